@@ -1,0 +1,117 @@
+package dev.plangate.core.api;
+
+import dev.plangate.core.catalog.ResourceCatalog;
+import dev.plangate.core.gate.Gate;
+import dev.plangate.core.gate.GateResult;
+import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.ImpactAnalyzer;
+import dev.plangate.core.model.ChangeKind;
+import dev.plangate.core.model.Plan;
+import dev.plangate.core.model.ResourceChange;
+import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.report.PlanSummary;
+import dev.plangate.core.report.Report;
+import dev.plangate.core.terraform.BinaryPlanConverter;
+import dev.plangate.core.terraform.TerraformPlanReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The entry point for every front end: plan files in, one {@link Report} out. Input problems do
+ * not throw; each becomes a line in {@link Report#errors()} and the decision becomes
+ * {@code error}, so that a run reports every bad file at once and never passes silently.
+ */
+public final class PlanAnalyzer {
+  private final ResourceCatalog catalog;
+  private final TerraformPlanReader terraform;
+  private final ImpactAnalyzer impact;
+
+  public PlanAnalyzer() {
+    this(ResourceCatalog.builtin());
+  }
+
+  PlanAnalyzer(ResourceCatalog catalog) {
+    this.catalog = catalog;
+    this.terraform = new TerraformPlanReader(catalog);
+    this.impact = new ImpactAnalyzer(catalog);
+  }
+
+  /** Analyses every plan; each is named in the report as given in {@code plans}. */
+  public Report analyze(List<Path> plans) {
+    List<PlanSummary> summaries = new ArrayList<>();
+    List<Finding> findings = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    if (plans.isEmpty()) {
+      errors.add("no plan files given");
+    }
+    for (Path file : plans) {
+      String name = file.toString();
+      try {
+        Plan plan = read(file, name);
+        summaries.add(summarise(plan));
+        findings.addAll(impact.analyze(plan));
+        if (plan.errored()) {
+          errors.add(name + ": Terraform reports that planning failed (errored: true); fix the"
+              + " plan errors and plan again");
+        }
+      } catch (PlanReadException e) {
+        errors.add(e.getMessage());
+      }
+    }
+    GateResult result = Gate.decide(findings, errors);
+    return new Report(result.decision(), result.reasons(), summaries, findings, errors);
+  }
+
+  /** Reads one plan file, converting a binary plan first. */
+  public Plan read(Path file, String name) throws PlanReadException {
+    if (Files.isDirectory(file)) {
+      throw new PlanReadException(name, "is a directory, not a plan file");
+    }
+    if (!Files.exists(file)) {
+      throw new PlanReadException(name, "file not found");
+    }
+    if (BinaryPlanConverter.isBinaryPlan(file)) {
+      Path json = BinaryPlanConverter.toJson(file, name);
+      try {
+        return terraform.read(json, name);
+      } finally {
+        try {
+          Files.deleteIfExists(json);
+        } catch (IOException ignored) {
+          // a leftover temp file is harmless
+        }
+      }
+    }
+    return terraform.read(file, name);
+  }
+
+  static PlanSummary summarise(Plan plan) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (String k : List.of("create", "update", "delete", "replace", "forget", "read", "noOp")) {
+      counts.put(k, 0);
+    }
+    for (ResourceChange c : plan.listedChanges()) {
+      String k = switch (c.kind()) {
+        case CREATE -> "create";
+        case UPDATE -> "update";
+        case DELETE, UNKNOWN -> "delete";
+        case REPLACE -> "replace";
+        case FORGET -> "forget";
+        case READ -> "read";
+        case NO_OP -> "noOp";
+      };
+      counts.merge(k, 1, Integer::sum);
+    }
+    counts.put("unknown", (int) plan.listedChanges().stream()
+        .filter(c -> c.kind() == ChangeKind.UNKNOWN).count());
+    counts.put("drift", plan.driftCount());
+    counts.put("deferred", plan.deferred().size());
+    return new PlanSummary(plan.source(), plan.format().id(), plan.formatVersion(),
+        plan.toolVersion(), counts, plan.errored(), plan.complete(), plan.warnings());
+  }
+}

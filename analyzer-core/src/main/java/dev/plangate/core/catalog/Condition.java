@@ -1,0 +1,113 @@
+package dev.plangate.core.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One test on a {@code before} attribute: {@code is}, {@code isNot}, {@code empty}, {@code gt} or
+ * {@code lt}. Paths are dot-separated; numeric steps index lists (nested blocks are lists in plan
+ * JSON), e.g. {@code versioning.0.enabled}.
+ */
+public record Condition(List<String> path, String operator, Object operand) {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final List<String> OPERATORS = List.of("is", "isNot", "empty", "gt", "lt");
+
+  public Condition {
+    path = List.copyOf(path);
+  }
+
+  static Condition parse(String type, JsonNode c) {
+    String p = c.path("path").asText(null);
+    if (p == null || p.isEmpty()) {
+      throw new IllegalArgumentException("catalogue condition for " + type + " has no path");
+    }
+    String op = null;
+    for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (f.equals("path")) {
+        continue;
+      }
+      if (!OPERATORS.contains(f) || op != null) {
+        throw new IllegalArgumentException("catalogue condition for " + type
+            + " must have exactly one of " + OPERATORS + ", found " + f);
+      }
+      op = f;
+    }
+    if (op == null) {
+      throw new IllegalArgumentException("catalogue condition for " + type + " has no operator");
+    }
+    Object operand = MAPPER.convertValue(c.get(op), Object.class);
+    return new Condition(List.of(p.split("\\.")), op, operand);
+  }
+
+  /** The top-level attribute the path starts at: what a reader must keep. */
+  public String root() {
+    return path.get(0);
+  }
+
+  boolean test(Map<String, Object> before) {
+    Object v = resolve(before);
+    switch (operator) {
+      case "is":
+        return equal(v, operand);
+      case "isNot":
+        return v != null && !equal(v, operand);
+      case "empty":
+        return isEmpty(v) == Boolean.TRUE.equals(operand);
+      case "gt":
+        return compare(v) > 0;
+      case "lt":
+        return compare(v) < 0 && compare(v) != Integer.MIN_VALUE;
+      default:
+        return false;
+    }
+  }
+
+  private Object resolve(Map<String, Object> before) {
+    Object v = before;
+    for (String step : path) {
+      if (v instanceof Map<?, ?> m) {
+        v = m.get(step);
+      } else if (v instanceof List<?> l && step.chars().allMatch(Character::isDigit)) {
+        int i = Integer.parseInt(step);
+        v = i < l.size() ? l.get(i) : null;
+      } else {
+        return null;
+      }
+    }
+    return v;
+  }
+
+  private static boolean equal(Object a, Object b) {
+    if (a instanceof Number x && b instanceof Number y) {
+      return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
+    }
+    return Objects.equals(a, b);
+  }
+
+  private static boolean isEmpty(Object v) {
+    return v == null
+        || (v instanceof String s && s.isEmpty())
+        || (v instanceof Collection<?> c && c.isEmpty())
+        || (v instanceof Map<?, ?> m && m.isEmpty());
+  }
+
+  /** Sign of value minus operand; {@link Integer#MIN_VALUE} when either is not a number. */
+  private int compare(Object v) {
+    if (!(v instanceof Number x) || !(operand instanceof Number y)) {
+      return Integer.MIN_VALUE;
+    }
+    return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
+  }
+
+  static List<Condition> copy(Collection<Condition> in) {
+    return new ArrayList<>(in);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.plangate.core.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.core.plan.AttributeSelector;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The catalogue of critical resource types: their category, whether they hold data, and the
+ * {@code before} attributes that decide whether that data survives a destroy. The knowledge
+ * lives in {@code critical-resources.json}; this class only reads and applies it.
+ */
+public final class ResourceCatalog implements AttributeSelector {
+  private static final String RESOURCE = "critical-resources.json";
+  private static volatile ResourceCatalog builtin;
+
+  private final Map<String, CatalogEntry> entries;
+  private final Map<String, Set<String>> rootsByType = new HashMap<>();
+  private final Set<String> allRoots = new HashSet<>();
+
+  private ResourceCatalog(Map<String, CatalogEntry> entries) {
+    this.entries = Map.copyOf(entries);
+    for (CatalogEntry e : this.entries.values()) {
+      Set<String> roots = new HashSet<>();
+      for (RecoverabilityRule r : e.rules()) {
+        for (Condition c : r.when()) {
+          roots.add(c.root());
+        }
+      }
+      rootsByType.put(e.type(), Set.copyOf(roots));
+      allRoots.addAll(roots);
+    }
+  }
+
+  /** The catalogue shipped with plangate. */
+  public static ResourceCatalog builtin() {
+    ResourceCatalog c = builtin;
+    if (c == null) {
+      try (InputStream in = ResourceCatalog.class.getResourceAsStream(RESOURCE)) {
+        if (in == null) {
+          throw new IllegalStateException("missing resource " + RESOURCE);
+        }
+        c = parse(new ObjectMapper().readTree(in));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      builtin = c;
+    }
+    return c;
+  }
+
+  /** Reads a catalogue document; a malformed one is a programming error in the shipped file. */
+  static ResourceCatalog parse(JsonNode doc) {
+    Map<String, CatalogEntry> entries = new HashMap<>();
+    JsonNode types = doc.path("types");
+    for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> t = it.next();
+      JsonNode e = t.getValue();
+      List<RecoverabilityRule> rules = new ArrayList<>();
+      for (JsonNode r : e.path("recoverability")) {
+        List<Condition> when = new ArrayList<>();
+        for (JsonNode c : r.path("when")) {
+          when.add(Condition.parse(t.getKey(), c));
+        }
+        if (when.isEmpty() || !r.path("recoverable").isBoolean()) {
+          throw new IllegalArgumentException("catalogue rule for " + t.getKey()
+              + " needs a non-empty when and a boolean recoverable");
+        }
+        rules.add(new RecoverabilityRule(when, r.path("recoverable").asBoolean(),
+            r.path("because").asText("")));
+      }
+      entries.put(t.getKey(), new CatalogEntry(t.getKey(), e.path("category").asText(),
+          e.path("dataBearing").asBoolean(false), rules));
+    }
+    return new ResourceCatalog(entries);
+  }
+
+  public Optional<CatalogEntry> lookup(String type) {
+    return Optional.ofNullable(entries.get(type));
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  @Override
+  public Set<String> rootAttributes(String type) {
+    return rootsByType.getOrDefault(type, Set.of());
+  }
+
+  @Override
+  public Set<String> allRootAttributes() {
+    return allRoots;
+  }
+}

@@ -1,0 +1,86 @@
+package dev.plangate.core.graph;
+
+import dev.plangate.core.model.Dependencies;
+import dev.plangate.core.model.Plan;
+import java.util.Arrays;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.builder.GraphTypeBuilder;
+
+/**
+ * The dependency graph of one plan's resource instances. Vertices are node ids (indices into
+ * {@link Plan#changes()}); an edge runs from a dependency to each of its dependents, so
+ * everything downstream of a node is what is reachable from it. jgrapht types stay inside.
+ */
+public final class ResourceGraph {
+  private final Graph<Integer, DefaultEdge> graph;
+  private final int size;
+  private final int[] mark;
+  private int generation;
+
+  private ResourceGraph(Graph<Integer, DefaultEdge> graph, int size) {
+    this.graph = graph;
+    this.size = size;
+    this.mark = new int[size];
+  }
+
+  /** Builds the graph of {@code plan}; edges were deduplicated by the reader. */
+  public static ResourceGraph of(Plan plan) {
+    int n = plan.changes().size();
+    // Multigraph: the reader already removed duplicate edges, so skip jgrapht's per-edge check.
+    Graph<Integer, DefaultEdge> g = GraphTypeBuilder.<Integer, DefaultEdge>directed()
+        .allowingMultipleEdges(true)
+        .allowingSelfLoops(false)
+        .edgeClass(DefaultEdge.class)
+        .weighted(false)
+        .buildGraph();
+    for (int i = 0; i < n; i++) {
+      g.addVertex(i);
+    }
+    Dependencies deps = plan.dependencies();
+    for (int e = 0; e < deps.size(); e++) {
+      g.addEdge(deps.dependency(e), deps.dependent(e));
+    }
+    return new ResourceGraph(g, n);
+  }
+
+  public int vertexCount() {
+    return size;
+  }
+
+  public int edgeCount() {
+    return graph.edgeSet().size();
+  }
+
+  /** Number of instances that depend on {@code node} directly. */
+  public int directDependents(int node) {
+    return graph.outDegreeOf(node);
+  }
+
+  /**
+   * Every instance that depends on {@code node}, directly or transitively, in breadth-first
+   * order (nearest first); the node itself is excluded even when it sits on a cycle.
+   */
+  public int[] downstream(int node) {
+    int stamp = ++generation;
+    int[] queue = new int[16];
+    int head = 0;
+    int tail = 0;
+    mark[node] = stamp;
+    queue[tail++] = node;
+    while (head < tail) {
+      int v = queue[head++];
+      for (DefaultEdge e : graph.outgoingEdgesOf(v)) {
+        int w = graph.getEdgeTarget(e);
+        if (mark[w] != stamp) {
+          mark[w] = stamp;
+          if (tail == queue.length) {
+            queue = Arrays.copyOf(queue, queue.length * 2);
+          }
+          queue[tail++] = w;
+        }
+      }
+    }
+    return Arrays.copyOfRange(queue, 1, tail);
+  }
+}

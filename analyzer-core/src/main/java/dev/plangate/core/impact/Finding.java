@@ -1,0 +1,53 @@
+package dev.plangate.core.impact;
+
+import dev.plangate.core.model.ReplaceOrder;
+import java.util.List;
+
+/**
+ * One delete, replace or forget, with everything a reviewer needs to judge it.
+ *
+ * @param plan the plan file it came from
+ * @param address instance address
+ * @param deposed deposed-object key, or null
+ * @param type resource type
+ * @param action what happens
+ * @param replaceOrder order of a replacement, or null
+ * @param reason the plan's raw reason (Terraform {@code action_reason}), or null
+ * @param rawActions the plan's actions as written
+ * @param replacedBecause attribute paths that force the replacement
+ * @param critical true when the type is in the critical-resource catalogue
+ * @param category catalogue category, or null
+ * @param recoverable true, false, or null when unknown or not applicable
+ * @param recoverability the catalogue's reason for {@code recoverable}, or null
+ * @param explanation one plain sentence (two when data cannot be recovered)
+ * @param downstream what depends on it
+ * @param suggestion a {@code moved} block that would turn this destroy into a move, or null
+ */
+public record Finding(
+    String plan,
+    String address,
+    String deposed,
+    String type,
+    FindingAction action,
+    ReplaceOrder replaceOrder,
+    String reason,
+    List<String> rawActions,
+    List<String> replacedBecause,
+    boolean critical,
+    String category,
+    Boolean recoverable,
+    String recoverability,
+    String explanation,
+    Downstream downstream,
+    String suggestion) {
+
+  public Finding {
+    rawActions = List.copyOf(rawActions);
+    replacedBecause = List.copyOf(replacedBecause);
+  }
+
+  /** Address plus deposed key: unique within its plan. */
+  public String key() {
+    return deposed == null ? address : address + " (deposed " + deposed + ")";
+  }
+}

@@ -1,0 +1,134 @@
+package dev.plangate.core.impact;
+
+import dev.plangate.core.catalog.CatalogEntry;
+import dev.plangate.core.catalog.Recoverability;
+import dev.plangate.core.catalog.ResourceCatalog;
+import dev.plangate.core.graph.ResourceGraph;
+import dev.plangate.core.model.ChangeKind;
+import dev.plangate.core.model.Plan;
+import dev.plangate.core.model.ReplaceOrder;
+import dev.plangate.core.model.ResourceChange;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a plan into findings: every delete, replace and forget, with its blast radius taken from
+ * the dependency graph (Terraform does not cascade {@code depends_on} into actions, so the plan's
+ * own actions understate it), criticality and recoverability from the catalogue, a plain-language
+ * explanation, and a {@code moved} suggestion where the destroy looks like a rename.
+ */
+public final class ImpactAnalyzer {
+  private final ResourceCatalog catalog;
+
+  public ImpactAnalyzer(ResourceCatalog catalog) {
+    this.catalog = catalog;
+  }
+
+  public List<Finding> analyze(Plan plan) {
+    List<ResourceChange> changes = plan.changes();
+    ResourceGraph graph = ResourceGraph.of(plan);
+    boolean destroyMode = isDestroyMode(changes);
+    Map<String, String> renames = RenameDetector.detect(changes);
+    List<Finding> findings = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      ResourceChange c = changes.get(i);
+      if (!c.listed() || !c.kind().isFinding()) {
+        continue;
+      }
+      List<String> changing = new ArrayList<>();
+      List<String> unchanged = new ArrayList<>();
+      for (int d : graph.downstream(i)) {
+        ResourceChange dep = changes.get(d);
+        if (!dep.managed()) {
+          continue;
+        }
+        (dep.kind().changes() ? changing : unchanged).add(dep.key());
+      }
+      changing.sort(null);
+      unchanged.sort(null);
+      findings.add(finding(plan, c, new Downstream(changing, unchanged), destroyMode,
+          c.deposed() == null ? renames.get(c.address()) : null));
+    }
+    return findings;
+  }
+
+  private Finding finding(Plan plan, ResourceChange c, Downstream downstream,
+      boolean destroyMode, String suggestion) {
+    FindingAction action = switch (c.kind()) {
+      case REPLACE -> FindingAction.REPLACE;
+      case FORGET -> FindingAction.FORGET;
+      default -> FindingAction.DELETE; // DELETE, and UNKNOWN treated as a destroy
+    };
+    CatalogEntry entry = catalog.lookup(c.type()).orElse(null);
+    Recoverability rec = Recoverability.UNKNOWN;
+    if (entry != null && entry.dataBearing() && action.destroys()) {
+      rec = entry.assess(c.before());
+    }
+    String explanation = explain(c, action, downstream, destroyMode, rec, suggestion);
+    return new Finding(plan.source(), c.address(), c.deposed(), c.type(), action, c.order(),
+        c.reason(), c.rawActions(), c.replacePaths(), entry != null,
+        entry == null ? null : entry.category(), rec.recoverable(), rec.because(), explanation,
+        downstream, suggestion);
+  }
+
+  static String explain(ResourceChange c, FindingAction action, Downstream downstream,
+      boolean destroyMode, Recoverability rec, String suggestion) {
+    StringBuilder sb = new StringBuilder(c.key());
+    if (c.kind() == ChangeKind.UNKNOWN) {
+      sb.append(" has the action ").append(String.join("+", c.rawActions()))
+          .append(", which plangate does not know, so it is treated as a destroy");
+    } else if (c.deposed() != null && action == FindingAction.DELETE) {
+      sb.append(" is a deposed object left over from an earlier create-before-destroy"
+          + " replacement and will be destroyed");
+    } else {
+      switch (action) {
+        case DELETE -> sb.append(" will be destroyed because ")
+            .append(Reasons.forDelete(c.reason(), destroyMode));
+        case REPLACE -> sb.append(c.order() == ReplaceOrder.CREATE_BEFORE_DELETE
+                ? " will be replaced (the new object is created first, then the old one destroyed)"
+                : " will be destroyed and recreated")
+            .append(" because ").append(Reasons.forReplace(c.reason(), c.replacePaths()));
+        case FORGET -> sb.append(c.order() == null
+                ? " will be removed from state but not destroyed: it keeps running, unmanaged,"
+                : " will be forgotten (left running, unmanaged) and a new object created in its"
+                    + " place,")
+            .append(" because ").append(Reasons.forForget(c.reason()));
+        default -> throw new IllegalStateException();
+      }
+    }
+    int total = downstream.total();
+    if (total == 0) {
+      sb.append("; nothing depends on it");
+    } else {
+      sb.append("; ").append(total).append(total == 1 ? " resource depends" : " resources depend")
+          .append(" on it");
+      if (!downstream.unchanged().isEmpty()) {
+        sb.append(" (").append(downstream.unchanged().size()).append(" not in this plan)");
+      }
+    }
+    sb.append('.');
+    if (Boolean.FALSE.equals(rec.recoverable())) {
+      sb.append(" Data cannot be recovered: ").append(rec.because()).append('.');
+    }
+    if (suggestion != null) {
+      sb.append(" It looks like a rename: a moved block turns the destroy into a move.");
+    }
+    return sb.toString();
+  }
+
+  /** {@code plan -destroy}: every listed change is a bare delete with no reason. */
+  static boolean isDestroyMode(List<ResourceChange> changes) {
+    boolean any = false;
+    for (ResourceChange c : changes) {
+      if (!c.listed() || !c.managed()) {
+        continue;
+      }
+      if (c.kind() != ChangeKind.DELETE || c.reason() != null) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+}

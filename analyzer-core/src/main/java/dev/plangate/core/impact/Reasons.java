@@ -1,0 +1,80 @@
+package dev.plangate.core.impact;
+
+import java.util.List;
+import java.util.Map;
+
+/** Plain wording for every Terraform/OpenTofu {@code action_reason}. */
+final class Reasons {
+  private static final Map<String, String> DELETE = Map.ofEntries(
+      Map.entry("delete_because_no_resource_config",
+          "its resource block was removed from the configuration"),
+      Map.entry("delete_because_wrong_repetition",
+          "the resource switched between count, for_each and a single instance, so this instance"
+              + " key no longer exists"),
+      Map.entry("delete_because_count_index", "its index is no longer below count"),
+      Map.entry("delete_because_each_key", "its key was removed from for_each"),
+      Map.entry("delete_because_no_module",
+          "its module instance was removed (a module count index or for_each key is gone)"),
+      Map.entry("delete_because_no_move_target",
+          "a moved block points to an address that does not exist"),
+      Map.entry("delete_because_enabled_false", "its enabled meta-argument is now false"));
+
+  private static final Map<String, String> FORGET = Map.ofEntries(
+      Map.entry("delete_because_no_resource_config",
+          "a removed block with destroy = false replaced its resource block"),
+      Map.entry("forgot_because_lifecycle_destroy_in_state",
+          "its state records lifecycle destroy = false"),
+      Map.entry("forgot_because_lifecycle_destroy_in_config",
+          "its configuration sets lifecycle destroy = false"));
+
+  private Reasons() {}
+
+  static String forDelete(String reason, boolean destroyMode) {
+    if (reason == null) {
+      return destroyMode ? "the plan destroys everything (terraform plan -destroy)"
+          : "the plan does not say why (no action_reason: Terraform before 0.15.2 or a"
+              + " hand-written plan)";
+    }
+    return DELETE.getOrDefault(reason, "the plan gives the reason " + reason);
+  }
+
+  static String forReplace(String reason, List<String> paths) {
+    if (reason == null) {
+      return paths.isEmpty() ? "the plan does not say why (no action_reason)"
+          : cannotUpdate(paths);
+    }
+    return switch (reason) {
+      case "replace_because_cannot_update" -> paths.isEmpty()
+          ? "a changed attribute cannot be updated in place" : cannotUpdate(paths);
+      case "replace_because_tainted" ->
+          "it is tainted (an earlier apply failed part-way, or someone ran terraform taint)";
+      case "replace_by_request" -> "a replacement was requested with -replace";
+      case "replace_by_triggers" ->
+          "replace_triggered_by fired: something it is tied to changes in this plan";
+      default -> "the plan gives the reason " + reason;
+    };
+  }
+
+  static String forForget(String reason) {
+    if (reason == null) {
+      return "the plan stops managing it";
+    }
+    return FORGET.getOrDefault(reason, "the plan gives the reason " + reason);
+  }
+
+  private static String cannotUpdate(List<String> paths) {
+    StringBuilder sb = new StringBuilder();
+    int shown = Math.min(paths.size(), 3);
+    for (int i = 0; i < shown; i++) {
+      if (i > 0) {
+        sb.append(i == shown - 1 && paths.size() <= 3 ? " and " : ", ");
+      }
+      sb.append('`').append(paths.get(i)).append('`');
+    }
+    if (paths.size() > 3) {
+      sb.append(" and ").append(paths.size() - 3).append(" more");
+    }
+    return sb.append(paths.size() == 1 ? " cannot" : " cannot").append(" change in place")
+        .toString();
+  }
+}

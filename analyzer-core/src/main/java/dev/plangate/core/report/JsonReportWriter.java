@@ -1,0 +1,101 @@
+package dev.plangate.core.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.FindingAction;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Writes the canonical JSON report (schema version 1, documented in docs/report-json.md) with a
+ * streaming generator, so a report with a hundred thousand downstream addresses costs no tree.
+ */
+public final class JsonReportWriter {
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  public void write(Report report, Writer out) throws IOException {
+    try (JsonGenerator g = FACTORY.createGenerator(out)) {
+      g.useDefaultPrettyPrinter();
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      g.writeStartObject();
+      g.writeNumberField("schemaVersion", Report.SCHEMA_VERSION);
+      g.writeStringField("decision", report.decision().id());
+      strings(g, "decisionReasons", report.decisionReasons());
+      g.writeObjectFieldStart("summary");
+      g.writeNumberField("delete", report.count(FindingAction.DELETE));
+      g.writeNumberField("replace", report.count(FindingAction.REPLACE));
+      g.writeNumberField("forget", report.count(FindingAction.FORGET));
+      g.writeNumberField("critical", report.criticalDestroys());
+      g.writeNumberField("unrecoverable",
+          report.findings().stream().filter(f -> Boolean.FALSE.equals(f.recoverable())).count());
+      g.writeEndObject();
+      g.writeArrayFieldStart("plans");
+      for (PlanSummary p : report.plans()) {
+        g.writeStartObject();
+        g.writeStringField("path", p.path());
+        g.writeStringField("format", p.format());
+        g.writeStringField("formatVersion", p.formatVersion());
+        g.writeStringField("toolVersion", p.toolVersion());
+        g.writeObjectFieldStart("counts");
+        for (Map.Entry<String, Integer> c : p.counts().entrySet()) {
+          g.writeNumberField(c.getKey(), c.getValue());
+        }
+        g.writeEndObject();
+        g.writeBooleanField("errored", p.errored());
+        g.writeBooleanField("complete", p.complete());
+        strings(g, "warnings", p.warnings());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("findings");
+      for (Finding f : report.findings()) {
+        finding(g, f);
+      }
+      g.writeEndArray();
+      strings(g, "errors", report.errors());
+      g.writeEndObject();
+      g.writeRaw('\n');
+    }
+  }
+
+  private static void finding(JsonGenerator g, Finding f) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("plan", f.plan());
+    g.writeStringField("address", f.address());
+    g.writeStringField("deposed", f.deposed());
+    g.writeStringField("type", f.type());
+    g.writeStringField("action", f.action().id());
+    g.writeStringField("replaceOrder", f.replaceOrder() == null ? null : f.replaceOrder().id());
+    g.writeStringField("reason", f.reason());
+    strings(g, "rawActions", f.rawActions());
+    strings(g, "replacedBecause", f.replacedBecause());
+    g.writeBooleanField("critical", f.critical());
+    g.writeStringField("category", f.category());
+    g.writeFieldName("recoverable");
+    if (f.recoverable() == null) {
+      g.writeNull();
+    } else {
+      g.writeBoolean(f.recoverable());
+    }
+    g.writeStringField("recoverability", f.recoverability());
+    g.writeStringField("explanation", f.explanation());
+    g.writeObjectFieldStart("downstream");
+    strings(g, "changing", f.downstream().changing());
+    strings(g, "unchanged", f.downstream().unchanged());
+    g.writeEndObject();
+    g.writeStringField("suggestion", f.suggestion());
+    g.writeEndObject();
+  }
+
+  private static void strings(JsonGenerator g, String name, List<String> values)
+      throws IOException {
+    g.writeArrayFieldStart(name);
+    for (String v : values) {
+      g.writeString(v);
+    }
+    g.writeEndArray();
+  }
+}

@@ -1,0 +1,44 @@
+package dev.plangate.core.terraform;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The parts of one module of a plan's {@code configuration} that dependency edges come from. */
+final class ConfigModule {
+  /** A resource block: module-relative address, every reference it makes, its depends_on. */
+  record Resource(String address, List<String> references, List<String> dependsOn) {}
+
+  /** A module call: inputs (variable name to references), count/for_each references. */
+  static final class Call {
+    final Map<String, List<String>> inputs = new HashMap<>();
+    final List<String> repetitionReferences = new ArrayList<>();
+    final List<String> dependsOn = new ArrayList<>();
+    ConfigModule module;
+  }
+
+  /** An output: its expression's references and depends_on. */
+  record Output(List<String> references, List<String> dependsOn) {}
+
+  /** Module call names from the root to here. */
+  final List<String> path;
+
+  final List<Resource> resources = new ArrayList<>();
+  final Map<String, Call> calls = new LinkedHashMap<>();
+  final Map<String, Output> outputs = new HashMap<>();
+
+  ConfigModule(List<String> path) {
+    this.path = List.copyOf(path);
+  }
+
+  /** Prefix that turns a module-relative address into an absolute configuration address. */
+  String prefix() {
+    StringBuilder sb = new StringBuilder();
+    for (String p : path) {
+      sb.append("module.").append(p).append('.');
+    }
+    return sb.toString();
+  }
+}

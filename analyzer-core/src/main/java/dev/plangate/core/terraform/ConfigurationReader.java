@@ -1,0 +1,261 @@
+package dev.plangate.core.terraform;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Streams the plan's {@code configuration} into {@link ConfigModule}s, keeping only references,
+ * {@code depends_on} and module wiring; constant values are skipped unread.
+ */
+final class ConfigurationReader {
+  private final JsonParser p;
+  private final TerraformPlanReader.Failure failure;
+
+  ConfigurationReader(JsonParser p, TerraformPlanReader.Failure failure) {
+    this.p = p;
+    this.failure = failure;
+  }
+
+  ConfigModule readConfiguration(JsonToken t) throws IOException {
+    ConfigModule root = new ConfigModule(List.of());
+    if (t == JsonToken.VALUE_NULL) {
+      return root;
+    }
+    expectObject(t, "configuration");
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken v = p.nextToken();
+      if (f.equals("root_module") && v == JsonToken.START_OBJECT) {
+        readModule(root, "configuration.root_module");
+      } else {
+        p.skipChildren();
+      }
+    }
+    return root;
+  }
+
+  private void readModule(ConfigModule m, String ctx) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (f) {
+        case "resources" -> {
+          if (v != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            continue;
+          }
+          int i = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            readResource(m, ctx + ".resources[" + i++ + "]");
+          }
+        }
+        case "module_calls" -> {
+          if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            continue;
+          }
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String call = p.currentName();
+            JsonToken c = p.nextToken();
+            if (c != JsonToken.START_OBJECT) {
+              p.skipChildren();
+              continue;
+            }
+            readCall(m, call, ctx + ".module_calls." + call);
+          }
+        }
+        case "outputs" -> {
+          if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            continue;
+          }
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String out = p.currentName();
+            JsonToken o = p.nextToken();
+            if (o != JsonToken.START_OBJECT) {
+              p.skipChildren();
+              continue;
+            }
+            Set<String> refs = new LinkedHashSet<>();
+            List<String> dependsOn = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+              String g = p.currentName();
+              JsonToken w = p.nextToken();
+              if (g.equals("expression")) {
+                collectReferences(refs);
+              } else if (g.equals("depends_on")) {
+                readStrings(w, dependsOn);
+              } else {
+                p.skipChildren();
+              }
+            }
+            m.outputs.put(out, new ConfigModule.Output(List.copyOf(refs), dependsOn));
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+  }
+
+  private void readResource(ConfigModule m, String ctx) throws IOException {
+    expectObject(p.currentToken(), ctx);
+    String address = null;
+    String mode = null;
+    String type = null;
+    String name = null;
+    Set<String> refs = new LinkedHashSet<>();
+    List<String> dependsOn = new ArrayList<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (f) {
+        case "address" -> address = v == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "mode" -> mode = v == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "type" -> type = v == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "name" -> name = v == JsonToken.VALUE_STRING ? p.getText() : null;
+        case "expressions", "count_expression", "for_each_expression", "provisioners" ->
+            collectReferences(refs);
+        case "depends_on" -> readStrings(v, dependsOn);
+        default -> p.skipChildren();
+      }
+    }
+    if (address == null && type != null && name != null) {
+      address = ("data".equals(mode) ? "data." : "") + type + "." + name;
+    }
+    if (address != null) {
+      m.resources.add(new ConfigModule.Resource(address, List.copyOf(refs), dependsOn));
+    }
+  }
+
+  private void readCall(ConfigModule parent, String callName, String ctx) throws IOException {
+    ConfigModule.Call call = new ConfigModule.Call();
+    List<String> childPath = new ArrayList<>(parent.path);
+    childPath.add(callName);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (f) {
+        case "expressions" -> {
+          if (v != JsonToken.START_OBJECT) {
+            p.skipChildren();
+            continue;
+          }
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String input = p.currentName();
+            p.nextToken();
+            Set<String> refs = new LinkedHashSet<>();
+            collectReferences(refs);
+            call.inputs.put(input, List.copyOf(refs));
+          }
+        }
+        case "count_expression", "for_each_expression" -> {
+          Set<String> refs = new LinkedHashSet<>();
+          collectReferences(refs);
+          call.repetitionReferences.addAll(refs);
+        }
+        case "depends_on" -> readStrings(v, call.dependsOn);
+        case "module" -> {
+          ConfigModule child = new ConfigModule(childPath);
+          if (v == JsonToken.START_OBJECT) {
+            readModule(child, ctx + ".module");
+          } else {
+            p.skipChildren();
+          }
+          call.module = child;
+        }
+        default -> p.skipChildren();
+      }
+    }
+    if (call.module == null) {
+      call.module = new ConfigModule(childPath);
+    }
+    parent.calls.put(callName, call);
+  }
+
+  /**
+   * Collects every string under a {@code references} key anywhere inside the current value,
+   * skipping {@code constant_value} subtrees unread.
+   */
+  private void collectReferences(Set<String> out) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_OBJECT) {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        if (f.equals("references") && v == JsonToken.START_ARRAY) {
+          List<String> list = new ArrayList<>();
+          readStrings(v, list);
+          out.addAll(dropUnwrappedModuleCalls(list));
+        } else if (f.equals("constant_value")) {
+          p.skipChildren();
+        } else {
+          collectReferences(out);
+        }
+      }
+    } else if (t == JsonToken.START_ARRAY) {
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        collectReferences(out);
+      }
+    }
+  }
+
+  /**
+   * Terraform 1.0.1+ follows {@code module.m.out} with the bare {@code module.m}; taking the bare
+   * call as "everything in m" would make each reference to one output depend on the whole module.
+   * The bare call is kept only when the list holds no more specific reference into it.
+   */
+  static List<String> dropUnwrappedModuleCalls(Collection<String> refs) {
+    List<String> out = new ArrayList<>(refs.size());
+    for (String r : refs) {
+      if (r.startsWith("module.") && isBareModuleCall(r)) {
+        boolean moreSpecific = false;
+        for (String other : refs) {
+          if (other.length() > r.length() && other.startsWith(r)
+              && other.charAt(r.length()) == '.') {
+            moreSpecific = true;
+            break;
+          }
+        }
+        if (moreSpecific) {
+          continue;
+        }
+      }
+      out.add(r);
+    }
+    return out;
+  }
+
+  private static boolean isBareModuleCall(String r) {
+    try {
+      return dev.plangate.core.model.AddressStep.tokenize(r).size() == 2;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private void readStrings(JsonToken t, List<String> out) throws IOException {
+    if (t != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      if (p.currentToken() == JsonToken.VALUE_STRING) {
+        out.add(p.getText());
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private void expectObject(JsonToken t, String ctx) {
+    if (t != JsonToken.START_OBJECT) {
+      throw failure.fail(ctx + ": expected an object, found " + TerraformPlanReader.describe(t));
+    }
+  }
+}

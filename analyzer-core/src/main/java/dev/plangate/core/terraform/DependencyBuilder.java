@@ -1,0 +1,396 @@
+package dev.plangate.core.terraform;
+
+import dev.plangate.core.model.AddressStep;
+import dev.plangate.core.model.ChangeKind;
+import dev.plangate.core.model.Dependencies;
+import dev.plangate.core.model.ResourceAddress;
+import dev.plangate.core.model.ResourceChange;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns configuration references, {@code depends_on} and prior-state {@code depends_on} into
+ * edges between resource instances.
+ *
+ * <p>References are resolved between configuration addresses (no instance keys) across module
+ * boundaries ({@code var.x} to the caller's argument, {@code module.m.out} to the output's
+ * expression inside m), then expanded to instances. An instance only sees the instances of its
+ * own module instance: for {@code module.svc["a"]}, {@code aws_sg.this} means
+ * {@code module.svc["a"].aws_sg.this}. Formally, a dependent and a dependency must agree on the
+ * instance keys of the module path they share in configuration.
+ */
+final class DependencyBuilder {
+  record Result(List<ResourceChange> nodes, Dependencies dependencies) {}
+
+  private final List<ResourceChange> nodes;
+  private final List<TerraformPlanReader.StateResource> state;
+  private final ConfigModule root;
+
+  /** Per node: configuration module names and the instance keys along them. */
+  private String[][] moduleNames;
+  private String[][] moduleKeys;
+  private final Map<String, List<Integer>> instancesByConfig = new HashMap<>();
+  private final Map<String, Map<String, int[]>> scopedCache = new HashMap<>();
+  private final Map<String, Set<String>> resolved = new HashMap<>();
+  private final Set<String> resolving = new HashSet<>();
+  private long[] edges = new long[1024];
+  private int edgeCount;
+
+  DependencyBuilder(List<ResourceChange> listed, List<TerraformPlanReader.StateResource> state,
+      ConfigModule configuration) {
+    this.nodes = new ArrayList<>(listed);
+    this.state = state;
+    this.root = configuration;
+  }
+
+  Result build() {
+    Map<String, Integer> ids = new HashMap<>(nodes.size() * 2);
+    for (int i = 0; i < nodes.size(); i++) {
+      ids.putIfAbsent(nodes.get(i).key(), i);
+    }
+    // Instances known only from state (data sources read during planning, objects an old plan
+    // format did not list) are nodes too: something may depend on them.
+    int[] stateNode = new int[state.size()];
+    for (int s = 0; s < state.size(); s++) {
+      TerraformPlanReader.StateResource r = state.get(s);
+      String key = r.deposed() == null ? r.address()
+          : r.address() + " (deposed " + r.deposed() + ")";
+      Integer id = ids.get(key);
+      if (id == null) {
+        id = nodes.size();
+        nodes.add(new ResourceChange(r.address(), r.deposed(), r.type(), r.managed(),
+            ChangeKind.NO_OP, null, List.of(), null, List.of(), null, false, false, null));
+        ids.put(key, id);
+      }
+      stateNode[s] = id;
+    }
+    indexInstances();
+    if (root != null) {
+      addConfigurationEdges(root);
+    }
+    for (int s = 0; s < state.size(); s++) {
+      for (String target : state.get(s).dependsOn()) {
+        addScopedEdges(stateNode[s], stripKeys(target));
+      }
+    }
+    return new Result(nodes, toDependencies());
+  }
+
+  private void indexInstances() {
+    int n = nodes.size();
+    moduleNames = new String[n][];
+    moduleKeys = new String[n][];
+    Map<String, String[]> namesCache = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      ResourceAddress a;
+      try {
+        a = ResourceAddress.parse(nodes.get(i).address());
+      } catch (IllegalArgumentException e) {
+        moduleNames[i] = new String[0];
+        moduleKeys[i] = new String[0];
+        continue;
+      }
+      List<AddressStep> mods = a.modules();
+      String[] names = new String[mods.size()];
+      String[] keys = new String[mods.size()];
+      for (int m = 0; m < mods.size(); m++) {
+        names[m] = mods.get(m).name();
+        keys[m] = mods.get(m).key();
+      }
+      moduleNames[i] = namesCache.computeIfAbsent(String.join(".", names), k -> names);
+      moduleKeys[i] = keys;
+      instancesByConfig.computeIfAbsent(a.configAddress(), k -> new ArrayList<>(1)).add(i);
+    }
+  }
+
+  // ---- configuration -------------------------------------------------------------------------
+
+  private void addConfigurationEdges(ConfigModule module) {
+    for (ConfigModule.Resource r : module.resources) {
+      String self = module.prefix() + r.address();
+      List<Integer> instances = instancesByConfig.get(self);
+      if (instances == null) {
+        continue;
+      }
+      Set<String> targets = new LinkedHashSet<>();
+      for (String ref : r.references()) {
+        targets.addAll(resolveReference(module.path, ref));
+      }
+      for (String d : r.dependsOn()) {
+        targets.addAll(resolveDependsOn(module.path, d));
+      }
+      targets.addAll(inheritedFromCalls(module.path));
+      for (String target : targets) {
+        for (int instance : instances) {
+          addScopedEdges(instance, target);
+        }
+      }
+    }
+    for (ConfigModule.Call call : module.calls.values()) {
+      addConfigurationEdges(call.module);
+    }
+  }
+
+  /** A module call's depends_on and count/for_each apply to everything inside the module. */
+  private Set<String> inheritedFromCalls(List<String> path) {
+    Set<String> out = new LinkedHashSet<>();
+    ConfigModule m = root;
+    for (int depth = 0; depth < path.size(); depth++) {
+      ConfigModule.Call call = m.calls.get(path.get(depth));
+      if (call == null) {
+        break;
+      }
+      for (String d : call.dependsOn) {
+        out.addAll(resolveDependsOn(m.path, d));
+      }
+      for (String ref : call.repetitionReferences) {
+        out.addAll(resolveReference(m.path, ref));
+      }
+      m = call.module;
+    }
+    return out;
+  }
+
+  /** Resolves one reference made inside the module at {@code path} to configuration addresses. */
+  Set<String> resolveReference(List<String> path, String ref) {
+    String memo = String.join(".", path) + "\u0000" + ref;
+    Set<String> done = resolved.get(memo);
+    if (done != null) {
+      return done;
+    }
+    if (!resolving.add(memo)) {
+      return Set.of(); // a reference cycle: invalid Terraform, nothing more to learn
+    }
+    Set<String> out = new LinkedHashSet<>();
+    List<AddressStep> steps;
+    try {
+      steps = AddressStep.tokenize(ref);
+    } catch (IllegalArgumentException e) {
+      steps = List.of();
+    }
+    if (!steps.isEmpty()) {
+      resolveSteps(path, steps, out);
+    }
+    resolving.remove(memo);
+    resolved.put(memo, out);
+    return out;
+  }
+
+  private void resolveSteps(List<String> path, List<AddressStep> s, Set<String> out) {
+    String head = s.get(0).name();
+    switch (head) {
+      case "var" -> {
+        if (path.isEmpty() || s.size() < 2) {
+          return;
+        }
+        List<String> parent = path.subList(0, path.size() - 1);
+        ConfigModule.Call call = call(path);
+        if (call == null) {
+          return;
+        }
+        List<String> refs = call.inputs.get(s.get(1).name());
+        if (refs != null) {
+          for (String r : refs) {
+            out.addAll(resolveReference(parent, r));
+          }
+        }
+      }
+      case "module" -> {
+        if (s.size() < 2) {
+          return;
+        }
+        List<String> childPath = append(path, s.get(1).name());
+        ConfigModule child = module(childPath);
+        if (child == null) {
+          return;
+        }
+        ConfigModule.Output output = s.size() >= 3 ? child.outputs.get(s.get(2).name()) : null;
+        if (output != null) {
+          addOutput(childPath, output, out);
+        } else {
+          // The whole module object (or an output the configuration does not list): every output.
+          for (ConfigModule.Output o : child.outputs.values()) {
+            addOutput(childPath, o, out);
+          }
+        }
+      }
+      case "data" -> {
+        if (s.size() >= 3) {
+          out.add(prefix(path) + "data." + s.get(1).name() + "." + s.get(2).name());
+        }
+      }
+      // Locals are not in the plan JSON; prior_state depends_on covers what flows through them.
+      case "local", "count", "each", "path", "terraform", "self", "ephemeral", "action" -> {
+        // no graph edge
+      }
+      default -> {
+        if (s.size() >= 2) {
+          out.add(prefix(path) + head + "." + s.get(1).name());
+        }
+      }
+    }
+  }
+
+  private void addOutput(List<String> childPath, ConfigModule.Output o, Set<String> out) {
+    for (String r : o.references()) {
+      out.addAll(resolveReference(childPath, r));
+    }
+    for (String d : o.dependsOn()) {
+      out.addAll(resolveDependsOn(childPath, d));
+    }
+  }
+
+  /** {@code depends_on = [module.m]} means every resource in m, however deep. */
+  Set<String> resolveDependsOn(List<String> path, String target) {
+    List<AddressStep> steps;
+    try {
+      steps = AddressStep.tokenize(target);
+    } catch (IllegalArgumentException e) {
+      return Set.of();
+    }
+    if (steps.size() == 2 && steps.get(0).name().equals("module")) {
+      ConfigModule child = module(append(path, steps.get(1).name()));
+      Set<String> out = new LinkedHashSet<>();
+      if (child != null) {
+        allResources(child, out);
+      }
+      return out;
+    }
+    return resolveReference(path, target);
+  }
+
+  private void allResources(ConfigModule m, Set<String> out) {
+    for (ConfigModule.Resource r : m.resources) {
+      out.add(m.prefix() + r.address());
+    }
+    for (ConfigModule.Call c : m.calls.values()) {
+      allResources(c.module, out);
+    }
+  }
+
+  private ConfigModule module(List<String> path) {
+    ConfigModule m = root;
+    for (String name : path) {
+      ConfigModule.Call c = m.calls.get(name);
+      if (c == null) {
+        return null;
+      }
+      m = c.module;
+    }
+    return m;
+  }
+
+  private ConfigModule.Call call(List<String> path) {
+    ConfigModule parent = module(path.subList(0, path.size() - 1));
+    return parent == null ? null : parent.calls.get(path.get(path.size() - 1));
+  }
+
+  private static List<String> append(List<String> path, String name) {
+    List<String> out = new ArrayList<>(path.size() + 1);
+    out.addAll(path);
+    out.add(name);
+    return out;
+  }
+
+  private static String prefix(List<String> path) {
+    StringBuilder sb = new StringBuilder();
+    for (String p : path) {
+      sb.append("module.").append(p).append('.');
+    }
+    return sb.toString();
+  }
+
+  // ---- instances -----------------------------------------------------------------------------
+
+  private static String stripKeys(String address) {
+    try {
+      return ResourceAddress.parse(address).configAddress();
+    } catch (IllegalArgumentException e) {
+      return address;
+    }
+  }
+
+  /** Adds an edge from {@code dependent} to every instance of {@code target} in its scope. */
+  private void addScopedEdges(int dependent, String target) {
+    List<Integer> all = instancesByConfig.get(target);
+    if (all == null) {
+      return;
+    }
+    String[] names = moduleNames[dependent];
+    String[] targetNames = moduleNames[all.get(0)];
+    int shared = 0;
+    while (shared < names.length && shared < targetNames.length
+        && names[shared].equals(targetNames[shared])) {
+      shared++;
+    }
+    if (shared == 0) {
+      for (int t : all) {
+        addEdge(dependent, t);
+      }
+      return;
+    }
+    String[] keys = moduleKeys[dependent];
+    StringBuilder scope = new StringBuilder();
+    for (int i = 0; i < shared; i++) {
+      scope.append(keys[i]).append('\u0001');
+    }
+    int depth = shared;
+    int[] inScope = scopedCache
+        .computeIfAbsent(target + "\u0000" + depth, k -> group(all, depth))
+        .get(scope.toString());
+    if (inScope != null) {
+      for (int t : inScope) {
+        addEdge(dependent, t);
+      }
+    }
+  }
+
+  private Map<String, int[]> group(List<Integer> instances, int depth) {
+    Map<String, List<Integer>> groups = new HashMap<>();
+    for (int t : instances) {
+      StringBuilder scope = new StringBuilder();
+      for (int i = 0; i < depth && i < moduleKeys[t].length; i++) {
+        scope.append(moduleKeys[t][i]).append('\u0001');
+      }
+      groups.computeIfAbsent(scope.toString(), k -> new ArrayList<>()).add(t);
+    }
+    Map<String, int[]> out = new HashMap<>(groups.size() * 2);
+    groups.forEach((k, v) -> out.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+    return out;
+  }
+
+  private void addEdge(int dependent, int dependency) {
+    if (dependent == dependency) {
+      return;
+    }
+    if (edgeCount == edges.length) {
+      edges = Arrays.copyOf(edges, edges.length * 2);
+    }
+    edges[edgeCount++] = ((long) dependent << 32) | (dependency & 0xffffffffL);
+  }
+
+  private Dependencies toDependencies() {
+    long[] sorted = Arrays.copyOf(edges, edgeCount);
+    edges = null;
+    Arrays.sort(sorted);
+    int unique = 0;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        sorted[unique++] = sorted[i];
+      }
+    }
+    int[] from = new int[unique];
+    int[] to = new int[unique];
+    for (int i = 0; i < unique; i++) {
+      from[i] = (int) (sorted[i] >>> 32);
+      to[i] = (int) sorted[i];
+    }
+    return new Dependencies(from, to);
+  }
+}

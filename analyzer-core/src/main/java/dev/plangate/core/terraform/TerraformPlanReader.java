@@ -1,0 +1,605 @@
+package dev.plangate.core.terraform;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.core.model.ChangeKind;
+import dev.plangate.core.model.Plan;
+import dev.plangate.core.model.PlanFormat;
+import dev.plangate.core.model.ResourceChange;
+import dev.plangate.core.plan.AttributeSelector;
+import dev.plangate.core.plan.PlanReadException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the JSON that {@code terraform show -json PLANFILE} and {@code tofu show -json PLANFILE}
+ * write, with Jackson's streaming parser: attribute values are skipped, never built into a tree, so
+ * memory grows with the number of resources, not with the size of the file.
+ */
+public final class TerraformPlanReader {
+  /** Deepest nesting accepted; real plans stay far below, hostile input does not. */
+  public static final int MAX_NESTING_DEPTH = 1000;
+
+  private static final JsonFactory FACTORY =
+      JsonFactory.builder()
+          .streamReadConstraints(
+              StreamReadConstraints.builder()
+                  // Real plans carry huge strings (rendered manifests, policies, user data).
+                  .maxStringLength(1_000_000_000)
+                  .maxNestingDepth(MAX_NESTING_DEPTH)
+                  .build())
+          .build();
+  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+  private final AttributeSelector attributes;
+
+  public TerraformPlanReader(AttributeSelector attributes) {
+    this.attributes = attributes;
+  }
+
+  /** Reads {@code file}; {@code displayName} is how errors and reports name it. */
+  public Plan read(Path file, String displayName) throws PlanReadException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        JsonParser p = FACTORY.createParser(in)) {
+      p.setCodec(MAPPER);
+      return new Reading(p, displayName).readDocument();
+    } catch (NoSuchFileException e) {
+      throw new PlanReadException(displayName, "file not found");
+    } catch (JsonEOFException e) {
+      throw new PlanReadException(displayName,
+          "truncated JSON: the document ends early (" + where(e) + ")");
+    } catch (StreamConstraintsException e) {
+      throw new PlanReadException(displayName,
+          "JSON exceeds plangate's limits: " + firstLine(e.getOriginalMessage()));
+    } catch (JsonProcessingException e) {
+      throw new PlanReadException(displayName,
+          "not valid JSON: " + firstLine(e.getOriginalMessage()) + " (" + where(e) + ")");
+    } catch (IOException e) {
+      throw new PlanReadException(displayName, "cannot read: " + e.getMessage());
+    } catch (Invalid e) {
+      throw new PlanReadException(displayName, e.getMessage());
+    }
+  }
+
+  private static String where(JsonProcessingException e) {
+    var loc = e.getLocation();
+    return loc == null ? "unknown position"
+        : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** A structural problem in otherwise valid JSON. Unchecked inside, mapped at the boundary. */
+  private static final class Invalid extends RuntimeException {
+    Invalid(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** State found in prior_state: the edges Terraform recorded at the last apply. */
+  record StateResource(String address, String deposed, boolean managed, String type,
+      List<String> dependsOn) {}
+
+  /** One pass over one document. */
+  private final class Reading {
+    private final JsonParser p;
+    private final String name;
+    private String formatVersion;
+    private String toolVersion;
+    private boolean sawResourceChanges;
+    private boolean sawPlanKeys;
+    private boolean sawStateValues;
+    private final List<ResourceChange> changes = new ArrayList<>();
+    private final List<ResourceChange> deferred = new ArrayList<>();
+    private final List<StateResource> state = new ArrayList<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final Map<String, String> interned = new HashMap<>();
+    private ConfigModule configuration;
+    private int drift;
+    private boolean errored;
+    private boolean complete = true;
+
+    Reading(JsonParser p, String name) {
+      this.p = p;
+      this.name = name;
+    }
+
+    Plan readDocument() throws IOException {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new Invalid("the file is empty");
+      }
+      if (t != JsonToken.START_OBJECT) {
+        throw new Invalid("not a Terraform plan: the JSON document is " + describe(t)
+            + ", not an object");
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String field = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (field) {
+          case "format_version" -> {
+            formatVersion = string(v, "format_version");
+            checkVersion();
+          }
+          case "terraform_version" -> toolVersion = string(v, "terraform_version");
+          case "resource_changes" -> {
+            sawResourceChanges = true;
+            readChangeArray(v, "resource_changes", changes);
+          }
+          case "resource_drift" -> drift += countArray(v, "resource_drift");
+          case "deferred_changes" -> readDeferred(v);
+          case "prior_state" -> readPriorState(v);
+          case "configuration" -> {
+            sawPlanKeys = true;
+            configuration = new ConfigurationReader(p, this::fail).readConfiguration(v);
+          }
+          case "planned_values", "output_changes" -> {
+            sawPlanKeys = true;
+            p.skipChildren();
+          }
+          case "values" -> {
+            sawStateValues = true;
+            p.skipChildren();
+          }
+          case "errored" -> errored = bool(v, "errored");
+          case "complete" -> complete = v == JsonToken.VALUE_NULL || bool(v, "complete");
+          default -> p.skipChildren();
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT) {
+        throw fail("unexpected " + describe(p.currentToken()) + " at the top level");
+      }
+      if (p.nextToken() != null) {
+        throw fail("unexpected data after the end of the plan object");
+      }
+      return finish();
+    }
+
+    private Plan finish() {
+      if (!sawResourceChanges && !sawPlanKeys && !errored) {
+        if (sawStateValues) {
+          throw new Invalid("this is Terraform state, not a plan: run `terraform show -json PLANFILE`"
+              + " on a saved plan (terraform plan -out=PLANFILE)");
+        }
+        throw new Invalid("not a Terraform plan: it has none of resource_changes, planned_values,"
+            + " configuration");
+      }
+      if (formatVersion == null) {
+        warnings.add("The plan has no format_version; it was read as format 1.x.");
+      }
+      if (errored) {
+        warnings.add("Terraform reports that planning failed (errored: true): the plan is incomplete"
+            + " and cannot show everything that would be destroyed.");
+      }
+      if (!complete) {
+        warnings.add("Terraform reports the plan is not complete (complete: false): more changes,"
+            + " possibly destroys, will appear in a later plan.");
+      }
+      if (!deferred.isEmpty()) {
+        warnings.add(deferred.size() + " change(s) were deferred to a later plan and are not"
+            + " analysed; re-run plangate on the next plan.");
+      }
+      for (ResourceChange c : changes) {
+        if (c.kind() == ChangeKind.UNKNOWN) {
+          warnings.add(c.key() + " has action(s) " + c.rawActions()
+              + " that plangate does not know; treated as a destroy.");
+        }
+      }
+      DependencyBuilder.Result graph =
+          new DependencyBuilder(changes, state, configuration).build();
+      return new Plan(name, PlanFormat.TERRAFORM, formatVersion, toolVersion, graph.nodes(),
+          graph.dependencies(), drift, deferred, errored, complete, warnings);
+    }
+
+    private void checkVersion() {
+      String v = formatVersion;
+      if (v == null) {
+        return;
+      }
+      String major = v.contains(".") ? v.substring(0, v.indexOf('.')) : v;
+      if (!major.equals("0") && !major.equals("1")) {
+        throw new Invalid("unsupported format_version \"" + v
+            + "\": plangate reads Terraform/OpenTofu plan formats 0.x and 1.x");
+      }
+    }
+
+    // ---- resource_changes ------------------------------------------------------------------
+
+    private void readChangeArray(JsonToken t, String ctx, List<ResourceChange> out)
+        throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return;
+      }
+      expect(t, JsonToken.START_ARRAY, ctx);
+      int i = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        out.add(readChange(ctx + "[" + i + "]"));
+        i++;
+      }
+    }
+
+    private ResourceChange readChange(String ctx) throws IOException {
+      expect(p.currentToken(), JsonToken.START_OBJECT, ctx);
+      String address = null;
+      String deposed = null;
+      String mode = null;
+      String type = null;
+      String rname = null;
+      String moduleAddress = null;
+      String reason = null;
+      String previous = null;
+      ChangeBody body = null;
+      List<String> looseActions = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "address" -> address = string(v, ctx + ".address");
+          case "deposed" -> deposed = string(v, ctx + ".deposed");
+          case "mode" -> mode = string(v, ctx + ".mode");
+          case "type" -> type = intern(string(v, ctx + ".type"));
+          case "name" -> rname = string(v, ctx + ".name");
+          case "module_address" -> moduleAddress = string(v, ctx + ".module_address");
+          case "action_reason" -> reason = intern(string(v, ctx + ".action_reason"));
+          case "previous_address" -> previous = string(v, ctx + ".previous_address");
+          case "change" -> body = readChangeBody(v, ctx + ".change", type);
+          // Some hand-written fixtures put actions next to change rather than inside it.
+          case "actions" -> looseActions = stringArray(v, ctx + ".actions");
+          default -> p.skipChildren();
+        }
+      }
+      if (address == null) {
+        if (type == null || rname == null) {
+          throw fail(ctx + " has no address");
+        }
+        String local = ("data".equals(mode) ? "data." : "") + type + "." + rname;
+        address = moduleAddress == null || moduleAddress.isEmpty()
+            ? local : moduleAddress + "." + local;
+      }
+      List<String> actions = body != null && body.actions != null ? body.actions : looseActions;
+      if (actions == null) {
+        throw fail(ctx + " (" + address + ") has no change.actions");
+      }
+      TerraformActions.Classified kind = TerraformActions.classify(actions);
+      boolean managed = mode == null ? !isDataAddress(address) : !mode.equals("data");
+      if (type == null) {
+        type = intern(typeFromAddress(address));
+      }
+      Map<String, Object> before = Map.of();
+      if (body != null && kind.kind().isFinding() && !body.before.isEmpty()) {
+        Set<String> wanted = attributes.rootAttributes(type);
+        Map<String, Object> kept = new LinkedHashMap<>();
+        body.before.forEach((k, val) -> {
+          if (wanted.contains(k)) {
+            kept.put(k, val);
+          }
+        });
+        before = kept;
+      }
+      return new ResourceChange(address, deposed, type, managed, kind.kind(), kind.order(),
+          actions, reason, body == null ? List.of() : body.replacePaths, previous,
+          body != null && body.importing, true, before);
+    }
+
+    private final class ChangeBody {
+      List<String> actions;
+      Map<String, Object> before = Map.of();
+      List<String> replacePaths = List.of();
+      boolean importing;
+    }
+
+    private ChangeBody readChangeBody(JsonToken t, String ctx, String type) throws IOException {
+      ChangeBody b = new ChangeBody();
+      if (t == JsonToken.VALUE_NULL) {
+        return b;
+      }
+      expect(t, JsonToken.START_OBJECT, ctx);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "actions" -> b.actions = stringArray(v, ctx + ".actions");
+          case "before" -> b.before = readSelected(v, type);
+          case "replace_paths" -> b.replacePaths = readPaths(v, ctx + ".replace_paths");
+          case "importing" -> {
+            b.importing = v != JsonToken.VALUE_NULL;
+            p.skipChildren();
+          }
+          default -> p.skipChildren();
+        }
+      }
+      return b;
+    }
+
+    /** Keeps only the attributes the catalogue asks for; skips the rest of the object unread. */
+    private Map<String, Object> readSelected(JsonToken t, String type) throws IOException {
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        return Map.of();
+      }
+      Set<String> wanted = type == null ? attributes.allRootAttributes()
+          : attributes.rootAttributes(type);
+      if (wanted.isEmpty()) {
+        p.skipChildren();
+        return Map.of();
+      }
+      Map<String, Object> kept = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        p.nextToken();
+        if (wanted.contains(f)) {
+          if (kept == null) {
+            kept = new LinkedHashMap<>();
+          }
+          kept.put(f, p.readValueAs(Object.class));
+        } else {
+          p.skipChildren();
+        }
+      }
+      return kept == null ? Map.of() : kept;
+    }
+
+    private List<String> readPaths(JsonToken t, String ctx) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return List.of();
+      }
+      expect(t, JsonToken.START_ARRAY, ctx);
+      List<String> out = new ArrayList<>();
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+          p.skipChildren();
+          continue;
+        }
+        StringBuilder sb = new StringBuilder();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          JsonToken s = p.currentToken();
+          if (s == JsonToken.VALUE_NUMBER_INT) {
+            sb.append('[').append(p.getText()).append(']');
+          } else if (s == JsonToken.VALUE_STRING) {
+            if (sb.length() > 0) {
+              sb.append('.');
+            }
+            sb.append(p.getText());
+          } else {
+            p.skipChildren();
+          }
+        }
+        out.add(sb.toString());
+      }
+      return out;
+    }
+
+    private void readDeferred(JsonToken t) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return;
+      }
+      expect(t, JsonToken.START_ARRAY, "deferred_changes");
+      int i = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        String ctx = "deferred_changes[" + i++ + "]";
+        expect(p.currentToken(), JsonToken.START_OBJECT, ctx);
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String f = p.currentName();
+          JsonToken v = p.nextToken();
+          if (f.equals("resource_change") && v == JsonToken.START_OBJECT) {
+            ResourceChange c = readChange(ctx + ".resource_change");
+            deferred.add(new ResourceChange(c.address(), c.deposed(), c.type(), c.managed(),
+                c.kind(), c.order(), c.rawActions(), c.reason(), c.replacePaths(),
+                c.previousAddress(), c.importing(), false, c.before()));
+          } else {
+            p.skipChildren();
+          }
+        }
+      }
+    }
+
+    // ---- prior_state -----------------------------------------------------------------------
+
+    private void readPriorState(JsonToken t) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return;
+      }
+      expect(t, JsonToken.START_OBJECT, "prior_state");
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        if (f.equals("values") && v == JsonToken.START_OBJECT) {
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String g = p.currentName();
+            JsonToken w = p.nextToken();
+            if (g.equals("root_module") && w == JsonToken.START_OBJECT) {
+              readStateModule("prior_state.values.root_module");
+            } else {
+              p.skipChildren();
+            }
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+
+    private void readStateModule(String ctx) throws IOException {
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        if (f.equals("resources") && v == JsonToken.START_ARRAY) {
+          int i = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            readStateResource(ctx + ".resources[" + i++ + "]");
+          }
+        } else if (f.equals("child_modules") && v == JsonToken.START_ARRAY) {
+          int i = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            String c = ctx + ".child_modules[" + i++ + "]";
+            expect(p.currentToken(), JsonToken.START_OBJECT, c);
+            readStateModule(c);
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+
+    private void readStateResource(String ctx) throws IOException {
+      expect(p.currentToken(), JsonToken.START_OBJECT, ctx);
+      String address = null;
+      String deposed = null;
+      String mode = null;
+      String type = null;
+      List<String> dependsOn = List.of();
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "address" -> address = string(v, ctx + ".address");
+          case "deposed_key" -> deposed = string(v, ctx + ".deposed_key");
+          case "mode" -> mode = string(v, ctx + ".mode");
+          case "type" -> type = intern(string(v, ctx + ".type"));
+          case "depends_on" -> dependsOn = internAll(stringArray(v, ctx + ".depends_on"));
+          default -> p.skipChildren();
+        }
+      }
+      if (address != null) {
+        boolean managed = mode == null ? !isDataAddress(address) : !mode.equals("data");
+        state.add(new StateResource(address, deposed, managed,
+            type == null ? intern(typeFromAddress(address)) : type, dependsOn));
+      }
+    }
+
+    // ---- small readers ---------------------------------------------------------------------
+
+    private int countArray(JsonToken t, String ctx) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return 0;
+      }
+      expect(t, JsonToken.START_ARRAY, ctx);
+      int n = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        p.skipChildren();
+        n++;
+      }
+      return n;
+    }
+
+    private String string(JsonToken t, String ctx) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return null;
+      }
+      if (t != JsonToken.VALUE_STRING) {
+        throw fail(ctx + ": expected a string, found " + describe(t));
+      }
+      return p.getText();
+    }
+
+    private boolean bool(JsonToken t, String ctx) {
+      if (t == JsonToken.VALUE_TRUE) {
+        return true;
+      }
+      if (t == JsonToken.VALUE_FALSE) {
+        return false;
+      }
+      throw fail(ctx + ": expected true or false, found " + describe(t));
+    }
+
+    private List<String> stringArray(JsonToken t, String ctx) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return List.of();
+      }
+      expect(t, JsonToken.START_ARRAY, ctx);
+      List<String> out = new ArrayList<>(2);
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        JsonToken s = p.currentToken();
+        if (s != JsonToken.VALUE_STRING) {
+          throw fail(ctx + ": expected strings, found " + describe(s));
+        }
+        out.add(intern(p.getText()));
+      }
+      return out;
+    }
+
+    private List<String> internAll(List<String> in) {
+      return in;
+    }
+
+    private void expect(JsonToken actual, JsonToken wanted, String ctx) {
+      if (actual != wanted) {
+        throw fail(ctx + ": expected " + describe(wanted) + ", found " + describe(actual));
+      }
+    }
+
+    private Invalid fail(String message) {
+      var loc = p.currentLocation();
+      return new Invalid(message + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr()
+          + ")");
+    }
+
+    private String intern(String s) {
+      if (s == null) {
+        return null;
+      }
+      return interned.computeIfAbsent(s, k -> k);
+    }
+  }
+
+  static boolean isDataAddress(String address) {
+    try {
+      return dev.plangate.core.model.ResourceAddress.parse(address).data();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  private static String typeFromAddress(String address) {
+    try {
+      return dev.plangate.core.model.ResourceAddress.parse(address).type();
+    } catch (IllegalArgumentException e) {
+      return "unknown";
+    }
+  }
+
+  static String describe(JsonToken t) {
+    if (t == null) {
+      return "the end of the document";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      case END_OBJECT -> "the end of an object";
+      case END_ARRAY -> "the end of an array";
+      default -> t.toString();
+    };
+  }
+
+  /** For collaborators that report structural problems from inside the same pass. */
+  interface Failure {
+    RuntimeException fail(String message);
+  }
+}
