@@ -1,0 +1,249 @@
+package dev.plangate.core.report;
+
+import static dev.plangate.core.report.Escape.markdown;
+import static dev.plangate.core.report.Escape.markdownCode;
+
+import dev.plangate.core.gate.Decision;
+import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.model.ResourceAddress;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The Markdown report (PR comment, job summary): decision first, a table of findings, suggested
+ * {@code moved} blocks, and a Mermaid graph of the blast radius collapsed by module. Every string
+ * from input goes through {@link Escape}.
+ */
+public final class MarkdownReportRenderer {
+  /** Marks the comment so a later run can find and update it. */
+  public static final String MARKER = "<!-- plangate-report -->";
+  static final int TABLE_ROWS = 50;
+  static final int GRAPH_FINDINGS = 20;
+  static final int GRAPH_NODES = 60;
+
+  public String render(Report r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append(MARKER).append('\n');
+    String icon = switch (r.decision()) {
+      case PASS -> "✅";
+      case ERROR -> "⚠️";
+      default -> "⛔";
+    };
+    sb.append("### ").append(icon).append(" plangate — ").append(title(r.decision()))
+        .append("\n\n");
+    if (r.decision() == Decision.ERROR) {
+      sb.append("plangate could not read its input, so nothing was decided:\n\n");
+      for (String e : r.errors()) {
+        sb.append("- ").append(markdown(e)).append('\n');
+      }
+      return sb.toString();
+    }
+    long d = r.count(FindingAction.DELETE);
+    long rep = r.count(FindingAction.REPLACE);
+    long forget = r.count(FindingAction.FORGET);
+    long crit = r.criticalDestroys();
+    if (d + rep == 0) {
+      sb.append("Nothing is destroyed or replaced.");
+    } else {
+      sb.append("The change would **destroy ").append(d).append("** and **replace ").append(rep)
+          .append("** resource").append(d + rep == 1 ? "" : "s");
+      if (crit > 0) {
+        sb.append(" (**").append(crit).append(" critical**)");
+      }
+      sb.append('.');
+    }
+    if (forget > 0) {
+      sb.append(' ').append(Wording.plural(forget, "resource is", "resources are"))
+          .append(" removed from state but keep running.");
+    }
+    sb.append('\n');
+    List<Finding> sorted = Wording.bySeverity(r.findings());
+    Set<String> suggestions = new LinkedHashSet<>();
+    for (Finding f : sorted) {
+      if (f.suggestion() != null) {
+        suggestions.add(f.suggestion());
+      }
+    }
+    if (!suggestions.isEmpty()) {
+      long covered = sorted.stream().filter(f -> f.suggestion() != null).count();
+      sb.append("Likely a rename: adding the `moved` block")
+          .append(suggestions.size() == 1 ? "" : "s")
+          .append(" below turns ").append(Wording.plural(covered, "destroy", "destroys"))
+          .append(" into a move.\n");
+    }
+    if (!sorted.isEmpty()) {
+      sb.append("\n| | resource | why | depends on it |\n|---|---|---|---|\n");
+      for (int i = 0; i < Math.min(TABLE_ROWS, sorted.size()); i++) {
+        row(sb, sorted.get(i));
+      }
+      if (sorted.size() > TABLE_ROWS) {
+        sb.append("\n").append(sorted.size() - TABLE_ROWS)
+            .append(" more findings are in the JSON report.\n");
+      }
+    }
+    if (r.decision() == Decision.APPROVAL_REQUIRED) {
+      sb.append("\nAuthorship is unknown, so the change counts as AI-authored.\n\n**To proceed:** ")
+          .append(suggestions.isEmpty() ? "" : "add the `moved` block below, or ")
+          .append("have a maintainer review the destroy and approve it.\n");
+    }
+    if (!suggestions.isEmpty()) {
+      sb.append("\n<details><summary>Suggested moved blocks</summary>\n\n");
+      for (String s : suggestions) {
+        code(sb, s);
+      }
+      sb.append("</details>\n");
+    }
+    if (sorted.stream().anyMatch(f -> f.action().destroys())) {
+      sb.append("\n<details><summary>Blast radius</summary>\n\n");
+      graph(sb, sorted);
+      sb.append("</details>\n");
+    }
+    if (!sorted.isEmpty()) {
+      sb.append("\n<details><summary>Every finding explained</summary>\n\n");
+      for (int i = 0; i < Math.min(TABLE_ROWS, sorted.size()); i++) {
+        sb.append("- ").append(markdown(sorted.get(i).explanation())).append('\n');
+      }
+      sb.append("\n</details>\n");
+    }
+    for (PlanSummary p : r.plans()) {
+      for (String w : p.warnings()) {
+        sb.append("\n> ⚠️ ").append(markdownCode(p.path())).append(": ").append(markdown(w))
+            .append('\n');
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String title(Decision d) {
+    return switch (d) {
+      case PASS -> "pass";
+      case APPROVAL_REQUIRED -> "approval required";
+      case BLOCKED -> "blocked";
+      case ERROR -> "error";
+    };
+  }
+
+  private static void row(StringBuilder sb, Finding f) {
+    String icon = switch (f.action()) {
+      case DELETE -> "🔴 destroy";
+      case REPLACE -> "🟠 replace";
+      case FORGET -> "⚪ forget";
+    };
+    sb.append("| ").append(icon).append(" | ").append(markdownCode(f.key()));
+    if (f.critical()) {
+      sb.append(" (").append(markdown(f.category())).append(')');
+    }
+    sb.append(" | ").append(markdown(Wording.shortReason(f)));
+    if (Boolean.FALSE.equals(f.recoverable())) {
+      sb.append("; **data cannot be recovered**");
+    }
+    sb.append(" | ").append(f.downstream().total());
+    if (!f.downstream().unchanged().isEmpty()) {
+      sb.append(" (").append(f.downstream().unchanged().size()).append(" not in this plan)");
+    }
+    sb.append(" |\n");
+  }
+
+  /** A fenced block unless the text could close the fence; then an HTML pre block. */
+  private static void code(StringBuilder sb, String text) {
+    if (!text.contains("`") && !text.contains("~")) {
+      sb.append("```hcl\n").append(text).append("\n```\n\n");
+    } else {
+      sb.append("<pre>").append(text.replace("&", "&amp;").replace("<", "&lt;")
+          .replace(">", "&gt;")).append("</pre>\n\n");
+    }
+  }
+
+  /**
+   * Findings are nodes; what depends on them is collapsed into one node per module instance, so
+   * the graph stays readable at any plan size. Caps are stated, not silent.
+   */
+  static void graph(StringBuilder sb, List<Finding> sorted) {
+    List<Finding> destroys = sorted.stream().filter(f -> f.action().destroys()).toList();
+    List<Finding> drawn = destroys.subList(0, Math.min(GRAPH_FINDINGS, destroys.size()));
+    Map<String, String> ids = new HashMap<>();
+    StringBuilder nodes = new StringBuilder();
+    StringBuilder edges = new StringBuilder();
+    for (int i = 0; i < drawn.size(); i++) {
+      Finding f = drawn.get(i);
+      String id = "f" + i;
+      ids.put(f.key(), id);
+      nodes.append("  ").append(id).append("[\"").append(Escape.mermaid(Wording.verb(f)))
+          .append(": ").append(Escape.mermaid(f.key())).append("\"]:::")
+          .append(f.action().id()).append('\n');
+    }
+    Map<String, Integer> groups = new LinkedHashMap<>();
+    Map<String, String> groupIds = new LinkedHashMap<>();
+    int nodeCount = drawn.size();
+    long undrawnDependents = 0;
+    for (Finding f : drawn) {
+      Map<String, Integer> perModule = new LinkedHashMap<>();
+      for (String dep : concat(f.downstream().changing(), f.downstream().unchanged())) {
+        String target = ids.get(dep);
+        if (target != null) {
+          edges.append("  ").append(ids.get(f.key())).append(" --> ").append(target).append('\n');
+        } else {
+          perModule.merge(moduleOf(dep), 1, Integer::sum);
+        }
+      }
+      for (Map.Entry<String, Integer> m : perModule.entrySet()) {
+        String gid = groupIds.get(m.getKey());
+        if (gid == null) {
+          if (nodeCount >= GRAPH_NODES) {
+            undrawnDependents += m.getValue();
+            continue;
+          }
+          gid = "g" + groupIds.size();
+          groupIds.put(m.getKey(), gid);
+          nodeCount++;
+        }
+        groups.merge(m.getKey(), m.getValue(), Math::max);
+        edges.append("  ").append(ids.get(f.key())).append(" --> ").append(gid).append('\n');
+      }
+    }
+    sb.append("```mermaid\ngraph LR\n").append(nodes);
+    for (Map.Entry<String, String> g : groupIds.entrySet()) {
+      int n = groups.getOrDefault(g.getKey(), 0);
+      sb.append("  ").append(g.getValue()).append("[\"").append(Escape.mermaid(g.getKey()))
+          .append(": ").append(n).append(n == 1 ? " dependent" : " dependents")
+          .append("\"]:::group\n");
+    }
+    sb.append(edges);
+    sb.append("  classDef delete fill:#fdd,stroke:#c00\n")
+        .append("  classDef replace fill:#fed,stroke:#c60\n")
+        .append("  classDef group fill:#eee,stroke:#999\n```\n\n");
+    if (destroys.size() > drawn.size() || undrawnDependents > 0) {
+      sb.append("Not drawn: ");
+      if (destroys.size() > drawn.size()) {
+        sb.append(destroys.size() - drawn.size()).append(" more destroyed or replaced resources");
+      }
+      if (undrawnDependents > 0) {
+        sb.append(destroys.size() > drawn.size() ? "; " : "")
+            .append(undrawnDependents).append(" dependents in further modules");
+      }
+      sb.append(" (the graph is capped at ").append(GRAPH_NODES)
+          .append(" nodes; the JSON report lists everything).\n\n");
+    }
+    sb.append("Dependents are grouped by module instance.\n");
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
+  private static String moduleOf(String key) {
+    String address = key.contains(" (deposed ") ? key.substring(0, key.indexOf(" (deposed "))
+        : key;
+    try {
+      String m = ResourceAddress.parse(address).moduleInstance();
+      return m.isEmpty() ? "root module" : m;
+    } catch (IllegalArgumentException e) {
+      return "other";
+    }
+  }
+}

@@ -1,0 +1,99 @@
+package dev.plangate.core.report;
+
+import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.model.ReplaceOrder;
+import java.util.Comparator;
+import java.util.List;
+
+/** Short phrases shared by the human-readable renderers. */
+final class Wording {
+  private Wording() {}
+
+  /** Worst first: destroys of critical data that cannot come back, then by blast radius. */
+  static final Comparator<Finding> SEVERITY = Comparator
+      .comparing((Finding f) -> !f.action().destroys())
+      .thenComparing(f -> !Boolean.FALSE.equals(f.recoverable()))
+      .thenComparing(f -> !f.critical())
+      .thenComparing(f -> -f.downstream().total())
+      .thenComparing(Finding::key);
+
+  static List<Finding> bySeverity(List<Finding> findings) {
+    return findings.stream().sorted(SEVERITY).toList();
+  }
+
+  static String verb(Finding f) {
+    return switch (f.action()) {
+      case DELETE -> "destroy";
+      case REPLACE -> "replace";
+      case FORGET -> "forget";
+    };
+  }
+
+  /** A few words on why, for tables; the full sentence is the finding's explanation. */
+  static String shortReason(Finding f) {
+    if (f.deposed() != null && f.action() == FindingAction.DELETE) {
+      return "deposed object";
+    }
+    String r = f.reason();
+    if (f.action() == FindingAction.REPLACE) {
+      String order = f.replaceOrder() == ReplaceOrder.CREATE_BEFORE_DELETE
+          ? " (create before destroy)" : "";
+      if (!f.replacedBecause().isEmpty()
+          && (r == null || r.equals("replace_because_cannot_update"))) {
+        return "cannot update " + String.join(", ", f.replacedBecause()) + order;
+      }
+      if (r == null) {
+        return "no reason given" + order;
+      }
+      return switch (r) {
+        case "replace_because_tainted" -> "tainted" + order;
+        case "replace_by_request" -> "-replace requested" + order;
+        case "replace_by_triggers" -> "replace_triggered_by" + order;
+        case "replace_because_cannot_update" -> "cannot update in place" + order;
+        default -> r + order;
+      };
+    }
+    if (f.action() == FindingAction.FORGET) {
+      return "removed from state, keeps running";
+    }
+    if (r == null) {
+      return f.rawActions().size() == 1 && f.rawActions().get(0).equals("delete")
+          ? "no reason given" : "unknown action " + String.join("+", f.rawActions());
+    }
+    return switch (r) {
+      case "delete_because_no_resource_config" -> "block removed from configuration";
+      case "delete_because_wrong_repetition" -> "count/for_each switched";
+      case "delete_because_count_index" -> "count reduced";
+      case "delete_because_each_key" -> "key removed from for_each";
+      case "delete_because_no_module" -> "module instance removed";
+      case "delete_because_no_move_target" -> "moved target missing";
+      case "delete_because_enabled_false" -> "enabled = false";
+      default -> r;
+    };
+  }
+
+  static String plural(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  /** The one-line headline: decision first, then the worst numbers. */
+  static String headline(Report r) {
+    long d = r.count(FindingAction.DELETE);
+    long rep = r.count(FindingAction.REPLACE);
+    long crit = r.criticalDestroys();
+    return switch (r.decision()) {
+      case PASS -> r.findings().isEmpty() ? "pass — nothing is destroyed or replaced"
+          : "pass — nothing is destroyed or replaced; "
+              + plural(r.count(FindingAction.FORGET), "resource is", "resources are")
+              + " only removed from state";
+      case ERROR -> "error — " + plural(r.errors().size(), "input", "inputs")
+          + " could not be read; nothing was decided";
+      case APPROVAL_REQUIRED, BLOCKED -> (r.decision().id().equals("blocked")
+              ? "blocked" : "approval required")
+          + " — the change destroys " + d + " and replaces " + rep + " "
+          + (d + rep == 1 ? "resource" : "resources")
+          + (crit > 0 ? " (" + crit + " critical)" : "");
+    };
+  }
+}

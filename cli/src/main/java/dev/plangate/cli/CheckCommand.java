@@ -1,0 +1,109 @@
+package dev.plangate.cli;
+
+import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.gate.Decision;
+import dev.plangate.core.report.JsonReportWriter;
+import dev.plangate.core.report.MarkdownReportRenderer;
+import dev.plangate.core.report.Report;
+import dev.plangate.core.report.TextReportRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code plangate check}: analyse plans, print the report, exit with the gate's decision. */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Analyse plan files and decide whether the change may proceed.",
+    footer = {"", "Exit codes: 0 pass, 1 approval required or blocked, 2 usage or input error.",
+        "A binary plan (terraform plan -out) is converted with terraform/tofu show -json when"
+            + " one is on PATH."})
+public final class CheckCommand implements Callable<Integer> {
+  enum Format { text, json, markdown }
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--plan", paramLabel = "FILE", required = true,
+      description = "A plan: `terraform show -json` output or a saved binary plan. Repeatable.")
+  List<Path> plans;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+  Format format;
+
+  @Option(names = "--output", paramLabel = "FILE",
+      description = "Write the report to FILE instead of standard output.")
+  Path output;
+
+  @Option(names = "--no-color", description = "Never colour the text report.")
+  boolean noColor;
+
+  private final Map<String, String> env;
+  private final boolean terminal;
+
+  CheckCommand(Map<String, String> env, boolean terminal) {
+    this.env = env;
+    this.terminal = terminal;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Report report = new PlanAnalyzer().analyze(plans);
+    for (String e : report.errors()) {
+      err.println("plangate: error: " + dev.plangate.core.report.Escape.terminal(e));
+    }
+    boolean textErrorOnly = report.decision() == Decision.ERROR && format == Format.text;
+    if (!textErrorOnly) {
+      if (output != null) {
+        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+          render(report, w, false);
+        } catch (IOException e) {
+          err.println("plangate: error: cannot write " + output + ": " + e.getMessage());
+          return Cli.USAGE;
+        }
+        err.println("plangate: " + report.decision().id() + "; report written to " + output);
+      } else {
+        render(report, out, useColor());
+      }
+    }
+    out.flush();
+    return report.decision().exitCode();
+  }
+
+  private void render(Report report, Writer w, boolean color) throws IOException {
+    switch (format) {
+      case json -> new JsonReportWriter().write(report, w);
+      case markdown -> w.write(new MarkdownReportRenderer().render(report));
+      case text -> w.write(new TextReportRenderer(color).render(report));
+      default -> throw new IllegalStateException();
+    }
+    w.flush();
+  }
+
+  private boolean useColor() {
+    String noColorEnv = env.get("NO_COLOR");
+    return terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty());
+  }
+
+  static String renderToString(Report report, Format format) throws IOException {
+    StringWriter sw = new StringWriter();
+    CheckCommand c = new CheckCommand(Map.of(), false);
+    c.format = format;
+    c.render(report, sw, false);
+    return sw.toString();
+  }
+}

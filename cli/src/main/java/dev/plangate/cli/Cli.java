@@ -1,0 +1,50 @@
+package dev.plangate.cli;
+
+import java.io.PrintWriter;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * Wires picocli to plangate's exit codes: picocli's own default of 1 for an exception would read
+ * as "gate failed", so every error path is mapped to 2 explicitly and printed as one line.
+ */
+public final class Cli {
+  /** Exit code for usage and input errors. */
+  public static final int USAGE = 2;
+
+  private final PrintWriter out;
+  private final PrintWriter err;
+  private final Map<String, String> env;
+  private final boolean terminal;
+
+  public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
+    this.out = out;
+    this.err = err;
+    this.env = env;
+    this.terminal = terminal;
+  }
+
+  public int run(String... args) {
+    CommandLine cl = new CommandLine(new PlangateCommand())
+        .addSubcommand(new CheckCommand(env, terminal));
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setParameterExceptionHandler((ex, a) -> {
+      err.println("plangate: " + ex.getMessage());
+      err.println("Run 'plangate " + commandName(ex.getCommandLine()) + "--help' for usage.");
+      return USAGE;
+    });
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+      err.println("plangate: internal error: " + ex);
+      return USAGE;
+    });
+    cl.setExitCodeExceptionMapper(ex -> USAGE);
+    return cl.execute(args);
+  }
+
+  private static String commandName(CommandLine cl) {
+    String name = cl.getCommandName();
+    return "plangate".equals(name) ? "" : name + " ";
+  }
+}

@@ -1,0 +1,18 @@
+package dev.plangate.cli;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** {@code java -jar plangate.jar ...}: exit 0 pass, 1 gate failed, 2 usage or input error. */
+public final class Main {
+  private Main() {}
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
+    PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
+    int code = new Cli(out, err, System.getenv(), System.console() != null).run(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+}
