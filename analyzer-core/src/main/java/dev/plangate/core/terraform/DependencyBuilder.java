@@ -211,12 +211,24 @@ final class DependencyBuilder {
           return;
         }
         ConfigModule.Output output = s.size() >= 3 ? child.outputs.get(s.get(2).name()) : null;
+        Set<String> found = new LinkedHashSet<>();
         if (output != null) {
-          addOutput(childPath, output, out);
+          addOutput(childPath, output, found);
         } else {
           // The whole module object (or an output the configuration does not list): every output.
           for (ConfigModule.Output o : child.outputs.values()) {
-            addOutput(childPath, o, out);
+            addOutput(childPath, o, found);
+          }
+        }
+        String key = s.get(1).key();
+        if (key == null) {
+          out.addAll(found);
+        } else {
+          // module.m["k"].out: only instance "k" of m. Targets that flow back out of m (through
+          // its variables) are not inside m and keep their own scope.
+          String inside = prefix(childPath);
+          for (String t : found) {
+            out.add(t.startsWith(inside) ? narrow(t, path.size(), key) : t);
           }
         }
       }
@@ -316,8 +328,21 @@ final class DependencyBuilder {
     }
   }
 
+  /**
+   * Marks a resolved target as restricted to the instance {@code key} of the module at
+   * {@code depth}: the configuration address, then NUL, then {@code depth=key} pairs.
+   */
+  private static String narrow(String target, int depth, String key) {
+    return target + (target.indexOf('\u0000') < 0 ? "\u0000" : "\u0001") + depth + "=" + key;
+  }
+
   /** Adds an edge from {@code dependent} to every instance of {@code target} in its scope. */
   private void addScopedEdges(int dependent, String target) {
+    int nul = target.indexOf('\u0000');
+    if (nul >= 0) {
+      addNarrowedEdges(dependent, target.substring(0, nul), target.substring(nul + 1));
+      return;
+    }
     List<Integer> all = instancesByConfig.get(target);
     if (all == null) {
       return;
@@ -349,6 +374,34 @@ final class DependencyBuilder {
         addEdge(dependent, t);
       }
     }
+  }
+
+  private void addNarrowedEdges(int dependent, String target, String constraints) {
+    List<Integer> all = instancesByConfig.get(target);
+    if (all == null) {
+      return;
+    }
+    String[] pairs = constraints.split("\u0001");
+    int before = edgeCount;
+    addScopedEdges(dependent, target);
+    int kept = before;
+    for (int e = before; e < edgeCount; e++) {
+      int t = (int) edges[e];
+      boolean match = true;
+      for (String pair : pairs) {
+        int eq = pair.indexOf('=');
+        int depth = Integer.parseInt(pair.substring(0, eq));
+        String key = pair.substring(eq + 1);
+        if (depth >= moduleKeys[t].length || !key.equals(moduleKeys[t][depth])) {
+          match = false;
+          break;
+        }
+      }
+      if (match) {
+        edges[kept++] = edges[e];
+      }
+    }
+    edgeCount = kept;
   }
 
   private Map<String, int[]> group(List<Integer> instances, int depth) {

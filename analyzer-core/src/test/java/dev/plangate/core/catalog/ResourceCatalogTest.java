@@ -1,0 +1,82 @@
+package dev.plangate.core.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ResourceCatalogTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ResourceCatalog CATALOG = ResourceCatalog.builtin();
+
+  static Stream<JsonNode> cases() throws Exception {
+    try (InputStream in = ResourceCatalogTest.class
+        .getResourceAsStream("/catalog/recoverability-cases.json")) {
+      List<JsonNode> out = new ArrayList<>();
+      MAPPER.readTree(in).forEach(out::add);
+      return out.stream();
+    }
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("cases")
+  @SuppressWarnings("unchecked")
+  void recoverabilityCases(JsonNode c) {
+    CatalogEntry entry = CATALOG.lookup(c.get("type").asText()).orElseThrow();
+    Map<String, Object> before = MAPPER.convertValue(c.get("before"), Map.class);
+    Recoverability r = entry.assess(before);
+    JsonNode expect = c.get("expect");
+    assertThat(r.recoverable()).as(c.get("name").asText())
+        .isEqualTo(expect.isNull() ? null : expect.asBoolean());
+    if (c.has("becauseContains")) {
+      assertThat(r.because()).contains(c.get("becauseContains").asText());
+    }
+  }
+
+  @Test
+  void coversTheFourProvidersAndTheRequiredCategories() {
+    assertThat(CATALOG.size()).isGreaterThan(100);
+    for (String t : List.of("aws_db_instance", "aws_s3_bucket", "aws_ebs_volume",
+        "aws_efs_file_system", "aws_kms_key", "aws_secretsmanager_secret", "aws_route53_zone",
+        "aws_iam_role", "aws_sqs_queue", "aws_kinesis_stream", "aws_dynamodb_table",
+        "google_sql_database_instance", "google_storage_bucket", "google_compute_disk",
+        "azurerm_key_vault", "azurerm_storage_account", "azurerm_mssql_database",
+        "kubernetes_persistent_volume", "kubernetes_namespace")) {
+      assertThat(CATALOG.lookup(t)).as(t).isPresent();
+    }
+    Set<String> categories = Set.of("database", "bucket", "volume", "file_system", "key",
+        "secret", "dns", "identity", "queue", "stream");
+    for (String c : categories) {
+      assertThat(Stream.of("aws_db_instance", "aws_s3_bucket", "aws_ebs_volume",
+              "aws_efs_file_system", "aws_kms_key", "aws_secretsmanager_secret",
+              "aws_route53_zone", "aws_iam_role", "aws_sqs_queue", "aws_kinesis_stream")
+          .map(t -> CATALOG.lookup(t).orElseThrow().category())).contains(c);
+    }
+  }
+
+  @Test
+  void readersKeepOnlyTheAttributesRulesNeed() {
+    assertThat(CATALOG.rootAttributes("aws_db_instance"))
+        .contains("skip_final_snapshot", "deletion_protection");
+    assertThat(CATALOG.rootAttributes("terraform_data")).isEmpty();
+    assertThat(CATALOG.allRootAttributes()).containsAll(CATALOG.rootAttributes("aws_kms_key"));
+  }
+
+  @Test
+  void malformedCatalogueRulesAreRejected() {
+    JsonNode bad = MAPPER.valueToTree(Map.of("types", Map.of("x_t", Map.of("category", "database",
+        "recoverability", List.of(Map.of("when", List.of(Map.of("path", "a", "is", 1, "gt", 2)),
+            "recoverable", true, "because", "b"))))));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceCatalog.parse(bad))
+        .hasMessageContaining("exactly one");
+  }
+}

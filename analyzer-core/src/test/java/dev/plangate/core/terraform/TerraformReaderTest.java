@@ -1,0 +1,227 @@
+package dev.plangate.core.terraform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.catalog.ResourceCatalog;
+import dev.plangate.core.gate.Decision;
+import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.impact.ImpactAnalyzer;
+import dev.plangate.core.model.ChangeKind;
+import dev.plangate.core.model.Plan;
+import dev.plangate.core.model.ReplaceOrder;
+import dev.plangate.core.model.ResourceChange;
+import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.report.Report;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Hand-made plans for the cases the public corpus does not pin down. */
+class TerraformReaderTest {
+  private static final ResourceCatalog CATALOG = ResourceCatalog.builtin();
+  @TempDir Path dir;
+
+  private Plan read(String json) throws Exception {
+    Path f = dir.resolve("plan-" + System.nanoTime() + ".json");
+    Files.writeString(f, json);
+    return new TerraformPlanReader(CATALOG).read(f, f.getFileName().toString());
+  }
+
+  private Map<String, Finding> findings(String json) throws Exception {
+    return new ImpactAnalyzer(CATALOG).analyze(read(json)).stream()
+        .collect(Collectors.toMap(Finding::key, Function.identity()));
+  }
+
+  private static String change(String address, String actions, String extra) {
+    return "{\"address\":\"" + address.replace("\"", "\\\"") + "\",\"change\":{\"actions\":["
+        + actions + "]" + extra + "}}";
+  }
+
+  @Test
+  void everyActionCombinationIsNormalised() throws Exception {
+    Plan p = read("{\"format_version\":\"1.2\",\"resource_changes\":["
+        + String.join(",",
+            change("t.a", "\"no-op\"", ""), change("t.b", "\"create\"", ""),
+            change("data.t.c", "\"read\"", ""), change("t.d", "\"update\"", ""),
+            change("t.e", "\"delete\"", ""), change("t.f", "\"delete\",\"create\"", ""),
+            change("t.g", "\"create\",\"delete\"", ""), change("t.h", "\"forget\"", ""),
+            change("t.i", "\"create\",\"forget\"", ""), change("t.j", "\"forget\",\"create\"", ""),
+            change("t.k", "\"teleport\"", ""), change("t.l", "", ""))
+        + "]}");
+    Map<String, ResourceChange> c = p.changes().stream()
+        .collect(Collectors.toMap(ResourceChange::address, Function.identity()));
+    assertThat(c.get("t.a").kind()).isEqualTo(ChangeKind.NO_OP);
+    assertThat(c.get("t.b").kind()).isEqualTo(ChangeKind.CREATE);
+    assertThat(c.get("data.t.c").kind()).isEqualTo(ChangeKind.READ);
+    assertThat(c.get("data.t.c").managed()).isFalse();
+    assertThat(c.get("t.d").kind()).isEqualTo(ChangeKind.UPDATE);
+    assertThat(c.get("t.e").kind()).isEqualTo(ChangeKind.DELETE);
+    assertThat(c.get("t.f").order()).isEqualTo(ReplaceOrder.DELETE_BEFORE_CREATE);
+    assertThat(c.get("t.g").order()).isEqualTo(ReplaceOrder.CREATE_BEFORE_DELETE);
+    assertThat(c.get("t.h").kind()).isEqualTo(ChangeKind.FORGET);
+    assertThat(c.get("t.i").order()).isEqualTo(ReplaceOrder.CREATE_BEFORE_FORGET);
+    assertThat(c.get("t.j").order()).isEqualTo(ReplaceOrder.FORGET_BEFORE_CREATE);
+    assertThat(c.get("t.k").kind()).isEqualTo(ChangeKind.UNKNOWN);
+    assertThat(c.get("t.l").kind()).isEqualTo(ChangeKind.UNKNOWN);
+    assertThat(p.warnings()).anyMatch(w -> w.contains("teleport"));
+  }
+
+  @Test
+  void anUnknownActionIsReportedAsADestroy() throws Exception {
+    Finding f = findings("{\"format_version\":\"1.2\",\"resource_changes\":["
+        + change("t.k", "\"teleport\"", "") + "]}").get("t.k");
+    assertThat(f.action()).isEqualTo(FindingAction.DELETE);
+    assertThat(f.rawActions()).containsExactly("teleport");
+    assertThat(f.explanation()).contains("teleport", "treated as a destroy");
+  }
+
+  @Test
+  void depositedObjectsKeepTheirKeyAndAddressesMayRepeat() throws Exception {
+    Map<String, Finding> f = findings("{\"format_version\":\"1.2\",\"resource_changes\":["
+        + change("t.x", "\"create\",\"delete\"", "") + ","
+        + "{\"address\":\"t.x\",\"deposed\":\"a712a97b\",\"change\":{\"actions\":[\"delete\"]}}"
+        + "]}");
+    assertThat(f.keySet()).containsExactlyInAnyOrder("t.x", "t.x (deposed a712a97b)");
+    assertThat(f.get("t.x (deposed a712a97b)").explanation()).contains("deposed object");
+  }
+
+  /** var.x inside a module resolves to the caller's argument; module.m.out to the output. */
+  @Test
+  void referencesResolveAcrossModuleBoundariesAndKeysScopeInstances() throws Exception {
+    String config = """
+        {"root_module":{
+          "resources":[{"address":"t.root","expressions":{"v":{"references":
+              ["module.app[\\"a\\"].name","module.app[\\"a\\"]"]}}}],
+          "module_calls":{
+            "net":{"module":{"resources":[{"address":"t.vpc"},{"address":"t.other"}],
+                   "outputs":{"id":{"expression":{"references":["t.vpc.id","t.vpc"]}}}}},
+            "app":{"for_each_expression":{"references":["var.apps"]},
+                   "expressions":{"vpc":{"references":["module.net.id","module.net"]}},
+                   "module":{"resources":[
+                     {"address":"t.sg","expressions":{"vpc_id":{"references":["var.vpc"]}}},
+                     {"address":"t.srv","expressions":{"sg":{"references":["t.sg.id","t.sg"]}}}],
+                   "outputs":{"name":{"expression":{"references":["t.srv.name","t.srv"]}}}}}}}}""";
+    String changes = String.join(",",
+        change("t.root", "\"no-op\"", ""),
+        change("module.net.t.vpc", "\"delete\",\"create\"", ""),
+        change("module.net.t.other", "\"delete\"", ""),
+        change("module.app[\"a\"].t.sg", "\"no-op\"", ""),
+        change("module.app[\"a\"].t.srv", "\"no-op\"", ""),
+        change("module.app[\"b\"].t.sg", "\"delete\"", ""),
+        change("module.app[\"b\"].t.srv", "\"no-op\"", ""));
+    Map<String, Finding> f = findings("{\"format_version\":\"1.2\",\"resource_changes\":["
+        + changes + "],\"configuration\":" + config + "}");
+    assertThat(f.get("module.net.t.vpc").downstream().unchanged()).containsExactly(
+        "module.app[\"a\"].t.sg", "module.app[\"a\"].t.srv", "module.app[\"b\"].t.srv",
+        "t.root");
+    // Referencing one output of module.net does not make anything depend on all of module.net.
+    assertThat(f.get("module.net.t.other").downstream().total()).isZero();
+    // An instance only sees its own module instance: app["b"].sg feeds app["b"].srv only.
+    assertThat(f.get("module.app[\"b\"].t.sg").downstream().unchanged())
+        .containsExactly("module.app[\"b\"].t.srv");
+  }
+
+  @Test
+  void dependsOnAModuleMeansEveryResourceInItAndModuleCallDependsOnIsInherited()
+      throws Exception {
+    String config = """
+        {"root_module":{
+          "resources":[{"address":"t.gate","depends_on":["module.db"]},{"address":"t.base"}],
+          "module_calls":{
+            "db":{"module":{"module_calls":{"inner":{"module":{"resources":[{"address":"t.deep"}]}}},
+                            "resources":[{"address":"t.main"}]}},
+            "app":{"depends_on":["t.base"],"module":{"resources":[{"address":"t.x"}]}}}}}""";
+    String changes = String.join(",",
+        change("t.gate", "\"no-op\"", ""), change("t.base", "\"delete\"", ""),
+        change("module.db.t.main", "\"no-op\"", ""),
+        change("module.db.module.inner.t.deep", "\"delete\"", ""),
+        change("module.app.t.x", "\"no-op\"", ""));
+    Map<String, Finding> f = findings("{\"format_version\":\"1.2\",\"resource_changes\":["
+        + changes + "],\"configuration\":" + config + "}");
+    assertThat(f.get("module.db.module.inner.t.deep").downstream().unchanged())
+        .containsExactly("t.gate");
+    assertThat(f.get("t.base").downstream().unchanged()).containsExactly("module.app.t.x");
+  }
+
+  /** State-only instances (data sources read during plan) carry edges but are never listed. */
+  @Test
+  void priorStateDependsOnReachesThroughDataSources() throws Exception {
+    String state = """
+        {"values":{"root_module":{"resources":[
+          {"address":"t.bucket","mode":"managed","type":"t"},
+          {"address":"data.t.lookup","mode":"data","type":"t","depends_on":["t.bucket"]},
+          {"address":"t.reader","mode":"managed","type":"t","depends_on":["data.t.lookup"]}]}}}""";
+    Map<String, Finding> f = findings("{\"format_version\":\"1.2\",\"resource_changes\":["
+        + change("t.bucket", "\"delete\"", "") + "," + change("t.reader", "\"no-op\"", "")
+        + "],\"prior_state\":" + state + "}");
+    assertThat(f.get("t.bucket").downstream().unchanged()).containsExactly("t.reader");
+  }
+
+  @Test
+  void deferredAndDriftedChangesAreNeverPlannedDestroys() throws Exception {
+    Plan p = read("{\"format_version\":\"1.2\",\"resource_changes\":[],"
+        + "\"resource_drift\":[" + change("t.gone", "\"delete\"", "") + "],"
+        + "\"deferred_changes\":[{\"reason\":\"instance_count_unknown\",\"resource_change\":"
+        + change("t.later", "\"delete\"", "") + "}],\"complete\":false}");
+    assertThat(new ImpactAnalyzer(CATALOG).analyze(p)).isEmpty();
+    assertThat(p.driftCount()).isEqualTo(1);
+    assertThat(p.deferred()).extracting(ResourceChange::address).containsExactly("t.later");
+    assertThat(p.warnings()).anyMatch(w -> w.contains("deferred"))
+        .anyMatch(w -> w.contains("complete: false"));
+  }
+
+  @Test
+  void recoverabilityComesFromTheBeforeValues() throws Exception {
+    Map<String, Finding> f = findings("{\"format_version\":\"1.2\",\"resource_changes\":["
+        + "{\"address\":\"aws_db_instance.main\",\"type\":\"aws_db_instance\",\"change\":{"
+        + "\"actions\":[\"delete\",\"create\"],\"before\":{\"skip_final_snapshot\":true,"
+        + "\"deletion_protection\":false,\"user_data\":\"" + "x".repeat(5000) + "\"},"
+        + "\"replace_paths\":[[\"engine\"]]},\"action_reason\":\"replace_because_cannot_update\"},"
+        + "{\"address\":\"aws_db_instance.safe\",\"type\":\"aws_db_instance\",\"change\":{"
+        + "\"actions\":[\"delete\"],\"before\":{\"skip_final_snapshot\":false}}}]}");
+    Finding main = f.get("aws_db_instance.main");
+    assertThat(main.critical()).isTrue();
+    assertThat(main.category()).isEqualTo("database");
+    assertThat(main.recoverable()).isFalse();
+    assertThat(main.explanation()).isEqualTo("aws_db_instance.main will be destroyed and"
+        + " recreated because `engine` cannot change in place; nothing depends on it."
+        + " Data cannot be recovered: " + main.recoverability() + ".");
+    assertThat(f.get("aws_db_instance.safe").recoverable()).isTrue();
+  }
+
+  @Test
+  void anErroredPlanIsAnErrorNotAPass() throws Exception {
+    Path plan = dir.resolve("errored.json");
+    Files.writeString(plan, "{\"format_version\":\"1.2\",\"errored\":true,"
+        + "\"planned_values\":{}}");
+    Report r = new PlanAnalyzer().analyze(List.of(plan));
+    assertThat(r.decision()).isEqualTo(Decision.ERROR);
+    assertThat(r.errors()).singleElement().asString().contains("errored");
+  }
+
+  @Test
+  void minimalHandWrittenPlansAreAccepted() throws Exception {
+    Plan p = read("{\"resource_changes\":[{\"type\":\"t\",\"name\":\"n\",\"module_address\":\"\","
+        + "\"actions\":[\"delete\"]}]}");
+    assertThat(p.changes()).extracting(ResourceChange::address).containsExactly("t.n");
+    assertThat(p.warnings()).anyMatch(w -> w.contains("no format_version"));
+  }
+
+  @Test
+  void stateFilesAndOtherJsonAreNotPlans() {
+    assertThatThrownBy(() -> read("{\"format_version\":\"1.0\",\"values\":{}}"))
+        .isInstanceOf(PlanReadException.class).hasMessageContaining("state, not a plan");
+    assertThatThrownBy(() -> read("{\"Changes\":[],\"ChangeSetId\":\"x\"}"))
+        .isInstanceOf(PlanReadException.class).hasMessageContaining("not a Terraform plan");
+    assertThatThrownBy(() -> read("{\"format_version\":\"2.0\",\"resource_changes\":[]}"))
+        .isInstanceOf(PlanReadException.class).hasMessageContaining("format_version \"2.0\"");
+  }
+}
