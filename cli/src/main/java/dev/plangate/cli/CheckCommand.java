@@ -72,7 +72,10 @@ public final class CheckCommand implements Callable<Integer> {
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
           render(report, w, false);
         } catch (IOException e) {
-          err.println("plangate: error: cannot write " + output + ": " + e.getMessage());
+          String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory"
+              : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+              : e.getMessage();
+          err.println("plangate: error: cannot write " + output + ": " + why);
           return Cli.USAGE;
         }
         err.println("plangate: " + report.decision().id() + "; report written to " + output);

@@ -33,7 +33,7 @@ class HostileInputTest {
         Arguments.of("empty file", "", "empty"),
         Arguments.of("only whitespace", "  \n\t\r\n  ", "empty"),
         Arguments.of("truncated", "{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":"
-            + "\"a.b\",", "end-of-input"),
+            + "\"a.b\",", "truncated JSON"),
         Arguments.of("not json", "not json at all", "not valid JSON"),
         Arguments.of("array", "[1,2,3]", "array"),
         Arguments.of("string", "\"a string\"", "string"),
@@ -88,7 +88,7 @@ class HostileInputTest {
     assertThat(root.path("errors")).isNotEmpty();
     assertThat(root.path("errors").get(0).asText()).startsWith(file.toString());
     assertThat(root.path("findings")).isEmpty();
-    assertOneErrorLine(r, file, "end-of-input");
+    assertOneErrorLine(r, file, "truncated JSON");
   }
 
   @Test
@@ -99,7 +99,7 @@ class HostileInputTest {
 
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.out()).startsWith("<!-- plangate-report -->").contains("plangate — error");
-    assertOneErrorLine(r, file, "end-of-input");
+    assertOneErrorLine(r, file, "truncated JSON");
   }
 
   @Test

@@ -53,7 +53,8 @@ public final class Escape {
         case '\n', '\r', '\t' -> sb.append(' ');
         default -> {
           if (unsafeForTerminal(c)) {
-            sb.append("&#").append((int) c).append(';');
+            // Visible, like terminal(): an entity would be decoded back into the character.
+            sb.append("&#92;u").append(String.format("%04x", (int) c));
           } else {
             sb.append(c);
           }
@@ -83,6 +84,8 @@ public final class Escape {
       if (Character.isLetterOrDigit(c) && c < 128 || c == '.' || c == '-' || c == '_' || c == ' '
           || c == '/' || c == ',' || c == ':' || c == '=') {
         sb.append(c);
+      } else if (unsafeForTerminal(c)) {
+        sb.append("#92;u").append(String.format("%04x", (int) c));
       } else {
         sb.append('#').append((int) c).append(';');
       }

@@ -149,13 +149,17 @@ public final class MarkdownReportRenderer {
     sb.append(" |\n");
   }
 
-  /** A fenced block unless the text could close the fence; then an HTML pre block. */
+  /**
+   * A fenced block unless the text could close the fence or holds control or bidi characters;
+   * then an HTML pre block with every line escaped.
+   */
   private static void code(StringBuilder sb, String text) {
-    if (!text.contains("`") && !text.contains("~")) {
+    if (!text.contains("`") && !text.contains("~")
+        && text.lines().allMatch(l -> l.equals(Escape.terminal(l)))) {
       sb.append("```hcl\n").append(text).append("\n```\n\n");
     } else {
-      sb.append("<pre>").append(text.replace("&", "&amp;").replace("<", "&lt;")
-          .replace(">", "&gt;")).append("</pre>\n\n");
+      sb.append("<pre>").append(String.join("\n", text.lines().map(Escape::markdown).toList()))
+          .append("</pre>\n\n");
     }
   }
 
@@ -164,7 +168,11 @@ public final class MarkdownReportRenderer {
    * the graph stays readable at any plan size. Caps are stated, not silent.
    */
   static void graph(StringBuilder sb, List<Finding> sorted) {
-    List<Finding> destroys = sorted.stream().filter(f -> f.action().destroys()).toList();
+    // The graph is about reach: the largest blast radius is drawn first.
+    List<Finding> destroys = sorted.stream().filter(f -> f.action().destroys())
+        .sorted(java.util.Comparator.comparingInt((Finding f) -> -f.downstream().total())
+            .thenComparing(Finding::key))
+        .toList();
     List<Finding> drawn = destroys.subList(0, Math.min(GRAPH_FINDINGS, destroys.size()));
     Map<String, String> ids = new HashMap<>();
     StringBuilder nodes = new StringBuilder();

@@ -73,6 +73,17 @@ final class Wording {
     };
   }
 
+  /** "destroys 2 resources", "replaces 1 resource", "destroys 3 and replaces 2 resources". */
+  static String counts(long destroys, long replaces) {
+    if (replaces == 0) {
+      return "destroys " + plural(destroys, "resource", "resources");
+    }
+    if (destroys == 0) {
+      return "replaces " + plural(replaces, "resource", "resources");
+    }
+    return "destroys " + destroys + " and replaces " + replaces + " resources";
+  }
+
   static String plural(long n, String one, String many) {
     return n + " " + (n == 1 ? one : many);
   }
@@ -91,8 +102,7 @@ final class Wording {
           + " could not be read; nothing was decided";
       case APPROVAL_REQUIRED, BLOCKED -> (r.decision().id().equals("blocked")
               ? "blocked" : "approval required")
-          + " — the change destroys " + d + " and replaces " + rep + " "
-          + (d + rep == 1 ? "resource" : "resources")
+          + " — the change " + counts(d, rep)
           + (crit > 0 ? " (" + crit + " critical)" : "");
     };
   }

@@ -45,7 +45,7 @@ public final class BinaryPlanConverter {
       Path json = Files.createTempFile("plangate-", ".json");
       Path err = Files.createTempFile("plangate-", ".err");
       try {
-        Process p = new ProcessBuilder(List.of(tool.get().toString(), "show", "-json",
+        Process p = new ProcessBuilder(List.of(tool.get().toString(), "show", "-json", "-no-color",
             plan.toAbsolutePath().toString()))
             .directory(dir.toFile())
             .redirectOutput(json.toFile())
@@ -77,7 +77,14 @@ public final class BinaryPlanConverter {
     }
   }
 
+  /** Terraform's own "Error: ..." line when there is one, else the first non-empty line. */
   private static String firstMeaningfulLine(String s) {
+    for (String line : s.split("\n")) {
+      String t = line.replaceAll("\u001b\\[[0-9;]*m", "").replaceAll("^[\\s│╷╵]+", "").trim();
+      if (t.startsWith("Error:")) {
+        return t;
+      }
+    }
     for (String line : s.split("\n")) {
       String t = line.replaceAll("\u001b\\[[0-9;]*m", "").replaceAll("^[\\s│╷╵]+", "").trim();
       if (!t.isEmpty()) {

@@ -69,6 +69,10 @@ public final class TerraformPlanReader {
       throw new PlanReadException(displayName,
           "JSON exceeds plangate's limits: " + firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
+      if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+        throw new PlanReadException(displayName,
+            "truncated JSON: the document ends early (" + where(e) + ")");
+      }
       throw new PlanReadException(displayName,
           "not valid JSON: " + firstLine(e.getOriginalMessage()) + " (" + where(e) + ")");
     } catch (IOException e) {

@@ -62,7 +62,8 @@ class RendererEscapingTest {
 
     String md = new MarkdownReportRenderer().render(r);
     assertThat(md).doesNotContain("<script>").doesNotContain("@team").doesNotContain("\u001b");
-    assertThat(md.lines()).noneMatch(l -> l.startsWith("#"));
+    assertThat(md.lines()).noneMatch(l -> l.startsWith("# ") || l.startsWith("#h"));
+    assertThat(md.lines().filter(l -> l.startsWith("- "))).hasSize(1);
   }
 
   // ---- Markdown ----------------------------------------------------------------------------
@@ -111,7 +112,7 @@ class RendererEscapingTest {
     }
     assertThat(fenceLines).contains("```mermaid", "```hcl");
     // Suggestions that could close a fence are shown in a pre block instead, entity-escaped.
-    assertThat(md).contains("<pre>moved {");
+    assertThat(md).contains("<pre>moved &#123;");
     assertThat(md).contains("```hcl\n" + Reports.moved("aws_instance.plain",
         "aws_instance.renamed") + "\n```");
   }
@@ -143,13 +144,31 @@ class RendererEscapingTest {
         assertThat(line).matches("  [fg]\\d+\\[\"[^\"]*\"\\]:::(delete|replace|group)");
         labelled.add(line);
       }
-      assertThat(line).doesNotContain("`").doesNotContain("<").doesNotContain(">")
-          .doesNotContain("\u001b").doesNotContain("\u202e").doesNotContain("@");
+      assertThat(line.replace(" --> ", " ")).doesNotContain("`").doesNotContain("<")
+          .doesNotContain(">").doesNotContain("\u001b").doesNotContain("\u202e")
+          .doesNotContain("@");
     }
     // Both findings that destroy are drawn, plus grouped dependents.
     assertThat(labelled).anyMatch(l -> l.startsWith("  f0[\"destroy: module.x#91;#34;a#124;b"));
     assertThat(labelled).anyMatch(l -> l.contains("replace: aws_s3_bucket.b"));
     assertThat(labelled).anyMatch(l -> l.contains(":::group"));
+  }
+
+  @Test
+  void suggestionWithABidiOverrideIsNotFenced() {
+    // No backtick, so it could not close a fence, but a raw override would reorder the block.
+    String address = "aws_instance.a[\"\u202eb\"]";
+    Finding f = Reports.finding("p.json", address, FindingAction.DELETE,
+        "delete_because_no_resource_config", false, null, null, "x",
+        new Downstream(List.of(), List.of()), Reports.moved(address, "aws_instance.c"));
+    Report r = new Report(Decision.APPROVAL_REQUIRED, List.of(), List.of(), List.of(f),
+        List.of());
+
+    String md = new MarkdownReportRenderer().render(r);
+
+    assertThat(md).doesNotContain("```hcl").doesNotContain("\u202e");
+    assertThat(md).contains("<pre>moved &#123;\n  from = aws&#95;instance.a&#91;&quot;&#92;u202eb"
+        + "&quot;&#93;\n  to   = aws&#95;instance.c\n&#125;</pre>");
   }
 
   @Test
@@ -221,7 +240,7 @@ class RendererEscapingTest {
     List<String> lines = new TextReportRenderer(false).render(r).lines().toList();
 
     assertThat(lines.subList(0, 5)).containsExactly(
-        "✖ plangate: approval required — the change destroys 1 and replaces 0 resource"
+        "✖ plangate: approval required — the change destroys 1 resource"
             + " (1 critical)",
         "",
         "  DESTROY  aws_db_instance.main  block removed from configuration  critical: database",
