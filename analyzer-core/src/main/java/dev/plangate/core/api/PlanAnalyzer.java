@@ -52,9 +52,17 @@ public final class PlanAnalyzer {
     for (Path file : plans) {
       String name = file.toString();
       try {
+        long t0 = System.nanoTime();
         Plan plan = read(file, name);
+        long t1 = System.nanoTime();
         summaries.add(summarise(plan));
         findings.addAll(impact.analyze(plan));
+        if (Boolean.getBoolean("plangate.timing")) {
+          System.err.printf("plangate timing: %s: read+graph edges %d ms, analysis %d ms,"
+              + " %d instances, %d edges%n", name, (t1 - t0) / 1_000_000,
+              (System.nanoTime() - t1) / 1_000_000, plan.changes().size(),
+              plan.dependencies().size());
+        }
         if (plan.errored()) {
           errors.add(name + ": Terraform reports that planning failed (errored: true); fix the"
               + " plan errors and plan again");

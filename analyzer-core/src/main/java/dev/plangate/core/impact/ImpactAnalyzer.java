@@ -27,7 +27,12 @@ public final class ImpactAnalyzer {
 
   public List<Finding> analyze(Plan plan) {
     List<ResourceChange> changes = plan.changes();
+    long t0 = System.nanoTime();
     ResourceGraph graph = ResourceGraph.of(plan);
+    if (Boolean.getBoolean("plangate.timing")) {
+      System.err.printf("plangate timing: jgrapht graph %d ms%n",
+          (System.nanoTime() - t0) / 1_000_000);
+    }
     boolean destroyMode = isDestroyMode(changes);
     Map<String, String> renames = RenameDetector.detect(changes);
     List<Finding> findings = new ArrayList<>();

@@ -35,18 +35,29 @@ final class DependencyBuilder {
   /** Per node: configuration module names and the instance keys along them. */
   private String[][] moduleNames;
   private String[][] moduleKeys;
+  /** Per node, the scope string of its deepest module path computed so far (see scope()). */
+  private String[] scopes;
+  private int[] scopeDepth;
   private final Map<String, List<Integer>> instancesByConfig = new HashMap<>();
-  private final Map<String, Map<String, int[]>> scopedCache = new HashMap<>();
+  /** Per target configuration address, per shared module depth: instances grouped by scope. */
+  private final Map<String, List<Map<String, int[]>>> scopedCache = new HashMap<>();
   private final Map<String, Set<String>> resolved = new HashMap<>();
   private final Set<String> resolving = new HashSet<>();
   private long[] edges = new long[1024];
   private int edgeCount;
 
+  private final ParsedAddresses parsed;
+
+  /**
+   * @param parsed the listed changes' addresses already parsed (possibly on another thread while
+   *     the rest of the document was read), or null to parse them here
+   */
   DependencyBuilder(List<ResourceChange> listed, List<TerraformPlanReader.StateResource> state,
-      ConfigModule configuration) {
+      ConfigModule configuration, ParsedAddresses parsed) {
     this.nodes = new ArrayList<>(listed);
     this.state = state;
     this.root = configuration;
+    this.parsed = parsed;
   }
 
   Result build() {
@@ -74,9 +85,11 @@ final class DependencyBuilder {
     if (root != null) {
       addConfigurationEdges(root);
     }
+    Map<String, String> stripped = new HashMap<>();
     for (int s = 0; s < state.size(); s++) {
       for (String target : state.get(s).dependsOn()) {
-        addScopedEdges(stateNode[s], stripKeys(target));
+        addScopedEdges(stateNode[s],
+            stripped.computeIfAbsent(target, DependencyBuilder::stripKeys));
       }
     }
     return new Result(nodes, toDependencies());
@@ -84,28 +97,62 @@ final class DependencyBuilder {
 
   private void indexInstances() {
     int n = nodes.size();
+    scopes = new String[n];
+    ParsedAddresses done = parsed != null && parsed.size() <= n ? parsed : ParsedAddresses.of(List.of());
+    ParsedAddresses rest = ParsedAddresses.of(nodes.subList(done.size(), n));
     moduleNames = new String[n][];
     moduleKeys = new String[n][];
-    Map<String, String[]> namesCache = new HashMap<>();
     for (int i = 0; i < n; i++) {
-      ResourceAddress a;
-      try {
-        a = ResourceAddress.parse(nodes.get(i).address());
-      } catch (IllegalArgumentException e) {
-        moduleNames[i] = new String[0];
-        moduleKeys[i] = new String[0];
-        continue;
+      ParsedAddresses from = i < done.size() ? done : rest;
+      int j = i < done.size() ? i : i - done.size();
+      moduleNames[i] = from.moduleNames[j];
+      moduleKeys[i] = from.moduleKeys[j];
+      if (from.configAddress[j] != null) {
+        instancesByConfig.computeIfAbsent(from.configAddress[j], k -> new ArrayList<>(1)).add(i);
       }
-      List<AddressStep> mods = a.modules();
-      String[] names = new String[mods.size()];
-      String[] keys = new String[mods.size()];
-      for (int m = 0; m < mods.size(); m++) {
-        names[m] = mods.get(m).name();
-        keys[m] = mods.get(m).key();
+    }
+  }
+
+  /** Module names, module keys and configuration address of each of a list of changes. */
+  static final class ParsedAddresses {
+    final String[][] moduleNames;
+    final String[][] moduleKeys;
+    final String[] configAddress;
+
+    private ParsedAddresses(int n) {
+      moduleNames = new String[n][];
+      moduleKeys = new String[n][];
+      configAddress = new String[n];
+    }
+
+    int size() {
+      return configAddress.length;
+    }
+
+    static ParsedAddresses of(List<ResourceChange> changes) {
+      ParsedAddresses p = new ParsedAddresses(changes.size());
+      Map<String, String[]> namesCache = new HashMap<>();
+      for (int i = 0; i < changes.size(); i++) {
+        ResourceAddress a;
+        try {
+          a = ResourceAddress.parse(changes.get(i).address());
+        } catch (IllegalArgumentException e) {
+          p.moduleNames[i] = new String[0];
+          p.moduleKeys[i] = new String[0];
+          continue;
+        }
+        List<AddressStep> mods = a.modules();
+        String[] names = new String[mods.size()];
+        String[] keys = new String[mods.size()];
+        for (int m = 0; m < mods.size(); m++) {
+          names[m] = mods.get(m).name();
+          keys[m] = mods.get(m).key();
+        }
+        p.moduleNames[i] = namesCache.computeIfAbsent(String.join(".", names), k -> names);
+        p.moduleKeys[i] = keys;
+        p.configAddress[i] = a.configAddress();
       }
-      moduleNames[i] = namesCache.computeIfAbsent(String.join(".", names), k -> names);
-      moduleKeys[i] = keys;
-      instancesByConfig.computeIfAbsent(a.configAddress(), k -> new ArrayList<>(1)).add(i);
+      return p;
     }
   }
 
@@ -360,15 +407,16 @@ final class DependencyBuilder {
       }
       return;
     }
-    String[] keys = moduleKeys[dependent];
-    StringBuilder scope = new StringBuilder();
-    for (int i = 0; i < shared; i++) {
-      scope.append(keys[i]).append('\u0001');
+    List<Map<String, int[]>> byDepth = scopedCache.computeIfAbsent(target, k -> new ArrayList<>());
+    while (byDepth.size() <= shared) {
+      byDepth.add(null);
     }
-    int depth = shared;
-    int[] inScope = scopedCache
-        .computeIfAbsent(target + "\u0000" + depth, k -> group(all, depth))
-        .get(scope.toString());
+    Map<String, int[]> groups = byDepth.get(shared);
+    if (groups == null) {
+      groups = group(all, shared);
+      byDepth.set(shared, groups);
+    }
+    int[] inScope = groups.get(scope(dependent, shared));
     if (inScope != null) {
       for (int t : inScope) {
         addEdge(dependent, t);
@@ -402,6 +450,25 @@ final class DependencyBuilder {
       }
     }
     edgeCount = kept;
+  }
+
+  /** The instance keys of the node's first {@code depth} modules, as one string; memoised. */
+  private String scope(int node, int depth) {
+    if (scopeDepth == null) {
+      scopeDepth = new int[nodes.size()];
+      java.util.Arrays.fill(scopeDepth, -1);
+    }
+    if (scopeDepth[node] == depth) {
+      return scopes[node];
+    }
+    String[] keys = moduleKeys[node];
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < depth; i++) {
+      sb.append(keys[i]).append('\u0001');
+    }
+    scopes[node] = sb.toString();
+    scopeDepth[node] = depth;
+    return scopes[node];
   }
 
   private Map<String, int[]> group(List<Integer> instances, int depth) {

@@ -27,6 +27,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 
 /**
  * Reads the JSON that {@code terraform show -json PLANFILE} and {@code tofu show -json PLANFILE}
@@ -47,6 +49,13 @@ public final class TerraformPlanReader {
                   .build())
           .build();
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+  /** Daemon threads, so a background parse never keeps a command-line JVM alive. */
+  private static final Executor BACKGROUND = command -> {
+    Thread t = new Thread(command, "plangate-address-parser");
+    t.setDaemon(true);
+    t.start();
+  };
 
   private final AttributeSelector attributes;
 
@@ -122,6 +131,7 @@ public final class TerraformPlanReader {
     private final List<String> warnings = new ArrayList<>();
     private final Map<String, String> interned = new HashMap<>();
     private ConfigModule configuration;
+    private CompletableFuture<DependencyBuilder.ParsedAddresses> parsedAddresses;
     private int drift;
     private boolean errored;
     private boolean complete = true;
@@ -152,6 +162,11 @@ public final class TerraformPlanReader {
           case "resource_changes" -> {
             sawResourceChanges = true;
             readChangeArray(v, "resource_changes", changes);
+            // Terraform writes prior_state and configuration after resource_changes: parse the
+            // addresses on the second core while this thread reads on.
+            List<ResourceChange> snapshot = List.copyOf(changes);
+            parsedAddresses = CompletableFuture.supplyAsync(
+                () -> DependencyBuilder.ParsedAddresses.of(snapshot), BACKGROUND);
           }
           case "resource_drift" -> drift += countArray(v, "resource_drift");
           case "deferred_changes" -> readDeferred(v);
@@ -212,8 +227,14 @@ public final class TerraformPlanReader {
               + " that plangate does not know; treated as a destroy.");
         }
       }
+      long t0 = System.nanoTime();
       DependencyBuilder.Result graph =
-          new DependencyBuilder(changes, state, configuration).build();
+          new DependencyBuilder(changes, state, configuration,
+              parsedAddresses == null ? null : parsedAddresses.join()).build();
+      if (Boolean.getBoolean("plangate.timing")) {
+        System.err.printf("plangate timing: dependency edges %d ms%n",
+            (System.nanoTime() - t0) / 1_000_000);
+      }
       return new Plan(name, PlanFormat.TERRAFORM, formatVersion, toolVersion, graph.nodes(),
           graph.dependencies(), drift, deferred, errored, complete, warnings);
     }
@@ -263,7 +284,7 @@ public final class TerraformPlanReader {
         switch (f) {
           case "address" -> address = string(v, ctx + ".address");
           case "deposed" -> deposed = string(v, ctx + ".deposed");
-          case "mode" -> mode = string(v, ctx + ".mode");
+          case "mode" -> mode = intern(string(v, ctx + ".mode"));
           case "type" -> type = intern(string(v, ctx + ".type"));
           case "name" -> rname = string(v, ctx + ".name");
           case "module_address" -> moduleAddress = string(v, ctx + ".module_address");
