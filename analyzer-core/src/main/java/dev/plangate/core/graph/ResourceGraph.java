@@ -17,13 +17,23 @@ import org.jgrapht.graph.DefaultGraphType;
 public final class ResourceGraph {
   private final Graph<Integer, DefaultEdge> graph;
   private final int size;
-  private final int[] mark;
-  private int generation;
+  /** Per-thread visit marks, so walks from many findings can run at once on a read-only graph. */
+  private final ThreadLocal<Walk> walks;
 
   private ResourceGraph(Graph<Integer, DefaultEdge> graph, int size) {
     this.graph = graph;
     this.size = size;
-    this.mark = new int[size];
+    this.walks = ThreadLocal.withInitial(() -> new Walk(size));
+  }
+
+  private static final class Walk {
+    final int[] mark;
+    int generation;
+    int[] queue = new int[16];
+
+    Walk(int size) {
+      mark = new int[size];
+    }
   }
 
   /** Builds the graph of {@code plan}; edges were deduplicated by the reader. */
@@ -72,11 +82,14 @@ public final class ResourceGraph {
 
   /**
    * Every instance that depends on {@code node}, directly or transitively, in breadth-first
-   * order (nearest first); the node itself is excluded even when it sits on a cycle.
+   * order (nearest first); the node itself is excluded even when it sits on a cycle. Safe to
+   * call from several threads at once.
    */
   public int[] downstream(int node) {
-    int stamp = ++generation;
-    int[] queue = new int[16];
+    Walk walk = walks.get();
+    int[] mark = walk.mark;
+    int stamp = ++walk.generation;
+    int[] queue = walk.queue;
     int head = 0;
     int tail = 0;
     mark[node] = stamp;
@@ -94,6 +107,7 @@ public final class ResourceGraph {
         }
       }
     }
+    walk.queue = queue;
     return Arrays.copyOfRange(queue, 1, tail);
   }
 }

@@ -11,6 +11,7 @@ import dev.plangate.core.model.ResourceChange;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Turns a plan into findings: every delete, replace and forget, with its blast radius taken from
@@ -35,12 +36,18 @@ public final class ImpactAnalyzer {
     }
     boolean destroyMode = isDestroyMode(changes);
     Map<String, String> renames = RenameDetector.detect(changes);
-    List<Finding> findings = new ArrayList<>();
+    List<Integer> destructive = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
       ResourceChange c = changes.get(i);
-      if (!c.listed() || !c.kind().isFinding()) {
-        continue;
+      if (c.listed() && c.kind().isFinding()) {
+        destructive.add(i);
       }
+    }
+    // Each finding's walk is independent and the graph is read-only now: use every core.
+    Finding[] findings = new Finding[destructive.size()];
+    IntStream.range(0, findings.length).parallel().forEach(k -> {
+      int i = destructive.get(k);
+      ResourceChange c = changes.get(i);
       List<String> changing = new ArrayList<>();
       List<String> unchanged = new ArrayList<>();
       for (int d : graph.downstream(i)) {
@@ -52,10 +59,10 @@ public final class ImpactAnalyzer {
       }
       changing.sort(null);
       unchanged.sort(null);
-      findings.add(finding(plan, c, new Downstream(changing, unchanged), destroyMode,
-          c.deposed() == null ? renames.get(c.address()) : null));
-    }
-    return findings;
+      findings[k] = finding(plan, c, new Downstream(changing, unchanged), destroyMode,
+          c.deposed() == null ? renames.get(c.address()) : null);
+    });
+    return List.of(findings);
   }
 
   private Finding finding(Plan plan, ResourceChange c, Downstream downstream,
