@@ -9,7 +9,6 @@ import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.model.ResourceAddress;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,14 +62,9 @@ public final class MarkdownReportRenderer {
     }
     sb.append('\n');
     List<Finding> sorted = Wording.bySeverity(r.findings());
-    Set<String> suggestions = new LinkedHashSet<>();
-    for (Finding f : sorted) {
-      if (f.suggestion() != null) {
-        suggestions.add(f.suggestion());
-      }
-    }
+    Set<String> suggestions = Wording.suggestions(sorted);
     if (!suggestions.isEmpty()) {
-      long covered = sorted.stream().filter(f -> f.suggestion() != null).count();
+      long covered = Wording.coveredBySuggestions(sorted);
       sb.append("Likely a rename: adding the `moved` block")
           .append(suggestions.size() == 1 ? "" : "s")
           .append(" below turns ").append(Wording.plural(covered, "destroy", "destroys"))

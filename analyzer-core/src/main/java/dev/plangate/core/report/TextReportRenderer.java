@@ -5,7 +5,6 @@ import static dev.plangate.core.report.Escape.terminal;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -59,14 +58,9 @@ public final class TextReportRenderer {
             .append(" more (--format markdown or json lists every finding)\n");
       }
     }
-    Set<String> suggestions = new LinkedHashSet<>();
-    for (Finding f : sorted) {
-      if (f.suggestion() != null) {
-        suggestions.add(f.suggestion());
-      }
-    }
+    Set<String> suggestions = Wording.suggestions(sorted);
     if (!suggestions.isEmpty()) {
-      long covered = sorted.stream().filter(f -> f.suggestion() != null).count();
+      long covered = Wording.coveredBySuggestions(sorted);
       sb.append("\n  Likely a rename. Add ")
           .append(suggestions.size() == 1 ? "this block" : "these blocks")
           .append(" and plan again; ").append(Wording.plural(covered, "destroy becomes", "destroys become"))

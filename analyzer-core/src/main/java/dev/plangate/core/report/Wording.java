@@ -22,6 +22,22 @@ final class Wording {
     return findings.stream().sorted(SEVERITY).toList();
   }
 
+  /** Distinct suggested moved blocks, worst finding first. */
+  static java.util.Set<String> suggestions(List<Finding> sorted) {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    for (Finding f : sorted) {
+      if (f.suggestion() != null) {
+        out.add(f.suggestion());
+      }
+    }
+    return out;
+  }
+
+  /** How many findings a moved block would turn into moves. */
+  static long coveredBySuggestions(List<Finding> findings) {
+    return findings.stream().filter(f -> f.suggestion() != null).count();
+  }
+
   static String verb(Finding f) {
     return switch (f.action()) {
       case DELETE -> "destroy";

@@ -112,6 +112,25 @@ public final class TerraformPlanReader {
     }
   }
 
+  /**
+   * Where in the document a value sits, e.g. {@code resource_changes[12]}. Built into a string
+   * only when an error is reported: a large plan has millions of fields.
+   */
+  private record At(String path, int index) {
+    static At of(String path) {
+      return new At(path, -1);
+    }
+
+    At field(String name) {
+      return new At(this + "." + name, -1);
+    }
+
+    @Override
+    public String toString() {
+      return index < 0 ? path : path + "[" + index + "]";
+    }
+  }
+
   /** State found in prior_state: the edges Terraform recorded at the last apply. */
   record StateResource(String address, String deposed, boolean managed, String type,
       List<String> dependsOn) {}
@@ -261,12 +280,11 @@ public final class TerraformPlanReader {
       expect(t, JsonToken.START_ARRAY, ctx);
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
-        out.add(readChange(ctx + "[" + i + "]"));
-        i++;
+        out.add(readChange(new At(ctx, i++)));
       }
     }
 
-    private ResourceChange readChange(String ctx) throws IOException {
+    private ResourceChange readChange(At ctx) throws IOException {
       expect(p.currentToken(), JsonToken.START_OBJECT, ctx);
       String address = null;
       String deposed = null;
@@ -282,17 +300,17 @@ public final class TerraformPlanReader {
         String f = p.currentName();
         JsonToken v = p.nextToken();
         switch (f) {
-          case "address" -> address = string(v, ctx + ".address");
-          case "deposed" -> deposed = string(v, ctx + ".deposed");
-          case "mode" -> mode = intern(string(v, ctx + ".mode"));
-          case "type" -> type = intern(string(v, ctx + ".type"));
-          case "name" -> rname = string(v, ctx + ".name");
-          case "module_address" -> moduleAddress = string(v, ctx + ".module_address");
-          case "action_reason" -> reason = intern(string(v, ctx + ".action_reason"));
-          case "previous_address" -> previous = string(v, ctx + ".previous_address");
-          case "change" -> body = readChangeBody(v, ctx + ".change", type);
+          case "address" -> address = string(v, ctx, "address");
+          case "deposed" -> deposed = string(v, ctx, "deposed");
+          case "mode" -> mode = intern(string(v, ctx, "mode"));
+          case "type" -> type = intern(string(v, ctx, "type"));
+          case "name" -> rname = string(v, ctx, "name");
+          case "module_address" -> moduleAddress = string(v, ctx, "module_address");
+          case "action_reason" -> reason = intern(string(v, ctx, "action_reason"));
+          case "previous_address" -> previous = string(v, ctx, "previous_address");
+          case "change" -> body = readChangeBody(v, ctx.field("change"), type);
           // Some hand-written fixtures put actions next to change rather than inside it.
-          case "actions" -> looseActions = stringArray(v, ctx + ".actions");
+          case "actions" -> looseActions = stringArray(v, ctx, "actions");
           default -> p.skipChildren();
         }
       }
@@ -336,7 +354,7 @@ public final class TerraformPlanReader {
       boolean importing;
     }
 
-    private ChangeBody readChangeBody(JsonToken t, String ctx, String type) throws IOException {
+    private ChangeBody readChangeBody(JsonToken t, At ctx, String type) throws IOException {
       ChangeBody b = new ChangeBody();
       if (t == JsonToken.VALUE_NULL) {
         return b;
@@ -346,9 +364,9 @@ public final class TerraformPlanReader {
         String f = p.currentName();
         JsonToken v = p.nextToken();
         switch (f) {
-          case "actions" -> b.actions = stringArray(v, ctx + ".actions");
+          case "actions" -> b.actions = stringArray(v, ctx, "actions");
           case "before" -> b.before = readSelected(v, type);
-          case "replace_paths" -> b.replacePaths = readPaths(v, ctx + ".replace_paths");
+          case "replace_paths" -> b.replacePaths = readPaths(v, ctx, "replace_paths");
           case "importing" -> {
             b.importing = v != JsonToken.VALUE_NULL;
             p.skipChildren();
@@ -387,11 +405,11 @@ public final class TerraformPlanReader {
       return kept == null ? Map.of() : kept;
     }
 
-    private List<String> readPaths(JsonToken t, String ctx) throws IOException {
+    private List<String> readPaths(JsonToken t, At ctx, String field) throws IOException {
       if (t == JsonToken.VALUE_NULL) {
         return List.of();
       }
-      expect(t, JsonToken.START_ARRAY, ctx);
+      expect(t, JsonToken.START_ARRAY, ctx.field(field));
       List<String> out = new ArrayList<>();
       while (p.nextToken() != JsonToken.END_ARRAY) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
@@ -430,7 +448,7 @@ public final class TerraformPlanReader {
           String f = p.currentName();
           JsonToken v = p.nextToken();
           if (f.equals("resource_change") && v == JsonToken.START_OBJECT) {
-            ResourceChange c = readChange(ctx + ".resource_change");
+            ResourceChange c = readChange(At.of(ctx + ".resource_change"));
             deferred.add(new ResourceChange(c.address(), c.deposed(), c.type(), c.managed(),
                 c.kind(), c.order(), c.rawActions(), c.reason(), c.replacePaths(),
                 c.previousAddress(), c.importing(), false, c.before()));
@@ -474,7 +492,7 @@ public final class TerraformPlanReader {
         if (f.equals("resources") && v == JsonToken.START_ARRAY) {
           int i = 0;
           while (p.nextToken() != JsonToken.END_ARRAY) {
-            readStateResource(ctx + ".resources[" + i++ + "]");
+            readStateResource(new At(ctx + ".resources", i++));
           }
         } else if (f.equals("child_modules") && v == JsonToken.START_ARRAY) {
           int i = 0;
@@ -489,7 +507,7 @@ public final class TerraformPlanReader {
       }
     }
 
-    private void readStateResource(String ctx) throws IOException {
+    private void readStateResource(At ctx) throws IOException {
       expect(p.currentToken(), JsonToken.START_OBJECT, ctx);
       String address = null;
       String deposed = null;
@@ -500,11 +518,11 @@ public final class TerraformPlanReader {
         String f = p.currentName();
         JsonToken v = p.nextToken();
         switch (f) {
-          case "address" -> address = string(v, ctx + ".address");
-          case "deposed_key" -> deposed = string(v, ctx + ".deposed_key");
-          case "mode" -> mode = string(v, ctx + ".mode");
-          case "type" -> type = intern(string(v, ctx + ".type"));
-          case "depends_on" -> dependsOn = internAll(stringArray(v, ctx + ".depends_on"));
+          case "address" -> address = string(v, ctx, "address");
+          case "deposed_key" -> deposed = string(v, ctx, "deposed_key");
+          case "mode" -> mode = string(v, ctx, "mode");
+          case "type" -> type = intern(string(v, ctx, "type"));
+          case "depends_on" -> dependsOn = internAll(stringArray(v, ctx, "depends_on"));
           default -> p.skipChildren();
         }
       }
@@ -531,13 +549,22 @@ public final class TerraformPlanReader {
     }
 
     private String string(JsonToken t, String ctx) throws IOException {
+      return string(t, ctx, null);
+    }
+
+    /** {@code ctx} and {@code field} are joined into a path only when reporting an error. */
+    private String string(JsonToken t, Object ctx, String field) throws IOException {
       if (t == JsonToken.VALUE_NULL) {
         return null;
       }
       if (t != JsonToken.VALUE_STRING) {
-        throw fail(ctx + ": expected a string, found " + describe(t));
+        throw fail(where(ctx, field) + ": expected a string, found " + describe(t));
       }
       return p.getText();
+    }
+
+    private String where(Object ctx, String field) {
+      return field == null ? String.valueOf(ctx) : ctx + "." + field;
     }
 
     private boolean bool(JsonToken t, String ctx) {
@@ -550,16 +577,18 @@ public final class TerraformPlanReader {
       throw fail(ctx + ": expected true or false, found " + describe(t));
     }
 
-    private List<String> stringArray(JsonToken t, String ctx) throws IOException {
+    private List<String> stringArray(JsonToken t, Object ctx, String field) throws IOException {
       if (t == JsonToken.VALUE_NULL) {
         return List.of();
       }
-      expect(t, JsonToken.START_ARRAY, ctx);
+      if (t != JsonToken.START_ARRAY) {
+        throw fail(where(ctx, field) + ": expected an array, found " + describe(t));
+      }
       List<String> out = new ArrayList<>(2);
       while (p.nextToken() != JsonToken.END_ARRAY) {
         JsonToken s = p.currentToken();
         if (s != JsonToken.VALUE_STRING) {
-          throw fail(ctx + ": expected strings, found " + describe(s));
+          throw fail(where(ctx, field) + ": expected strings, found " + describe(s));
         }
         out.add(intern(p.getText()));
       }
@@ -570,7 +599,7 @@ public final class TerraformPlanReader {
       return in;
     }
 
-    private void expect(JsonToken actual, JsonToken wanted, String ctx) {
+    private void expect(JsonToken actual, JsonToken wanted, Object ctx) {
       if (actual != wanted) {
         throw fail(ctx + ": expected " + describe(wanted) + ", found " + describe(actual));
       }
