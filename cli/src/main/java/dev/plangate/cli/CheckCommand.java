@@ -8,7 +8,6 @@ import dev.plangate.core.report.Report;
 import dev.plangate.core.report.TextReportRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -100,13 +99,5 @@ public final class CheckCommand implements Callable<Integer> {
   private boolean useColor() {
     String noColorEnv = env.get("NO_COLOR");
     return terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty());
-  }
-
-  static String renderToString(Report report, Format format) throws IOException {
-    StringWriter sw = new StringWriter();
-    CheckCommand c = new CheckCommand(Map.of(), false);
-    c.format = format;
-    c.render(report, sw, false);
-    return sw.toString();
   }
 }

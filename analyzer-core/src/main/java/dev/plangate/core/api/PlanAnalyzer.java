@@ -8,6 +8,7 @@ import dev.plangate.core.impact.ImpactAnalyzer;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.ResourceChange;
+import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanReadException;
 import dev.plangate.core.report.PlanSummary;
 import dev.plangate.core.report.Report;
@@ -54,15 +55,12 @@ public final class PlanAnalyzer {
       try {
         long t0 = System.nanoTime();
         Plan plan = read(file, name);
+        PhaseTimer.report("read " + plan.changes().size() + " instances, "
+            + plan.dependencies().size() + " edges:", t0);
         long t1 = System.nanoTime();
         summaries.add(summarise(plan));
         findings.addAll(impact.analyze(plan));
-        if (Boolean.getBoolean("plangate.timing")) {
-          System.err.printf("plangate timing: %s: read+graph edges %d ms, analysis %d ms,"
-              + " %d instances, %d edges%n", name, (t1 - t0) / 1_000_000,
-              (System.nanoTime() - t1) / 1_000_000, plan.changes().size(),
-              plan.dependencies().size());
-        }
+        PhaseTimer.report("analysis", t1);
         if (plan.errored()) {
           errors.add(name + ": Terraform reports that planning failed (errored: true); fix the"
               + " plan errors and plan again");
@@ -103,7 +101,9 @@ public final class PlanAnalyzer {
     for (String k : List.of("create", "update", "delete", "replace", "forget", "read", "noOp")) {
       counts.put(k, 0);
     }
+    int unknown = 0;
     for (ResourceChange c : plan.listedChanges()) {
+      unknown += c.kind() == ChangeKind.UNKNOWN ? 1 : 0;
       String k = switch (c.kind()) {
         case CREATE -> "create";
         case UPDATE -> "update";
@@ -115,8 +115,7 @@ public final class PlanAnalyzer {
       };
       counts.merge(k, 1, Integer::sum);
     }
-    counts.put("unknown", (int) plan.listedChanges().stream()
-        .filter(c -> c.kind() == ChangeKind.UNKNOWN).count());
+    counts.put("unknown", unknown);
     counts.put("drift", plan.driftCount());
     counts.put("deferred", plan.deferred().size());
     return new PlanSummary(plan.source(), plan.format().id(), plan.formatVersion(),

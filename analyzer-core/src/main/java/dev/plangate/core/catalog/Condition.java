@@ -3,7 +3,6 @@ package dev.plangate.core.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
@@ -64,7 +63,8 @@ public record Condition(List<String> path, String operator, Object operand) {
       case "gt":
         return compare(v) > 0;
       case "lt":
-        return compare(v) < 0 && compare(v) != Integer.MIN_VALUE;
+        int c = compare(v);
+        return c < 0 && c != Integer.MIN_VALUE;
       default:
         return false;
     }
@@ -105,9 +105,5 @@ public record Condition(List<String> path, String operator, Object operand) {
       return Integer.MIN_VALUE;
     }
     return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));
-  }
-
-  static List<Condition> copy(Collection<Condition> in) {
-    return new ArrayList<>(in);
   }
 }

@@ -1,6 +1,7 @@
 package dev.plangate.core.impact;
 
 import dev.plangate.core.model.ReplaceOrder;
+import dev.plangate.core.model.ResourceChange;
 import java.util.List;
 
 /**
@@ -48,6 +49,6 @@ public record Finding(
 
   /** Address plus deposed key: unique within its plan. */
   public String key() {
-    return deposed == null ? address : address + " (deposed " + deposed + ")";
+    return ResourceChange.key(address, deposed);
   }
 }

@@ -8,6 +8,7 @@ import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
+import dev.plangate.core.plan.PhaseTimer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,10 +31,7 @@ public final class ImpactAnalyzer {
     List<ResourceChange> changes = plan.changes();
     long t0 = System.nanoTime();
     ResourceGraph graph = ResourceGraph.of(plan);
-    if (Boolean.getBoolean("plangate.timing")) {
-      System.err.printf("plangate timing: jgrapht graph %d ms%n",
-          (System.nanoTime() - t0) / 1_000_000);
-    }
+    PhaseTimer.report("jgrapht graph", t0);
     boolean destroyMode = isDestroyMode(changes);
     Map<String, String> renames = RenameDetector.detect(changes);
     List<Integer> destructive = new ArrayList<>();

@@ -74,7 +74,6 @@ final class Reasons {
     if (paths.size() > 3) {
       sb.append(" and ").append(paths.size() - 3).append(" more");
     }
-    return sb.append(paths.size() == 1 ? " cannot" : " cannot").append(" change in place")
-        .toString();
+    return sb.append(" cannot change in place").toString();
   }
 }

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Finds destroys that are really renames: a destroyed and a created instance of the same type and
@@ -21,22 +23,18 @@ final class RenameDetector {
 
   /** Suggested {@code moved} block per destroyed instance address. */
   static Map<String, String> detect(List<ResourceChange> changes) {
-    List<ResourceAddress> deleted = new ArrayList<>();
-    List<ResourceAddress> created = new ArrayList<>();
+    // Sets: pairing removes matched addresses, and a large count→for_each switch has thousands.
+    Set<ResourceAddress> deleted = new LinkedHashSet<>();
+    Set<ResourceAddress> created = new LinkedHashSet<>();
     for (ResourceChange c : changes) {
-      if (!c.listed() || !c.managed()) {
+      boolean delete = c.kind() == ChangeKind.DELETE && c.deposed() == null;
+      if (!c.listed() || !c.managed() || !(delete || c.kind() == ChangeKind.CREATE)) {
         continue;
       }
-      ResourceAddress a;
       try {
-        a = ResourceAddress.parse(c.address());
+        (delete ? deleted : created).add(ResourceAddress.parse(c.address()));
       } catch (IllegalArgumentException e) {
-        continue;
-      }
-      if (c.kind() == ChangeKind.DELETE && c.deposed() == null) {
-        deleted.add(a);
-      } else if (c.kind() == ChangeKind.CREATE) {
-        created.add(a);
+        // an address Terraform would not write: no rename to propose
       }
     }
     Map<String, String> out = new LinkedHashMap<>();
@@ -50,9 +48,10 @@ final class RenameDetector {
 
   /**
    * Same module instance, same resource, different instance keys: {@code count} to
-   * {@code for_each}, or a renamed key. Paired in key order; the explanation says to check it.
+   * {@code for_each}, or a renamed key. Paired in key order, which is right for
+   * {@code for_each = toset(list)} over the list {@code count} indexed.
    */
-  private static void pairKeyChanges(List<ResourceAddress> deleted, List<ResourceAddress> created,
+  private static void pairKeyChanges(Set<ResourceAddress> deleted, Set<ResourceAddress> created,
       Map<String, String> out) {
     Map<String, List<ResourceAddress>> d = group(deleted);
     Map<String, List<ResourceAddress>> c = group(created);
@@ -74,7 +73,7 @@ final class RenameDetector {
     }
   }
 
-  private static Map<String, List<ResourceAddress>> group(List<ResourceAddress> list) {
+  private static Map<String, List<ResourceAddress>> group(Set<ResourceAddress> list) {
     Map<String, List<ResourceAddress>> m = new LinkedHashMap<>();
     for (ResourceAddress a : list) {
       m.computeIfAbsent(a.moduleInstance() + "\u0000" + a.resourceConfigPart(),
@@ -98,8 +97,8 @@ final class RenameDetector {
    * Different module path, same resource and key: the module was renamed or re-keyed. The moved
    * block names the shortest module prefixes that differ, so one block covers the whole module.
    */
-  private static void pairModuleMoves(List<ResourceAddress> deleted,
-      List<ResourceAddress> created, Map<String, String> out) {
+  private static void pairModuleMoves(Set<ResourceAddress> deleted,
+      Set<ResourceAddress> created, Map<String, String> out) {
     Map<String, List<ResourceAddress>> createdByResource = new HashMap<>();
     for (ResourceAddress c : created) {
       createdByResource.computeIfAbsent(c.resourcePart(), k -> new ArrayList<>()).add(c);

@@ -46,6 +46,11 @@ public record ResourceChange(
 
   /** Address plus the deposed key when there is one: the unique key of this object in its plan. */
   public String key() {
+    return key(address, deposed);
+  }
+
+  /** How plangate names an object everywhere: the address, plus the deposed key if any. */
+  public static String key(String address, String deposed) {
     return deposed == null ? address : address + " (deposed " + deposed + ")";
   }
 }

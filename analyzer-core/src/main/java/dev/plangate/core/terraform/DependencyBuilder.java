@@ -70,8 +70,7 @@ final class DependencyBuilder {
     int[] stateNode = new int[state.size()];
     for (int s = 0; s < state.size(); s++) {
       TerraformPlanReader.StateResource r = state.get(s);
-      String key = r.deposed() == null ? r.address()
-          : r.address() + " (deposed " + r.deposed() + ")";
+      String key = ResourceChange.key(r.address(), r.deposed());
       Integer id = ids.get(key);
       if (id == null) {
         id = nodes.size();

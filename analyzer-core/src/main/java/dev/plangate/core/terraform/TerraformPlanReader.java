@@ -13,6 +13,7 @@ import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.AttributeSelector;
+import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -71,14 +72,14 @@ public final class TerraformPlanReader {
       return new Reading(p, displayName).readDocument();
     } catch (NoSuchFileException e) {
       throw new PlanReadException(displayName, "file not found");
-    } catch (JsonEOFException e) {
-      throw new PlanReadException(displayName,
-          "truncated JSON: the document ends early (" + where(e) + ")");
     } catch (StreamConstraintsException e) {
       throw new PlanReadException(displayName,
           "JSON exceeds plangate's limits: " + firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
-      if (String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+      // Jackson reports an early end both as JsonEOFException and, inside arrays and objects, as
+      // a plain parse error about "end-of-input".
+      if (e instanceof JsonEOFException
+          || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
         throw new PlanReadException(displayName,
             "truncated JSON: the document ends early (" + where(e) + ")");
       }
@@ -250,10 +251,7 @@ public final class TerraformPlanReader {
       DependencyBuilder.Result graph =
           new DependencyBuilder(changes, state, configuration,
               parsedAddresses == null ? null : parsedAddresses.join()).build();
-      if (Boolean.getBoolean("plangate.timing")) {
-        System.err.printf("plangate timing: dependency edges %d ms%n",
-            (System.nanoTime() - t0) / 1_000_000);
-      }
+      PhaseTimer.report("dependency edges", t0);
       return new Plan(name, PlanFormat.TERRAFORM, formatVersion, toolVersion, graph.nodes(),
           graph.dependencies(), drift, deferred, errored, complete, warnings);
     }
@@ -265,7 +263,8 @@ public final class TerraformPlanReader {
       }
       String major = v.contains(".") ? v.substring(0, v.indexOf('.')) : v;
       if (!major.equals("0") && !major.equals("1")) {
-        throw new Invalid("unsupported format_version \"" + v
+        String shown = v.length() > 40 ? v.substring(0, 40) + "..." : v;
+        throw new Invalid("unsupported format_version \"" + shown
             + "\": plangate reads Terraform/OpenTofu plan formats 0.x and 1.x");
       }
     }
@@ -522,7 +521,7 @@ public final class TerraformPlanReader {
           case "deposed_key" -> deposed = string(v, ctx, "deposed_key");
           case "mode" -> mode = string(v, ctx, "mode");
           case "type" -> type = intern(string(v, ctx, "type"));
-          case "depends_on" -> dependsOn = internAll(stringArray(v, ctx, "depends_on"));
+          case "depends_on" -> dependsOn = stringArray(v, ctx, "depends_on");
           default -> p.skipChildren();
         }
       }
@@ -593,10 +592,6 @@ public final class TerraformPlanReader {
         out.add(intern(p.getText()));
       }
       return out;
-    }
-
-    private List<String> internAll(List<String> in) {
-      return in;
     }
 
     private void expect(JsonToken actual, JsonToken wanted, Object ctx) {

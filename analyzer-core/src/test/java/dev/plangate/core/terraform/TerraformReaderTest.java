@@ -216,6 +216,15 @@ class TerraformReaderTest {
   }
 
   @Test
+  void aHostileFormatVersionIsNotEchoedInFull() {
+    assertThatThrownBy(() -> read("{\"format_version\":\"9" + "x".repeat(100_000)
+        + "\",\"resource_changes\":[]}"))
+        .isInstanceOf(PlanReadException.class)
+        .hasMessageContaining("unsupported format_version")
+        .satisfies(e -> assertThat(e.getMessage().length()).isLessThan(300));
+  }
+
+  @Test
   void stateFilesAndOtherJsonAreNotPlans() {
     assertThatThrownBy(() -> read("{\"format_version\":\"1.0\",\"values\":{}}"))
         .isInstanceOf(PlanReadException.class).hasMessageContaining("state, not a plan");
