@@ -1,6 +1,7 @@
 package dev.plangate.core.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param errored true when planning failed: the plan is incomplete
  * @param complete false when the tool says more changes will follow in a later plan
  * @param warnings things the user should know about this plan, one sentence each
+ * @param moduleSources each module call's configuration address ({@code module.a.module.b}) to
+ *     its {@code source} as written; tells which directories declare a module's resources
  */
 public record Plan(
     String source,
@@ -30,7 +33,8 @@ public record Plan(
     List<ResourceChange> deferred,
     boolean errored,
     boolean complete,
-    List<String> warnings) {
+    List<String> warnings,
+    Map<String, String> moduleSources) {
 
   public Plan {
     Objects.requireNonNull(source, "source");
@@ -39,6 +43,7 @@ public record Plan(
     Objects.requireNonNull(dependencies, "dependencies");
     deferred = List.copyOf(deferred);
     warnings = List.copyOf(warnings);
+    moduleSources = Map.copyOf(moduleSources);
   }
 
   /** Instances listed in the plan's change list (excludes instances known only from state). */

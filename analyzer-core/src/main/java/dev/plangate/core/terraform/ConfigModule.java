@@ -16,6 +16,8 @@ final class ConfigModule {
     final Map<String, List<String>> inputs = new HashMap<>();
     final List<String> repetitionReferences = new ArrayList<>();
     final List<String> dependsOn = new ArrayList<>();
+    /** The call's {@code source} as written ({@code ./modules/net}, a registry address, ...). */
+    String source;
     ConfigModule module;
   }
 
@@ -31,6 +33,19 @@ final class ConfigModule {
 
   ConfigModule(List<String> path) {
     this.path = List.copyOf(path);
+  }
+
+  /** Adds every module call below this one: configuration address to its source. */
+  void collectSources(Map<String, String> out) {
+    for (Map.Entry<String, Call> e : calls.entrySet()) {
+      Call c = e.getValue();
+      if (c.source != null) {
+        out.put(prefix() + "module." + e.getKey(), c.source);
+      }
+      if (c.module != null) {
+        c.module.collectSources(out);
+      }
+    }
   }
 
   /** Prefix that turns a module-relative address into an absolute configuration address. */

@@ -160,6 +160,7 @@ final class ConfigurationReader {
           call.repetitionReferences.addAll(refs);
         }
         case "depends_on" -> readStrings(v, call.dependsOn);
+        case "source" -> call.source = v == JsonToken.VALUE_STRING ? p.getText() : null;
         case "module" -> {
           ConfigModule child = new ConfigModule(childPath);
           if (v == JsonToken.START_OBJECT) {

@@ -252,8 +252,12 @@ public final class TerraformPlanReader {
           new DependencyBuilder(changes, state, configuration,
               parsedAddresses == null ? null : parsedAddresses.join()).build();
       PhaseTimer.report("dependency edges", t0);
+      Map<String, String> moduleSources = new java.util.TreeMap<>();
+      if (configuration != null) {
+        configuration.collectSources(moduleSources);
+      }
       return new Plan(name, PlanFormat.TERRAFORM, formatVersion, toolVersion, graph.nodes(),
-          graph.dependencies(), drift, deferred, errored, complete, warnings);
+          graph.dependencies(), drift, deferred, errored, complete, warnings, moduleSources);
     }
 
     private void checkVersion() {

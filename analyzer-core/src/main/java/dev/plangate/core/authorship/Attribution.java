@@ -1,0 +1,26 @@
+package dev.plangate.core.authorship;
+
+/**
+ * A commit that caused (or may have caused) one finding.
+ *
+ * @param sha full commit name
+ * @param author {@code Name <email>}
+ * @param agent the commit's agent, or null for a commit with no AI signal
+ * @param ai whether the commit counts as AI-authored
+ * @param file repository-relative path of the file it changed
+ * @param line line number of the change in that file (the old file for a removal), 0 if unknown
+ * @param change what the commit did, in plain words: {@code removed module "env"},
+ *     {@code renamed resource "aws_db_instance" "main" to "primary"}, {@code changed the file}
+ */
+public record Attribution(
+    String sha, String author, String agent, boolean ai, String file, int line, String change) {
+
+  /** True when the diff shows the declaring block removed or renamed, not merely a file edit. */
+  public boolean removesBlock() {
+    return change.startsWith("removed") || change.startsWith("renamed");
+  }
+
+  public String shortSha() {
+    return sha.length() > 7 ? sha.substring(0, 7) : sha;
+  }
+}

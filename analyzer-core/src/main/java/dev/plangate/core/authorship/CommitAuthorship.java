@@ -1,0 +1,24 @@
+package dev.plangate.core.authorship;
+
+import java.util.List;
+
+/**
+ * What one commit says about who wrote it.
+ *
+ * @param sha full commit name
+ * @param author {@code Name <email>}
+ * @param subject first line of the message
+ * @param ai true when a HIGH or MEDIUM signal matched
+ * @param agent the agent of the strongest signal, or null
+ * @param signals every signal, strongest first
+ */
+public record CommitAuthorship(
+    String sha, String author, String subject, boolean ai, String agent, List<Signal> signals) {
+  public CommitAuthorship {
+    signals = List.copyOf(signals);
+  }
+
+  public String shortSha() {
+    return sha.length() > 7 ? sha.substring(0, 7) : sha;
+  }
+}

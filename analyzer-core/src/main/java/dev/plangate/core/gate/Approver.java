@@ -1,0 +1,23 @@
+package dev.plangate.core.gate;
+
+import java.util.List;
+
+/**
+ * Looks up human approvals. Core ships none that finds any: the GitHub adapter implements this
+ * against pull-request labels and reviews. An implementation returns only approvals it trusts
+ * (a human with write access, after the newest commit, for this fingerprint) and throws when it
+ * cannot find out, so that an unreachable API is an error, never a silent "no approval".
+ */
+public interface Approver {
+  /** An approver that never finds an approval (local checks, no pull request). */
+  Approver NONE = request -> List.of();
+
+  List<Approval> approvals(ApprovalRequest request) throws ApprovalException;
+
+  /** The approval source could not be asked. */
+  final class ApprovalException extends Exception {
+    public ApprovalException(String message, Throwable cause) {
+      super(message, cause);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.plangate.core.policy;
+
+import dev.plangate.core.authorship.SignalRule;
+import dev.plangate.core.impact.FindingAction;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a repository asks of the gate ({@code .plangate.yml}). {@link #defaults()} is the policy
+ * of a repository without a file.
+ *
+ * @param source where it was read from, or null for the defaults
+ * @param approvalActions actions that need a human approval when AI is involved
+ * @param approvalLabel the pull-request label that approves
+ * @param humanOnly what to do when no AI agent was involved
+ * @param unknownAuthorshipIsAi whether unknown authorship counts as AI (default true)
+ * @param protect rules that block even with approval
+ * @param waivers time-limited exemptions
+ * @param signals extra AI signals on top of the built-in catalogue
+ * @param criticality criticality overrides
+ * @param plans plan-file globs relative to the repository root, for the pre-push check
+ * @param planCommand a shell command that produces those plans, or null
+ */
+public record Policy(
+    String source,
+    Set<FindingAction> approvalActions,
+    String approvalLabel,
+    HumanOnly humanOnly,
+    boolean unknownAuthorshipIsAi,
+    List<ProtectRule> protect,
+    List<Waiver> waivers,
+    List<SignalRule> signals,
+    List<CriticalityOverride> criticality,
+    List<String> plans,
+    String planCommand) {
+
+  public static final String DEFAULT_LABEL = "plangate/approve-destroy";
+
+  public Policy {
+    approvalActions = approvalActions.isEmpty()
+        ? Set.of() : Set.copyOf(EnumSet.copyOf(approvalActions));
+    protect = List.copyOf(protect);
+    waivers = List.copyOf(waivers);
+    signals = List.copyOf(signals);
+    criticality = List.copyOf(criticality);
+    plans = List.copyOf(plans);
+  }
+
+  public static Policy defaults() {
+    return new Policy(null, EnumSet.of(FindingAction.DELETE, FindingAction.REPLACE),
+        DEFAULT_LABEL, HumanOnly.WARN, true, List.of(), List.of(), List.of(), List.of(),
+        List.of(), null);
+  }
+}
