@@ -1,7 +1,11 @@
 package dev.plangate.core.api;
 
 import dev.plangate.core.catalog.ResourceCatalog;
+import dev.plangate.core.authorship.Authorship;
 import dev.plangate.core.gate.Gate;
+import dev.plangate.core.gate.GateInput;
+import dev.plangate.core.policy.Policy;
+import java.time.LocalDate;
 import dev.plangate.core.gate.GateResult;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.ImpactAnalyzer;
@@ -69,8 +73,12 @@ public final class PlanAnalyzer {
         errors.add(e.getMessage());
       }
     }
-    GateResult result = Gate.decide(findings, errors);
-    return new Report(result.decision(), result.reasons(), summaries, findings, errors);
+    Authorship who = Authorship.unknown("no commit range was read");
+    GateResult result = Gate.decide(new GateInput(findings, errors, who, Policy.defaults(),
+        List.of(), LocalDate.now()));
+    return new Report(result.decision(), result.reasons(), result.fingerprint(),
+        Policy.DEFAULT_LABEL, who, summaries,
+        findings, result.verdicts(), errors);
   }
 
   /** Reads one plan file, converting a binary plan first. */

@@ -1,38 +1,246 @@
 package dev.plangate.core.gate;
 
+import dev.plangate.core.authorship.Attribution;
+import dev.plangate.core.authorship.Authorship;
+import dev.plangate.core.authorship.CommitAuthorship;
+import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.policy.HumanOnly;
+import dev.plangate.core.policy.Policy;
+import dev.plangate.core.policy.ProtectRule;
+import dev.plangate.core.policy.Waiver;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * Decides from findings and input errors. Until authorship is known, every change counts as
- * possibly AI-authored, so any destroy or replace needs a human approval. A forget does not fail
- * the gate by itself: the object keeps running.
+ * Findings × authorship × policy × approvals → pass, approval required or blocked.
+ *
+ * <p>Order of precedence: an input error decides {@code error}; a protect rule blocks whatever
+ * else holds; a current waiver exempts; then AI involvement (unknown counts as AI unless the
+ * policy says otherwise) makes every finding whose action the policy gates need an approval
+ * bound to this fingerprint. AI involvement is judged for the whole range, not per finding: an
+ * AI commit anywhere in the change may have caused a destroy through a file nobody attributes.
  */
 public final class Gate {
+  /** Per-finding sentences in the reasons; the full list is in the findings themselves. */
+  static final int NAMED_FINDINGS = 20;
+
   private Gate() {}
 
-  public static GateResult decide(List<Finding> findings, List<String> errors) {
+  public static GateResult decide(GateInput in) {
+    String fingerprint = Fingerprint.of(in.findings());
     List<String> reasons = new ArrayList<>();
-    if (!errors.isEmpty()) {
-      for (String e : errors) {
+    Map<String, Verdict> verdicts = new HashMap<>();
+    if (!in.errors().isEmpty()) {
+      for (String e : in.errors()) {
         reasons.add("Input error: " + e);
       }
-      return new GateResult(Decision.ERROR, reasons);
+      return new GateResult(Decision.ERROR, reasons, fingerprint, verdicts);
     }
-    long deletes = findings.stream().filter(f -> f.action() == FindingAction.DELETE).count();
-    long replaces = findings.stream().filter(f -> f.action() == FindingAction.REPLACE).count();
-    if (deletes + replaces == 0) {
-      long forgets = findings.size();
-      reasons.add(forgets == 0 ? "Nothing is destroyed or replaced."
-          : "Nothing is destroyed or replaced; " + forgets + " resource"
-              + (forgets == 1 ? " is" : "s are") + " only removed from state.");
-      return new GateResult(Decision.PASS, reasons);
+    Policy policy = in.policy();
+    Authorship who = in.authorship();
+    boolean countsAsAi = Boolean.TRUE.equals(who.aiInvolved())
+        || (who.aiInvolved() == null && policy.unknownAuthorshipIsAi());
+    boolean needsApproval = countsAsAi || policy.humanOnly() == HumanOnly.REQUIRE_APPROVAL;
+    List<String> approvals = in.approvals().stream()
+        .filter(a -> fingerprint.equals(a.fingerprint()))
+        .map(a -> a.approver() + " (" + a.via() + ")")
+        .toList();
+
+    List<String> blocked = new ArrayList<>();
+    List<Finding> pending = new ArrayList<>();
+    List<String> waived = new ArrayList<>();
+    Set<String> expired = new LinkedHashSet<>();
+    List<Finding> humanAllowed = new ArrayList<>();
+    for (Finding f : in.findings()) {
+      ProtectRule rule = protecting(policy, f);
+      if (rule != null) {
+        verdicts.put(GateResult.id(f), Verdict.BLOCKED);
+        blocked.add(what(f) + ", but " + source(policy) + " protects it (line " + rule.line()
+            + (rule.reason() == null ? "" : ": " + rule.reason()) + ")" + cause(f)
+            + "; no approval can allow this.");
+        continue;
+      }
+      if (!policy.approvalActions().contains(f.action())) {
+        verdicts.put(GateResult.id(f), Verdict.ALLOWED);
+        continue;
+      }
+      Waiver waiver = waiving(policy, f, in, expired);
+      if (waiver != null) {
+        verdicts.put(GateResult.id(f), Verdict.WAIVED);
+        waived.add(what(f) + "; waived until " + waiver.expires() + " (line " + waiver.line()
+            + ": " + waiver.reason() + ").");
+        continue;
+      }
+      if (!needsApproval) {
+        verdicts.put(GateResult.id(f), Verdict.ALLOWED);
+        humanAllowed.add(f);
+        continue;
+      }
+      verdicts.put(GateResult.id(f),
+          approvals.isEmpty() ? Verdict.APPROVAL_REQUIRED : Verdict.APPROVED);
+      pending.add(f);
     }
-    reasons.add("The plan destroys " + deletes + " and replaces " + replaces + " resource"
-        + (deletes + replaces == 1 ? "" : "s")
-        + "; authorship is unknown, so it is treated as AI-authored and needs a human approval.");
-    return new GateResult(Decision.APPROVAL_REQUIRED, reasons);
+
+    Decision decision;
+    if (!blocked.isEmpty()) {
+      decision = Decision.BLOCKED;
+      named(reasons, blocked, "protected resources");
+    } else if (!pending.isEmpty() && approvals.isEmpty()) {
+      decision = Decision.APPROVAL_REQUIRED;
+    } else {
+      decision = Decision.PASS;
+    }
+    if (!pending.isEmpty()) {
+      reasons.add(whyApproval(who, policy, countsAsAi, pending.size()));
+      List<String> lines = new ArrayList<>();
+      for (Finding f : pending) {
+        lines.add(what(f) + cause(f) + ".");
+      }
+      named(reasons, lines, "findings that need approval");
+      if (approvals.isEmpty()) {
+        reasons.add("A maintainer with write access approves by adding the label "
+            + policy.approvalLabel() + " (fingerprint " + fingerprint + "); a change to what is"
+            + " destroyed makes a new fingerprint and voids it.");
+      } else {
+        reasons.add("Approved by " + String.join(", ", approvals) + " for fingerprint "
+            + fingerprint + ".");
+      }
+    }
+    if (!humanAllowed.isEmpty() && policy.humanOnly() == HumanOnly.WARN) {
+      reasons.add("No AI agent was involved: a human-authored change "
+          + counts(humanAllowed) + ", which the policy lets pass (humanOnly: warn); review it"
+          + " before applying.");
+      List<String> lines = new ArrayList<>();
+      for (Finding f : humanAllowed) {
+        lines.add(what(f) + cause(f) + ".");
+      }
+      named(reasons, lines, "human-authored findings");
+    }
+    named(reasons, waived, "waived findings");
+    reasons.addAll(expired);
+    if (reasons.isEmpty()) {
+      long forgets = in.findings().stream().filter(f -> f.action() == FindingAction.FORGET)
+          .count();
+      reasons.add(in.findings().isEmpty() ? "Nothing is destroyed or replaced."
+          : in.findings().size() == forgets
+              ? "Nothing is destroyed or replaced; " + forgets + " resource"
+                  + (forgets == 1 ? " is" : "s are") + " only removed from state."
+              : "No finding needs an approval under the policy.");
+    }
+    return new GateResult(decision, reasons, fingerprint, verdicts);
+  }
+
+  private static ProtectRule protecting(Policy policy, Finding f) {
+    for (ProtectRule r : policy.protect()) {
+      if (r.actions().contains(f.action())
+          && (r.type() == null || r.type().matches(f.type()))
+          && (r.address() == null || r.address().matches(f.address()))) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static Waiver waiving(Policy policy, Finding f, GateInput in, Set<String> expired) {
+    for (Waiver w : policy.waivers()) {
+      if (!w.actions().contains(f.action()) || !w.address().matches(f.address())) {
+        continue;
+      }
+      if (w.expiredOn(in.today())) {
+        expired.add("The waiver for " + w.address().pattern() + " (line " + w.line()
+            + ") expired on " + w.expires() + " and no longer applies.");
+        continue;
+      }
+      return w;
+    }
+    return null;
+  }
+
+  private static String whyApproval(Authorship who, Policy policy, boolean countsAsAi,
+      int count) {
+    String need = plural(count, "finding needs", "findings need") + " a human approval";
+    if (!countsAsAi) {
+      return "No AI agent was involved, but the policy (humanOnly: require-approval) asks for"
+          + " approval of every destroy: " + need + ".";
+    }
+    if (who.aiInvolved() == null) {
+      return "Authorship is unknown (" + String.join(" ", who.notes())
+          + "), and the policy counts unknown authorship as AI: " + need + ".";
+    }
+    List<CommitAuthorship> ai = who.aiCommits();
+    if (!ai.isEmpty()) {
+      CommitAuthorship c = ai.get(ai.size() - 1);
+      String more = ai.size() > 1 ? " and " + plural(ai.size() - 1, "more AI-authored commit",
+          "more AI-authored commits") : "";
+      return "AI-authored: commit " + c.shortSha() + " \"" + c.subject() + "\" ("
+          + c.agent() + ": " + evidence(c.signals()) + ")" + more + "; " + need + ".";
+    }
+    Signal s = who.signals().stream().filter(x -> x.confidence().decides()).findFirst()
+        .orElseThrow();
+    return "AI-authored: " + s.agent() + " (" + s.kind() + " " + s.evidence() + "); " + need
+        + ".";
+  }
+
+  private static String evidence(List<Signal> signals) {
+    return signals.isEmpty() ? "no detail" : signals.get(0).evidence();
+  }
+
+  /** "module.x.aws_db_instance.main would be destroyed". */
+  static String what(Finding f) {
+    String verb = switch (f.action()) {
+      case DELETE -> "destroyed";
+      case REPLACE -> "replaced";
+      case FORGET -> "removed from state";
+    };
+    return f.key() + " would be " + verb
+        + (f.critical() && f.category() != null ? " (critical: " + f.category() + ")" : "");
+  }
+
+  /** "; caused by commit a1b2c3d (Claude Code), which removed module "env" in main.tf:3". */
+  static String cause(Finding f) {
+    if (f.attribution().isEmpty()) {
+      return "";
+    }
+    Attribution a = f.attribution().get(0);
+    String by = a.agent() != null ? a.agent() : a.author();
+    String where = a.file() + (a.line() > 0 ? ":" + a.line() : "");
+    return "; caused by commit " + a.shortSha() + " (" + by + "), which " + a.change() + " in "
+        + where;
+  }
+
+  private static void named(List<String> reasons, List<String> lines, String what) {
+    for (int i = 0; i < Math.min(NAMED_FINDINGS, lines.size()); i++) {
+      reasons.add(lines.get(i));
+    }
+    if (lines.size() > NAMED_FINDINGS) {
+      reasons.add("... and " + (lines.size() - NAMED_FINDINGS) + " more " + what
+          + " (listed in the findings).");
+    }
+  }
+
+  private static String source(Policy policy) {
+    return policy.source() == null ? "the policy" : policy.source();
+  }
+
+  static String counts(List<Finding> findings) {
+    long d = findings.stream().filter(f -> f.action() == FindingAction.DELETE).count();
+    long r = findings.stream().filter(f -> f.action() == FindingAction.REPLACE).count();
+    if (r == 0) {
+      return "destroys " + plural(d, "resource", "resources");
+    }
+    if (d == 0) {
+      return "replaces " + plural(r, "resource", "resources");
+    }
+    return "destroys " + d + " and replaces " + r + " resources";
+  }
+
+  static String plural(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 }

@@ -1,5 +1,6 @@
 package dev.plangate.core.impact;
 
+import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
 import java.util.List;
@@ -23,6 +24,8 @@ import java.util.List;
  * @param explanation one plain sentence (two when data cannot be recovered)
  * @param downstream what depends on it
  * @param suggestion a {@code moved} block that would turn this destroy into a move, or null
+ * @param attribution the commits that caused it, most telling first; empty when no commit range
+ *     was read or no commit in it touched the files that declare the resource
  */
 public record Finding(
     String plan,
@@ -40,11 +43,36 @@ public record Finding(
     String recoverability,
     String explanation,
     Downstream downstream,
-    String suggestion) {
+    String suggestion,
+    List<Attribution> attribution) {
 
   public Finding {
     rawActions = List.copyOf(rawActions);
     replacedBecause = List.copyOf(replacedBecause);
+    attribution = List.copyOf(attribution);
+  }
+
+  /** A finding not yet attributed to any commit. */
+  public Finding(String plan, String address, String deposed, String type, FindingAction action,
+      ReplaceOrder replaceOrder, String reason, List<String> rawActions,
+      List<String> replacedBecause, boolean critical, String category, Boolean recoverable,
+      String recoverability, String explanation, Downstream downstream, String suggestion) {
+    this(plan, address, deposed, type, action, replaceOrder, reason, rawActions, replacedBecause,
+        critical, category, recoverable, recoverability, explanation, downstream, suggestion,
+        List.of());
+  }
+
+  public Finding withAttribution(List<Attribution> commits) {
+    return new Finding(plan, address, deposed, type, action, replaceOrder, reason, rawActions,
+        replacedBecause, critical, category, recoverable, recoverability, explanation,
+        downstream, suggestion, commits);
+  }
+
+  /** The same finding with the policy's say on criticality. */
+  public Finding withCriticality(boolean isCritical, String newCategory) {
+    return new Finding(plan, address, deposed, type, action, replaceOrder, reason, rawActions,
+        replacedBecause, isCritical, isCritical ? newCategory : null, recoverable,
+        recoverability, explanation, downstream, suggestion, attribution);
   }
 
   /** Address plus deposed key: unique within its plan. */

@@ -2,6 +2,11 @@ package dev.plangate.core.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.plangate.core.authorship.Attribution;
+import dev.plangate.core.authorship.Authorship;
+import dev.plangate.core.authorship.CommitAuthorship;
+import dev.plangate.core.authorship.Signal;
+import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import java.io.IOException;
@@ -24,6 +29,9 @@ public final class JsonReportWriter {
       g.writeNumberField("schemaVersion", Report.SCHEMA_VERSION);
       g.writeStringField("decision", report.decision().id());
       strings(g, "decisionReasons", report.decisionReasons());
+      g.writeStringField("fingerprint", report.fingerprint());
+      g.writeStringField("approvalLabel", report.approvalLabel());
+      authorship(g, report.authorship());
       g.writeObjectFieldStart("summary");
       g.writeNumberField("delete", report.count(FindingAction.DELETE));
       g.writeNumberField("replace", report.count(FindingAction.REPLACE));
@@ -52,7 +60,7 @@ public final class JsonReportWriter {
       g.writeEndArray();
       g.writeArrayFieldStart("findings");
       for (Finding f : report.findings()) {
-        finding(g, f);
+        finding(g, f, report.verdict(f));
       }
       g.writeEndArray();
       strings(g, "errors", report.errors());
@@ -61,8 +69,47 @@ public final class JsonReportWriter {
     }
   }
 
-  private static void finding(JsonGenerator g, Finding f) throws IOException {
+  private static void authorship(JsonGenerator g, Authorship a) throws IOException {
+    g.writeObjectFieldStart("authorship");
+    g.writeFieldName("aiInvolved");
+    if (a.aiInvolved() == null) {
+      g.writeNull();
+    } else {
+      g.writeBoolean(a.aiInvolved());
+    }
+    g.writeArrayFieldStart("commits");
+    for (CommitAuthorship c : a.commits()) {
+      g.writeStartObject();
+      g.writeStringField("sha", c.sha());
+      g.writeStringField("author", c.author());
+      g.writeStringField("subject", c.subject());
+      g.writeBooleanField("ai", c.ai());
+      g.writeStringField("agent", c.agent());
+      signals(g, c.signals());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+    signals(g, a.signals());
+    strings(g, "notes", a.notes());
+    g.writeEndObject();
+  }
+
+  private static void signals(JsonGenerator g, List<Signal> signals) throws IOException {
+    g.writeArrayFieldStart("signals");
+    for (Signal s : signals) {
+      g.writeStartObject();
+      g.writeStringField("kind", s.kind());
+      g.writeStringField("evidence", s.evidence());
+      g.writeStringField("confidence", s.confidence().id());
+      g.writeStringField("agent", s.agent());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
+  }
+
+  private static void finding(JsonGenerator g, Finding f, Verdict verdict) throws IOException {
     g.writeStartObject();
+    g.writeStringField("verdict", verdict == null ? null : verdict.id());
     g.writeStringField("plan", f.plan());
     g.writeStringField("address", f.address());
     g.writeStringField("deposed", f.deposed());
@@ -87,6 +134,19 @@ public final class JsonReportWriter {
     strings(g, "unchanged", f.downstream().unchanged());
     g.writeEndObject();
     g.writeStringField("suggestion", f.suggestion());
+    g.writeArrayFieldStart("attribution");
+    for (Attribution a : f.attribution()) {
+      g.writeStartObject();
+      g.writeStringField("sha", a.sha());
+      g.writeStringField("author", a.author());
+      g.writeStringField("agent", a.agent());
+      g.writeBooleanField("ai", a.ai());
+      g.writeStringField("file", a.file());
+      g.writeNumberField("line", a.line());
+      g.writeStringField("change", a.change());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
     g.writeEndObject();
   }
 

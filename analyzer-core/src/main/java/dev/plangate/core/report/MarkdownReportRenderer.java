@@ -3,7 +3,11 @@ package dev.plangate.core.report;
 import static dev.plangate.core.report.Escape.markdown;
 import static dev.plangate.core.report.Escape.markdownCode;
 
+import dev.plangate.core.authorship.Attribution;
+import dev.plangate.core.authorship.CommitAuthorship;
+import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.gate.Decision;
+import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.model.ResourceAddress;
@@ -49,7 +53,9 @@ public final class MarkdownReportRenderer {
     if (d + rep == 0) {
       sb.append("Nothing is destroyed or replaced.");
     } else {
-      sb.append("The change would **destroy ").append(d).append("** and **replace ").append(rep)
+      String who = Wording.who(r);
+      sb.append(Character.toUpperCase(who.charAt(0))).append(who.substring(1))
+          .append(" would **destroy ").append(d).append("** and **replace ").append(rep)
           .append("** resource").append(d + rep == 1 ? "" : "s");
       if (crit > 0) {
         sb.append(" (**").append(crit).append(" critical**)");
@@ -71,19 +77,17 @@ public final class MarkdownReportRenderer {
           .append(" into a move.\n");
     }
     if (!sorted.isEmpty()) {
-      sb.append("\n| | resource | why | depends on it |\n|---|---|---|---|\n");
+      sb.append("\n| | resource | why | depends on it | caused by |\n|---|---|---|---|---|\n");
       for (int i = 0; i < Math.min(TABLE_ROWS, sorted.size()); i++) {
-        row(sb, sorted.get(i));
+        row(sb, r, sorted.get(i));
       }
       if (sorted.size() > TABLE_ROWS) {
         sb.append("\n").append(sorted.size() - TABLE_ROWS)
             .append(" more findings are in the JSON report.\n");
       }
     }
-    if (r.decision() == Decision.APPROVAL_REQUIRED) {
-      sb.append("\nAuthorship is unknown, so the change counts as AI-authored.\n\n**To proceed:** ")
-          .append(suggestions.isEmpty() ? "" : "add the `moved` block below, or ")
-          .append("have a maintainer review the destroy and approve it.\n");
+    if (sorted.stream().anyMatch(f -> f.action().destroys())) {
+      footer(sb, r, !suggestions.isEmpty());
     }
     if (!suggestions.isEmpty()) {
       sb.append("\n<details><summary>Suggested moved blocks</summary>\n\n");
@@ -122,7 +126,54 @@ public final class MarkdownReportRenderer {
     };
   }
 
-  private static void row(StringBuilder sb, Finding f) {
+  private static void footer(StringBuilder sb, Report r, boolean hasSuggestion) {
+    sb.append('\n');
+    List<CommitAuthorship> ai = r.authorship().aiCommits();
+    for (int i = 0; i < Math.min(5, ai.size()); i++) {
+      CommitAuthorship c = ai.get(i);
+      sb.append(i == 0 ? "**Caused by** " : "and ").append(markdownCode(c.shortSha())).append(' ')
+          .append(markdown(c.subject())).append(" — ").append(markdown(c.agent()));
+      if (!c.signals().isEmpty()) {
+        Signal s = c.signals().get(0);
+        sb.append(" (").append(markdown(s.kind())).append(' ').append(markdownCode(s.evidence()))
+            .append(')');
+      }
+      sb.append("  \n");
+    }
+    if (ai.size() > 5) {
+      sb.append("and ").append(ai.size() - 5).append(" more AI-authored commits  \n");
+    }
+    for (Signal s : r.authorship().signals()) {
+      if (s.confidence().decides()) {
+        sb.append("**AI signal** ").append(markdown(s.agent())).append(" (")
+            .append(markdown(s.kind())).append(' ').append(markdownCode(s.evidence()))
+            .append(")  \n");
+      }
+    }
+    if (r.authorship().aiInvolved() == null) {
+      sb.append("**Authorship unknown:** ")
+          .append(markdown(String.join(" ", r.authorship().notes()))).append("  \n");
+    }
+    for (String reason : Wording.generalReasons(r)) {
+      if (!reason.startsWith("AI-authored:") && !reason.startsWith("Authorship is unknown")
+          && !reason.startsWith("A maintainer with write access")) {
+        sb.append(markdown(reason)).append("  \n");
+      }
+    }
+    switch (r.decision()) {
+      case BLOCKED -> sb.append("\n**Blocked:** protected resources cannot be approved. Take the"
+          + " destroy out of the change, or change the policy in a reviewed commit.\n");
+      case APPROVAL_REQUIRED -> sb.append("\n**To proceed:** ")
+          .append(hasSuggestion ? "add the `moved` block below, or " : "")
+          .append("have a maintainer with write access add the label ")
+          .append(markdownCode(r.approvalLabel())).append(" (approves fingerprint `")
+          .append(r.fingerprint()).append("`; a later push that changes what is destroyed"
+              + " voids it).\n");
+      default -> sb.append("\nFingerprint `").append(r.fingerprint()).append("`.\n");
+    }
+  }
+
+  private static void row(StringBuilder sb, Report r, Finding f) {
     String icon = switch (f.action()) {
       case DELETE -> "🔴 destroy";
       case REPLACE -> "🟠 replace";
@@ -136,9 +187,23 @@ public final class MarkdownReportRenderer {
     if (Boolean.FALSE.equals(f.recoverable())) {
       sb.append("; **data cannot be recovered**");
     }
+    Verdict v = r.verdict(f);
+    if (v == Verdict.BLOCKED) {
+      sb.append("; 🔒 **protected**");
+    } else if (v == Verdict.WAIVED) {
+      sb.append("; waived");
+    }
     sb.append(" | ").append(f.downstream().total());
     if (!f.downstream().unchanged().isEmpty()) {
       sb.append(" (").append(f.downstream().unchanged().size()).append(" not in this plan)");
+    }
+    sb.append(" | ");
+    if (!f.attribution().isEmpty()) {
+      Attribution a = f.attribution().get(0);
+      sb.append(markdownCode(a.shortSha())).append(' ')
+          .append(markdown(a.agent() != null ? a.agent() : a.author())).append(": ")
+          .append(markdown(a.change())).append(" (").append(markdownCode(a.file()
+              + (a.line() > 0 ? ":" + a.line() : ""))).append(')');
     }
     sb.append(" |\n");
   }

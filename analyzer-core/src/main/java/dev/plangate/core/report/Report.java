@@ -1,9 +1,15 @@
 package dev.plangate.core.report;
 
+import dev.plangate.core.authorship.Authorship;
 import dev.plangate.core.gate.Decision;
+import dev.plangate.core.gate.Fingerprint;
+import dev.plangate.core.gate.GateResult;
+import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.policy.Policy;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The canonical result of one run. The JSON report is this record written out; every other
@@ -11,19 +17,39 @@ import java.util.List;
  *
  * @param decision the gate's answer
  * @param decisionReasons sentences justifying it
+ * @param fingerprint the destructive-change set's fingerprint, which an approval binds to
+ * @param approvalLabel the label that approves, from the policy
+ * @param authorship who wrote the change
  * @param plans one summary per plan file that could be read
  * @param findings every delete, replace and forget across all plans
+ * @param verdicts the gate's verdict per finding, keyed by {@link GateResult#id(Finding)}
  * @param errors one line per input that could not be read
  */
-public record Report(Decision decision, List<String> decisionReasons, List<PlanSummary> plans,
-    List<Finding> findings, List<String> errors) {
+public record Report(
+    Decision decision,
+    List<String> decisionReasons,
+    String fingerprint,
+    String approvalLabel,
+    Authorship authorship,
+    List<PlanSummary> plans,
+    List<Finding> findings,
+    Map<String, Verdict> verdicts,
+    List<String> errors) {
   public static final int SCHEMA_VERSION = 1;
 
   public Report {
     decisionReasons = List.copyOf(decisionReasons);
     plans = List.copyOf(plans);
     findings = List.copyOf(findings);
+    verdicts = Map.copyOf(verdicts);
     errors = List.copyOf(errors);
+  }
+
+  /** A report without authorship or verdicts (no commit range read, no gate run). */
+  public Report(Decision decision, List<String> decisionReasons, List<PlanSummary> plans,
+      List<Finding> findings, List<String> errors) {
+    this(decision, decisionReasons, Fingerprint.of(findings), Policy.DEFAULT_LABEL,
+        Authorship.unknown("no commit range was read"), plans, findings, Map.of(), errors);
   }
 
   public long count(FindingAction action) {
@@ -33,5 +59,10 @@ public record Report(Decision decision, List<String> decisionReasons, List<PlanS
   /** Critical findings that destroy the object. */
   public long criticalDestroys() {
     return findings.stream().filter(f -> f.critical() && f.action().destroys()).count();
+  }
+
+  /** The gate's verdict on a finding, or null when the gate did not judge it. */
+  public Verdict verdict(Finding f) {
+    return verdicts.get(GateResult.id(f));
   }
 }

@@ -2,7 +2,10 @@ package dev.plangate.core.report;
 
 import static dev.plangate.core.report.Escape.terminal;
 
+import dev.plangate.core.authorship.CommitAuthorship;
+import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.gate.Decision;
+import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import java.util.List;
@@ -51,7 +54,7 @@ public final class TextReportRenderer {
       }
       width = Math.min(width, 72);
       for (int i = 0; i < Math.min(SHOWN, sorted.size()); i++) {
-        finding(sb, sorted.get(i), width);
+        finding(sb, r, sorted.get(i), width);
       }
       if (sorted.size() > SHOWN) {
         sb.append("  ...      ").append(sorted.size() - SHOWN)
@@ -84,16 +87,53 @@ public final class TextReportRenderer {
             .append(terminal(w)).append('\n');
       }
     }
-    if (r.decision() == Decision.APPROVAL_REQUIRED) {
-      sb.append("\n  Authorship is unknown, so the change counts as AI-authored.\n")
-          .append("  To proceed: ")
-          .append(suggestions.isEmpty() ? "" : "add the moved block, or ")
-          .append("have a maintainer review the destroy and approve it.\n");
-    }
+    footer(sb, r, !suggestions.isEmpty());
     return sb.toString();
   }
 
-  private void finding(StringBuilder sb, Finding f, int width) {
+  /** Who, why, and what a human does next. */
+  private void footer(StringBuilder sb, Report r, boolean hasSuggestion) {
+    if (r.findings().stream().noneMatch(f -> f.action().destroys())) {
+      return;
+    }
+    sb.append('\n');
+    List<CommitAuthorship> ai = r.authorship().aiCommits();
+    for (int i = 0; i < Math.min(3, ai.size()); i++) {
+      sb.append(i == 0 ? "  Why AI:  " : "           ").append(terminal(Wording.whyAi(ai.get(i))))
+          .append('\n');
+    }
+    if (ai.size() > 3) {
+      sb.append("           ... ").append(ai.size() - 3).append(" more AI-authored commits\n");
+    }
+    for (Signal s : r.authorship().signals()) {
+      if (s.confidence().decides()) {
+        sb.append(ai.isEmpty() ? "  Why AI:  " : "           ").append(terminal(s.agent()))
+            .append(" (").append(terminal(s.kind())).append(' ').append(terminal(s.evidence()))
+            .append(")\n");
+      }
+    }
+    if (r.authorship().aiInvolved() == null) {
+      sb.append("  Authorship unknown: ")
+          .append(terminal(String.join(" ", r.authorship().notes()))).append('\n');
+    }
+    for (String reason : Wording.generalReasons(r)) {
+      if (!reason.startsWith("AI-authored:") && !reason.startsWith("Authorship is unknown")
+          && !reason.startsWith("A maintainer with write access")) {
+        sb.append("  ").append(terminal(reason)).append('\n');
+      }
+    }
+    switch (r.decision()) {
+      case BLOCKED -> sb.append("  Protected resources cannot be approved: take the destroy out of"
+          + " the change (or change the policy in a reviewed commit).\n");
+      case APPROVAL_REQUIRED -> sb.append("  To approve anyway: a maintainer adds the label ")
+          .append(terminal(r.approvalLabel())).append(" (fingerprint ").append(r.fingerprint())
+          .append(")").append(hasSuggestion ? ", or add the moved block above" : "")
+          .append(".\n");
+      default -> sb.append("  Fingerprint ").append(r.fingerprint()).append('\n');
+    }
+  }
+
+  private void finding(StringBuilder sb, Report r, Finding f, int width) {
     String verb = Wording.verb(f).toUpperCase(Locale.ROOT);
     String colour = f.action() == FindingAction.DELETE ? RED : YELLOW;
     String key = terminal(f.key());
@@ -103,6 +143,11 @@ public final class TextReportRenderer {
     sb.append(terminal(Wording.shortReason(f)));
     if (f.critical()) {
       sb.append(paint(RED, "  critical: " + terminal(f.category())));
+    }
+    Verdict v = r.verdict(f);
+    if (v == Verdict.BLOCKED || v == Verdict.WAIVED) {
+      sb.append(paint(v == Verdict.BLOCKED ? RED : YELLOW, "  [" + (v == Verdict.BLOCKED
+          ? "protected" : "waived") + "]"));
     }
     sb.append('\n');
     String indent = "           ";
@@ -123,6 +168,10 @@ public final class TextReportRenderer {
     if (Boolean.FALSE.equals(f.recoverable())) {
       sb.append(indent).append("└ ").append(paint(RED, "data cannot be recovered: "))
           .append(terminal(f.recoverability())).append('\n');
+    }
+    if (!f.attribution().isEmpty()) {
+      sb.append(indent).append("└ caused by ").append(terminal(Wording.cause(f.attribution()
+          .get(0)))).append('\n');
     }
   }
 

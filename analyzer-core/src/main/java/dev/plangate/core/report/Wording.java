@@ -1,5 +1,8 @@
 package dev.plangate.core.report;
 
+import dev.plangate.core.authorship.Attribution;
+import dev.plangate.core.authorship.CommitAuthorship;
+import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.model.ReplaceOrder;
@@ -104,22 +107,80 @@ final class Wording {
     return n + " " + (n == 1 ? one : many);
   }
 
-  /** The one-line headline: decision first, then the worst numbers. */
+  /** The one-line headline: decision first, then who and the worst numbers. */
   static String headline(Report r) {
     long d = r.count(FindingAction.DELETE);
     long rep = r.count(FindingAction.REPLACE);
     long crit = r.criticalDestroys();
+    String critical = crit > 0 ? " (" + crit + " critical)" : "";
     return switch (r.decision()) {
-      case PASS -> r.findings().isEmpty() ? "pass — nothing is destroyed or replaced"
-          : "pass — nothing is destroyed or replaced; "
-              + plural(r.count(FindingAction.FORGET), "resource is", "resources are")
-              + " only removed from state";
+      case PASS -> {
+        if (d + rep == 0) {
+          yield r.findings().isEmpty() ? "pass — nothing is destroyed or replaced"
+              : "pass — nothing is destroyed or replaced; "
+                  + plural(r.count(FindingAction.FORGET), "resource is", "resources are")
+                  + " only removed from state";
+        }
+        if (r.findings().stream().anyMatch(f -> r.verdict(f) == Verdict.APPROVED)) {
+          yield "pass — approved: the change " + counts(d, rep) + critical;
+        }
+        if (Boolean.FALSE.equals(r.authorship().aiInvolved())) {
+          yield "pass — a human-authored change " + counts(d, rep) + critical
+              + "; review it before applying";
+        }
+        yield "pass — the change " + counts(d, rep) + critical
+            + ", all waived or allowed by the policy";
+      }
       case ERROR -> "error — " + plural(r.errors().size(), "input", "inputs")
           + " could not be read; nothing was decided";
-      case APPROVAL_REQUIRED, BLOCKED -> (r.decision().id().equals("blocked")
-              ? "blocked" : "approval required")
-          + " — the change " + counts(d, rep)
-          + (crit > 0 ? " (" + crit + " critical)" : "");
+      case APPROVAL_REQUIRED -> "approval required — " + who(r) + " " + counts(d, rep)
+          + critical;
+      case BLOCKED -> {
+        List<Finding> blocked = r.findings().stream()
+            .filter(f -> r.verdict(f) == Verdict.BLOCKED).toList();
+        yield "blocked — the change " + (blocked.get(0).action() == FindingAction.REPLACE
+            && blocked.size() == 1 ? "replaces" : "destroys")
+            + (blocked.size() == 1 ? " protected resource " + blocked.get(0).key()
+                : " " + blocked.size() + " protected resources");
+      }
     };
+  }
+
+  /** "an AI-authored change", "a change of unknown authorship", "a human-authored change". */
+  static String who(Report r) {
+    Boolean ai = r.authorship().aiInvolved();
+    return ai == null ? "a change of unknown authorship"
+        : ai ? "an AI-authored change" : "a human-authored change";
+  }
+
+  /** How a commit caused a finding: "a1b2c3d (Claude Code) removed module "env" in main.tf:3". */
+  static String cause(Attribution a) {
+    String by = a.agent() != null ? a.agent() : a.author();
+    return a.shortSha() + " (" + by + ") " + a.change() + " in " + a.file()
+        + (a.line() > 0 ? ":" + a.line() : "");
+  }
+
+  /** A commit with the evidence that made it AI: "a1b2c3d "Subject" — Co-Authored-By: ...". */
+  static String whyAi(CommitAuthorship c) {
+    String evidence = c.signals().isEmpty() ? "" : " — " + c.signals().get(0).evidence();
+    return c.shortSha() + " \"" + c.subject() + "\" (" + c.agent() + ")" + evidence;
+  }
+
+  /**
+   * Decision reasons that are not about one finding (those are shown with the finding): the
+   * authorship, the approval, expired waivers, the human-only warning.
+   */
+  static List<String> generalReasons(Report r) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (Finding f : r.findings()) {
+      keys.add(f.key());
+    }
+    return r.decisionReasons().stream()
+        .filter(reason -> {
+          int i = reason.indexOf(" would be ");
+          return i < 0 || !keys.contains(reason.substring(0, i));
+        })
+        .filter(reason -> !reason.startsWith("... and "))
+        .toList();
   }
 }

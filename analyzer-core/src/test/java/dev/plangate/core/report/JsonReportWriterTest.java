@@ -93,8 +93,14 @@ class JsonReportWriterTest {
     JsonNode root = write(report());
 
     assertFields(root, Map.of("schemaVersion", NUMBER, "decision", STRING,
-        "decisionReasons", ARRAY, "summary", OBJECT, "plans", ARRAY, "findings", ARRAY,
+        "decisionReasons", ARRAY, "fingerprint", STRING, "approvalLabel", STRING,
+        "authorship", OBJECT, "summary", OBJECT, "plans", ARRAY, "findings", ARRAY,
         "errors", ARRAY));
+    assertThat(root.get("fingerprint").asText()).matches("[0-9a-f]{16}");
+    assertThat(root.get("approvalLabel").asText()).isEqualTo("plangate/approve-destroy");
+    assertThat(root.get("authorship").get("aiInvolved").isNull()).isTrue();
+    assertThat(strings(root.get("authorship").get("notes")))
+        .containsExactly("no commit range was read");
     assertThat(root.get("schemaVersion").isInt()).isTrue();
     assertThat(root.get("schemaVersion").asInt()).isEqualTo(Report.SCHEMA_VERSION).isEqualTo(1);
     assertThat(root.get("decision").asText()).isEqualTo("approval_required");
@@ -156,6 +162,7 @@ class JsonReportWriterTest {
     assertThat(findings).hasSize(3);
     JsonNode db = findings.get(0);
     assertFields(db, Map.ofEntries(
+        Map.entry("verdict", NULL), Map.entry("attribution", ARRAY),
         Map.entry("plan", STRING), Map.entry("address", STRING), Map.entry("deposed", NULL),
         Map.entry("type", STRING), Map.entry("action", STRING), Map.entry("replaceOrder", NULL),
         Map.entry("reason", STRING), Map.entry("rawActions", ARRAY),

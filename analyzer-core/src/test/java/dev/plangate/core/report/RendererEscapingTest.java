@@ -86,13 +86,13 @@ class RendererEscapingTest {
   }
 
   @Test
-  void everyTableRowHasExactlyFiveCells() {
+  void everyTableRowHasExactlySixCells() {
     String md = new MarkdownReportRenderer().render(hostile);
 
     List<String> rows = md.lines().filter(l -> l.startsWith("|")).toList();
     assertThat(rows).hasSize(2 + hostile.findings().size());
     for (String row : rows) {
-      assertThat(row.chars().filter(c -> c == '|').count()).as("pipes in %s", row).isEqualTo(5);
+      assertThat(row.chars().filter(c -> c == '|').count()).as("pipes in %s", row).isEqualTo(6);
     }
     // Each finding's address is inside one code element in its row.
     assertThat(rows).anyMatch(r -> r.contains("<code>module.x&#91;&quot;a&#124;b&#96;c"));
@@ -208,14 +208,15 @@ class RendererEscapingTest {
         "<!-- plangate-report -->",
         "### ⛔ plangate — approval required",
         "",
-        "The change would **destroy 1** and **replace 1** resources (**1 critical**).");
+        "A change of unknown authorship would **destroy 1** and **replace 1** resources"
+            + " (**1 critical**).");
     assertThat(lines.stream().filter(l -> l.startsWith("|")).toList()).containsExactly(
-        "| | resource | why | depends on it |",
-        "|---|---|---|---|",
+        "| | resource | why | depends on it | caused by |",
+        "|---|---|---|---|---|",
         "| 🔴 destroy | <code>aws&#95;db&#95;instance.main</code> (database)"
             + " | block removed from configuration; **data cannot be recovered**"
-            + " | 3 (1 not in this plan) |",
-        "| 🟠 replace | <code>aws&#95;instance.web</code> | cannot update ami | 0 |");
+            + " | 3 (1 not in this plan) |  |",
+        "| 🟠 replace | <code>aws&#95;instance.web</code> | cannot update ami | 0 |  |");
     assertThat(md).doesNotContain("Suggested moved blocks").doesNotContain("Likely a rename");
     assertThat(md).contains("<details><summary>Blast radius</summary>")
         .contains("  f0[\"destroy: aws_db_instance.main\"]:::delete")
@@ -223,8 +224,9 @@ class RendererEscapingTest {
         .contains("root module: 3 dependents");
     assertThat(md).contains("- aws&#95;db&#95;instance.main will be destroyed because its"
         + " resource block was removed.");
-    assertThat(md).contains("**To proceed:** have a maintainer review the destroy and"
-        + " approve it.");
+    assertThat(md).contains("**To proceed:** have a maintainer with write access add the label"
+        + " <code>plangate/approve-destroy</code> (approves fingerprint `" + r.fingerprint()
+        + "`");
   }
 
   @Test
@@ -240,7 +242,7 @@ class RendererEscapingTest {
     List<String> lines = new TextReportRenderer(false).render(r).lines().toList();
 
     assertThat(lines.subList(0, 5)).containsExactly(
-        "✖ plangate: approval required — the change destroys 1 resource"
+        "✖ plangate: approval required — a change of unknown authorship destroys 1 resource"
             + " (1 critical)",
         "",
         "  DESTROY  aws_db_instance.main  block removed from configuration  critical: database",

@@ -1,0 +1,31 @@
+package dev.plangate.core.gate;
+
+import dev.plangate.core.authorship.Authorship;
+import dev.plangate.core.impact.Finding;
+import dev.plangate.core.policy.Policy;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Everything the decision depends on.
+ *
+ * @param findings every finding, attributed where a commit range was read
+ * @param errors inputs that could not be read; any makes the decision {@code error}
+ * @param authorship who wrote the change
+ * @param policy the repository's policy
+ * @param approvals approvals the {@link Approver} found for this fingerprint
+ * @param today the date waivers are checked against
+ */
+public record GateInput(
+    List<Finding> findings,
+    List<String> errors,
+    Authorship authorship,
+    Policy policy,
+    List<Approval> approvals,
+    LocalDate today) {
+  public GateInput {
+    findings = List.copyOf(findings);
+    errors = List.copyOf(errors);
+    approvals = List.copyOf(approvals);
+  }
+}
