@@ -1,7 +1,11 @@
 package dev.plangate.cli;
 
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.api.CommitSelection;
 import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Decision;
+import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.JsonReportWriter;
 import dev.plangate.core.report.MarkdownReportRenderer;
 import dev.plangate.core.report.Report;
@@ -12,6 +16,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -49,6 +54,33 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--no-color", description = "Never colour the text report.")
   boolean noColor;
 
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "Policy file (default: .plangate.yml at the repository root, if present).")
+  Path policy;
+
+  @Option(names = "--repo", paramLabel = "DIR",
+      description = "Git work tree to read commits from (default: the current directory).")
+  Path repo;
+
+  @Option(names = "--base", paramLabel = "REV",
+      description = "Base of the commit range (e.g. the pull request's base sha). Without it,"
+          + " authorship is unknown and counts as AI unless the policy says otherwise.")
+  String base;
+
+  @Option(names = "--head", paramLabel = "REV", defaultValue = "HEAD",
+      description = "Head of the commit range (default: ${DEFAULT-VALUE}).")
+  String head;
+
+  @Option(names = "--branch", paramLabel = "NAME",
+      description = "Branch being checked, e.g. the pull request's head ref (default: the"
+          + " current branch). Agent branch prefixes such as copilot/ are a signal.")
+  String branch;
+
+  @Option(names = "--module-dir", paramLabel = "DIR",
+      description = "Repository-relative directory of the plans' root module, for attributing"
+          + " findings to commits (default: each plan file's directory).")
+  String moduleDir;
+
   private final Map<String, String> env;
   private final boolean terminal;
 
@@ -61,9 +93,20 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Report report = new PlanAnalyzer().analyze(plans);
+    Workspace ws;
+    try {
+      ws = Workspace.open(repo, policy, base != null);
+    } catch (Workspace.UsageException e) {
+      err.println("plangate: error: " + Escape.terminal(e.getMessage()));
+      return Cli.USAGE;
+    }
+    CommitSelection commits = base == null ? CommitSelection.none()
+        : CommitSelection.between(base, head);
+    Report report = new PlanAnalyzer().check(new CheckRequest(plans, ws.policy(),
+        ws.git() == null ? null : ws.git().root(), commits, branch, env, moduleDir,
+        Approver.NONE, LocalDate.now()));
     for (String e : report.errors()) {
-      err.println("plangate: error: " + dev.plangate.core.report.Escape.terminal(e));
+      err.println("plangate: error: " + Escape.terminal(e));
     }
     boolean textErrorOnly = report.decision() == Decision.ERROR && format == Format.text;
     if (!textErrorOnly) {

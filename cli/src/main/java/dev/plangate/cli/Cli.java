@@ -1,5 +1,6 @@
 package dev.plangate.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
 import picocli.CommandLine;
@@ -16,17 +17,26 @@ public final class Cli {
   private final PrintWriter err;
   private final Map<String, String> env;
   private final boolean terminal;
+  private final InputStream in;
 
   public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
+    this(out, err, env, terminal, InputStream.nullInputStream());
+  }
+
+  public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal,
+      InputStream in) {
     this.out = out;
     this.err = err;
     this.env = env;
     this.terminal = terminal;
+    this.in = in;
   }
 
   public int run(String... args) {
     CommandLine cl = new CommandLine(new PlangateCommand())
-        .addSubcommand(new CheckCommand(env, terminal));
+        .addSubcommand(new CheckCommand(env, terminal))
+        .addSubcommand(new HookCommand())
+        .addSubcommand(new PrePushCommand(env, in, terminal));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -10,7 +10,8 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = new Cli(out, err, System.getenv(), System.console() != null).run(args);
+    int code = new Cli(out, err, System.getenv(), System.console() != null,
+        System.in).run(args);
     out.flush();
     err.flush();
     System.exit(code);

@@ -1,12 +1,22 @@
 package dev.plangate.core.api;
 
-import dev.plangate.core.catalog.ResourceCatalog;
+import dev.plangate.core.attribution.Attributor;
+import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.authorship.Authorship;
+import dev.plangate.core.authorship.AuthorshipDetector;
+import dev.plangate.core.authorship.CommitAuthorship;
+import dev.plangate.core.authorship.SignalCatalog;
+import dev.plangate.core.catalog.ResourceCatalog;
+import dev.plangate.core.gate.Approval;
+import dev.plangate.core.gate.ApprovalRequest;
+import dev.plangate.core.gate.Approver;
+import dev.plangate.core.gate.Decision;
 import dev.plangate.core.gate.Gate;
 import dev.plangate.core.gate.GateInput;
-import dev.plangate.core.policy.Policy;
-import java.time.LocalDate;
 import dev.plangate.core.gate.GateResult;
+import dev.plangate.core.git.CommitRange;
+import dev.plangate.core.git.GitException;
+import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.ImpactAnalyzer;
 import dev.plangate.core.model.ChangeKind;
@@ -14,6 +24,8 @@ import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.policy.CriticalityOverride;
+import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.PlanSummary;
 import dev.plangate.core.report.Report;
 import dev.plangate.core.terraform.BinaryPlanConverter;
@@ -22,6 +34,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,15 +59,25 @@ public final class PlanAnalyzer {
     this.impact = new ImpactAnalyzer(catalog);
   }
 
-  /** Analyses every plan; each is named in the report as given in {@code plans}. */
+  /** Analyses every plan with the default policy and no commit range. */
   public Report analyze(List<Path> plans) {
+    return check(CheckRequest.plansOnly(plans));
+  }
+
+  /**
+   * The whole gate: plans → findings → authorship and attribution → fingerprint → approvals →
+   * decision. Every problem (an unreadable plan, an unknown revision, an unreachable approver)
+   * becomes an entry in {@link Report#errors()} and the decision {@code error}.
+   */
+  public Report check(CheckRequest request) {
+    Policy policy = request.policy();
     List<PlanSummary> summaries = new ArrayList<>();
-    List<Finding> findings = new ArrayList<>();
+    List<ReadPlan> read = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    if (plans.isEmpty()) {
+    if (request.plans().isEmpty()) {
       errors.add("no plan files given");
     }
-    for (Path file : plans) {
+    for (Path file : request.plans()) {
       String name = file.toString();
       try {
         long t0 = System.nanoTime();
@@ -63,7 +86,7 @@ public final class PlanAnalyzer {
             + plan.dependencies().size() + " edges:", t0);
         long t1 = System.nanoTime();
         summaries.add(summarise(plan));
-        findings.addAll(impact.analyze(plan));
+        read.add(new ReadPlan(file, plan, applyCriticality(impact.analyze(plan), policy)));
         PhaseTimer.report("analysis", t1);
         if (plan.errored()) {
           errors.add(name + ": Terraform reports that planning failed (errored: true); fix the"
@@ -73,12 +96,101 @@ public final class PlanAnalyzer {
         errors.add(e.getMessage());
       }
     }
-    Authorship who = Authorship.unknown("no commit range was read");
-    GateResult result = Gate.decide(new GateInput(findings, errors, who, Policy.defaults(),
-        List.of(), LocalDate.now()));
+
+    AuthorshipDetector detector =
+        new AuthorshipDetector(SignalCatalog.builtin().withExtra(policy.signals()));
+    Authorship who;
+    String headSha = null;
+    List<Finding> findings = new ArrayList<>();
+    if (request.repository() == null || request.commits().isNone()) {
+      who = detector.assess(null, request.branch(), request.environment(),
+          "no commit range was given (--base and --head), so no commit was read.");
+      read.forEach(r -> findings.addAll(r.findings()));
+    } else {
+      try {
+        GitRepository git = GitRepository.open(request.repository());
+        CommitSelection sel = request.commits();
+        CommitRange range = sel.isUnpushed() ? git.unpushed(sel.head(), sel.remote())
+            : git.range(sel.base(), sel.head());
+        headSha = range.headSha();
+        String branch = request.branch() != null ? request.branch() : git.currentBranch();
+        who = detector.assess(range, branch, request.environment(), null);
+        Map<String, CommitAuthorship> bySha = new HashMap<>();
+        who.commits().forEach(c -> bySha.put(c.sha(), c));
+        Attributor attributor = new Attributor(git);
+        for (ReadPlan r : read) {
+          String moduleDir = request.moduleDir() != null ? request.moduleDir()
+              : moduleDirOf(git.root(), r.file());
+          Map<String, List<Attribution>> byKey =
+              attributor.attribute(r.plan(), moduleDir, r.findings(), range, bySha::get);
+          for (Finding f : r.findings()) {
+            findings.add(f.withAttribution(byKey.getOrDefault(f.key(), List.of())));
+          }
+        }
+      } catch (GitException e) {
+        errors.add(e.getMessage());
+        who = Authorship.unknown("the commits could not be read: " + e.getMessage());
+        read.forEach(r -> findings.addAll(r.findings()));
+      }
+    }
+
+    GateResult result = Gate.decide(new GateInput(findings, errors, who, policy, List.of(),
+        request.today()));
+    if (result.decision() == Decision.APPROVAL_REQUIRED) {
+      try {
+        List<Approval> approvals = request.approver().approvals(
+            new ApprovalRequest(result.fingerprint(), policy.approvalLabel(), headSha));
+        if (!approvals.isEmpty()) {
+          result = Gate.decide(new GateInput(findings, errors, who, policy, approvals,
+              request.today()));
+        }
+      } catch (Approver.ApprovalException e) {
+        errors.add("approvals could not be checked: " + e.getMessage());
+        result = Gate.decide(new GateInput(findings, errors, who, policy, List.of(),
+            request.today()));
+      }
+    }
     return new Report(result.decision(), result.reasons(), result.fingerprint(),
-        Policy.DEFAULT_LABEL, who, summaries,
-        findings, result.verdicts(), errors);
+        policy.approvalLabel(), who, summaries, findings, result.verdicts(), errors);
+  }
+
+  private record ReadPlan(Path file, Plan plan, List<Finding> findings) {}
+
+  /** The plan file's directory relative to the repository root, or the root when outside. */
+  static String moduleDirOf(Path root, Path planFile) {
+    Path dir = planFile.toAbsolutePath().normalize().getParent();
+    Path base = root.toAbsolutePath().normalize();
+    try {
+      dir = dir.toRealPath();
+      base = base.toRealPath();
+    } catch (IOException e) {
+      // fall back to the lexical paths
+    }
+    if (dir == null || !dir.startsWith(base)) {
+      return "";
+    }
+    return base.relativize(dir).toString().replace('\\', '/');
+  }
+
+  /** Later overrides win; a finding matches when every glob the override names matches. */
+  static List<Finding> applyCriticality(List<Finding> findings, Policy policy) {
+    if (policy.criticality().isEmpty()) {
+      return findings;
+    }
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      Finding g = f;
+      for (CriticalityOverride o : policy.criticality()) {
+        if ((o.type() == null || o.type().matches(f.type()))
+            && (o.address() == null || o.address().matches(f.address()))) {
+          String category = o.category() != null ? o.category()
+              : g.category() != null ? g.category() : "critical";
+          g = g.withCriticality(o.critical(), category);
+        }
+      }
+      out.add(g);
+    }
+    return out;
   }
 
   /** Reads one plan file, converting a binary plan first. */
