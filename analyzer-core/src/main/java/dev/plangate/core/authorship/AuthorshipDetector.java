@@ -10,6 +10,7 @@ import dev.plangate.core.git.Trailer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -50,10 +51,14 @@ public final class AuthorshipDetector {
   private static final String UNKNOWN_APP = " (GitHub App, not known as an AI agent)";
 
   private final SignalCatalog catalog;
+  private final Map<Where, List<SignalRule>> rulesByWhere = new EnumMap<>(Where.class);
   private final ObjectMapper json = new ObjectMapper();
 
   public AuthorshipDetector(SignalCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
+    for (Where w : Where.values()) {
+      rulesByWhere.put(w, catalog.rules().stream().filter(r -> r.where() == w).toList());
+    }
   }
 
   /** What one commit's author, committer, trailers, message and git-ai note say. */
@@ -315,13 +320,7 @@ public final class AuthorshipDetector {
   }
 
   private List<SignalRule> rules(Where where) {
-    List<SignalRule> out = new ArrayList<>();
-    for (SignalRule r : catalog.rules()) {
-      if (r.where() == where) {
-        out.add(r);
-      }
-    }
-    return out;
+    return rulesByWhere.get(where);
   }
 
   private static Signal signal(String kind, String evidence, SignalRule rule) {
