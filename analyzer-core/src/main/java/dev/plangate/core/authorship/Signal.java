@@ -9,4 +9,10 @@ package dev.plangate.core.authorship;
  * @param confidence how much it says
  * @param agent display name of the agent ({@code Claude Code}, {@code aider}, ...)
  */
-public record Signal(String kind, String evidence, Confidence confidence, String agent) {}
+public record Signal(String kind, String evidence, Confidence confidence, String agent) {
+
+  /** Whether this signal alone marks AI involvement (HIGH or MEDIUM). */
+  public boolean decides() {
+    return confidence.decides();
+  }
+}
