@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * A git working tree, read through the real {@code git} executable.
@@ -32,10 +33,11 @@ public final class GitRepository {
   /**
    * {@code %H %P %an %ae %cn %ce %ct %B}, trailers, note: each field ends in NUL (which no commit
    * message, name or trailer can contain), the last one with the NUL {@code -z} ends commits with,
-   * so a commit is exactly ten fields and a message can hold any other byte. Each
-   * trailer is one line (unfolded, so values have no line feed) with key and value split by
-   * {@code 0x1f}, which a trailer key cannot contain; a value may contain it, so only the first
-   * one splits.
+   * so a commit is exactly ten fields and a message can hold any other byte. Each trailer is one
+   * line (unfolded, so values have no line feed) with key and value split by {@code 0x1f}, which a
+   * trailer key cannot contain; a value may contain it, so only the first one splits. A note is a
+   * blob and could hold a NUL: the fields would then be misaligned, the sha check of the next
+   * commit fails and the read fails, closed.
    */
   private static final String LOG_FORMAT = "--format=%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%ct"
       + "%x00%B%x00%(trailers:only,unfold,key_value_separator=%x1f)%x00";
@@ -43,6 +45,7 @@ public final class GitRepository {
   private static final String NOTE_FIELD = "%N";
   private static final int LOG_FIELDS = 10;
   private static final char KEY_VALUE_SEPARATOR = '\u001f';
+  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
 
   private final Path root;
 
@@ -171,7 +174,7 @@ public final class GitRepository {
    * Streams, for each given non-merge commit that touches {@code pathspecs}, its diff against its
    * parent: {@code git log -p -U0 -M} in one process, commits fed on standard input.
    *
-   * @param shas full commit names; merges are skipped
+   * @param shas full commit names (anything else is refused); merges are skipped
    * @param pathspecs git pathspecs relative to the top of the tree (see {@link #filesDirectlyIn})
    * @param each receives one commit's patch at a time, in the order of {@code shas}
    */
@@ -182,6 +185,10 @@ public final class GitRepository {
     }
     StringBuilder stdin = new StringBuilder(shas.size() * 41);
     for (String sha : shas) {
+      // --stdin also takes options such as --all: only full commit names may go in
+      if (!isFullSha(sha)) {
+        throw new IllegalArgumentException("not a full commit name: " + sha);
+      }
       stdin.append(sha).append('\n');
     }
     List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=true", "log", "--stdin",
@@ -320,9 +327,13 @@ public final class GitRepository {
     return commits;
   }
 
+  private static boolean isFullSha(String s) {
+    return s != null && FULL_SHA.matcher(s).matches();
+  }
+
   private Commit commit(String[] f, int index) throws GitException {
     String sha = f[0];
-    if (!sha.matches("[0-9a-f]{40}|[0-9a-f]{64}")) {
+    if (!isFullSha(sha)) {
       throw badLog(index, "not a commit name: " + sha);
     }
     List<String> parents = f[1].isEmpty() ? List.of() : List.of(f[1].split(" "));

@@ -472,6 +472,20 @@ class GitRepositoryTest {
     assertThat(seen).containsExactly(base, side);
   }
 
+  @Test
+  void patchesRefuseAnythingButFullCommitNamesAndReportGitsOwnComplaint() throws Exception {
+    repo.commit("a\n");
+    GitRepository git = open();
+    List<String> spec = List.of(":(top,glob)*.tf");
+    assertThatThrownBy(() -> git.patches(List.of("--all"), spec, p -> { }))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--all");
+    String missing = "0123456789012345678901234567890123456789";
+    assertThatThrownBy(() -> git.patches(List.of(missing), spec, p -> { }))
+        .isInstanceOf(GitException.class)
+        .hasMessageContaining("git log -p in " + git.root())
+        .hasMessageContaining("bad object " + missing);
+  }
+
   private static FilePatch find(List<FilePatch> files, String path) {
     return files.stream().filter(f -> path.equals(f.path())).findFirst()
         .orElseThrow(() -> new AssertionError(path + " not in " + files));
