@@ -152,7 +152,14 @@ public final class PrePushCommand implements Callable<Integer> {
   private int check(Workspace ws, GitRepository git, PushedRef ref, List<Path> plans,
       PrintWriter out, PrintWriter err) {
     CommitSelection commits;
-    if (ref.createsBranch() || git.resolve(ref.remoteSha()).isEmpty()) {
+    boolean remoteKnown;
+    try {
+      remoteKnown = !ref.createsBranch() && git.resolve(ref.remoteSha()).isPresent();
+    } catch (GitException e) {
+      err.println("plangate: error: " + Escape.terminal(e.getMessage()));
+      return Cli.USAGE;
+    }
+    if (!remoteKnown) {
       commits = CommitSelection.unpushed(ref.localSha(), remote);
     } else {
       commits = CommitSelection.between(ref.remoteSha(), ref.localSha());

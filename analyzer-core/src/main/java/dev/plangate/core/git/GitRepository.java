@@ -114,6 +114,27 @@ public final class GitRepository {
   }
 
   /**
+   * The directory git runs hooks from: {@code core.hooksPath} when set (relative to the work
+   * tree), else {@code .git/hooks} of this work tree's repository.
+   */
+  public Path hooksDirectory() throws GitException {
+    String path = git("rev-parse", "--git-path", "hooks").line();
+    return root.resolve(path).normalize();
+  }
+
+  /** The committer date of a commit. */
+  public java.time.Instant commitTime(String rev) throws GitException {
+    String sha = resolve(rev).orElseThrow(
+        () -> new GitException("unknown revision '" + rev + "' in " + root));
+    String epoch = git("log", "-1", "--format=%ct", sha).line();
+    try {
+      return java.time.Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+    } catch (NumberFormatException e) {
+      throw new GitException("git printed no commit date for " + sha + ": " + epoch);
+    }
+  }
+
+  /**
    * Every commit in {@code base..head}, oldest first in topological order, merges and both sides
    * of each merge included.
    *
