@@ -669,15 +669,27 @@ final class SchemaValidator {
           }
           break;
         case "$ref":
-          requireThat(value.isTextual() && value.asText().startsWith("#/"), here,
-              "only local references (#/...) are supported");
+          requireThat(value.isTextual() && value.asText().startsWith("#/$defs/"), here,
+              "only references to local definitions (#/$defs/...) are supported");
           requireThat(!root.at(value.asText().substring(1)).isMissingNode(), here,
               "points at nothing: " + value.asText());
+          checkNoReferenceLoop(value.asText(), here);
           break;
         default:
           throw unsupported(here, "keyword \"" + keyword + "\" is listed as supported but has"
               + " no check");
       }
+    }
+  }
+
+  /** A definition that is only a reference back to itself would never finish validating. */
+  private void checkNoReferenceLoop(String ref, String at) {
+    Set<String> seen = new java.util.HashSet<>();
+    String next = ref;
+    while (next != null) {
+      requireThat(seen.add(next), at, "the references " + seen + " form a loop");
+      JsonNode target = root.at(next.substring(1));
+      next = target.has("$ref") ? target.get("$ref").asText() : null;
     }
   }
 
@@ -693,6 +705,6 @@ final class SchemaValidator {
   }
 
   private static IllegalStateException unsupported(String at, String what) {
-    return new IllegalStateException(RESOURCE + " " + at + ": " + what);
+    return new IllegalStateException("policy schema " + at + ": " + what);
   }
 }
