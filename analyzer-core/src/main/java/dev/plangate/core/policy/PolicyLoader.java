@@ -77,7 +77,11 @@ public final class PolicyLoader {
       problems.addAll(read.problems());
       policy = read.policy();
     }
-    if (!problems.isEmpty() || policy == null) {
+    if (policy == null && problems.isEmpty()) {
+      // The schema requires a mapping at the top, so this is unreachable; fail closed anyway.
+      problems.add(Problem.at(document, "the policy file must be a mapping"));
+    }
+    if (!problems.isEmpty()) {
       throw invalid(name, problems);
     }
     return policy;
@@ -89,7 +93,8 @@ public final class PolicyLoader {
    * the defaults. Files at the root are named relative to it in messages, as CI annotations
    * expect.
    *
-   * @param explicit a file named on the command line, or null
+   * @param explicit a file named on the command line (relative to the working directory, as
+   *     given), or null
    * @throws PolicyException if the explicit file is missing, both root files exist, or the file
    *     found is invalid
    */
@@ -179,8 +184,8 @@ public final class PolicyLoader {
   private static PolicyException invalid(String name, List<Problem> problems) {
     List<Problem> sorted = problems.stream().distinct().sorted().collect(Collectors.toList());
     int n = sorted.size();
-    String summary = name + " is not a valid plangate policy (" + n + (n == 1 ? " error" : " errors")
-        + "):";
+    String summary = name + " is not a valid plangate policy (" + n
+        + (n == 1 ? " error" : " errors") + "):";
     return new PolicyException(summary + "\n" + sorted.stream().map(p -> p.format(name))
         .collect(Collectors.joining("\n")));
   }

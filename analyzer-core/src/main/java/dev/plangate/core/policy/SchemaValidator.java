@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -293,7 +295,7 @@ final class SchemaValidator {
           + (min == 1 ? "one value" : min + " values")));
     }
     if (schema.has("uniqueItems") && schema.get("uniqueItems").asBoolean()) {
-      Set<String> seen = new java.util.HashSet<>();
+      Set<String> seen = new HashSet<>();
       for (Node item : items) {
         if (!seen.add(canonical(item))) {
           out.add(Problem.at(item, subject(path) + " lists " + YamlValues.describe(item)
@@ -582,7 +584,7 @@ final class SchemaValidator {
       return seq.getValue().stream().map(SchemaValidator::canonical)
           .collect(Collectors.joining(",", "[", "]"));
     }
-    Map<String, String> sorted = new java.util.TreeMap<>();
+    Map<String, String> sorted = new TreeMap<>();
     entries((MappingNode) node).forEach((k, t) -> sorted.put(k, canonical(t.getValueNode())));
     return sorted.toString();
   }
@@ -684,7 +686,7 @@ final class SchemaValidator {
 
   /** A definition that is only a reference back to itself would never finish validating. */
   private void checkNoReferenceLoop(String ref, String at) {
-    Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     String next = ref;
     while (next != null) {
       requireThat(seen.add(next), at, "the references " + seen + " form a loop");

@@ -3,7 +3,13 @@ package dev.plangate.core.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plangate.core.model.AddressStep;
+import dev.plangate.core.model.ResourceAddress;
+import java.util.Collections;
 import org.junit.jupiter.api.Test;
+import org.quicktheories.QuickTheory;
+import org.quicktheories.core.Gen;
+import org.quicktheories.generators.SourceDSL;
 
 /** The glob syntax of protect, waiver and criticality rules. */
 class AddressGlobTest {
@@ -102,5 +108,33 @@ class AddressGlobTest {
         .hasMessage("unterminated quote");
     assertThatThrownBy(() -> AddressGlob.compile("aws instance"))
         .hasMessage("whitespace at position 4 (addresses contain none outside quoted keys)");
+  }
+
+  /**
+   * For any address Terraform can print (keys with dots, quotes, brackets, globs characters):
+   * the address itself is a glob that matches it, and one {@code *} per step matches it while
+   * one {@code *} fewer does not, so {@code *} never crosses a step and always covers one.
+   */
+  @Test
+  void starsMatchStepForStepOnArbitraryAddresses() {
+    Gen<String> ident = SourceDSL.strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 6);
+    Gen<String> key = SourceDSL.integers().between(0, 3).zip(
+        SourceDSL.strings().basicLatinAlphabet().ofLengthBetween(0, 6), (kind, s) -> switch (kind) {
+          case 0 -> null;
+          case 1 -> String.valueOf(s.length());
+          default -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        });
+    QuickTheory.qt().forAll(SourceDSL.lists().of(ident.zip(key, AddressStep::new))
+            .ofSizeBetween(0, 3), ident, ident, key)
+        .assuming((mods, type, name, k) -> !new ResourceAddress(mods, false, type, name, k)
+            .toString().contains("***"))
+        .check((mods, type, name, k) -> {
+          String address = new ResourceAddress(mods, false, type, name, k).toString();
+          int steps = AddressStep.tokenize(address).size();
+          String perStep = String.join(".", Collections.nCopies(steps, "*"));
+          String oneShort = String.join(".", Collections.nCopies(steps - 1, "*"));
+          return matches(address, address) && matches(perStep, address)
+              && !matches(oneShort, address) && matches("**", address);
+        });
   }
 }
