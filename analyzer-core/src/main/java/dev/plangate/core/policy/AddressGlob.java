@@ -4,11 +4,21 @@ import java.util.regex.Pattern;
 
 /**
  * A glob over resource addresses or types, as written in the policy. {@code *} matches any run
- * of characters within one address step (not a {@code .}), {@code **} matches anything,
- * {@code ?} one character other than {@code .}; everything else, brackets and quotes included,
- * is literal, so {@code aws_instance.web["a"]} needs no escaping.
+ * of characters within one address step: it stops at a {@code .} between steps but not at one
+ * inside a quoted key, so {@code aws_route53_record.*} matches
+ * {@code aws_route53_record.r["www.example.com"]} (a protect rule that silently missed such keys
+ * would fail open). {@code **} matches anything, across steps. {@code ?} matches one character
+ * other than {@code .}. Everything else, brackets and quotes included, is literal, so
+ * {@code aws_instance.web["a"]} needs no escaping; inside a quoted key a backslash escape such
+ * as {@code \"} is literal too, as Terraform writes it.
  */
 public final class AddressGlob {
+  /** Within a quoted key: any character but an unescaped quote. */
+  private static final String IN_KEY_CHARACTER = "(?:[^\"\\\\]|\\\\.)";
+  private static final String IN_KEY_RUN = IN_KEY_CHARACTER + "*";
+  /** Within a step: characters other than a dot or a quote, or whole quoted keys. */
+  private static final String STEP_RUN = "(?:[^.\"]|\"" + IN_KEY_RUN + "\")*";
+
   private final String pattern;
   private final Pattern regex;
 
@@ -34,6 +44,11 @@ public final class AddressGlob {
     int depth = 0;
     for (int i = 0; i < glob.length(); i++) {
       char c = glob.charAt(i);
+      if (quoted && c == '\\' && i + 1 < glob.length()) {
+        re.append(Pattern.quote(glob.substring(i, i + 2)));
+        i++;
+        continue;
+      }
       if (c == '"') {
         quoted = !quoted;
       } else if (!quoted && c == '[') {
@@ -50,9 +65,9 @@ public final class AddressGlob {
         re.append(".*");
         i++;
       } else if (c == '*') {
-        re.append("[^.]*");
+        re.append(quoted ? IN_KEY_RUN : STEP_RUN);
       } else if (c == '?') {
-        re.append("[^.]");
+        re.append(quoted ? IN_KEY_CHARACTER : "[^.]");
       } else {
         re.append(Pattern.quote(String.valueOf(c)));
       }

@@ -1,0 +1,174 @@
+package dev.plangate.core.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** The interpreter on small schemas, keyword by keyword, including the ones it refuses. */
+class SchemaValidatorTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  static JsonNode schema(String json) throws Exception {
+    return JSON.readTree(json.replace('\'', '"'));
+  }
+
+  static List<String> problems(String schemaJson, String yaml) throws Exception {
+    SchemaValidator v = SchemaValidator.of(schema(schemaJson));
+    return v.validate(SafeYaml.compose(yaml)).stream()
+        .map(p -> p.line() + ":" + p.column() + ": " + p.message())
+        .collect(Collectors.toList());
+  }
+
+  @Test
+  void typeIncludingUnionsAndIntegersWrittenAsFloats() throws Exception {
+    String s = "{'properties': {'a': {'type': ['string', 'null']}, 'n': {'type': 'integer'},"
+        + " 'x': {'type': 'number'}}}";
+    assertThat(problems(s, "a: ~\nn: 2.0\nx: 3\n")).isEmpty();
+    assertThat(problems(s, "a: [1]\nn: 2.5\n")).containsExactly(
+        "1:4: \"a\" must be a string or empty, not a list",
+        "2:4: \"n\" must be an integer, not the number 2.5");
+  }
+
+  @Test
+  void yamlIntegerFormsCompareAsNumbers() throws Exception {
+    String s = "{'properties': {'v': {'const': 1}}}";
+    assertThat(problems(s, "v: 1\n")).isEmpty();
+    assertThat(problems(s, "v: 0x1\n")).isEmpty();
+    assertThat(problems(s, "v: 1.0\n")).isEmpty();
+    assertThat(problems(s, "v: true\n")).containsExactly("1:4: \"v\" must be 1, not the boolean"
+        + " true");
+    assertThat(problems(s, "v: .inf\n")).containsExactly("1:4: \"v\" must be 1, not the number"
+        + " .inf");
+  }
+
+  @Test
+  void enumWithSuggestion() throws Exception {
+    String s = "{'properties': {'c': {'enum': ['red', 'green']}}}";
+    assertThat(problems(s, "c: gren\n")).containsExactly(
+        "1:4: \"c\" must be one of red, green, not \"gren\" (did you mean \"green\"?)");
+  }
+
+  @Test
+  void stringKeywords() throws Exception {
+    String s = "{'properties': {'s': {'type': 'string', 'minLength': 2, 'maxLength': 3,"
+        + " 'pattern': '^[a-z]+$'}}}";
+    assertThat(problems(s, "s: ab\n")).isEmpty();
+    assertThat(problems(s, "s: a\n")).containsExactly(
+        "1:4: \"s\" must be at least 2 characters long, not 1");
+    assertThat(problems(s, "s: abcd\n")).containsExactly(
+        "1:4: \"s\" must be at most 3 characters long, not 4");
+    assertThat(problems(s, "s: A1\n")).containsExactly(
+        "1:4: \"s\" must match ^[a-z]+$, not \"A1\"");
+  }
+
+  @Test
+  void patternSearchesLikeJsonSchemaRatherThanMatchingWhole() throws Exception {
+    String s = "{'properties': {'s': {'type': 'string', 'pattern': 'b'}}}";
+    assertThat(problems(s, "s: abc\n")).isEmpty();
+  }
+
+  @Test
+  void arrayKeywords() throws Exception {
+    String s = "{'properties': {'l': {'type': 'array', 'minItems': 2, 'uniqueItems': true,"
+        + " 'items': {'type': 'integer'}}}}";
+    assertThat(problems(s, "l: [1, 2]\n")).isEmpty();
+    assertThat(problems(s, "l: [1]\n")).containsExactly("1:4: \"l\" must list at least 2 values");
+    assertThat(problems(s, "l: [1, 0x1, b]\n")).containsExactly(
+        "1:8: \"l\" lists the number 0x1 more than once",
+        "1:13: \"l[2]\" must be an integer, not \"b\"");
+  }
+
+  @Test
+  void objectKeywords() throws Exception {
+    String s = "{'type': 'object', 'required': ['id'], 'properties': {'id': {'type': 'string'}},"
+        + " 'additionalProperties': {'type': 'integer'}}";
+    assertThat(problems(s, "id: x\nextra: 1\n")).isEmpty();
+    assertThat(problems(s, "extra: x\n")).containsExactly(
+        "1:1: the policy file is missing the required key \"id\"",
+        "1:8: \"extra\" must be an integer, not \"x\"");
+  }
+
+  @Test
+  void refToDefinitions() throws Exception {
+    String s = "{'properties': {'a': {'$ref': '#/$defs/name', 'title': 't'}},"
+        + " '$defs': {'name': {'type': 'string', 'minLength': 1}}}";
+    assertThat(problems(s, "a: ''\n")).containsExactly("1:4: \"a\" must not be empty");
+    assertThat(problems(s, "a: []\n")).containsExactly("1:4: \"a\" must be a string, not a list");
+  }
+
+  @Test
+  void anyOfReportsTheClosestBranch() throws Exception {
+    String s = "{'properties': {'a': {'anyOf': [{'type': 'string', 'minLength': 3},"
+        + " {'type': 'integer'}]}}}";
+    assertThat(problems(s, "a: abc\n")).isEmpty();
+    assertThat(problems(s, "a: 4\n")).isEmpty();
+    assertThat(problems(s, "a: ab\n")).containsExactly(
+        "1:4: \"a\" must be at least 3 characters long, not 2");
+  }
+
+  @Test
+  void oneOfRejectsMatchingMoreThanOne() throws Exception {
+    String s = "{'properties': {'a': {'oneOf': [{'type': 'integer'}, {'type': 'number'}]}}}";
+    assertThat(problems(s, "a: 1.5\n")).isEmpty();
+    assertThat(problems(s, "a: 1\n")).containsExactly(
+        "1:4: \"a\" matches more than one alternative");
+  }
+
+  @Test
+  void refusesKeywordsItDoesNotKnow() {
+    for (String keyword : List.of("if", "patternProperties", "dependentSchemas", "not",
+        "maximum", "contains", "$dynamicRef", "unevaluatedProperties")) {
+      assertThatThrownBy(() -> SchemaValidator.of(schema("{'properties': {'a': {'" + keyword
+          + "': {}}}}")))
+          .as(keyword)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("#/properties/a/" + keyword)
+          .hasMessageContaining("keyword \"" + keyword + "\" is not supported");
+    }
+  }
+
+  @Test
+  void refusesFormsItDoesNotKnow() {
+    assertThatThrownBy(() -> SchemaValidator.of(schema("{'$ref': 'https://example.com/s'}")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("only references to local");
+    assertThatThrownBy(() -> SchemaValidator.of(schema("{'$ref': '#/$defs/a', '$defs':"
+        + " {'a': {'$ref': '#/$defs/b'}, 'b': {'$ref': '#/$defs/a'}}}")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("form a loop");
+    assertThatThrownBy(() -> SchemaValidator.of(schema("{'$ref': '#/$defs/none'}")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("points at nothing");
+    assertThatThrownBy(() -> SchemaValidator.of(schema("{'type': 'date'}")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown type");
+    assertThatThrownBy(() -> SchemaValidator.of(schema("{'pattern': '('}")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not compile");
+    assertThatThrownBy(() -> SchemaValidator.of(schema("{'enum': [{'a': 1}]}")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("only scalar");
+    assertThatThrownBy(() -> SchemaValidator.of(schema("{'items': true}")))
+        .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be a JSON object");
+  }
+
+  @Test
+  void everyAssertionKeywordHasACheck() throws Exception {
+    // A keyword listed as supported but forgotten in the checker would be ignored: fail open.
+    for (String keyword : SchemaValidator.ASSERTIONS) {
+      String value = switch (keyword) {
+        case "type" -> "'string'";
+        case "properties" -> "{}";
+        case "additionalProperties", "uniqueItems" -> "false";
+        case "required", "enum" -> "['a']";
+        case "items" -> "{}";
+        case "const" -> "1";
+        case "pattern" -> "'a'";
+        case "minLength", "maxLength", "minItems" -> "1";
+        case "anyOf", "oneOf" -> "[{}]";
+        case "$ref" -> "'#/$defs/x', '$defs': {'x': {}}";
+        default -> throw new AssertionError("no sample value for " + keyword);
+      };
+      SchemaValidator.of(schema("{'" + keyword + "': " + value + "}"));
+    }
+  }
+}
