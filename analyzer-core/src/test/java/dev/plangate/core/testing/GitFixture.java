@@ -313,7 +313,25 @@ public final class GitFixture {
     return runIn(dir, args, stdin, env);
   }
 
+  /** What a git command did, for commands expected to fail (a push a hook refuses). */
+  public record Outcome(int exitCode, String out, String err) {}
+
+  /** Runs {@code git args...} with extra environment; never throws on a non-zero exit. */
+  public Outcome attempt(List<String> args, Map<String, String> env) {
+    return execute(dir, args, null, env);
+  }
+
   private static String runIn(Path cwd, List<String> args, byte[] stdin, Map<String, String> env) {
+    Outcome o = execute(cwd, args, stdin, env);
+    if (o.exitCode() != 0) {
+      throw new IllegalStateException("git " + String.join(" ", args) + " failed in " + cwd
+          + " (exit " + o.exitCode() + "):\n" + o.out() + o.err());
+    }
+    return o.out();
+  }
+
+  private static Outcome execute(Path cwd, List<String> args, byte[] stdin,
+      Map<String, String> env) {
     List<String> command = new ArrayList<>();
     command.add("git");
     command.addAll(args);
@@ -354,12 +372,8 @@ public final class GitFixture {
       if (writer != null) {
         writer.join();
       }
-      if (p.exitValue() != 0) {
-        throw new IllegalStateException("git " + String.join(" ", args) + " failed in " + cwd
-            + " (exit " + p.exitValue() + "):\n" + out.toString(StandardCharsets.UTF_8)
-            + err.toString(StandardCharsets.UTF_8));
-      }
-      return out.toString(StandardCharsets.UTF_8);
+      return new Outcome(p.exitValue(), out.toString(StandardCharsets.UTF_8),
+          err.toString(StandardCharsets.UTF_8));
     } catch (IOException e2) {
       throw new UncheckedIOException(e2);
     } catch (InterruptedException e2) {

@@ -1,0 +1,7 @@
+resource "terraform_data" "web" {
+  input = "orders-db"
+}
+
+resource "terraform_data" "cache" {
+  input = "cache"
+}
