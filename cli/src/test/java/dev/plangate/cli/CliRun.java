@@ -19,6 +19,19 @@ record CliRun(int exitCode, String out, String err) {
     return new CliRun(code, out.toString(), err.toString());
   }
 
+  /** With standard input, as git gives the pre-push hook its ref lines. */
+  static CliRun withInput(Map<String, String> env, String stdin, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    PrintWriter o = new PrintWriter(out, true);
+    PrintWriter e = new PrintWriter(err, true);
+    int code = new Cli(o, e, env, false, new java.io.ByteArrayInputStream(
+        stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8))).run(args);
+    o.flush();
+    e.flush();
+    return new CliRun(code, out.toString(), err.toString());
+  }
+
   static CliRun run(String... args) {
     return run(Map.of(), false, args);
   }
