@@ -97,7 +97,7 @@ public final class CheckCommand implements Callable<Integer> {
     try {
       ws = Workspace.open(repo, policy, base != null);
     } catch (Workspace.UsageException e) {
-      err.println("plangate: error: " + Escape.terminal(e.getMessage()));
+      Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
     CommitSelection commits = base == null ? CommitSelection.none()
@@ -106,7 +106,7 @@ public final class CheckCommand implements Callable<Integer> {
         ws.git() == null ? null : ws.git().root(), commits, branch, env, moduleDir,
         Approver.NONE, LocalDate.now()));
     for (String e : report.errors()) {
-      err.println("plangate: error: " + Escape.terminal(e));
+      Cli.error(err, e);
     }
     boolean textErrorOnly = report.decision() == Decision.ERROR && format == Format.text;
     if (!textErrorOnly) {

@@ -1,5 +1,6 @@
 package dev.plangate.cli;
 
+import dev.plangate.core.report.Escape;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
@@ -51,6 +52,18 @@ public final class Cli {
     });
     cl.setExitCodeExceptionMapper(ex -> USAGE);
     return cl.execute(args);
+  }
+
+  /**
+   * Prints an error: the first line after {@code plangate: error:}, further lines (a policy
+   * file's list of problems) indented; each escaped, since messages quote input.
+   */
+  static void error(PrintWriter err, String message) {
+    String[] lines = String.valueOf(message).split("\\R");
+    err.println("plangate: error: " + Escape.terminal(lines[0]));
+    for (int i = 1; i < lines.length; i++) {
+      err.println("  " + Escape.terminal(lines[i]));
+    }
   }
 
   private static String commandName(CommandLine cl) {

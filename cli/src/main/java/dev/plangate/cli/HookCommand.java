@@ -67,7 +67,7 @@ public final class HookCommand implements Callable<Integer> {
         git = GitRepository.open(repo == null ? Path.of("").toAbsolutePath() : repo);
         hooks = git.hooksDirectory();
       } catch (GitException e) {
-        err.println("plangate: error: " + Escape.terminal(e.getMessage()));
+        Cli.error(err, e.getMessage());
         return Cli.USAGE;
       }
       Files.createDirectories(hooks);

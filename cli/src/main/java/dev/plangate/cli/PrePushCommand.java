@@ -111,7 +111,7 @@ public final class PrePushCommand implements Callable<Integer> {
       ws = Workspace.open(repo, policyFile, true);
       refs = pushedRefs();
     } catch (Workspace.UsageException e) {
-      err.println("plangate: error: " + Escape.terminal(e.getMessage()));
+      Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
     List<PushedRef> updates = refs.stream().filter(r -> !r.deletes()).toList();
@@ -144,7 +144,7 @@ public final class PrePushCommand implements Callable<Integer> {
       }
       return worst;
     } catch (Workspace.UsageException e) {
-      err.println("plangate: error: " + Escape.terminal(e.getMessage()));
+      Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
   }
@@ -156,7 +156,7 @@ public final class PrePushCommand implements Callable<Integer> {
     try {
       remoteKnown = !ref.createsBranch() && git.resolve(ref.remoteSha()).isPresent();
     } catch (GitException e) {
-      err.println("plangate: error: " + Escape.terminal(e.getMessage()));
+      Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
     if (!remoteKnown) {
@@ -169,7 +169,7 @@ public final class PrePushCommand implements Callable<Integer> {
     warnIfStale(plans, git, ref, err);
     if (report.decision() == Decision.ERROR) {
       for (String e : report.errors()) {
-        err.println("plangate: error: " + Escape.terminal(e));
+        Cli.error(err, e);
       }
       err.println("plangate: the push is refused until plangate can read its input.");
       return Cli.USAGE;

@@ -29,6 +29,8 @@ import java.util.Set;
 public final class Gate {
   /** Per-finding sentences in the reasons; the full list is in the findings themselves. */
   static final int NAMED_FINDINGS = 20;
+  /** Ends every reason about a protected resource, so renderers can show those in full. */
+  public static final String PROTECTED_SUFFIX = "; no approval can allow this.";
 
   private Gate() {}
 
@@ -63,7 +65,7 @@ public final class Gate {
         verdicts.put(GateResult.id(f), Verdict.BLOCKED);
         blocked.add(what(f) + ", but " + source(policy) + " protects it (line " + rule.line()
             + (rule.reason() == null ? "" : ": " + rule.reason()) + ")" + cause(f)
-            + "; no approval can allow this.");
+            + PROTECTED_SUFFIX);
         continue;
       }
       if (!policy.approvalActions().contains(f.action())) {

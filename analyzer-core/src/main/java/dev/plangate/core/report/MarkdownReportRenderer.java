@@ -154,6 +154,9 @@ public final class MarkdownReportRenderer {
       sb.append("**Authorship unknown:** ")
           .append(markdown(String.join(" ", r.authorship().notes()))).append("  \n");
     }
+    for (String reason : Wording.protectedReasons(r)) {
+      sb.append("🔒 ").append(markdown(reason)).append("  \n");
+    }
     for (String reason : Wording.generalReasons(r)) {
       if (!reason.startsWith("AI-authored:") && !reason.startsWith("Authorship is unknown")
           && !reason.startsWith("A maintainer with write access")) {

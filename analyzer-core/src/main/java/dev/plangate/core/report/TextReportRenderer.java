@@ -116,6 +116,9 @@ public final class TextReportRenderer {
       sb.append("  Authorship unknown: ")
           .append(terminal(String.join(" ", r.authorship().notes()))).append('\n');
     }
+    for (String reason : Wording.protectedReasons(r)) {
+      sb.append("  ").append(paint(RED, "Protected: ")).append(terminal(reason)).append('\n');
+    }
     for (String reason : Wording.generalReasons(r)) {
       if (!reason.startsWith("AI-authored:") && !reason.startsWith("Authorship is unknown")
           && !reason.startsWith("A maintainer with write access")) {

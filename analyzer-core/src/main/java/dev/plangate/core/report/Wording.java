@@ -166,6 +166,13 @@ final class Wording {
     return c.shortSha() + " \"" + c.subject() + "\" (" + c.agent() + ")" + evidence;
   }
 
+  /** The reasons that name protected resources (shown in full: they cannot be approved). */
+  static List<String> protectedReasons(Report r) {
+    return r.decisionReasons().stream()
+        .filter(reason -> reason.endsWith(dev.plangate.core.gate.Gate.PROTECTED_SUFFIX))
+        .toList();
+  }
+
   /**
    * Decision reasons that are not about one finding (those are shown with the finding): the
    * authorship, the approval, expired waivers, the human-only warning.
