@@ -41,6 +41,19 @@ class RendererEscapingTest {
   }
 
   @Test
+  void commitSubjectsAuthorsEvidenceAndFilesAreEscapedToo() {
+    // The hostile report's authorship, signals, attribution and label are all hostile text:
+    // they must be rendered (so the checks above cover them), and escaped.
+    String text = new TextReportRenderer(false).render(hostile);
+    assertThat(text).contains("Why AI:  a1b2c3d \"<script>alert(1)</script>")
+        .contains("└ caused by a1b2c3d (<script>").contains("To approve anyway: a maintainer"
+            + " adds the label <script>");
+    String md = new MarkdownReportRenderer().render(hostile);
+    assertThat(md).contains("**Caused by** <code>a1b2c3d</code> &lt;script&gt;")
+        .contains("**AI signal** &lt;script&gt;");
+  }
+
+  @Test
   void colouredTextReportOnlyHasItsOwnEscapes() {
     String text = new TextReportRenderer(true).render(hostile);
 

@@ -1,5 +1,10 @@
 package dev.plangate.core.report;
 
+import dev.plangate.core.authorship.Attribution;
+import dev.plangate.core.authorship.Authorship;
+import dev.plangate.core.authorship.CommitAuthorship;
+import dev.plangate.core.authorship.Confidence;
+import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.impact.Downstream;
 import dev.plangate.core.impact.Finding;
@@ -63,9 +68,12 @@ final class Reports {
   static Report hostile() {
     Downstream down = new Downstream(List.of(FENCE_ADDRESS, "module.y.aws_instance.z"),
         List.of(HOSTILE_ADDRESS + ".dep", "module.\"q\".aws_instance.w"));
+    String sha = "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678";
     Finding a = finding(HOSTILE_PATH, HOSTILE_ADDRESS, FindingAction.DELETE, HOSTILE_TEXT,
         true, "database " + HOSTILE_TEXT, false, HOSTILE_TEXT, down,
-        moved(HOSTILE_ADDRESS, "module.y[\"@team\"]"));
+        moved(HOSTILE_ADDRESS, "module.y[\"@team\"]"))
+        .withAttribution(List.of(new Attribution(sha, HOSTILE_TEXT, HOSTILE_TEXT, true,
+            HOSTILE_PATH, 3, "removed " + HOSTILE_TEXT)));
     Finding b = finding(HOSTILE_PATH, FENCE_ADDRESS, FindingAction.REPLACE, HOSTILE_TEXT,
         false, null, null, HOSTILE_TEXT + "```", new Downstream(List.of(), List.of()),
         moved(FENCE_ADDRESS, "aws_s3_bucket.c"));
@@ -74,7 +82,13 @@ final class Reports {
         moved("aws_instance.plain", "aws_instance.renamed"));
     PlanSummary p = new PlanSummary(HOSTILE_PATH, "terraform", "1.2", HOSTILE_TEXT,
         counts(2, 1, 0), false, true, List.of(HOSTILE_TEXT));
-    return new Report(Decision.APPROVAL_REQUIRED, List.of(HOSTILE_TEXT), List.of(p),
-        List.of(a, b, c), List.of());
+    Signal evidence = new Signal("trailer", HOSTILE_TEXT, Confidence.MEDIUM, HOSTILE_TEXT);
+    Authorship who = new Authorship(true, List.of(new CommitAuthorship(sha, HOSTILE_TEXT,
+        HOSTILE_TEXT, true, HOSTILE_TEXT, List.of(evidence))),
+        List.of(new Signal("branch", HOSTILE_TEXT, Confidence.MEDIUM, HOSTILE_TEXT)),
+        List.of(HOSTILE_TEXT));
+    List<Finding> findings = List.of(a, b, c);
+    return new Report(Decision.APPROVAL_REQUIRED, List.of(HOSTILE_TEXT), "0123456789abcdef",
+        HOSTILE_TEXT, who, List.of(p), findings, java.util.Map.of(), List.of());
   }
 }
