@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -51,16 +52,7 @@ public final class CheckCommand implements Callable<Integer> {
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--no-color", description = "Never colour the text report.")
-  boolean noColor;
-
-  @Option(names = "--policy", paramLabel = "FILE",
-      description = "Policy file (default: .plangate.yml at the repository root, if present).")
-  Path policy;
-
-  @Option(names = "--repo", paramLabel = "DIR",
-      description = "Git work tree to read commits from (default: the current directory).")
-  Path repo;
+  @Mixin WorkspaceOptions workspace;
 
   @Option(names = "--base", paramLabel = "REV",
       description = "Base of the commit range (e.g. the pull request's base sha). Without it,"
@@ -95,7 +87,7 @@ public final class CheckCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws;
     try {
-      ws = Workspace.open(repo, policy, base != null);
+      ws = workspace.open(base != null);
     } catch (Workspace.UsageException e) {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
@@ -140,7 +132,6 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private boolean useColor() {
-    String noColorEnv = env.get("NO_COLOR");
-    return terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty());
+    return workspace.color(env, terminal);
   }
 }

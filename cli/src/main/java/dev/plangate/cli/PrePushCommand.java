@@ -33,6 +33,7 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -65,16 +66,7 @@ public final class PrePushCommand implements Callable<Integer> {
       description = "URL of the remote (git passes it).")
   String url;
 
-  @Option(names = "--repo", paramLabel = "DIR",
-      description = "The repository (default: the current directory).")
-  Path repo;
-
-  @Option(names = "--policy", paramLabel = "FILE",
-      description = "Policy file (default: .plangate.yml at the repository root).")
-  Path policyFile;
-
-  @Option(names = "--no-color", description = "Never colour the report.")
-  boolean noColor;
+  @Mixin WorkspaceOptions workspace;
 
   private final Map<String, String> env;
   private final InputStream stdin;
@@ -108,7 +100,7 @@ public final class PrePushCommand implements Callable<Integer> {
     Workspace ws;
     List<PushedRef> refs;
     try {
-      ws = Workspace.open(repo, policyFile, true);
+      ws = workspace.open(true);
       refs = pushedRefs();
     } catch (Workspace.UsageException e) {
       Cli.error(err, e.getMessage());
@@ -314,7 +306,6 @@ public final class PrePushCommand implements Callable<Integer> {
   }
 
   private boolean color() {
-    String noColorEnv = env.get("NO_COLOR");
-    return terminal && !noColor && (noColorEnv == null || noColorEnv.isEmpty());
+    return workspace.color(env, terminal);
   }
 }

@@ -6,6 +6,7 @@ import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.impact.Phrases;
 import dev.plangate.core.policy.HumanOnly;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.policy.ProtectRule;
@@ -231,18 +232,12 @@ public final class Gate {
   }
 
   static String counts(List<Finding> findings) {
-    long d = findings.stream().filter(f -> f.action() == FindingAction.DELETE).count();
-    long r = findings.stream().filter(f -> f.action() == FindingAction.REPLACE).count();
-    if (r == 0) {
-      return "destroys " + plural(d, "resource", "resources");
-    }
-    if (d == 0) {
-      return "replaces " + plural(r, "resource", "resources");
-    }
-    return "destroys " + d + " and replaces " + r + " resources";
+    return Phrases.counts(
+        findings.stream().filter(f -> f.action() == FindingAction.DELETE).count(),
+        findings.stream().filter(f -> f.action() == FindingAction.REPLACE).count());
   }
 
   static String plural(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
+    return Phrases.plural(n, one, many);
   }
 }

@@ -5,6 +5,7 @@ import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.impact.Phrases;
 import dev.plangate.core.model.ReplaceOrder;
 import java.util.Comparator;
 import java.util.List;
@@ -92,19 +93,12 @@ final class Wording {
     };
   }
 
-  /** "destroys 2 resources", "replaces 1 resource", "destroys 3 and replaces 2 resources". */
   static String counts(long destroys, long replaces) {
-    if (replaces == 0) {
-      return "destroys " + plural(destroys, "resource", "resources");
-    }
-    if (destroys == 0) {
-      return "replaces " + plural(replaces, "resource", "resources");
-    }
-    return "destroys " + destroys + " and replaces " + replaces + " resources";
+    return Phrases.counts(destroys, replaces);
   }
 
   static String plural(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
+    return Phrases.plural(n, one, many);
   }
 
   /** The one-line headline: decision first, then who and the worst numbers. */
