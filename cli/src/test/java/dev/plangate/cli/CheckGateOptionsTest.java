@@ -70,6 +70,20 @@ class CheckGateOptionsTest {
   }
 
   @Test
+  void theFingerprintIsPrintedInEveryFormatPassOrFail() throws IOException {
+    GitFixture git = aiDestroy();
+    for (String plan : new String[] {"destroy-plan.json", "update-plan.json"}) {
+      PushScenarios.plan(git, plan);
+      String fp = JSON.readTree(check(git, "--base", "HEAD~1", "--format", "json").out())
+          .get("fingerprint").asText();
+      assertThat(fp).matches("[0-9a-f]{16}");
+      assertThat(check(git, "--base", "HEAD~1").out()).as(plan).contains(fp);
+      assertThat(check(git, "--base", "HEAD~1", "--format", "markdown").out()).as(plan)
+          .contains("`" + fp + "`");
+    }
+  }
+
+  @Test
   void theRepositoryPolicyIsReadFromTheRoot() {
     GitFixture git = aiDestroy();
     git.write(".plangate.yml", "plans: [plan.json]\nprotect:\n  - type: terraform_data\n"

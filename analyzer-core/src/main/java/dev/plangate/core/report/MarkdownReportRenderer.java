@@ -88,6 +88,8 @@ public final class MarkdownReportRenderer {
     }
     if (sorted.stream().anyMatch(f -> f.action().destroys())) {
       footer(sb, r, !suggestions.isEmpty());
+    } else {
+      sb.append("\nFingerprint `").append(r.fingerprint()).append("`.\n");
     }
     if (!suggestions.isEmpty()) {
       sb.append("\n<details><summary>Suggested moved blocks</summary>\n\n");

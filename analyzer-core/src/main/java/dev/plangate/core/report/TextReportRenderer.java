@@ -94,6 +94,7 @@ public final class TextReportRenderer {
   /** Who, why, and what a human does next. */
   private void footer(StringBuilder sb, Report r, boolean hasSuggestion) {
     if (r.findings().stream().noneMatch(f -> f.action().destroys())) {
+      sb.append("\n  Fingerprint ").append(r.fingerprint()).append('\n');
       return;
     }
     sb.append('\n');
