@@ -4,6 +4,7 @@ import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
 import dev.plangate.core.api.PlanAnalyzer;
 import dev.plangate.core.gate.Approver;
+import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.JsonReportWriter;
@@ -86,8 +87,10 @@ public final class CheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Workspace ws;
+    long t0 = System.nanoTime();
     try {
       ws = workspace.open(base != null);
+      PhaseTimer.report("workspace and policy", t0);
     } catch (Workspace.UsageException e) {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
@@ -103,8 +106,10 @@ public final class CheckCommand implements Callable<Integer> {
     boolean textErrorOnly = report.decision() == Decision.ERROR && format == Format.text;
     if (!textErrorOnly) {
       if (output != null) {
+        long t1 = System.nanoTime();
         try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
           render(report, w, false);
+          PhaseTimer.report("report", t1);
         } catch (IOException e) {
           String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory"
               : e instanceof java.nio.file.AccessDeniedException ? "permission denied"

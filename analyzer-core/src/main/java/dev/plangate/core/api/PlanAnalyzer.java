@@ -97,6 +97,7 @@ public final class PlanAnalyzer {
       }
     }
 
+    long tAuthorship = System.nanoTime();
     AuthorshipDetector detector =
         new AuthorshipDetector(SignalCatalog.builtin().withExtra(policy.signals()));
     Authorship who;
@@ -134,8 +135,11 @@ public final class PlanAnalyzer {
       }
     }
 
+    PhaseTimer.report("authorship and attribution", tAuthorship);
+    long tGate = System.nanoTime();
     GateResult result = Gate.decide(new GateInput(findings, errors, who, policy, List.of(),
         request.today()));
+    PhaseTimer.report("gate", tGate);
     if (result.decision() == Decision.APPROVAL_REQUIRED) {
       try {
         List<Approval> approvals = request.approver().approvals(
