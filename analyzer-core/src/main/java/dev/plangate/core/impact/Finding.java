@@ -24,6 +24,8 @@ import java.util.List;
  * @param explanation one plain sentence (two when data cannot be recovered)
  * @param downstream what depends on it
  * @param suggestion a {@code moved} block that would turn this destroy into a move, or null
+ * @param conditional true when the tool says the replacement may happen (not that it will)
+ * @param location where the resource is declared ({@code template.yaml:42}), or null
  * @param attribution the commits that caused it, most telling first; empty when no commit range
  *     was read or no commit in it touched the files that declare the resource
  */
@@ -44,6 +46,8 @@ public record Finding(
     String explanation,
     Downstream downstream,
     String suggestion,
+    boolean conditional,
+    String location,
     List<Attribution> attribution) {
 
   public Finding {
@@ -59,20 +63,21 @@ public record Finding(
       String recoverability, String explanation, Downstream downstream, String suggestion) {
     this(plan, address, deposed, type, action, replaceOrder, reason, rawActions, replacedBecause,
         critical, category, recoverable, recoverability, explanation, downstream, suggestion,
-        List.of());
+        false, null, List.of());
   }
 
   public Finding withAttribution(List<Attribution> commits) {
     return new Finding(plan, address, deposed, type, action, replaceOrder, reason, rawActions,
         replacedBecause, critical, category, recoverable, recoverability, explanation,
-        downstream, suggestion, commits);
+        downstream, suggestion, conditional, location, commits);
   }
 
   /** The same finding with the policy's say on criticality. */
   public Finding withCriticality(boolean isCritical, String newCategory) {
     return new Finding(plan, address, deposed, type, action, replaceOrder, reason, rawActions,
         replacedBecause, isCritical, isCritical ? newCategory : null, recoverable,
-        recoverability, explanation, downstream, suggestion, attribution);
+        recoverability, explanation, downstream, suggestion, conditional, location,
+        attribution);
   }
 
   /** Address plus deposed key: unique within its plan. */

@@ -79,7 +79,7 @@ public final class ImpactAnalyzer {
     return new Finding(plan.source(), c.address(), c.deposed(), c.type(), action, c.order(),
         c.reason(), c.rawActions(), c.replacePaths(), entry != null,
         entry == null ? null : entry.category(), rec.recoverable(), rec.because(), explanation,
-        downstream, suggestion);
+        downstream, suggestion, c.conditional(), c.location(), List.of());
   }
 
   static String explain(ResourceChange c, FindingAction action, Downstream downstream,
@@ -91,6 +91,13 @@ public final class ImpactAnalyzer {
     } else if (c.deposed() != null && action == FindingAction.DELETE) {
       sb.append(" is a deposed object left over from an earlier create-before-destroy"
           + " replacement and will be destroyed");
+    } else if (c.why() != null) {
+      sb.append(switch (action) {
+        case DELETE -> " will be destroyed because ";
+        case REPLACE -> c.conditional() ? " may be destroyed and recreated because "
+            : " will be destroyed and recreated because ";
+        case FORGET -> " will no longer be managed (it keeps running) because ";
+      }).append(c.why());
     } else {
       switch (action) {
         case DELETE -> sb.append(" will be destroyed because ")

@@ -20,6 +20,12 @@ import java.util.Objects;
  * @param importing true when the change also imports an existing object
  * @param listed false for instances known only from prior state (not in the plan's change list)
  * @param before the few {@code before} attributes the resource catalogue needs (JDK types only)
+ * @param conditional true when the tool says the replacement <em>may</em> happen (CloudFormation
+ *     {@code Replacement: Conditional}, a property whose replacement depends on its value); such
+ *     a change is reported as a replacement, never silently as an update
+ * @param why the cause in plain words, for tools without Terraform's reason codes
+ *     ({@code "the resource was removed from the template"}), or null
+ * @param location where the resource is declared ({@code template.yaml:42}), or null
  */
 public record ResourceChange(
     String address,
@@ -34,7 +40,19 @@ public record ResourceChange(
     String previousAddress,
     boolean importing,
     boolean listed,
-    Map<String, Object> before) {
+    Map<String, Object> before,
+    boolean conditional,
+    String why,
+    String location) {
+
+  /** A Terraform change: never conditional, explained by its reason code. */
+  public ResourceChange(String address, String deposed, String type, boolean managed,
+      ChangeKind kind, ReplaceOrder order, List<String> rawActions, String reason,
+      List<String> replacePaths, String previousAddress, boolean importing, boolean listed,
+      Map<String, Object> before) {
+    this(address, deposed, type, managed, kind, order, rawActions, reason, replacePaths,
+        previousAddress, importing, listed, before, false, null, null);
+  }
 
   public ResourceChange {
     Objects.requireNonNull(address, "address");

@@ -134,6 +134,8 @@ public final class JsonReportWriter {
     strings(g, "unchanged", f.downstream().unchanged());
     g.writeEndObject();
     g.writeStringField("suggestion", f.suggestion());
+    g.writeBooleanField("conditional", f.conditional());
+    g.writeStringField("location", f.location());
     g.writeArrayFieldStart("attribution");
     for (Attribution a : f.attribution()) {
       g.writeStartObject();

@@ -45,7 +45,7 @@ final class Wording {
   static String verb(Finding f) {
     return switch (f.action()) {
       case DELETE -> "destroy";
-      case REPLACE -> "replace";
+      case REPLACE -> f.conditional() ? "may replace" : "replace";
       case FORGET -> "forget";
     };
   }

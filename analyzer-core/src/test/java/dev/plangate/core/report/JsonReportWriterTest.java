@@ -163,6 +163,7 @@ class JsonReportWriterTest {
     JsonNode db = findings.get(0);
     assertFields(db, Map.ofEntries(
         Map.entry("verdict", NULL), Map.entry("attribution", ARRAY),
+        Map.entry("conditional", BOOLEAN), Map.entry("location", NULL),
         Map.entry("plan", STRING), Map.entry("address", STRING), Map.entry("deposed", NULL),
         Map.entry("type", STRING), Map.entry("action", STRING), Map.entry("replaceOrder", NULL),
         Map.entry("reason", STRING), Map.entry("rawActions", ARRAY),
