@@ -64,6 +64,31 @@ class ResourceCatalogTest {
   }
 
   @Test
+  void cloudFormationTypesShareTheirTerraformEquivalentsCategory() {
+    Map<String, String> equivalents = Map.of(
+        "AWS::RDS::DBInstance", "aws_db_instance",
+        "AWS::RDS::DBCluster", "aws_rds_cluster",
+        "AWS::S3::Bucket", "aws_s3_bucket",
+        "AWS::DynamoDB::Table", "aws_dynamodb_table",
+        "AWS::EC2::Volume", "aws_ebs_volume",
+        "AWS::EFS::FileSystem", "aws_efs_file_system",
+        "AWS::KMS::Key", "aws_kms_key",
+        "AWS::SecretsManager::Secret", "aws_secretsmanager_secret",
+        "AWS::Logs::LogGroup", "aws_cloudwatch_log_group",
+        "AWS::SQS::Queue", "aws_sqs_queue");
+    equivalents.forEach((cfn, tf) -> {
+      CatalogEntry c = CATALOG.lookup(cfn).orElseThrow(() -> new AssertionError(cfn));
+      CatalogEntry t = CATALOG.lookup(tf).orElseThrow();
+      assertThat(c.category()).as(cfn).isEqualTo(t.category());
+      assertThat(c.dataBearing()).as(cfn).isEqualTo(t.dataBearing());
+    });
+    // The change set reader keeps these for the policy rules; a plain aws_ type never asks.
+    assertThat(CATALOG.rootAttributes("AWS::RDS::DBInstance"))
+        .contains("DeletionPolicy", "UpdateReplacePolicy", "DeletionProtection");
+    assertThat(CATALOG.rootAttributes("aws_db_instance")).doesNotContain("DeletionPolicy");
+  }
+
+  @Test
   void readersKeepOnlyTheAttributesRulesNeed() {
     assertThat(CATALOG.rootAttributes("aws_db_instance"))
         .contains("skip_final_snapshot", "deletion_protection");
