@@ -1,0 +1,403 @@
+package dev.plangate.core.cloudformation;
+
+import dev.plangate.core.cloudformation.ChangeEntry.Detail;
+import dev.plangate.core.model.ChangeKind;
+import dev.plangate.core.model.ReplaceOrder;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns CloudFormation's {@code Action}, {@code Replacement} and {@code PolicyAction} into
+ * plangate's change kinds, and {@code Details} into a cause in plain words. The rules:
+ *
+ * <ul>
+ *   <li>{@code Remove} deletes; with {@code PolicyAction: Retain} the resource is only forgotten.
+ *   <li>{@code Modify} replaces when {@code Replacement} is {@code True}, may replace when it is
+ *       {@code Conditional} (reported as a replacement, never as an update), updates when it is
+ *       {@code False}.
+ *   <li>{@code Add} creates, even when it carries {@code Replacement: True} (IncludePropertyValues
+ *       output does that); {@code Import} creates by importing.
+ *   <li>{@code Dynamic} (the action is only known at deploy time) is a possible replacement unless
+ *       {@code Replacement} is {@code False}.
+ *   <li>{@code SyncWithActual} only brings CloudFormation's record in line with reality: drift,
+ *       not a change.
+ *   <li>Any other action is unknown and treated as a destroy: fail closed.
+ *   <li>One exception: a modified {@code AWS::CDK::Metadata} is an update whatever its
+ *       {@code Replacement} says (see {@link #CDK_METADATA}).
+ * </ul>
+ *
+ * CloudFormation replaces by creating the new resource first and deleting the old one during
+ * clean-up, so every replacement is create-before-delete (create-before-forget when the old one
+ * is retained).
+ */
+final class ChangeClassifier {
+  private ChangeClassifier() {}
+
+  /** What happens to the old physical resource, from {@code PolicyAction}. */
+  enum OldResourceFate {
+    /** {@code Delete} / {@code ReplaceAndDelete}. */
+    DELETED("Delete"),
+    /** {@code Retain} / {@code ReplaceAndRetain}: kept, no longer managed. */
+    RETAINED("Retain"),
+    /** {@code Snapshot} / {@code ReplaceAndSnapshot}: a snapshot first, then deleted. */
+    SNAPSHOTTED("Snapshot"),
+    /** No {@code PolicyAction}: output from before April 2024, or not a delete at all. */
+    NOT_SAID(null),
+    /** A {@code PolicyAction} this version does not know: assumed deleted. */
+    UNKNOWN(null);
+
+    /** The DeletionPolicy / UpdateReplacePolicy value that leads to this fate. */
+    final String policy;
+
+    OldResourceFate(String policy) {
+      this.policy = policy;
+    }
+
+    static OldResourceFate of(String policyAction) {
+      if (policyAction == null) {
+        return NOT_SAID;
+      }
+      String p = policyAction.startsWith("ReplaceAnd")
+          ? policyAction.substring("ReplaceAnd".length()) : policyAction;
+      return switch (p) {
+        case "Delete" -> DELETED;
+        case "Retain" -> RETAINED;
+        case "Snapshot" -> SNAPSHOTTED;
+        default -> UNKNOWN;
+      };
+    }
+  }
+
+  /**
+   * The verdict on one resource change.
+   *
+   * @param kind normalised kind
+   * @param conditional true when CloudFormation says the replacement may happen
+   * @param order replacement order, or null when not a replacement
+   * @param why the cause in plain words
+   * @param replacePaths the targets that require recreation, {@code Always} ones first
+   * @param rawActions Action, {@code Replacement=…} and {@code PolicyAction=…} as present
+   * @param reason a short code: {@code Remove}, {@code Modify/Replacement=True}, ...
+   * @param importing true for {@code Import}
+   * @param drift true for {@code SyncWithActual}
+   * @param fate what happens to the old resource
+   * @param warning a sentence for the plan's warnings, or null
+   */
+  record Classified(ChangeKind kind, boolean conditional, ReplaceOrder order, String why,
+      List<String> replacePaths, List<String> rawActions, String reason, boolean importing,
+      boolean drift, OldResourceFate fate, String warning) {
+
+    Classified {
+      replacePaths = List.copyOf(replacePaths);
+      rawActions = List.copyOf(rawActions);
+    }
+  }
+
+  /**
+   * The CDK's version-reporting resource. CloudFormation marks it {@code Replacement: Conditional}
+   * on almost every CDK deploy (aws/aws-cdk-cli#1971); it holds no data and nothing refers to it,
+   * so gating on its "replacement" would only teach reviewers to ignore the gate.
+   */
+  static final String CDK_METADATA = "AWS::CDK::Metadata";
+  static final String CDK_METADATA_WHY = "AWS::CDK::Metadata only records which CDK constructs"
+      + " the stack uses; CloudFormation reports it as a possible replacement on almost every CDK"
+      + " deploy, and recreating it destroys nothing";
+
+  static final String REMOVED = "the resource was removed from the template"
+      + " (or its Condition is now false)";
+
+  static Classified classify(ChangeEntry e, String address) {
+    String action = e.action();
+    String replacement = e.replacement();
+    OldResourceFate fate = OldResourceFate.of(e.policyAction());
+    List<String> raw = new ArrayList<>(3);
+    raw.add(action);
+    if (replacement != null) {
+      raw.add("Replacement=" + replacement);
+    }
+    if (e.policyAction() != null) {
+      raw.add("PolicyAction=" + e.policyAction());
+    }
+    String reason = reason(e);
+    String policyWarning = fate == OldResourceFate.UNKNOWN
+        ? address + " has the PolicyAction " + e.policyAction() + ", which plangate does not"
+            + " know; the old resource is assumed to be deleted."
+        : null;
+    List<String> recreating = recreatingTargets(e.details());
+    return switch (action) {
+      case "Remove" -> {
+        if (fate == OldResourceFate.RETAINED) {
+          yield new Classified(ChangeKind.FORGET, false, null,
+              REMOVED + " and its DeletionPolicy is Retain", List.of(), raw, reason, false, false,
+              fate, null);
+        }
+        yield new Classified(ChangeKind.DELETE, false, null, REMOVED + deleteFate(fate, e),
+            List.of(), raw, reason, false, false, fate, policyWarning);
+      }
+      case "Modify" -> e.resourceType().equals(CDK_METADATA)
+          ? new Classified(ChangeKind.UPDATE, false, null, CDK_METADATA_WHY, List.of(), raw,
+              reason, false, false, fate, null)
+          : modify(e, address, raw, reason, fate, recreating, policyWarning);
+      case "Dynamic" -> {
+        if (Replacement.of(replacement) == Replacement.FALSE) {
+          yield new Classified(ChangeKind.UPDATE, false, null,
+              "CloudFormation can only tell the exact action at deploy time (Action: Dynamic);"
+                  + " Replacement is False, so it is treated as an update",
+              List.of(), raw, reason, false, false, fate, null);
+        }
+        String causes = describe(e.details(), true);
+        yield replacement(true, "CloudFormation can only tell the exact action at deploy time"
+                + " (Action: Dynamic), so it is treated as a possible replacement"
+                + (causes.isEmpty() ? "" : "; " + causes) + replaceFate(fate, e),
+            recreating, raw, reason, fate, policyWarning);
+      }
+      case "Add" -> new Classified(ChangeKind.CREATE, false, null,
+          "the resource was added to the template", List.of(), raw, reason, false, false,
+          fate, null);
+      case "Import" -> new Classified(ChangeKind.CREATE, false, null,
+          "an existing resource is imported into the stack", List.of(), raw, reason, true,
+          false, fate, null);
+      case "SyncWithActual" -> new Classified(ChangeKind.NO_OP, false, null,
+          "CloudFormation only brings its record in line with the resource's actual state"
+              + " (drift); the resource itself is not changed",
+          List.of(), raw, reason, false, true, fate, null);
+      default -> new Classified(ChangeKind.UNKNOWN, false, null,
+          "CloudFormation reports the action " + action + ", which plangate does not know, so"
+              + " it is treated as a destroy",
+          recreating, raw, reason, false, false, fate,
+          address + " has the action " + action + " that plangate does not know; treated as a"
+              + " destroy.");
+    };
+  }
+
+  private static Classified modify(ChangeEntry e, String address, List<String> raw,
+      String reason, OldResourceFate fate, List<String> recreating, String policyWarning) {
+    Replacement r = Replacement.of(e.replacement());
+    String warning = policyWarning;
+    if (r == Replacement.ABSENT) {
+      // Outputs without the roll-up: CloudFormation's own rule over the details decides.
+      r = rollUp(e.details());
+      if (r == Replacement.ABSENT) {
+        r = Replacement.CONDITIONAL;
+        warning = address + " is modified but the change set says neither whether it is"
+            + " replaced nor what changes; treated as a possible replacement.";
+      }
+    } else if (r == Replacement.UNKNOWN) {
+      warning = address + " has Replacement " + e.replacement() + ", which plangate does not"
+          + " know; treated as a possible replacement.";
+      r = Replacement.CONDITIONAL;
+    }
+    if (r == Replacement.FALSE) {
+      String changes = describe(e.details(), false);
+      return new Classified(ChangeKind.UPDATE, false, null,
+          changes.isEmpty() ? "it is updated in place" : changes, List.of(), raw, reason,
+          false, false, fate, warning);
+    }
+    boolean conditional = r == Replacement.CONDITIONAL;
+    String causes = describe(e.details(), true);
+    if (causes.isEmpty()) {
+      causes = conditional
+          ? "CloudFormation says it may have to be replaced (Replacement: Conditional) but names"
+              + " no property that requires it"
+          : "CloudFormation says it must be replaced (Replacement: True) but names no property"
+              + " that requires it";
+    }
+    return replacement(conditional, causes + replaceFate(fate, e), recreating, raw, reason, fate,
+        warning);
+  }
+
+  private static Classified replacement(boolean conditional, String why, List<String> paths,
+      List<String> raw, String reason, OldResourceFate fate, String warning) {
+    ReplaceOrder order = fate == OldResourceFate.RETAINED
+        ? ReplaceOrder.CREATE_BEFORE_FORGET : ReplaceOrder.CREATE_BEFORE_DELETE;
+    return new Classified(ChangeKind.REPLACE, conditional, order, why, paths, raw, reason, false,
+        false, fate, warning);
+  }
+
+  private static String deleteFate(OldResourceFate fate, ChangeEntry e) {
+    return switch (fate) {
+      case SNAPSHOTTED -> "; a snapshot is taken first";
+      case UNKNOWN -> "; its PolicyAction " + e.policyAction() + " is unknown, so a plain delete"
+          + " is assumed";
+      default -> "";
+    };
+  }
+
+  private static String replaceFate(OldResourceFate fate, ChangeEntry e) {
+    return switch (fate) {
+      case RETAINED -> "; the old one is kept but no longer managed";
+      case SNAPSHOTTED -> "; a snapshot of the old one is taken first";
+      case UNKNOWN -> "; its PolicyAction " + e.policyAction() + " is unknown, so the old one is"
+          + " assumed to be deleted";
+      default -> "";
+    };
+  }
+
+  /** {@code Action}, plus the fields that change its meaning: short enough for a table. */
+  private static String reason(ChangeEntry e) {
+    StringBuilder sb = new StringBuilder(e.action());
+    if (e.replacement() != null && (e.action().equals("Modify") || e.action().equals("Dynamic"))) {
+      sb.append("/Replacement=").append(e.replacement());
+    }
+    OldResourceFate fate = OldResourceFate.of(e.policyAction());
+    if (fate != OldResourceFate.NOT_SAID && fate != OldResourceFate.DELETED) {
+      sb.append("/PolicyAction=").append(e.policyAction());
+    }
+    return sb.toString();
+  }
+
+  /** The {@code Replacement} field. */
+  enum Replacement {
+    TRUE, FALSE, CONDITIONAL, ABSENT, UNKNOWN;
+
+    static Replacement of(String value) {
+      if (value == null) {
+        return ABSENT;
+      }
+      return switch (value) {
+        case "True" -> TRUE;
+        case "False" -> FALSE;
+        case "Conditional" -> CONDITIONAL;
+        default -> UNKNOWN;
+      };
+    }
+  }
+
+  /**
+   * The API's documented roll-up, for documents without {@code Replacement}: {@code Always} with
+   * a static evaluation replaces; {@code Always} evaluated dynamically or {@code Conditionally}
+   * may replace; only {@code Never} does not. ABSENT when no detail says.
+   */
+  static Replacement rollUp(List<Detail> details) {
+    Replacement r = Replacement.ABSENT;
+    for (Detail d : details) {
+      String rr = d.requiresRecreation();
+      if ("Always".equals(rr) && !"Dynamic".equals(d.evaluation())) {
+        return Replacement.TRUE;
+      }
+      if ("Always".equals(rr) || "Conditionally".equals(rr)) {
+        r = Replacement.CONDITIONAL;
+      } else if ("Never".equals(rr) && r == Replacement.ABSENT) {
+        r = Replacement.FALSE;
+      } else if (rr != null && !"Never".equals(rr)) {
+        // An unknown recreation level: fail closed.
+        r = Replacement.CONDITIONAL;
+      }
+    }
+    return r;
+  }
+
+  /** Names of the targets that require recreation, {@code Always} before {@code Conditionally}. */
+  static List<String> recreatingTargets(List<Detail> details) {
+    Set<String> always = new LinkedHashSet<>();
+    Set<String> maybe = new LinkedHashSet<>();
+    for (Detail d : details) {
+      String name = d.name() != null ? d.name() : d.attribute();
+      if (name == null) {
+        continue;
+      }
+      if ("Always".equals(d.requiresRecreation())) {
+        always.add(name);
+      } else if ("Conditionally".equals(d.requiresRecreation())) {
+        maybe.add(name);
+      }
+    }
+    maybe.removeAll(always);
+    List<String> out = new ArrayList<>(always);
+    out.addAll(maybe);
+    return out;
+  }
+
+  /**
+   * One clause per changed target, with its recreation level and its causes:
+   * {@code changing Properties.KeyName requires recreation (Always), caused by parameter
+   * KeyPairName}. With {@code onlyRecreating}, targets that need no recreation are left out.
+   * Parameter changes come as two details per target (a dynamic direct modification and a
+   * static parameter reference); grouping by target merges them.
+   */
+  static String describe(List<Detail> details, boolean onlyRecreating) {
+    Map<String, List<Detail>> byTarget = new LinkedHashMap<>();
+    for (Detail d : details) {
+      byTarget.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(d);
+    }
+    List<String> clauses = new ArrayList<>();
+    for (Map.Entry<String, List<Detail>> t : byTarget.entrySet()) {
+      List<Detail> ds = t.getValue();
+      String level = strongest(ds);
+      boolean recreates = "Always".equals(level) || "Conditionally".equals(level)
+          || (level != null && !"Never".equals(level));
+      if (onlyRecreating && !recreates) {
+        continue;
+      }
+      StringBuilder sb = new StringBuilder("changing ").append(t.getKey());
+      if (level == null) {
+        // nothing to add: the detail does not say
+      } else if (level.equals("Always")) {
+        sb.append(" requires recreation (Always)");
+        if (ds.stream().allMatch(d -> "Dynamic".equals(d.evaluation()))) {
+          sb.append(" if its value, known only at deploy time, really changes");
+        }
+      } else if (level.equals("Conditionally")) {
+        sb.append(" may require recreation (Conditionally)");
+      } else if (level.equals("Never")) {
+        sb.append(" needs no recreation (Never)");
+      } else {
+        sb.append(" has RequiresRecreation ").append(level)
+            .append(", which plangate does not know");
+      }
+      Set<String> causes = new LinkedHashSet<>();
+      for (Detail d : ds) {
+        String c = cause(d);
+        if (c != null) {
+          causes.add(c);
+        }
+      }
+      if (!causes.isEmpty()) {
+        sb.append(", caused by ").append(String.join(" and ", causes));
+      }
+      clauses.add(sb.toString());
+    }
+    return String.join("; ", clauses);
+  }
+
+  private static String strongest(List<Detail> ds) {
+    String best = null;
+    int rank = -1;
+    for (Detail d : ds) {
+      String rr = d.requiresRecreation();
+      int r = rr == null ? -1 : switch (rr) {
+        case "Never" -> 0;
+        case "Conditionally" -> 1;
+        case "Always" -> 2;
+        default -> 3; // unknown: strongest, fail closed
+      };
+      if (r > rank) {
+        rank = r;
+        best = rr;
+      }
+    }
+    return best;
+  }
+
+  private static String cause(Detail d) {
+    String source = d.changeSource();
+    String entity = d.causingEntity();
+    if (source == null) {
+      return null;
+    }
+    return switch (source) {
+      case "ParameterReference" -> entity == null ? "a parameter" : "parameter " + entity;
+      case "ResourceReference" -> entity == null ? "a change to another resource"
+          : "a change to resource " + entity;
+      case "ResourceAttribute" -> entity == null ? "a change to another resource's attribute"
+          : "a change to " + entity;
+      case "Automatic" -> "an automatic update of the nested stack";
+      case "DirectModification", "NoModification" -> null;
+      default -> "ChangeSource " + source + (entity == null ? "" : " " + entity);
+    };
+  }
+}
