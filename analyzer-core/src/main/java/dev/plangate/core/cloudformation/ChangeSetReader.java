@@ -112,7 +112,8 @@ public final class ChangeSetReader {
    * </ul>
    *
    * Member names match in any letter case. Only top-level names and the first change's names are
-   * read; values are skipped. Terraform plans ({@code resource_changes}), templates
+   * read; values are skipped. A name counts once the start of its value is in the prefix, so a
+   * prefix cut inside {@code "ResourceChange": } is not yet recognised. Terraform plans ({@code resource_changes}), templates
    * ({@code Resources}) and Pulumi previews ({@code steps}) never match.
    */
   public static boolean looksLike(byte[] head, int length) {
