@@ -7,6 +7,7 @@ import dev.plangate.core.authorship.AuthorshipDetector;
 import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.catalog.ResourceCatalog;
+import dev.plangate.core.cloudformation.ChangeSetReader;
 import dev.plangate.core.gate.Approval;
 import dev.plangate.core.gate.ApprovalRequest;
 import dev.plangate.core.gate.Approver;
@@ -21,6 +22,7 @@ import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.ImpactAnalyzer;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
+import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanReadException;
@@ -47,6 +49,7 @@ import java.util.Map;
 public final class PlanAnalyzer {
   private final ResourceCatalog catalog;
   private final TerraformPlanReader terraform;
+  private final ChangeSetReader changeSets;
   private final ImpactAnalyzer impact;
 
   public PlanAnalyzer() {
@@ -56,6 +59,7 @@ public final class PlanAnalyzer {
   PlanAnalyzer(ResourceCatalog catalog) {
     this.catalog = catalog;
     this.terraform = new TerraformPlanReader(catalog);
+    this.changeSets = new ChangeSetReader(catalog);
     this.impact = new ImpactAnalyzer(catalog);
   }
 
@@ -77,20 +81,20 @@ public final class PlanAnalyzer {
     if (request.plans().isEmpty()) {
       errors.add("no plan files given");
     }
-    for (Path file : request.plans()) {
-      String name = file.toString();
+    for (PlanInput input : group(request.plans(), errors)) {
       try {
         long t0 = System.nanoTime();
-        Plan plan = read(file, name);
+        Plan plan = input.read(this);
         PhaseTimer.report("read " + plan.changes().size() + " instances, "
             + plan.dependencies().size() + " edges:", t0);
         long t1 = System.nanoTime();
         summaries.add(summarise(plan));
-        read.add(new ReadPlan(file, plan, applyCriticality(impact.analyze(plan), policy)));
+        read.add(new ReadPlan(input.files().get(0), plan,
+            applyCriticality(impact.analyze(plan), policy)));
         PhaseTimer.report("analysis", t1);
         if (plan.errored()) {
-          errors.add(name + ": Terraform reports that planning failed (errored: true); fix the"
-              + " plan errors and plan again");
+          errors.add(input.name() + ": Terraform reports that planning failed (errored: true);"
+              + " fix the plan errors and plan again");
         }
       } catch (PlanReadException e) {
         errors.add(e.getMessage());
@@ -120,6 +124,11 @@ public final class PlanAnalyzer {
         who.commits().forEach(c -> bySha.put(c.sha(), c));
         Attributor attributor = new Attributor(git);
         for (ReadPlan r : read) {
+          if (r.plan().format() != PlanFormat.TERRAFORM) {
+            // Attribution follows Terraform's module directories; other formats keep none yet.
+            findings.addAll(r.findings());
+            continue;
+          }
           String moduleDir = request.moduleDir() != null ? request.moduleDir()
               : moduleDirOf(git.root(), r.file());
           Map<String, List<Attribution>> byKey =
@@ -159,6 +168,46 @@ public final class PlanAnalyzer {
   }
 
   private record ReadPlan(Path file, Plan plan, List<Finding> findings) {}
+
+  /**
+   * One plan to read: a single file, or every CloudFormation change-set document given (pages
+   * and nested stacks of one change set belong together).
+   */
+  private record PlanInput(String name, List<Path> files, PlanFormat format) {
+    Plan read(PlanAnalyzer analyzer) throws PlanReadException {
+      return switch (format) {
+        case CLOUDFORMATION_CHANGE_SET -> analyzer.changeSets.read(files, name);
+        default -> analyzer.read(files.get(0), name);
+      };
+    }
+  }
+
+  /** Sorts the given files into plans by sniffing each; a file that cannot be opened is an error. */
+  private static List<PlanInput> group(List<Path> files, List<String> errors) {
+    List<PlanInput> inputs = new ArrayList<>();
+    List<Path> changeSets = new ArrayList<>();
+    for (Path file : files) {
+      boolean changeSet = false;
+      try {
+        changeSet = Files.isRegularFile(file) && ChangeSetReader.looksLike(file);
+      } catch (IOException e) {
+        errors.add(file + ": cannot be read (" + e.getMessage() + ")");
+        continue;
+      }
+      if (changeSet) {
+        changeSets.add(file);
+      } else {
+        inputs.add(new PlanInput(file.toString(), List.of(file), PlanFormat.TERRAFORM));
+      }
+    }
+    if (!changeSets.isEmpty()) {
+      String name = changeSets.size() == 1 ? changeSets.get(0).toString()
+          : String.join(" + ", changeSets.stream().map(Path::toString).toList());
+      inputs.add(new PlanInput(name, List.copyOf(changeSets),
+          PlanFormat.CLOUDFORMATION_CHANGE_SET));
+    }
+    return inputs;
+  }
 
   /** The plan file's directory relative to the repository root, or the root when outside. */
   static String moduleDirOf(Path root, Path planFile) {

@@ -52,6 +52,9 @@ final class Wording {
 
   /** A few words on why, for tables; the full sentence is the finding's explanation. */
   static String shortReason(Finding f) {
+    if (f.reason() != null && CHANGE_SET_REASON.matcher(f.reason()).lookingAt()) {
+      return changeSetReason(f);
+    }
     if (f.deposed() != null && f.action() == FindingAction.DELETE) {
       return "deposed object";
     }
@@ -99,6 +102,33 @@ final class Wording {
 
   static String plural(long n, String one, String many) {
     return Phrases.plural(n, one, many);
+  }
+
+  /** The reason codes the CloudFormation change-set reader writes: {@code Action[/...]}. */
+  private static final java.util.regex.Pattern CHANGE_SET_REASON =
+      java.util.regex.Pattern.compile("(Add|Modify|Remove|Dynamic|Import|SyncWithActual)(/|$)");
+
+  /** "removed from the template", "requires replacement: TableName", ... */
+  static String changeSetReason(Finding f) {
+    String r = f.reason();
+    StringBuilder sb = new StringBuilder();
+    if (r.startsWith("Remove")) {
+      sb.append("removed from the template");
+    } else if (r.startsWith("Dynamic")) {
+      sb.append("depends on values known only at deploy time");
+    } else if (r.contains("Replacement=Conditional") || f.conditional()) {
+      sb.append("may require replacement");
+    } else {
+      sb.append("requires replacement");
+    }
+    if (f.action() == FindingAction.REPLACE && !f.replacedBecause().isEmpty()) {
+      sb.append(": ").append(String.join(", ", f.replacedBecause()));
+    }
+    int policy = r.indexOf("PolicyAction=");
+    if (policy >= 0) {
+      sb.append(" (").append(r.substring(policy + "PolicyAction=".length())).append(')');
+    }
+    return sb.toString();
   }
 
   /** The one-line headline: decision first, then who and the worst numbers. */
