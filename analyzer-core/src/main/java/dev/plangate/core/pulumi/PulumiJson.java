@@ -328,18 +328,16 @@ final class PulumiJson {
 
   // ---- small readers -------------------------------------------------------------------------
 
-  String string(JsonToken t, String ctx, String field) {
+  String string(JsonToken t, String ctx, String field) throws IOException {
     if (t == JsonToken.VALUE_NULL) {
       return null;
     }
     if (t != JsonToken.VALUE_STRING) {
       throw fail(ctx + "." + field + ": expected a string, found " + describe(t));
     }
-    try {
-      return p.getText();
-    } catch (IOException e) {
-      throw fail(ctx + "." + field + ": unreadable string");
-    }
+    // Jackson reads a string's text lazily: an end of input inside it surfaces here, as the
+    // IOException that parse() reports as truncation.
+    return p.getText();
   }
 
   /** Ids are strings, but a hand-written file may give a number. */
