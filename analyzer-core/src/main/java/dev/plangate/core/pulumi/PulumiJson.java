@@ -145,7 +145,7 @@ final class PulumiJson {
       throw fail(ctx + " (op " + op + ") has no urn");
     }
     return new PulumiStep(position, op, urn, type, before, after, replaceReasons, diffReasons,
-        detailedDiff, deleteBeforeReplace, ctx);
+        detailedDiff, deleteBeforeReplace);
   }
 
   private static String typeHint(String type, String urn) {

@@ -200,13 +200,11 @@ public final class PulumiPreviewReader {
             recognised = startDigest(ctx);
             readSteps(v);
           }
-          case "changeSummary", "duration", "config" -> {
-            // config and duration are shared by nothing else, but only say "digest" with steps
-            if (f.equals("changeSummary")) {
-              recognised = startDigest(ctx);
-            }
+          case "changeSummary" -> {
+            recognised = startDigest(ctx);
             p.skipChildren();
           }
+          case "config", "duration" -> p.skipChildren();
           case "diagnostics" -> readDiagnostics(v);
           case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
           case "deployment", "checkpoint" -> throw json.fail("this is a Pulumi stack export, not a"

@@ -1,5 +1,6 @@
 package dev.plangate.core.pulumi;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -61,7 +62,7 @@ record PulumiState(
    * (replacing a provider replaces what it manages), {@code deletedWith} and {@code replaceWith}.
    */
   List<String> edgesTo() {
-    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(dependencies);
+    LinkedHashSet<String> all = new LinkedHashSet<>(dependencies);
     if (parent != null && !parent.isEmpty()) {
       all.add(parent);
     }

@@ -19,7 +19,6 @@ import java.util.Map;
  * @param diffReasons the top-level properties that differ
  * @param detailedDiff property path to diff kind ({@code update-replace}, {@code add}, ...)
  * @param deleteBeforeReplace true when the step itself says the old object goes first
- * @param where how to name the step in an error message, e.g. {@code steps[3]}
  */
 record PulumiStep(
     int position,
@@ -31,8 +30,7 @@ record PulumiStep(
     List<String> replaceReasons,
     List<String> diffReasons,
     Map<String, String> detailedDiff,
-    boolean deleteBeforeReplace,
-    String where) {
+    boolean deleteBeforeReplace) {
 
   PulumiStep {
     replaceReasons = List.copyOf(replaceReasons);

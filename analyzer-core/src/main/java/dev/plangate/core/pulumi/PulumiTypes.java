@@ -142,9 +142,10 @@ public final class PulumiTypes {
     for (int i = 0; i < camel.length(); i++) {
       char c = camel.charAt(i);
       if (Character.isUpperCase(c)) {
-        boolean afterLowerOrDigit = i > 0
-            && (Character.isLowerCase(camel.charAt(i - 1)) || Character.isDigit(camel.charAt(i - 1)));
-        boolean acronymEnd = i > 0 && Character.isUpperCase(camel.charAt(i - 1))
+        char previous = i > 0 ? camel.charAt(i - 1) : ' ';
+        boolean afterLowerOrDigit =
+            Character.isLowerCase(previous) || Character.isDigit(previous);
+        boolean acronymEnd = Character.isUpperCase(previous)
             && i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1));
         if (afterLowerOrDigit || acronymEnd) {
           sb.append('_');

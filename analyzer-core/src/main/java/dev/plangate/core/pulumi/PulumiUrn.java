@@ -44,8 +44,8 @@ public record PulumiUrn(String urn, String stack, String project, String qualifi
     for (int i = 0; i < 3; i++) {
       int at = rest.indexOf(SEPARATOR, from);
       if (at < 0) {
-        throw new IllegalArgumentException("not a Pulumi URN (expected stack::project::type::name): "
-            + text);
+        throw new IllegalArgumentException(
+            "not a Pulumi URN (expected stack::project::type::name): " + text);
       }
       parts[i] = rest.substring(from, at);
       from = at + SEPARATOR.length();

@@ -3,8 +3,10 @@ package dev.plangate.core.pulumi;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.ReplaceOrder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -239,7 +241,7 @@ final class StepClassifier {
 
     List<String> replacePaths = new ArrayList<>();
     List<String> diffReasons = new ArrayList<>();
-    java.util.Map<String, String> detailed = new java.util.LinkedHashMap<>();
+    Map<String, String> detailed = new LinkedHashMap<>();
     for (PulumiStep s : steps) {
       s.replaceReasons().forEach(r -> addOnce(replacePaths, r));
       s.diffReasons().forEach(r -> addOnce(diffReasons, r));
