@@ -1,0 +1,414 @@
+package dev.plangate.core.pulumi;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.core.plan.AttributeSelector;
+import dev.plangate.core.plan.PlanReadException;
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Streaming reads of the JSON objects the Pulumi formats share: resource states and steps.
+ * Property values ({@code inputs}, {@code outputs}) are skipped unread except the few the
+ * resource catalogue asks for, so memory grows with the number of resources, not with the size of
+ * the file (event logs and digests of large stacks carry whole rendered templates and user data).
+ */
+final class PulumiJson {
+  /** Deepest nesting accepted; real files stay far below, hostile input does not. */
+  static final int MAX_NESTING_DEPTH = 1000;
+
+  static final JsonFactory FACTORY = JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder()
+          .maxStringLength(1_000_000_000)
+          .maxNestingDepth(MAX_NESTING_DEPTH)
+          .build())
+      .build();
+  static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+  /** Diff kinds as numbers, the order of {@code plugin.DiffKind}, for writers that emit ints. */
+  private static final List<String> NUMBERED_DIFF_KINDS = List.of(
+      "add", "add-replace", "delete", "delete-replace", "update", "update-replace");
+
+  private final JsonParser p;
+  private final AttributeSelector attributes;
+
+  PulumiJson(JsonParser p, AttributeSelector attributes) {
+    this.p = p;
+    this.attributes = attributes;
+  }
+
+  /** A structural problem in otherwise valid JSON. Unchecked inside, mapped at the boundary. */
+  static final class Invalid extends RuntimeException {
+    Invalid(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Something that parses one open file; {@link #parse} maps its failures to plan errors. */
+  interface Body<T> {
+    T read(JsonParser p) throws IOException;
+  }
+
+  /** Opens {@code file}, runs {@code body} on it and turns every failure into a one-liner. */
+  static <T> T parse(Path file, String displayName, Body<T> body) throws PlanReadException {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+        JsonParser p = FACTORY.createParser(in)) {
+      p.setCodec(MAPPER);
+      return body.read(p);
+    } catch (NoSuchFileException e) {
+      throw new PlanReadException(displayName, "file not found");
+    } catch (StreamConstraintsException e) {
+      throw new PlanReadException(displayName,
+          "JSON exceeds plangate's limits: " + firstLine(e.getOriginalMessage()));
+    } catch (JsonProcessingException e) {
+      if (e instanceof JsonEOFException
+          || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
+        throw new PlanReadException(displayName,
+            "truncated JSON: the document ends early (" + where(e) + ")");
+      }
+      throw new PlanReadException(displayName,
+          "not valid JSON: " + firstLine(e.getOriginalMessage()) + " (" + where(e) + ")");
+    } catch (IOException e) {
+      throw new PlanReadException(displayName, "cannot read: " + e.getMessage());
+    } catch (Invalid e) {
+      throw new PlanReadException(displayName, e.getMessage());
+    }
+  }
+
+  private static String where(JsonProcessingException e) {
+    var loc = e.getLocation();
+    return loc == null ? "unknown position"
+        : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  // ---- steps ---------------------------------------------------------------------------------
+
+  /**
+   * Reads a {@code PreviewStep} or a {@code StepEventMetadata}; the current token is its
+   * {@code START_OBJECT}. Both spellings of every field are accepted.
+   */
+  PulumiStep readStep(String ctx, int position) throws IOException {
+    expect(p.currentToken(), JsonToken.START_OBJECT, ctx);
+    String op = null;
+    String urn = null;
+    String type = null;
+    PulumiState before = null;
+    PulumiState after = null;
+    List<String> replaceReasons = List.of();
+    List<String> diffReasons = List.of();
+    Map<String, String> detailedDiff = Map.of();
+    boolean deleteBeforeReplace = false;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (f) {
+        case "op" -> op = string(v, ctx, "op");
+        case "urn" -> urn = string(v, ctx, "urn");
+        case "type" -> type = string(v, ctx, "type");
+        case "oldState", "old" -> before = readState(v, ctx + "." + f, typeHint(type, urn));
+        case "newState", "new" -> after = readState(v, ctx + "." + f, typeHint(type, urn));
+        case "replaceReasons", "keys" -> replaceReasons = stringArray(v, ctx, f);
+        case "diffReasons", "diffs" -> diffReasons = stringArray(v, ctx, f);
+        case "detailedDiff" -> detailedDiff = readDetailedDiff(v, ctx + ".detailedDiff");
+        case "deleteBeforeReplace" -> deleteBeforeReplace = bool(v, ctx, f);
+        default -> p.skipChildren();
+      }
+    }
+    if (op == null) {
+      throw fail(ctx + " has no op");
+    }
+    if (urn == null) {
+      throw fail(ctx + " (op " + op + ") has no urn");
+    }
+    return new PulumiStep(position, op, urn, type, before, after, replaceReasons, diffReasons,
+        detailedDiff, deleteBeforeReplace);
+  }
+
+  private static String typeHint(String type, String urn) {
+    if (type != null) {
+      return type;
+    }
+    if (urn != null) {
+      try {
+        return PulumiUrn.parse(urn).type();
+      } catch (IllegalArgumentException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  private Map<String, String> readDetailedDiff(JsonToken t, String ctx) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return Map.of();
+    }
+    expect(t, JsonToken.START_OBJECT, ctx);
+    Map<String, String> out = new LinkedHashMap<>();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String path = p.currentName();
+      JsonToken v = p.nextToken();
+      String at = ctx + "[\"" + path + "\"]";
+      expect(v, JsonToken.START_OBJECT, at);
+      String kind = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken w = p.nextToken();
+        if (f.equals("kind") || f.equals("diffKind")) {
+          if (w == JsonToken.VALUE_NUMBER_INT) {
+            int n = p.getIntValue();
+            kind = n >= 0 && n < NUMBERED_DIFF_KINDS.size() ? NUMBERED_DIFF_KINDS.get(n)
+                : String.valueOf(n);
+          } else {
+            kind = string(w, at, f);
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+      out.put(path, kind == null ? "update" : kind);
+    }
+    return out;
+  }
+
+  // ---- states --------------------------------------------------------------------------------
+
+  /**
+   * Reads a {@code ResourceV3} or {@code StepEventStateMetadata}, or returns null for JSON null.
+   *
+   * @param typeHint the type token when the caller already knows it, to pick the catalogue's
+   *     attributes before the state's own {@code type} field has been seen
+   */
+  PulumiState readState(JsonToken t, String ctx, String typeHint) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    expect(t, JsonToken.START_OBJECT, ctx);
+    String urn = null;
+    String type = null;
+    String id = null;
+    boolean custom = false;
+    boolean external = false;
+    boolean protect = false;
+    boolean retainOnDelete = false;
+    boolean pendingDelete = false;
+    boolean pendingReplacement = false;
+    boolean deleteBeforeReplace = false;
+    String parent = null;
+    String provider = null;
+    Set<String> dependencies = new LinkedHashSet<>();
+    String deletedWith = null;
+    List<String> replaceWith = List.of();
+    String importId = null;
+    String sourcePosition = null;
+    Map<String, Object> inputs = Map.of();
+    Map<String, Object> outputs = Map.of();
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String f = p.currentName();
+      JsonToken v = p.nextToken();
+      switch (f) {
+        case "urn" -> urn = string(v, ctx, f);
+        case "type" -> type = string(v, ctx, f);
+        case "id" -> id = scalarText(v, ctx, f);
+        case "custom" -> custom = bool(v, ctx, f);
+        case "external" -> external = bool(v, ctx, f);
+        case "protect" -> protect = bool(v, ctx, f);
+        case "retainOnDelete" -> retainOnDelete = bool(v, ctx, f);
+        case "delete" -> pendingDelete = bool(v, ctx, f);
+        case "pendingReplacement" -> pendingReplacement = bool(v, ctx, f);
+        case "deleteBeforeReplace" -> deleteBeforeReplace = bool(v, ctx, f);
+        case "parent" -> parent = string(v, ctx, f);
+        case "provider" -> provider = providerUrn(string(v, ctx, f));
+        case "dependencies" -> dependencies.addAll(stringArray(v, ctx, f));
+        case "propertyDependencies" -> readPropertyDependencies(v, ctx + "." + f, dependencies);
+        case "deletedWith" -> deletedWith = string(v, ctx, f);
+        case "replaceWith" -> replaceWith = stringArray(v, ctx, f);
+        case "importID", "importId" -> importId = string(v, ctx, f);
+        case "sourcePosition" -> sourcePosition = string(v, ctx, f);
+        case "inputs" -> inputs = readSelected(v, type != null ? type : typeHint);
+        case "outputs" -> outputs = readSelected(v, type != null ? type : typeHint);
+        default -> p.skipChildren();
+      }
+    }
+    Map<String, Object> selected = Map.of();
+    if (!inputs.isEmpty() || !outputs.isEmpty()) {
+      // Outputs are what the cloud reported, defaults included: they win over inputs.
+      Map<String, Object> merged = new LinkedHashMap<>(inputs);
+      merged.putAll(outputs);
+      selected = merged;
+    }
+    return new PulumiState(urn, type, id, custom, external, protect, retainOnDelete,
+        pendingDelete, pendingReplacement, deleteBeforeReplace, emptyToNull(parent),
+        emptyToNull(provider), List.copyOf(dependencies), emptyToNull(deletedWith), replaceWith,
+        emptyToNull(importId), emptyToNull(sourcePosition), selected);
+  }
+
+  /** A provider reference is {@code <provider URN>::<provider id>}; the URN is the edge. */
+  static String providerUrn(String reference) {
+    if (reference == null || reference.isEmpty()) {
+      return null;
+    }
+    int at = reference.lastIndexOf("::");
+    if (at < 0 || !reference.startsWith("urn:pulumi:")) {
+      return reference;
+    }
+    String urn = reference.substring(0, at);
+    // A reference without an id is already a URN of four parts; cutting it would break it.
+    try {
+      PulumiUrn.parse(urn);
+      return urn;
+    } catch (IllegalArgumentException e) {
+      return reference;
+    }
+  }
+
+  private void readPropertyDependencies(JsonToken t, String ctx, Set<String> into)
+      throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return;
+    }
+    expect(t, JsonToken.START_OBJECT, ctx);
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String key = p.currentName();
+      into.addAll(stringArray(p.nextToken(), ctx, key));
+    }
+  }
+
+  /** Keeps the properties whose Terraform name the catalogue wants; skips the rest unread. */
+  private Map<String, Object> readSelected(JsonToken t, String typeToken) throws IOException {
+    if (t != JsonToken.START_OBJECT) {
+      p.skipChildren();
+      return Map.of();
+    }
+    String tf = PulumiTypes.terraformType(typeToken);
+    Set<String> wanted = typeToken == null ? attributes.allRootAttributes()
+        : tf == null ? Set.of() : attributes.rootAttributes(tf);
+    if (wanted.isEmpty()) {
+      p.skipChildren();
+      return Map.of();
+    }
+    Map<String, Object> kept = null;
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = PulumiTypes.snake(p.currentName());
+      p.nextToken();
+      if (wanted.contains(name)) {
+        if (kept == null) {
+          kept = new LinkedHashMap<>();
+        }
+        kept.put(name, PulumiTypes.terraformShape(p.readValueAs(Object.class)));
+      } else {
+        p.skipChildren();
+      }
+    }
+    return kept == null ? Map.of() : kept;
+  }
+
+  // ---- small readers -------------------------------------------------------------------------
+
+  String string(JsonToken t, String ctx, String field) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return null;
+    }
+    if (t != JsonToken.VALUE_STRING) {
+      throw fail(ctx + "." + field + ": expected a string, found " + describe(t));
+    }
+    // Jackson reads a string's text lazily: an end of input inside it surfaces here, as the
+    // IOException that parse() reports as truncation.
+    return p.getText();
+  }
+
+  /** Ids are strings, but a hand-written file may give a number. */
+  private String scalarText(JsonToken t, String ctx, String field) throws IOException {
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      return p.getText();
+    }
+    return string(t, ctx, field);
+  }
+
+  boolean bool(JsonToken t, String ctx, String field) {
+    if (t == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    if (t == JsonToken.VALUE_TRUE) {
+      return true;
+    }
+    if (t == JsonToken.VALUE_FALSE) {
+      return false;
+    }
+    throw fail(ctx + "." + field + ": expected true or false, found " + describe(t));
+  }
+
+  List<String> stringArray(JsonToken t, String ctx, String field) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return List.of();
+    }
+    if (t != JsonToken.START_ARRAY) {
+      throw fail(ctx + "." + field + ": expected an array, found " + describe(t));
+    }
+    List<String> out = new ArrayList<>(2);
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      JsonToken s = p.currentToken();
+      if (s != JsonToken.VALUE_STRING) {
+        throw fail(ctx + "." + field + ": expected strings, found " + describe(s));
+      }
+      out.add(p.getText());
+    }
+    return out;
+  }
+
+  void expect(JsonToken actual, JsonToken wanted, String ctx) {
+    if (actual != wanted) {
+      throw fail(ctx + ": expected " + describe(wanted) + ", found " + describe(actual));
+    }
+  }
+
+  Invalid fail(String message) {
+    var loc = p.currentLocation();
+    return new Invalid(message + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr()
+        + ")");
+  }
+
+  static String describe(JsonToken t) {
+    if (t == null) {
+      return "the end of the document";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      case END_OBJECT -> "the end of an object";
+      case END_ARRAY -> "the end of an array";
+      default -> t.toString();
+    };
+  }
+
+  private static String emptyToNull(String s) {
+    return s == null || s.isEmpty() ? null : s;
+  }
+}

@@ -1,0 +1,262 @@
+package dev.plangate.core.pulumi;
+
+import dev.plangate.core.model.ChangeKind;
+import dev.plangate.core.model.Dependencies;
+import dev.plangate.core.model.Plan;
+import dev.plangate.core.model.PlanFormat;
+import dev.plangate.core.model.ResourceChange;
+import dev.plangate.core.plan.AttributeSelector;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns the steps of a preview and the resources of a stack export into a {@link Plan}: one change
+ * per object, the state-only resources after them ({@code listed = false}), and the edges between
+ * all of them.
+ *
+ * <p>Edges: a resource depends on everything in its {@code dependencies} and
+ * {@code propertyDependencies}, on its {@code parent} (a component's children are deleted with
+ * it, so destroying a component reaches them), on its provider (replacing a provider replaces
+ * everything it manages), and on its {@code deletedWith} and {@code replaceWith} targets. They are
+ * taken from the stack export and from every state a step carries; engine events carry no
+ * dependencies, so a stream without a stack export has parent and provider edges only.
+ */
+final class PulumiPlanBuilder {
+  static final String STACK_TYPE = "pulumi:pulumi:Stack";
+  /** {@code project:///index.ts#7,20}: the program file and line that registered a resource. */
+  private static final Pattern SOURCE_POSITION =
+      Pattern.compile("^project:///(.+?)#(\\d+)(?:,\\d+)?$");
+
+  private final String source;
+  private final AttributeSelector attributes;
+
+  PulumiPlanBuilder(String source, AttributeSelector attributes) {
+    this.source = source;
+    this.attributes = attributes;
+  }
+
+  /**
+   * The key that tells a leftover pending delete apart from the live object of the same URN: its
+   * cloud id. Pulumi keeps an old object marked {@code delete: true} when the delete of a
+   * create-before-delete replacement failed, and deletes it in the next run, in a {@code delete}
+   * step of its own. Null for every other step.
+   */
+  static String deposed(PulumiStep step) {
+    if (!"delete".equals(step.op()) || step.before() == null || !step.before().pendingDelete()) {
+      return null;
+    }
+    return step.before().id() != null ? step.before().id() : "pending-delete";
+  }
+
+  Plan build(PulumiPreviewReader.Preview preview, List<PulumiState> state) {
+    Map<String, List<PulumiStep>> groups = new LinkedHashMap<>();
+    boolean destroyingStack = false;
+    for (PulumiStep s : preview.steps()) {
+      String deposed = deposed(s);
+      groups.computeIfAbsent(s.urn() + "\u0000" + (deposed == null ? "" : deposed),
+          k -> new ArrayList<>()).add(s);
+      destroyingStack |= s.knownOp() == StepOp.DELETE && STACK_TYPE.equals(s.typeToken());
+    }
+    String deleteCause = destroyingStack
+        ? "the whole stack is destroyed (its pulumi:pulumi:Stack resource is deleted too, as in"
+            + " pulumi destroy)"
+        : StepClassifier.NOT_DECLARED;
+
+    record Listed(String urn, String deposed, List<PulumiStep> steps,
+        StepClassifier.Verdict verdict) {}
+    List<Listed> listed = new ArrayList<>();
+    Set<String> listedUrns = new HashSet<>();
+    for (List<PulumiStep> steps : groups.values()) {
+      PulumiStep first = steps.get(0);
+      listed.add(new Listed(first.urn(), deposed(first), steps,
+          StepClassifier.classify(steps, deleteCause)));
+      listedUrns.add(first.urn());
+    }
+    Map<String, PulumiState> stateByUrn = new LinkedHashMap<>();
+    for (PulumiState s : state) {
+      if (!s.pendingDelete()) {
+        stateByUrn.putIfAbsent(s.urn(), s);
+      }
+    }
+    List<PulumiState> stateOnly = new ArrayList<>();
+    for (PulumiState s : stateByUrn.values()) {
+      if (!listedUrns.contains(s.urn())) {
+        stateOnly.add(s);
+      }
+    }
+
+    List<String> allUrns = new ArrayList<>();
+    listed.forEach(l -> allUrns.add(l.urn()));
+    stateOnly.forEach(s -> allUrns.add(s.urn()));
+    Map<String, String> address = PulumiAddresses.shorten(allUrns);
+
+    List<ResourceChange> changes = new ArrayList<>(listed.size() + stateOnly.size());
+    List<String> warnings = new ArrayList<>();
+    int assumedOrder = 0;
+    for (Listed l : listed) {
+      StepClassifier.Verdict v = l.verdict();
+      String type = l.steps().get(0).typeToken();
+      for (PulumiStep s : l.steps()) {
+        if (s.type() != null) {
+          type = s.type();
+          break;
+        }
+      }
+      List<String> rawActions = new ArrayList<>();
+      for (PulumiStep s : l.steps()) {
+        if (!rawActions.contains(s.op())) {
+          rawActions.add(s.op());
+        }
+      }
+      ResourceChange c = new ResourceChange(address.get(l.urn()), l.deposed(), type, v.managed(),
+          v.kind(), v.order(), rawActions, null, v.replacePaths(), null, v.importing(), true,
+          v.kind().isFinding() ? before(type, v.before()) : Map.of(), false, v.why(),
+          location(v.after(), v.before()));
+      changes.add(c);
+      if (!v.unknownOps().isEmpty()) {
+        warnings.add(c.key() + " has op(s) " + v.unknownOps()
+            + (v.unknownOps().equals(List.of(StepOp.DIFF.id()))
+                ? " only, so the step that says what happens to it is missing from the file;"
+                : " that plangate does not know;")
+            + " treated as a destroy.");
+      }
+      if (v.orderAssumed()) {
+        assumedOrder++;
+      }
+    }
+    if (assumedOrder > 0) {
+      warnings.add(assumedOrder + " replacement(s) show only the logical replace step and the"
+          + " state does not say which half runs first: assumed create-before-delete, Pulumi's"
+          + " default (`pulumi preview --json --show-replacement-steps` shows the order).");
+    }
+    for (PulumiState s : stateOnly) {
+      String type = s.type() != null ? s.type() : typeOf(s.urn());
+      changes.add(new ResourceChange(address.get(s.urn()), null, type, !s.external(),
+          ChangeKind.NO_OP, null, List.of(), null, List.of(), null, false, false, Map.of(),
+          false, null, location(s, null)));
+    }
+    if (!stateByUrn.isEmpty() && listed.stream().noneMatch(l -> stateByUrn.containsKey(l.urn()))
+        && listed.stream().anyMatch(l -> l.verdict().kind() != ChangeKind.CREATE)) {
+      warnings.add("The stack export shares no resource with the preview: is it the export of"
+          + " the same stack? Its dependencies were not matched to any change.");
+    }
+    List<String> allWarnings = new ArrayList<>(preview.warnings());
+    allWarnings.addAll(warnings);
+
+    Dependencies edges = edges(listed.stream().map(l -> new Node(l.urn(), l.deposed(), l.steps()))
+        .toList(), stateOnly, stateByUrn);
+    return new Plan(source, PlanFormat.PULUMI, null, null, changes, edges, preview.drift(),
+        List.of(), preview.errored(), preview.complete(), allWarnings, Map.of());
+  }
+
+  private record Node(String urn, String deposed, List<PulumiStep> steps) {}
+
+  private static Dependencies edges(List<Node> listed, List<PulumiState> stateOnly,
+      Map<String, PulumiState> stateByUrn) {
+    Map<String, Integer> nodeOf = new HashMap<>();
+    for (int i = 0; i < listed.size(); i++) {
+      Node n = listed.get(i);
+      if (n.deposed() == null) {
+        nodeOf.put(n.urn(), i);
+      }
+    }
+    for (int i = 0; i < listed.size(); i++) {
+      nodeOf.putIfAbsent(listed.get(i).urn(), i);
+    }
+    for (int i = 0; i < stateOnly.size(); i++) {
+      nodeOf.putIfAbsent(stateOnly.get(i).urn(), listed.size() + i);
+    }
+    List<int[]> out = new ArrayList<>();
+    Set<Long> seen = new HashSet<>();
+    for (int i = 0; i < listed.size(); i++) {
+      Node n = listed.get(i);
+      Set<String> targets = new LinkedHashSet<>();
+      for (PulumiStep s : n.steps()) {
+        if (s.before() != null) {
+          targets.addAll(s.before().edgesTo());
+        }
+        if (s.after() != null) {
+          targets.addAll(s.after().edgesTo());
+        }
+      }
+      PulumiState recorded = n.deposed() == null ? stateByUrn.get(n.urn()) : null;
+      if (recorded != null) {
+        targets.addAll(recorded.edgesTo());
+      }
+      addEdges(i, targets, nodeOf, seen, out);
+    }
+    for (int i = 0; i < stateOnly.size(); i++) {
+      addEdges(listed.size() + i, stateOnly.get(i).edgesTo(), nodeOf, seen, out);
+    }
+    int[] dependents = new int[out.size()];
+    int[] dependencies = new int[out.size()];
+    for (int e = 0; e < out.size(); e++) {
+      dependents[e] = out.get(e)[0];
+      dependencies[e] = out.get(e)[1];
+    }
+    return new Dependencies(dependents, dependencies);
+  }
+
+  /** Adds "node depends on target" for each target that is in the plan; others are unknown. */
+  private static void addEdges(int node, Iterable<String> targets, Map<String, Integer> nodeOf,
+      Set<Long> seen, List<int[]> out) {
+    for (String t : targets) {
+      Integer target = nodeOf.get(t);
+      if (target == null || target == node) {
+        continue;
+      }
+      if (seen.add(((long) node << 32) | target)) {
+        out.add(new int[] {node, target});
+      }
+    }
+  }
+
+  /** The catalogue's attributes of the old object, by the Terraform type's attribute names. */
+  private Map<String, Object> before(String type, PulumiState old) {
+    if (old == null || old.attributes().isEmpty()) {
+      return Map.of();
+    }
+    String tf = PulumiTypes.terraformType(type);
+    Set<String> wanted = tf == null ? Set.of() : attributes.rootAttributes(tf);
+    Map<String, Object> kept = new LinkedHashMap<>();
+    old.attributes().forEach((k, v) -> {
+      if (wanted.contains(k)) {
+        kept.put(k, v);
+      }
+    });
+    return kept;
+  }
+
+  /**
+   * {@code index.ts:7} from {@code project:///index.ts#7,20}. Positions inside
+   * {@code node_modules} name a library (a component's own code), not the program: none then.
+   */
+  static String location(PulumiState preferred, PulumiState fallback) {
+    for (PulumiState s : new PulumiState[] {preferred, fallback}) {
+      if (s == null || s.sourcePosition() == null) {
+        continue;
+      }
+      Matcher m = SOURCE_POSITION.matcher(s.sourcePosition());
+      if (m.matches() && !m.group(1).contains("node_modules/")) {
+        return m.group(1) + ":" + m.group(2);
+      }
+    }
+    return null;
+  }
+
+  private static String typeOf(String urn) {
+    try {
+      return PulumiUrn.parse(urn).type();
+    } catch (IllegalArgumentException e) {
+      return "unknown";
+    }
+  }
+}

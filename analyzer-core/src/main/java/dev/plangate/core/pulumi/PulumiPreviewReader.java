@@ -1,0 +1,389 @@
+package dev.plangate.core.pulumi;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.plangate.core.model.Plan;
+import dev.plangate.core.plan.AttributeSelector;
+import dev.plangate.core.plan.PlanReadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Reads what {@code pulumi preview} tells about a change: the JSON digest of
+ * {@code pulumi preview --json}, or an engine-event stream (NDJSON: {@code --event-log FILE},
+ * {@code pulumi up --json}, {@code preview --json} with
+ * {@code PULUMI_ENABLE_STREAMING_JSON_PREVIEW}), optionally with a {@code pulumi stack export} of
+ * the stack for the dependency graph.
+ *
+ * <p>Each object is one change, however many steps the engine reports for it: a replacement is
+ * {@code create-replacement}, {@code replace} and {@code delete-replaced} (plus a pre- and an
+ * outputs event for each in a stream), and becomes one change whose order comes from which half
+ * appears first. {@link StepClassifier} explains the decisions for every op; {@link
+ * PulumiAddresses} the addresses. Both files are read with Jackson's streaming parser and property
+ * values are skipped, so an event log of any size reads in memory proportional to its resources.
+ */
+public final class PulumiPreviewReader {
+  /** How much of a file {@link #looksLike(Path)} reads. */
+  public static final int SNIFF_BYTES = 64 * 1024;
+
+  private static final Pattern DIGEST_KEY =
+      Pattern.compile("\"(steps|changeSummary)\"\\s*:");
+  private static final Pattern PULUMI_URN = Pattern.compile("\"urn:pulumi:");
+  /** The event kinds of {@code apitype.EngineEvent}; any of them as a key marks a stream. */
+  private static final Pattern EVENT_KEY = Pattern.compile("\"(cancel|stdout|diagnostic|prelude"
+      + "|summary|resourcePre|resOutputs|resOpFailed|policy|policyRemediation|policyLoad"
+      + "|policyAnalyzeSummary|policyRemediateSummary|policyAnalyzeStackSummary|startDebugging"
+      + "|progress|error)Event\"\\s*:\\s*\\{");
+
+  private final AttributeSelector attributes;
+
+  /**
+   * @param attributes which properties of a destroyed resource to keep for the catalogue's
+   *     recoverability rules (by Terraform attribute name; see {@link PulumiTypes})
+   */
+  public PulumiPreviewReader(AttributeSelector attributes) {
+    this.attributes = attributes;
+  }
+
+  // ---- detection -----------------------------------------------------------------------------
+
+  /**
+   * True when the start of a file looks like something {@link #read} accepts: a preview digest
+   * (a JSON object with a {@code "steps"} key that names a {@code urn:pulumi:} URN, or a
+   * {@code "changeSummary"} key), or an engine-event stream (its first value has an engine event
+   * kind such as {@code "resourcePreEvent": {} } or {@code "preludeEvent": {}} as a key, whether
+   * or not it also has {@code sequence}/{@code timestamp}; a JSON array of such events too).
+   * A {@code pulumi stack export} is not a preview and is not accepted. Never throws.
+   *
+   * @param head the first bytes of the file, up to {@link #SNIFF_BYTES}; may end mid-character
+   */
+  public static boolean looksLike(byte[] head) {
+    if (head == null || head.length == 0) {
+      return false;
+    }
+    String text = new String(head, 0, Math.min(head.length, SNIFF_BYTES),
+        StandardCharsets.UTF_8);
+    int i = 0;
+    if (text.startsWith("\uFEFF")) {
+      i = 1;
+    }
+    while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+      i++;
+    }
+    if (i >= text.length() || (text.charAt(i) != '{' && text.charAt(i) != '[')) {
+      return false;
+    }
+    // An event stream names its kind in the first value: look at the first line (NDJSON) or,
+    // for a pretty-printed or array form, the first couple of kilobytes.
+    int lineEnd = text.indexOf('\n', i);
+    String first = text.substring(i, lineEnd < 0 ? text.length() : Math.max(lineEnd,
+        Math.min(text.length(), i + 2048)));
+    if (EVENT_KEY.matcher(first).find()) {
+      return true;
+    }
+    if (text.charAt(i) != '{') {
+      return false;
+    }
+    var digest = DIGEST_KEY.matcher(text);
+    while (digest.find()) {
+      if (digest.group(1).equals("changeSummary") || PULUMI_URN.matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** {@link #looksLike(byte[])} on the first {@link #SNIFF_BYTES} of {@code file}. */
+  public static boolean looksLike(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      return looksLike(in.readNBytes(SNIFF_BYTES));
+    }
+  }
+
+  // ---- reading -------------------------------------------------------------------------------
+
+  /**
+   * Reads a preview digest or an engine-event stream.
+   *
+   * @param preview the preview file
+   * @param stackExport the {@code pulumi stack export} of the same stack, or null; it gives the
+   *     dependencies of every resource, including those the preview does not list, which join the
+   *     plan with {@code listed = false}
+   * @param name how errors and reports name the preview file
+   * @throws PlanReadException when either file is missing, truncated, not JSON or not of the
+   *     expected kind; the message names the file and the offending field
+   */
+  public Plan read(Path preview, Path stackExport, String name) throws PlanReadException {
+    Preview content = PulumiJson.parse(preview, name, p -> new Reading(p).document());
+    List<PulumiState> state = stackExport == null ? List.of()
+        : StackExportReader.read(stackExport, stackExport.toString());
+    return new PulumiPlanBuilder(name, attributes).build(content, state);
+  }
+
+  /**
+   * Everything the preview file says.
+   *
+   * @param steps the steps, one per (object, op), in file order
+   * @param digest true for a JSON digest, false for an event stream
+   */
+  record Preview(List<PulumiStep> steps, boolean digest, List<String> warnings, boolean errored,
+      boolean complete, int drift) {}
+
+  /** One pass over the file: a digest document, or a stream of event objects. */
+  private final class Reading {
+    private final JsonParser p;
+    private final PulumiJson json;
+    private final List<PulumiStep> steps = new ArrayList<>();
+    /** (urn, op, pending-delete id) already taken: pre- and outputs events repeat each step. */
+    private final Set<String> seenSteps = new HashSet<>();
+    private final List<String> warnings = new ArrayList<>();
+    private final List<String> errors = new ArrayList<>();
+    private boolean digest;
+    private boolean events;
+    private boolean sawSummary;
+    private boolean maybeCorrupt;
+    private boolean failedResult;
+    private int failedSteps;
+    private int drift;
+
+    Reading(JsonParser p) {
+      this.p = p;
+      this.json = new PulumiJson(p, attributes);
+    }
+
+    Preview document() throws IOException {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new PulumiJson.Invalid("the file is empty");
+      }
+      int value = 0;
+      while (t != null) {
+        if (digest) {
+          throw json.fail("unexpected data after the end of the preview document");
+        }
+        if (t == JsonToken.START_ARRAY && value == 0) {
+          int i = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            json.expect(p.currentToken(), JsonToken.START_OBJECT, "[" + i + "]");
+            rootObject("[" + i + "]", i == 0);
+            i++;
+          }
+          if (i == 0) {
+            throw new PulumiJson.Invalid("not a Pulumi preview: the file holds an empty array");
+          }
+        } else {
+          json.expect(t, JsonToken.START_OBJECT, "value " + (value + 1));
+          rootObject(value == 0 ? "the document" : "value " + (value + 1), value == 0);
+        }
+        value++;
+        t = p.nextToken();
+      }
+      return finish();
+    }
+
+    /** One top-level object: the digest, or one event. */
+    private void rootObject(String ctx, boolean first) throws IOException {
+      boolean recognised = false;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "steps" -> {
+            recognised = startDigest(ctx);
+            readSteps(v);
+          }
+          case "changeSummary" -> {
+            recognised = startDigest(ctx);
+            p.skipChildren();
+          }
+          case "config", "duration" -> p.skipChildren();
+          case "diagnostics" -> readDiagnostics(v);
+          case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
+          case "deployment", "checkpoint" -> throw json.fail("this is a Pulumi stack export, not a"
+              + " preview: give it as the stack export, and `pulumi preview --json` output or an"
+              + " event log as the plan");
+          case "sequence", "timestamp", "type" -> p.skipChildren();
+          default -> {
+            if (f.endsWith("Event") && v == JsonToken.START_OBJECT) {
+              recognised = startEvents(ctx);
+              event(f, ctx + "." + f);
+            } else {
+              p.skipChildren();
+            }
+          }
+        }
+      }
+      if (!recognised && first) {
+        throw new PulumiJson.Invalid("not a Pulumi preview: " + ctx + " has none of steps,"
+            + " changeSummary or an engine event (expected `pulumi preview --json` output or an"
+            + " engine event log)");
+      }
+    }
+
+    private boolean startDigest(String ctx) {
+      if (events) {
+        throw json.fail(ctx + " mixes a preview digest into an engine event stream");
+      }
+      digest = true;
+      return true;
+    }
+
+    private boolean startEvents(String ctx) {
+      if (digest) {
+        throw json.fail(ctx + " mixes engine events into a preview digest");
+      }
+      events = true;
+      return true;
+    }
+
+    private void readSteps(JsonToken t) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return;
+      }
+      json.expect(t, JsonToken.START_ARRAY, "steps");
+      int i = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        String ctx = "steps[" + i++ + "]";
+        add(json.readStep(ctx, steps.size()));
+      }
+    }
+
+    private void readDiagnostics(JsonToken t) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return;
+      }
+      json.expect(t, JsonToken.START_ARRAY, "diagnostics");
+      int i = 0;
+      while (p.nextToken() != JsonToken.END_ARRAY) {
+        diagnostic(p.currentToken(), "diagnostics[" + i++ + "]");
+      }
+    }
+
+    /** Keeps error diagnostics: a failed preview does not show everything it would destroy. */
+    private void diagnostic(JsonToken t, String ctx) throws IOException {
+      json.expect(t, JsonToken.START_OBJECT, ctx);
+      String severity = null;
+      String message = null;
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "severity" -> severity = json.string(v, ctx, f);
+          case "message" -> message = json.string(v, ctx, f);
+          default -> p.skipChildren();
+        }
+      }
+      if ("error".equals(severity)) {
+        errors.add(message == null ? "(no message)" : firstLine(message));
+      }
+    }
+
+    private void event(String kind, String ctx) throws IOException {
+      switch (kind) {
+        case "resourcePreEvent", "resOutputsEvent", "resOpFailedEvent" -> {
+          PulumiStep step = null;
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            if (f.equals("metadata")) {
+              json.expect(v, JsonToken.START_OBJECT, ctx + ".metadata");
+              step = json.readStep(ctx + ".metadata", steps.size());
+            } else {
+              p.skipChildren();
+            }
+          }
+          if (step == null) {
+            throw json.fail(ctx + " has no metadata");
+          }
+          if (kind.equals("resOpFailedEvent")) {
+            failedSteps++;
+          } else {
+            add(step);
+          }
+        }
+        case "summaryEvent" -> {
+          sawSummary = true;
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            switch (f) {
+              case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
+              case "result" -> failedResult |= "failed".equals(json.string(v, ctx, f));
+              default -> p.skipChildren();
+            }
+          }
+        }
+        case "diagnosticEvent" -> diagnostic(JsonToken.START_OBJECT, ctx);
+        case "errorEvent" -> {
+          String message = null;
+          while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String f = p.currentName();
+            JsonToken v = p.nextToken();
+            if (f.equals("error") && v == JsonToken.VALUE_STRING) {
+              message = p.getText();
+            } else {
+              p.skipChildren();
+            }
+          }
+          errors.add(message == null ? "(no message)" : firstLine(message));
+        }
+        default -> p.skipChildren();
+      }
+    }
+
+    /**
+     * Keeps the first report of each step. A stream reports every step twice (before and after
+     * it runs); a leftover pending delete ({@code delete} of an old object still marked for
+     * deletion) is a second object under the same URN, told apart by its cloud id.
+     */
+    private void add(PulumiStep step) {
+      String key = step.urn() + "\u0000" + step.op() + "\u0000" + PulumiPlanBuilder.deposed(step);
+      if (seenSteps.add(key)) {
+        steps.add(step);
+        if (step.knownOp() == StepOp.REFRESH
+            && (!step.diffReasons().isEmpty() || !step.detailedDiff().isEmpty())) {
+          drift++;
+        }
+      }
+    }
+
+    private Preview finish() {
+      boolean complete = true;
+      if (events && !sawSummary) {
+        complete = false;
+        warnings.add("The event stream has no summaryEvent: it ended before the engine finished,"
+            + " so steps that come later (deletes come last) may be missing.");
+      }
+      if (maybeCorrupt) {
+        warnings.add("Pulumi reports the result may be corrupt (maybeCorrupt: true).");
+      }
+      if (failedSteps > 0) {
+        warnings.add(failedSteps + " step(s) failed (resOpFailedEvent): the stream does not show"
+            + " the whole change.");
+      }
+      boolean errored = failedResult || !errors.isEmpty();
+      if (errored) {
+        String shown = errors.isEmpty() ? "the summary says the update failed"
+            : String.join("; ", errors.subList(0, Math.min(3, errors.size())))
+                + (errors.size() > 3 ? "; and " + (errors.size() - 3) + " more" : "");
+        warnings.add("Pulumi reports errors (" + shown + "): the preview is incomplete and cannot"
+            + " show everything that would be destroyed.");
+      }
+      return new Preview(steps, digest, warnings, errored, complete, drift);
+    }
+  }
+
+  private static String firstLine(String s) {
+    String t = s.strip();
+    int nl = t.indexOf('\n');
+    return nl < 0 ? t : t.substring(0, nl);
+  }
+}

@@ -1,0 +1,120 @@
+package dev.plangate.core.pulumi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Plain words for why Pulumi destroys, replaces or forgets a resource. Pulumi has no reason codes
+ * like Terraform's {@code action_reason}; it names the properties instead ({@code replaceReasons},
+ * {@code diffReasons}, {@code detailedDiff}), and these sentences say what they mean. Each text
+ * completes "X will be destroyed because ...".
+ */
+final class PulumiWhy {
+  /** Property names listed before "and N more". */
+  private static final int MAX_NAMES = 5;
+
+  private PulumiWhy() {}
+
+  /**
+   * Why a replacement happens: the detailed diff's replacing entries when there are any (they say
+   * whether a property is added, changed or removed, and give nested paths), else the replace
+   * reasons; other changed properties follow in brackets.
+   */
+  static String replacement(List<String> replaceReasons, List<String> diffReasons,
+      Map<String, String> detailedDiff) {
+    List<String> adding = new ArrayList<>();
+    List<String> changing = new ArrayList<>();
+    List<String> removing = new ArrayList<>();
+    detailedDiff.forEach((path, kind) -> {
+      switch (kind) {
+        case "add-replace" -> adding.add(path);
+        case "update-replace" -> changing.add(path);
+        case "delete-replace" -> removing.add(path);
+        default -> { }
+      }
+    });
+    int count;
+    List<String> parts = new ArrayList<>();
+    if (adding.isEmpty() && changing.isEmpty() && removing.isEmpty()) {
+      if (replaceReasons.isEmpty()) {
+        return "Pulumi plans a replacement without naming a property (a resource it depends on,"
+            + " or its provider, may be replaced)";
+      }
+      parts.add("changing " + names(replaceReasons));
+      count = replaceReasons.size();
+    } else {
+      if (!changing.isEmpty()) {
+        parts.add("changing " + names(changing));
+      }
+      if (!adding.isEmpty()) {
+        parts.add("adding " + names(adding));
+      }
+      if (!removing.isEmpty()) {
+        parts.add("removing " + names(removing));
+      }
+      count = adding.size() + changing.size() + removing.size();
+    }
+    StringBuilder sb = new StringBuilder(join(parts))
+        .append(count == 1 ? " forces replacement" : " force replacement");
+    // Properties that differ without forcing the replacement, named after the cause.
+    Set<String> replacing = new LinkedHashSet<>();
+    replaceReasons.forEach(r -> replacing.add(topLevel(r)));
+    detailedDiff.forEach((path, kind) -> {
+      if (kind.endsWith("-replace")) {
+        replacing.add(topLevel(path));
+      }
+    });
+    Set<String> alsoChanged = new LinkedHashSet<>();
+    diffReasons.forEach(r -> alsoChanged.add(topLevel(r)));
+    detailedDiff.keySet().forEach(path -> alsoChanged.add(topLevel(path)));
+    alsoChanged.removeAll(replacing);
+    if (!alsoChanged.isEmpty()) {
+      sb.append(" (it also changes ").append(names(List.copyOf(alsoChanged))).append(')');
+    }
+    return sb.toString();
+  }
+
+  /** What an update changes: "changes code and environment". */
+  static String update(List<String> diffReasons, Map<String, String> detailedDiff) {
+    Set<String> props = new LinkedHashSet<>(diffReasons);
+    if (props.isEmpty()) {
+      for (String path : detailedDiff.keySet()) {
+        props.add(topLevel(path));
+      }
+    }
+    return props.isEmpty() ? null : "it changes " + names(List.copyOf(props));
+  }
+
+  /** {@code tags.CostCenter} and {@code ingress[0]} belong to {@code tags} and {@code ingress}. */
+  static String topLevel(String path) {
+    int end = path.length();
+    for (int i = 0; i < path.length(); i++) {
+      char c = path.charAt(i);
+      if (c == '.' || c == '[') {
+        end = i;
+        break;
+      }
+    }
+    return path.substring(0, end);
+  }
+
+  /** "a", "a and b", "a, b and c", "a, b, c, d, e and 2 more". */
+  static String names(List<String> names) {
+    if (names.size() > MAX_NAMES) {
+      return String.join(", ", names.subList(0, MAX_NAMES)) + " and "
+          + (names.size() - MAX_NAMES) + " more";
+    }
+    return join(names);
+  }
+
+  private static String join(List<String> items) {
+    if (items.size() <= 1) {
+      return items.isEmpty() ? "" : items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and "
+        + items.get(items.size() - 1);
+  }
+}

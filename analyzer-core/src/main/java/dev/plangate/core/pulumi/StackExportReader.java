@@ -1,0 +1,110 @@
+package dev.plangate.core.pulumi;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.plangate.core.plan.AttributeSelector;
+import dev.plangate.core.plan.PlanReadException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the resources of a {@code pulumi stack export} document ({@code {"version": 3,
+ * "deployment": {"resources": [...]}}}) or of a checkpoint file as the filesystem backend stores
+ * it ({@code {"checkpoint": {"latest": {"resources": [...]}}}}). The preview alone cannot give the
+ * dependency graph: engine events carry no dependencies at all, and a digest without
+ * {@code --show-sames} lists none of the unchanged resources that depend on what it deletes.
+ */
+final class StackExportReader {
+  private StackExportReader() {}
+
+  static List<PulumiState> read(Path file, String displayName) throws PlanReadException {
+    return PulumiJson.parse(file, displayName, p -> new Reading(p).document());
+  }
+
+  private static final class Reading {
+    private final JsonParser p;
+    private final PulumiJson json;
+    private final List<PulumiState> resources = new ArrayList<>();
+    private boolean sawResources;
+
+    Reading(JsonParser p) {
+      this.p = p;
+      // Only the graph is wanted from the state: no property values at all.
+      this.json = new PulumiJson(p, AttributeSelector.none());
+    }
+
+    List<PulumiState> document() throws IOException {
+      JsonToken t = p.nextToken();
+      if (t == null) {
+        throw new PulumiJson.Invalid("the stack export is empty");
+      }
+      json.expect(t, JsonToken.START_OBJECT, "the stack export");
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        switch (f) {
+          case "deployment" -> deployment(v, "deployment");
+          case "checkpoint" -> checkpoint(v);
+          case "steps", "changeSummary" -> throw json.fail("this is a preview (it has " + f
+              + "), not a stack export: give `pulumi stack export` output as the stack export");
+          default -> p.skipChildren();
+        }
+      }
+      if (p.nextToken() != null) {
+        throw json.fail("unexpected data after the end of the stack export");
+      }
+      if (!sawResources) {
+        throw new PulumiJson.Invalid("not a Pulumi stack export: it has no deployment.resources"
+            + " (expected `pulumi stack export` output)");
+      }
+      return resources;
+    }
+
+    private void checkpoint(JsonToken t) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return;
+      }
+      json.expect(t, JsonToken.START_OBJECT, "checkpoint");
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        if (f.equals("latest")) {
+          deployment(v, "checkpoint.latest");
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+
+    private void deployment(JsonToken t, String ctx) throws IOException {
+      if (t == JsonToken.VALUE_NULL) {
+        return;
+      }
+      json.expect(t, JsonToken.START_OBJECT, ctx);
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        JsonToken v = p.nextToken();
+        if (f.equals("resources")) {
+          sawResources = true;
+          if (v == JsonToken.VALUE_NULL) {
+            continue;
+          }
+          json.expect(v, JsonToken.START_ARRAY, ctx + ".resources");
+          int i = 0;
+          while (p.nextToken() != JsonToken.END_ARRAY) {
+            String at = ctx + ".resources[" + i++ + "]";
+            PulumiState s = json.readState(p.currentToken(), at, null);
+            if (s.urn() == null) {
+              throw json.fail(at + " has no urn");
+            }
+            resources.add(s);
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+  }
+}
