@@ -3,6 +3,7 @@ package dev.plangate.cli;
 import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
 import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.api.PlanExtras;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.gate.Decision;
@@ -55,6 +56,10 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Mixin WorkspaceOptions workspace;
 
+  @Option(names = "--stack-export", paramLabel = "FILE",
+      description = "`pulumi stack export` output: dependencies for a Pulumi preview.")
+  Path stackExport;
+
   @Option(names = "--base", paramLabel = "REV",
       description = "Base of the commit range (e.g. the pull request's base sha). Without it,"
           + " authorship is unknown and counts as AI unless the policy says otherwise.")
@@ -99,7 +104,7 @@ public final class CheckCommand implements Callable<Integer> {
         : CommitSelection.between(base, head);
     Report report = new PlanAnalyzer().check(new CheckRequest(plans, ws.policy(),
         ws.git() == null ? null : ws.git().root(), commits, branch, env, moduleDir,
-        Approver.NONE, LocalDate.now()));
+        Approver.NONE, LocalDate.now(), extras()));
     for (String e : report.errors()) {
       Cli.error(err, e);
     }
@@ -124,6 +129,10 @@ public final class CheckCommand implements Callable<Integer> {
     }
     out.flush();
     return report.decision().exitCode();
+  }
+
+  private PlanExtras extras() {
+    return new PlanExtras(stackExport, null, null, null, null, null);
   }
 
   private void render(Report report, Writer w, boolean color) throws IOException {

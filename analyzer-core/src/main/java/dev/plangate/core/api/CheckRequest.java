@@ -22,6 +22,7 @@ import java.util.Map;
  *     each plan file's own directory
  * @param approver where approvals come from
  * @param today the date waivers are checked against
+ * @param extras stack exports, templates and cdk.out directories beside the plans
  */
 public record CheckRequest(
     List<Path> plans,
@@ -32,10 +33,20 @@ public record CheckRequest(
     Map<String, String> environment,
     String moduleDir,
     Approver approver,
-    LocalDate today) {
+    LocalDate today,
+    PlanExtras extras) {
   public CheckRequest {
     plans = List.copyOf(plans);
     environment = Map.copyOf(environment);
+    extras = extras == null ? PlanExtras.none() : extras;
+  }
+
+  /** Plan files only, no templates or stack exports beside them. */
+  public CheckRequest(List<Path> plans, Policy policy, Path repository, CommitSelection commits,
+      String branch, Map<String, String> environment, String moduleDir, Approver approver,
+      LocalDate today) {
+    this(plans, policy, repository, commits, branch, environment, moduleDir, approver, today,
+        PlanExtras.none());
   }
 
   /** Plans only: default policy, no commits, no approvals. */

@@ -28,6 +28,7 @@ import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanReadException;
 import dev.plangate.core.policy.CriticalityOverride;
 import dev.plangate.core.policy.Policy;
+import dev.plangate.core.pulumi.PulumiPreviewReader;
 import dev.plangate.core.report.PlanSummary;
 import dev.plangate.core.report.Report;
 import dev.plangate.core.terraform.BinaryPlanConverter;
@@ -50,6 +51,7 @@ public final class PlanAnalyzer {
   private final ResourceCatalog catalog;
   private final TerraformPlanReader terraform;
   private final ChangeSetReader changeSets;
+  private final PulumiPreviewReader pulumi;
   private final ImpactAnalyzer impact;
 
   public PlanAnalyzer() {
@@ -60,6 +62,7 @@ public final class PlanAnalyzer {
     this.catalog = catalog;
     this.terraform = new TerraformPlanReader(catalog);
     this.changeSets = new ChangeSetReader(catalog);
+    this.pulumi = new PulumiPreviewReader(catalog);
     this.impact = new ImpactAnalyzer(catalog);
   }
 
@@ -81,7 +84,7 @@ public final class PlanAnalyzer {
     if (request.plans().isEmpty()) {
       errors.add("no plan files given");
     }
-    for (PlanInput input : group(request.plans(), errors)) {
+    for (PlanInput input : group(request.plans(), request.extras(), errors)) {
       try {
         long t0 = System.nanoTime();
         Plan plan = input.read(this);
@@ -93,7 +96,7 @@ public final class PlanAnalyzer {
             applyCriticality(impact.analyze(plan), policy)));
         PhaseTimer.report("analysis", t1);
         if (plan.errored()) {
-          errors.add(input.name() + ": Terraform reports that planning failed (errored: true);"
+          errors.add(input.name() + ": the tool reports that planning failed (errored: true);"
               + " fix the plan errors and plan again");
         }
       } catch (PlanReadException e) {
@@ -173,40 +176,63 @@ public final class PlanAnalyzer {
    * One plan to read: a single file, or every CloudFormation change-set document given (pages
    * and nested stacks of one change set belong together).
    */
-  private record PlanInput(String name, List<Path> files, PlanFormat format) {
+  private record PlanInput(String name, List<Path> files, PlanFormat format, PlanExtras extras) {
     Plan read(PlanAnalyzer analyzer) throws PlanReadException {
       return switch (format) {
         case CLOUDFORMATION_CHANGE_SET -> analyzer.changeSets.read(files, name);
+        case PULUMI -> analyzer.pulumi.read(files.get(0), extras.stackExport(), name);
         default -> analyzer.read(files.get(0), name);
       };
     }
   }
 
   /** Sorts the given files into plans by sniffing each; a file that cannot be opened is an error. */
-  private static List<PlanInput> group(List<Path> files, List<String> errors) {
+  private static List<PlanInput> group(List<Path> files, PlanExtras extras,
+      List<String> errors) {
     List<PlanInput> inputs = new ArrayList<>();
     List<Path> changeSets = new ArrayList<>();
     for (Path file : files) {
-      boolean changeSet = false;
+      PlanFormat format;
       try {
-        changeSet = Files.isRegularFile(file) && ChangeSetReader.looksLike(file);
+        format = sniff(file);
       } catch (IOException e) {
         errors.add(file + ": cannot be read (" + e.getMessage() + ")");
         continue;
       }
-      if (changeSet) {
+      if (format == PlanFormat.CLOUDFORMATION_CHANGE_SET) {
         changeSets.add(file);
       } else {
-        inputs.add(new PlanInput(file.toString(), List.of(file), PlanFormat.TERRAFORM));
+        inputs.add(new PlanInput(file.toString(), List.of(file), format, extras));
       }
     }
     if (!changeSets.isEmpty()) {
       String name = changeSets.size() == 1 ? changeSets.get(0).toString()
           : String.join(" + ", changeSets.stream().map(Path::toString).toList());
       inputs.add(new PlanInput(name, List.copyOf(changeSets),
-          PlanFormat.CLOUDFORMATION_CHANGE_SET));
+          PlanFormat.CLOUDFORMATION_CHANGE_SET, extras));
     }
     return inputs;
+  }
+
+  /**
+   * Which reader a file needs, from its first bytes. Terraform is the fallback: its reader
+   * names what is wrong with anything that is not a plan.
+   */
+  static PlanFormat sniff(Path file) throws IOException {
+    if (!Files.isRegularFile(file) || BinaryPlanConverter.isBinaryPlan(file)) {
+      return PlanFormat.TERRAFORM;
+    }
+    byte[] head;
+    try (var in = Files.newInputStream(file)) {
+      head = in.readNBytes(ChangeSetReader.SNIFF_BYTES);
+    }
+    if (ChangeSetReader.looksLike(head)) {
+      return PlanFormat.CLOUDFORMATION_CHANGE_SET;
+    }
+    if (PulumiPreviewReader.looksLike(head)) {
+      return PlanFormat.PULUMI;
+    }
+    return PlanFormat.TERRAFORM;
   }
 
   /** The plan file's directory relative to the repository root, or the root when outside. */

@@ -26,6 +26,7 @@ import java.util.List;
  * @param suggestion a {@code moved} block that would turn this destroy into a move, or null
  * @param conditional true when the tool says the replacement may happen (not that it will)
  * @param location where the resource is declared ({@code template.yaml:42}), or null
+ * @param why the cause in plain words from formats without Terraform's reason codes, or null
  * @param attribution the commits that caused it, most telling first; empty when no commit range
  *     was read or no commit in it touched the files that declare the resource
  */
@@ -48,6 +49,7 @@ public record Finding(
     String suggestion,
     boolean conditional,
     String location,
+    String why,
     List<Attribution> attribution) {
 
   public Finding {
@@ -63,20 +65,20 @@ public record Finding(
       String recoverability, String explanation, Downstream downstream, String suggestion) {
     this(plan, address, deposed, type, action, replaceOrder, reason, rawActions, replacedBecause,
         critical, category, recoverable, recoverability, explanation, downstream, suggestion,
-        false, null, List.of());
+        false, null, null, List.of());
   }
 
   public Finding withAttribution(List<Attribution> commits) {
     return new Finding(plan, address, deposed, type, action, replaceOrder, reason, rawActions,
         replacedBecause, critical, category, recoverable, recoverability, explanation,
-        downstream, suggestion, conditional, location, commits);
+        downstream, suggestion, conditional, location, why, commits);
   }
 
   /** The same finding with the policy's say on criticality. */
   public Finding withCriticality(boolean isCritical, String newCategory) {
     return new Finding(plan, address, deposed, type, action, replaceOrder, reason, rawActions,
         replacedBecause, isCritical, isCritical ? newCategory : null, recoverable,
-        recoverability, explanation, downstream, suggestion, conditional, location,
+        recoverability, explanation, downstream, suggestion, conditional, location, why,
         attribution);
   }
 

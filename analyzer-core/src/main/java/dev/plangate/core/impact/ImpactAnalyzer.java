@@ -83,7 +83,7 @@ public final class ImpactAnalyzer {
     return new Finding(plan.source(), c.address(), c.deposed(), c.type(), action, c.order(),
         c.reason(), c.rawActions(), c.replacePaths(), entry != null,
         entry == null ? null : entry.category(), rec.recoverable(), rec.because(), explanation,
-        downstream, suggestion, c.conditional(), c.location(), List.of());
+        downstream, suggestion, c.conditional(), c.location(), c.why(), List.of());
   }
 
   /**

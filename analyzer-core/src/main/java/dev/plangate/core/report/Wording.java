@@ -52,6 +52,9 @@ final class Wording {
 
   /** A few words on why, for tables; the full sentence is the finding's explanation. */
   static String shortReason(Finding f) {
+    if (f.reason() == null && f.why() != null) {
+      return f.why();
+    }
     if (f.reason() != null && CHANGE_SET_REASON.matcher(f.reason()).lookingAt()) {
       return changeSetReason(f);
     }
