@@ -84,6 +84,8 @@ public final class TemplateGraph {
   private final Map<String, Export> exports = new LinkedHashMap<>();
   private final Set<Dependency> dependencies = new LinkedHashSet<>();
   private final List<String> warnings = new ArrayList<>();
+  /** True when several stacks are given, so imports and exports are expected to link. */
+  private boolean linking;
 
   private record Export(Scope scope, String output) {}
 
@@ -103,6 +105,7 @@ public final class TemplateGraph {
    */
   public static TemplateGraph of(Map<String, Template> stacks) {
     TemplateGraph g = new TemplateGraph();
+    g.linking = stacks.size() > 1;
     for (Map.Entry<String, Template> e : stacks.entrySet()) {
       String name = e.getKey();
       g.addScope(new Scope(name.isEmpty() ? "" : name + "/", e.getValue(),
@@ -187,11 +190,11 @@ public final class TemplateGraph {
           continue;
         }
         String name = TemplateIntrinsics.evaluate(export.get("Name"), context(s));
-        if (name == null) {
+        if (name == null && linking) {
           warnings.add("The export name of output " + o.getKey() + " in " + s.template().name()
               + " cannot be worked out from the template alone, so imports of it are not"
               + " linked.");
-        } else if (exports.putIfAbsent(name, new Export(s, o.getKey())) != null) {
+        } else if (name != null && exports.putIfAbsent(name, new Export(s, o.getKey())) != null) {
           warnings.add("The export " + name + " is declared by more than one template given;"
               + " CloudFormation allows one per region, so imports link to the first.");
         }
@@ -228,17 +231,13 @@ public final class TemplateGraph {
       }
       String dependent = s.address(e.source());
       Object root = t.resources().get(e.source()).definition();
-      Kind kind = switch (e.targetKind()) {
-        case PARAMETER -> Kind.STACK_PARAMETER;
-        case EXPORT -> Kind.IMPORT_VALUE;
-        default -> e.kind();
-      };
-      for (String dependency : targets(s, e, root, 0)) {
-        if (!dependency.equals(dependent)) {
-          dependencies.add(new Dependency(dependent, dependency, kind, e.path()));
+      for (Map.Entry<String, Kind> target : targets(s, e, root, 0).entrySet()) {
+        if (!target.getKey().equals(dependent)) {
+          dependencies.add(new Dependency(dependent, target.getKey(), target.getValue(),
+              e.path()));
         }
       }
-      if (e.targetKind() == TargetKind.EXPORT
+      if (linking && e.targetKind() == TargetKind.EXPORT
           && TemplateIntrinsics.evaluate(importName(root, e), context(s)) == null) {
         warnings.add("The import " + e.target() + " in " + t.name() + " (" + e.source()
             + ") cannot be worked out from the template alone, so it is not linked to an"
@@ -261,24 +260,30 @@ public final class TemplateGraph {
   }
 
   /**
-   * The resource addresses one edge makes its source depend on.
+   * The resource addresses one edge makes its source depend on, each with how: the target
+   * itself by the edge's kind, the child resources behind a nested stack's output
+   * ({@link Kind#STACK_OUTPUT}), what a nested stack's parameter is given
+   * ({@link Kind#STACK_PARAMETER}), and the resources behind an imported export
+   * ({@link Kind#IMPORT_VALUE}).
    *
    * @param root what the edge's path is relative to (the source's definition, or a value)
    */
-  private Set<String> targets(Scope s, TemplateEdge e, Object root, int depth) {
-    Set<String> out = new LinkedHashSet<>();
+  private Map<String, Kind> targets(Scope s, TemplateEdge e, Object root, int depth) {
+    Map<String, Kind> out = new LinkedHashMap<>();
     if (depth > MAX_RESOLUTION_DEPTH) {
       return out;
     }
     switch (e.targetKind()) {
       case RESOURCE -> {
         String address = s.address(e.target());
-        out.add(address);
+        out.put(address, e.kind());
         Scope child = childScopes.get(address);
         String attribute = e.attribute();
         if (child != null && attribute != null && attribute.startsWith("Outputs.")) {
-          out.addAll(outputResources(child, attribute.substring("Outputs.".length()),
-              depth + 1));
+          for (String r : outputResources(child, attribute.substring("Outputs.".length()),
+              depth + 1)) {
+            out.putIfAbsent(r, Kind.STACK_OUTPUT);
+          }
         }
       }
       case PARAMETER -> {
@@ -286,7 +291,9 @@ public final class TemplateGraph {
           TemplateResource stack = s.parent().template().resources().get(s.stackId());
           if (stack != null && stack.properties().get("Parameters") instanceof Map<?, ?> p
               && p.containsKey(e.target())) {
-            out.addAll(valueResources(s.parent(), p.get(e.target()), depth + 1));
+            for (String r : valueResources(s.parent(), p.get(e.target()), depth + 1)) {
+              out.putIfAbsent(r, Kind.STACK_PARAMETER);
+            }
           }
         }
       }
@@ -294,7 +301,9 @@ public final class TemplateGraph {
         String name = TemplateIntrinsics.evaluate(importName(root, e), context(s));
         Export export = name == null ? null : exports.get(name);
         if (export != null) {
-          out.addAll(outputResources(export.scope(), export.output(), depth + 1));
+          for (String r : outputResources(export.scope(), export.output(), depth + 1)) {
+            out.putIfAbsent(r, Kind.IMPORT_VALUE);
+          }
         }
       }
       default -> {
@@ -318,7 +327,7 @@ public final class TemplateGraph {
     Set<String> out = new LinkedHashSet<>();
     for (TemplateEdge e : TemplateIntrinsics.walk("", value, "", s.template(), false)) {
       if (e.kind().carriesValue()) {
-        out.addAll(targets(s, e, value, depth));
+        out.addAll(targets(s, e, value, depth).keySet());
       }
     }
     return out;

@@ -163,12 +163,13 @@ public final class TemplateReader {
     }
     Map<String, Object> parameters = section(root, "Parameters", name);
     Map<String, Object> rawResources = section(root, "Resources", name);
+    Map<String, String> origins = new LinkedHashMap<>();
     Map<String, Object> expanded = expandForEach(rawResources, parameters, name, "Resources",
-        warnings);
+        warnings, origins);
     Map<String, TemplateResource> resources = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : expanded.entrySet()) {
       String id = e.getKey();
-      Integer line = parsed.resourceLines().get(id);
+      Integer line = parsed.resourceLines().get(origins.getOrDefault(id, id));
       String location = line == null ? name : name + ":" + line;
       if (!(e.getValue() instanceof Map<?, ?> entry)) {
         throw new PlanReadException(name, (line == null ? "" : line + ": ") + "resource " + id
@@ -183,15 +184,15 @@ public final class TemplateReader {
       resources.put(id, new TemplateResource(id, type, definition, location));
     }
     Map<String, Object> outputs = expandForEach(section(root, "Outputs", name), parameters, name,
-        "Outputs", warnings);
+        "Outputs", warnings, new LinkedHashMap<>());
     Object version = root.get("AWSTemplateFormatVersion");
     Map<String, Template> nested = new LinkedHashMap<>();
     for (TemplateResource r : resources.values()) {
       if (!r.isNestedStack()) {
         continue;
       }
-      Object url = r.properties().get("TemplateURL");
-      if (source == null || !(url instanceof String u) || !isLocal(u)) {
+      String u = localTemplate(r);
+      if (source == null || u == null) {
         warnings.add("The nested stack " + r.logicalId() + " in " + name + " has a template"
             + " that is not a local file" + (source == null ? " read with it" : "")
             + ", so the resources inside it are not seen.");
@@ -229,6 +230,23 @@ public final class TemplateReader {
     } finally {
       chain.remove(chain.size() - 1);
     }
+  }
+
+  /**
+   * The local file a nested stack's template is in: its {@code TemplateURL} when that is a local
+   * path, or the file the AWS CDK names in the resource's {@code aws:asset:path} metadata (in
+   * {@code cdk.out}, beside the parent); null when the template is elsewhere.
+   */
+  private static String localTemplate(TemplateResource stack) {
+    if (stack.properties().get("TemplateURL") instanceof String u && isLocal(u)) {
+      return u;
+    }
+    if (stack.definition().get("Metadata") instanceof Map<?, ?> m
+        && "TemplateURL".equals(m.get("aws:asset:property"))
+        && m.get("aws:asset:path") instanceof String path && isLocal(path)) {
+      return path;
+    }
+    return null;
   }
 
   /** A TemplateURL naming a file beside the template rather than an S3 or HTTPS object. */
@@ -319,8 +337,8 @@ public final class TemplateReader {
    * any change to it is reported as a possible replacement rather than missed.
    */
   private static Map<String, Object> expandForEach(Map<String, Object> section,
-      Map<String, Object> parameters, String name, String sectionName, List<String> warnings)
-      throws PlanReadException {
+      Map<String, Object> parameters, String name, String sectionName, List<String> warnings,
+      Map<String, String> origins) throws PlanReadException {
     boolean any = section.keySet().stream().anyMatch(k -> k.startsWith(FOR_EACH));
     if (!any) {
       return section;
@@ -346,9 +364,11 @@ public final class TemplateReader {
       }
       for (Map<String, Object> copy : copies) {
         // a loop inside the fragment expands once per value of this one
+        Map<String, String> inner = new LinkedHashMap<>();
         for (Map.Entry<String, Object> g : expandForEach(copy, parameters, name, sectionName,
-            warnings).entrySet()) {
+            warnings, inner).entrySet()) {
           putUnique(out, g.getKey(), g.getValue(), name, sectionName);
+          origins.put(g.getKey(), e.getKey());
         }
       }
     }

@@ -105,6 +105,7 @@ final class TemplateYaml {
         throw new PlanReadException(name, "the file is empty; a CloudFormation template is a"
             + " mapping with a Resources section");
       }
+      keysAsText(root);
       Object value = new IntrinsicConstructor(options).construct(root);
       return new Parsed(value, resourceLines(root), parser.aliases > 0);
     } catch (MarkedYAMLException e) {
@@ -145,6 +146,34 @@ final class TemplateYaml {
       tags.add("!" + f);
     }
     return Set.copyOf(tags);
+  }
+
+  /**
+   * Plain mapping keys are names, never null: {@code Null} is an IAM condition operator, and
+   * YAML 1.1 would otherwise read it as null. Only an empty key stays null (and is rejected).
+   */
+  private static void keysAsText(Node root) {
+    Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Deque<Node> todo = new ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      Node n = todo.pop();
+      if (!seen.add(n)) {
+        continue;
+      }
+      if (n instanceof MappingNode m) {
+        for (NodeTuple t : m.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode k && k.getTag().equals(Tag.NULL)
+              && k.isPlain() && !k.getValue().isEmpty()) {
+            k.setTag(Tag.STR);
+          }
+          todo.push(t.getKeyNode());
+          todo.push(t.getValueNode());
+        }
+      } else if (n instanceof SequenceNode q) {
+        q.getValue().forEach(todo::push);
+      }
+    }
   }
 
   private static Map<String, Integer> resourceLines(Node root) {
@@ -204,6 +233,8 @@ final class TemplateYaml {
   private static final class IntrinsicConstructor extends SafeConstructor {
     IntrinsicConstructor(LoaderOptions options) {
       super(options);
+      // The constructor keeps its own copy of this flag; Yaml would copy it, we must do it here.
+      setAllowDuplicateKeys(options.isAllowDuplicateKeys());
       yamlConstructors.put(new Tag("!Ref"), new LongForm("Ref"));
       yamlConstructors.put(new Tag("!Condition"), new LongForm("Condition"));
       for (String f : FUNCTIONS) {
