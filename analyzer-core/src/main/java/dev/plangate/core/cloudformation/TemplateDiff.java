@@ -50,6 +50,7 @@ import java.util.Set;
  */
 public final class TemplateDiff {
   private static final String CDK_METADATA = "AWS::CDK::Metadata";
+  private static final String SAM_PREFIX = "AWS::Serverless::";
   private static final Set<String> DEFINITION_KEYS_COMPARED_AS_SETS = Set.of("DependsOn");
 
   private final TemplateReplacementRules rules;
@@ -485,6 +486,12 @@ public final class TemplateDiff {
       // The CDK's own analytics record changes on nearly every synth; it replaces nothing.
       effect = Effect.UPDATE;
       why = null;
+    } else if (type.startsWith(SAM_PREFIX)) {
+      // The spec marks every SAM property as replacing, but the SAM transform turns the
+      // resource into others first; whether those are replaced is not in the template.
+      effect = Effect.MAY_REPLACE;
+      why = cause + ", and " + type + " is expanded by the SAM transform into resources that"
+          + " may be replaced; which ones cannot be told from the template";
     } else if (!rules.knows(type)) {
       effect = Effect.MAY_REPLACE;
       why = cause + ", and the type " + type + " is not in plangate's replacement data ("
