@@ -54,6 +54,8 @@ public final class TemplateDiff {
   private static final Set<String> DEFINITION_KEYS_COMPARED_AS_SETS = Set.of("DependsOn");
 
   private final TemplateReplacementRules rules;
+  /** What this diff found worth saying that is not a change of its own. */
+  private final List<String> warnings = new ArrayList<>();
 
   private TemplateDiff(TemplateReplacementRules rules) {
     this.rules = rules;
@@ -252,7 +254,8 @@ public final class TemplateDiff {
                 : "it was added to the template");
         continue;
       }
-      compare(o, was, now, changedStackParameters(address, gb, ga));
+      compare(o, was, gb.scopeOf(address).template(), now, ga.scopeOf(address).template(),
+          changedStackParameters(address, gb, ga));
     }
     propagate(outcomes, ga);
     markChangedStacks(outcomes, ga);
@@ -261,7 +264,7 @@ public final class TemplateDiff {
         replacementPolicy(o, gb.resource(o.address), ga.resource(o.address));
       }
     }
-    return plan(name, after, outcomes, gb, ga);
+    return plan(name, after, outcomes, gb, ga, warnings);
   }
 
   private static String local(String address) {
@@ -380,8 +383,8 @@ public final class TemplateDiff {
   }
 
   /** Compares a resource present in both versions. */
-  private void compare(Outcome o, TemplateResource was, TemplateResource now,
-      Set<String> changedStackParameters) {
+  private void compare(Outcome o, TemplateResource was, Template wasIn, TemplateResource now,
+      Template nowIn, Set<String> changedStackParameters) {
     if (!was.type().equals(now.type())) {
       o.kind = ChangeKind.REPLACE;
       o.impact = "WILL_REPLACE";
@@ -403,8 +406,7 @@ public final class TemplateDiff {
     if (!changedStackParameters.isEmpty()) {
       for (String p : changedStackParameters) {
         for (String path : parameterPaths(now, p)) {
-          String property = new TemplateEdge(now.logicalId(), p, TargetKind.PARAMETER, Kind.REF,
-              null, path).property();
+          String property = TemplateEdge.propertyOf(path);
           if (property == null) {
             otherViaParameters = true;
           } else if (!changed.contains(property)) {
@@ -420,9 +422,14 @@ public final class TemplateDiff {
       if (k.equals("Properties") || k.equals("Type")) {
         continue;
       }
-      boolean same = DEFINITION_KEYS_COMPARED_AS_SETS.contains(k)
-          ? TemplateValues.sameDependsOn(was.definition().get(k), now.definition().get(k))
-          : TemplateValues.same(was.definition().get(k), now.definition().get(k));
+      boolean same;
+      if (k.equals("Condition")) {
+        same = sameCondition(o.address, was, wasIn, now, nowIn);
+      } else if (DEFINITION_KEYS_COMPARED_AS_SETS.contains(k)) {
+        same = TemplateValues.sameDependsOn(was.definition().get(k), now.definition().get(k));
+      } else {
+        same = TemplateValues.same(was.definition().get(k), now.definition().get(k));
+      }
       if (!same) {
         otherChanged.add(k);
       }
@@ -448,6 +455,54 @@ public final class TemplateDiff {
       all.addAll(otherChanged);
       o.causes.add(String.join(", ", all) + " changed in place");
     }
+  }
+
+  /**
+   * True when the resource's {@code Condition} means the same in both versions, with the
+   * conditions it names written out in full (so renaming {@code Is-EC2-VPC} to {@code IsEC2VPC}
+   * is no change). A condition that is new or means something else is worth a warning: where
+   * it is false, deploying deletes the resource.
+   */
+  private boolean sameCondition(String address, TemplateResource was, Template wasIn,
+      TemplateResource now, Template nowIn) {
+    String before = was.condition();
+    String after = now.condition();
+    if (before == null && after == null) {
+      return true;
+    }
+    if (before != null && after != null && TemplateValues.same(
+        conditionMeaning(wasIn, before, 0), conditionMeaning(nowIn, after, 0))) {
+      return true;
+    }
+    if (after != null) {
+      warnings.add(address + " (" + now.location() + ") now exists only where its"
+          + " condition " + after + " holds: where it does not, deploying deletes it.");
+    }
+    return false;
+  }
+
+  /** A condition's definition with every condition it names written out. */
+  private static Object conditionMeaning(Template t, String name, int depth) {
+    Object definition = t.conditions().get(name);
+    if (definition == null || depth > 32) {
+      return Map.of("Condition", name);
+    }
+    return inlineConditions(definition, t, depth);
+  }
+
+  private static Object inlineConditions(Object value, Template t, int depth) {
+    if (value instanceof Map<?, ?> m) {
+      if (m.size() == 1 && m.get("Condition") instanceof String c) {
+        return conditionMeaning(t, c, depth + 1);
+      }
+      Map<Object, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(k, inlineConditions(v, t, depth)));
+      return out;
+    }
+    if (value instanceof List<?> l) {
+      return l.stream().map(v -> inlineConditions(v, t, depth)).toList();
+    }
+    return value;
   }
 
   /** Where a child resource's definition refers to its stack parameter {@code p}. */
@@ -668,7 +723,8 @@ public final class TemplateDiff {
   // ----------------------------------------------------------------------------- the plan
 
   private static Plan plan(String name, Map<String, Template> after,
-      Map<String, Outcome> outcomes, TemplateGraph gb, TemplateGraph ga) {
+      Map<String, Outcome> outcomes, TemplateGraph gb, TemplateGraph ga,
+      List<String> diffWarnings) {
     List<ResourceChange> changes = new ArrayList<>();
     Map<String, Integer> index = new LinkedHashMap<>();
     for (Outcome o : outcomes.values()) {
@@ -694,7 +750,7 @@ public final class TemplateDiff {
       dependents[i] = edges.get(i)[0];
       dependencies[i] = edges.get(i)[1];
     }
-    List<String> warnings = new ArrayList<>();
+    List<String> warnings = new ArrayList<>(diffWarnings);
     for (String w : ga.warnings()) {
       if (!warnings.contains(w)) {
         warnings.add(w);

@@ -107,6 +107,11 @@ public record TemplateEdge(
    * {@code Properties/SubnetId/0}), or null when it is not in {@code Properties}.
    */
   public String property() {
+    return propertyOf(path);
+  }
+
+  /** The top-level property of a path in a resource definition, or null (see above). */
+  static String propertyOf(String path) {
     if (!path.startsWith("Properties/")) {
       return null;
     }

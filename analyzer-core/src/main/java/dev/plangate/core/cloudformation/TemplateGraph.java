@@ -55,8 +55,7 @@ public final class TemplateGraph {
 
     /** The dependent's top-level property holding the reference, or null (see TemplateEdge). */
     public String property() {
-      return new TemplateEdge(dependent, dependency, TargetKind.RESOURCE, kind, null, path)
-          .property();
+      return TemplateEdge.propertyOf(path);
     }
   }
 
@@ -173,11 +172,6 @@ public final class TemplateGraph {
   /** The scope a resource address belongs to, or null. */
   Scope scopeOf(String address) {
     return scopeOfResource.get(address);
-  }
-
-  /** The scope of the nested stack whose resource has this address, or null. */
-  Scope childScope(String stackAddress) {
-    return childScopes.get(stackAddress);
   }
 
   // -------------------------------------------------------------------------- resolution

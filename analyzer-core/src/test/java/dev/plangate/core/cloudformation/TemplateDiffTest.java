@@ -186,6 +186,34 @@ class TemplateDiffTest {
   }
 
   @Test
+  void aConditionIsComparedByWhatItMeansAndANewOneIsAWarning() throws Exception {
+    Plan plan = diff("""
+        Parameters:
+          Env: {Type: String}
+        Conditions:
+          Is-Prod: !Equals [!Ref Env, prod]
+          Not-Prod: !Not [!Condition Is-Prod]
+        Resources:
+          Renamed: {Type: AWS::SNS::Topic, Condition: Not-Prod}
+          Guarded: {Type: AWS::SNS::Topic}
+        """, """
+        Parameters:
+          Env: {Type: String}
+        Conditions:
+          IsProd: !Equals [!Ref Env, prod]
+          NotProd: !Not [!Condition IsProd]
+        Resources:
+          Renamed: {Type: AWS::SNS::Topic, Condition: NotProd}
+          Guarded: {Type: AWS::SNS::Topic, Condition: IsProd}
+        """);
+    assertThat(change(plan, "Renamed").kind()).as("same meaning, new name")
+        .isEqualTo(ChangeKind.NO_OP);
+    assertThat(change(plan, "Guarded").kind()).isEqualTo(ChangeKind.UPDATE);
+    assertThat(plan.warnings()).containsExactly("Guarded (after.yaml:8) now exists only where"
+        + " its condition IsProd holds: where it does not, deploying deletes it.");
+  }
+
+  @Test
   void updateReplacePolicyDecidesTheFateOfTheOldCopy() throws Exception {
     Plan plan = diff("""
         Resources:
