@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.core.plan.PlanReadException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -53,8 +52,7 @@ final class TemplateCloudAssembly {
     if (artifacts == null || !artifacts.isObject()) {
       throw new PlanReadException(name, "not a cloud assembly manifest: no artifacts mapping");
     }
-    for (Iterator<Map.Entry<String, JsonNode>> it = artifacts.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> a = it.next();
+    for (Map.Entry<String, JsonNode> a : artifacts.properties()) {
       String type = a.getValue().path("type").asText();
       JsonNode properties = a.getValue().path("properties");
       if (type.equals("aws:cloudformation:stack")) {

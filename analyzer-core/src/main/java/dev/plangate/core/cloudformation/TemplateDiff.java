@@ -1,6 +1,5 @@
 package dev.plangate.core.cloudformation;
 
-import dev.plangate.core.cloudformation.TemplateEdge.Kind;
 import dev.plangate.core.cloudformation.TemplateEdge.TargetKind;
 import dev.plangate.core.cloudformation.TemplateReplacementRules.Effect;
 import dev.plangate.core.git.GitException;
@@ -173,8 +172,8 @@ public final class TemplateDiff {
   /** What happens to one resource, built up while diffing. */
   private static final class Outcome {
     final String address;
-    String type;
-    String location;
+    final String type;
+    final String location;
     ChangeKind kind = ChangeKind.NO_OP;
     boolean conditional;
     ReplaceOrder order;
@@ -234,9 +233,9 @@ public final class TemplateDiff {
       if (stack != null) {
         o.kind = ChangeKind.FORGET;
         o.impact = "WILL_ORPHAN";
-        o.causes.add("the stack " + stack + " is no longer among the stacks given (no longer in"
-            + " the CDK app): a deploy leaves it as it is, no longer updated, and destroying"
-            + " that stack would delete it");
+        o.causes.add("the stack " + stack + " is no longer among the stacks given (for a CDK"
+            + " app: it was removed from the app): a deploy leaves it as it is, no longer"
+            + " updated, and destroying that stack would delete it");
         continue;
       }
       removal(o, r, gb, ga, renames.get(address));
@@ -583,7 +582,10 @@ public final class TemplateDiff {
     o.causes.add(why);
   }
 
-  /** Parameters of the nested stack holding {@code address} that its parent now passes differently. */
+  /**
+   * Parameters of the nested stack holding {@code address} that its parent now passes
+   * differently.
+   */
   private static Set<String> changedStackParameters(String address, TemplateGraph gb,
       TemplateGraph ga) {
     TemplateGraph.Scope s = ga.scopeOf(address);

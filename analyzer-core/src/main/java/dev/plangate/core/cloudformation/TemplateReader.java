@@ -193,8 +193,9 @@ public final class TemplateReader {
       }
       String u = localTemplate(r);
       if (source == null || u == null) {
-        warnings.add("The nested stack " + r.logicalId() + " in " + name + " has a template"
-            + " that is not a local file" + (source == null ? " read with it" : "")
+        warnings.add("The nested stack " + r.logicalId() + " in " + name + (u == null
+            ? " has a template that is not a local file"
+            : " names a local template, but the text was read without its directory")
             + ", so the resources inside it are not seen.");
         continue;
       }

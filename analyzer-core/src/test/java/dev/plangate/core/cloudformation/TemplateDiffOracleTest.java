@@ -30,7 +30,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * WILL_REPLACE a certain replacement; MAY_REPLACE a conditional one (kept unmanaged, a forget
  * after create, when {@code UpdateReplacePolicy} is Retain: the rds ReplicaDB); WILL_UPDATE an
  * update, which is not a finding, or no change at all where only the name of the resource's
- * condition changed and its definition did not (rds DBEC2SecurityGroup). The replacing properties the oracle names are among ours.
+ * condition changed and its definition did not (rds DBEC2SecurityGroup). The replacing
+ * properties the oracle names are among ours.
  *
  * <p>Where plangate says more than the oracle, {@link #GOES_FURTHER} lists each case and why the
  * oracle under-reports (its propagation misses references inside {@code Fn::Sub} and references
