@@ -135,6 +135,41 @@ public final class GitRepository {
   }
 
   /**
+   * The content of a file as committed in {@code rev} ({@code git show rev:path}), decoded as
+   * UTF-8; used to read the old version of a template without touching the working tree.
+   *
+   * @param path relative to the top of the working tree, {@code /}-separated
+   * @throws GitException when the revision is unknown, the file is not in it, or git fails
+   */
+  public String show(String rev, String path) throws GitException {
+    return new String(showBytes(rev, path), StandardCharsets.UTF_8);
+  }
+
+  /** Like {@link #show} but the raw bytes, for callers that check the encoding themselves. */
+  public byte[] showBytes(String rev, String path) throws GitException {
+    String sha = resolve(rev).orElseThrow(
+        () -> new GitException("unknown revision '" + rev + "' in " + root));
+    if (!exists(sha, path)) {
+      throw new GitException("'" + path + "' does not exist in " + rev + " (" + root + ")");
+    }
+    return git("show", "--no-textconv", "--end-of-options", sha + ":" + path).stdout();
+  }
+
+  /**
+   * True when {@code rev} holds a file (not a directory) at {@code path}.
+   *
+   * @param path relative to the top of the working tree, {@code /}-separated
+   * @throws GitException when the revision is unknown or git fails
+   */
+  public boolean exists(String rev, String path) throws GitException {
+    String sha = resolve(rev).orElseThrow(
+        () -> new GitException("unknown revision '" + rev + "' in " + root));
+    List<String> args = List.of("cat-file", "-t", "--end-of-options", sha + ":" + path);
+    GitProcess.Result r = GitProcess.run(root, args, null);
+    return r.exit() == 0 && r.line().equals("blob");
+  }
+
+  /**
    * Every commit in {@code base..head}, oldest first in topological order, merges and both sides
    * of each merge included.
    *

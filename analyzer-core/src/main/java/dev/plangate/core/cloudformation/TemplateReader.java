@@ -1,0 +1,493 @@
+package dev.plangate.core.cloudformation;
+
+import dev.plangate.core.plan.PlanReadException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Reads CloudFormation templates, JSON or YAML, into {@link Template}s. Fails closed: a file that
+ * is not UTF-8, not JSON or YAML, uses a tag that is not an intrinsic function, breaks a size
+ * limit, or is not a template at all (no {@code Resources} mapping, a resource without a
+ * {@code Type}) is rejected with a {@link PlanReadException} naming the file, the line and column
+ * where known, and the reason. A nested stack whose {@code TemplateURL} is a local path is read
+ * relative to its parent; a missing child file is an error, because a diff that cannot see a
+ * child cannot see what the child deletes.
+ */
+public final class TemplateReader {
+  /** The resource type of a nested stack. */
+  public static final String NESTED_STACK_TYPE = "AWS::CloudFormation::Stack";
+  /** How deep nested stacks may go before plangate stops: CloudFormation has no such depth. */
+  static final int MAX_NESTING = 10;
+
+  private static final String FOR_EACH = "Fn::ForEach::";
+  private static final Pattern PLACEHOLDER = Pattern.compile("[$&]\\{([^}]*)}");
+
+  private TemplateReader() {}
+
+  /**
+   * Where the text of a template, and of each nested child, comes from: the file system, or a
+   * git revision.
+   */
+  interface Source {
+    /** The name of the child a parent's local {@code TemplateURL} points to. */
+    String resolve(String parentName, String templateUrl);
+
+    /** The child's text, or null when there is no such file. */
+    String read(String name) throws PlanReadException;
+  }
+
+  /** Templates on disk; names are paths. */
+  static final Source FILES = new Source() {
+    @Override
+    public String resolve(String parentName, String templateUrl) {
+      Path parent = Path.of(parentName).getParent();
+      String local = templateUrl.startsWith("file://") ? templateUrl.substring(7) : templateUrl;
+      return (parent == null ? Path.of(local) : parent.resolve(local)).normalize().toString();
+    }
+
+    @Override
+    public String read(String name) throws PlanReadException {
+      try {
+        return decode(Files.readAllBytes(Path.of(name)), name);
+      } catch (NoSuchFileException e) {
+        return null;
+      } catch (IOException e) {
+        throw new PlanReadException(name, "cannot read: " + e, e);
+      }
+    }
+  };
+
+  /**
+   * Reads a template file and, recursively, the local child templates of its nested stacks.
+   *
+   * @throws PlanReadException when the file or a child is missing, unreadable or not a template
+   */
+  public static Template read(Path file) throws PlanReadException {
+    String name = file.toString();
+    String text = FILES.read(name);
+    if (text == null) {
+      throw new PlanReadException(name, "no such file");
+    }
+    return parse(text, name, FILES);
+  }
+
+  /**
+   * Parses template text. Nested stacks' local templates are not read (there is no directory to
+   * read them from); use {@link #read(Path)} for that.
+   *
+   * @param name what to call the text in messages and locations, usually its path
+   */
+  public static Template parse(String text, String name) throws PlanReadException {
+    return parse(text, name, null);
+  }
+
+  /** Parses template text, reading nested children from {@code source} when it is not null. */
+  static Template parse(String text, String name, Source source) throws PlanReadException {
+    return parse(text, name, source, new ArrayList<>());
+  }
+
+  /** Strict UTF-8 (a leading byte-order mark is dropped); anything else is rejected. */
+  static String decode(byte[] bytes, String name) throws PlanReadException {
+    try {
+      String text = StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+      return text.startsWith("\uFEFF") ? text.substring(1) : text;
+    } catch (CharacterCodingException e) {
+      int bad = firstBadByte(bytes);
+      int line = 1;
+      for (int i = 0; i < bad; i++) {
+        if (bytes[i] == '\n') {
+          line++;
+        }
+      }
+      throw new PlanReadException(name, String.format("line %d: byte 0x%02X is not UTF-8; a"
+          + " template must be UTF-8 text", line, bytes[bad] & 0xff), e);
+    }
+  }
+
+  private static int firstBadByte(byte[] bytes) {
+    var decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    decoder.decode(in, CharBuffer.allocate(bytes.length + 1), true);
+    return Math.min(in.position(), bytes.length - 1);
+  }
+
+  private static Template parse(String text, String name, Source source, List<String> chain)
+      throws PlanReadException {
+    TemplateYaml.Parsed parsed = looksLikeJson(text) ? TemplateJson.parse(text, name)
+        : TemplateYaml.parse(text, name);
+    if (!(parsed.value() instanceof Map<?, ?>)) {
+      throw new PlanReadException(name, "not a CloudFormation template: the document is not a"
+          + " mapping with a Resources section");
+    }
+    @SuppressWarnings("unchecked")
+    Map<String, Object> root = (Map<String, Object>) freeze(parsed.value(), name, "the template");
+    if (!(root.get("Resources") instanceof Map<?, ?>)) {
+      throw new PlanReadException(name, "not a CloudFormation template: there is no Resources"
+          + " mapping at the top level"
+          + (root.containsKey("Resources") ? " (Resources is not a mapping)" : ""));
+    }
+    List<String> warnings = new ArrayList<>();
+    if (parsed.usesAliases()) {
+      warnings.add(name + " uses YAML anchors and aliases, which CloudFormation rejects; they"
+          + " were expanded as YAML defines them (as `aws cloudformation package` does).");
+    }
+    List<String> transforms = transforms(root.get("Transform"));
+    for (String t : transforms) {
+      if (t.startsWith("AWS::Serverless")) {
+        warnings.add(name + " uses the " + t + " transform: the resources CloudFormation"
+            + " generates from AWS::Serverless::* are not visible before the transform, so they"
+            + " are judged by their AWS::Serverless::* declarations.");
+      } else if (!t.equals("AWS::LanguageExtensions")) {
+        warnings.add(name + " uses the macro " + t + ", which may add or change resources"
+            + " that plangate cannot see.");
+      }
+    }
+    Map<String, Object> parameters = section(root, "Parameters", name);
+    Map<String, Object> rawResources = section(root, "Resources", name);
+    Map<String, String> origins = new LinkedHashMap<>();
+    Map<String, Object> expanded = expandForEach(rawResources, parameters, name, "Resources",
+        warnings, origins);
+    Map<String, TemplateResource> resources = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : expanded.entrySet()) {
+      String id = e.getKey();
+      Integer line = parsed.resourceLines().get(origins.getOrDefault(id, id));
+      String location = line == null ? name : name + ":" + line;
+      if (!(e.getValue() instanceof Map<?, ?> entry)) {
+        throw new PlanReadException(name, (line == null ? "" : line + ": ") + "resource " + id
+            + " is not a mapping with a Type");
+      }
+      if (!(entry.get("Type") instanceof String type) || type.isBlank()) {
+        throw new PlanReadException(name, (line == null ? "" : line + ": ") + "resource " + id
+            + " has no Type");
+      }
+      @SuppressWarnings("unchecked")
+      Map<String, Object> definition = (Map<String, Object>) entry;
+      resources.put(id, new TemplateResource(id, type, definition, location));
+    }
+    Map<String, Object> outputs = expandForEach(section(root, "Outputs", name), parameters, name,
+        "Outputs", warnings, new LinkedHashMap<>());
+    Object version = root.get("AWSTemplateFormatVersion");
+    Map<String, Template> nested = new LinkedHashMap<>();
+    for (TemplateResource r : resources.values()) {
+      if (!r.isNestedStack()) {
+        continue;
+      }
+      String u = localTemplate(r);
+      if (source == null || u == null) {
+        warnings.add("The nested stack " + r.logicalId() + " in " + name + (u == null
+            ? " has a template that is not a local file"
+            : " names a local template, but the text was read without its directory")
+            + ", so the resources inside it are not seen.");
+        continue;
+      }
+      nested.put(r.logicalId(), child(name, r, u, source, chain));
+    }
+    return new Template(name, version == null ? null : TemplateValues.scalarText(version),
+        transforms, parameters, section(root, "Conditions", name), resources, outputs, nested,
+        warnings);
+  }
+
+  private static Template child(String parentName, TemplateResource stack, String url,
+      Source source, List<String> chain) throws PlanReadException {
+    String childName = source.resolve(parentName, url);
+    String where = parentName + ": nested stack " + stack.logicalId() + " (" + stack.location()
+        + ")";
+    if (chain.contains(childName) || childName.equals(parentName)) {
+      throw new PlanReadException(parentName, "nested stack " + stack.logicalId()
+          + " includes " + childName + ", which includes it again (a cycle)");
+    }
+    if (chain.size() >= MAX_NESTING) {
+      throw new PlanReadException(parentName, "nested stacks go deeper than " + MAX_NESTING
+          + " levels at " + stack.logicalId());
+    }
+    String text = source.read(childName);
+    if (text == null) {
+      throw new PlanReadException(parentName, "nested stack " + stack.logicalId()
+          + " has TemplateURL " + url + ", but " + childName + " does not exist; without it"
+          + " plangate cannot see what the child stack changes (" + where + ")");
+    }
+    chain.add(parentName);
+    try {
+      return parse(text, childName, source, chain);
+    } finally {
+      chain.remove(chain.size() - 1);
+    }
+  }
+
+  /**
+   * The local file a nested stack's template is in: its {@code TemplateURL} when that is a local
+   * path, or the file the AWS CDK names in the resource's {@code aws:asset:path} metadata (in
+   * {@code cdk.out}, beside the parent); null when the template is elsewhere.
+   */
+  private static String localTemplate(TemplateResource stack) {
+    if (stack.properties().get("TemplateURL") instanceof String u && isLocal(u)) {
+      return u;
+    }
+    if (stack.definition().get("Metadata") instanceof Map<?, ?> m
+        && "TemplateURL".equals(m.get("aws:asset:property"))
+        && m.get("aws:asset:path") instanceof String path && isLocal(path)) {
+      return path;
+    }
+    return null;
+  }
+
+  /** A TemplateURL naming a file beside the template rather than an S3 or HTTPS object. */
+  static boolean isLocal(String url) {
+    if (url.isBlank()) {
+      return false;
+    }
+    String lower = url.toLowerCase(java.util.Locale.ROOT);
+    return lower.startsWith("file://") || !(lower.contains("://") || lower.startsWith("s3:"));
+  }
+
+  private static boolean looksLikeJson(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!Character.isWhitespace(c)) {
+        return c == '{';
+      }
+    }
+    return false;
+  }
+
+  private static List<String> transforms(Object transform) {
+    List<String> out = new ArrayList<>();
+    if (transform instanceof String s) {
+      out.add(s);
+    } else if (transform instanceof List<?> l) {
+      for (Object o : l) {
+        out.addAll(transforms(o));
+      }
+    } else if (transform instanceof Map<?, ?> m && m.get("Name") instanceof String s) {
+      out.add(s);
+    }
+    return out;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> section(Map<String, Object> root, String key, String name)
+      throws PlanReadException {
+    Object s = root.get(key);
+    if (s == null) {
+      return Map.of();
+    }
+    if (!(s instanceof Map<?, ?>)) {
+      throw new PlanReadException(name, "the " + key + " section is not a mapping");
+    }
+    return (Map<String, Object>) s;
+  }
+
+  /**
+   * Copies the parsed document into unmodifiable maps and lists with text keys, and writes
+   * {@code Fn::GetAtt: "A.B"} as {@code ["A", "B"]} so both spellings compare equal.
+   */
+  static Object freeze(Object value, String name, String where) throws PlanReadException {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        Object k = e.getKey();
+        if (k == null || k instanceof Map || k instanceof List) {
+          throw new PlanReadException(name, "a mapping key in " + where + " is "
+              + (k == null ? "empty" : "a list or mapping") + "; template keys are text");
+        }
+        String key = TemplateValues.scalarText(k);
+        String inner = where.equals("the template") ? "the " + key + " section" : where;
+        out.put(key, freeze(e.getValue(), name, inner));
+      }
+      if (out.size() == 1 && out.get("Fn::GetAtt") instanceof String s && s.indexOf('.') > 0) {
+        int dot = s.indexOf('.');
+        out.put("Fn::GetAtt", List.of(s.substring(0, dot), s.substring(dot + 1)));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    if (value instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(freeze(o, name, where));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    return value;
+  }
+
+  // ------------------------------------------------------------------------ Fn::ForEach
+
+  /**
+   * Expands {@code Fn::ForEach::Name: [Identifier, [values...], {fragment}]} entries
+   * (AWS::LanguageExtensions) when the collection is a literal list or a parameter with a
+   * default. One that cannot be expanded is kept as one opaque entry of an unknown type, so that
+   * any change to it is reported as a possible replacement rather than missed.
+   */
+  private static Map<String, Object> expandForEach(Map<String, Object> section,
+      Map<String, Object> parameters, String name, String sectionName, List<String> warnings,
+      Map<String, String> origins) throws PlanReadException {
+    boolean any = section.keySet().stream().anyMatch(k -> k.startsWith(FOR_EACH));
+    if (!any) {
+      return section;
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> e : section.entrySet()) {
+      if (!e.getKey().startsWith(FOR_EACH)) {
+        putUnique(out, e.getKey(), e.getValue(), name, sectionName);
+        continue;
+      }
+      List<Map<String, Object>> copies = expandLoop(e.getValue(), parameters);
+      if (copies == null) {
+        warnings.add(name + ": " + sectionName + "." + e.getKey() + " cannot be expanded (its"
+            + " collection is not a literal list or a parameter default), so the resources it"
+            + " generates are not seen one by one.");
+        if (sectionName.equals("Resources")) {
+          Map<String, Object> opaque = new LinkedHashMap<>();
+          opaque.put("Type", "AWS::LanguageExtensions::ForEach");
+          opaque.put("Properties", Map.of("Loop", e.getValue()));
+          putUnique(out, e.getKey(), Collections.unmodifiableMap(opaque), name, sectionName);
+        }
+        continue;
+      }
+      for (Map<String, Object> copy : copies) {
+        // a loop inside the fragment expands once per value of this one
+        Map<String, String> inner = new LinkedHashMap<>();
+        for (Map.Entry<String, Object> g : expandForEach(copy, parameters, name, sectionName,
+            warnings, inner).entrySet()) {
+          putUnique(out, g.getKey(), g.getValue(), name, sectionName);
+          origins.put(g.getKey(), e.getKey());
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void putUnique(Map<String, Object> out, String key, Object value, String name,
+      String sectionName) throws PlanReadException {
+    if (out.putIfAbsent(key, value) != null) {
+      throw new PlanReadException(name, sectionName + "." + key + " is defined twice (once"
+          + " through Fn::ForEach)");
+    }
+  }
+
+  /** The fragment, once per value of the loop, or null when the collection is not known. */
+  private static List<Map<String, Object>> expandLoop(Object loop,
+      Map<String, Object> parameters) {
+    if (!(loop instanceof List<?> parts) || parts.size() != 3
+        || !(parts.get(0) instanceof String identifier)
+        || !(parts.get(2) instanceof Map<?, ?> fragment)) {
+      return null;
+    }
+    List<String> values = collection(parts.get(1), parameters);
+    if (values == null) {
+      return null;
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String v : values) {
+      Map<String, Object> copy = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> f : fragment.entrySet()) {
+        String k = String.valueOf(f.getKey());
+        copy.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
+            replaceIdentifier(f.getValue(), identifier, v));
+      }
+      out.add(copy);
+    }
+    return out;
+  }
+
+  private static List<String> collection(Object c, Map<String, Object> parameters) {
+    if (c instanceof List<?> l) {
+      List<String> out = new ArrayList<>();
+      for (Object o : l) {
+        if (o instanceof Map || o instanceof List || o == null) {
+          return null;
+        }
+        out.add(TemplateValues.scalarText(o));
+      }
+      return out;
+    }
+    if (c instanceof Map<?, ?> m && m.size() == 1 && m.get("Ref") instanceof String p
+        && parameters.get(p) instanceof Map<?, ?> param) {
+      Object d = param.get("Default");
+      if (d instanceof String s) {
+        return List.of(s.split(",", -1)).stream().map(String::strip).toList();
+      }
+      if (d instanceof List<?>) {
+        return collection(d, Map.of());
+      }
+    }
+    return null;
+  }
+
+  /** {@code ${Id}} becomes the value; {@code &{Id}} the value with only letters and digits. */
+  private static String substitute(String text, String identifier, String value) {
+    Matcher m = PLACEHOLDER.matcher(text);
+    StringBuilder sb = new StringBuilder();
+    while (m.find()) {
+      String replacement = m.group(0);
+      if (m.group(1).strip().equals(identifier)) {
+        replacement = m.group(0).charAt(0) == '&' ? value.replaceAll("[^A-Za-z0-9]", "") : value;
+      }
+      m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
+    }
+    m.appendTail(sb);
+    return sb.toString();
+  }
+
+  /**
+   * The fragment with the loop identifier replaced: {@code {"Ref": Id}} by the value, and
+   * {@code ${Id}} inside {@code Fn::Sub} texts and keys. A {@code Fn::Sub} left with no
+   * placeholder at all becomes its text, so {@code !GetAtt [!Sub "Bucket${Id}", Arn]} names the
+   * bucket plainly.
+   */
+  private static Object replaceIdentifier(Object value, String identifier, String v) {
+    if (value instanceof Map<?, ?> m) {
+      if (m.size() == 1 && identifier.equals(m.get("Ref"))) {
+        return v;
+      }
+      if (m.size() == 1 && m.containsKey("Fn::Sub")) {
+        Object arg = m.get("Fn::Sub");
+        Object replaced = arg instanceof String s ? substitute(s, identifier, v)
+            : replaceIdentifier(arg, identifier, v);
+        if (replaced instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String s) {
+          List<Object> copy = new ArrayList<>(l);
+          copy.set(0, substitute(s, identifier, v));
+          replaced = Collections.unmodifiableList(copy);
+        }
+        if (replaced instanceof String s && !s.contains("${")) {
+          return s;
+        }
+        return Map.of("Fn::Sub", replaced);
+      }
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String k = String.valueOf(e.getKey());
+        out.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
+            replaceIdentifier(e.getValue(), identifier, v));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    if (value instanceof List<?> l) {
+      List<Object> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(replaceIdentifier(o, identifier, v));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    return value;
+  }
+}

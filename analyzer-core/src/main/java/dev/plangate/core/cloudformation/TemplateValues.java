@@ -1,0 +1,177 @@
+package dev.plangate.core.cloudformation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Template values are plain maps, lists and scalars; this is how they are frozen, compared and
+ * printed. Comparison follows CloudFormation rather than Java: a JSON {@code 10} equals the YAML
+ * text {@code "10"}, and {@code true} equals {@code "true"} or {@code "True"}, because
+ * CloudFormation accepts strings for numbers and booleans. Two texts are compared exactly: YAML
+ * {@code 010} and {@code 10} differ, which at worst reports a change that is not one.
+ */
+final class TemplateValues {
+  private TemplateValues() {}
+
+  /** An unmodifiable copy that keeps the order and allows null values. */
+  static <K, V> Map<K, V> frozenCopy(Map<K, V> map) {
+    return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+  }
+
+  /** Scalar as text: numbers without trailing zeros, booleans in lower case. */
+  static String scalarText(Object value) {
+    if (value instanceof BigDecimal d) {
+      return d.stripTrailingZeros().toPlainString();
+    }
+    if (value instanceof Double || value instanceof Float) {
+      return new BigDecimal(value.toString()).stripTrailingZeros().toPlainString();
+    }
+    return String.valueOf(value);
+  }
+
+  /** True when CloudFormation would see the same value. */
+  static boolean same(Object a, Object b) {
+    if (a == b) {
+      return true;
+    }
+    if (a == null || b == null) {
+      return false;
+    }
+    if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
+      if (!ma.keySet().equals(mb.keySet())) {
+        return false;
+      }
+      for (Map.Entry<?, ?> e : ma.entrySet()) {
+        if (!same(e.getValue(), mb.get(e.getKey()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof List<?> la && b instanceof List<?> lb) {
+      if (la.size() != lb.size()) {
+        return false;
+      }
+      Iterator<?> ia = la.iterator();
+      Iterator<?> ib = lb.iterator();
+      while (ia.hasNext()) {
+        if (!same(ia.next(), ib.next())) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (a instanceof Map || b instanceof Map || a instanceof List || b instanceof List) {
+      return false;
+    }
+    if (a instanceof Number || b instanceof Number) {
+      BigDecimal x = number(a);
+      BigDecimal y = number(b);
+      return x != null && y != null && x.compareTo(y) == 0;
+    }
+    if (a instanceof Boolean || b instanceof Boolean) {
+      return a.toString().equalsIgnoreCase(b.toString());
+    }
+    return a.equals(b);
+  }
+
+  /** {@code DependsOn} values: a string or a list, order and duplicates do not matter. */
+  static boolean sameDependsOn(Object a, Object b) {
+    return new HashSet<>(names(a)).equals(new HashSet<>(names(b)));
+  }
+
+  private static List<String> names(Object dependsOn) {
+    if (dependsOn instanceof String s) {
+      return List.of(s);
+    }
+    List<String> out = new ArrayList<>();
+    if (dependsOn instanceof List<?> l) {
+      l.forEach(x -> out.add(String.valueOf(x)));
+    }
+    return out;
+  }
+
+  private static BigDecimal number(Object o) {
+    if (o instanceof BigDecimal d) {
+      return d;
+    }
+    if (o instanceof Number || o instanceof String) {
+      try {
+        return new BigDecimal(o.toString().strip());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The value as compact JSON in Python's default style ({@code {"Fn::Sub": "x"}}), used to
+   * name an export whose name is an expression.
+   */
+  static String json(Object value) {
+    StringBuilder sb = new StringBuilder();
+    json(value, sb);
+    return sb.toString();
+  }
+
+  private static void json(Object value, StringBuilder sb) {
+    if (value == null) {
+      sb.append("null");
+    } else if (value instanceof Map<?, ?> m) {
+      sb.append('{');
+      boolean first = true;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!first) {
+          sb.append(", ");
+        }
+        first = false;
+        quote(String.valueOf(e.getKey()), sb);
+        sb.append(": ");
+        json(e.getValue(), sb);
+      }
+      sb.append('}');
+    } else if (value instanceof List<?> l) {
+      sb.append('[');
+      for (int i = 0; i < l.size(); i++) {
+        if (i > 0) {
+          sb.append(", ");
+        }
+        json(l.get(i), sb);
+      }
+      sb.append(']');
+    } else if (value instanceof Number || value instanceof Boolean) {
+      sb.append(scalarText(value));
+    } else {
+      quote(value.toString(), sb);
+    }
+  }
+
+  private static void quote(String s, StringBuilder sb) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20 || c > 0x7e) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+}

@@ -1,0 +1,386 @@
+package dev.plangate.core.cloudformation;
+
+import dev.plangate.core.plan.PlanReadException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.composer.Composer;
+import org.yaml.snakeyaml.constructor.AbstractConstruct;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.reader.ReaderException;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.resolver.Resolver;
+
+/**
+ * Reads a CloudFormation YAML template into plain maps, lists and strings in the long (JSON)
+ * form, so that {@code !Ref X} and {@code Ref: X} are the same value to everything downstream.
+ *
+ * <p>A template comes from the repository under review, which an AI agent may have written, so
+ * this follows the policy loader's approach: no Java object other than maps, lists and scalars is
+ * ever built (a {@code !!javax.script.ScriptEngineManager} tag is refused before construction),
+ * and the limits that keep a hostile file from exhausting memory or the stack are enforced at the
+ * event where they are crossed, so the error names its line and column. Only the intrinsic
+ * function tags CloudFormation defines are accepted; any other tag is an error, because guessing
+ * what it means could hide a reference.
+ *
+ * <p>Plain scalars stay strings: YAML 1.1 would turn {@code 2010-09-09} into a date, {@code 0755}
+ * into 493 and {@code 1.10} into 1.1, all of which change what a diff compares. Only {@code null},
+ * {@code ~} and empty values resolve (to null); {@link TemplateValues} compares scalars the way
+ * CloudFormation does.
+ */
+final class TemplateYaml {
+  /** The most characters a template may have: 5 Mi, well above CloudFormation's 1 MB limit. */
+  static final int MAX_CODE_POINTS = 5 * 1024 * 1024;
+  /** The most aliases to lists or mappings (CloudFormation itself accepts no aliases at all). */
+  static final int MAX_COLLECTION_ALIASES = 50;
+  /** The deepest nesting of lists and mappings; real templates stay far below it. */
+  static final int MAX_DEPTH = 100;
+
+  /**
+   * The short-form function tags: {@code !X} means {@code Fn::X}. Includes the
+   * AWS::LanguageExtensions functions and those used in Rules.
+   */
+  static final List<String> FUNCTIONS = List.of("Base64", "Cidr", "FindInMap", "GetAZs",
+      "ImportValue", "Join", "Select", "Split", "Sub", "Transform", "If", "Equals", "And", "Or",
+      "Not", "GetAtt", "Length", "ToJsonString", "Contains", "EachMemberEquals", "EachMemberIn",
+      "RefAll", "ValueOf", "ValueOfAll");
+
+  /** Tags that are not functions but may be written explicitly. */
+  private static final Set<String> STANDARD_TAGS = Set.of("!", Tag.STR.getValue(),
+      Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue(),
+      Tag.SEQ.getValue(), Tag.MAP.getValue());
+
+  private static final Set<String> ALLOWED_TAGS = allowedTags();
+
+  private TemplateYaml() {}
+
+  /**
+   * What a YAML template holds.
+   *
+   * @param value the document in long form (maps, lists, strings, nulls)
+   * @param resourceLines each key of the top-level {@code Resources} mapping to its 1-based line
+   * @param usesAliases true when the file uses anchors and aliases, which CloudFormation rejects
+   */
+  record Parsed(Object value, Map<String, Integer> resourceLines, boolean usesAliases) {}
+
+  /**
+   * Parses the single document in {@code text}.
+   *
+   * @throws PlanReadException naming {@code name}, the line and column, and the reason
+   */
+  static Parsed parse(String text, String name) throws PlanReadException {
+    if (text.length() > MAX_CODE_POINTS
+        && text.codePointCount(0, text.length()) > MAX_CODE_POINTS) {
+      throw new PlanReadException(name, "the file is longer than " + MAX_CODE_POINTS
+          + " characters, far above CloudFormation's own template size limit");
+    }
+    LoaderOptions options = options();
+    GuardedParser parser = new GuardedParser(new ParserImpl(new StreamReader(text), options));
+    try {
+      Node root = new Composer(parser, new StringsResolver(), options).getSingleNode();
+      if (root == null) {
+        throw new PlanReadException(name, "the file is empty; a CloudFormation template is a"
+            + " mapping with a Resources section");
+      }
+      keysAsText(root);
+      Object value = new IntrinsicConstructor(options).construct(root);
+      return new Parsed(value, resourceLines(root), parser.aliases > 0);
+    } catch (MarkedYAMLException e) {
+      throw new PlanReadException(name, position(e.getProblemMark()) + plainReason(e), e);
+    } catch (ReaderException e) {
+      throw new PlanReadException(name, String.format(
+          "character U+%04X at character %d is not allowed in YAML (only printable characters"
+              + " are)", e.getCodePoint(), e.getPosition() + 1), e);
+    } catch (YAMLException e) {
+      throw new PlanReadException(name, position(parser.lastMark) + "not a valid template: "
+          + e.getMessage(), e);
+    }
+  }
+
+  static LoaderOptions options() {
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit(MAX_CODE_POINTS + 1);
+    options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES + 1);
+    options.setAllowRecursiveKeys(false);
+    options.setNestingDepthLimit(MAX_DEPTH + 1);
+    options.setAllowDuplicateKeys(false);
+    options.setMergeOnCompose(false);
+    options.setProcessComments(false);
+    options.setTagInspector(tag -> false);
+    return options;
+  }
+
+  /** {@code "12:5: "} for a mark, or nothing when the position is unknown. */
+  static String position(Mark mark) {
+    return mark == null ? "" : (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": ";
+  }
+
+  private static Set<String> allowedTags() {
+    Set<String> tags = new TreeSet<>(STANDARD_TAGS);
+    tags.add("!Ref");
+    tags.add("!Condition");
+    for (String f : FUNCTIONS) {
+      tags.add("!" + f);
+    }
+    return Set.copyOf(tags);
+  }
+
+  /**
+   * Plain mapping keys are names, never null: {@code Null} is an IAM condition operator, and
+   * YAML 1.1 would otherwise read it as null. Only an empty key stays null (and is rejected).
+   */
+  private static void keysAsText(Node root) {
+    Set<Node> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    Deque<Node> todo = new ArrayDeque<>();
+    todo.push(root);
+    while (!todo.isEmpty()) {
+      Node n = todo.pop();
+      if (!seen.add(n)) {
+        continue;
+      }
+      if (n instanceof MappingNode m) {
+        for (NodeTuple t : m.getValue()) {
+          if (t.getKeyNode() instanceof ScalarNode k && k.getTag().equals(Tag.NULL)
+              && k.isPlain() && !k.getValue().isEmpty()) {
+            k.setTag(Tag.STR);
+          }
+          todo.push(t.getKeyNode());
+          todo.push(t.getValueNode());
+        }
+      } else if (n instanceof SequenceNode q) {
+        q.getValue().forEach(todo::push);
+      }
+    }
+  }
+
+  private static Map<String, Integer> resourceLines(Node root) {
+    Map<String, Integer> lines = new LinkedHashMap<>();
+    if (!(root instanceof MappingNode top)) {
+      return lines;
+    }
+    for (NodeTuple t : top.getValue()) {
+      if (t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("Resources")
+          && t.getValueNode() instanceof MappingNode resources) {
+        for (NodeTuple r : resources.getValue()) {
+          if (r.getKeyNode() instanceof ScalarNode id) {
+            lines.putIfAbsent(id.getValue(), id.getStartMark().getLine() + 1);
+          }
+        }
+      }
+    }
+    return lines;
+  }
+
+  private static String plainReason(MarkedYAMLException e) {
+    String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
+    if (e.getContext() == null) {
+      return problem;
+    }
+    Mark where = e.getContextMark();
+    return problem + " (" + e.getContext()
+        + (where == null ? "" : " that starts at " + (where.getLine() + 1) + ":"
+            + (where.getColumn() + 1)) + ")";
+  }
+
+  /** Resolves plain scalars to strings, except null, {@code ~}, empty values and merge keys. */
+  private static final class StringsResolver extends Resolver {
+    @Override
+    protected void addImplicitResolvers() {
+      addImplicitResolver(Tag.MERGE, MERGE, "<", 10);
+      addImplicitResolver(Tag.NULL, NULL, "~nN\0", 10);
+      addImplicitResolver(Tag.NULL, EMPTY, null, 10);
+    }
+  }
+
+  /** A problem at a known place, thrown through the composer or constructor. */
+  private static final class TemplateYamlProblem extends MarkedYAMLException {
+    private static final long serialVersionUID = 1L;
+
+    TemplateYamlProblem(String problem, Mark mark) {
+      super(null, null, problem, mark, (String) null);
+    }
+  }
+
+  /**
+   * Maps each short-form tag to its long form: {@code !Ref x} → {@code {"Ref": x}},
+   * {@code !Condition c} → {@code {"Condition": c}}, {@code !F arg} → {@code {"Fn::F": arg}}
+   * whatever the argument's shape, and {@code !GetAtt a.b} → {@code {"Fn::GetAtt": [a, b]}}.
+   * Everything else is SafeConstructor's: maps, lists, strings and nulls.
+   */
+  private static final class IntrinsicConstructor extends SafeConstructor {
+    IntrinsicConstructor(LoaderOptions options) {
+      super(options);
+      // The constructor keeps its own copy of this flag; Yaml would copy it, we must do it here.
+      setAllowDuplicateKeys(options.isAllowDuplicateKeys());
+      yamlConstructors.put(new Tag("!Ref"), new LongForm("Ref"));
+      yamlConstructors.put(new Tag("!Condition"), new LongForm("Condition"));
+      for (String f : FUNCTIONS) {
+        yamlConstructors.put(new Tag("!" + f), new LongForm("Fn::" + f));
+      }
+      // Dates and binary never come from a template; the guard refuses the tags, this is a
+      // second line of defence should a resolver ever produce them.
+      yamlConstructors.remove(Tag.TIMESTAMP);
+      yamlConstructors.remove(Tag.BINARY);
+      yamlConstructors.remove(Tag.SET);
+      yamlConstructors.remove(Tag.OMAP);
+      yamlConstructors.remove(Tag.PAIRS);
+    }
+
+    Object construct(Node root) {
+      return constructDocument(root);
+    }
+
+    private final class LongForm extends AbstractConstruct {
+      private final String key;
+
+      LongForm(String key) {
+        this.key = key;
+      }
+
+      @Override
+      public Object construct(Node node) {
+        Object argument;
+        if (node instanceof ScalarNode scalar) {
+          String text = constructScalar(scalar);
+          argument = key.equals("Fn::GetAtt") ? getAtt(text, scalar) : text;
+        } else if (node instanceof SequenceNode sequence) {
+          argument = new ArrayList<>(constructSequence(sequence));
+        } else {
+          argument = constructMapping((MappingNode) node);
+        }
+        Map<Object, Object> longForm = new LinkedHashMap<>();
+        longForm.put(key, argument);
+        return longForm;
+      }
+
+      /** {@code !GetAtt a.b.c} is {@code [a, "b.c"]}: the logical ID has no dots. */
+      private Object getAtt(String text, ScalarNode node) {
+        int dot = text.indexOf('.');
+        if (dot <= 0 || dot == text.length() - 1) {
+          throw new TemplateYamlProblem("!GetAtt " + text + " is not LogicalId.Attribute",
+              node.getStartMark());
+        }
+        List<Object> pair = new ArrayList<>(2);
+        pair.add(text.substring(0, dot));
+        pair.add(text.substring(dot + 1));
+        return pair;
+      }
+    }
+  }
+
+  /**
+   * Watches the events the composer pulls and stops, at the offending event: tags other than
+   * the intrinsic functions and the plain YAML types, alias bombs, aliases into their own
+   * collection (a cyclic tree), and nesting beyond the limit.
+   */
+  private static final class GuardedParser implements Parser {
+    private final Parser delegate;
+    private final Map<String, AnchorState> anchors = new HashMap<>();
+    private final Deque<AnchorState> open = new ArrayDeque<>();
+    private int collectionAliases;
+    private int aliases;
+    private Mark lastMark;
+
+    GuardedParser(Parser delegate) {
+      this.delegate = delegate;
+    }
+
+    private static final class AnchorState {
+      final boolean collection;
+      boolean open;
+
+      AnchorState(boolean collection) {
+        this.collection = collection;
+        this.open = collection;
+      }
+    }
+
+    @Override
+    public boolean checkEvent(Event.ID choice) {
+      return delegate.checkEvent(choice);
+    }
+
+    @Override
+    public Event peekEvent() {
+      return delegate.peekEvent();
+    }
+
+    @Override
+    public Event getEvent() {
+      Event event = delegate.getEvent();
+      lastMark = event.getStartMark();
+      if (event instanceof CollectionStartEvent start) {
+        checkTag(start.getTag(), event);
+        if (open.size() + 1 > MAX_DEPTH) {
+          throw new TemplateYamlProblem("lists and mappings are nested more than " + MAX_DEPTH
+              + " levels deep (the limit for a template)", lastMark);
+        }
+        AnchorState state = new AnchorState(true);
+        defineAnchor(start, state);
+        open.push(state);
+      } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
+        open.pop().open = false;
+      } else if (event instanceof ScalarEvent scalar) {
+        checkTag(scalar.getTag(), event);
+        defineAnchor(scalar, new AnchorState(false));
+      } else if (event instanceof AliasEvent alias) {
+        aliases++;
+        AnchorState target = anchors.get(alias.getAnchor());
+        if (target != null && target.open) {
+          throw new TemplateYamlProblem("alias *" + alias.getAnchor()
+              + " refers to the list or mapping that contains it (a recursive structure)",
+              lastMark);
+        }
+        if (target != null && target.collection
+            && ++collectionAliases > MAX_COLLECTION_ALIASES) {
+          throw new TemplateYamlProblem("too many aliases (limit " + MAX_COLLECTION_ALIASES
+              + " aliases to lists or mappings); aliases that multiply like this are how a"
+              + " \"billion laughs\" file exhausts memory, and CloudFormation accepts none",
+              lastMark);
+        }
+      }
+      return event;
+    }
+
+    private void defineAnchor(NodeEvent event, AnchorState state) {
+      if (event.getAnchor() != null) {
+        anchors.put(event.getAnchor(), state);
+      } else if (state.collection) {
+        state.open = false;
+      }
+    }
+
+    private void checkTag(String tag, Event event) {
+      if (tag != null && !ALLOWED_TAGS.contains(tag)) {
+        String shown = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length())
+            : tag;
+        throw new TemplateYamlProblem("tag " + shown + " is not a CloudFormation intrinsic"
+            + " function (!Ref, !GetAtt, !Sub, ...); plangate will not guess what it means",
+            event.getStartMark());
+      }
+    }
+  }
+}
