@@ -42,9 +42,11 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--plan", paramLabel = "FILE", required = true,
-      description = "A plan: `terraform show -json` output or a saved binary plan. Repeatable.")
-  List<Path> plans;
+  @Option(names = "--plan", paramLabel = "FILE",
+      description = "A plan, recognised by content: `terraform show -json` output or a saved"
+          + " binary plan, `aws cloudformation describe-change-set` output (give every page and"
+          + " nested change set), `pulumi preview --json` or a Pulumi event log. Repeatable.")
+  List<Path> plans = new java.util.ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -59,6 +61,28 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--stack-export", paramLabel = "FILE",
       description = "`pulumi stack export` output: dependencies for a Pulumi preview.")
   Path stackExport;
+
+  @Option(names = "--template", paramLabel = "FILE",
+      description = "A CloudFormation template. Next to a change set: its dependency graph"
+          + " (change sets omit DependsOn and unchanged dependents). With --base: diffed"
+          + " offline against its version at that revision.")
+  Path template;
+
+  @Option(names = "--template-before", paramLabel = "FILE",
+      description = "Old CloudFormation template of an offline diff (with --template-after).")
+  Path templateBefore;
+
+  @Option(names = "--template-after", paramLabel = "FILE",
+      description = "New CloudFormation template of an offline diff.")
+  Path templateAfter;
+
+  @Option(names = "--cdk-out", paramLabel = "DIR",
+      description = "An AWS CDK cdk.out directory, diffed stack by stack against --cdk-out-base.")
+  Path cdkOut;
+
+  @Option(names = "--cdk-out-base", paramLabel = "DIR",
+      description = "The cdk.out directory of the base version.")
+  Path cdkOutBase;
 
   @Option(names = "--base", paramLabel = "REV",
       description = "Base of the commit range (e.g. the pull request's base sha). Without it,"
@@ -91,6 +115,13 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if (plans.isEmpty() && template == null && templateBefore == null && templateAfter == null
+        && cdkOut == null && cdkOutBase == null) {
+      err.println("plangate: nothing to check: give --plan FILE, --template-before/"
+          + "--template-after, --template FILE with --base REV, or --cdk-out/--cdk-out-base.");
+      err.println("Run 'plangate check --help' for usage.");
+      return Cli.USAGE;
+    }
     Workspace ws;
     long t0 = System.nanoTime();
     try {
@@ -132,7 +163,8 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private PlanExtras extras() {
-    return new PlanExtras(stackExport, null, null, null, null, null);
+    return new PlanExtras(stackExport, template, templateBefore, templateAfter, cdkOut,
+        cdkOutBase);
   }
 
   private void render(Report report, Writer w, boolean color) throws IOException {

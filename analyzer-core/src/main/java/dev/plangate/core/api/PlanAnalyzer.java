@@ -7,7 +7,11 @@ import dev.plangate.core.authorship.AuthorshipDetector;
 import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.catalog.ResourceCatalog;
+import dev.plangate.core.cloudformation.ChangeSetGraph;
 import dev.plangate.core.cloudformation.ChangeSetReader;
+import dev.plangate.core.cloudformation.TemplateDiff;
+import dev.plangate.core.cloudformation.TemplateGraph;
+import dev.plangate.core.cloudformation.TemplateReader;
 import dev.plangate.core.gate.Approval;
 import dev.plangate.core.gate.ApprovalRequest;
 import dev.plangate.core.gate.Approver;
@@ -81,10 +85,12 @@ public final class PlanAnalyzer {
     List<PlanSummary> summaries = new ArrayList<>();
     List<ReadPlan> read = new ArrayList<>();
     List<String> errors = new ArrayList<>();
-    if (request.plans().isEmpty()) {
+    List<PlanInput> inputs = group(request.plans(), request.extras(), errors);
+    inputs.addAll(templateInputs(request, inputs, errors));
+    if (inputs.isEmpty() && errors.isEmpty()) {
       errors.add("no plan files given");
     }
-    for (PlanInput input : group(request.plans(), request.extras(), errors)) {
+    for (PlanInput input : inputs) {
       try {
         long t0 = System.nanoTime();
         Plan plan = input.read(this);
@@ -176,14 +182,81 @@ public final class PlanAnalyzer {
    * One plan to read: a single file, or every CloudFormation change-set document given (pages
    * and nested stacks of one change set belong together).
    */
-  private record PlanInput(String name, List<Path> files, PlanFormat format, PlanExtras extras) {
+  private record PlanInput(String name, List<Path> files, PlanFormat format, PlanExtras extras,
+      TemplateSource template) {
+    PlanInput(String name, List<Path> files, PlanFormat format, PlanExtras extras) {
+      this(name, files, format, extras, null);
+    }
+
     Plan read(PlanAnalyzer analyzer) throws PlanReadException {
       return switch (format) {
-        case CLOUDFORMATION_CHANGE_SET -> analyzer.changeSets.read(files, name);
+        case CLOUDFORMATION_CHANGE_SET -> {
+          Plan plan = analyzer.changeSets.read(files, name);
+          yield extras.template() == null ? plan : ChangeSetGraph.withTemplate(plan,
+              TemplateGraph.of(TemplateReader.read(extras.template())));
+        }
         case PULUMI -> analyzer.pulumi.read(files.get(0), extras.stackExport(), name);
+        case CLOUDFORMATION_TEMPLATE -> template.read();
         default -> analyzer.read(files.get(0), name);
       };
     }
+  }
+
+  /** An offline template diff, read when its turn comes so its errors are reported in order. */
+  private interface TemplateSource {
+    Plan read() throws PlanReadException;
+  }
+
+  /**
+   * The offline CloudFormation diffs the request asks for: two templates, a template against
+   * its version at the base revision, or two cdk.out directories. A template next to a change
+   * set is not a diff: it gives the change set its graph.
+   */
+  private static List<PlanInput> templateInputs(CheckRequest request, List<PlanInput> planInputs,
+      List<String> errors) {
+    PlanExtras x = request.extras();
+    List<PlanInput> out = new ArrayList<>();
+    if (x.templateBefore() != null || x.templateAfter() != null) {
+      if (x.templateBefore() == null || x.templateAfter() == null) {
+        errors.add("--template-before and --template-after go together");
+      } else {
+        String name = x.templateAfter().toString();
+        out.add(new PlanInput(name, List.of(x.templateAfter()),
+            PlanFormat.CLOUDFORMATION_TEMPLATE, x, () -> TemplateDiff.diff(
+                TemplateReader.read(x.templateBefore()), TemplateReader.read(x.templateAfter()),
+                name)));
+      }
+    }
+    boolean changeSetGiven = planInputs.stream()
+        .anyMatch(i -> i.format() == PlanFormat.CLOUDFORMATION_CHANGE_SET);
+    if (x.template() != null && !changeSetGiven) {
+      CommitSelection sel = request.commits();
+      if (request.repository() == null || sel.base() == null) {
+        errors.add("--template needs a change set to give its graph to (--plan) or a base"
+            + " revision to diff against (--base REV)");
+      } else {
+        String name = x.template().toString();
+        out.add(new PlanInput(name, List.of(x.template()), PlanFormat.CLOUDFORMATION_TEMPLATE, x,
+            () -> {
+              try {
+                return TemplateDiff.diffFromGit(GitRepository.open(request.repository()),
+                    sel.base(), x.template(), name);
+              } catch (GitException e) {
+                throw new PlanReadException(name, e.getMessage());
+              }
+            }));
+      }
+    }
+    if (x.cdkOut() != null || x.cdkOutBase() != null) {
+      if (x.cdkOut() == null || x.cdkOutBase() == null) {
+        errors.add("--cdk-out and --cdk-out-base go together");
+      } else {
+        String name = x.cdkOut().toString();
+        out.add(new PlanInput(name, List.of(x.cdkOut()), PlanFormat.CLOUDFORMATION_TEMPLATE, x,
+            () -> TemplateDiff.diffCdkOut(x.cdkOut(), x.cdkOutBase(), name)));
+      }
+    }
+    return out;
   }
 
   /** Sorts the given files into plans by sniffing each; a file that cannot be opened is an error. */

@@ -53,7 +53,9 @@ final class Wording {
   /** A few words on why, for tables; the full sentence is the finding's explanation. */
   static String shortReason(Finding f) {
     if (f.reason() == null && f.why() != null) {
-      return f.why();
+      // The first clause: the whole sentence is the explanation.
+      String first = f.why().split("; ", 2)[0];
+      return first.length() <= 90 ? first : first.substring(0, 89) + "…";
     }
     if (f.reason() != null && CHANGE_SET_REASON.matcher(f.reason()).lookingAt()) {
       return changeSetReason(f);

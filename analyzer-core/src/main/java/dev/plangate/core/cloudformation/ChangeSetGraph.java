@@ -1,0 +1,74 @@
+package dev.plangate.core.cloudformation;
+
+import dev.plangate.core.model.ChangeKind;
+import dev.plangate.core.model.Dependencies;
+import dev.plangate.core.model.Plan;
+import dev.plangate.core.model.ResourceChange;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Gives a change set the dependency graph of its template. A change set names only the direct
+ * {@code Ref}/{@code GetAtt} dependents of a change it also changes; resources that depend
+ * through {@code DependsOn}, {@code Fn::Sub} or a nested stack output, and resources the change
+ * set leaves alone, are only in the template — and they are the hidden blast radius.
+ */
+public final class ChangeSetGraph {
+  private ChangeSetGraph() {}
+
+  /**
+   * The change set's plan with every template resource it does not list added as an unchanged
+   * instance, and every template dependency between known resources added as an edge.
+   */
+  public static Plan withTemplate(Plan changeSet, TemplateGraph graph) {
+    List<ResourceChange> nodes = new ArrayList<>(changeSet.changes());
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < nodes.size(); i++) {
+      if (nodes.get(i).deposed() == null) {
+        index.putIfAbsent(nodes.get(i).address(), i);
+      }
+    }
+    for (String address : graph.resources()) {
+      if (!index.containsKey(address)) {
+        TemplateResource r = graph.resource(address);
+        index.put(address, nodes.size());
+        nodes.add(new ResourceChange(address, null, r.type(), true, ChangeKind.NO_OP, null,
+            List.of(), null, List.of(), null, false, false, Map.of(), false, null,
+            r.location()));
+      }
+    }
+    Set<Long> edges = new LinkedHashSet<>();
+    Dependencies old = changeSet.dependencies();
+    for (int e = 0; e < old.size(); e++) {
+      edges.add(pack(old.dependent(e), old.dependency(e)));
+    }
+    for (TemplateGraph.Dependency d : graph.dependencies()) {
+      Integer from = index.get(d.dependent());
+      Integer to = index.get(d.dependency());
+      if (from != null && to != null && !from.equals(to)) {
+        edges.add(pack(from, to));
+      }
+    }
+    int[] dependents = new int[edges.size()];
+    int[] dependencies = new int[edges.size()];
+    int i = 0;
+    for (long edge : edges) {
+      dependents[i] = (int) (edge >>> 32);
+      dependencies[i++] = (int) edge;
+    }
+    List<String> warnings = new ArrayList<>(changeSet.warnings());
+    warnings.addAll(graph.warnings());
+    return new Plan(changeSet.source(), changeSet.format(), changeSet.formatVersion(),
+        changeSet.toolVersion(), nodes, new Dependencies(dependents, dependencies),
+        changeSet.driftCount(), changeSet.deferred(), changeSet.errored(), changeSet.complete(),
+        warnings, changeSet.moduleSources());
+  }
+
+  private static long pack(int dependent, int dependency) {
+    return ((long) dependent << 32) | (dependency & 0xffffffffL);
+  }
+}
