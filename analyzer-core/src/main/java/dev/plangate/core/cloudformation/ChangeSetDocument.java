@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.core.cloudformation.JsonAt.Malformed;
+import dev.plangate.core.plan.PlanJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -173,20 +174,13 @@ record ChangeSetDocument(
     try {
       parsed = contexts.readTree(text);
     } catch (JsonProcessingException e) {
-      throw ctx.fail("not valid JSON inside the string: " + firstLine(e.getOriginalMessage()));
+      throw ctx.fail("not valid JSON inside the string: "
+          + PlanJson.firstLine(e.getOriginalMessage()));
     }
     if (parsed == null || !parsed.isObject()) {
       throw ctx.fail("expected a JSON object inside the string, found "
           + JsonAt.describe(parsed));
     }
     return parsed;
-  }
-
-  static String firstLine(String s) {
-    if (s == null) {
-      return "unknown error";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 }

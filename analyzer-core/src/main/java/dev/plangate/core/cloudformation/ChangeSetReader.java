@@ -2,12 +2,9 @@ package dev.plangate.core.cloudformation;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,11 +16,11 @@ import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.AttributeSelector;
+import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -227,30 +224,11 @@ public final class ChangeSetReader {
         throw new PlanReadException(display, "the file is empty");
       }
       return ChangeSetDocument.of(tree, display, MAPPER);
-    } catch (NoSuchFileException e) {
-      throw new PlanReadException(display, "file not found");
-    } catch (StreamConstraintsException e) {
-      throw new PlanReadException(display, "JSON exceeds plangate's limits: "
-          + ChangeSetDocument.firstLine(e.getOriginalMessage()));
-    } catch (JsonProcessingException e) {
-      if (e instanceof JsonEOFException
-          || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
-        throw new PlanReadException(display,
-            "truncated JSON: the document ends early (" + where(e) + ")");
-      }
-      throw new PlanReadException(display, "not valid JSON: "
-          + ChangeSetDocument.firstLine(e.getOriginalMessage()) + " (" + where(e) + ")");
     } catch (IOException e) {
-      throw new PlanReadException(display, "cannot read: " + e.getMessage());
+      throw PlanJson.readFailure(display, e);
     } catch (Malformed e) {
       throw new PlanReadException(display, e.getMessage());
     }
-  }
-
-  private static String where(JsonProcessingException e) {
-    var loc = e.getLocation();
-    return loc == null ? "unknown position"
-        : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }
 
   // ---- assembly ------------------------------------------------------------------------------
@@ -511,13 +489,7 @@ public final class ChangeSetReader {
           }
         }
       }
-      int[] dependents = new int[edges.size()];
-      int[] dependencies = new int[edges.size()];
-      for (int i = 0; i < edges.size(); i++) {
-        dependents[i] = edges.get(i)[0];
-        dependencies[i] = edges.get(i)[1];
-      }
-      return new Dependencies(dependents, dependencies);
+      return Dependencies.of(edges);
     }
   }
 

@@ -746,12 +746,6 @@ public final class TemplateDiff {
         addEdge(index, d, seen, edges);
       }
     }
-    int[] dependents = new int[edges.size()];
-    int[] dependencies = new int[edges.size()];
-    for (int i = 0; i < edges.size(); i++) {
-      dependents[i] = edges.get(i)[0];
-      dependencies[i] = edges.get(i)[1];
-    }
     List<String> warnings = new ArrayList<>(diffWarnings);
     for (String w : ga.warnings()) {
       if (!warnings.contains(w)) {
@@ -766,7 +760,7 @@ public final class TemplateDiff {
     String version = after.size() == 1 ? after.values().iterator().next().formatVersion()
         : null;
     return new Plan(name, PlanFormat.CLOUDFORMATION_TEMPLATE, version, null, changes,
-        new Dependencies(dependents, dependencies), 0, List.of(), false, true, warnings,
+        Dependencies.of(edges), 0, List.of(), false, true, warnings,
         Map.of());
   }
 

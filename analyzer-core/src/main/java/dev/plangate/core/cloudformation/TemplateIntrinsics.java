@@ -27,6 +27,21 @@ final class TemplateIntrinsics {
   /** One {@code ${...}} of a {@code Fn::Sub} text. */
   record Placeholder(String name, String attribute, boolean literal) {}
 
+  /** A {@code Fn::Sub} argument: the text, and the variables of the list form (or none). */
+  private record SubArgument(String text, Map<?, ?> variables) {
+    /** {@code "text"} or {@code ["text", {variables}]}; null for any other shape. */
+    static SubArgument of(Object arg) {
+      if (arg instanceof String s) {
+        return new SubArgument(s, Map.of());
+      }
+      if (arg instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String s
+          && l.get(1) instanceof Map<?, ?> vars) {
+        return new SubArgument(s, vars);
+      }
+      return null;
+    }
+  }
+
   /**
    * The references in {@code value}, attributed to {@code source}, with paths starting at
    * {@code path}.
@@ -129,19 +144,13 @@ final class TemplateIntrinsics {
     }
 
     private void sub(Object arg, String path) {
-      String text;
-      Map<?, ?> variables = Map.of();
-      if (arg instanceof String s) {
-        text = s;
-      } else if (arg instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String s
-          && l.get(1) instanceof Map<?, ?> vars) {
-        text = s;
-        variables = vars;
-      } else {
+      SubArgument sub = SubArgument.of(arg);
+      if (sub == null) {
         walk(arg, path + "/Fn::Sub");
         return;
       }
-      for (Placeholder p : placeholders(text)) {
+      Map<?, ?> variables = sub.variables();
+      for (Placeholder p : placeholders(sub.text())) {
         if (p.literal() || variables.containsKey(p.name())) {
           continue;
         }
@@ -257,17 +266,12 @@ final class TemplateIntrinsics {
         return String.join(d, texts);
       }
       case "Fn::Sub" -> {
-        String text;
-        Map<?, ?> variables = Map.of();
-        if (arg instanceof String s) {
-          text = s;
-        } else if (arg instanceof List<?> l && l.size() == 2 && l.get(0) instanceof String s
-            && l.get(1) instanceof Map<?, ?> vars) {
-          text = s;
-          variables = vars;
-        } else {
+        SubArgument sub = SubArgument.of(arg);
+        if (sub == null) {
           return null;
         }
+        String text = sub.text();
+        Map<?, ?> variables = sub.variables();
         StringBuilder sb = new StringBuilder();
         int i = 0;
         while (true) {

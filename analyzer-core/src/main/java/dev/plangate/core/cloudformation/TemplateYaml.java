@@ -1,10 +1,10 @@
 package dev.plangate.core.cloudformation;
 
+import dev.plangate.core.plan.GuardedYamlParser;
 import dev.plangate.core.plan.PlanReadException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,18 +17,12 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.NodeEvent;
-import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -68,12 +62,20 @@ final class TemplateYaml {
       "Not", "GetAtt", "Length", "ToJsonString", "Contains", "EachMemberEquals", "EachMemberIn",
       "RefAll", "ValueOf", "ValueOfAll");
 
-  /** Tags that are not functions but may be written explicitly. */
-  private static final Set<String> STANDARD_TAGS = Set.of("!", Tag.STR.getValue(),
-      Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue(),
-      Tag.SEQ.getValue(), Tag.MAP.getValue());
-
+  /** The intrinsic function tags and the plain YAML types; any other tag is refused. */
   private static final Set<String> ALLOWED_TAGS = allowedTags();
+
+  /**
+   * What the guard stops: tags other than the intrinsic functions and the plain YAML types,
+   * alias bombs, aliases into their own collection (a cyclic tree), and nesting beyond the limit.
+   */
+  private static final GuardedYamlParser.Rules GUARD = new GuardedYamlParser.Rules(
+      MAX_DEPTH, "the limit for a template",
+      MAX_COLLECTION_ALIASES, ", and CloudFormation accepts none",
+      ALLOWED_TAGS::contains,
+      shown -> "tag " + shown + " is not a CloudFormation intrinsic function (!Ref, !GetAtt,"
+          + " !Sub, ...); plangate will not guess what it means",
+      TemplateYamlProblem::new);
 
   private TemplateYaml() {}
 
@@ -98,7 +100,8 @@ final class TemplateYaml {
           + " characters, far above CloudFormation's own template size limit");
     }
     LoaderOptions options = options();
-    GuardedParser parser = new GuardedParser(new ParserImpl(new StreamReader(text), options));
+    GuardedYamlParser parser =
+        new GuardedYamlParser(new ParserImpl(new StreamReader(text), options), GUARD);
     try {
       Node root = new Composer(parser, new StringsResolver(), options).getSingleNode();
       if (root == null) {
@@ -107,30 +110,23 @@ final class TemplateYaml {
       }
       keysAsText(root);
       Object value = new IntrinsicConstructor(options).construct(root);
-      return new Parsed(value, resourceLines(root), parser.aliases > 0);
+      return new Parsed(value, resourceLines(root), parser.aliases() > 0);
     } catch (MarkedYAMLException e) {
-      throw new PlanReadException(name, position(e.getProblemMark()) + plainReason(e), e);
+      throw new PlanReadException(name,
+          position(e.getProblemMark()) + GuardedYamlParser.plainReason(e), e);
     } catch (ReaderException e) {
       throw new PlanReadException(name, String.format(
           "character U+%04X at character %d is not allowed in YAML (only printable characters"
               + " are)", e.getCodePoint(), e.getPosition() + 1), e);
     } catch (YAMLException e) {
-      throw new PlanReadException(name, position(parser.lastMark) + "not a valid template: "
+      throw new PlanReadException(name, position(parser.lastMark()) + "not a valid template: "
           + e.getMessage(), e);
     }
   }
 
   static LoaderOptions options() {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(MAX_CODE_POINTS + 1);
-    options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES + 1);
-    options.setAllowRecursiveKeys(false);
-    options.setNestingDepthLimit(MAX_DEPTH + 1);
-    options.setAllowDuplicateKeys(false);
-    options.setMergeOnCompose(false);
-    options.setProcessComments(false);
-    options.setTagInspector(tag -> false);
-    return options;
+    return GuardedYamlParser.loaderOptions(MAX_CODE_POINTS + 1, MAX_COLLECTION_ALIASES + 1,
+        MAX_DEPTH + 1);
   }
 
   /** {@code "12:5: "} for a mark, or nothing when the position is unknown. */
@@ -139,7 +135,7 @@ final class TemplateYaml {
   }
 
   private static Set<String> allowedTags() {
-    Set<String> tags = new TreeSet<>(STANDARD_TAGS);
+    Set<String> tags = new TreeSet<>(GuardedYamlParser.STANDARD_TAGS);
     tags.add("!Ref");
     tags.add("!Condition");
     for (String f : FUNCTIONS) {
@@ -192,17 +188,6 @@ final class TemplateYaml {
       }
     }
     return lines;
-  }
-
-  private static String plainReason(MarkedYAMLException e) {
-    String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
-    if (e.getContext() == null) {
-      return problem;
-    }
-    Mark where = e.getContextMark();
-    return problem + " (" + e.getContext()
-        + (where == null ? "" : " that starts at " + (where.getLine() + 1) + ":"
-            + (where.getColumn() + 1)) + ")";
   }
 
   /** Resolves plain scalars to strings, except null, {@code ~}, empty values and merge keys. */
@@ -287,99 +272,6 @@ final class TemplateYaml {
         pair.add(text.substring(0, dot));
         pair.add(text.substring(dot + 1));
         return pair;
-      }
-    }
-  }
-
-  /**
-   * Watches the events the composer pulls and stops, at the offending event: tags other than
-   * the intrinsic functions and the plain YAML types, alias bombs, aliases into their own
-   * collection (a cyclic tree), and nesting beyond the limit.
-   */
-  private static final class GuardedParser implements Parser {
-    private final Parser delegate;
-    private final Map<String, AnchorState> anchors = new HashMap<>();
-    private final Deque<AnchorState> open = new ArrayDeque<>();
-    private int collectionAliases;
-    private int aliases;
-    private Mark lastMark;
-
-    GuardedParser(Parser delegate) {
-      this.delegate = delegate;
-    }
-
-    private static final class AnchorState {
-      final boolean collection;
-      boolean open;
-
-      AnchorState(boolean collection) {
-        this.collection = collection;
-        this.open = collection;
-      }
-    }
-
-    @Override
-    public boolean checkEvent(Event.ID choice) {
-      return delegate.checkEvent(choice);
-    }
-
-    @Override
-    public Event peekEvent() {
-      return delegate.peekEvent();
-    }
-
-    @Override
-    public Event getEvent() {
-      Event event = delegate.getEvent();
-      lastMark = event.getStartMark();
-      if (event instanceof CollectionStartEvent start) {
-        checkTag(start.getTag(), event);
-        if (open.size() + 1 > MAX_DEPTH) {
-          throw new TemplateYamlProblem("lists and mappings are nested more than " + MAX_DEPTH
-              + " levels deep (the limit for a template)", lastMark);
-        }
-        AnchorState state = new AnchorState(true);
-        defineAnchor(start, state);
-        open.push(state);
-      } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
-        open.pop().open = false;
-      } else if (event instanceof ScalarEvent scalar) {
-        checkTag(scalar.getTag(), event);
-        defineAnchor(scalar, new AnchorState(false));
-      } else if (event instanceof AliasEvent alias) {
-        aliases++;
-        AnchorState target = anchors.get(alias.getAnchor());
-        if (target != null && target.open) {
-          throw new TemplateYamlProblem("alias *" + alias.getAnchor()
-              + " refers to the list or mapping that contains it (a recursive structure)",
-              lastMark);
-        }
-        if (target != null && target.collection
-            && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-          throw new TemplateYamlProblem("too many aliases (limit " + MAX_COLLECTION_ALIASES
-              + " aliases to lists or mappings); aliases that multiply like this are how a"
-              + " \"billion laughs\" file exhausts memory, and CloudFormation accepts none",
-              lastMark);
-        }
-      }
-      return event;
-    }
-
-    private void defineAnchor(NodeEvent event, AnchorState state) {
-      if (event.getAnchor() != null) {
-        anchors.put(event.getAnchor(), state);
-      } else if (state.collection) {
-        state.open = false;
-      }
-    }
-
-    private void checkTag(String tag, Event event) {
-      if (tag != null && !ALLOWED_TAGS.contains(tag)) {
-        String shown = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length())
-            : tag;
-        throw new TemplateYamlProblem("tag " + shown + " is not a CloudFormation intrinsic"
-            + " function (!Ref, !GetAtt, !Sub, ...); plangate will not guess what it means",
-            event.getStartMark());
       }
     }
   }

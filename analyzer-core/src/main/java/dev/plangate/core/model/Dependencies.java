@@ -1,6 +1,7 @@
 package dev.plangate.core.model;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Dependency edges between the instances of a plan, as two parallel arrays of node ids (indices
@@ -21,6 +22,17 @@ public final class Dependencies {
 
   public static Dependencies none() {
     return new Dependencies(new int[0], new int[0]);
+  }
+
+  /** The edges given as {@code {dependent, dependency}} pairs, in their order. */
+  public static Dependencies of(List<int[]> edges) {
+    int[] dependents = new int[edges.size()];
+    int[] dependencies = new int[edges.size()];
+    for (int i = 0; i < edges.size(); i++) {
+      dependents[i] = edges.get(i)[0];
+      dependencies[i] = edges.get(i)[1];
+    }
+    return new Dependencies(dependents, dependencies);
   }
 
   public int size() {

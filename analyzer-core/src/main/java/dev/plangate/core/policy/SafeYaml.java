@@ -1,23 +1,12 @@
 package dev.plangate.core.policy;
 
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
+import dev.plangate.core.plan.GuardedYamlParser;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.events.AliasEvent;
-import org.yaml.snakeyaml.events.CollectionStartEvent;
-import org.yaml.snakeyaml.events.Event;
-import org.yaml.snakeyaml.events.NodeEvent;
-import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.Tag;
-import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.reader.StreamReader;
@@ -31,7 +20,7 @@ import org.yaml.snakeyaml.resolver.Resolver;
  * enforced here, each reported at the line and column where it is crossed.
  *
  * <p>SnakeYAML's own limits are set too, as a backstop; its alias, depth and size errors carry
- * no position, which is why a watching parser enforces the same limits first.
+ * no position, which is why a {@link GuardedYamlParser} enforces the same limits first.
  */
 final class SafeYaml {
   /** The most characters (code points) a policy file may have: 1 MiB, far above any policy. */
@@ -41,10 +30,17 @@ final class SafeYaml {
   /** The deepest nesting of lists and mappings; a policy needs four levels. */
   static final int MAX_DEPTH = 20;
 
-  /** Tags a policy may write explicitly; everything else (java classes, !!binary…) is refused. */
-  private static final Set<String> ALLOWED_EXPLICIT_TAGS = Set.of("!", Tag.STR.getValue(),
-      Tag.INT.getValue(), Tag.FLOAT.getValue(), Tag.BOOL.getValue(), Tag.NULL.getValue(),
-      Tag.SEQ.getValue(), Tag.MAP.getValue());
+  /**
+   * What the guard enforces. A policy may write only the plain YAML types as explicit tags;
+   * everything else (java classes, !!binary…) is refused.
+   */
+  private static final GuardedYamlParser.Rules GUARD = new GuardedYamlParser.Rules(
+      MAX_DEPTH, "the limit; a policy needs 4",
+      MAX_COLLECTION_ALIASES, "",
+      GuardedYamlParser.STANDARD_TAGS::contains,
+      shown -> "tag " + YamlValues.quote(shown) + " is not allowed; a policy holds only plain"
+          + " strings, numbers, booleans, lists and mappings",
+      LimitExceeded::new);
 
   private SafeYaml() {}
 
@@ -58,33 +54,25 @@ final class SafeYaml {
   static Node compose(String text) throws YamlProblem {
     checkSize(text);
     LoaderOptions options = options();
-    GuardedParser parser =
-        new GuardedParser(new ParserImpl(new StreamReader(text), options));
+    GuardedYamlParser parser =
+        new GuardedYamlParser(new ParserImpl(new StreamReader(text), options), GUARD);
     try {
       return new Composer(parser, new Resolver(), options).getSingleNode();
     } catch (MarkedYAMLException e) {
-      throw new YamlProblem(Problem.at(e.getProblemMark(), plainReason(e)));
+      throw new YamlProblem(Problem.at(e.getProblemMark(), GuardedYamlParser.plainReason(e)));
     } catch (ReaderException e) {
       throw new YamlProblem(at(text, e.getPosition(), String.format(
           "character U+%04X is not allowed in YAML (only printable characters are)",
           e.getCodePoint())));
     } catch (YAMLException e) {
-      throw new YamlProblem(Problem.at(parser.lastMark, "not a valid policy file: "
+      throw new YamlProblem(Problem.at(parser.lastMark(), "not a valid policy file: "
           + e.getMessage()));
     }
   }
 
   static LoaderOptions options() {
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(MAX_CODE_POINTS + 1);
-    options.setMaxAliasesForCollections(MAX_COLLECTION_ALIASES);
-    options.setAllowRecursiveKeys(false);
-    options.setNestingDepthLimit(MAX_DEPTH);
-    options.setAllowDuplicateKeys(false);
-    options.setMergeOnCompose(false);
-    options.setProcessComments(false);
-    options.setTagInspector(tag -> false);
-    return options;
+    return GuardedYamlParser.loaderOptions(MAX_CODE_POINTS + 1, MAX_COLLECTION_ALIASES,
+        MAX_DEPTH);
   }
 
   private static void checkSize(String text) throws YamlProblem {
@@ -114,21 +102,6 @@ final class SafeYaml {
     return new Problem(line, column, message);
   }
 
-  /**
-   * SnakeYAML's problem, with its context ("while scanning a quoted scalar") and where that
-   * context began, which for an unclosed quote is where the fix is.
-   */
-  private static String plainReason(MarkedYAMLException e) {
-    String problem = e.getProblem() == null ? "not valid YAML" : e.getProblem();
-    if (e.getContext() == null) {
-      return problem;
-    }
-    Mark where = e.getContextMark();
-    return problem + " (" + e.getContext()
-        + (where == null ? "" : " that starts at " + (where.getLine() + 1) + ":"
-            + (where.getColumn() + 1)) + ")";
-  }
-
   /** A YAML problem at a position; the loader adds the file name. */
   static final class YamlProblem extends Exception {
     private final transient Problem problem;
@@ -147,98 +120,6 @@ final class SafeYaml {
   private static final class LimitExceeded extends MarkedYAMLException {
     LimitExceeded(String problem, Mark mark) {
       super(null, null, problem, mark);
-    }
-  }
-
-  /**
-   * Watches the events the composer pulls and stops, at the offending event, an alias bomb, an
-   * alias that points into its own collection (which would make the node tree cyclic, because
-   * SnakeYAML checks recursion only when constructing objects), nesting beyond the limit and
-   * explicit tags.
-   */
-  private static final class GuardedParser implements Parser {
-    private final Parser delegate;
-    private final Map<String, AnchorState> anchors = new HashMap<>();
-    private final Deque<AnchorState> open = new ArrayDeque<>();
-    private int collectionAliases;
-    private Mark lastMark;
-
-    GuardedParser(Parser delegate) {
-      this.delegate = delegate;
-    }
-
-    /** What an anchor names: a list or mapping, and whether it is still being read. */
-    private static final class AnchorState {
-      final boolean collection;
-      boolean open;
-
-      AnchorState(boolean collection) {
-        this.collection = collection;
-        this.open = collection;
-      }
-    }
-
-    @Override
-    public boolean checkEvent(Event.ID choice) {
-      return delegate.checkEvent(choice);
-    }
-
-    @Override
-    public Event peekEvent() {
-      return delegate.peekEvent();
-    }
-
-    @Override
-    public Event getEvent() {
-      Event event = delegate.getEvent();
-      lastMark = event.getStartMark();
-      if (event instanceof CollectionStartEvent start) {
-        checkTag(start.getTag(), event);
-        if (open.size() + 1 > MAX_DEPTH) {
-          throw new LimitExceeded("lists and mappings are nested more than " + MAX_DEPTH
-              + " levels deep (the limit; a policy needs 4)", lastMark);
-        }
-        AnchorState state = new AnchorState(true);
-        defineAnchor(start, state);
-        open.push(state);
-      } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
-        open.pop().open = false;
-      } else if (event instanceof ScalarEvent scalar) {
-        checkTag(scalar.getTag(), event);
-        defineAnchor(scalar, new AnchorState(false));
-      } else if (event instanceof AliasEvent alias) {
-        AnchorState target = anchors.get(alias.getAnchor());
-        if (target != null && target.open) {
-          throw new LimitExceeded("alias *" + alias.getAnchor()
-              + " refers to the list or mapping that contains it (a recursive structure)",
-              lastMark);
-        }
-        if (target != null && target.collection
-            && ++collectionAliases > MAX_COLLECTION_ALIASES) {
-          throw new LimitExceeded("too many aliases (limit " + MAX_COLLECTION_ALIASES
-              + " aliases to lists or mappings); aliases that multiply like this are how a"
-              + " \"billion laughs\" file exhausts memory", lastMark);
-        }
-      }
-      return event;
-    }
-
-    private void defineAnchor(NodeEvent event, AnchorState state) {
-      if (event.getAnchor() != null) {
-        anchors.put(event.getAnchor(), state);
-      } else if (state.collection) {
-        state.open = false;
-      }
-    }
-
-    private void checkTag(String tag, Event event) {
-      if (tag != null && !ALLOWED_EXPLICIT_TAGS.contains(tag)) {
-        String shown = tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length())
-            : tag;
-        throw new LimitExceeded("tag " + YamlValues.quote(shown) + " is not allowed; a policy"
-            + " holds only plain strings, numbers, booleans, lists and mappings",
-            event.getStartMark());
-      }
     }
   }
 }

@@ -196,13 +196,7 @@ final class PulumiPlanBuilder {
     for (int i = 0; i < stateOnly.size(); i++) {
       addEdges(listed.size() + i, stateOnly.get(i).edgesTo(), nodeOf, seen, out);
     }
-    int[] dependents = new int[out.size()];
-    int[] dependencies = new int[out.size()];
-    for (int e = 0; e < out.size(); e++) {
-      dependents[e] = out.get(e)[0];
-      dependencies[e] = out.get(e)[1];
-    }
-    return new Dependencies(dependents, dependencies);
+    return Dependencies.of(out);
   }
 
   /** Adds "node depends on target" for each target that is in the plan; others are unknown. */

@@ -2,6 +2,7 @@ package dev.plangate.core.terraform;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.plangate.core.plan.PlanJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -256,7 +257,7 @@ final class ConfigurationReader {
 
   private void expectObject(JsonToken t, String ctx) {
     if (t != JsonToken.START_OBJECT) {
-      throw failure.fail(ctx + ": expected an object, found " + TerraformPlanReader.describe(t));
+      throw failure.fail(ctx + ": expected an object, found " + PlanJson.describe(t));
     }
   }
 }

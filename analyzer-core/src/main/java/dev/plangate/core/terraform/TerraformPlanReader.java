@@ -1,12 +1,10 @@
 package dev.plangate.core.terraform;
 
+import static dev.plangate.core.plan.PlanJson.describe;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
@@ -14,12 +12,12 @@ import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.AttributeSelector;
 import dev.plangate.core.plan.PhaseTimer;
+import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,15 +38,7 @@ public final class TerraformPlanReader {
   /** Deepest nesting accepted; real plans stay far below, hostile input does not. */
   public static final int MAX_NESTING_DEPTH = 1000;
 
-  private static final JsonFactory FACTORY =
-      JsonFactory.builder()
-          .streamReadConstraints(
-              StreamReadConstraints.builder()
-                  // Real plans carry huge strings (rendered manifests, policies, user data).
-                  .maxStringLength(1_000_000_000)
-                  .maxNestingDepth(MAX_NESTING_DEPTH)
-                  .build())
-          .build();
+  private static final JsonFactory FACTORY = PlanJson.streamingFactory(MAX_NESTING_DEPTH);
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
   /** Daemon threads, so a background parse never keeps a command-line JVM alive. */
@@ -70,40 +60,11 @@ public final class TerraformPlanReader {
         JsonParser p = FACTORY.createParser(in)) {
       p.setCodec(MAPPER);
       return new Reading(p, displayName).readDocument();
-    } catch (NoSuchFileException e) {
-      throw new PlanReadException(displayName, "file not found");
-    } catch (StreamConstraintsException e) {
-      throw new PlanReadException(displayName,
-          "JSON exceeds plangate's limits: " + firstLine(e.getOriginalMessage()));
-    } catch (JsonProcessingException e) {
-      // Jackson reports an early end both as JsonEOFException and, inside arrays and objects, as
-      // a plain parse error about "end-of-input".
-      if (e instanceof JsonEOFException
-          || String.valueOf(e.getOriginalMessage()).contains("end-of-input")) {
-        throw new PlanReadException(displayName,
-            "truncated JSON: the document ends early (" + where(e) + ")");
-      }
-      throw new PlanReadException(displayName,
-          "not valid JSON: " + firstLine(e.getOriginalMessage()) + " (" + where(e) + ")");
     } catch (IOException e) {
-      throw new PlanReadException(displayName, "cannot read: " + e.getMessage());
+      throw PlanJson.readFailure(displayName, e);
     } catch (Invalid e) {
       throw new PlanReadException(displayName, e.getMessage());
     }
-  }
-
-  private static String where(JsonProcessingException e) {
-    var loc = e.getLocation();
-    return loc == null ? "unknown position"
-        : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-  }
-
-  private static String firstLine(String s) {
-    if (s == null) {
-      return "unknown error";
-    }
-    int nl = s.indexOf('\n');
-    return nl < 0 ? s : s.substring(0, nl);
   }
 
   /** A structural problem in otherwise valid JSON. Unchecked inside, mapped at the boundary. */
@@ -632,23 +593,6 @@ public final class TerraformPlanReader {
     } catch (IllegalArgumentException e) {
       return "unknown";
     }
-  }
-
-  static String describe(JsonToken t) {
-    if (t == null) {
-      return "the end of the document";
-    }
-    return switch (t) {
-      case START_OBJECT -> "an object";
-      case START_ARRAY -> "an array";
-      case VALUE_STRING -> "a string";
-      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-      case VALUE_NULL -> "null";
-      case END_OBJECT -> "the end of an object";
-      case END_ARRAY -> "the end of an array";
-      default -> t.toString();
-    };
   }
 
   /** For collaborators that report structural problems from inside the same pass. */

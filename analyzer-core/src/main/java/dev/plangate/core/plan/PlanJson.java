@@ -1,0 +1,92 @@
+package dev.plangate.core.plan;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import java.io.IOException;
+import java.nio.file.NoSuchFileException;
+
+/**
+ * What the JSON plan readers (Terraform, Pulumi, CloudFormation change sets) share: the Jackson
+ * factory for streamed plans, the one-line {@link PlanReadException} each reading failure
+ * becomes, and the words their messages use for tokens.
+ */
+public final class PlanJson {
+  private PlanJson() {}
+
+  /**
+   * A factory for plans read with the streaming parser: strings up to a billion characters
+   * (real plans carry huge strings: rendered manifests, policies, user data) and nesting up to
+   * {@code maxNestingDepth}.
+   */
+  public static JsonFactory streamingFactory(int maxNestingDepth) {
+    return JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxStringLength(1_000_000_000)
+            .maxNestingDepth(maxNestingDepth)
+            .build())
+        .build();
+  }
+
+  /**
+   * The plan error for a failure to read {@code file}: not found, beyond the parser's limits,
+   * truncated, not JSON, or not readable.
+   */
+  public static PlanReadException readFailure(String file, IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return new PlanReadException(file, "file not found");
+    }
+    if (e instanceof StreamConstraintsException c) {
+      return new PlanReadException(file,
+          "JSON exceeds plangate's limits: " + firstLine(c.getOriginalMessage()));
+    }
+    if (e instanceof JsonProcessingException j) {
+      // Jackson reports an early end both as JsonEOFException and, inside arrays and objects, as
+      // a plain parse error about "end-of-input".
+      if (j instanceof JsonEOFException
+          || String.valueOf(j.getOriginalMessage()).contains("end-of-input")) {
+        return new PlanReadException(file,
+            "truncated JSON: the document ends early (" + where(j) + ")");
+      }
+      return new PlanReadException(file,
+          "not valid JSON: " + firstLine(j.getOriginalMessage()) + " (" + where(j) + ")");
+    }
+    return new PlanReadException(file, "cannot read: " + e.getMessage());
+  }
+
+  /** How a message names a token: "an object", "a string", "the end of the document". */
+  public static String describe(JsonToken t) {
+    if (t == null) {
+      return "the end of the document";
+    }
+    return switch (t) {
+      case START_OBJECT -> "an object";
+      case START_ARRAY -> "an array";
+      case VALUE_STRING -> "a string";
+      case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+      case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+      case VALUE_NULL -> "null";
+      case END_OBJECT -> "the end of an object";
+      case END_ARRAY -> "the end of an array";
+      default -> t.toString();
+    };
+  }
+
+  /** The first line of a parser message, or "unknown error" when there is none. */
+  public static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  private static String where(JsonProcessingException e) {
+    var loc = e.getLocation();
+    return loc == null ? "unknown position"
+        : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+  }
+}
