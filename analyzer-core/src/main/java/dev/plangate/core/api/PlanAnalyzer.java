@@ -52,7 +52,6 @@ import java.util.Map;
  * {@code error}, so that a run reports every bad file at once and never passes silently.
  */
 public final class PlanAnalyzer {
-  private final ResourceCatalog catalog;
   private final TerraformPlanReader terraform;
   private final ChangeSetReader changeSets;
   private final PulumiPreviewReader pulumi;
@@ -63,7 +62,6 @@ public final class PlanAnalyzer {
   }
 
   PlanAnalyzer(ResourceCatalog catalog) {
-    this.catalog = catalog;
     this.terraform = new TerraformPlanReader(catalog);
     this.changeSets = new ChangeSetReader(catalog);
     this.pulumi = new PulumiPreviewReader(catalog);
@@ -172,7 +170,7 @@ public final class PlanAnalyzer {
             request.today()));
       }
     }
-    return new Report(result.decision(), result.reasons(), result.fingerprint(),
+    return new Report(result.decision(), result.because(), result.fingerprint(),
         policy.approvalLabel(), who, summaries, findings, result.verdicts(), errors);
   }
 

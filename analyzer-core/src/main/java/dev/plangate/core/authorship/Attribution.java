@@ -20,6 +20,16 @@ public record Attribution(
     return change.startsWith("removed") || change.startsWith("renamed");
   }
 
+  /** Who made the commit, as people name it: the agent, else the author. */
+  public String by() {
+    return agent != null ? agent : author;
+  }
+
+  /** {@code file:line}, or the file alone when the line is unknown. */
+  public String where() {
+    return line > 0 ? file + ":" + line : file;
+  }
+
   public String shortSha() {
     return sha.length() > 7 ? sha.substring(0, 7) : sha;
   }

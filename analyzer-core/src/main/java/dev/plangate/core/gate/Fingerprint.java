@@ -12,7 +12,8 @@ import java.util.List;
  * a later push that changes what is destroyed gets a different fingerprint and voids it.
  *
  * <p>Only address, deposed key, action and reason of each finding go in, sorted, so plan file
- * names, timestamps, ordering and unrelated changes do not move it. Sixteen hex digits (64 bits
+ * names, timestamps, ordering and unrelated changes do not move it. Duplicates are kept: the
+ * same address destroyed in two plans (two workspaces, two stacks) is two destroys. Sixteen hex digits (64 bits
  * of SHA-256) keep it short enough to quote and far beyond accidental collision.
  */
 public final class Fingerprint {
@@ -25,7 +26,6 @@ public final class Fingerprint {
         .map(f -> String.join("\t", f.address(), nullToEmpty(f.deposed()), f.action().id(),
             nullToEmpty(f.reason())))
         .sorted()
-        .distinct()
         .toList();
     try {
       MessageDigest sha = MessageDigest.getInstance("SHA-256");

@@ -30,18 +30,16 @@ import java.util.Set;
 public final class Gate {
   /** Per-finding sentences in the reasons; the full list is in the findings themselves. */
   static final int NAMED_FINDINGS = 20;
-  /** Ends every reason about a protected resource, so renderers can show those in full. */
-  public static final String PROTECTED_SUFFIX = "; no approval can allow this.";
 
   private Gate() {}
 
   public static GateResult decide(GateInput in) {
     String fingerprint = Fingerprint.of(in.findings());
-    List<String> reasons = new ArrayList<>();
+    List<Reason> reasons = new ArrayList<>();
     Map<String, Verdict> verdicts = new HashMap<>();
     if (!in.errors().isEmpty()) {
       for (String e : in.errors()) {
-        reasons.add("Input error: " + e);
+        reasons.add(new Reason(Reason.Kind.ERROR, "Input error: " + e));
       }
       return new GateResult(Decision.ERROR, reasons, fingerprint, verdicts);
     }
@@ -66,7 +64,7 @@ public final class Gate {
         verdicts.put(GateResult.id(f), Verdict.BLOCKED);
         blocked.add(what(f) + ", but " + source(policy) + " protects it (line " + rule.line()
             + (rule.reason() == null ? "" : ": " + rule.reason()) + ")" + cause(f)
-            + PROTECTED_SUFFIX);
+            + "; no approval can allow this.");
         continue;
       }
       if (!policy.approvalActions().contains(f.action())) {
@@ -93,48 +91,48 @@ public final class Gate {
     Decision decision;
     if (!blocked.isEmpty()) {
       decision = Decision.BLOCKED;
-      named(reasons, blocked, "protected resources");
+      named(reasons, Reason.Kind.PROTECTED, blocked, "protected resources");
     } else if (!pending.isEmpty() && approvals.isEmpty()) {
       decision = Decision.APPROVAL_REQUIRED;
     } else {
       decision = Decision.PASS;
     }
     if (!pending.isEmpty()) {
-      reasons.add(whyApproval(who, policy, countsAsAi, pending.size()));
+      reasons.add(new Reason(Reason.Kind.AUTHORSHIP,
+          whyApproval(who, policy, countsAsAi, pending.size())));
       List<String> lines = new ArrayList<>();
       for (Finding f : pending) {
         lines.add(what(f) + cause(f) + ".");
       }
-      named(reasons, lines, "findings that need approval");
-      if (approvals.isEmpty()) {
-        reasons.add("A maintainer with write access approves by adding the label "
-            + policy.approvalLabel() + " (fingerprint " + fingerprint + "); a change to what is"
-            + " destroyed makes a new fingerprint and voids it.");
-      } else {
-        reasons.add("Approved by " + String.join(", ", approvals) + " for fingerprint "
-            + fingerprint + ".");
-      }
+      named(reasons, Reason.Kind.FINDING, lines, "findings that need approval");
+      reasons.add(new Reason(Reason.Kind.APPROVAL, approvals.isEmpty()
+          ? "A maintainer with write access approves by adding the label "
+              + policy.approvalLabel() + " (fingerprint " + fingerprint + "); a change to what"
+              + " is destroyed makes a new fingerprint and voids it."
+          : "Approved by " + String.join(", ", approvals) + " for fingerprint " + fingerprint
+              + "."));
     }
     if (!humanAllowed.isEmpty() && policy.humanOnly() == HumanOnly.WARN) {
-      reasons.add("No AI agent was involved: a human-authored change "
-          + counts(humanAllowed) + ", which the policy lets pass (humanOnly: warn); review it"
-          + " before applying.");
+      reasons.add(new Reason(Reason.Kind.NOTE, "No AI agent was involved: a human-authored"
+          + " change " + counts(humanAllowed) + ", which the policy lets pass (humanOnly: warn);"
+          + " review it before applying."));
       List<String> lines = new ArrayList<>();
       for (Finding f : humanAllowed) {
         lines.add(what(f) + cause(f) + ".");
       }
-      named(reasons, lines, "human-authored findings");
+      named(reasons, Reason.Kind.FINDING, lines, "human-authored findings");
     }
-    named(reasons, waived, "waived findings");
-    reasons.addAll(expired);
+    named(reasons, Reason.Kind.FINDING, waived, "waived findings");
+    expired.forEach(e -> reasons.add(new Reason(Reason.Kind.NOTE, e)));
     if (reasons.isEmpty()) {
       long forgets = in.findings().stream().filter(f -> f.action() == FindingAction.FORGET)
           .count();
-      reasons.add(in.findings().isEmpty() ? "Nothing is destroyed or replaced."
+      reasons.add(new Reason(Reason.Kind.NOTE, in.findings().isEmpty()
+          ? "Nothing is destroyed or replaced."
           : in.findings().size() == forgets
               ? "Nothing is destroyed or replaced; " + forgets + " resource"
                   + (forgets == 1 ? " is" : "s are") + " only removed from state."
-              : "No finding needs an approval under the policy.");
+              : "No finding needs an approval under the policy."));
     }
     return new GateResult(decision, reasons, fingerprint, verdicts);
   }
@@ -173,7 +171,8 @@ public final class Gate {
           + " approval of every destroy: " + need + ".";
     }
     if (who.aiInvolved() == null) {
-      return "Authorship is unknown (" + String.join(" ", who.notes())
+      String why = who.notes().isEmpty() ? "no commit was read" : String.join(" ", who.notes());
+      return "Authorship is unknown (" + why
           + "), and the policy counts unknown authorship as AI: " + need + ".";
     }
     List<CommitAuthorship> ai = who.aiCommits();
@@ -184,10 +183,10 @@ public final class Gate {
       return "AI-authored: commit " + c.shortSha() + " \"" + c.subject() + "\" ("
           + c.agent() + ": " + evidence(c.signals()) + ")" + more + "; " + need + ".";
     }
-    Signal s = who.signals().stream().filter(x -> x.confidence().decides()).findFirst()
-        .orElseThrow();
-    return "AI-authored: " + s.agent() + " (" + s.kind() + " " + s.evidence() + "); " + need
-        + ".";
+    return who.signals().stream().filter(x -> x.confidence().decides()).findFirst()
+        .map(s -> "AI-authored: " + s.agent() + " (" + s.kind() + " " + s.evidence() + "); "
+            + need + ".")
+        .orElse("AI involvement was reported without a signal; " + need + ".");
   }
 
   private static String evidence(List<Signal> signals) {
@@ -211,19 +210,18 @@ public final class Gate {
       return "";
     }
     Attribution a = f.attribution().get(0);
-    String by = a.agent() != null ? a.agent() : a.author();
-    String where = a.file() + (a.line() > 0 ? ":" + a.line() : "");
-    return "; caused by commit " + a.shortSha() + " (" + by + "), which " + a.change() + " in "
-        + where;
+    return "; caused by commit " + a.shortSha() + " (" + a.by() + "), which " + a.change()
+        + " in " + a.where();
   }
 
-  private static void named(List<String> reasons, List<String> lines, String what) {
+  private static void named(List<Reason> reasons, Reason.Kind kind, List<String> lines,
+      String what) {
     for (int i = 0; i < Math.min(NAMED_FINDINGS, lines.size()); i++) {
-      reasons.add(lines.get(i));
+      reasons.add(new Reason(kind, lines.get(i)));
     }
     if (lines.size() > NAMED_FINDINGS) {
-      reasons.add("... and " + (lines.size() - NAMED_FINDINGS) + " more " + what
-          + " (listed in the findings).");
+      reasons.add(new Reason(kind, "... and " + (lines.size() - NAMED_FINDINGS) + " more "
+          + what + " (listed in the findings)."));
     }
   }
 

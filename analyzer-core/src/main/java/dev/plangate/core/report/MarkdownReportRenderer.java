@@ -7,6 +7,7 @@ import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.gate.Decision;
+import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
@@ -156,14 +157,11 @@ public final class MarkdownReportRenderer {
       sb.append("**Authorship unknown:** ")
           .append(markdown(String.join(" ", r.authorship().notes()))).append("  \n");
     }
-    for (String reason : Wording.protectedReasons(r)) {
+    for (String reason : r.reasons(Reason.Kind.PROTECTED)) {
       sb.append("🔒 ").append(markdown(reason)).append("  \n");
     }
-    for (String reason : Wording.generalReasons(r)) {
-      if (!reason.startsWith("AI-authored:") && !reason.startsWith("Authorship is unknown")
-          && !reason.startsWith("A maintainer with write access")) {
-        sb.append(markdown(reason)).append("  \n");
-      }
+    for (String reason : r.reasons(Reason.Kind.NOTE)) {
+      sb.append(markdown(reason)).append("  \n");
     }
     switch (r.decision()) {
       case BLOCKED -> sb.append("\n**Blocked:** protected resources cannot be approved. Take the"
@@ -206,9 +204,8 @@ public final class MarkdownReportRenderer {
     if (!f.attribution().isEmpty()) {
       Attribution a = f.attribution().get(0);
       sb.append(markdownCode(a.shortSha())).append(' ')
-          .append(markdown(a.agent() != null ? a.agent() : a.author())).append(": ")
-          .append(markdown(a.change())).append(" (").append(markdownCode(a.file()
-              + (a.line() > 0 ? ":" + a.line() : ""))).append(')');
+          .append(markdown(a.by())).append(": ").append(markdown(a.change())).append(" (")
+          .append(markdownCode(a.where())).append(')');
     }
     sb.append(" |\n");
   }

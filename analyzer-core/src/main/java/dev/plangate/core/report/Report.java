@@ -4,6 +4,7 @@ import dev.plangate.core.authorship.Authorship;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.gate.Fingerprint;
 import dev.plangate.core.gate.GateResult;
+import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
@@ -16,7 +17,7 @@ import java.util.Map;
  * format is rendered from it.
  *
  * @param decision the gate's answer
- * @param decisionReasons sentences justifying it
+ * @param reasons sentences justifying it, each with what it is about
  * @param fingerprint the destructive-change set's fingerprint, which an approval binds to
  * @param approvalLabel the label that approves, from the policy
  * @param authorship who wrote the change
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 public record Report(
     Decision decision,
-    List<String> decisionReasons,
+    List<Reason> reasons,
     String fingerprint,
     String approvalLabel,
     Authorship authorship,
@@ -38,7 +39,7 @@ public record Report(
   public static final int SCHEMA_VERSION = 1;
 
   public Report {
-    decisionReasons = List.copyOf(decisionReasons);
+    reasons = List.copyOf(reasons);
     plans = List.copyOf(plans);
     findings = List.copyOf(findings);
     verdicts = Map.copyOf(verdicts);
@@ -48,8 +49,19 @@ public record Report(
   /** A report without authorship or verdicts (no commit range read, no gate run). */
   public Report(Decision decision, List<String> decisionReasons, List<PlanSummary> plans,
       List<Finding> findings, List<String> errors) {
-    this(decision, decisionReasons, Fingerprint.of(findings), Policy.DEFAULT_LABEL,
+    this(decision, decisionReasons.stream().map(t -> new Reason(Reason.Kind.NOTE, t)).toList(),
+        Fingerprint.of(findings), Policy.DEFAULT_LABEL,
         Authorship.unknown("no commit range was read"), plans, findings, Map.of(), errors);
+  }
+
+  /** The sentences alone, as the JSON report lists them. */
+  public List<String> decisionReasons() {
+    return reasons.stream().map(Reason::text).toList();
+  }
+
+  /** The sentences of one kind. */
+  public List<String> reasons(Reason.Kind kind) {
+    return reasons.stream().filter(r -> r.kind() == kind).map(Reason::text).toList();
   }
 
   public long count(FindingAction action) {

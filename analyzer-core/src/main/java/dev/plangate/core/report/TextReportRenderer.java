@@ -5,6 +5,7 @@ import static dev.plangate.core.report.Escape.terminal;
 import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.gate.Decision;
+import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
@@ -117,14 +118,11 @@ public final class TextReportRenderer {
       sb.append("  Authorship unknown: ")
           .append(terminal(String.join(" ", r.authorship().notes()))).append('\n');
     }
-    for (String reason : Wording.protectedReasons(r)) {
+    for (String reason : r.reasons(Reason.Kind.PROTECTED)) {
       sb.append("  ").append(paint(RED, "Protected: ")).append(terminal(reason)).append('\n');
     }
-    for (String reason : Wording.generalReasons(r)) {
-      if (!reason.startsWith("AI-authored:") && !reason.startsWith("Authorship is unknown")
-          && !reason.startsWith("A maintainer with write access")) {
-        sb.append("  ").append(terminal(reason)).append('\n');
-      }
+    for (String reason : r.reasons(Reason.Kind.NOTE)) {
+      sb.append("  ").append(terminal(reason)).append('\n');
     }
     switch (r.decision()) {
       case BLOCKED -> sb.append("  Protected resources cannot be approved: take the destroy out of"

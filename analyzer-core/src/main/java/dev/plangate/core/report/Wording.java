@@ -184,39 +184,12 @@ final class Wording {
 
   /** How a commit caused a finding: "a1b2c3d (Claude Code) removed module "env" in main.tf:3". */
   static String cause(Attribution a) {
-    String by = a.agent() != null ? a.agent() : a.author();
-    return a.shortSha() + " (" + by + ") " + a.change() + " in " + a.file()
-        + (a.line() > 0 ? ":" + a.line() : "");
+    return a.shortSha() + " (" + a.by() + ") " + a.change() + " in " + a.where();
   }
 
   /** A commit with the evidence that made it AI: "a1b2c3d "Subject" — Co-Authored-By: ...". */
   static String whyAi(CommitAuthorship c) {
     String evidence = c.signals().isEmpty() ? "" : " — " + c.signals().get(0).evidence();
     return c.shortSha() + " \"" + c.subject() + "\" (" + c.agent() + ")" + evidence;
-  }
-
-  /** The reasons that name protected resources (shown in full: they cannot be approved). */
-  static List<String> protectedReasons(Report r) {
-    return r.decisionReasons().stream()
-        .filter(reason -> reason.endsWith(dev.plangate.core.gate.Gate.PROTECTED_SUFFIX))
-        .toList();
-  }
-
-  /**
-   * Decision reasons that are not about one finding (those are shown with the finding): the
-   * authorship, the approval, expired waivers, the human-only warning.
-   */
-  static List<String> generalReasons(Report r) {
-    java.util.Set<String> keys = new java.util.HashSet<>();
-    for (Finding f : r.findings()) {
-      keys.add(f.key());
-    }
-    return r.decisionReasons().stream()
-        .filter(reason -> {
-          int i = reason.indexOf(" would be ");
-          return i < 0 || !keys.contains(reason.substring(0, i));
-        })
-        .filter(reason -> !reason.startsWith("... and "))
-        .toList();
   }
 }

@@ -87,6 +87,35 @@ class GateTest {
   }
 
   @Test
+  void everyReasonSaysWhatItIsAbout() {
+    Finding odd = finding("terraform_data.x[\"a would be b\"]", "terraform_data",
+        FindingAction.DELETE, null);
+    GateResult r = decide(List.of(DB, odd), AI, Policy.defaults(), List.of());
+
+    assertThat(r.because()).extracting(Reason::kind).containsExactly(Reason.Kind.AUTHORSHIP,
+        Reason.Kind.FINDING, Reason.Kind.FINDING, Reason.Kind.APPROVAL);
+    assertThat(r.because().get(2).text()).startsWith("terraform_data.x[\"a would be b\"] would"
+        + " be destroyed");
+  }
+
+  @Test
+  void aiInvolvementWithoutASignalStillExplainsItself() {
+    Authorship bare = new Authorship(true, List.of(), List.of(), List.of());
+    GateResult r = decide(List.of(WEB), bare, Policy.defaults(), List.of());
+    assertThat(r.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
+    assertThat(r.reasons().get(0)).isEqualTo("AI involvement was reported without a signal;"
+        + " 1 finding needs a human approval.");
+  }
+
+  @Test
+  void theSameDestroyInTwoPlansIsTwoDestroysToTheFingerprint() {
+    Finding again = new Finding("other.json", WEB.address(), null, WEB.type(), WEB.action(),
+        WEB.replaceOrder(), WEB.reason(), WEB.rawActions(), List.of(), false, null, null, null,
+        "x", new Downstream(List.of(), List.of()), null);
+    assertThat(Fingerprint.of(List.of(WEB, again))).isNotEqualTo(Fingerprint.of(List.of(WEB)));
+  }
+
+  @Test
   void aPlanWithoutDestroysPassesWhoeverWroteIt() {
     for (Authorship who : List.of(AI, HUMAN_ONLY, UNKNOWN)) {
       GateResult r = decide(List.of(), who, Policy.defaults(), List.of());

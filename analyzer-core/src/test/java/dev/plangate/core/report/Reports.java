@@ -88,7 +88,9 @@ final class Reports {
         List.of(new Signal("branch", HOSTILE_TEXT, Confidence.MEDIUM, HOSTILE_TEXT)),
         List.of(HOSTILE_TEXT));
     List<Finding> findings = List.of(a, b, c);
-    return new Report(Decision.APPROVAL_REQUIRED, List.of(HOSTILE_TEXT), "0123456789abcdef",
+    return new Report(Decision.APPROVAL_REQUIRED,
+        List.of(new dev.plangate.core.gate.Reason(dev.plangate.core.gate.Reason.Kind.NOTE,
+            HOSTILE_TEXT)), "0123456789abcdef",
         HOSTILE_TEXT, who, List.of(p), findings, java.util.Map.of(), List.of());
   }
 }
