@@ -93,7 +93,8 @@ public final class HookCommand implements Callable<Integer> {
         }
       }
       Path tmp = hooks.resolve("pre-push.plangate-tmp");
-      Files.writeString(tmp, script(PlangateLauncher.command()), StandardCharsets.UTF_8);
+      Files.writeString(tmp, script(PlangateLauncher.presenceChecks(), PlangateLauncher.command()),
+          StandardCharsets.UTF_8);
       makeExecutable(tmp);
       Files.move(tmp, hook, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       out.println("plangate: pre-push hook " + verb + ": " + Escape.terminal(hook.toString()));
@@ -116,12 +117,13 @@ public final class HookCommand implements Callable<Integer> {
    * The hook: hands git's ref lines to a chained foreign hook (if any) and then to plangate.
    * stdin can be read once, so it is buffered in a variable first.
    */
-  static String script(String plangate) {
+  static String script(String presenceChecks, String plangate) {
     return "#!/bin/sh\n"
         + MARKER + "\n"
         + "# Installed by `plangate hook install`: refuses a push whose plan destroys or replaces\n"
         + "# infrastructure when AI agents wrote the commits, unless a human approves.\n"
         + "# Uninstall: delete this file (and rename " + CHAINED + " back to pre-push).\n"
+        + presenceChecks
         + "hooks_dir=$(dirname \"$0\")\n"
         + "refs=$(cat)\n"
         + "if [ -x \"$hooks_dir/" + CHAINED + "\" ]; then\n"

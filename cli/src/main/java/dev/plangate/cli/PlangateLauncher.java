@@ -13,14 +13,46 @@ final class PlangateLauncher {
   private PlangateLauncher() {}
 
   static String command() {
-    String java = quote(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    Path location = codeLocation();
-    if (location != null && Files.isRegularFile(location)
-        && location.getFileName().toString().endsWith(".jar")) {
-      return java + " -jar " + quote(location.toString());
+    String java = quote(javaBinary().toString());
+    Path jar = jar();
+    if (jar != null) {
+      return java + " -jar " + quote(jar.toString());
     }
     return java + " -cp " + quote(System.getProperty("java.class.path")) + " "
         + Main.class.getName();
+  }
+
+  /**
+   * Shell lines that stop the hook with one clear sentence when the Java or the jar it was
+   * installed with has gone (a JDK upgrade, a rebuilt checkout): the push is refused rather
+   * than let through, and the user is told how to repair it.
+   */
+  static String presenceChecks() {
+    StringBuilder sb = new StringBuilder();
+    check(sb, javaBinary(), "-x");
+    Path jar = jar();
+    if (jar != null) {
+      check(sb, jar, "-f");
+    }
+    return sb.toString();
+  }
+
+  private static void check(StringBuilder sb, Path file, String test) {
+    String q = quote(file.toString());
+    sb.append("[ ").append(test).append(' ').append(q).append(" ] || { echo \"plangate: the")
+        .append(" pre-push hook cannot find \"").append(q).append("\"; run plangate hook")
+        .append(" install again (git push --no-verify skips the check)\" >&2; exit 1; }\n");
+  }
+
+  private static Path javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java");
+  }
+
+  /** The jar this plangate runs from, or null when it runs from classes (tests, an IDE). */
+  private static Path jar() {
+    Path location = codeLocation();
+    return location != null && Files.isRegularFile(location)
+        && location.getFileName().toString().endsWith(".jar") ? location : null;
   }
 
   private static Path codeLocation() {

@@ -250,28 +250,51 @@ public final class PrePushCommand implements Callable<Integer> {
     return refs;
   }
 
+  /**
+   * The files under {@code root} that match the globs. Each glob is walked only from its
+   * literal leading directories ({@code infra/prod/} for {@code infra/prod/**}/plan.json), so a
+   * push in a large monorepo does not walk every file; {@code .git} and {@code .terraform} are
+   * never entered and symbolic links are not followed.
+   */
   static List<Path> findPlans(Path root, List<String> globs) throws IOException {
-    List<PathMatcher> matchers = globs.stream()
-        .map(g -> FileSystems.getDefault().getPathMatcher("glob:" + g)).toList();
     TreeSet<Path> found = new TreeSet<>();
-    Files.walkFileTree(root, new SimpleFileVisitor<>() {
-      @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-        String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-        return name.equals(".git") || name.equals(".terraform")
-            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+    for (String glob : globs) {
+      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      Path start = root.resolve(literalPrefix(glob));
+      if (!Files.isDirectory(start, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        continue;
       }
-
-      @Override
-      public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-        Path rel = root.relativize(file);
-        if (attrs.isRegularFile() && matchers.stream().anyMatch(m -> m.matches(rel))) {
-          found.add(file);
+      Files.walkFileTree(start, new SimpleFileVisitor<>() {
+        @Override
+        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+          String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
+          return name.equals(".git") || name.equals(".terraform")
+              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
         }
-        return FileVisitResult.CONTINUE;
-      }
-    });
+
+        @Override
+        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+          if (attrs.isRegularFile() && matcher.matches(root.relativize(file))) {
+            found.add(file);
+          }
+          return FileVisitResult.CONTINUE;
+        }
+      });
+    }
     return List.copyOf(found);
+  }
+
+  /** The directories of a glob before its first pattern character: {@code infra/prod}. */
+  static String literalPrefix(String glob) {
+    String[] steps = glob.split("/");
+    StringBuilder prefix = new StringBuilder();
+    for (int i = 0; i < steps.length - 1; i++) {
+      if (steps[i].chars().anyMatch(c -> "*?[{\\".indexOf(c) >= 0)) {
+        break;
+      }
+      prefix.append(i == 0 ? "" : "/").append(steps[i]);
+    }
+    return prefix.toString();
   }
 
   /** Runs the policy's planCommand in the repository root; its output goes to stderr. */

@@ -89,6 +89,23 @@ class HookInstallAndPushTest {
   }
 
   @Test
+  void aHookWhoseJavaIsGoneRefusesWithOneClearLine() throws IOException {
+    GitFixture git = PushScenarios.clone(tmp);
+    install(git);
+    Path hook = git.dir().resolve(".git/hooks/pre-push");
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Files.writeString(hook, Files.readString(hook).replace(java, "/nonexistent/jdk/bin/java"));
+    git.write("README.md", "docs\n");
+    git.commit("Docs");
+
+    Outcome o = push(git, "main");
+
+    assertThat(o.exitCode()).isNotZero();
+    assertThat(o.err()).contains("plangate: the pre-push hook cannot find"
+        + " /nonexistent/jdk/bin/java; run plangate hook install again");
+  }
+
+  @Test
   void respectsCoreHooksPath() throws IOException {
     GitFixture git = PushScenarios.clone(tmp);
     git.git("config", "core.hooksPath", "ci/hooks");

@@ -193,6 +193,25 @@ class PrePushCommandTest {
   }
 
   @Test
+  void planGlobsAreWalkedFromTheirLiteralDirectories() throws IOException {
+    assertThat(PrePushCommand.literalPrefix("infra/prod/**/plan.json")).isEqualTo("infra/prod");
+    assertThat(PrePushCommand.literalPrefix("plan.json")).isEmpty();
+    assertThat(PrePushCommand.literalPrefix("*/plan.json")).isEmpty();
+    assertThat(PrePushCommand.literalPrefix("infra/{a,b}/plan.json")).isEqualTo("infra");
+
+    Path root = tmp.resolve("tree");
+    Files.createDirectories(root.resolve("infra/prod/eu/.terraform"));
+    Files.createDirectories(root.resolve("other"));
+    Files.writeString(root.resolve("infra/prod/eu/plan.json"), "{}");
+    Files.writeString(root.resolve("infra/prod/eu/.terraform/plan.json"), "{}");
+    Files.writeString(root.resolve("other/plan.json"), "{}");
+    Files.writeString(root.resolve("plan.json"), "{}");
+    assertThat(PrePushCommand.findPlans(root, java.util.List.of("infra/prod/**/plan.json",
+        "plan.json", "missing/*.json")))
+        .containsExactly(root.resolve("infra/prod/eu/plan.json"), root.resolve("plan.json"));
+  }
+
+  @Test
   void theRepositoryRootHoldsAPreCommitHookDefinition() throws IOException {
     String yaml = Files.readString(CliRun.repoRoot().resolve(".pre-commit-hooks.yaml"));
     assertThat(yaml).contains("- id: plangate").contains("entry: plangate pre-push")
