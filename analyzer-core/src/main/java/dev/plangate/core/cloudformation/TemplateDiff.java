@@ -5,7 +5,6 @@ import dev.plangate.core.cloudformation.TemplateReplacementRules.Effect;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.model.ChangeKind;
-import dev.plangate.core.model.Dependencies;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ReplaceOrder;
@@ -736,14 +735,13 @@ public final class TemplateDiff {
           List.of(o.impact), null, List.copyOf(o.replacePaths), null, false, true, Map.of(),
           o.replaced() && o.conditional, why(o), o.location));
     }
-    Set<Long> seen = new HashSet<>();
-    List<int[]> edges = new ArrayList<>();
+    EdgeSet edges = new EdgeSet();
     for (TemplateGraph.Dependency d : ga.dependencies()) {
-      addEdge(index, d, seen, edges);
+      addEdge(index, d, edges);
     }
     for (TemplateGraph.Dependency d : gb.dependencies()) {
       if (ga.resource(d.dependent()) == null || ga.resource(d.dependency()) == null) {
-        addEdge(index, d, seen, edges);
+        addEdge(index, d, edges);
       }
     }
     List<String> warnings = new ArrayList<>(diffWarnings);
@@ -760,19 +758,16 @@ public final class TemplateDiff {
     String version = after.size() == 1 ? after.values().iterator().next().formatVersion()
         : null;
     return new Plan(name, PlanFormat.CLOUDFORMATION_TEMPLATE, version, null, changes,
-        Dependencies.of(edges), 0, List.of(), false, true, warnings,
+        edges.build(), 0, List.of(), false, true, warnings,
         Map.of());
   }
 
   private static void addEdge(Map<String, Integer> index, TemplateGraph.Dependency d,
-      Set<Long> seen, List<int[]> edges) {
+      EdgeSet edges) {
     Integer dependent = index.get(d.dependent());
     Integer dependency = index.get(d.dependency());
-    if (dependent == null || dependency == null || dependent.equals(dependency)) {
-      return;
-    }
-    if (seen.add(((long) dependent << 32) | dependency)) {
-      edges.add(new int[] {dependent, dependency});
+    if (dependent != null && dependency != null) {
+      edges.add(dependent, dependency);
     }
   }
 
