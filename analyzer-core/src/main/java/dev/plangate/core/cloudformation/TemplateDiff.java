@@ -96,7 +96,9 @@ public final class TemplateDiff {
     String sha = git.resolve(baseRev).orElseThrow(
         () -> new GitException("unknown revision '" + baseRev + "' in " + git.root()));
     String relative = relativePath(git.root(), template);
-    TemplateReader.Source source = new GitSource(git, sha, baseRev);
+    Path dir = Path.of(relative).getParent();
+    TemplateReader.Source source = new GitSource(git, sha, baseRev,
+        dir == null ? Path.of("") : dir);
     String beforeName = baseRev + ":" + relative;
     String text = source.read(beforeName);
     Template before = text == null ? Template.empty(beforeName)
@@ -140,29 +142,49 @@ public final class TemplateDiff {
     }
   }
 
-  /** Reads a template and its nested children from one git revision. */
-  private record GitSource(GitRepository git, String sha, String label)
+  /**
+   * Reads a template and its nested children from one git revision, children only from the
+   * directory of the root template ({@code dir}, relative to the top of the repository) and below.
+   */
+  private record GitSource(GitRepository git, String sha, String label, Path dir)
       implements TemplateReader.Source {
     @Override
     public String resolve(String parentName, String templateUrl) {
-      String parentPath = parentName.substring(label.length() + 1);
-      Path parent = Path.of(parentPath).getParent();
-      String local = templateUrl.startsWith("file://") ? templateUrl.substring(7) : templateUrl;
-      Path child = (parent == null ? Path.of(local) : parent.resolve(local)).normalize();
+      Path child = TemplateReader.childPath(Path.of(path(parentName)), templateUrl);
+      boolean inside = dir.toString().isEmpty() ? !child.startsWith("..")
+          : child.startsWith(dir);
+      if (child.isAbsolute() || !inside) {
+        return null;
+      }
       return label + ":" + child.toString().replace('\\', '/');
     }
 
     @Override
     public String read(String name) throws PlanReadException {
-      String path = name.substring(label.length() + 1);
+      String path = path(name);
       try {
-        if (path.startsWith("../") || !git.exists(sha, path)) {
+        if (!git.exists(sha, path)) {
           return null;
         }
-        return TemplateReader.decode(git.showBytes(sha, path), name);
+        byte[] bytes = git.showBytes(sha, path);
+        if (bytes.length > TemplateReader.MAX_FILE_BYTES) {
+          throw new PlanReadException(name, "the file has more than "
+              + TemplateReader.MAX_FILE_BYTES + " bytes, far above CloudFormation's own template"
+              + " size limit");
+        }
+        return TemplateReader.decode(bytes, name);
       } catch (GitException e) {
         throw new PlanReadException(name, "cannot read it from git: " + e.getMessage(), e);
       }
+    }
+
+    @Override
+    public String boundary() {
+      return label + ":" + (dir.toString().isEmpty() ? "." : dir.toString().replace('\\', '/'));
+    }
+
+    private String path(String name) {
+      return name.substring(label.length() + 1);
     }
   }
 

@@ -360,7 +360,7 @@ class TemplateDiffTest {
     Template parent = TemplateReader.read(before);
     Template without = TemplateReader.parse(Files.readString(before)
         .replaceAll("(?s)  VPCPeeringUpdatesStack:.*", ""), before.toString(),
-        TemplateReader.FILES);
+        TemplateReader.files(before));
     Plan plan = TemplateDiff.diff(parent, without, "main.yaml");
     assertThat(change(plan, "VPCPeeringUpdatesStack").kind()).isEqualTo(ChangeKind.DELETE);
     ResourceChange route = change(plan, "VPCPeeringUpdatesStack/PeerRoute1");
