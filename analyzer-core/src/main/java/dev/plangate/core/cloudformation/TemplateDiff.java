@@ -13,7 +13,9 @@ import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,6 +56,8 @@ public final class TemplateDiff {
   private final TemplateReplacementRules rules;
   /** What this diff found worth saying that is not a change of its own. */
   private final List<String> warnings = new ArrayList<>();
+  /** Each template's conditions written out, by template identity. */
+  private final Map<Template, ConditionMeanings> conditionMeanings = new IdentityHashMap<>();
 
   private TemplateDiff(TemplateReplacementRules rules) {
     this.rules = rules;
@@ -490,8 +494,8 @@ public final class TemplateDiff {
     if (before == null && after == null) {
       return true;
     }
-    if (before != null && after != null && TemplateValues.same(
-        conditionMeaning(wasIn, before, 0), conditionMeaning(nowIn, after, 0))) {
+    if (before != null && after != null && TemplateValues.sameShared(
+        conditions(wasIn).meaning(before, 0), conditions(nowIn).meaning(after, 0))) {
       return true;
     }
     if (after != null) {
@@ -501,28 +505,54 @@ public final class TemplateDiff {
     return false;
   }
 
-  /** A condition's definition with every condition it names written out. */
-  private static Object conditionMeaning(Template t, String name, int depth) {
-    Object definition = t.conditions().get(name);
-    if (definition == null || depth > 32) {
-      return Map.of("Condition", name);
-    }
-    return inlineConditions(definition, t, depth);
+  private ConditionMeanings conditions(Template t) {
+    return conditionMeanings.computeIfAbsent(t, ConditionMeanings::new);
   }
 
-  private static Object inlineConditions(Object value, Template t, int depth) {
-    if (value instanceof Map<?, ?> m) {
-      if (m.size() == 1 && m.get("Condition") instanceof String c) {
-        return conditionMeaning(t, c, depth + 1);
+  /**
+   * The conditions of one template, each with every condition it names written out. A name is
+   * written out once and the result shared wherever it is named, so conditions that each name
+   * the next twice stay as large as the Conditions section rather than doubling at every step
+   * (compare the results with {@link TemplateValues#sameShared}).
+   */
+  private static final class ConditionMeanings {
+    private static final int MAX_DEPTH = 32;
+    private final Template template;
+    private final Map<String, Object> done = new HashMap<>();
+
+    ConditionMeanings(Template template) {
+      this.template = template;
+    }
+
+    /** The condition's definition written out; a reference past {@link #MAX_DEPTH} stays one. */
+    Object meaning(String name, int depth) {
+      Object known = done.get(name);
+      if (known != null) {
+        return known;
       }
-      Map<Object, Object> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> out.put(k, inlineConditions(v, t, depth)));
-      return out;
+      Object definition = template.conditions().get(name);
+      if (definition == null || depth > MAX_DEPTH) {
+        return Map.of("Condition", name);
+      }
+      Object meaning = inline(definition, depth);
+      done.put(name, meaning);
+      return meaning;
     }
-    if (value instanceof List<?> l) {
-      return l.stream().map(v -> inlineConditions(v, t, depth)).toList();
+
+    private Object inline(Object value, int depth) {
+      if (value instanceof Map<?, ?> m) {
+        if (m.size() == 1 && m.get("Condition") instanceof String c) {
+          return meaning(c, depth + 1);
+        }
+        Map<Object, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, inline(v, depth)));
+        return out;
+      }
+      if (value instanceof List<?> l) {
+        return l.stream().map(v -> inline(v, depth)).toList();
+      }
+      return value;
     }
-    return value;
   }
 
   /** Where a child resource's definition refers to its stack parameter {@code p}. */

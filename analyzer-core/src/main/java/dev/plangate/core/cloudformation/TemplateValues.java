@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,18 +38,47 @@ final class TemplateValues {
 
   /** True when CloudFormation would see the same value. */
   static boolean same(Object a, Object b) {
+    return same(a, b, null);
+  }
+
+  /**
+   * {@link #same} for values whose mappings and lists are shared between several places (a
+   * condition written out wherever it is named): each pair of them is compared once, so the
+   * time is the product of their sizes, not of the trees they stand for.
+   */
+  static boolean sameShared(Object a, Object b) {
+    return same(a, b, new IdentityHashMap<>());
+  }
+
+  /** @param compared pairs of mappings or lists already compared, by identity; null for none */
+  private static boolean same(Object a, Object b, Map<Object, Map<Object, Boolean>> compared) {
     if (a == b) {
       return true;
     }
     if (a == null || b == null) {
       return false;
     }
+    if ((a instanceof Map || a instanceof List) && (b instanceof Map || b instanceof List)
+        && compared != null) {
+      Map<Object, Boolean> withA = compared.computeIfAbsent(a, k -> new IdentityHashMap<>());
+      Boolean known = withA.get(b);
+      if (known == null) {
+        known = sameValue(a, b, compared);
+        withA.put(b, known);
+      }
+      return known;
+    }
+    return sameValue(a, b, compared);
+  }
+
+  private static boolean sameValue(Object a, Object b,
+      Map<Object, Map<Object, Boolean>> compared) {
     if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
       if (!ma.keySet().equals(mb.keySet())) {
         return false;
       }
       for (Map.Entry<?, ?> e : ma.entrySet()) {
-        if (!same(e.getValue(), mb.get(e.getKey()))) {
+        if (!same(e.getValue(), mb.get(e.getKey()), compared)) {
           return false;
         }
       }
@@ -61,7 +91,7 @@ final class TemplateValues {
       Iterator<?> ia = la.iterator();
       Iterator<?> ib = lb.iterator();
       while (ia.hasNext()) {
-        if (!same(ia.next(), ib.next())) {
+        if (!same(ia.next(), ib.next(), compared)) {
           return false;
         }
       }

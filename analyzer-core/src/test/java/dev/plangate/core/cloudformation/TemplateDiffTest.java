@@ -213,6 +213,29 @@ class TemplateDiffTest {
         + " its condition IsProd holds: where it does not, deploying deletes it.");
   }
 
+  /** Thirty conditions that each name the next twice: two to the thirtieth when written out. */
+  @Test
+  void conditionsThatNameEachOtherTwiceAreComparedInLinearTime() throws Exception {
+    StringBuilder conditions = new StringBuilder("Conditions:\n");
+    for (int i = 0; i < 30; i++) {
+      conditions.append("  C").append(i).append(": !And [!Condition C").append(i + 1)
+          .append(", !Condition C").append(i + 1).append("]\n");
+    }
+    String before = conditions + "  C30: !Equals [a, b]\nResources:\n"
+        + "  R: {Type: AWS::SNS::Topic, Condition: C0}\n";
+    String after = conditions + "  C30: !Equals [a, c]\nResources:\n"
+        + "  R: {Type: AWS::SNS::Topic, Condition: C0}\n";
+    Plan same = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> diff(before, before));
+    assertThat(change(same, "R").kind()).isEqualTo(ChangeKind.NO_OP);
+    Plan changed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> diff(before, after));
+    assertThat(change(changed, "R").kind()).as("C30, thirty levels down, changed")
+        .isEqualTo(ChangeKind.UPDATE);
+    assertThat(changed.warnings()).containsExactly("R (after.yaml:34) now exists only where"
+        + " its condition C0 holds: where it does not, deploying deletes it.");
+  }
+
   @Test
   void updateReplacePolicyDecidesTheFateOfTheOldCopy() throws Exception {
     Plan plan = diff("""
