@@ -48,6 +48,8 @@ public final class TemplateReader {
   static final int MAX_TEMPLATES = 1000;
   /** The most characters one read takes in, each file counted once. */
   static final long MAX_TOTAL_CHARACTERS = 4L * TemplateYaml.MAX_CODE_POINTS;
+  /** The most values (mappings, lists, scalars) the Fn::ForEach loops of a template may copy. */
+  static final int MAX_EXPANDED_VALUES = 1_000_000;
 
   private static final String FOR_EACH = "Fn::ForEach::";
   private static final Pattern PLACEHOLDER = Pattern.compile("[$&]\\{([^}]*)}");
@@ -304,8 +306,8 @@ public final class TemplateReader {
     Map<String, Object> parameters = section(root, "Parameters", name);
     Map<String, Object> rawResources = section(root, "Resources", name);
     Map<String, String> origins = new LinkedHashMap<>();
-    Map<String, Object> expanded = expandForEach(rawResources, parameters, name, "Resources",
-        warnings, origins);
+    ForEach forEach = new ForEach(parameters, name, warnings);
+    Map<String, Object> expanded = forEach.expand(rawResources, "Resources", origins);
     Map<String, TemplateResource> resources = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : expanded.entrySet()) {
       String id = e.getKey();
@@ -323,8 +325,8 @@ public final class TemplateReader {
       Map<String, Object> definition = (Map<String, Object>) entry;
       resources.put(id, new TemplateResource(id, type, definition, location));
     }
-    Map<String, Object> outputs = expandForEach(section(root, "Outputs", name), parameters, name,
-        "Outputs", warnings, new LinkedHashMap<>());
+    Map<String, Object> outputs = forEach.expand(section(root, "Outputs", name), "Outputs",
+        new LinkedHashMap<>());
     Object version = root.get("AWSTemplateFormatVersion");
     Map<String, Template> nested = new LinkedHashMap<>();
     for (TemplateResource r : resources.values()) {
@@ -491,80 +493,146 @@ public final class TemplateReader {
 
   /**
    * Expands {@code Fn::ForEach::Name: [Identifier, [values...], {fragment}]} entries
-   * (AWS::LanguageExtensions) when the collection is a literal list or a parameter with a
-   * default. One that cannot be expanded is kept as one opaque entry of an unknown type, so that
-   * any change to it is reported as a possible replacement rather than missed.
+   * (AWS::LanguageExtensions) of one template when the collection is a literal list or a
+   * parameter with a default. One that cannot be expanded is kept as one opaque entry of an
+   * unknown type, so that any change to it is reported as a possible replacement rather than
+   * missed. Loops inside loops multiply, so the values copied are counted and stop at
+   * {@link #MAX_EXPANDED_VALUES}.
    */
-  private static Map<String, Object> expandForEach(Map<String, Object> section,
-      Map<String, Object> parameters, String name, String sectionName, List<String> warnings,
-      Map<String, String> origins) throws PlanReadException {
-    boolean any = section.keySet().stream().anyMatch(k -> k.startsWith(FOR_EACH));
-    if (!any) {
-      return section;
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : section.entrySet()) {
-      if (!e.getKey().startsWith(FOR_EACH)) {
-        putUnique(out, e.getKey(), e.getValue(), name, sectionName);
-        continue;
-      }
-      List<Map<String, Object>> copies = expandLoop(e.getValue(), parameters);
-      if (copies == null) {
-        warnings.add(name + ": " + sectionName + "." + e.getKey() + " cannot be expanded (its"
-            + " collection is not a literal list or a parameter default), so the resources it"
-            + " generates are not seen one by one.");
-        if (sectionName.equals("Resources")) {
-          Map<String, Object> opaque = new LinkedHashMap<>();
-          opaque.put("Type", "AWS::LanguageExtensions::ForEach");
-          opaque.put("Properties", Map.of("Loop", e.getValue()));
-          putUnique(out, e.getKey(), Collections.unmodifiableMap(opaque), name, sectionName);
-        }
-        continue;
-      }
-      for (Map<String, Object> copy : copies) {
-        // a loop inside the fragment expands once per value of this one
-        Map<String, String> inner = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> g : expandForEach(copy, parameters, name, sectionName,
-            warnings, inner).entrySet()) {
-          putUnique(out, g.getKey(), g.getValue(), name, sectionName);
-          origins.put(g.getKey(), e.getKey());
-        }
-      }
-    }
-    return out;
-  }
+  private static final class ForEach {
+    private final Map<String, Object> parameters;
+    private final String name;
+    private final List<String> warnings;
+    private long copied;
 
-  private static void putUnique(Map<String, Object> out, String key, Object value, String name,
-      String sectionName) throws PlanReadException {
-    if (out.putIfAbsent(key, value) != null) {
-      throw new PlanReadException(name, sectionName + "." + key + " is defined twice (once"
-          + " through Fn::ForEach)");
+    ForEach(Map<String, Object> parameters, String name, List<String> warnings) {
+      this.parameters = parameters;
+      this.name = name;
+      this.warnings = warnings;
     }
-  }
 
-  /** The fragment, once per value of the loop, or null when the collection is not known. */
-  private static List<Map<String, Object>> expandLoop(Object loop,
-      Map<String, Object> parameters) {
-    if (!(loop instanceof List<?> parts) || parts.size() != 3
-        || !(parts.get(0) instanceof String identifier)
-        || !(parts.get(2) instanceof Map<?, ?> fragment)) {
-      return null;
-    }
-    List<String> values = collection(parts.get(1), parameters);
-    if (values == null) {
-      return null;
-    }
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (String v : values) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> f : fragment.entrySet()) {
-        String k = String.valueOf(f.getKey());
-        copy.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
-            replaceIdentifier(f.getValue(), identifier, v));
+    /**
+     * The section with its loops expanded.
+     *
+     * @param origins filled with the loop each generated key came from
+     */
+    Map<String, Object> expand(Map<String, Object> section, String sectionName,
+        Map<String, String> origins) throws PlanReadException {
+      boolean any = section.keySet().stream().anyMatch(k -> k.startsWith(FOR_EACH));
+      if (!any) {
+        return section;
       }
-      out.add(copy);
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : section.entrySet()) {
+        if (!e.getKey().startsWith(FOR_EACH)) {
+          putUnique(out, e.getKey(), e.getValue(), sectionName);
+          continue;
+        }
+        List<Map<String, Object>> copies = loop(e.getValue());
+        if (copies == null) {
+          warnings.add(name + ": " + sectionName + "." + e.getKey() + " cannot be expanded (its"
+              + " collection is not a literal list or a parameter default), so the resources it"
+              + " generates are not seen one by one.");
+          if (sectionName.equals("Resources")) {
+            Map<String, Object> opaque = new LinkedHashMap<>();
+            opaque.put("Type", "AWS::LanguageExtensions::ForEach");
+            opaque.put("Properties", Map.of("Loop", e.getValue()));
+            putUnique(out, e.getKey(), Collections.unmodifiableMap(opaque), sectionName);
+          }
+          continue;
+        }
+        for (Map<String, Object> copy : copies) {
+          // a loop inside the fragment expands once per value of this one
+          for (Map.Entry<String, Object> g : expand(copy, sectionName, new LinkedHashMap<>())
+              .entrySet()) {
+            putUnique(out, g.getKey(), g.getValue(), sectionName);
+            origins.put(g.getKey(), e.getKey());
+          }
+        }
+      }
+      return out;
     }
-    return out;
+
+    private void putUnique(Map<String, Object> out, String key, Object value,
+        String sectionName) throws PlanReadException {
+      if (out.putIfAbsent(key, value) != null) {
+        throw new PlanReadException(name, sectionName + "." + key + " is defined twice (once"
+            + " through Fn::ForEach)");
+      }
+    }
+
+    /** The fragment, once per value of the loop, or null when the collection is not known. */
+    private List<Map<String, Object>> loop(Object loop) throws PlanReadException {
+      if (!(loop instanceof List<?> parts) || parts.size() != 3
+          || !(parts.get(0) instanceof String identifier)
+          || !(parts.get(2) instanceof Map<?, ?> fragment)) {
+        return null;
+      }
+      List<String> values = collection(parts.get(1), parameters);
+      if (values == null) {
+        return null;
+      }
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (String v : values) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> f : fragment.entrySet()) {
+          String k = String.valueOf(f.getKey());
+          copy.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
+              replaceIdentifier(f.getValue(), identifier, v));
+        }
+        out.add(copy);
+      }
+      return out;
+    }
+
+    /**
+     * The fragment with the loop identifier replaced: {@code {"Ref": Id}} by the value, and
+     * {@code ${Id}} inside {@code Fn::Sub} texts and keys. A {@code Fn::Sub} left with no
+     * placeholder at all becomes its text, so {@code !GetAtt [!Sub "Bucket${Id}", Arn]} names
+     * the bucket plainly.
+     */
+    private Object replaceIdentifier(Object value, String identifier, String v)
+        throws PlanReadException {
+      if (++copied > MAX_EXPANDED_VALUES) {
+        throw new PlanReadException(name, "Fn::ForEach loops expand to more than "
+            + MAX_EXPANDED_VALUES + " values (mappings, lists and scalars); plangate stops here"
+            + " rather than exhaust its memory");
+      }
+      if (value instanceof Map<?, ?> m) {
+        if (m.size() == 1 && identifier.equals(m.get("Ref"))) {
+          return v;
+        }
+        if (m.size() == 1 && m.containsKey("Fn::Sub")) {
+          Object arg = m.get("Fn::Sub");
+          Object replaced = arg instanceof String s ? substitute(s, identifier, v)
+              : replaceIdentifier(arg, identifier, v);
+          if (replaced instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String s) {
+            List<Object> copy = new ArrayList<>(l);
+            copy.set(0, substitute(s, identifier, v));
+            replaced = Collections.unmodifiableList(copy);
+          }
+          if (replaced instanceof String s && !s.contains("${")) {
+            return s;
+          }
+          return Map.of("Fn::Sub", replaced);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          String k = String.valueOf(e.getKey());
+          out.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
+              replaceIdentifier(e.getValue(), identifier, v));
+        }
+        return Collections.unmodifiableMap(out);
+      }
+      if (value instanceof List<?> l) {
+        List<Object> out = new ArrayList<>(l.size());
+        for (Object o : l) {
+          out.add(replaceIdentifier(o, identifier, v));
+        }
+        return Collections.unmodifiableList(out);
+      }
+      return value;
+    }
   }
 
   private static List<String> collection(Object c, Map<String, Object> parameters) {
@@ -604,48 +672,5 @@ public final class TemplateReader {
     }
     m.appendTail(sb);
     return sb.toString();
-  }
-
-  /**
-   * The fragment with the loop identifier replaced: {@code {"Ref": Id}} by the value, and
-   * {@code ${Id}} inside {@code Fn::Sub} texts and keys. A {@code Fn::Sub} left with no
-   * placeholder at all becomes its text, so {@code !GetAtt [!Sub "Bucket${Id}", Arn]} names the
-   * bucket plainly.
-   */
-  private static Object replaceIdentifier(Object value, String identifier, String v) {
-    if (value instanceof Map<?, ?> m) {
-      if (m.size() == 1 && identifier.equals(m.get("Ref"))) {
-        return v;
-      }
-      if (m.size() == 1 && m.containsKey("Fn::Sub")) {
-        Object arg = m.get("Fn::Sub");
-        Object replaced = arg instanceof String s ? substitute(s, identifier, v)
-            : replaceIdentifier(arg, identifier, v);
-        if (replaced instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String s) {
-          List<Object> copy = new ArrayList<>(l);
-          copy.set(0, substitute(s, identifier, v));
-          replaced = Collections.unmodifiableList(copy);
-        }
-        if (replaced instanceof String s && !s.contains("${")) {
-          return s;
-        }
-        return Map.of("Fn::Sub", replaced);
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        String k = String.valueOf(e.getKey());
-        out.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
-            replaceIdentifier(e.getValue(), identifier, v));
-      }
-      return Collections.unmodifiableMap(out);
-    }
-    if (value instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (Object o : l) {
-        out.add(replaceIdentifier(o, identifier, v));
-      }
-      return Collections.unmodifiableList(out);
-    }
-    return value;
   }
 }
