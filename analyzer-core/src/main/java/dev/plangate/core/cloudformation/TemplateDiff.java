@@ -13,11 +13,14 @@ import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -319,28 +322,33 @@ public final class TemplateDiff {
   /**
    * Pairs each removed logical ID with an added one of the same type in the same stack whose name
    * differs only in case, or whose properties are identical: CloudFormation has no rename, so
-   * this is a delete and a create, and saying so is the most useful thing to say about it.
+   * this is a delete and a create, and saying so is the most useful thing to say about it. Each
+   * removed ID takes the first free added one, in template order. Candidates are looked up by
+   * stack, type and folded name (or a hash of the properties that agrees with
+   * {@link TemplateValues#same}), so thousands of removals do not mean millions of comparisons.
    */
-  private Map<String, String> pairRenames(TemplateGraph gb, TemplateGraph ga,
+  private static Map<String, String> pairRenames(TemplateGraph gb, TemplateGraph ga,
       List<String> removed) {
     Map<String, String> out = new LinkedHashMap<>();
+    List<String> added = ga.resources().stream().filter(a -> gb.resource(a) == null).toList();
     Set<String> taken = new HashSet<>();
     for (boolean caseOnly : new boolean[] {true, false}) {
-      for (String from : removed) {
-        if (out.containsKey(from)) {
-          continue;
+      Map<String, List<String>> candidates = new HashMap<>();
+      for (String to : added) {
+        if (!taken.contains(to)) {
+          candidates.computeIfAbsent(renameKey(to, ga.resource(to), caseOnly),
+              k -> new LinkedList<>()).add(to);
         }
+      }
+      for (String from : removed) {
         TemplateResource was = gb.resource(from);
-        for (String to : ga.resources()) {
-          if (taken.contains(to) || gb.resource(to) != null
-              || !scopePrefix(to).equals(scopePrefix(from))) {
-            continue;
-          }
-          TemplateResource now = ga.resource(to);
-          boolean sameType = now.type().equals(was.type());
-          boolean match = caseOnly ? local(to).equalsIgnoreCase(local(from))
-              : TemplateValues.same(was.properties(), now.properties());
-          if (sameType && match) {
+        List<String> bucket = out.containsKey(from) ? null
+            : candidates.get(renameKey(from, was, caseOnly));
+        for (Iterator<String> it = bucket == null ? Collections.emptyIterator()
+            : bucket.iterator(); it.hasNext(); ) {
+          String to = it.next();
+          if (caseOnly || TemplateValues.same(was.properties(), ga.resource(to).properties())) {
+            it.remove();
             out.put(from, to);
             taken.add(to);
             break;
@@ -349,6 +357,24 @@ public final class TemplateDiff {
       }
     }
     return out;
+  }
+
+  /**
+   * The stack, the type, and either the logical ID folded as {@link String#equalsIgnoreCase}
+   * folds it or {@link TemplateValues#sameHash} of the properties: two resources that may pair
+   * have the same key.
+   */
+  private static String renameKey(String address, TemplateResource r, boolean caseOnly) {
+    String local = local(address);
+    StringBuilder key = new StringBuilder(scopePrefix(address)).append('\n').append(r.type())
+        .append('\n');
+    if (!caseOnly) {
+      return key.append(TemplateValues.sameHash(r.properties())).toString();
+    }
+    for (int i = 0; i < local.length(); i++) {
+      key.append(Character.toLowerCase(Character.toUpperCase(local.charAt(i))));
+    }
+    return key.toString();
   }
 
   private static String renameWhy(String from, String to) {
@@ -427,16 +453,12 @@ public final class TemplateDiff {
     }
     Set<String> viaParameters = new LinkedHashSet<>();
     boolean otherViaParameters = false;
-    if (!changedStackParameters.isEmpty()) {
-      for (String p : changedStackParameters) {
-        for (String path : parameterPaths(now, p)) {
-          String property = TemplateEdge.propertyOf(path);
-          if (property == null) {
-            otherViaParameters = true;
-          } else if (!changed.contains(property)) {
-            viaParameters.add(property);
-          }
-        }
+    for (String path : parameterPaths(now, changedStackParameters)) {
+      String property = TemplateEdge.propertyOf(path);
+      if (property == null) {
+        otherViaParameters = true;
+      } else if (!changed.contains(property)) {
+        viaParameters.add(property);
       }
     }
     Set<String> otherChanged = new LinkedHashSet<>();
@@ -555,10 +577,13 @@ public final class TemplateDiff {
     }
   }
 
-  /** Where a child resource's definition refers to its stack parameter {@code p}. */
-  private static List<String> parameterPaths(TemplateResource r, String p) {
+  /** Where a child resource's definition uses the value of any of its stack parameters. */
+  private static List<String> parameterPaths(TemplateResource r, Set<String> parameters) {
+    if (parameters.isEmpty()) {
+      return List.of();
+    }
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put(p, Map.of());
+    parameters.forEach(p -> params.put(p, Map.of()));
     Template probe = new Template("(probe)", null, List.of(), params, Map.of(), Map.of(),
         Map.of(), Map.of(), List.of());
     List<String> paths = new ArrayList<>();

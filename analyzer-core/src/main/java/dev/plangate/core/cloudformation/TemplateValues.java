@@ -8,7 +8,9 @@ import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Template values are plain maps, lists and scalars; this is how they are frozen, compared and
@@ -18,6 +20,12 @@ import java.util.Map;
  * {@code 010} and {@code 10} differ, which at worst reports a change that is not one.
  */
 final class TemplateValues {
+  /**
+   * Longer text is never read as a number: parsing a number is quadratic in its digits, and no
+   * template value needs a thousand of them (Jackson's limit for JSON numbers too).
+   */
+  private static final int MAX_NUMBER_LENGTH = 1000;
+
   private TemplateValues() {}
 
   /** An unmodifiable copy that keeps the order and allows null values. */
@@ -111,6 +119,38 @@ final class TemplateValues {
     return a.equals(b);
   }
 
+  /**
+   * A hash that agrees with {@link #same}: values it calls the same hash alike (so numbers and
+   * numeric text by their value, booleans and their text in lower case, mappings whatever
+   * their key order).
+   */
+  static int sameHash(Object value) {
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof Map<?, ?> m) {
+      int h = 1;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        h += Objects.hashCode(e.getKey()) ^ sameHash(e.getValue());
+      }
+      return h;
+    }
+    if (value instanceof List<?> l) {
+      int h = 2;
+      for (Object o : l) {
+        h = 31 * h + sameHash(o);
+      }
+      return h;
+    }
+    BigDecimal n = number(value);
+    if (n != null) {
+      return Double.hashCode(n.doubleValue());
+    }
+    String text = value.toString();
+    return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+        ? text.toLowerCase(Locale.ROOT).hashCode() : text.hashCode();
+  }
+
   /** {@code DependsOn} values: a string or a list, order and duplicates do not matter. */
   static boolean sameDependsOn(Object a, Object b) {
     return new HashSet<>(names(a)).equals(new HashSet<>(names(b)));
@@ -131,7 +171,7 @@ final class TemplateValues {
     if (o instanceof BigDecimal d) {
       return d;
     }
-    if (o instanceof Number || o instanceof String) {
+    if (o instanceof Number || (o instanceof String s && s.length() <= MAX_NUMBER_LENGTH)) {
       try {
         return new BigDecimal(o.toString().strip());
       } catch (NumberFormatException e) {

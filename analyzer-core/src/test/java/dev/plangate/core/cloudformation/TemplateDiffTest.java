@@ -132,6 +132,38 @@ class TemplateDiffTest {
         .isEqualTo("it was removed from the template");
   }
 
+  /**
+   * Twenty thousand topics removed and as many added: pairing each removal with each addition
+   * was four hundred million comparisons. The hash that finds candidates agrees with
+   * TemplateValues.same, so a number and the same number as text still pair.
+   */
+  @Test
+  void renamesArePairedWithoutComparingEveryRemovalWithEveryAddition() throws Exception {
+    StringBuilder before = new StringBuilder("Resources:\n");
+    StringBuilder after = new StringBuilder("Resources:\n");
+    for (int i = 0; i < 20_000; i++) {
+      before.append("  Old").append(i).append(": {Type: AWS::SNS::Topic, Properties:"
+          + " {TopicName: a").append(i).append("}}\n");
+      after.append("  New").append(i).append(": {Type: AWS::SNS::Topic, Properties:"
+          + " {TopicName: b").append(i).append("}}\n");
+    }
+    before.append("  Queue: {Type: AWS::SQS::Queue, Properties: {VisibilityTimeout: 30}}\n");
+    after.append("  Renamed: {Type: AWS::SQS::Queue, Properties: {VisibilityTimeout: \"30\"}}\n");
+    Template b = TemplateReader.parse(before.toString(), "before.yaml");
+    Template a = TemplateReader.parse(after.toString(), "after.yaml");
+    Plan plan = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> TemplateDiff.diff(b, a, "stack.yaml"));
+    assertThat(change(plan, "Old7").why()).isEqualTo("it was removed from the template");
+    assertThat(change(plan, "Queue").why()).startsWith("the logical ID changed from Queue to"
+        + " Renamed");
+    for (Object[] same : new Object[][] {{new java.math.BigDecimal("30.0"), "30"},
+        {Boolean.TRUE, "True"}, {java.util.Map.of("a", 1, "b", List.of("x")),
+            java.util.Map.of("b", List.of("x"), "a", "1.00")}}) {
+      assertThat(TemplateValues.same(same[0], same[1])).isTrue();
+      assertThat(TemplateValues.sameHash(same[0])).isEqualTo(TemplateValues.sameHash(same[1]));
+    }
+  }
+
   @Test
   void propertiesReplaceUpdateOrMayReplaceAsTheSpecSays() throws Exception {
     Plan plan = diff("""
