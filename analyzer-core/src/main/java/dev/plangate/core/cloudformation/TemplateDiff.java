@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compares two versions of a CloudFormation template (or of a set of stacks) and says, per
@@ -693,43 +694,73 @@ public final class TemplateDiff {
    * the property cannot change in place. A possible replacement spreads as a possible one.
    */
   private void propagate(Map<String, Outcome> outcomes, TemplateGraph ga) {
-    boolean changed = true;
-    Set<String> applied = new HashSet<>();
-    while (changed) {
-      changed = false;
-      for (TemplateGraph.Dependency d : ga.dependencies()) {
-        Outcome target = outcomes.get(d.dependency());
-        Outcome dependent = outcomes.get(d.dependent());
-        if (target == null || dependent == null || !target.replaced() || !d.kind().carriesValue()
-            || dependent.kind == ChangeKind.CREATE || dependent.kind == ChangeKind.DELETE) {
-          continue;
-        }
-        String key = d.dependent() + "\n" + d.dependency() + "\n" + d.path() + "\n"
-            + target.conditional;
-        if (!applied.add(key)) {
-          continue;
-        }
-        int severity = dependent.severity();
-        String property = d.property();
-        String how = describe(d);
-        if (property == null) {
-          if (dependent.kind == ChangeKind.NO_OP) {
-            dependent.kind = ChangeKind.UPDATE;
-            dependent.impact = "WILL_UPDATE";
-            dependent.causes.add("it refers to " + d.dependency() + ", which is replaced");
-          }
-        } else {
-          effect(dependent, dependent.type, property, property + " refers to " + d.dependency()
-              + how + ", which " + (target.conditional ? "may be" : "is") + " replaced",
-              target.conditional);
-          if (dependent.kind == ChangeKind.UPDATE && dependent.causes.isEmpty()) {
-            dependent.causes.add(property + " gets the new value of " + d.dependency()
-                + ", which is replaced");
-          }
-        }
-        changed |= dependent.severity() != severity;
+    // Sweeps over the dependencies in order, as often as a sweep changes something; but only
+    // the dependencies of a resource whose outcome changed are visited again (later in this
+    // sweep when they come after the change, else in the next), so a long chain of references
+    // costs its length rather than its length squared.
+    List<TemplateGraph.Dependency> dependencies = ga.dependencies();
+    Map<String, List<Integer>> onResource = new HashMap<>();
+    TreeSet<Integer> sweep = new TreeSet<>();
+    for (int i = 0; i < dependencies.size(); i++) {
+      String target = dependencies.get(i).dependency();
+      onResource.computeIfAbsent(target, k -> new ArrayList<>()).add(i);
+      if (outcomes.containsKey(target) && outcomes.get(target).replaced()) {
+        sweep.add(i);
       }
     }
+    TreeSet<Integer> nextSweep = new TreeSet<>();
+    Set<String> applied = new HashSet<>();
+    while (!sweep.isEmpty()) {
+      int i = sweep.pollFirst();
+      TemplateGraph.Dependency d = dependencies.get(i);
+      if (spread(d, outcomes, applied)) {
+        for (int j : onResource.getOrDefault(d.dependent(), List.of())) {
+          (j > i ? sweep : nextSweep).add(j);
+        }
+      }
+      if (sweep.isEmpty()) {
+        TreeSet<Integer> done = sweep;
+        sweep = nextSweep;
+        nextSweep = done;
+      }
+    }
+  }
+
+  /**
+   * Spreads a replacement of {@code d}'s dependency to its dependent, once per dependency and
+   * certainty; true when that changed how badly the dependent is hit.
+   */
+  private boolean spread(TemplateGraph.Dependency d, Map<String, Outcome> outcomes,
+      Set<String> applied) {
+    Outcome target = outcomes.get(d.dependency());
+    Outcome dependent = outcomes.get(d.dependent());
+    if (target == null || dependent == null || !target.replaced() || !d.kind().carriesValue()
+        || dependent.kind == ChangeKind.CREATE || dependent.kind == ChangeKind.DELETE) {
+      return false;
+    }
+    String key = d.dependent() + "\n" + d.dependency() + "\n" + d.path() + "\n"
+        + target.conditional;
+    if (!applied.add(key)) {
+      return false;
+    }
+    int severity = dependent.severity();
+    String property = d.property();
+    if (property == null) {
+      if (dependent.kind == ChangeKind.NO_OP) {
+        dependent.kind = ChangeKind.UPDATE;
+        dependent.impact = "WILL_UPDATE";
+        dependent.causes.add("it refers to " + d.dependency() + ", which is replaced");
+      }
+    } else {
+      effect(dependent, dependent.type, property, property + " refers to " + d.dependency()
+          + describe(d) + ", which " + (target.conditional ? "may be" : "is") + " replaced",
+          target.conditional);
+      if (dependent.kind == ChangeKind.UPDATE && dependent.causes.isEmpty()) {
+        dependent.causes.add(property + " gets the new value of " + d.dependency()
+            + ", which is replaced");
+      }
+    }
+    return dependent.severity() != severity;
   }
 
   private static String describe(TemplateGraph.Dependency d) {

@@ -330,6 +330,29 @@ class TemplateDiffTest {
     assertThat(finding(plan, "Topic").downstream().unchanged()).containsExactly("Later");
   }
 
+  /**
+   * Twenty thousand subnets, each on the next, and the last replaced: sweeping every reference
+   * once per step of the chain took minutes; the replacement still reaches the first.
+   */
+  @Test
+  void aReplacementSpreadsAlongALongChainInLinearTime() throws Exception {
+    int n = 20_000;
+    StringBuilder chain = new StringBuilder("Resources:\n");
+    for (int i = 0; i < n; i++) {
+      chain.append("  R").append(i).append(": {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref R")
+          .append(i + 1).append("}}\n");
+    }
+    Template b = TemplateReader.parse(chain + "  R" + n + ": {Type: AWS::EC2::VPC, Properties:"
+        + " {CidrBlock: 10.0.0.0/16}}\n", "before.yaml");
+    Template a = TemplateReader.parse(chain + "  R" + n + ": {Type: AWS::EC2::VPC, Properties:"
+        + " {CidrBlock: 10.1.0.0/16}}\n", "after.yaml");
+    Plan plan = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> TemplateDiff.diff(b, a, "stack.yaml"));
+    assertThat(plan.changes()).filteredOn(c -> c.kind() == ChangeKind.REPLACE).hasSize(n + 1);
+    assertThat(change(plan, "R0").why()).isEqualTo("VpcId refers to R1, which is replaced, and"
+        + " CloudFormation cannot change VpcId of AWS::EC2::Subnet without replacing it");
+  }
+
   @Test
   void aPossibleReplacementSpreadsAsAPossibleOne() throws Exception {
     Plan plan = diff("""
