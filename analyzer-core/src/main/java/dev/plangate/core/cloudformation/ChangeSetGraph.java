@@ -1,15 +1,12 @@
 package dev.plangate.core.cloudformation;
 
 import dev.plangate.core.model.ChangeKind;
-import dev.plangate.core.model.Dependencies;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.ResourceChange;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Gives a change set the dependency graph of its template. A change set names only the direct
@@ -41,34 +38,20 @@ public final class ChangeSetGraph {
             r.location()));
       }
     }
-    Set<Long> edges = new LinkedHashSet<>();
-    Dependencies old = changeSet.dependencies();
-    for (int e = 0; e < old.size(); e++) {
-      edges.add(pack(old.dependent(e), old.dependency(e)));
-    }
+    EdgeSet edges = new EdgeSet();
+    edges.addAll(changeSet.dependencies());
     for (TemplateGraph.Dependency d : graph.dependencies()) {
       Integer from = index.get(d.dependent());
       Integer to = index.get(d.dependency());
-      if (from != null && to != null && !from.equals(to)) {
-        edges.add(pack(from, to));
+      if (from != null && to != null) {
+        edges.add(from, to);
       }
-    }
-    int[] dependents = new int[edges.size()];
-    int[] dependencies = new int[edges.size()];
-    int i = 0;
-    for (long edge : edges) {
-      dependents[i] = (int) (edge >>> 32);
-      dependencies[i++] = (int) edge;
     }
     List<String> warnings = new ArrayList<>(changeSet.warnings());
     warnings.addAll(graph.warnings());
     return new Plan(changeSet.source(), changeSet.format(), changeSet.formatVersion(),
-        changeSet.toolVersion(), nodes, new Dependencies(dependents, dependencies),
+        changeSet.toolVersion(), nodes, edges.build(),
         changeSet.driftCount(), changeSet.deferred(), changeSet.errored(), changeSet.complete(),
         warnings, changeSet.moduleSources());
-  }
-
-  private static long pack(int dependent, int dependency) {
-    return ((long) dependent << 32) | (dependency & 0xffffffffL);
   }
 }

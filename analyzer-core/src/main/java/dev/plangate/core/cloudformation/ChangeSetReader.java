@@ -462,8 +462,7 @@ public final class ChangeSetReader {
      * not in the plan, so edges to them are dropped.
      */
     private Dependencies dependencies(Map<String, Integer> index) {
-      Set<Long> seen = new HashSet<>();
-      List<int[]> edges = new ArrayList<>();
+      EdgeSet edges = new EdgeSet();
       for (Placed p : placed) {
         int node = index.get(p.address());
         List<String> on = new ArrayList<>();
@@ -484,12 +483,12 @@ public final class ChangeSetReader {
         }
         for (String target : on) {
           Integer dep = index.get(target);
-          if (dep != null && dep != node && seen.add(((long) node << 32) | dep)) {
-            edges.add(new int[] {node, dep});
+          if (dep != null) {
+            edges.add(node, dep);
           }
         }
       }
-      return Dependencies.of(edges);
+      return edges.build();
     }
   }
 

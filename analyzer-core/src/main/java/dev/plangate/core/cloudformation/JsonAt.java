@@ -1,6 +1,7 @@
 package dev.plangate.core.cloudformation;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plangate.core.plan.PlanJson;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -128,28 +129,8 @@ record JsonAt(JsonNode node, String path) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
+  /** How a message names a value: the words of {@link PlanJson#describe}, or "nothing". */
   static String describe(JsonNode n) {
-    if (n == null || n.isMissingNode()) {
-      return "nothing";
-    }
-    if (n.isObject()) {
-      return "an object";
-    }
-    if (n.isArray()) {
-      return "an array";
-    }
-    if (n.isTextual()) {
-      return "a string";
-    }
-    if (n.isNumber()) {
-      return "a number";
-    }
-    if (n.isBoolean()) {
-      return "a boolean";
-    }
-    if (n.isNull()) {
-      return "null";
-    }
-    return n.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    return n == null || n.isMissingNode() ? "nothing" : PlanJson.describe(n.asToken());
   }
 }

@@ -1,9 +1,11 @@
 package dev.plangate.core.cloudformation;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -14,21 +16,28 @@ import java.util.Map;
  * lists artifacts, and each {@code aws:cloudformation:stack} artifact names its template file.
  * Stages ({@code cdk:cloud-assembly} artifacts) are nested assemblies in their own directories
  * and are read too.
+ *
+ * <p>The manifest is read strictly (a duplicate key or trailing content is an error, not a guess),
+ * and every file and directory it names must be inside the assembly directory: a manifest that
+ * sends the gate to {@code ../../etc/passwd}, an absolute path or through a symbolic link out of
+ * the tree is refused. All the stacks' templates are read within one {@link TemplateReader.Budget}.
  */
 final class TemplateCloudAssembly {
   private static final int MAX_STAGE_DEPTH = 10;
+  private static final ObjectMapper MAPPER = new ObjectMapper(TemplateJson.FACTORY)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private TemplateCloudAssembly() {}
 
   /** Every stack's template, by stack name, in manifest order. */
   static Map<String, Template> stacks(Path dir) throws PlanReadException {
     Map<String, Template> out = new LinkedHashMap<>();
-    read(dir, out, 0);
+    read(dir, dir, out, 0, new TemplateReader.Budget());
     return out;
   }
 
-  private static void read(Path dir, Map<String, Template> out, int depth)
-      throws PlanReadException {
+  private static void read(Path top, Path dir, Map<String, Template> out, int depth,
+      TemplateReader.Budget budget) throws PlanReadException {
     Path manifest = dir.resolve("manifest.json");
     String name = manifest.toString();
     if (!Files.isRegularFile(manifest)) {
@@ -39,39 +48,71 @@ final class TemplateCloudAssembly {
       throw new PlanReadException(name, "stages are nested more than " + MAX_STAGE_DEPTH
           + " levels deep");
     }
-    String text = TemplateReader.FILES.read(name);
+    String text = TemplateReader.readFile(manifest, name);
     JsonNode root;
     try {
-      root = new ObjectMapper().readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new PlanReadException(name, (e.getLocation() == null ? ""
-          : e.getLocation().getLineNr() + ":" + e.getLocation().getColumnNr() + ": ")
-          + e.getOriginalMessage(), e);
+      root = MAPPER.readTree(text);
+    } catch (IOException e) {
+      throw PlanJson.readFailure(name, e);
     }
     JsonNode artifacts = root == null ? null : root.get("artifacts");
     if (artifacts == null || !artifacts.isObject()) {
       throw new PlanReadException(name, "not a cloud assembly manifest: no artifacts mapping");
     }
     for (Map.Entry<String, JsonNode> a : artifacts.properties()) {
-      String type = a.getValue().path("type").asText();
+      String artifact = "artifacts." + a.getKey();
+      if (!a.getValue().isObject()) {
+        throw new PlanReadException(name, artifact + ": expected an object, found "
+            + JsonAt.describe(a.getValue()));
+      }
+      String type = text(a.getValue(), "type", artifact, name);
       JsonNode properties = a.getValue().path("properties");
-      if (type.equals("aws:cloudformation:stack")) {
-        String file = properties.path("templateFile").asText("");
-        if (file.isEmpty()) {
+      if ("aws:cloudformation:stack".equals(type)) {
+        String file = text(properties, "templateFile", artifact + ".properties", name);
+        if (file == null || file.isEmpty()) {
           throw new PlanReadException(name, "stack artifact " + a.getKey()
               + " names no templateFile");
         }
-        String stackName = properties.path("stackName").asText(a.getKey());
-        Template t = TemplateReader.read(dir.resolve(file));
+        String stackName = text(properties, "stackName", artifact + ".properties", name);
+        stackName = stackName == null ? a.getKey() : stackName;
+        Path template = within(top, dir, file, "stack artifact " + a.getKey() + " has"
+            + " templateFile", name);
+        Template t = TemplateReader.read(template, budget);
         if (out.putIfAbsent(stackName, t) != null) {
           throw new PlanReadException(name, "two stacks are named " + stackName);
         }
-      } else if (type.equals("cdk:cloud-assembly")) {
-        String sub = properties.path("directoryName").asText("");
-        if (!sub.isEmpty()) {
-          read(dir.resolve(sub), out, depth + 1);
+      } else if ("cdk:cloud-assembly".equals(type)) {
+        String sub = text(properties, "directoryName", artifact + ".properties", name);
+        if (sub != null && !sub.isEmpty()) {
+          read(top, within(top, dir, sub, "stage artifact " + a.getKey() + " has"
+              + " directoryName", name), out, depth + 1, budget);
         }
       }
     }
+  }
+
+  /** A member that must be a string when present; null when absent. */
+  private static String text(JsonNode object, String field, String path, String name)
+      throws PlanReadException {
+    JsonNode v = object.get(field);
+    if (v == null || v.isNull()) {
+      return null;
+    }
+    if (!v.isTextual()) {
+      throw new PlanReadException(name, path + "." + field + ": expected a string, found "
+          + JsonAt.describe(v));
+    }
+    return v.textValue();
+  }
+
+  /** {@code relative} under {@code dir}, which must stay inside the assembly {@code top}. */
+  private static Path within(Path top, Path dir, String relative, String what, String name)
+      throws PlanReadException {
+    Path p = dir.resolve(relative).normalize();
+    if (!TemplateReader.inside(top, p)) {
+      throw new PlanReadException(name, what + " " + relative + ", which points outside the"
+          + " cloud assembly directory " + top + "; plangate reads only the files inside it");
+    }
+    return p;
   }
 }

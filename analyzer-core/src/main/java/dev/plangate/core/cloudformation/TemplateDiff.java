@@ -5,7 +5,6 @@ import dev.plangate.core.cloudformation.TemplateReplacementRules.Effect;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.model.ChangeKind;
-import dev.plangate.core.model.Dependencies;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ReplaceOrder;
@@ -14,13 +13,19 @@ import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Compares two versions of a CloudFormation template (or of a set of stacks) and says, per
@@ -55,6 +60,8 @@ public final class TemplateDiff {
   private final TemplateReplacementRules rules;
   /** What this diff found worth saying that is not a change of its own. */
   private final List<String> warnings = new ArrayList<>();
+  /** Each template's conditions written out, by template identity. */
+  private final Map<Template, ConditionMeanings> conditionMeanings = new IdentityHashMap<>();
 
   private TemplateDiff(TemplateReplacementRules rules) {
     this.rules = rules;
@@ -97,7 +104,9 @@ public final class TemplateDiff {
     String sha = git.resolve(baseRev).orElseThrow(
         () -> new GitException("unknown revision '" + baseRev + "' in " + git.root()));
     String relative = relativePath(git.root(), template);
-    TemplateReader.Source source = new GitSource(git, sha, baseRev);
+    Path dir = Path.of(relative).getParent();
+    TemplateReader.Source source = new GitSource(git, sha, baseRev,
+        dir == null ? Path.of("") : dir);
     String beforeName = baseRev + ":" + relative;
     String text = source.read(beforeName);
     Template before = text == null ? Template.empty(beforeName)
@@ -141,29 +150,49 @@ public final class TemplateDiff {
     }
   }
 
-  /** Reads a template and its nested children from one git revision. */
-  private record GitSource(GitRepository git, String sha, String label)
+  /**
+   * Reads a template and its nested children from one git revision, children only from the
+   * directory of the root template ({@code dir}, relative to the top of the repository) and below.
+   */
+  private record GitSource(GitRepository git, String sha, String label, Path dir)
       implements TemplateReader.Source {
     @Override
     public String resolve(String parentName, String templateUrl) {
-      String parentPath = parentName.substring(label.length() + 1);
-      Path parent = Path.of(parentPath).getParent();
-      String local = templateUrl.startsWith("file://") ? templateUrl.substring(7) : templateUrl;
-      Path child = (parent == null ? Path.of(local) : parent.resolve(local)).normalize();
+      Path child = TemplateReader.childPath(Path.of(path(parentName)), templateUrl);
+      boolean inside = dir.toString().isEmpty() ? !child.startsWith("..")
+          : child.startsWith(dir);
+      if (child.isAbsolute() || !inside) {
+        return null;
+      }
       return label + ":" + child.toString().replace('\\', '/');
     }
 
     @Override
     public String read(String name) throws PlanReadException {
-      String path = name.substring(label.length() + 1);
+      String path = path(name);
       try {
-        if (path.startsWith("../") || !git.exists(sha, path)) {
+        if (!git.exists(sha, path)) {
           return null;
         }
-        return TemplateReader.decode(git.showBytes(sha, path), name);
+        byte[] bytes = git.showBytes(sha, path);
+        if (bytes.length > TemplateReader.MAX_FILE_BYTES) {
+          throw new PlanReadException(name, "the file has more than "
+              + TemplateReader.MAX_FILE_BYTES + " bytes, far above CloudFormation's own template"
+              + " size limit");
+        }
+        return TemplateReader.decode(bytes, name);
       } catch (GitException e) {
         throw new PlanReadException(name, "cannot read it from git: " + e.getMessage(), e);
       }
+    }
+
+    @Override
+    public String boundary() {
+      return label + ":" + (dir.toString().isEmpty() ? "." : dir.toString().replace('\\', '/'));
+    }
+
+    private String path(String name) {
+      return name.substring(label.length() + 1);
     }
   }
 
@@ -294,28 +323,33 @@ public final class TemplateDiff {
   /**
    * Pairs each removed logical ID with an added one of the same type in the same stack whose name
    * differs only in case, or whose properties are identical: CloudFormation has no rename, so
-   * this is a delete and a create, and saying so is the most useful thing to say about it.
+   * this is a delete and a create, and saying so is the most useful thing to say about it. Each
+   * removed ID takes the first free added one, in template order. Candidates are looked up by
+   * stack, type and folded name (or a hash of the properties that agrees with
+   * {@link TemplateValues#same}), so thousands of removals do not mean millions of comparisons.
    */
-  private Map<String, String> pairRenames(TemplateGraph gb, TemplateGraph ga,
+  private static Map<String, String> pairRenames(TemplateGraph gb, TemplateGraph ga,
       List<String> removed) {
     Map<String, String> out = new LinkedHashMap<>();
+    List<String> added = ga.resources().stream().filter(a -> gb.resource(a) == null).toList();
     Set<String> taken = new HashSet<>();
     for (boolean caseOnly : new boolean[] {true, false}) {
-      for (String from : removed) {
-        if (out.containsKey(from)) {
-          continue;
+      Map<String, List<String>> candidates = new HashMap<>();
+      for (String to : added) {
+        if (!taken.contains(to)) {
+          candidates.computeIfAbsent(renameKey(to, ga.resource(to), caseOnly),
+              k -> new LinkedList<>()).add(to);
         }
+      }
+      for (String from : removed) {
         TemplateResource was = gb.resource(from);
-        for (String to : ga.resources()) {
-          if (taken.contains(to) || gb.resource(to) != null
-              || !scopePrefix(to).equals(scopePrefix(from))) {
-            continue;
-          }
-          TemplateResource now = ga.resource(to);
-          boolean sameType = now.type().equals(was.type());
-          boolean match = caseOnly ? local(to).equalsIgnoreCase(local(from))
-              : TemplateValues.same(was.properties(), now.properties());
-          if (sameType && match) {
+        List<String> bucket = out.containsKey(from) ? null
+            : candidates.get(renameKey(from, was, caseOnly));
+        for (Iterator<String> it = bucket == null ? Collections.emptyIterator()
+            : bucket.iterator(); it.hasNext(); ) {
+          String to = it.next();
+          if (caseOnly || TemplateValues.same(was.properties(), ga.resource(to).properties())) {
+            it.remove();
             out.put(from, to);
             taken.add(to);
             break;
@@ -324,6 +358,24 @@ public final class TemplateDiff {
       }
     }
     return out;
+  }
+
+  /**
+   * The stack, the type, and either the logical ID folded as {@link String#equalsIgnoreCase}
+   * folds it or {@link TemplateValues#sameHash} of the properties: two resources that may pair
+   * have the same key.
+   */
+  private static String renameKey(String address, TemplateResource r, boolean caseOnly) {
+    String local = local(address);
+    StringBuilder key = new StringBuilder(scopePrefix(address)).append('\n').append(r.type())
+        .append('\n');
+    if (!caseOnly) {
+      return key.append(TemplateValues.sameHash(r.properties())).toString();
+    }
+    for (int i = 0; i < local.length(); i++) {
+      key.append(Character.toLowerCase(Character.toUpperCase(local.charAt(i))));
+    }
+    return key.toString();
   }
 
   private static String renameWhy(String from, String to) {
@@ -402,16 +454,12 @@ public final class TemplateDiff {
     }
     Set<String> viaParameters = new LinkedHashSet<>();
     boolean otherViaParameters = false;
-    if (!changedStackParameters.isEmpty()) {
-      for (String p : changedStackParameters) {
-        for (String path : parameterPaths(now, p)) {
-          String property = TemplateEdge.propertyOf(path);
-          if (property == null) {
-            otherViaParameters = true;
-          } else if (!changed.contains(property)) {
-            viaParameters.add(property);
-          }
-        }
+    for (String path : parameterPaths(now, changedStackParameters)) {
+      String property = TemplateEdge.propertyOf(path);
+      if (property == null) {
+        otherViaParameters = true;
+      } else if (!changed.contains(property)) {
+        viaParameters.add(property);
       }
     }
     Set<String> otherChanged = new LinkedHashSet<>();
@@ -469,8 +517,8 @@ public final class TemplateDiff {
     if (before == null && after == null) {
       return true;
     }
-    if (before != null && after != null && TemplateValues.same(
-        conditionMeaning(wasIn, before, 0), conditionMeaning(nowIn, after, 0))) {
+    if (before != null && after != null && TemplateValues.sameShared(
+        conditions(wasIn).meaning(before, 0), conditions(nowIn).meaning(after, 0))) {
       return true;
     }
     if (after != null) {
@@ -480,34 +528,63 @@ public final class TemplateDiff {
     return false;
   }
 
-  /** A condition's definition with every condition it names written out. */
-  private static Object conditionMeaning(Template t, String name, int depth) {
-    Object definition = t.conditions().get(name);
-    if (definition == null || depth > 32) {
-      return Map.of("Condition", name);
-    }
-    return inlineConditions(definition, t, depth);
+  private ConditionMeanings conditions(Template t) {
+    return conditionMeanings.computeIfAbsent(t, ConditionMeanings::new);
   }
 
-  private static Object inlineConditions(Object value, Template t, int depth) {
-    if (value instanceof Map<?, ?> m) {
-      if (m.size() == 1 && m.get("Condition") instanceof String c) {
-        return conditionMeaning(t, c, depth + 1);
+  /**
+   * The conditions of one template, each with every condition it names written out. A name is
+   * written out once and the result shared wherever it is named, so conditions that each name
+   * the next twice stay as large as the Conditions section rather than doubling at every step
+   * (compare the results with {@link TemplateValues#sameShared}).
+   */
+  private static final class ConditionMeanings {
+    private static final int MAX_DEPTH = 32;
+    private final Template template;
+    private final Map<String, Object> done = new HashMap<>();
+
+    ConditionMeanings(Template template) {
+      this.template = template;
+    }
+
+    /** The condition's definition written out; a reference past {@link #MAX_DEPTH} stays one. */
+    Object meaning(String name, int depth) {
+      Object known = done.get(name);
+      if (known != null) {
+        return known;
       }
-      Map<Object, Object> out = new LinkedHashMap<>();
-      m.forEach((k, v) -> out.put(k, inlineConditions(v, t, depth)));
-      return out;
+      Object definition = template.conditions().get(name);
+      if (definition == null || depth > MAX_DEPTH) {
+        return Map.of("Condition", name);
+      }
+      Object meaning = inline(definition, depth);
+      done.put(name, meaning);
+      return meaning;
     }
-    if (value instanceof List<?> l) {
-      return l.stream().map(v -> inlineConditions(v, t, depth)).toList();
+
+    private Object inline(Object value, int depth) {
+      if (value instanceof Map<?, ?> m) {
+        if (m.size() == 1 && m.get("Condition") instanceof String c) {
+          return meaning(c, depth + 1);
+        }
+        Map<Object, Object> out = new LinkedHashMap<>();
+        m.forEach((k, v) -> out.put(k, inline(v, depth)));
+        return out;
+      }
+      if (value instanceof List<?> l) {
+        return l.stream().map(v -> inline(v, depth)).toList();
+      }
+      return value;
     }
-    return value;
   }
 
-  /** Where a child resource's definition refers to its stack parameter {@code p}. */
-  private static List<String> parameterPaths(TemplateResource r, String p) {
+  /** Where a child resource's definition uses the value of any of its stack parameters. */
+  private static List<String> parameterPaths(TemplateResource r, Set<String> parameters) {
+    if (parameters.isEmpty()) {
+      return List.of();
+    }
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put(p, Map.of());
+    parameters.forEach(p -> params.put(p, Map.of()));
     Template probe = new Template("(probe)", null, List.of(), params, Map.of(), Map.of(),
         Map.of(), Map.of(), List.of());
     List<String> paths = new ArrayList<>();
@@ -617,43 +694,73 @@ public final class TemplateDiff {
    * the property cannot change in place. A possible replacement spreads as a possible one.
    */
   private void propagate(Map<String, Outcome> outcomes, TemplateGraph ga) {
-    boolean changed = true;
-    Set<String> applied = new HashSet<>();
-    while (changed) {
-      changed = false;
-      for (TemplateGraph.Dependency d : ga.dependencies()) {
-        Outcome target = outcomes.get(d.dependency());
-        Outcome dependent = outcomes.get(d.dependent());
-        if (target == null || dependent == null || !target.replaced() || !d.kind().carriesValue()
-            || dependent.kind == ChangeKind.CREATE || dependent.kind == ChangeKind.DELETE) {
-          continue;
-        }
-        String key = d.dependent() + "\n" + d.dependency() + "\n" + d.path() + "\n"
-            + target.conditional;
-        if (!applied.add(key)) {
-          continue;
-        }
-        int severity = dependent.severity();
-        String property = d.property();
-        String how = describe(d);
-        if (property == null) {
-          if (dependent.kind == ChangeKind.NO_OP) {
-            dependent.kind = ChangeKind.UPDATE;
-            dependent.impact = "WILL_UPDATE";
-            dependent.causes.add("it refers to " + d.dependency() + ", which is replaced");
-          }
-        } else {
-          effect(dependent, dependent.type, property, property + " refers to " + d.dependency()
-              + how + ", which " + (target.conditional ? "may be" : "is") + " replaced",
-              target.conditional);
-          if (dependent.kind == ChangeKind.UPDATE && dependent.causes.isEmpty()) {
-            dependent.causes.add(property + " gets the new value of " + d.dependency()
-                + ", which is replaced");
-          }
-        }
-        changed |= dependent.severity() != severity;
+    // Sweeps over the dependencies in order, as often as a sweep changes something; but only
+    // the dependencies of a resource whose outcome changed are visited again (later in this
+    // sweep when they come after the change, else in the next), so a long chain of references
+    // costs its length rather than its length squared.
+    List<TemplateGraph.Dependency> dependencies = ga.dependencies();
+    Map<String, List<Integer>> onResource = new HashMap<>();
+    TreeSet<Integer> sweep = new TreeSet<>();
+    for (int i = 0; i < dependencies.size(); i++) {
+      String target = dependencies.get(i).dependency();
+      onResource.computeIfAbsent(target, k -> new ArrayList<>()).add(i);
+      if (outcomes.containsKey(target) && outcomes.get(target).replaced()) {
+        sweep.add(i);
       }
     }
+    TreeSet<Integer> nextSweep = new TreeSet<>();
+    Set<String> applied = new HashSet<>();
+    while (!sweep.isEmpty()) {
+      int i = sweep.pollFirst();
+      TemplateGraph.Dependency d = dependencies.get(i);
+      if (spread(d, outcomes, applied)) {
+        for (int j : onResource.getOrDefault(d.dependent(), List.of())) {
+          (j > i ? sweep : nextSweep).add(j);
+        }
+      }
+      if (sweep.isEmpty()) {
+        TreeSet<Integer> done = sweep;
+        sweep = nextSweep;
+        nextSweep = done;
+      }
+    }
+  }
+
+  /**
+   * Spreads a replacement of {@code d}'s dependency to its dependent, once per dependency and
+   * certainty; true when that changed how badly the dependent is hit.
+   */
+  private boolean spread(TemplateGraph.Dependency d, Map<String, Outcome> outcomes,
+      Set<String> applied) {
+    Outcome target = outcomes.get(d.dependency());
+    Outcome dependent = outcomes.get(d.dependent());
+    if (target == null || dependent == null || !target.replaced() || !d.kind().carriesValue()
+        || dependent.kind == ChangeKind.CREATE || dependent.kind == ChangeKind.DELETE) {
+      return false;
+    }
+    String key = d.dependent() + "\n" + d.dependency() + "\n" + d.path() + "\n"
+        + target.conditional;
+    if (!applied.add(key)) {
+      return false;
+    }
+    int severity = dependent.severity();
+    String property = d.property();
+    if (property == null) {
+      if (dependent.kind == ChangeKind.NO_OP) {
+        dependent.kind = ChangeKind.UPDATE;
+        dependent.impact = "WILL_UPDATE";
+        dependent.causes.add("it refers to " + d.dependency() + ", which is replaced");
+      }
+    } else {
+      effect(dependent, dependent.type, property, property + " refers to " + d.dependency()
+          + describe(d) + ", which " + (target.conditional ? "may be" : "is") + " replaced",
+          target.conditional);
+      if (dependent.kind == ChangeKind.UPDATE && dependent.causes.isEmpty()) {
+        dependent.causes.add(property + " gets the new value of " + d.dependency()
+            + ", which is replaced");
+      }
+    }
+    return dependent.severity() != severity;
   }
 
   private static String describe(TemplateGraph.Dependency d) {
@@ -736,14 +843,13 @@ public final class TemplateDiff {
           List.of(o.impact), null, List.copyOf(o.replacePaths), null, false, true, Map.of(),
           o.replaced() && o.conditional, why(o), o.location));
     }
-    Set<Long> seen = new HashSet<>();
-    List<int[]> edges = new ArrayList<>();
+    EdgeSet edges = new EdgeSet();
     for (TemplateGraph.Dependency d : ga.dependencies()) {
-      addEdge(index, d, seen, edges);
+      addEdge(index, d, edges);
     }
     for (TemplateGraph.Dependency d : gb.dependencies()) {
       if (ga.resource(d.dependent()) == null || ga.resource(d.dependency()) == null) {
-        addEdge(index, d, seen, edges);
+        addEdge(index, d, edges);
       }
     }
     List<String> warnings = new ArrayList<>(diffWarnings);
@@ -760,19 +866,16 @@ public final class TemplateDiff {
     String version = after.size() == 1 ? after.values().iterator().next().formatVersion()
         : null;
     return new Plan(name, PlanFormat.CLOUDFORMATION_TEMPLATE, version, null, changes,
-        Dependencies.of(edges), 0, List.of(), false, true, warnings,
+        edges.build(), 0, List.of(), false, true, warnings,
         Map.of());
   }
 
   private static void addEdge(Map<String, Integer> index, TemplateGraph.Dependency d,
-      Set<Long> seen, List<int[]> edges) {
+      EdgeSet edges) {
     Integer dependent = index.get(d.dependent());
     Integer dependency = index.get(d.dependency());
-    if (dependent == null || dependency == null || dependent.equals(dependency)) {
-      return;
-    }
-    if (seen.add(((long) dependent << 32) | dependency)) {
-      edges.add(new int[] {dependent, dependency});
+    if (dependent != null && dependency != null) {
+      edges.add(dependent, dependency);
     }
   }
 

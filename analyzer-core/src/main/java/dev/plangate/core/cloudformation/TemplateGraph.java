@@ -4,6 +4,8 @@ import dev.plangate.core.cloudformation.TemplateEdge.Kind;
 import dev.plangate.core.cloudformation.TemplateEdge.TargetKind;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,7 +81,11 @@ public final class TemplateGraph {
   private final Map<String, TemplateResource> resources = new LinkedHashMap<>();
   private final Map<String, Scope> scopeOfResource = new LinkedHashMap<>();
   private final Map<String, Scope> childScopes = new LinkedHashMap<>();
-  private final Map<Scope, List<TemplateEdge>> edgesByScope = new LinkedHashMap<>();
+  /**
+   * The raw edges of each template, by identity: a template used by several nested stacks is
+   * walked once, and a scope is never hashed (its record hash would walk the whole template).
+   */
+  private final Map<Template, List<TemplateEdge>> edgesByTemplate = new IdentityHashMap<>();
   private final Map<String, Export> exports = new LinkedHashMap<>();
   private final Set<Dependency> dependencies = new LinkedHashSet<>();
   private final List<String> warnings = new ArrayList<>();
@@ -119,7 +125,7 @@ public final class TemplateGraph {
 
   private void addScope(Scope scope) {
     scopes.add(scope);
-    edgesByScope.put(scope, edges(scope.template()));
+    edgesByTemplate.computeIfAbsent(scope.template(), TemplateGraph::edges);
     scope.template().warnings().forEach(w -> {
       if (!warnings.contains(w)) {
         warnings.add(w);
@@ -219,13 +225,13 @@ public final class TemplateGraph {
 
   private void resolve(Scope s) {
     Template t = s.template();
-    for (TemplateEdge e : edgesByScope.get(s)) {
+    for (TemplateEdge e : edgesByTemplate.get(t)) {
       if (e.source().startsWith(OUTPUTS) || e.source().startsWith(CONDITIONS)) {
         continue;
       }
       String dependent = s.address(e.source());
       Object root = t.resources().get(e.source()).definition();
-      for (Map.Entry<String, Kind> target : targets(s, e, root, 0).entrySet()) {
+      for (Map.Entry<String, Kind> target : targets(s, e, root, new Expanded(), 0).entrySet()) {
         if (!target.getKey().equals(dependent)) {
           dependencies.add(new Dependency(dependent, target.getKey(), target.getValue(),
               e.path()));
@@ -254,15 +260,31 @@ public final class TemplateGraph {
   }
 
   /**
+   * What one resolution has expanded already: each output and nested-stack parameter is
+   * followed once, so outputs that import each other twice over (or a parameter passed on in
+   * many places) cost their size, not two to the power of their depth.
+   */
+  private static final class Expanded {
+    private final Map<Scope, Set<String>> done = new IdentityHashMap<>();
+
+    /** True the first time {@code what} of {@code scope} is asked for. */
+    boolean first(Scope scope, String what) {
+      return done.computeIfAbsent(scope, k -> new HashSet<>()).add(what);
+    }
+  }
+
+  /**
    * The resource addresses one edge makes its source depend on, each with how: the target
    * itself by the edge's kind, the child resources behind a nested stack's output
    * ({@link Kind#STACK_OUTPUT}), what a nested stack's parameter is given
    * ({@link Kind#STACK_PARAMETER}), and the resources behind an imported export
-   * ({@link Kind#IMPORT_VALUE}).
+   * ({@link Kind#IMPORT_VALUE}). Outputs and parameters already followed in this resolution
+   * are not followed again: what they lead to is already in its result.
    *
    * @param root what the edge's path is relative to (the source's definition, or a value)
    */
-  private Map<String, Kind> targets(Scope s, TemplateEdge e, Object root, int depth) {
+  private Map<String, Kind> targets(Scope s, TemplateEdge e, Object root, Expanded expanded,
+      int depth) {
     Map<String, Kind> out = new LinkedHashMap<>();
     if (depth > MAX_RESOLUTION_DEPTH) {
       return out;
@@ -273,19 +295,22 @@ public final class TemplateGraph {
         out.put(address, e.kind());
         Scope child = childScopes.get(address);
         String attribute = e.attribute();
-        if (child != null && attribute != null && attribute.startsWith("Outputs.")) {
-          for (String r : outputResources(child, attribute.substring("Outputs.".length()),
-              depth + 1)) {
+        if (child != null && attribute != null && attribute.startsWith(OUTPUTS)
+            && expanded.first(child, attribute)) {
+          for (String r : outputResources(child, attribute.substring(OUTPUTS.length()),
+              expanded, depth + 1)) {
             out.putIfAbsent(r, Kind.STACK_OUTPUT);
           }
         }
       }
       case PARAMETER -> {
-        if (s.parent() != null && e.kind().carriesValue()) {
+        if (s.parent() != null && e.kind().carriesValue()
+            && expanded.first(s, "Parameters." + e.target())) {
           TemplateResource stack = s.parent().template().resources().get(s.stackId());
           if (stack != null && stack.properties().get("Parameters") instanceof Map<?, ?> p
               && p.containsKey(e.target())) {
-            for (String r : valueResources(s.parent(), p.get(e.target()), depth + 1)) {
+            for (String r : valueResources(s.parent(), p.get(e.target()), expanded,
+                depth + 1)) {
               out.putIfAbsent(r, Kind.STACK_PARAMETER);
             }
           }
@@ -294,8 +319,9 @@ public final class TemplateGraph {
       case EXPORT -> {
         String name = TemplateIntrinsics.evaluate(importName(root, e), context(s));
         Export export = name == null ? null : exports.get(name);
-        if (export != null) {
-          for (String r : outputResources(export.scope(), export.output(), depth + 1)) {
+        if (export != null && expanded.first(export.scope(), OUTPUTS + export.output())) {
+          for (String r : outputResources(export.scope(), export.output(), expanded,
+              depth + 1)) {
             out.putIfAbsent(r, Kind.IMPORT_VALUE);
           }
         }
@@ -308,20 +334,20 @@ public final class TemplateGraph {
   }
 
   /** The resources behind an output's value. */
-  private Set<String> outputResources(Scope s, String output, int depth) {
+  private Set<String> outputResources(Scope s, String output, Expanded expanded, int depth) {
     Object o = s.template().outputs().get(output);
     if (!(o instanceof Map<?, ?> m)) {
       return Set.of();
     }
-    return valueResources(s, m.get("Value"), depth);
+    return valueResources(s, m.get("Value"), expanded, depth);
   }
 
   /** The resources an expression in scope {@code s} refers to, through outputs and imports. */
-  private Set<String> valueResources(Scope s, Object value, int depth) {
+  private Set<String> valueResources(Scope s, Object value, Expanded expanded, int depth) {
     Set<String> out = new LinkedHashSet<>();
     for (TemplateEdge e : TemplateIntrinsics.walk("", value, "", s.template(), false)) {
       if (e.kind().carriesValue()) {
-        out.addAll(targets(s, e, value, depth).keySet());
+        out.addAll(targets(s, e, value, expanded, depth).keySet());
       }
     }
     return out;

@@ -24,8 +24,15 @@ final class TemplateIntrinsics {
     String stackName();
   }
 
-  /** One {@code ${...}} of a {@code Fn::Sub} text. */
-  record Placeholder(String name, String attribute, boolean literal) {}
+  /**
+   * One {@code ${...}} of a {@code Fn::Sub} text, from {@code start} to {@code end} (exclusive).
+   */
+  record Placeholder(String name, String attribute, boolean literal, int start, int end) {
+    /** The name as written inside the braces, attribute included, spaces trimmed. */
+    String fullName() {
+      return attribute == null ? name : name + "." + attribute;
+    }
+  }
 
   /** A {@code Fn::Sub} argument: the text, and the variables of the list form (or none). */
   private record SubArgument(String text, Map<?, ?> variables) {
@@ -187,12 +194,14 @@ final class TemplateIntrinsics {
       }
       String inside = text.substring(start + 2, end);
       if (inside.startsWith("!")) {
-        out.add(new Placeholder(inside.substring(1), null, true));
+        out.add(new Placeholder(inside.substring(1), null, true, start, end + 1));
       } else {
         String name = inside.strip();
         int dot = name.indexOf('.');
-        out.add(dot > 0 ? new Placeholder(name.substring(0, dot), name.substring(dot + 1), false)
-            : new Placeholder(name, null, false));
+        out.add(dot > 0
+            ? new Placeholder(name.substring(0, dot), name.substring(dot + 1), false, start,
+                end + 1)
+            : new Placeholder(name, null, false, start, end + 1));
       }
       i = end + 1;
     }
@@ -274,19 +283,12 @@ final class TemplateIntrinsics {
         Map<?, ?> variables = sub.variables();
         StringBuilder sb = new StringBuilder();
         int i = 0;
-        while (true) {
-          int start = text.indexOf("${", i);
-          int end = start < 0 ? -1 : text.indexOf('}', start + 2);
-          if (start < 0 || end < 0) {
-            sb.append(text, i, text.length());
-            return sb.toString();
-          }
-          sb.append(text, i, start);
-          String inside = text.substring(start + 2, end);
-          if (inside.startsWith("!")) {
-            sb.append("${").append(inside.substring(1)).append('}');
+        for (Placeholder p : placeholders(text)) {
+          sb.append(text, i, p.start());
+          if (p.literal()) {
+            sb.append("${").append(p.name()).append('}');
           } else {
-            String name = inside.strip();
+            String name = p.fullName();
             String value = variables.containsKey(name)
                 ? evaluate(variables.get(name), context) : name(name, context);
             if (value == null) {
@@ -294,8 +296,9 @@ final class TemplateIntrinsics {
             }
             sb.append(value);
           }
-          i = end + 1;
+          i = p.end();
         }
+        return sb.append(text, i, text.length()).toString();
       }
       default -> {
         return null;

@@ -21,7 +21,8 @@ import java.util.Map;
  * shown one value and CloudFormation use the other), and so is anything after the document.
  */
 final class TemplateJson {
-  private static final JsonFactory FACTORY = JsonFactory.builder()
+  /** Strict JSON within the template limits; also reads the other JSON of a cloud assembly. */
+  static final JsonFactory FACTORY = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(TemplateYaml.MAX_DEPTH)

@@ -1,7 +1,9 @@
 package dev.plangate.core.cloudformation;
 
+import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -12,6 +14,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,13 +28,28 @@ import java.util.regex.Pattern;
  * {@code Type}) is rejected with a {@link PlanReadException} naming the file, the line and column
  * where known, and the reason. A nested stack whose {@code TemplateURL} is a local path is read
  * relative to its parent; a missing child file is an error, because a diff that cannot see a
- * child cannot see what the child deletes.
+ * child cannot see what the child deletes, and so is a child outside the directory of the
+ * template given (through {@code ..}, an absolute path or a symbolic link), because a template
+ * from the repository under review must not make the gate read other files of its machine.
+ * Children used more than once are read once, and a read stops at {@link #MAX_TEMPLATES}
+ * templates and {@link #MAX_TOTAL_CHARACTERS} characters.
  */
 public final class TemplateReader {
   /** The resource type of a nested stack. */
   public static final String NESTED_STACK_TYPE = "AWS::CloudFormation::Stack";
   /** How deep nested stacks may go before plangate stops: CloudFormation has no such depth. */
   static final int MAX_NESTING = 10;
+  /** The most bytes read from one file: what {@link TemplateYaml#MAX_CODE_POINTS} can take. */
+  static final int MAX_FILE_BYTES = 4 * TemplateYaml.MAX_CODE_POINTS;
+  /**
+   * The most templates one read takes in, a template used by two nested stacks counted twice:
+   * far more than real trees of nested stacks hold.
+   */
+  static final int MAX_TEMPLATES = 1000;
+  /** The most characters one read takes in, each file counted once. */
+  static final long MAX_TOTAL_CHARACTERS = 4L * TemplateYaml.MAX_CODE_POINTS;
+  /** The most values (mappings, lists, scalars) the Fn::ForEach loops of a template may copy. */
+  static final int MAX_EXPANDED_VALUES = 1_000_000;
 
   private static final String FOR_EACH = "Fn::ForEach::";
   private static final Pattern PLACEHOLDER = Pattern.compile("[$&]\\{([^}]*)}");
@@ -40,49 +58,149 @@ public final class TemplateReader {
 
   /**
    * Where the text of a template, and of each nested child, comes from: the file system, or a
-   * git revision.
+   * git revision. A source reads children only from inside the directory of the template it was
+   * made for (the root template): a {@code TemplateURL} is written by whoever wrote the template,
+   * and {@code ../../etc/passwd} or {@code /dev/zero} must not be read on the gate's machine.
    */
   interface Source {
-    /** The name of the child a parent's local {@code TemplateURL} points to. */
-    String resolve(String parentName, String templateUrl);
+    /**
+     * The name of the child a parent's local {@code TemplateURL} points to, or null when that
+     * is outside {@link #boundary()} (through {@code ..}, an absolute path or a symbolic link).
+     */
+    String resolve(String parentName, String templateUrl) throws PlanReadException;
 
     /** The child's text, or null when there is no such file. */
     String read(String name) throws PlanReadException;
+
+    /** The directory children must stay inside, as messages name it. */
+    String boundary();
   }
 
-  /** Templates on disk; names are paths. */
-  static final Source FILES = new Source() {
-    @Override
-    public String resolve(String parentName, String templateUrl) {
-      Path parent = Path.of(parentName).getParent();
-      String local = templateUrl.startsWith("file://") ? templateUrl.substring(7) : templateUrl;
-      return (parent == null ? Path.of(local) : parent.resolve(local)).normalize().toString();
-    }
+  /** Templates on disk below the directory of {@code root}; names are paths. */
+  static Source files(Path root) {
+    Path top = root.toAbsolutePath().normalize().getParent();
+    return new Source() {
+      @Override
+      public String resolve(String parentName, String templateUrl) throws PlanReadException {
+        Path child = childPath(Path.of(parentName), templateUrl);
+        return top != null && inside(top, child) ? child.toString() : null;
+      }
 
-    @Override
-    public String read(String name) throws PlanReadException {
-      try {
-        return decode(Files.readAllBytes(Path.of(name)), name);
-      } catch (NoSuchFileException e) {
+      @Override
+      public String read(String name) throws PlanReadException {
+        return readFile(Path.of(name), name);
+      }
+
+      @Override
+      public String boundary() {
+        return String.valueOf(top);
+      }
+    };
+  }
+
+  /**
+   * True when {@code path} is {@code top} or below it, both as written and, when it exists, once
+   * symbolic links are followed (a link in the tree may point out of it).
+   */
+  static boolean inside(Path top, Path path) throws PlanReadException {
+    Path absolute = top.toAbsolutePath().normalize();
+    if (!path.toAbsolutePath().normalize().startsWith(absolute)) {
+      return false;
+    }
+    try {
+      return !Files.exists(path) || path.toRealPath().startsWith(absolute.toRealPath());
+    } catch (IOException e) {
+      throw PlanJson.readFailure(path.toString(), e);
+    }
+  }
+
+  /**
+   * Where a local {@code TemplateURL} ({@code child.yaml}, {@code file://child.yaml}) points,
+   * relative to the directory of its parent template; normalised, so {@code ..} steps are gone.
+   */
+  static Path childPath(Path parent, String templateUrl) {
+    String local = templateUrl.regionMatches(true, 0, "file://", 0, 7)
+        ? templateUrl.substring(7) : templateUrl;
+    Path dir = parent.getParent();
+    return (dir == null ? Path.of(local) : dir.resolve(local)).normalize();
+  }
+
+  /**
+   * A template file's text; null when there is no such file. Only regular files are read, and
+   * only up to {@link #MAX_FILE_BYTES}, so a path to a device or a huge file fails at once.
+   */
+  static String readFile(Path file, String name) throws PlanReadException {
+    try {
+      if (Files.notExists(file)) {
         return null;
-      } catch (IOException e) {
-        throw new PlanReadException(name, "cannot read: " + e, e);
+      }
+      if (!Files.isRegularFile(file)) {
+        throw new PlanReadException(name, "is not a regular file (a directory or a device), so"
+            + " it is not read as a template");
+      }
+      byte[] bytes;
+      try (InputStream in = Files.newInputStream(file)) {
+        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
+      }
+      if (bytes.length > MAX_FILE_BYTES) {
+        throw new PlanReadException(name, "the file has more than " + MAX_FILE_BYTES + " bytes,"
+            + " far above CloudFormation's own template size limit");
+      }
+      return decode(bytes, name);
+    } catch (NoSuchFileException e) {
+      return null;
+    } catch (IOException e) {
+      throw PlanJson.readFailure(name, e);
+    }
+  }
+
+  /**
+   * What one read may take in all, so that nested stacks cannot multiply it: a tree of ten
+   * templates that each include the next ten times is ten files but ten billion stacks.
+   * Templates are counted each time they are used; characters once per file read.
+   */
+  static final class Budget {
+    private int templates;
+    private long characters;
+
+    private void template(String name, int count) throws PlanReadException {
+      templates += count;
+      if (templates > MAX_TEMPLATES) {
+        throw new PlanReadException(name, "the nested stacks hold more than " + MAX_TEMPLATES
+            + " templates in all (a template used twice counts twice); plangate stops here"
+            + " rather than analyse a tree that large");
       }
     }
-  };
+
+    private void text(String name, String text) throws PlanReadException {
+      characters += text.length();
+      if (characters > MAX_TOTAL_CHARACTERS) {
+        throw new PlanReadException(name, "the templates read together have more than "
+            + MAX_TOTAL_CHARACTERS + " characters; plangate stops here rather than exhaust"
+            + " its memory");
+      }
+    }
+  }
 
   /**
    * Reads a template file and, recursively, the local child templates of its nested stacks.
+   * Children are read only from the template's directory and below.
    *
-   * @throws PlanReadException when the file or a child is missing, unreadable or not a template
+   * @throws PlanReadException when the file or a child is missing, unreadable or not a template,
+   *     or a child's path leaves the template's directory
    */
   public static Template read(Path file) throws PlanReadException {
+    return read(file, new Budget());
+  }
+
+  /** {@link #read(Path)} within a budget shared with other reads (the stacks of a cdk.out). */
+  static Template read(Path file, Budget budget) throws PlanReadException {
     String name = file.toString();
-    String text = FILES.read(name);
+    String text = readFile(file, name);
     if (text == null) {
       throw new PlanReadException(name, "no such file");
     }
-    return parse(text, name, FILES);
+    return parse(text, name, files(file), budget);
   }
 
   /**
@@ -92,13 +210,38 @@ public final class TemplateReader {
    * @param name what to call the text in messages and locations, usually its path
    */
   public static Template parse(String text, String name) throws PlanReadException {
-    return parse(text, name, null);
+    return parse(text, name, null, new Budget());
   }
 
   /** Parses template text, reading nested children from {@code source} when it is not null. */
   static Template parse(String text, String name, Source source) throws PlanReadException {
-    return parse(text, name, source, new ArrayList<>());
+    return parse(text, name, source, new Budget());
   }
+
+  private static Template parse(String text, String name, Source source, Budget budget)
+      throws PlanReadException {
+    budget.template(name, 1);
+    budget.text(name, text);
+    return parse(text, name, new Tree(source, budget));
+  }
+
+  /** One template read with its nested children. */
+  private static final class Tree {
+    final Source source;
+    final Budget budget;
+    /** The parents of the template being read, root first: a child among them is a cycle. */
+    final List<String> chain = new ArrayList<>();
+    /** Children read so far, by name, so that a template used twice is read and parsed once. */
+    final Map<String, Read> done = new HashMap<>();
+
+    Tree(Source source, Budget budget) {
+      this.source = source;
+      this.budget = budget;
+    }
+  }
+
+  /** A child template and how many templates it holds, itself included. */
+  private record Read(Template template, int templates) {}
 
   /** Strict UTF-8 (a leading byte-order mark is dropped); anything else is rejected. */
   static String decode(byte[] bytes, String name) throws PlanReadException {
@@ -130,8 +273,7 @@ public final class TemplateReader {
     return Math.min(in.position(), bytes.length - 1);
   }
 
-  private static Template parse(String text, String name, Source source, List<String> chain)
-      throws PlanReadException {
+  private static Template parse(String text, String name, Tree tree) throws PlanReadException {
     TemplateYaml.Parsed parsed = looksLikeJson(text) ? TemplateJson.parse(text, name)
         : TemplateYaml.parse(text, name);
     if (!(parsed.value() instanceof Map<?, ?>)) {
@@ -164,8 +306,8 @@ public final class TemplateReader {
     Map<String, Object> parameters = section(root, "Parameters", name);
     Map<String, Object> rawResources = section(root, "Resources", name);
     Map<String, String> origins = new LinkedHashMap<>();
-    Map<String, Object> expanded = expandForEach(rawResources, parameters, name, "Resources",
-        warnings, origins);
+    ForEach forEach = new ForEach(parameters, name, warnings);
+    Map<String, Object> expanded = forEach.expand(rawResources, "Resources", origins);
     Map<String, TemplateResource> resources = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : expanded.entrySet()) {
       String id = e.getKey();
@@ -183,8 +325,8 @@ public final class TemplateReader {
       Map<String, Object> definition = (Map<String, Object>) entry;
       resources.put(id, new TemplateResource(id, type, definition, location));
     }
-    Map<String, Object> outputs = expandForEach(section(root, "Outputs", name), parameters, name,
-        "Outputs", warnings, new LinkedHashMap<>());
+    Map<String, Object> outputs = forEach.expand(section(root, "Outputs", name), "Outputs",
+        new LinkedHashMap<>());
     Object version = root.get("AWSTemplateFormatVersion");
     Map<String, Template> nested = new LinkedHashMap<>();
     for (TemplateResource r : resources.values()) {
@@ -192,14 +334,14 @@ public final class TemplateReader {
         continue;
       }
       String u = localTemplate(r);
-      if (source == null || u == null) {
+      if (tree.source == null || u == null) {
         warnings.add("The nested stack " + r.logicalId() + " in " + name + (u == null
             ? " has a template that is not a local file"
             : " names a local template, but the text was read without its directory")
             + ", so the resources inside it are not seen.");
         continue;
       }
-      nested.put(r.logicalId(), child(name, r, u, source, chain));
+      nested.put(r.logicalId(), child(name, r, u, tree));
     }
     return new Template(name, version == null ? null : TemplateValues.scalarText(version),
         transforms, parameters, section(root, "Conditions", name), resources, outputs, nested,
@@ -207,10 +349,17 @@ public final class TemplateReader {
   }
 
   private static Template child(String parentName, TemplateResource stack, String url,
-      Source source, List<String> chain) throws PlanReadException {
-    String childName = source.resolve(parentName, url);
+      Tree tree) throws PlanReadException {
+    String childName = tree.source.resolve(parentName, url);
+    if (childName == null) {
+      throw new PlanReadException(parentName, "nested stack " + stack.logicalId() + " ("
+          + stack.location() + ") has TemplateURL " + url + ", which points outside "
+          + tree.source.boundary() + ", the directory of the template plangate was given;"
+          + " nested templates are read only from there");
+    }
     String where = parentName + ": nested stack " + stack.logicalId() + " (" + stack.location()
         + ")";
+    List<String> chain = tree.chain;
     if (chain.contains(childName) || childName.equals(parentName)) {
       throw new PlanReadException(parentName, "nested stack " + stack.logicalId()
           + " includes " + childName + ", which includes it again (a cycle)");
@@ -219,18 +368,29 @@ public final class TemplateReader {
       throw new PlanReadException(parentName, "nested stacks go deeper than " + MAX_NESTING
           + " levels at " + stack.logicalId());
     }
-    String text = source.read(childName);
+    Read done = tree.done.get(childName);
+    if (done != null) {
+      tree.budget.template(childName, done.templates());
+      return done.template();
+    }
+    String text = tree.source.read(childName);
     if (text == null) {
       throw new PlanReadException(parentName, "nested stack " + stack.logicalId()
           + " has TemplateURL " + url + ", but " + childName + " does not exist; without it"
           + " plangate cannot see what the child stack changes (" + where + ")");
     }
+    int before = tree.budget.templates;
+    tree.budget.template(childName, 1);
+    tree.budget.text(childName, text);
     chain.add(parentName);
+    Template child;
     try {
-      return parse(text, childName, source, chain);
+      child = parse(text, childName, tree);
     } finally {
       chain.remove(chain.size() - 1);
     }
+    tree.done.put(childName, new Read(child, tree.budget.templates - before));
+    return child;
   }
 
   /**
@@ -333,80 +493,146 @@ public final class TemplateReader {
 
   /**
    * Expands {@code Fn::ForEach::Name: [Identifier, [values...], {fragment}]} entries
-   * (AWS::LanguageExtensions) when the collection is a literal list or a parameter with a
-   * default. One that cannot be expanded is kept as one opaque entry of an unknown type, so that
-   * any change to it is reported as a possible replacement rather than missed.
+   * (AWS::LanguageExtensions) of one template when the collection is a literal list or a
+   * parameter with a default. One that cannot be expanded is kept as one opaque entry of an
+   * unknown type, so that any change to it is reported as a possible replacement rather than
+   * missed. Loops inside loops multiply, so the values copied are counted and stop at
+   * {@link #MAX_EXPANDED_VALUES}.
    */
-  private static Map<String, Object> expandForEach(Map<String, Object> section,
-      Map<String, Object> parameters, String name, String sectionName, List<String> warnings,
-      Map<String, String> origins) throws PlanReadException {
-    boolean any = section.keySet().stream().anyMatch(k -> k.startsWith(FOR_EACH));
-    if (!any) {
-      return section;
-    }
-    Map<String, Object> out = new LinkedHashMap<>();
-    for (Map.Entry<String, Object> e : section.entrySet()) {
-      if (!e.getKey().startsWith(FOR_EACH)) {
-        putUnique(out, e.getKey(), e.getValue(), name, sectionName);
-        continue;
-      }
-      List<Map<String, Object>> copies = expandLoop(e.getValue(), parameters);
-      if (copies == null) {
-        warnings.add(name + ": " + sectionName + "." + e.getKey() + " cannot be expanded (its"
-            + " collection is not a literal list or a parameter default), so the resources it"
-            + " generates are not seen one by one.");
-        if (sectionName.equals("Resources")) {
-          Map<String, Object> opaque = new LinkedHashMap<>();
-          opaque.put("Type", "AWS::LanguageExtensions::ForEach");
-          opaque.put("Properties", Map.of("Loop", e.getValue()));
-          putUnique(out, e.getKey(), Collections.unmodifiableMap(opaque), name, sectionName);
-        }
-        continue;
-      }
-      for (Map<String, Object> copy : copies) {
-        // a loop inside the fragment expands once per value of this one
-        Map<String, String> inner = new LinkedHashMap<>();
-        for (Map.Entry<String, Object> g : expandForEach(copy, parameters, name, sectionName,
-            warnings, inner).entrySet()) {
-          putUnique(out, g.getKey(), g.getValue(), name, sectionName);
-          origins.put(g.getKey(), e.getKey());
-        }
-      }
-    }
-    return out;
-  }
+  private static final class ForEach {
+    private final Map<String, Object> parameters;
+    private final String name;
+    private final List<String> warnings;
+    private long copied;
 
-  private static void putUnique(Map<String, Object> out, String key, Object value, String name,
-      String sectionName) throws PlanReadException {
-    if (out.putIfAbsent(key, value) != null) {
-      throw new PlanReadException(name, sectionName + "." + key + " is defined twice (once"
-          + " through Fn::ForEach)");
+    ForEach(Map<String, Object> parameters, String name, List<String> warnings) {
+      this.parameters = parameters;
+      this.name = name;
+      this.warnings = warnings;
     }
-  }
 
-  /** The fragment, once per value of the loop, or null when the collection is not known. */
-  private static List<Map<String, Object>> expandLoop(Object loop,
-      Map<String, Object> parameters) {
-    if (!(loop instanceof List<?> parts) || parts.size() != 3
-        || !(parts.get(0) instanceof String identifier)
-        || !(parts.get(2) instanceof Map<?, ?> fragment)) {
-      return null;
-    }
-    List<String> values = collection(parts.get(1), parameters);
-    if (values == null) {
-      return null;
-    }
-    List<Map<String, Object>> out = new ArrayList<>();
-    for (String v : values) {
-      Map<String, Object> copy = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> f : fragment.entrySet()) {
-        String k = String.valueOf(f.getKey());
-        copy.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
-            replaceIdentifier(f.getValue(), identifier, v));
+    /**
+     * The section with its loops expanded.
+     *
+     * @param origins filled with the loop each generated key came from
+     */
+    Map<String, Object> expand(Map<String, Object> section, String sectionName,
+        Map<String, String> origins) throws PlanReadException {
+      boolean any = section.keySet().stream().anyMatch(k -> k.startsWith(FOR_EACH));
+      if (!any) {
+        return section;
       }
-      out.add(copy);
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<String, Object> e : section.entrySet()) {
+        if (!e.getKey().startsWith(FOR_EACH)) {
+          putUnique(out, e.getKey(), e.getValue(), sectionName);
+          continue;
+        }
+        List<Map<String, Object>> copies = loop(e.getValue());
+        if (copies == null) {
+          warnings.add(name + ": " + sectionName + "." + e.getKey() + " cannot be expanded (its"
+              + " collection is not a literal list or a parameter default), so the resources it"
+              + " generates are not seen one by one.");
+          if (sectionName.equals("Resources")) {
+            Map<String, Object> opaque = new LinkedHashMap<>();
+            opaque.put("Type", "AWS::LanguageExtensions::ForEach");
+            opaque.put("Properties", Map.of("Loop", e.getValue()));
+            putUnique(out, e.getKey(), Collections.unmodifiableMap(opaque), sectionName);
+          }
+          continue;
+        }
+        for (Map<String, Object> copy : copies) {
+          // a loop inside the fragment expands once per value of this one
+          for (Map.Entry<String, Object> g : expand(copy, sectionName, new LinkedHashMap<>())
+              .entrySet()) {
+            putUnique(out, g.getKey(), g.getValue(), sectionName);
+            origins.put(g.getKey(), e.getKey());
+          }
+        }
+      }
+      return out;
     }
-    return out;
+
+    private void putUnique(Map<String, Object> out, String key, Object value,
+        String sectionName) throws PlanReadException {
+      if (out.putIfAbsent(key, value) != null) {
+        throw new PlanReadException(name, sectionName + "." + key + " is defined twice (once"
+            + " through Fn::ForEach)");
+      }
+    }
+
+    /** The fragment, once per value of the loop, or null when the collection is not known. */
+    private List<Map<String, Object>> loop(Object loop) throws PlanReadException {
+      if (!(loop instanceof List<?> parts) || parts.size() != 3
+          || !(parts.get(0) instanceof String identifier)
+          || !(parts.get(2) instanceof Map<?, ?> fragment)) {
+        return null;
+      }
+      List<String> values = collection(parts.get(1), parameters);
+      if (values == null) {
+        return null;
+      }
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (String v : values) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> f : fragment.entrySet()) {
+          String k = String.valueOf(f.getKey());
+          copy.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
+              replaceIdentifier(f.getValue(), identifier, v));
+        }
+        out.add(copy);
+      }
+      return out;
+    }
+
+    /**
+     * The fragment with the loop identifier replaced: {@code {"Ref": Id}} by the value, and
+     * {@code ${Id}} inside {@code Fn::Sub} texts and keys. A {@code Fn::Sub} left with no
+     * placeholder at all becomes its text, so {@code !GetAtt [!Sub "Bucket${Id}", Arn]} names
+     * the bucket plainly.
+     */
+    private Object replaceIdentifier(Object value, String identifier, String v)
+        throws PlanReadException {
+      if (++copied > MAX_EXPANDED_VALUES) {
+        throw new PlanReadException(name, "Fn::ForEach loops expand to more than "
+            + MAX_EXPANDED_VALUES + " values (mappings, lists and scalars); plangate stops here"
+            + " rather than exhaust its memory");
+      }
+      if (value instanceof Map<?, ?> m) {
+        if (m.size() == 1 && identifier.equals(m.get("Ref"))) {
+          return v;
+        }
+        if (m.size() == 1 && m.containsKey("Fn::Sub")) {
+          Object arg = m.get("Fn::Sub");
+          Object replaced = arg instanceof String s ? substitute(s, identifier, v)
+              : replaceIdentifier(arg, identifier, v);
+          if (replaced instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String s) {
+            List<Object> copy = new ArrayList<>(l);
+            copy.set(0, substitute(s, identifier, v));
+            replaced = Collections.unmodifiableList(copy);
+          }
+          if (replaced instanceof String s && !s.contains("${")) {
+            return s;
+          }
+          return Map.of("Fn::Sub", replaced);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+          String k = String.valueOf(e.getKey());
+          out.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
+              replaceIdentifier(e.getValue(), identifier, v));
+        }
+        return Collections.unmodifiableMap(out);
+      }
+      if (value instanceof List<?> l) {
+        List<Object> out = new ArrayList<>(l.size());
+        for (Object o : l) {
+          out.add(replaceIdentifier(o, identifier, v));
+        }
+        return Collections.unmodifiableList(out);
+      }
+      return value;
+    }
   }
 
   private static List<String> collection(Object c, Map<String, Object> parameters) {
@@ -446,48 +672,5 @@ public final class TemplateReader {
     }
     m.appendTail(sb);
     return sb.toString();
-  }
-
-  /**
-   * The fragment with the loop identifier replaced: {@code {"Ref": Id}} by the value, and
-   * {@code ${Id}} inside {@code Fn::Sub} texts and keys. A {@code Fn::Sub} left with no
-   * placeholder at all becomes its text, so {@code !GetAtt [!Sub "Bucket${Id}", Arn]} names the
-   * bucket plainly.
-   */
-  private static Object replaceIdentifier(Object value, String identifier, String v) {
-    if (value instanceof Map<?, ?> m) {
-      if (m.size() == 1 && identifier.equals(m.get("Ref"))) {
-        return v;
-      }
-      if (m.size() == 1 && m.containsKey("Fn::Sub")) {
-        Object arg = m.get("Fn::Sub");
-        Object replaced = arg instanceof String s ? substitute(s, identifier, v)
-            : replaceIdentifier(arg, identifier, v);
-        if (replaced instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof String s) {
-          List<Object> copy = new ArrayList<>(l);
-          copy.set(0, substitute(s, identifier, v));
-          replaced = Collections.unmodifiableList(copy);
-        }
-        if (replaced instanceof String s && !s.contains("${")) {
-          return s;
-        }
-        return Map.of("Fn::Sub", replaced);
-      }
-      Map<String, Object> out = new LinkedHashMap<>();
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        String k = String.valueOf(e.getKey());
-        out.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
-            replaceIdentifier(e.getValue(), identifier, v));
-      }
-      return Collections.unmodifiableMap(out);
-    }
-    if (value instanceof List<?> l) {
-      List<Object> out = new ArrayList<>(l.size());
-      for (Object o : l) {
-        out.add(replaceIdentifier(o, identifier, v));
-      }
-      return Collections.unmodifiableList(out);
-    }
-    return value;
   }
 }

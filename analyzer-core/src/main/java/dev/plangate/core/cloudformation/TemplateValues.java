@@ -4,10 +4,13 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * Template values are plain maps, lists and scalars; this is how they are frozen, compared and
@@ -17,6 +20,12 @@ import java.util.Map;
  * {@code 010} and {@code 10} differ, which at worst reports a change that is not one.
  */
 final class TemplateValues {
+  /**
+   * Longer text is never read as a number: parsing a number is quadratic in its digits, and no
+   * template value needs a thousand of them (Jackson's limit for JSON numbers too).
+   */
+  private static final int MAX_NUMBER_LENGTH = 1000;
+
   private TemplateValues() {}
 
   /** An unmodifiable copy that keeps the order and allows null values. */
@@ -37,18 +46,47 @@ final class TemplateValues {
 
   /** True when CloudFormation would see the same value. */
   static boolean same(Object a, Object b) {
+    return same(a, b, null);
+  }
+
+  /**
+   * {@link #same} for values whose mappings and lists are shared between several places (a
+   * condition written out wherever it is named): each pair of them is compared once, so the
+   * time is the product of their sizes, not of the trees they stand for.
+   */
+  static boolean sameShared(Object a, Object b) {
+    return same(a, b, new IdentityHashMap<>());
+  }
+
+  /** @param compared pairs of mappings or lists already compared, by identity; null for none */
+  private static boolean same(Object a, Object b, Map<Object, Map<Object, Boolean>> compared) {
     if (a == b) {
       return true;
     }
     if (a == null || b == null) {
       return false;
     }
+    if ((a instanceof Map || a instanceof List) && (b instanceof Map || b instanceof List)
+        && compared != null) {
+      Map<Object, Boolean> withA = compared.computeIfAbsent(a, k -> new IdentityHashMap<>());
+      Boolean known = withA.get(b);
+      if (known == null) {
+        known = sameValue(a, b, compared);
+        withA.put(b, known);
+      }
+      return known;
+    }
+    return sameValue(a, b, compared);
+  }
+
+  private static boolean sameValue(Object a, Object b,
+      Map<Object, Map<Object, Boolean>> compared) {
     if (a instanceof Map<?, ?> ma && b instanceof Map<?, ?> mb) {
       if (!ma.keySet().equals(mb.keySet())) {
         return false;
       }
       for (Map.Entry<?, ?> e : ma.entrySet()) {
-        if (!same(e.getValue(), mb.get(e.getKey()))) {
+        if (!same(e.getValue(), mb.get(e.getKey()), compared)) {
           return false;
         }
       }
@@ -61,7 +99,7 @@ final class TemplateValues {
       Iterator<?> ia = la.iterator();
       Iterator<?> ib = lb.iterator();
       while (ia.hasNext()) {
-        if (!same(ia.next(), ib.next())) {
+        if (!same(ia.next(), ib.next(), compared)) {
           return false;
         }
       }
@@ -79,6 +117,38 @@ final class TemplateValues {
       return a.toString().equalsIgnoreCase(b.toString());
     }
     return a.equals(b);
+  }
+
+  /**
+   * A hash that agrees with {@link #same}: values it calls the same hash alike (so numbers and
+   * numeric text by their value, booleans and their text in lower case, mappings whatever
+   * their key order).
+   */
+  static int sameHash(Object value) {
+    if (value == null) {
+      return 0;
+    }
+    if (value instanceof Map<?, ?> m) {
+      int h = 1;
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        h += Objects.hashCode(e.getKey()) ^ sameHash(e.getValue());
+      }
+      return h;
+    }
+    if (value instanceof List<?> l) {
+      int h = 2;
+      for (Object o : l) {
+        h = 31 * h + sameHash(o);
+      }
+      return h;
+    }
+    BigDecimal n = number(value);
+    if (n != null) {
+      return Double.hashCode(n.doubleValue());
+    }
+    String text = value.toString();
+    return text.equalsIgnoreCase("true") || text.equalsIgnoreCase("false")
+        ? text.toLowerCase(Locale.ROOT).hashCode() : text.hashCode();
   }
 
   /** {@code DependsOn} values: a string or a list, order and duplicates do not matter. */
@@ -101,7 +171,7 @@ final class TemplateValues {
     if (o instanceof BigDecimal d) {
       return d;
     }
-    if (o instanceof Number || o instanceof String) {
+    if (o instanceof Number || (o instanceof String s && s.length() <= MAX_NUMBER_LENGTH)) {
       try {
         return new BigDecimal(o.toString().strip());
       } catch (NumberFormatException e) {

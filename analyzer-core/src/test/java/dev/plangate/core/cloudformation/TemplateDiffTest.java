@@ -132,6 +132,38 @@ class TemplateDiffTest {
         .isEqualTo("it was removed from the template");
   }
 
+  /**
+   * Twenty thousand topics removed and as many added: pairing each removal with each addition
+   * was four hundred million comparisons. The hash that finds candidates agrees with
+   * TemplateValues.same, so a number and the same number as text still pair.
+   */
+  @Test
+  void renamesArePairedWithoutComparingEveryRemovalWithEveryAddition() throws Exception {
+    StringBuilder before = new StringBuilder("Resources:\n");
+    StringBuilder after = new StringBuilder("Resources:\n");
+    for (int i = 0; i < 20_000; i++) {
+      before.append("  Old").append(i).append(": {Type: AWS::SNS::Topic, Properties:"
+          + " {TopicName: a").append(i).append("}}\n");
+      after.append("  New").append(i).append(": {Type: AWS::SNS::Topic, Properties:"
+          + " {TopicName: b").append(i).append("}}\n");
+    }
+    before.append("  Queue: {Type: AWS::SQS::Queue, Properties: {VisibilityTimeout: 30}}\n");
+    after.append("  Renamed: {Type: AWS::SQS::Queue, Properties: {VisibilityTimeout: \"30\"}}\n");
+    Template b = TemplateReader.parse(before.toString(), "before.yaml");
+    Template a = TemplateReader.parse(after.toString(), "after.yaml");
+    Plan plan = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> TemplateDiff.diff(b, a, "stack.yaml"));
+    assertThat(change(plan, "Old7").why()).isEqualTo("it was removed from the template");
+    assertThat(change(plan, "Queue").why()).startsWith("the logical ID changed from Queue to"
+        + " Renamed");
+    for (Object[] same : new Object[][] {{new java.math.BigDecimal("30.0"), "30"},
+        {Boolean.TRUE, "True"}, {java.util.Map.of("a", 1, "b", List.of("x")),
+            java.util.Map.of("b", List.of("x"), "a", "1.00")}}) {
+      assertThat(TemplateValues.same(same[0], same[1])).isTrue();
+      assertThat(TemplateValues.sameHash(same[0])).isEqualTo(TemplateValues.sameHash(same[1]));
+    }
+  }
+
   @Test
   void propertiesReplaceUpdateOrMayReplaceAsTheSpecSays() throws Exception {
     Plan plan = diff("""
@@ -213,6 +245,29 @@ class TemplateDiffTest {
         + " its condition IsProd holds: where it does not, deploying deletes it.");
   }
 
+  /** Thirty conditions that each name the next twice: two to the thirtieth when written out. */
+  @Test
+  void conditionsThatNameEachOtherTwiceAreComparedInLinearTime() throws Exception {
+    StringBuilder conditions = new StringBuilder("Conditions:\n");
+    for (int i = 0; i < 30; i++) {
+      conditions.append("  C").append(i).append(": !And [!Condition C").append(i + 1)
+          .append(", !Condition C").append(i + 1).append("]\n");
+    }
+    String before = conditions + "  C30: !Equals [a, b]\nResources:\n"
+        + "  R: {Type: AWS::SNS::Topic, Condition: C0}\n";
+    String after = conditions + "  C30: !Equals [a, c]\nResources:\n"
+        + "  R: {Type: AWS::SNS::Topic, Condition: C0}\n";
+    Plan same = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> diff(before, before));
+    assertThat(change(same, "R").kind()).isEqualTo(ChangeKind.NO_OP);
+    Plan changed = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> diff(before, after));
+    assertThat(change(changed, "R").kind()).as("C30, thirty levels down, changed")
+        .isEqualTo(ChangeKind.UPDATE);
+    assertThat(changed.warnings()).containsExactly("R (after.yaml:34) now exists only where"
+        + " its condition C0 holds: where it does not, deploying deletes it.");
+  }
+
   @Test
   void updateReplacePolicyDecidesTheFateOfTheOldCopy() throws Exception {
     Plan plan = diff("""
@@ -273,6 +328,29 @@ class TemplateDiffTest {
     assertThat(finding(plan, "Topic").downstream().changing())
         .containsExactly("ByJoin", "BySub", "ByValue");
     assertThat(finding(plan, "Topic").downstream().unchanged()).containsExactly("Later");
+  }
+
+  /**
+   * Twenty thousand subnets, each on the next, and the last replaced: sweeping every reference
+   * once per step of the chain took minutes; the replacement still reaches the first.
+   */
+  @Test
+  void aReplacementSpreadsAlongALongChainInLinearTime() throws Exception {
+    int n = 20_000;
+    StringBuilder chain = new StringBuilder("Resources:\n");
+    for (int i = 0; i < n; i++) {
+      chain.append("  R").append(i).append(": {Type: AWS::EC2::Subnet, Properties: {VpcId: !Ref R")
+          .append(i + 1).append("}}\n");
+    }
+    Template b = TemplateReader.parse(chain + "  R" + n + ": {Type: AWS::EC2::VPC, Properties:"
+        + " {CidrBlock: 10.0.0.0/16}}\n", "before.yaml");
+    Template a = TemplateReader.parse(chain + "  R" + n + ": {Type: AWS::EC2::VPC, Properties:"
+        + " {CidrBlock: 10.1.0.0/16}}\n", "after.yaml");
+    Plan plan = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> TemplateDiff.diff(b, a, "stack.yaml"));
+    assertThat(plan.changes()).filteredOn(c -> c.kind() == ChangeKind.REPLACE).hasSize(n + 1);
+    assertThat(change(plan, "R0").why()).isEqualTo("VpcId refers to R1, which is replaced, and"
+        + " CloudFormation cannot change VpcId of AWS::EC2::Subnet without replacing it");
   }
 
   @Test
@@ -360,7 +438,7 @@ class TemplateDiffTest {
     Template parent = TemplateReader.read(before);
     Template without = TemplateReader.parse(Files.readString(before)
         .replaceAll("(?s)  VPCPeeringUpdatesStack:.*", ""), before.toString(),
-        TemplateReader.FILES);
+        TemplateReader.files(before));
     Plan plan = TemplateDiff.diff(parent, without, "main.yaml");
     assertThat(change(plan, "VPCPeeringUpdatesStack").kind()).isEqualTo(ChangeKind.DELETE);
     ResourceChange route = change(plan, "VPCPeeringUpdatesStack/PeerRoute1");

@@ -222,6 +222,29 @@ class TemplateGraphTest {
         + "\"${AWS::Region}-name\"} in a.yaml (Q) cannot be worked out"));
   }
 
+  /**
+   * An output that imports its own export three times: following every import afresh took
+   * three to the power of the depth limit, which is to say forever.
+   */
+  @Test
+  void outputsThatImportEachOtherOverAndOverAreFollowedOnce() throws Exception {
+    Template t = TemplateReader.parse("""
+        Resources:
+          T: {Type: AWS::SNS::Topic}
+          R:
+            Type: AWS::SSM::Parameter
+            Properties: {Value: !ImportValue x}
+        Outputs:
+          O:
+            Value: !Join ["", [!Ref T, !ImportValue x, !ImportValue x, !ImportValue x]]
+            Export: {Name: x}
+        """, "loop.yaml");
+    TemplateGraph g = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(10), () -> TemplateGraph.of(t));
+    assertThat(g.dependencies()).contains(
+        new TemplateGraph.Dependency("R", "T", Kind.IMPORT_VALUE, "Properties/Value"));
+  }
+
   @Test
   void edgeKindsCarryValuesExceptOrderingAndConditions() {
     assertThat(Kind.REF.carriesValue()).isTrue();

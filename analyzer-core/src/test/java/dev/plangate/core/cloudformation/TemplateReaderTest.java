@@ -303,6 +303,29 @@ class TemplateReaderTest {
         Map.of("Value", Map.of("Fn::GetAtt", List.of("S3BucketC", "Arn"))));
   }
 
+  /** Three loops of 300 values, one inside the other: 27 million topics from a 4 kB file. */
+  @Test
+  void forEachLoopsThatMultiplyStopAtTheLimit() {
+    String values = String.join(",", java.util.stream.IntStream.range(0, 300)
+        .mapToObj(i -> "v" + i).toList());
+    String template = "Transform: AWS::LanguageExtensions\nResources:\n"
+        + "  Fn::ForEach::A:\n    - X\n    - [" + values + "]\n"
+        + "    - Fn::ForEach::B:\n        - Y\n        - [" + values + "]\n"
+        + "        - Fn::ForEach::C:\n            - Z\n            - [" + values + "]\n"
+        + "            - R${X}${Y}${Z}: {Type: AWS::SNS::Topic}\n";
+    assertThat(org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(20), () -> {
+          try {
+            yaml(template);
+            return "read";
+          } catch (PlanReadException e) {
+            return e.getMessage();
+          }
+        })).isEqualTo("t.yaml: Fn::ForEach loops expand to more than "
+            + TemplateReader.MAX_EXPANDED_VALUES + " values (mappings, lists and scalars);"
+            + " plangate stops here rather than exhaust its memory");
+  }
+
   @Test
   void aForEachOverAnUnknownCollectionStaysOneOpaqueResource() throws Exception {
     Template t = yaml("""
