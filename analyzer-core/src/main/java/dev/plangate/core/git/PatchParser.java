@@ -78,7 +78,7 @@ final class PatchParser {
     if (!line.isEmpty() && line.charAt(0) == '\0') {
       finishCommit();
       sha = line.substring(1).strip();
-      if (!isSha(sha)) {
+      if (!GitRepository.isFullSha(sha)) {
         throw unexpected("commit marker without a commit name");
       }
       return;
@@ -226,19 +226,6 @@ final class PatchParser {
   private GitException unexpected(String what) {
     return new GitException("unexpected output from " + where + " at line " + lineNumber + ": "
         + what);
-  }
-
-  private static boolean isSha(String s) {
-    if (s.length() != 40 && s.length() != 64) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
