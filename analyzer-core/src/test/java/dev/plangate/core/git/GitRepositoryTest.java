@@ -441,6 +441,20 @@ class GitRepositoryTest {
   }
 
   @Test
+  void aHugeLineIsCutToTheLineLimitAndTheLinesAfterItStillCount() throws Exception {
+    String base = repo.write("big.tf", "a\n").commit("base\n");
+    String huge = "resource \"aws_s3_bucket\" \"b\" { tags = \"" + "x".repeat(3_000_000) + "\" }";
+    String sha = repo.write("big.tf", huge + "\nafter\n").commit("huge line\n");
+    List<CommitPatch> patches = new ArrayList<>();
+    open().patches(List.of(base, sha), List.of(":(top)big.tf"), patches::add);
+    FilePatch f = patches.get(1).files().get(0);
+    assertThat(f.added()).hasSize(2);
+    assertThat(f.added().get(0).text()).hasSize(PatchParser.MAX_LINE_BYTES - 1)
+        .startsWith("resource \"aws_s3_bucket\" \"b\" {");
+    assertThat(f.added().get(1)).isEqualTo(new PatchLine(2, "after"));
+  }
+
+  @Test
   void filesDirectlyInMatchesOnlyThatDirectoryEvenWithGlobCharactersInItsName()
       throws Exception {
     repo.write("we*ird [x]/m.tf", "a\n")
