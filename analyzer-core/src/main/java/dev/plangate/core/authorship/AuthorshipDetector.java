@@ -50,9 +50,11 @@ public final class AuthorshipDetector {
       "tested-by", "reported-by", "reported-and-tested-by", "cc", "requested-by");
   private static final String UNKNOWN_APP = " (GitHub App, not known as an AI agent)";
 
+  /** Reads git-ai note metadata; Jackson's default limits bound its nesting. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final SignalCatalog catalog;
   private final Map<Where, List<SignalRule>> rulesByWhere = new EnumMap<>(Where.class);
-  private final ObjectMapper json = new ObjectMapper();
 
   public AuthorshipDetector(SignalCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -96,8 +98,8 @@ public final class AuthorshipDetector {
       boolean prefixed = prefix == null || prefix.isBlank()
           || (name.length() > prefix.length()
               && name.regionMatches(true, 0, prefix, 0, prefix.length()));
-      if (prefixed && (r.pattern() == null || r.pattern().matcher(name).find())) {
-        found.add(signal("branch", name, r));
+      if (prefixed) {
+        match(found, "branch", name, name, r, false);
       }
     }
     return strongestFirst(found);
@@ -114,9 +116,8 @@ public final class AuthorshipDetector {
     List<Signal> found = new ArrayList<>();
     for (SignalRule r : rules(Where.ENVIRONMENT)) {
       String value = env.get(r.key());
-      if (value != null && !value.isBlank()
-          && (r.pattern() == null || r.pattern().matcher(value).find())) {
-        found.add(signal("environment", r.key() + "=" + value, r));
+      if (value != null && !value.isBlank()) {
+        match(found, "environment", r.key() + "=" + value, value, r, false);
       }
     }
     return strongestFirst(found);
@@ -174,8 +175,7 @@ public final class AuthorshipDetector {
     if (email != null && !email.isBlank()) {
       String address = email.strip();
       for (SignalRule r : rules(Where.EMAIL)) {
-        if (r.pattern().matcher(address).matches()) {
-          found.add(signal(kind, email, r));
+        if (match(found, kind, email, address, r, true)) {
           byEmail.add(r.agent());
           knownEmail = true;
         }
@@ -188,8 +188,8 @@ public final class AuthorshipDetector {
     }
     if (name != null && !name.isBlank()) {
       for (SignalRule r : rules(Where.NAME)) {
-        if (!byEmail.contains(r.agent()) && r.pattern().matcher(name.strip()).matches()) {
-          found.add(signal(kind, name, r));
+        if (!byEmail.contains(r.agent())) {
+          match(found, kind, name, name.strip(), r, true);
         }
       }
     }
@@ -203,15 +203,12 @@ public final class AuthorshipDetector {
     String email = personTrailerEmail(t);
     if (email != null) {
       for (SignalRule r : rules(Where.EMAIL)) {
-        if (r.pattern().matcher(email).matches()) {
-          found.add(signal("trailer", evidence, r));
-        }
+        match(found, "trailer", evidence, email, r, true);
       }
     }
     for (SignalRule r : rules(Where.TRAILER)) {
-      if (r.key().strip().equalsIgnoreCase(t.key().strip()) && !t.value().isBlank()
-          && (r.pattern() == null || r.pattern().matcher(t.value()).find())) {
-        found.add(signal("trailer", evidence, r));
+      if (r.key().strip().equalsIgnoreCase(t.key().strip()) && !t.value().isBlank()) {
+        match(found, "trailer", evidence, t.value(), r, false);
       }
     }
   }
@@ -234,9 +231,10 @@ public final class AuthorshipDetector {
       return;
     }
     for (SignalRule r : rules(Where.MESSAGE)) {
-      Matcher m = r.pattern().matcher(message);
-      if (m.find()) {
-        found.add(signal("message", lineAt(message, m.start()), r));
+      int at = BoundedText.search(r.pattern(), message, false);
+      if (at != BoundedText.NONE) {
+        found.add(signal("message", at == BoundedText.STOPPED ? stopped(r)
+            : lineAt(message, at), r));
       }
     }
   }
@@ -257,11 +255,19 @@ public final class AuthorshipDetector {
     if (note == null || note.isBlank()) {
       return;
     }
+    Map<String, String> tools = null;
     for (SignalRule r : rules(Where.NOTE)) {
-      if (r.pattern() != null && !r.pattern().matcher(note).find()) {
+      int at = r.pattern() == null ? 0 : BoundedText.search(r.pattern(), note, false);
+      if (at == BoundedText.NONE) {
         continue;
       }
-      Map<String, String> tools = noteTools(note);
+      if (at == BoundedText.STOPPED) {
+        found.add(signal("note", stopped(r), r));
+        continue;
+      }
+      if (tools == null) {
+        tools = noteTools(note);
+      }
       if (tools.isEmpty()) {
         found.add(signal("note", "refs/notes/ai: " + firstLine(note), r));
       }
@@ -274,7 +280,7 @@ public final class AuthorshipDetector {
   }
 
   /** Tool name to a description of its session ({@code tool claude, model opus}); may be empty. */
-  private Map<String, String> noteTools(String note) {
+  private static Map<String, String> noteTools(String note) {
     Map<String, String> tools = new LinkedHashMap<>();
     String metadata = metadataOf(note);
     if (metadata == null) {
@@ -282,7 +288,7 @@ public final class AuthorshipDetector {
     }
     JsonNode doc;
     try {
-      doc = json.readTree(metadata);
+      doc = JSON.readTree(metadata);
     } catch (JsonProcessingException unreadable) {
       return tools;
     }
@@ -321,6 +327,28 @@ public final class AuthorshipDetector {
 
   private List<SignalRule> rules(Where where) {
     return rulesByWhere.get(where);
+  }
+
+  /**
+   * Adds {@code rule}'s signal when its pattern (none: any text) matches {@code text}, found in
+   * it or, with {@code whole}, all of it. A pattern that takes too long to decide counts as
+   * matching, with evidence that says so: fail closed, and name the pattern to fix.
+   *
+   * @return whether a signal was added
+   */
+  private static boolean match(List<Signal> found, String kind, String evidence, String text,
+      SignalRule rule, boolean whole) {
+    int at = rule.pattern() == null ? 0 : BoundedText.search(rule.pattern(), text, whole);
+    if (at == BoundedText.NONE) {
+      return false;
+    }
+    found.add(signal(kind, at == BoundedText.STOPPED ? stopped(rule) : evidence, rule));
+    return true;
+  }
+
+  /** The evidence of a rule whose pattern was stopped before it decided. */
+  private static String stopped(SignalRule rule) {
+    return "pattern too slow on this text, counted as a match: /" + rule.pattern() + "/";
   }
 
   private static Signal signal(String kind, String evidence, SignalRule rule) {
