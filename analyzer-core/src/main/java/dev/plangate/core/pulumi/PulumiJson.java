@@ -118,14 +118,8 @@ final class PulumiJson {
     if (type != null) {
       return type;
     }
-    if (urn != null) {
-      try {
-        return PulumiUrn.parse(urn).type();
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return null;
+    PulumiUrn parsed = PulumiUrn.tryParse(urn);
+    return parsed == null ? null : parsed.type();
   }
 
   private Map<String, String> readDetailedDiff(JsonToken t, String ctx) throws IOException {
@@ -243,12 +237,7 @@ final class PulumiJson {
     }
     String urn = reference.substring(0, at);
     // A reference without an id is already a URN of four parts; cutting it would break it.
-    try {
-      PulumiUrn.parse(urn);
-      return urn;
-    } catch (IllegalArgumentException e) {
-      return reference;
-    }
+    return PulumiUrn.tryParse(urn) != null ? urn : reference;
   }
 
   private void readPropertyDependencies(JsonToken t, String ctx, Set<String> into)

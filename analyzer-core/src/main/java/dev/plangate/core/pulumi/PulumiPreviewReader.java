@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.plan.AttributeSelector;
+import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,13 +93,15 @@ public final class PulumiPreviewReader {
     if (text.charAt(i) != '{') {
       return false;
     }
+    boolean steps = false;
     var digest = DIGEST_KEY.matcher(text);
     while (digest.find()) {
-      if (digest.group(1).equals("changeSummary") || PULUMI_URN.matcher(text).find()) {
+      if (digest.group(1).equals("changeSummary")) {
         return true;
       }
+      steps = true;
     }
-    return false;
+    return steps && PULUMI_URN.matcher(text).find();
   }
 
   /** {@link #looksLike(byte[])} on the first {@link #SNIFF_BYTES} of {@code file}. */
@@ -282,7 +285,7 @@ public final class PulumiPreviewReader {
         }
       }
       if ("error".equals(severity)) {
-        errors.add(message == null ? "(no message)" : firstLine(message));
+        errors.add(message == null ? "(no message)" : PlanJson.firstLine(message.strip()));
       }
     }
 
@@ -333,7 +336,7 @@ public final class PulumiPreviewReader {
               p.skipChildren();
             }
           }
-          errors.add(message == null ? "(no message)" : firstLine(message));
+          errors.add(message == null ? "(no message)" : PlanJson.firstLine(message.strip()));
         }
         default -> p.skipChildren();
       }
@@ -345,8 +348,7 @@ public final class PulumiPreviewReader {
      * deletion) is a second object under the same URN, told apart by its cloud id.
      */
     private void add(PulumiStep step) {
-      String key = step.urn() + "\u0000" + step.op() + "\u0000" + PulumiPlanBuilder.deposed(step);
-      if (seenSteps.add(key)) {
+      if (seenSteps.add(step.objectKey() + '\0' + step.op())) {
         steps.add(step);
         if (step.knownOp() == StepOp.REFRESH
             && (!step.diffReasons().isEmpty() || !step.detailedDiff().isEmpty())) {
@@ -379,11 +381,5 @@ public final class PulumiPreviewReader {
       }
       return new Preview(steps, digest, warnings, errored, complete, drift);
     }
-  }
-
-  private static String firstLine(String s) {
-    String t = s.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl);
   }
 }
