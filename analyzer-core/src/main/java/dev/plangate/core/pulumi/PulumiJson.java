@@ -208,8 +208,14 @@ final class PulumiJson {
         case "replaceWith" -> replaceWith = stringArray(v, ctx, f);
         case "importID", "importId" -> importId = string(v, ctx, f);
         case "sourcePosition" -> sourcePosition = string(v, ctx, f);
-        case "inputs" -> inputs = readSelected(v, type != null ? type : typeHint);
-        case "outputs" -> outputs = readSelected(v, type != null ? type : typeHint);
+        case "inputs", "outputs" -> {
+          Map<String, Object> read = readSelected(v, ctx + "." + f, type != null ? type : typeHint);
+          if (f.equals("inputs")) {
+            inputs = read;
+          } else {
+            outputs = read;
+          }
+        }
         default -> p.skipChildren();
       }
     }
@@ -253,11 +259,12 @@ final class PulumiJson {
   }
 
   /** Keeps the properties whose Terraform name the catalogue wants; skips the rest unread. */
-  private Map<String, Object> readSelected(JsonToken t, String typeToken) throws IOException {
-    if (t != JsonToken.START_OBJECT) {
-      p.skipChildren();
+  private Map<String, Object> readSelected(JsonToken t, String ctx, String typeToken)
+      throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
       return Map.of();
     }
+    expect(t, JsonToken.START_OBJECT, ctx);
     String tf = PulumiTypes.terraformType(typeToken);
     Set<String> wanted = typeToken == null ? attributes.allRootAttributes()
         : tf == null ? Set.of() : attributes.rootAttributes(tf);

@@ -255,7 +255,11 @@ public final class PulumiPreviewReader {
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         String ctx = "steps[" + i++ + "]";
-        add(json.readStep(ctx, steps.size()));
+        PulumiStep step = json.readStep(ctx, steps.size());
+        if (!add(step)) {
+          throw json.fail(ctx + " repeats the " + step.op() + " step of " + step.urn()
+              + ": a preview digest lists each step once");
+        }
       }
     }
 
@@ -346,15 +350,19 @@ public final class PulumiPreviewReader {
      * Keeps the first report of each step. A stream reports every step twice (before and after
      * it runs); a leftover pending delete ({@code delete} of an old object still marked for
      * deletion) is a second object under the same URN, told apart by its cloud id.
+     *
+     * @return false when the step was reported before
      */
-    private void add(PulumiStep step) {
-      if (seenSteps.add(step.objectKey() + '\0' + step.op())) {
-        steps.add(step);
-        if (step.knownOp() == StepOp.REFRESH
-            && (!step.diffReasons().isEmpty() || !step.detailedDiff().isEmpty())) {
-          drift++;
-        }
+    private boolean add(PulumiStep step) {
+      if (!seenSteps.add(step.objectKey() + '\0' + step.op())) {
+        return false;
       }
+      steps.add(step);
+      if (step.knownOp() == StepOp.REFRESH
+          && (!step.diffReasons().isEmpty() || !step.detailedDiff().isEmpty())) {
+        drift++;
+      }
+      return true;
     }
 
     private Preview finish() {
