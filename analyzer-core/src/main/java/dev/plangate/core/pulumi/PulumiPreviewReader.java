@@ -135,9 +135,8 @@ public final class PulumiPreviewReader {
    * Everything the preview file says.
    *
    * @param steps the steps, one per (object, op), in file order
-   * @param digest true for a JSON digest, false for an event stream
    */
-  record Preview(List<PulumiStep> steps, boolean digest, List<String> warnings, boolean errored,
+  record Preview(List<PulumiStep> steps, List<String> warnings, boolean errored,
       boolean complete, int drift) {}
 
   /** One pass over the file: a digest document, or a stream of event objects. */
@@ -387,7 +386,7 @@ public final class PulumiPreviewReader {
         warnings.add("Pulumi reports errors (" + shown + "): the preview is incomplete and cannot"
             + " show everything that would be destroyed.");
       }
-      return new Preview(steps, digest, warnings, errored, complete, drift);
+      return new Preview(steps, warnings, errored, complete, drift);
     }
   }
 }
