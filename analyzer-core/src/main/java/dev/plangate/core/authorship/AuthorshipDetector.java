@@ -8,7 +8,6 @@ import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.CommitRange;
 import dev.plangate.core.git.Trailer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -305,24 +304,21 @@ public final class AuthorshipDetector {
     return tools;
   }
 
-  /** The JSON after the first line that is exactly {@code ---}, or null. */
+  /** The text after the first line that is {@code ---} (blanks aside), or null. */
   private static String metadataOf(String note) {
-    String[] lines = note.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].strip().equals("---")) {
-        return String.join("\n", Arrays.asList(lines).subList(i + 1, lines.length));
+    for (int start = 0; start < note.length(); ) {
+      int end = note.indexOf('\n', start);
+      int stop = end < 0 ? note.length() : end;
+      if (note.substring(start, stop).strip().equals("---")) {
+        return end < 0 ? "" : note.substring(end + 1);
       }
+      start = stop + 1;
     }
     return null;
   }
 
   private static String firstLine(String text) {
-    for (String line : text.split("\r?\n")) {
-      if (!line.isBlank()) {
-        return line.strip();
-      }
-    }
-    return "";
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
   }
 
   private List<SignalRule> rules(Where where) {
