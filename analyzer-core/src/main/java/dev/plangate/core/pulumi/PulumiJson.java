@@ -107,7 +107,7 @@ final class PulumiJson {
     if (op == null) {
       throw fail(ctx + " has no op");
     }
-    if (urn == null) {
+    if (urn == null || urn.isBlank()) {
       throw fail(ctx + " (op " + op + ") has no urn");
     }
     return new PulumiStep(position, op, urn, type, before, after, replaceReasons, diffReasons,

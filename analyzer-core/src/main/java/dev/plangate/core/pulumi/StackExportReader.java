@@ -100,7 +100,7 @@ final class StackExportReader {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             String at = ctx + ".resources[" + i++ + "]";
             PulumiState s = json.readState(p.currentToken(), at, null);
-            if (s.urn() == null) {
+            if (s.urn() == null || s.urn().isBlank()) {
               throw json.fail(at + " has no urn");
             }
             String first = s.pendingDelete() ? null : live.putIfAbsent(s.urn(), at);

@@ -156,6 +156,21 @@ class PulumiReadErrorsTest {
   }
 
   @Test
+  void anEmptyUrnIsNoUrn() throws Exception {
+    failsReading("{\"steps\":[{\"op\":\"delete\",\"urn\":\"\"}]}")
+        .hasMessageContaining("steps[0] (op delete) has no urn");
+    failsReading("{\"sequence\":1,\"resourcePreEvent\":{\"metadata\":{\"op\":\"delete\","
+        + "\"urn\":\" \"}}}")
+        .hasMessageContaining("resourcePreEvent.metadata (op delete) has no urn");
+    Path preview = write("preview.json", "{\"steps\":[]}");
+    Path export = write("blank.json", "{\"deployment\":{\"resources\":[{\"urn\":\"\"}]}}");
+    assertThatThrownBy(() -> new PulumiPreviewReader(ResourceCatalog.builtin())
+        .read(preview, export, "preview.json"))
+        .isInstanceOf(PlanReadException.class)
+        .hasMessageContaining("deployment.resources[0] has no urn");
+  }
+
+  @Test
   void aDigestThatListsAStepTwiceIsRefused() throws Exception {
     String step = "{\"op\":\"delete\",\"urn\":\"" + U + "\"}";
     failsReading("{\"steps\":[" + step + "," + step + "]}")
