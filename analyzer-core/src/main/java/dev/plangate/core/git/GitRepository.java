@@ -236,10 +236,11 @@ public final class GitRepository {
    */
   public CommitRange unpushed(String headSha, String remote) throws GitException {
     requireUsable(headSha, "head");
-    // "--not X --not" excludes X and leaves the head after --end-of-options a positive revision
+    // "--not X --not" excludes X and leaves the head after --end-of-options a positive revision;
+    // the remote is a name, not a pattern: "*" or "[ab]" in a URL must not match other remotes
     LogRead read = log(List.of("--not",
-        remote == null || remote.isBlank() ? "--remotes" : "--remotes=" + remote, "--not",
-        "--end-of-options", headSha + "^{commit}"));
+        remote == null || remote.isBlank() ? "--remotes" : "--remotes=" + escapeGlob(remote) + "/*",
+        "--not", "--end-of-options", headSha + "^{commit}"));
     if (read.commits() == null) {
       resolveHead(headSha);
       throw read.failure();

@@ -337,6 +337,10 @@ class GitRepositoryTest {
     assertThat(shas(toOrigin)).containsExactly(f1, f2);
     assertThat(shas(git.unpushed(f2, null))).containsExactly(f2);
     assertThat(shas(git.unpushed(f2, "fork"))).containsExactly(f2);
+    // a remote is a name, never a pattern that would count every remote's commits as pushed
+    assertThat(shas(git.unpushed(f2, "*"))).hasSize(3);
+    assertThat(shas(git.unpushed(f2, "[of]*"))).hasSize(3);
+    assertThat(shas(git.unpushed(f2, "file:///" + tmp + "/origin.git"))).hasSize(3);
   }
 
   // ------------------------------------------------------------------------ small queries
