@@ -215,7 +215,7 @@ public final class GitRepository {
       throw read.failure();
     }
     if (!isShallow()) {
-      throw new GitException("unknown revision '" + shown(base) + "' (base) in " + root
+      throw new GitException(revision("unknown", base, "base")
           + ": it is not in this repository's history (fetch it, or check the name)");
     }
     return new CommitRange(base, head, headSha, log(List.of(headSha)).orThrow(), false,
@@ -356,27 +356,30 @@ public final class GitRepository {
 
   private void requireUsable(String rev, String role) throws GitException {
     String why = unusable(rev);
-    if (why != null && rev != null && !rev.isEmpty()) {
-      throw new GitException("invalid revision '" + shown(rev) + "'"
-          + (role == null ? "" : " (" + role + ")") + " in " + root + ": " + why);
-    }
     if (why != null) {
-      throw unknownRevision(rev, role);
+      throw rev == null || rev.isEmpty() ? unknownRevision(rev, role)
+          : new GitException(revision("invalid", rev, role) + ": " + why);
     }
   }
 
   private GitException unknownRevision(String rev, String role) {
-    return new GitException("unknown revision '" + shown(String.valueOf(rev)) + "'"
-        + (role == null ? "" : " (" + role + ")") + " in " + root);
+    return new GitException(revision("unknown", rev, role));
+  }
+
+  /** {@code unknown revision 'REV' (ROLE) in ROOT}. */
+  private String revision(String what, String rev, String role) {
+    return what + " revision '" + shown(String.valueOf(rev)) + "'"
+        + (role == null ? "" : " (" + role + ")") + " in " + root;
   }
 
   /**
-   * A revision as an error message quotes it: on one line (control characters as
+   * A revision or path as an error message quotes it: on one line (control characters as
    * {@code \\uXXXX}) and cut short, since it may come from anywhere.
    */
   static String shown(String rev) {
     StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < rev.length() && sb.length() < SHOWN_REVISION_LENGTH; i++) {
+    int i = 0;
+    for (; i < rev.length() && sb.length() < SHOWN_REVISION_LENGTH; i++) {
       char c = rev.charAt(i);
       if (Character.isISOControl(c)) {
         sb.append(String.format("\\u%04x", (int) c));
@@ -384,8 +387,7 @@ public final class GitRepository {
         sb.append(c);
       }
     }
-    return sb.length() < SHOWN_REVISION_LENGTH || rev.length() <= SHOWN_REVISION_LENGTH
-        ? sb.toString() : sb + "…";
+    return i < rev.length() ? sb + "…" : sb.toString();
   }
 
   private GitProcess.Result git(String... args) throws GitException {
