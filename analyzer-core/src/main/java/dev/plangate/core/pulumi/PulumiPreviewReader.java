@@ -139,6 +139,9 @@ public final class PulumiPreviewReader {
   record Preview(List<PulumiStep> steps, List<String> warnings, boolean errored,
       boolean complete, int drift) {}
 
+  /** The two shapes of a preview file. */
+  private enum Kind { DIGEST, EVENTS }
+
   /** One pass over the file: a digest document, or a stream of event objects. */
   private final class Reading {
     private final JsonParser p;
@@ -148,8 +151,8 @@ public final class PulumiPreviewReader {
     private final Set<String> seenSteps = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
-    private boolean digest;
-    private boolean events;
+    /** What the file turned out to be; null until its first recognised key. */
+    private Kind kind;
     private boolean sawSummary;
     private boolean maybeCorrupt;
     private boolean failedResult;
@@ -168,7 +171,7 @@ public final class PulumiPreviewReader {
       }
       int value = 0;
       while (t != null) {
-        if (digest) {
+        if (kind == Kind.DIGEST) {
           throw json.fail("unexpected data after the end of the preview document");
         }
         if (t == JsonToken.START_ARRAY && value == 0) {
@@ -199,11 +202,11 @@ public final class PulumiPreviewReader {
         JsonToken v = p.nextToken();
         switch (f) {
           case "steps" -> {
-            recognised = startDigest(ctx);
+            recognised = start(Kind.DIGEST, ctx);
             readSteps(v);
           }
           case "changeSummary" -> {
-            recognised = startDigest(ctx);
+            recognised = start(Kind.DIGEST, ctx);
             p.skipChildren();
           }
           case "config", "duration" -> p.skipChildren();
@@ -215,7 +218,7 @@ public final class PulumiPreviewReader {
           case "sequence", "timestamp", "type" -> p.skipChildren();
           default -> {
             if (f.endsWith("Event") && v == JsonToken.START_OBJECT) {
-              recognised = startEvents(ctx);
+              recognised = start(Kind.EVENTS, ctx);
               event(f, ctx + "." + f);
             } else {
               p.skipChildren();
@@ -230,19 +233,13 @@ public final class PulumiPreviewReader {
       }
     }
 
-    private boolean startDigest(String ctx) {
-      if (events) {
-        throw json.fail(ctx + " mixes a preview digest into an engine event stream");
+    private boolean start(Kind found, String ctx) {
+      if (kind != null && kind != found) {
+        throw json.fail(ctx + (found == Kind.DIGEST
+            ? " mixes a preview digest into an engine event stream"
+            : " mixes engine events into a preview digest"));
       }
-      digest = true;
-      return true;
-    }
-
-    private boolean startEvents(String ctx) {
-      if (digest) {
-        throw json.fail(ctx + " mixes engine events into a preview digest");
-      }
-      events = true;
+      kind = found;
       return true;
     }
 
@@ -366,7 +363,7 @@ public final class PulumiPreviewReader {
 
     private Preview finish() {
       boolean complete = true;
-      if (events && !sawSummary) {
+      if (kind == Kind.EVENTS && !sawSummary) {
         complete = false;
         warnings.add("The event stream has no summaryEvent: it ended before the engine finished,"
             + " so steps that come later (deletes come last) may be missing.");
