@@ -151,7 +151,7 @@ public final class AuthorshipDetector {
           : "No commit range was read, so the commits' authorship is unknown.");
       aiInvolved = ai ? Boolean.TRUE : null;
     } else if (!range.complete()) {
-      notes.add(range.problem() != null && !range.problem().isBlank() ? range.problem()
+      notes.add(!range.problem().isBlank() ? range.problem()
           : "The commit history is cut off, so commits of the range may be missing.");
       aiInvolved = ai ? Boolean.TRUE : null;
     } else {

@@ -205,9 +205,9 @@ public final class GitRepository {
     if (commits != null) {
       String headSha = headOf(commits, head);
       if (crossesShallowBoundary(commits)) {
-        return new CommitRange(base, head, headSha, commits, false, cutOffProblem(base));
+        return new CommitRange(base, head, headSha, commits, cutOffProblem(base));
       }
-      return new CommitRange(base, head, headSha, commits, true, null);
+      return new CommitRange(base, head, headSha, commits, null);
     }
     // git refused a revision: find out which, and whether a shallow clone explains it
     String headSha = resolveHead(head);
@@ -218,7 +218,7 @@ public final class GitRepository {
       throw new GitException(revision("unknown", base, "base")
           + ": it is not in this repository's history (fetch it, or check the name)");
     }
-    return new CommitRange(base, head, headSha, log(List.of(headSha)).orThrow(), false,
+    return new CommitRange(base, head, headSha, log(List.of(headSha)).orThrow(),
         shallowProblem(base));
   }
 
@@ -248,11 +248,11 @@ public final class GitRepository {
     List<Commit> commits = read.commits();
     String sha = headOf(commits, headSha);
     if (crossesShallowBoundary(commits)) {
-      return new CommitRange(null, headSha, sha, commits, false,
+      return new CommitRange(null, headSha, sha, commits,
           "The history of " + headSha + " is cut off because the clone is shallow; fetch full"
               + " history (git fetch --unshallow); authorship is therefore unknown.");
     }
-    return new CommitRange(null, headSha, sha, commits, true, null);
+    return new CommitRange(null, headSha, sha, commits, null);
   }
 
   /**
