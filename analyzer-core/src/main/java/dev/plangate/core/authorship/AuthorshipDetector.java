@@ -170,17 +170,15 @@ public final class AuthorshipDetector {
 
   private void person(List<Signal> found, String kind, String name, String email) {
     Set<String> byEmail = new HashSet<>();
-    boolean knownEmail = false;
     if (email != null && !email.isBlank()) {
       String address = email.strip();
       for (SignalRule r : rules(Where.EMAIL)) {
         if (match(found, kind, email, address, r, true)) {
           byEmail.add(r.agent());
-          knownEmail = true;
         }
       }
       Matcher app = GITHUB_APP_EMAIL.matcher(address);
-      if (!knownEmail && app.matches() && !catalog.isNonAiBot(app.group(1))) {
+      if (byEmail.isEmpty() && app.matches() && !catalog.isNonAiBot(app.group(1))) {
         found.add(new Signal(kind, truncate(email), Confidence.LOW,
             app.group(1) + UNKNOWN_APP));
       }
