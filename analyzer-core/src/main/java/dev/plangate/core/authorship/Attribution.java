@@ -1,5 +1,7 @@
 package dev.plangate.core.authorship;
 
+import dev.plangate.core.git.Commit;
+
 /**
  * A commit that caused (or may have caused) one finding.
  *
@@ -31,6 +33,6 @@ public record Attribution(
   }
 
   public String shortSha() {
-    return sha.length() > 7 ? sha.substring(0, 7) : sha;
+    return Commit.shortSha(sha);
   }
 }

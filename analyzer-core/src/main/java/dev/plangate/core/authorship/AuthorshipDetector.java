@@ -8,7 +8,6 @@ import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.CommitRange;
 import dev.plangate.core.git.Trailer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -50,9 +49,11 @@ public final class AuthorshipDetector {
       "tested-by", "reported-by", "reported-and-tested-by", "cc", "requested-by");
   private static final String UNKNOWN_APP = " (GitHub App, not known as an AI agent)";
 
+  /** Reads git-ai note metadata; Jackson's default limits bound its nesting. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private final SignalCatalog catalog;
   private final Map<Where, List<SignalRule>> rulesByWhere = new EnumMap<>(Where.class);
-  private final ObjectMapper json = new ObjectMapper();
 
   public AuthorshipDetector(SignalCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -96,8 +97,8 @@ public final class AuthorshipDetector {
       boolean prefixed = prefix == null || prefix.isBlank()
           || (name.length() > prefix.length()
               && name.regionMatches(true, 0, prefix, 0, prefix.length()));
-      if (prefixed && (r.pattern() == null || r.pattern().matcher(name).find())) {
-        found.add(signal("branch", name, r));
+      if (prefixed) {
+        match(found, "branch", name, name, r, false);
       }
     }
     return strongestFirst(found);
@@ -114,9 +115,8 @@ public final class AuthorshipDetector {
     List<Signal> found = new ArrayList<>();
     for (SignalRule r : rules(Where.ENVIRONMENT)) {
       String value = env.get(r.key());
-      if (value != null && !value.isBlank()
-          && (r.pattern() == null || r.pattern().matcher(value).find())) {
-        found.add(signal("environment", r.key() + "=" + value, r));
+      if (value != null && !value.isBlank()) {
+        match(found, "environment", r.key() + "=" + value, value, r, false);
       }
     }
     return strongestFirst(found);
@@ -151,7 +151,7 @@ public final class AuthorshipDetector {
           : "No commit range was read, so the commits' authorship is unknown.");
       aiInvolved = ai ? Boolean.TRUE : null;
     } else if (!range.complete()) {
-      notes.add(range.problem() != null && !range.problem().isBlank() ? range.problem()
+      notes.add(!range.problem().isBlank() ? range.problem()
           : "The commit history is cut off, so commits of the range may be missing.");
       aiInvolved = ai ? Boolean.TRUE : null;
     } else {
@@ -170,26 +170,23 @@ public final class AuthorshipDetector {
 
   private void person(List<Signal> found, String kind, String name, String email) {
     Set<String> byEmail = new HashSet<>();
-    boolean knownEmail = false;
     if (email != null && !email.isBlank()) {
       String address = email.strip();
       for (SignalRule r : rules(Where.EMAIL)) {
-        if (r.pattern().matcher(address).matches()) {
-          found.add(signal(kind, email, r));
+        if (match(found, kind, email, address, r, true)) {
           byEmail.add(r.agent());
-          knownEmail = true;
         }
       }
       Matcher app = GITHUB_APP_EMAIL.matcher(address);
-      if (!knownEmail && app.matches() && !catalog.isNonAiBot(app.group(1))) {
+      if (byEmail.isEmpty() && app.matches() && !catalog.isNonAiBot(app.group(1))) {
         found.add(new Signal(kind, truncate(email), Confidence.LOW,
             app.group(1) + UNKNOWN_APP));
       }
     }
     if (name != null && !name.isBlank()) {
       for (SignalRule r : rules(Where.NAME)) {
-        if (!byEmail.contains(r.agent()) && r.pattern().matcher(name.strip()).matches()) {
-          found.add(signal(kind, name, r));
+        if (!byEmail.contains(r.agent())) {
+          match(found, kind, name, name.strip(), r, true);
         }
       }
     }
@@ -203,15 +200,12 @@ public final class AuthorshipDetector {
     String email = personTrailerEmail(t);
     if (email != null) {
       for (SignalRule r : rules(Where.EMAIL)) {
-        if (r.pattern().matcher(email).matches()) {
-          found.add(signal("trailer", evidence, r));
-        }
+        match(found, "trailer", evidence, email, r, true);
       }
     }
     for (SignalRule r : rules(Where.TRAILER)) {
-      if (r.key().strip().equalsIgnoreCase(t.key().strip()) && !t.value().isBlank()
-          && (r.pattern() == null || r.pattern().matcher(t.value()).find())) {
-        found.add(signal("trailer", evidence, r));
+      if (r.key().strip().equalsIgnoreCase(t.key().strip()) && !t.value().isBlank()) {
+        match(found, "trailer", evidence, t.value(), r, false);
       }
     }
   }
@@ -234,9 +228,10 @@ public final class AuthorshipDetector {
       return;
     }
     for (SignalRule r : rules(Where.MESSAGE)) {
-      Matcher m = r.pattern().matcher(message);
-      if (m.find()) {
-        found.add(signal("message", lineAt(message, m.start()), r));
+      int at = BoundedText.search(r.pattern(), message, false);
+      if (at != BoundedText.NONE) {
+        found.add(signal("message", at == BoundedText.STOPPED ? stopped(r)
+            : lineAt(message, at), r));
       }
     }
   }
@@ -257,11 +252,19 @@ public final class AuthorshipDetector {
     if (note == null || note.isBlank()) {
       return;
     }
+    Map<String, String> tools = null;
     for (SignalRule r : rules(Where.NOTE)) {
-      if (r.pattern() != null && !r.pattern().matcher(note).find()) {
+      int at = r.pattern() == null ? 0 : BoundedText.search(r.pattern(), note, false);
+      if (at == BoundedText.NONE) {
         continue;
       }
-      Map<String, String> tools = noteTools(note);
+      if (at == BoundedText.STOPPED) {
+        found.add(signal("note", stopped(r), r));
+        continue;
+      }
+      if (tools == null) {
+        tools = noteTools(note);
+      }
       if (tools.isEmpty()) {
         found.add(signal("note", "refs/notes/ai: " + firstLine(note), r));
       }
@@ -274,7 +277,7 @@ public final class AuthorshipDetector {
   }
 
   /** Tool name to a description of its session ({@code tool claude, model opus}); may be empty. */
-  private Map<String, String> noteTools(String note) {
+  private static Map<String, String> noteTools(String note) {
     Map<String, String> tools = new LinkedHashMap<>();
     String metadata = metadataOf(note);
     if (metadata == null) {
@@ -282,7 +285,7 @@ public final class AuthorshipDetector {
     }
     JsonNode doc;
     try {
-      doc = json.readTree(metadata);
+      doc = JSON.readTree(metadata);
     } catch (JsonProcessingException unreadable) {
       return tools;
     }
@@ -299,28 +302,47 @@ public final class AuthorshipDetector {
     return tools;
   }
 
-  /** The JSON after the first line that is exactly {@code ---}, or null. */
+  /** The text after the first line that is {@code ---} (blanks aside), or null. */
   private static String metadataOf(String note) {
-    String[] lines = note.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      if (lines[i].strip().equals("---")) {
-        return String.join("\n", Arrays.asList(lines).subList(i + 1, lines.length));
+    for (int start = 0; start < note.length(); ) {
+      int end = note.indexOf('\n', start);
+      int stop = end < 0 ? note.length() : end;
+      if (note.substring(start, stop).strip().equals("---")) {
+        return end < 0 ? "" : note.substring(end + 1);
       }
+      start = stop + 1;
     }
     return null;
   }
 
   private static String firstLine(String text) {
-    for (String line : text.split("\r?\n")) {
-      if (!line.isBlank()) {
-        return line.strip();
-      }
-    }
-    return "";
+    return text.lines().map(String::strip).filter(l -> !l.isEmpty()).findFirst().orElse("");
   }
 
   private List<SignalRule> rules(Where where) {
     return rulesByWhere.get(where);
+  }
+
+  /**
+   * Adds {@code rule}'s signal when its pattern (none: any text) matches {@code text}, found in
+   * it or, with {@code whole}, all of it. A pattern that takes too long to decide counts as
+   * matching, with evidence that says so: fail closed, and name the pattern to fix.
+   *
+   * @return whether a signal was added
+   */
+  private static boolean match(List<Signal> found, String kind, String evidence, String text,
+      SignalRule rule, boolean whole) {
+    int at = rule.pattern() == null ? 0 : BoundedText.search(rule.pattern(), text, whole);
+    if (at == BoundedText.NONE) {
+      return false;
+    }
+    found.add(signal(kind, at == BoundedText.STOPPED ? stopped(rule) : evidence, rule));
+    return true;
+  }
+
+  /** The evidence of a rule whose pattern was stopped before it decided. */
+  private static String stopped(SignalRule rule) {
+    return "pattern too slow on this text, counted as a match: /" + rule.pattern() + "/";
   }
 
   private static Signal signal(String kind, String evidence, SignalRule rule) {

@@ -1,5 +1,6 @@
 package dev.plangate.core.authorship;
 
+import dev.plangate.core.git.Commit;
 import java.util.List;
 
 /**
@@ -19,6 +20,6 @@ public record CommitAuthorship(
   }
 
   public String shortSha() {
-    return sha.length() > 7 ? sha.substring(0, 7) : sha;
+    return Commit.shortSha(sha);
   }
 }

@@ -40,8 +40,8 @@ public record Commit(
     return parents.size() > 1;
   }
 
-  /** The first 7 characters of the sha, as people quote commits. */
-  public String shortSha() {
+  /** The first 7 characters of a sha, as people quote commits. */
+  public static String shortSha(String sha) {
     return sha.length() > 7 ? sha.substring(0, 7) : sha;
   }
 

@@ -9,14 +9,20 @@ import java.util.List;
  * @param head the head as given
  * @param headSha the head resolved to a full sha
  * @param commits every commit reachable from head and not from base, oldest first
- * @param complete false when the history is cut off (shallow clone without the base), so that
- *     {@code commits} may miss some and authorship cannot be cleared
- * @param problem one sentence on what is missing and what to do, or null when complete
+ * @param problem one sentence on what is missing and what to do, or null when the range is
+ *     complete
  */
 public record CommitRange(
-    String base, String head, String headSha, List<Commit> commits, boolean complete,
-    String problem) {
+    String base, String head, String headSha, List<Commit> commits, String problem) {
   public CommitRange {
     commits = List.copyOf(commits);
+  }
+
+  /**
+   * False when the history is cut off (a shallow clone without the base), so that
+   * {@link #commits} may miss some and authorship cannot be cleared.
+   */
+  public boolean complete() {
+    return problem == null;
   }
 }

@@ -16,6 +16,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Runs one {@code git} process the same careful way every time: in the C locale, with no pager and
@@ -49,7 +50,15 @@ final class GitProcess {
         return t;
       });
 
+  /** How many git processes this JVM has started: lets tests hold the count per read down. */
+  private static final AtomicLong STARTED = new AtomicLong();
+
   private GitProcess() {}
+
+  /** The number of git processes started so far. */
+  static long started() {
+    return STARTED.get();
+  }
 
   /** Reads git's standard output while it runs. */
   @FunctionalInterface
@@ -125,6 +134,7 @@ final class GitProcess {
     Process process;
     try {
       process = pb.start();
+      STARTED.incrementAndGet();
     } catch (IOException e) {
       throw new GitException("cannot run git to read " + dir + " (is git installed and on PATH?): "
           + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.plangate.core.git;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * A git working tree, read through the real {@code git} executable.
@@ -30,27 +30,18 @@ public final class GitRepository {
   /** The notes ref the git-ai standard writes agent attributions to. */
   public static final String AI_NOTES_REF = "refs/notes/ai";
 
-  /**
-   * {@code %H %P %an %ae %cn %ce %ct %B}, trailers, note: each field ends in NUL (which no commit
-   * message, name or trailer can contain), the last one with the NUL {@code -z} ends commits with,
-   * so a commit is exactly ten fields and a message can hold any other byte. Each trailer is one
-   * line (unfolded, so values have no line feed) with key and value split by {@code 0x1f}, which a
-   * trailer key cannot contain; a value may contain it, so only the first one splits. A note is a
-   * blob and could hold a NUL: the fields would then be misaligned, the sha check of the next
-   * commit fails and the read fails, closed.
-   */
-  private static final String LOG_FORMAT = "--format=%H%x00%P%x00%an%x00%ae%x00%cn%x00%ce%x00%ct"
-      + "%x00%B%x00%(trailers:only,unfold,key_value_separator=%x1f)%x00";
-  /** The note field; without a notes ref to show git would print {@code %N} literally. */
-  private static final String NOTE_FIELD = "%N";
-  private static final int LOG_FIELDS = 10;
-  private static final char KEY_VALUE_SEPARATOR = '\u001f';
-  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+  /** Revisions longer than this are refused before git sees them (no real one comes close). */
+  static final int MAX_REVISION_LENGTH = 1024;
+  /** How much of a refused revision an error message quotes. */
+  private static final int SHOWN_REVISION_LENGTH = 120;
 
   private final Path root;
+  /** {@code $GIT_COMMON_DIR/shallow}: it exists exactly when the clone is shallow. */
+  private final Path shallowFile;
 
-  private GitRepository(Path root) {
+  private GitRepository(Path root, Path shallowFile) {
     this.root = root;
+    this.shallowFile = shallowFile;
   }
 
   /**
@@ -60,14 +51,18 @@ public final class GitRepository {
    */
   public static GitRepository open(Path dir) throws GitException {
     Objects.requireNonNull(dir, "dir");
-    GitProcess.Result r =
-        GitProcess.run(dir, List.of("rev-parse", "--show-toplevel"), null);
-    String top = r.exit() == 0 ? r.line() : "";
-    if (r.exit() != 0 || top.isEmpty()) {
-      String why = r.stderr().isEmpty() ? "git found no working tree there" : r.stderr();
+    GitProcess.Result r = GitProcess.run(dir,
+        List.of("rev-parse", "--show-toplevel", "--git-path", "shallow"), null);
+    String[] lines = r.exit() == 0 ? r.line().split("\n", -1) : new String[0];
+    if (lines.length != 2 || lines[0].isEmpty() || lines[1].isEmpty()) {
+      String why = r.exit() != 0 && !r.stderr().isEmpty() ? r.stderr()
+          : lines.length > 2 ? "its path holds a line feed, which plangate does not support"
+          : "git found no working tree there";
       throw new GitException("not a git repository: " + dir + " (" + why + ")");
     }
-    return new GitRepository(Path.of(top));
+    // --git-path answers relative to the directory git ran in, which is dir
+    return new GitRepository(Path.of(lines[0]),
+        dir.toAbsolutePath().resolve(lines[1]).normalize());
   }
 
   /** The top directory of the working tree. */
@@ -76,8 +71,8 @@ public final class GitRepository {
   }
 
   /** True when this clone's history is cut off ({@code git clone --depth}). */
-  public boolean isShallow() throws GitException {
-    return git("rev-parse", "--is-shallow-repository").line().equals("true");
+  public boolean isShallow() {
+    return Files.exists(shallowFile);
   }
 
   /**
@@ -85,7 +80,7 @@ public final class GitRepository {
    * ambiguous, or not a commit).
    */
   public Optional<String> resolve(String rev) throws GitException {
-    if (rev == null || rev.isEmpty() || rev.indexOf('\0') >= 0) {
+    if (unusable(rev) != null) {
       return Optional.empty();
     }
     List<String> args =
@@ -123,14 +118,18 @@ public final class GitRepository {
   }
 
   /** The committer date of a commit. */
-  public java.time.Instant commitTime(String rev) throws GitException {
-    String sha = resolve(rev).orElseThrow(
-        () -> new GitException("unknown revision '" + rev + "' in " + root));
-    String epoch = git("log", "-1", "--format=%ct", sha).line();
+  public Instant commitTime(String rev) throws GitException {
+    requireUsable(rev, null);
+    GitProcess.Result r = GitProcess.run(root, List.of("log", "-1", "--no-notes", "--format=%ct",
+        "--end-of-options", rev + "^{commit}", "--"), null);
+    if (r.exit() != 0) {
+      throw unknownRevision(rev, null);
+    }
+    String epoch = r.line();
     try {
-      return java.time.Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
+      return Instant.ofEpochSecond(Long.parseLong(epoch.trim()));
     } catch (NumberFormatException e) {
-      throw new GitException("git printed no commit date for " + sha + ": " + epoch);
+      throw new GitException("git printed no commit date for " + shown(rev) + ": " + epoch);
     }
   }
 
@@ -147,12 +146,12 @@ public final class GitRepository {
 
   /** Like {@link #show} but the raw bytes, for callers that check the encoding themselves. */
   public byte[] showBytes(String rev, String path) throws GitException {
-    String sha = resolve(rev).orElseThrow(
-        () -> new GitException("unknown revision '" + rev + "' in " + root));
-    if (!exists(sha, path)) {
-      throw new GitException("'" + path + "' does not exist in " + rev + " (" + root + ")");
+    GitProcess.Result r = blob("blob", rev, path);
+    if (r.exit() != 0) {
+      throw new GitException("'" + shown(path) + "' does not exist in " + shown(rev) + " ("
+          + root + ")");
     }
-    return git("show", "--no-textconv", "--end-of-options", sha + ":" + path).stdout();
+    return r.stdout();
   }
 
   /**
@@ -162,11 +161,26 @@ public final class GitRepository {
    * @throws GitException when the revision is unknown or git fails
    */
   public boolean exists(String rev, String path) throws GitException {
-    String sha = resolve(rev).orElseThrow(
-        () -> new GitException("unknown revision '" + rev + "' in " + root));
-    List<String> args = List.of("cat-file", "-t", "--end-of-options", sha + ":" + path);
-    GitProcess.Result r = GitProcess.run(root, args, null);
+    GitProcess.Result r = blob("-t", rev, path);
     return r.exit() == 0 && r.line().equals("blob");
+  }
+
+  /**
+   * {@code git cat-file MODE rev:path} in one process; when that fails, the revision is checked
+   * (a second process, on the failure path only) so that an unknown revision is an error and not
+   * a missing file.
+   */
+  private GitProcess.Result blob(String mode, String rev, String path) throws GitException {
+    requireUsable(rev, null);
+    if (path == null || path.indexOf('\0') >= 0) {
+      throw new GitException("not a file path: '" + shown(String.valueOf(path)) + "'");
+    }
+    GitProcess.Result r = GitProcess.run(root,
+        List.of("cat-file", mode, "--end-of-options", rev + "^{commit}:" + path), null);
+    if (r.exit() != 0 && resolve(rev).isEmpty()) {
+      throw unknownRevision(rev, null);
+    }
+    return r;
   }
 
   /**
@@ -183,21 +197,28 @@ public final class GitRepository {
    */
   public CommitRange range(String base, String head) throws GitException {
     Objects.requireNonNull(base, "base");
-    String headSha = resolveHead(head);
-    Optional<String> baseSha = resolve(base);
-    Set<String> shallowBoundary = shallowBoundary();
-    if (baseSha.isPresent()) {
-      List<Commit> commits = log(List.of(headSha, "^" + baseSha.get()));
-      if (crossesShallowBoundary(commits, shallowBoundary)) {
-        return new CommitRange(base, head, headSha, commits, false, cutOffProblem(base));
+    requireUsable(head, "head");
+    requireUsable(base, "base");
+    LogRead read = log(List.of("--end-of-options", head + "^{commit}",
+        "^" + base + "^{commit}"));
+    List<Commit> commits = read.commits();
+    if (commits != null) {
+      String headSha = headOf(commits, head);
+      if (crossesShallowBoundary(commits)) {
+        return new CommitRange(base, head, headSha, commits, cutOffProblem(base));
       }
-      return new CommitRange(base, head, headSha, commits, true, null);
+      return new CommitRange(base, head, headSha, commits, null);
     }
-    if (shallowBoundary == null) {
-      throw new GitException("unknown revision '" + base + "' (base) in " + root
+    // git refused a revision: find out which, and whether a shallow clone explains it
+    String headSha = resolveHead(head);
+    if (resolve(base).isPresent()) {
+      throw read.failure();
+    }
+    if (!isShallow()) {
+      throw new GitException(revision("unknown", base, "base")
           + ": it is not in this repository's history (fetch it, or check the name)");
     }
-    return new CommitRange(base, head, headSha, log(List.of(headSha)), false,
+    return new CommitRange(base, head, headSha, log(List.of(headSha)).orThrow(),
         shallowProblem(base));
   }
 
@@ -214,16 +235,24 @@ public final class GitRepository {
    * @throws GitException when {@code headSha} does not resolve or git fails
    */
   public CommitRange unpushed(String headSha, String remote) throws GitException {
-    String sha = resolveHead(headSha);
-    List<String> revs = new ArrayList<>(List.of(sha, "--not"));
-    revs.add(remote == null || remote.isBlank() ? "--remotes" : "--remotes=" + remote);
-    List<Commit> commits = log(revs);
-    if (crossesShallowBoundary(commits, shallowBoundary())) {
-      return new CommitRange(null, headSha, sha, commits, false,
+    requireUsable(headSha, "head");
+    // "--not X --not" excludes X and leaves the head after --end-of-options a positive revision;
+    // the remote is a name, not a pattern: "*" or "[ab]" in a URL must not match other remotes
+    LogRead read = log(List.of("--not",
+        remote == null || remote.isBlank() ? "--remotes" : "--remotes=" + escapeGlob(remote) + "/*",
+        "--not", "--end-of-options", headSha + "^{commit}"));
+    if (read.commits() == null) {
+      resolveHead(headSha);
+      throw read.failure();
+    }
+    List<Commit> commits = read.commits();
+    String sha = headOf(commits, headSha);
+    if (crossesShallowBoundary(commits)) {
+      return new CommitRange(null, headSha, sha, commits,
           "The history of " + headSha + " is cut off because the clone is shallow; fetch full"
               + " history (git fetch --unshallow); authorship is therefore unknown.");
     }
-    return new CommitRange(null, headSha, sha, commits, true, null);
+    return new CommitRange(null, headSha, sha, commits, null);
   }
 
   /**
@@ -298,35 +327,86 @@ public final class GitRepository {
   // ------------------------------------------------------------------------------------------
 
   private String resolveHead(String head) throws GitException {
-    return resolve(head).orElseThrow(
-        () -> new GitException("unknown revision '" + head + "' (head) in " + root));
+    return resolve(head).orElseThrow(() -> unknownRevision(head, "head"));
+  }
+
+  /**
+   * The head's full name: the newest commit of a non-empty range (the only tip, so last in
+   * {@code --topo-order --reverse}), else asked of git.
+   */
+  private String headOf(List<Commit> commits, String head) throws GitException {
+    return commits.isEmpty() ? resolveHead(head) : commits.get(commits.size() - 1).sha();
+  }
+
+  /** Why git cannot be asked about {@code rev} at all, or null when it can. */
+  private static String unusable(String rev) {
+    if (rev == null || rev.isEmpty()) {
+      return "it is empty";
+    }
+    if (rev.length() > MAX_REVISION_LENGTH) {
+      return "it is longer than " + MAX_REVISION_LENGTH + " characters";
+    }
+    for (int i = 0; i < rev.length(); i++) {
+      if (Character.isISOControl(rev.charAt(i))) {
+        return "it holds a control character";
+      }
+    }
+    return null;
+  }
+
+  private void requireUsable(String rev, String role) throws GitException {
+    String why = unusable(rev);
+    if (why != null) {
+      throw rev == null || rev.isEmpty() ? unknownRevision(rev, role)
+          : new GitException(revision("invalid", rev, role) + ": " + why);
+    }
+  }
+
+  private GitException unknownRevision(String rev, String role) {
+    return new GitException(revision("unknown", rev, role));
+  }
+
+  /** {@code unknown revision 'REV' (ROLE) in ROOT}. */
+  private String revision(String what, String rev, String role) {
+    return what + " revision '" + shown(String.valueOf(rev)) + "'"
+        + (role == null ? "" : " (" + role + ")") + " in " + root;
+  }
+
+  /**
+   * A revision or path as an error message quotes it: on one line (control characters as
+   * {@code \\uXXXX}) and cut short, since it may come from anywhere.
+   */
+  static String shown(String rev) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    for (; i < rev.length() && sb.length() < SHOWN_REVISION_LENGTH; i++) {
+      char c = rev.charAt(i);
+      if (Character.isISOControl(c)) {
+        sb.append(String.format("\\u%04x", (int) c));
+      } else {
+        sb.append(c);
+      }
+    }
+    return i < rev.length() ? sb + "…" : sb.toString();
   }
 
   private GitProcess.Result git(String... args) throws GitException {
     return GitProcess.runOk(root, List.of(args), null);
   }
 
-  /** The commits where a shallow clone's history is cut, or null when the clone is complete. */
-  private Set<String> shallowBoundary() throws GitException {
-    String[] lines = git("rev-parse", "--is-shallow-repository", "--git-path", "shallow")
-        .line().split("\n");
-    if (!lines[0].equals("true")) {
-      return null;
-    }
-    if (lines.length < 2) {
-      throw new GitException("git rev-parse in " + root + " did not name the shallow file");
-    }
-    Path file = root.resolve(lines[1]);
-    try {
-      return new HashSet<>(Files.readAllLines(file, StandardCharsets.US_ASCII));
-    } catch (IOException e) {
-      throw new GitException("cannot read the shallow boundary " + file + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean crossesShallowBoundary(List<Commit> commits, Set<String> boundary) {
-    if (boundary == null) {
+  /** True when a commit of a shallow clone's range is one where its history is cut. */
+  private boolean crossesShallowBoundary(List<Commit> commits) throws GitException {
+    if (commits.isEmpty() || !isShallow()) {
       return false;
+    }
+    Set<String> boundary;
+    try {
+      boundary = new HashSet<>(Files.readAllLines(shallowFile, StandardCharsets.US_ASCII));
+    } catch (NoSuchFileException e) {
+      return false; // unshallowed since the check began
+    } catch (IOException e) {
+      throw new GitException("cannot read the shallow boundary " + shallowFile + ": "
+          + e.getMessage(), e);
     }
     for (Commit c : commits) {
       if (boundary.contains(c.sha())) {
@@ -336,101 +416,50 @@ public final class GitRepository {
     return false;
   }
 
-  private boolean hasAiNotes() throws GitException {
-    List<String> args = List.of("rev-parse", "--verify", "--quiet", AI_NOTES_REF);
-    GitProcess.Result r = GitProcess.run(root, args, null);
-    if (r.exit() > 1) {
-      throw GitProcess.failure(root, args, r);
+  /**
+   * What one {@code git log} read.
+   *
+   * @param commits every commit, oldest first, or null when git refused (an unknown revision)
+   * @param failure why git refused, or null
+   */
+  private record LogRead(List<Commit> commits, GitException failure) {
+    List<Commit> orThrow() throws GitException {
+      if (commits == null) {
+        throw failure;
+      }
+      return commits;
     }
-    return r.exit() == 0;
   }
 
-  /** Every commit {@code revs} select, oldest first, in one {@code git log}. */
-  private List<Commit> log(List<String> revs) throws GitException {
+  /**
+   * Every commit {@code revs} select, oldest first, each with its git-ai note, in one
+   * {@code git log}.
+   */
+  private LogRead log(List<String> revs) throws GitException {
+    // --notes always: without the ref git only warns on stderr, and %N is empty
     List<String> args = new ArrayList<>(List.of("log", "-z", "--topo-order", "--reverse",
-        "--no-color", "--encoding=UTF-8", "--no-show-signature", "--no-use-mailmap", "--no-notes"));
-    boolean notes = hasAiNotes();
-    if (notes) {
-      args.add("--notes=" + AI_NOTES_REF);
-    }
-    args.add(notes ? LOG_FORMAT + NOTE_FIELD : LOG_FORMAT);
+        "--no-color", "--encoding=UTF-8", "--no-show-signature", "--no-use-mailmap", "--no-notes",
+        "--notes=" + AI_NOTES_REF, LogParser.FORMAT));
     args.addAll(revs);
     args.add("--");
-    GitProcess.Result r = GitProcess.runOk(root, args, null);
-    return parseLog(r.stdout());
+    LogParser parser = new LogParser("git log in " + root);
+    GitProcess.Result r = GitProcess.stream(root, args, null, parser::parse);
+    return r.exit() == 0 ? new LogRead(parser.commits(), null)
+        : new LogRead(null, GitProcess.failure(root, args, r));
   }
 
-  private List<Commit> parseLog(byte[] out) throws GitException {
-    List<Commit> commits = new ArrayList<>();
-    String[] f = new String[LOG_FIELDS];
-    int field = 0;
-    int start = 0;
-    for (int i = 0; i < out.length; i++) {
-      if (out[i] != 0) {
-        continue;
-      }
-      f[field++] = new String(out, start, i - start, StandardCharsets.UTF_8);
-      start = i + 1;
-      if (field == LOG_FIELDS) {
-        // the last field's NUL is the one -z writes after each commit
-        commits.add(commit(f, commits.size()));
-        field = 0;
+  /** A full commit name: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits. */
+  static boolean isFullSha(String s) {
+    if (s == null || (s.length() != 40 && s.length() != 64)) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
+        return false;
       }
     }
-    if (field != 0 || start != out.length) {
-      throw badLog(commits.size(), "output ends inside a record");
-    }
-    return commits;
-  }
-
-  private static boolean isFullSha(String s) {
-    return s != null && FULL_SHA.matcher(s).matches();
-  }
-
-  private Commit commit(String[] f, int index) throws GitException {
-    String sha = f[0];
-    if (!isFullSha(sha)) {
-      throw badLog(index, "not a commit name: " + sha);
-    }
-    List<String> parents = f[1].isEmpty() ? List.of() : List.of(f[1].split(" "));
-    Instant committedAt;
-    try {
-      committedAt = Instant.ofEpochSecond(Long.parseLong(f[6]));
-    } catch (NumberFormatException e) {
-      throw badLog(index, "bad committer date for " + sha);
-    }
-    String message = f[7];
-    int eol = message.indexOf('\n');
-    String subject = eol < 0 ? message : message.substring(0, eol);
-    String note = stripTrailingNewlines(f[9]);
-    return new Commit(sha, parents, f[2], f[3], f[4], f[5], committedAt, subject, message,
-        trailers(f[8]), note.isEmpty() ? null : note);
-  }
-
-  private static List<Trailer> trailers(String field) {
-    List<Trailer> trailers = new ArrayList<>();
-    for (String line : field.split("\n")) {
-      if (line.isEmpty()) {
-        continue;
-      }
-      int sep = line.indexOf(KEY_VALUE_SEPARATOR);
-      trailers.add(sep < 0 ? new Trailer(line, "")
-          : new Trailer(line.substring(0, sep), line.substring(sep + 1)));
-    }
-    return trailers;
-  }
-
-  private static String stripTrailingNewlines(String s) {
-    int end = s.length();
-    while (end > 0 && s.charAt(end - 1) == '\n') {
-      end--;
-    }
-    return s.substring(0, end);
-  }
-
-  private GitException badLog(int index, String what) {
-    return new GitException("unexpected output from git log in " + root + " (commit " + (index + 1)
-        + "): " + what);
+    return true;
   }
 
   private static String escapeGlob(String s) {

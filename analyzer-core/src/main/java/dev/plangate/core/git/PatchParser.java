@@ -20,6 +20,12 @@ import java.util.function.Consumer;
  */
 final class PatchParser {
   private static final String DEV_NULL = "/dev/null";
+  /**
+   * The most of one line that is kept; the rest is read and dropped, so that a file of one huge
+   * line (minified, generated) costs no more memory than this. Far above any path git prints and
+   * any block header a reader looks for.
+   */
+  static final int MAX_LINE_BYTES = 64 * 1024;
 
   private final Consumer<CommitPatch> sink;
   private final String where;
@@ -52,21 +58,30 @@ final class PatchParser {
       for (int i = 0; i < n; i++) {
         if (buf[i] == '\n') {
           if (pending.size() > 0) {
-            pending.write(buf, start, i - start);
+            keep(pending, buf, start, i - start);
             line(pending.toString(StandardCharsets.UTF_8));
             pending.reset();
           } else {
-            line(new String(buf, start, i - start, StandardCharsets.UTF_8));
+            line(new String(buf, start, Math.min(i - start, MAX_LINE_BYTES),
+                StandardCharsets.UTF_8));
           }
           start = i + 1;
         }
       }
-      pending.write(buf, start, n - start);
+      keep(pending, buf, start, n - start);
     }
     if (pending.size() > 0) {
       line(pending.toString(StandardCharsets.UTF_8));
     }
     finishCommit();
+  }
+
+  /** Appends to the line being read as much as {@link #MAX_LINE_BYTES} leaves room for. */
+  private static void keep(ByteArrayOutputStream line, byte[] buf, int from, int length) {
+    int room = MAX_LINE_BYTES - line.size();
+    if (room > 0) {
+      line.write(buf, from, Math.min(room, length));
+    }
   }
 
   private void line(String line) throws GitException {
@@ -78,7 +93,7 @@ final class PatchParser {
     if (!line.isEmpty() && line.charAt(0) == '\0') {
       finishCommit();
       sha = line.substring(1).strip();
-      if (!isSha(sha)) {
+      if (!GitRepository.isFullSha(sha)) {
         throw unexpected("commit marker without a commit name");
       }
       return;
@@ -226,19 +241,6 @@ final class PatchParser {
   private GitException unexpected(String what) {
     return new GitException("unexpected output from " + where + " at line " + lineNumber + ": "
         + what);
-  }
-
-  private static boolean isSha(String s) {
-    if (s.length() != 40 && s.length() != 64) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**

@@ -36,10 +36,10 @@ public final class PulumiAddresses {
     Set<String> distinct = new LinkedHashSet<>(urns);
     Map<String, PulumiUrn> parsed = new HashMap<>();
     for (String u : distinct) {
-      try {
-        parsed.put(u, PulumiUrn.parse(u));
-      } catch (IllegalArgumentException e) {
-        // shown verbatim: an unparseable URN is never shortened into something ambiguous
+      PulumiUrn p = PulumiUrn.tryParse(u);
+      // an unparseable URN is shown verbatim, never shortened into something ambiguous
+      if (p != null) {
+        parsed.put(u, p);
       }
     }
     Map<String, Integer> shortCounts = counts(distinct, parsed, PulumiUrn::shortForm);

@@ -107,7 +107,7 @@ final class PulumiJson {
     if (op == null) {
       throw fail(ctx + " has no op");
     }
-    if (urn == null) {
+    if (urn == null || urn.isBlank()) {
       throw fail(ctx + " (op " + op + ") has no urn");
     }
     return new PulumiStep(position, op, urn, type, before, after, replaceReasons, diffReasons,
@@ -118,14 +118,8 @@ final class PulumiJson {
     if (type != null) {
       return type;
     }
-    if (urn != null) {
-      try {
-        return PulumiUrn.parse(urn).type();
-      } catch (IllegalArgumentException e) {
-        return null;
-      }
-    }
-    return null;
+    PulumiUrn parsed = PulumiUrn.tryParse(urn);
+    return parsed == null ? null : parsed.type();
   }
 
   private Map<String, String> readDetailedDiff(JsonToken t, String ctx) throws IOException {
@@ -214,8 +208,14 @@ final class PulumiJson {
         case "replaceWith" -> replaceWith = stringArray(v, ctx, f);
         case "importID", "importId" -> importId = string(v, ctx, f);
         case "sourcePosition" -> sourcePosition = string(v, ctx, f);
-        case "inputs" -> inputs = readSelected(v, type != null ? type : typeHint);
-        case "outputs" -> outputs = readSelected(v, type != null ? type : typeHint);
+        case "inputs", "outputs" -> {
+          Map<String, Object> read = readSelected(v, ctx + "." + f, type != null ? type : typeHint);
+          if (f.equals("inputs")) {
+            inputs = read;
+          } else {
+            outputs = read;
+          }
+        }
         default -> p.skipChildren();
       }
     }
@@ -243,12 +243,7 @@ final class PulumiJson {
     }
     String urn = reference.substring(0, at);
     // A reference without an id is already a URN of four parts; cutting it would break it.
-    try {
-      PulumiUrn.parse(urn);
-      return urn;
-    } catch (IllegalArgumentException e) {
-      return reference;
-    }
+    return PulumiUrn.tryParse(urn) != null ? urn : reference;
   }
 
   private void readPropertyDependencies(JsonToken t, String ctx, Set<String> into)
@@ -264,11 +259,12 @@ final class PulumiJson {
   }
 
   /** Keeps the properties whose Terraform name the catalogue wants; skips the rest unread. */
-  private Map<String, Object> readSelected(JsonToken t, String typeToken) throws IOException {
-    if (t != JsonToken.START_OBJECT) {
-      p.skipChildren();
+  private Map<String, Object> readSelected(JsonToken t, String ctx, String typeToken)
+      throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
       return Map.of();
     }
+    expect(t, JsonToken.START_OBJECT, ctx);
     String tf = PulumiTypes.terraformType(typeToken);
     Set<String> wanted = typeToken == null ? attributes.allRootAttributes()
         : tf == null ? Set.of() : attributes.rootAttributes(tf);

@@ -43,26 +43,11 @@ final class PulumiPlanBuilder {
     this.attributes = attributes;
   }
 
-  /**
-   * The key that tells a leftover pending delete apart from the live object of the same URN: its
-   * cloud id. Pulumi keeps an old object marked {@code delete: true} when the delete of a
-   * create-before-delete replacement failed, and deletes it in the next run, in a {@code delete}
-   * step of its own. Null for every other step.
-   */
-  static String deposed(PulumiStep step) {
-    if (!"delete".equals(step.op()) || step.before() == null || !step.before().pendingDelete()) {
-      return null;
-    }
-    return step.before().id() != null ? step.before().id() : "pending-delete";
-  }
-
   Plan build(PulumiPreviewReader.Preview preview, List<PulumiState> state) {
     Map<String, List<PulumiStep>> groups = new LinkedHashMap<>();
     boolean destroyingStack = false;
     for (PulumiStep s : preview.steps()) {
-      String deposed = deposed(s);
-      groups.computeIfAbsent(s.urn() + "\u0000" + (deposed == null ? "" : deposed),
-          k -> new ArrayList<>()).add(s);
+      groups.computeIfAbsent(s.objectKey(), k -> new ArrayList<>()).add(s);
       destroyingStack |= s.knownOp() == StepOp.DELETE && STACK_TYPE.equals(s.typeToken());
     }
     String deleteCause = destroyingStack
@@ -76,7 +61,7 @@ final class PulumiPlanBuilder {
     Set<String> listedUrns = new HashSet<>();
     for (List<PulumiStep> steps : groups.values()) {
       PulumiStep first = steps.get(0);
-      listed.add(new Listed(first.urn(), deposed(first), steps,
+      listed.add(new Listed(first.urn(), first.deposed(), steps,
           StepClassifier.classify(steps, deleteCause)));
       listedUrns.add(first.urn());
     }
@@ -138,7 +123,11 @@ final class PulumiPlanBuilder {
           + " default (`pulumi preview --json --show-replacement-steps` shows the order).");
     }
     for (PulumiState s : stateOnly) {
-      String type = s.type() != null ? s.type() : typeOf(s.urn());
+      String type = s.type();
+      if (type == null) {
+        PulumiUrn urn = PulumiUrn.tryParse(s.urn());
+        type = urn == null ? "unknown" : urn.type();
+      }
       changes.add(new ResourceChange(address.get(s.urn()), null, type, !s.external(),
           ChangeKind.NO_OP, null, List.of(), null, List.of(), null, false, false, Map.of(),
           false, null, location(s, null)));
@@ -244,13 +233,5 @@ final class PulumiPlanBuilder {
       }
     }
     return null;
-  }
-
-  private static String typeOf(String urn) {
-    try {
-      return PulumiUrn.parse(urn).type();
-    } catch (IllegalArgumentException e) {
-      return "unknown";
-    }
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.plan.AttributeSelector;
+import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,13 +93,15 @@ public final class PulumiPreviewReader {
     if (text.charAt(i) != '{') {
       return false;
     }
+    boolean steps = false;
     var digest = DIGEST_KEY.matcher(text);
     while (digest.find()) {
-      if (digest.group(1).equals("changeSummary") || PULUMI_URN.matcher(text).find()) {
+      if (digest.group(1).equals("changeSummary")) {
         return true;
       }
+      steps = true;
     }
-    return false;
+    return steps && PULUMI_URN.matcher(text).find();
   }
 
   /** {@link #looksLike(byte[])} on the first {@link #SNIFF_BYTES} of {@code file}. */
@@ -132,10 +135,12 @@ public final class PulumiPreviewReader {
    * Everything the preview file says.
    *
    * @param steps the steps, one per (object, op), in file order
-   * @param digest true for a JSON digest, false for an event stream
    */
-  record Preview(List<PulumiStep> steps, boolean digest, List<String> warnings, boolean errored,
+  record Preview(List<PulumiStep> steps, List<String> warnings, boolean errored,
       boolean complete, int drift) {}
+
+  /** The two shapes of a preview file. */
+  private enum Kind { DIGEST, EVENTS }
 
   /** One pass over the file: a digest document, or a stream of event objects. */
   private final class Reading {
@@ -146,8 +151,8 @@ public final class PulumiPreviewReader {
     private final Set<String> seenSteps = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
     private final List<String> errors = new ArrayList<>();
-    private boolean digest;
-    private boolean events;
+    /** What the file turned out to be; null until its first recognised key. */
+    private Kind kind;
     private boolean sawSummary;
     private boolean maybeCorrupt;
     private boolean failedResult;
@@ -166,7 +171,7 @@ public final class PulumiPreviewReader {
       }
       int value = 0;
       while (t != null) {
-        if (digest) {
+        if (kind == Kind.DIGEST) {
           throw json.fail("unexpected data after the end of the preview document");
         }
         if (t == JsonToken.START_ARRAY && value == 0) {
@@ -197,11 +202,11 @@ public final class PulumiPreviewReader {
         JsonToken v = p.nextToken();
         switch (f) {
           case "steps" -> {
-            recognised = startDigest(ctx);
+            recognised = start(Kind.DIGEST, ctx);
             readSteps(v);
           }
           case "changeSummary" -> {
-            recognised = startDigest(ctx);
+            recognised = start(Kind.DIGEST, ctx);
             p.skipChildren();
           }
           case "config", "duration" -> p.skipChildren();
@@ -213,7 +218,7 @@ public final class PulumiPreviewReader {
           case "sequence", "timestamp", "type" -> p.skipChildren();
           default -> {
             if (f.endsWith("Event") && v == JsonToken.START_OBJECT) {
-              recognised = startEvents(ctx);
+              recognised = start(Kind.EVENTS, ctx);
               event(f, ctx + "." + f);
             } else {
               p.skipChildren();
@@ -228,19 +233,13 @@ public final class PulumiPreviewReader {
       }
     }
 
-    private boolean startDigest(String ctx) {
-      if (events) {
-        throw json.fail(ctx + " mixes a preview digest into an engine event stream");
+    private boolean start(Kind found, String ctx) {
+      if (kind != null && kind != found) {
+        throw json.fail(ctx + (found == Kind.DIGEST
+            ? " mixes a preview digest into an engine event stream"
+            : " mixes engine events into a preview digest"));
       }
-      digest = true;
-      return true;
-    }
-
-    private boolean startEvents(String ctx) {
-      if (digest) {
-        throw json.fail(ctx + " mixes engine events into a preview digest");
-      }
-      events = true;
+      kind = found;
       return true;
     }
 
@@ -252,7 +251,11 @@ public final class PulumiPreviewReader {
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         String ctx = "steps[" + i++ + "]";
-        add(json.readStep(ctx, steps.size()));
+        PulumiStep step = json.readStep(ctx, steps.size());
+        if (!add(step)) {
+          throw json.fail(ctx + " repeats the " + step.op() + " step of " + step.urn()
+              + ": a preview digest lists each step once");
+        }
       }
     }
 
@@ -282,7 +285,7 @@ public final class PulumiPreviewReader {
         }
       }
       if ("error".equals(severity)) {
-        errors.add(message == null ? "(no message)" : firstLine(message));
+        errors.add(message == null ? "(no message)" : PlanJson.firstLine(message.strip()));
       }
     }
 
@@ -333,7 +336,7 @@ public final class PulumiPreviewReader {
               p.skipChildren();
             }
           }
-          errors.add(message == null ? "(no message)" : firstLine(message));
+          errors.add(message == null ? "(no message)" : PlanJson.firstLine(message.strip()));
         }
         default -> p.skipChildren();
       }
@@ -343,21 +346,24 @@ public final class PulumiPreviewReader {
      * Keeps the first report of each step. A stream reports every step twice (before and after
      * it runs); a leftover pending delete ({@code delete} of an old object still marked for
      * deletion) is a second object under the same URN, told apart by its cloud id.
+     *
+     * @return false when the step was reported before
      */
-    private void add(PulumiStep step) {
-      String key = step.urn() + "\u0000" + step.op() + "\u0000" + PulumiPlanBuilder.deposed(step);
-      if (seenSteps.add(key)) {
-        steps.add(step);
-        if (step.knownOp() == StepOp.REFRESH
-            && (!step.diffReasons().isEmpty() || !step.detailedDiff().isEmpty())) {
-          drift++;
-        }
+    private boolean add(PulumiStep step) {
+      if (!seenSteps.add(step.objectKey() + '\0' + step.op())) {
+        return false;
       }
+      steps.add(step);
+      if (step.knownOp() == StepOp.REFRESH
+          && (!step.diffReasons().isEmpty() || !step.detailedDiff().isEmpty())) {
+        drift++;
+      }
+      return true;
     }
 
     private Preview finish() {
       boolean complete = true;
-      if (events && !sawSummary) {
+      if (kind == Kind.EVENTS && !sawSummary) {
         complete = false;
         warnings.add("The event stream has no summaryEvent: it ended before the engine finished,"
             + " so steps that come later (deletes come last) may be missing.");
@@ -377,13 +383,7 @@ public final class PulumiPreviewReader {
         warnings.add("Pulumi reports errors (" + shown + "): the preview is incomplete and cannot"
             + " show everything that would be destroyed.");
       }
-      return new Preview(steps, digest, warnings, errored, complete, drift);
+      return new Preview(steps, warnings, errored, complete, drift);
     }
-  }
-
-  private static String firstLine(String s) {
-    String t = s.strip();
-    int nl = t.indexOf('\n');
-    return nl < 0 ? t : t.substring(0, nl);
   }
 }

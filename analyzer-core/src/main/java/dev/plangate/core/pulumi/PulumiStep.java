@@ -54,10 +54,26 @@ record PulumiStep(
     if (before != null && before.type() != null) {
       return before.type();
     }
-    try {
-      return PulumiUrn.parse(urn).type();
-    } catch (IllegalArgumentException e) {
-      return "unknown";
+    PulumiUrn parsed = PulumiUrn.tryParse(urn);
+    return parsed == null ? "unknown" : parsed.type();
+  }
+
+  /**
+   * The key that tells a leftover pending delete apart from the live object of the same URN: its
+   * cloud id. Pulumi keeps an old object marked {@code delete: true} when the delete of a
+   * create-before-delete replacement failed, and deletes it in the next run, in a {@code delete}
+   * step of its own. Null for every other step.
+   */
+  String deposed() {
+    if (!"delete".equals(op) || before == null || !before.pendingDelete()) {
+      return null;
     }
+    return before.id() != null ? before.id() : "pending-delete";
+  }
+
+  /** The object this step acts on: its URN and, for a leftover pending delete, its id. */
+  String objectKey() {
+    String d = deposed();
+    return d == null ? urn : urn + '\0' + d;
   }
 }

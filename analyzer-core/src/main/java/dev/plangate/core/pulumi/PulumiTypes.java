@@ -1,9 +1,12 @@
 package dev.plangate.core.pulumi;
 
+import static java.util.Map.entry;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Maps Pulumi type tokens and property names to their Terraform equivalents, so that the resource
@@ -30,7 +33,7 @@ public final class PulumiTypes {
       "kubernetes", "kubernetes");
 
   /** Packages generated from a Terraform provider of the same name. */
-  private static final List<String> SAME_NAME_BRIDGED = List.of(
+  private static final Set<String> SAME_NAME_BRIDGED = Set.of(
       "random", "tls", "azuread", "cloudflare", "datadog", "github", "gitlab", "digitalocean",
       "vault", "consul", "nomad", "newrelic", "fastly", "linode", "hcloud", "vsphere",
       "openstack", "oci", "alicloud", "snowflake", "mongodbatlas", "confluentcloud", "auth0",
@@ -41,53 +44,48 @@ public final class PulumiTypes {
    * pulumi-aws {@code provider/resources.go}; only catalogue types and their near neighbours are
    * listed, since a miss only costs the catalogue's opinion, never a finding.
    */
-  private static final Map<String, String> EXCEPTIONS = exceptions();
+  private static final Map<String, String> EXCEPTIONS = Map.ofEntries(
+      entry("aws:rds/instance:Instance", "aws_db_instance"),
+      entry("aws:rds/snapshot:Snapshot", "aws_db_snapshot"),
+      entry("aws:rds/clusterSnapshot:ClusterSnapshot", "aws_db_cluster_snapshot"),
+      entry("aws:rds/optionGroup:OptionGroup", "aws_db_option_group"),
+      entry("aws:rds/parameterGroup:ParameterGroup", "aws_db_parameter_group"),
+      entry("aws:rds/subnetGroup:SubnetGroup", "aws_db_subnet_group"),
+      entry("aws:iam/openIdConnectProvider:OpenIdConnectProvider",
+          "aws_iam_openid_connect_provider"),
+      // pulumi-aws 6.x: BucketV2 is the current schema of aws_s3_bucket (Bucket the legacy one).
+      entry("aws:s3/bucketV2:BucketV2", "aws_s3_bucket"),
+      entry("aws:opensearch/serverlessCollection:ServerlessCollection",
+          "aws_opensearchserverless_collection"),
+      entry("gcp:secretmanager/secret:Secret", "google_secret_manager_secret"),
+      entry("gcp:artifactregistry/repository:Repository", "google_artifact_registry_repository"),
+      entry("gcp:serviceaccount/account:Account", "google_service_account"),
+      entry("gcp:organizations/project:Project", "google_project"),
+      entry("gcp:backupdisasterrecovery/backupVault:BackupVault", "google_backup_dr_backup_vault"),
+      entry("azure:core/resourceGroup:ResourceGroup", "azurerm_resource_group"),
+      entry("azure:keyvault/keyVault:KeyVault", "azurerm_key_vault"),
+      entry("azure:keyvault/key:Key", "azurerm_key_vault_key"),
+      entry("azure:keyvault/secret:Secret", "azurerm_key_vault_secret"),
+      entry("azure:keyvault/certificate:Certificate", "azurerm_key_vault_certificate"),
+      entry("azure:keyvault/managedHardwareSecurityModule:ManagedHardwareSecurityModule",
+          "azurerm_key_vault_managed_hardware_security_module"),
+      entry("azure:compute/managedDisk:ManagedDisk", "azurerm_managed_disk"),
+      entry("azure:compute/snapshot:Snapshot", "azurerm_snapshot"),
+      entry("azure:containerservice/registry:Registry", "azurerm_container_registry"),
+      entry("azure:containerservice/kubernetesCluster:KubernetesCluster",
+          "azurerm_kubernetes_cluster"),
+      entry("azure:eventhub/eventHub:EventHub", "azurerm_eventhub"),
+      entry("azure:eventhub/eventHubNamespace:EventHubNamespace", "azurerm_eventhub_namespace"),
+      entry("azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace",
+          "azurerm_log_analytics_workspace"),
+      entry("azure:recoveryservices/vault:Vault", "azurerm_recovery_services_vault"),
+      entry("azure:dataprotection/backupVault:BackupVault", "azurerm_data_protection_backup_vault"),
+      entry("azure:privatedns/zone:Zone", "azurerm_private_dns_zone"),
+      entry("azure:network/virtualNetwork:VirtualNetwork", "azurerm_virtual_network"),
+      entry("azure:authorization/userAssignedIdentity:UserAssignedIdentity",
+          "azurerm_user_assigned_identity"));
 
   private PulumiTypes() {}
-
-  private static Map<String, String> exceptions() {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("aws:rds/instance:Instance", "aws_db_instance");
-    m.put("aws:rds/snapshot:Snapshot", "aws_db_snapshot");
-    m.put("aws:rds/clusterSnapshot:ClusterSnapshot", "aws_db_cluster_snapshot");
-    m.put("aws:rds/optionGroup:OptionGroup", "aws_db_option_group");
-    m.put("aws:rds/parameterGroup:ParameterGroup", "aws_db_parameter_group");
-    m.put("aws:rds/subnetGroup:SubnetGroup", "aws_db_subnet_group");
-    m.put("aws:iam/openIdConnectProvider:OpenIdConnectProvider",
-        "aws_iam_openid_connect_provider");
-    // pulumi-aws 6.x: BucketV2 is the current schema of aws_s3_bucket (Bucket the legacy one).
-    m.put("aws:s3/bucketV2:BucketV2", "aws_s3_bucket");
-    m.put("aws:opensearch/serverlessCollection:ServerlessCollection",
-        "aws_opensearchserverless_collection");
-    m.put("gcp:secretmanager/secret:Secret", "google_secret_manager_secret");
-    m.put("gcp:artifactregistry/repository:Repository", "google_artifact_registry_repository");
-    m.put("gcp:serviceaccount/account:Account", "google_service_account");
-    m.put("gcp:organizations/project:Project", "google_project");
-    m.put("gcp:backupdisasterrecovery/backupVault:BackupVault", "google_backup_dr_backup_vault");
-    m.put("azure:core/resourceGroup:ResourceGroup", "azurerm_resource_group");
-    m.put("azure:keyvault/keyVault:KeyVault", "azurerm_key_vault");
-    m.put("azure:keyvault/key:Key", "azurerm_key_vault_key");
-    m.put("azure:keyvault/secret:Secret", "azurerm_key_vault_secret");
-    m.put("azure:keyvault/certificate:Certificate", "azurerm_key_vault_certificate");
-    m.put("azure:keyvault/managedHardwareSecurityModule:ManagedHardwareSecurityModule",
-        "azurerm_key_vault_managed_hardware_security_module");
-    m.put("azure:compute/managedDisk:ManagedDisk", "azurerm_managed_disk");
-    m.put("azure:compute/snapshot:Snapshot", "azurerm_snapshot");
-    m.put("azure:containerservice/registry:Registry", "azurerm_container_registry");
-    m.put("azure:containerservice/kubernetesCluster:KubernetesCluster",
-        "azurerm_kubernetes_cluster");
-    m.put("azure:eventhub/eventHub:EventHub", "azurerm_eventhub");
-    m.put("azure:eventhub/eventHubNamespace:EventHubNamespace", "azurerm_eventhub_namespace");
-    m.put("azure:operationalinsights/analyticsWorkspace:AnalyticsWorkspace",
-        "azurerm_log_analytics_workspace");
-    m.put("azure:recoveryservices/vault:Vault", "azurerm_recovery_services_vault");
-    m.put("azure:dataprotection/backupVault:BackupVault", "azurerm_data_protection_backup_vault");
-    m.put("azure:privatedns/zone:Zone", "azurerm_private_dns_zone");
-    m.put("azure:network/virtualNetwork:VirtualNetwork", "azurerm_virtual_network");
-    m.put("azure:authorization/userAssignedIdentity:UserAssignedIdentity",
-        "azurerm_user_assigned_identity");
-    return Map.copyOf(m);
-  }
 
   /**
    * The Terraform type equivalent to a Pulumi type token, or null when there is none (native

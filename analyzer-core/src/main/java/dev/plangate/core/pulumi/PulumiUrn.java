@@ -57,6 +57,15 @@ public record PulumiUrn(String urn, String stack, String project, String qualifi
     return new PulumiUrn(text, parts[0], parts[1], parts[2], name);
   }
 
+  /** Like {@link #parse}, but null when {@code text} is not a Pulumi URN. */
+  public static PulumiUrn tryParse(String text) {
+    try {
+      return parse(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+
   /** The resource's own type token: the last {@code $} segment of the qualified type. */
   public String type() {
     int dollar = qualifiedType.lastIndexOf('$');

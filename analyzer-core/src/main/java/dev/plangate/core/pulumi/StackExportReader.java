@@ -7,7 +7,9 @@ import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Reads the resources of a {@code pulumi stack export} document ({@code {"version": 3,
@@ -27,6 +29,8 @@ final class StackExportReader {
     private final JsonParser p;
     private final PulumiJson json;
     private final List<PulumiState> resources = new ArrayList<>();
+    /** Where each live object's URN was seen; objects pending deletion may share a URN. */
+    private final Map<String, String> live = new HashMap<>();
     private boolean sawResources;
 
     Reading(JsonParser p) {
@@ -96,8 +100,13 @@ final class StackExportReader {
           while (p.nextToken() != JsonToken.END_ARRAY) {
             String at = ctx + ".resources[" + i++ + "]";
             PulumiState s = json.readState(p.currentToken(), at, null);
-            if (s.urn() == null) {
+            if (s.urn() == null || s.urn().isBlank()) {
               throw json.fail(at + " has no urn");
+            }
+            String first = s.pendingDelete() ? null : live.putIfAbsent(s.urn(), at);
+            if (first != null) {
+              throw json.fail(at + " repeats the urn of " + first + " (" + s.urn() + "): a"
+                  + " stack holds one live object per URN");
             }
             resources.add(s);
           }

@@ -313,11 +313,8 @@ final class StepClassifier {
   }
 
   private static String shortUrn(String urn) {
-    try {
-      return PulumiUrn.parse(urn).shortForm();
-    } catch (IllegalArgumentException e) {
-      return urn;
-    }
+    PulumiUrn parsed = PulumiUrn.tryParse(urn);
+    return parsed == null ? urn : parsed.shortForm();
   }
 
   private static void addOnce(List<String> list, String s) {

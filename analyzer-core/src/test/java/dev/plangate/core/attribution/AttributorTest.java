@@ -478,4 +478,21 @@ class AttributorTest {
   private static String read(Path file) throws java.io.IOException {
     return java.nio.file.Files.readString(file);
   }
+
+  @Test
+  void blockHeadersAreReadInLinearTimeOnHostileLines() {
+    int n = 64 * 1024;
+    List<String> lines = List.of(
+        "resource" + " ".repeat(n) + "x",
+        "resource \"a\" \"b\"" + " ".repeat(n) + "x",
+        "resource " + "a".repeat(n) + " " + "b".repeat(n) + " !",
+        "module \"" + "\\".repeat(n),
+        " ".repeat(n) + "data \"t\" \"n\" {");
+    long t0 = System.nanoTime();
+    for (String line : lines) {
+      Block.parse(line);
+    }
+    assertThat((System.nanoTime() - t0) / 1_000_000).as("milliseconds").isLessThan(2_000);
+    assertThat(Block.parse(lines.get(4))).isEqualTo(Block.resource(true, "t", "n"));
+  }
 }

@@ -472,4 +472,74 @@ class AuthorshipDetectorTest {
       assertThat(DETECTOR.environment(null)).isEmpty();
     }
   }
+
+  @Nested
+  class HostileInput {
+    private final SignalRule slow = new SignalRule("Slow Agent", SignalRule.Where.MESSAGE, null,
+        java.util.regex.Pattern.compile("(a+)+$"), Confidence.MEDIUM);
+    private final AuthorshipDetector withSlowRule =
+        new AuthorshipDetector(SignalCatalog.builtin().withExtra(List.of(slow)));
+
+    @Test
+    void aPatternThatBacktracksForeverIsStoppedAndCountsAsAMatch() {
+      String message = "Tidy up\n\n" + "a".repeat(5_000) + "!\n";
+      long t0 = System.nanoTime();
+      CommitAuthorship r = withSlowRule.commit(commit(SHA, HUMAN, message));
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(ms).as("milliseconds for one commit").isLessThan(5_000);
+      assertThat(r.ai()).isTrue();
+      assertThat(r.signals()).singleElement().satisfies(s -> {
+        assertThat(s.agent()).isEqualTo("Slow Agent");
+        assertThat(s.kind()).isEqualTo("message");
+        assertThat(s.evidence())
+            .isEqualTo("pattern too slow on this text, counted as a match: /(a+)+$/");
+      });
+    }
+
+    @Test
+    void theStoppedPatternStillDecidesOrdinaryTextNormally() {
+      assertThat(withSlowRule.commit(commit(SHA, HUMAN, "Tidy up\n\nbbbb\n")).ai()).isFalse();
+      assertThat(withSlowRule.commit(commit(SHA, HUMAN, "Tidy up\n\nbaaaa")).signals())
+          .singleElement().satisfies(s -> assertThat(s.evidence()).isEqualTo("baaaa"));
+    }
+
+    @Test
+    void slowBranchTrailerAndEnvironmentPatternsAreStoppedToo() {
+      SignalRule branch = new SignalRule("B", SignalRule.Where.BRANCH, null,
+          java.util.regex.Pattern.compile("(x+x+)+y"), Confidence.LOW);
+      SignalRule trailer = new SignalRule("T", SignalRule.Where.TRAILER, "X-Tool",
+          java.util.regex.Pattern.compile("(x+x+)+y"), Confidence.LOW);
+      SignalRule env = new SignalRule("E", SignalRule.Where.ENVIRONMENT, "TOOL",
+          java.util.regex.Pattern.compile("(x+x+)+y"), Confidence.LOW);
+      AuthorshipDetector d = new AuthorshipDetector(
+          SignalCatalog.builtin().withExtra(List.of(branch, trailer, env)));
+      String xs = "x".repeat(3_000);
+      assertThat(d.branch(xs)).singleElement()
+          .satisfies(s -> assertThat(s.evidence()).startsWith("pattern too slow"));
+      assertThat(d.environment(Map.of("TOOL", xs))).singleElement()
+          .satisfies(s -> assertThat(s.evidence()).startsWith("pattern too slow"));
+      assertThat(d.commit(commit(SHA, HUMAN, "Tidy\n\nX-Tool: " + xs + "\n")).signals())
+          .singleElement().satisfies(s -> assertThat(s.agent()).isEqualTo("T"));
+    }
+
+    @Test
+    void notesWithMalformedHugeOrDeeplyNestedJsonStillCountAndNeverThrow() {
+      String deep = "[".repeat(100_000) + "]".repeat(100_000);
+      String huge = "{\"sessions\": {\"s\": {\"agent_id\": {\"tool\": \"claude\"}}}, \"pad\": \""
+          + "p".repeat(3_000_000) + "\"}";
+      for (String metadata : List.of("{not json", deep, "{\"a\": \u0000}", "[1, 2", huge)) {
+        CommitAuthorship r = DETECTOR.commit(Commits.commit(SHA, HUMAN, HUMAN, "Add it\n",
+            "infra/main.tf\n  s_1 1-9\n---\n" + metadata));
+        assertThat(r.ai()).as(metadata.substring(0, Math.min(10, metadata.length()))).isTrue();
+      }
+    }
+
+    @Test
+    void controlCharactersInMessagesAndTrailersAreKeptAsEvidenceForTheRendererToEscape() {
+      CommitAuthorship r = detect(HUMAN, "Fix\n\nCo-Authored-By: Claude\u001b[31m"
+          + " <noreply@anthropic.com>\n");
+      assertThat(r.ai()).isTrue();
+      assertThat(r.signals().get(0).evidence()).contains("\u001b[31m");
+    }
+  }
 }

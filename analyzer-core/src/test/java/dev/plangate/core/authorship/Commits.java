@@ -44,7 +44,7 @@ final class Commits {
   static CommitRange range(boolean complete, Commit... commits) {
     return new CommitRange("origin/main", "HEAD",
         commits.length == 0 ? PARENT : commits[commits.length - 1].sha(), List.of(commits),
-        complete, complete ? null
+        complete ? null
             : "The clone is shallow and does not reach origin/main; fetch with fetch-depth: 0.");
   }
 

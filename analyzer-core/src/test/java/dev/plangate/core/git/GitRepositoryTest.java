@@ -337,6 +337,10 @@ class GitRepositoryTest {
     assertThat(shas(toOrigin)).containsExactly(f1, f2);
     assertThat(shas(git.unpushed(f2, null))).containsExactly(f2);
     assertThat(shas(git.unpushed(f2, "fork"))).containsExactly(f2);
+    // a remote is a name, never a pattern that would count every remote's commits as pushed
+    assertThat(shas(git.unpushed(f2, "*"))).hasSize(3);
+    assertThat(shas(git.unpushed(f2, "[of]*"))).hasSize(3);
+    assertThat(shas(git.unpushed(f2, "file:///" + tmp + "/origin.git"))).hasSize(3);
   }
 
   // ------------------------------------------------------------------------ small queries
@@ -441,6 +445,20 @@ class GitRepositoryTest {
   }
 
   @Test
+  void aHugeLineIsCutToTheLineLimitAndTheLinesAfterItStillCount() throws Exception {
+    String base = repo.write("big.tf", "a\n").commit("base\n");
+    String huge = "resource \"aws_s3_bucket\" \"b\" { tags = \"" + "x".repeat(3_000_000) + "\" }";
+    String sha = repo.write("big.tf", huge + "\nafter\n").commit("huge line\n");
+    List<CommitPatch> patches = new ArrayList<>();
+    open().patches(List.of(base, sha), List.of(":(top)big.tf"), patches::add);
+    FilePatch f = patches.get(1).files().get(0);
+    assertThat(f.added()).hasSize(2);
+    assertThat(f.added().get(0).text()).hasSize(PatchParser.MAX_LINE_BYTES - 1)
+        .startsWith("resource \"aws_s3_bucket\" \"b\" {");
+    assertThat(f.added().get(1)).isEqualTo(new PatchLine(2, "after"));
+  }
+
+  @Test
   void filesDirectlyInMatchesOnlyThatDirectoryEvenWithGlobCharactersInItsName()
       throws Exception {
     repo.write("we*ird [x]/m.tf", "a\n")
@@ -484,6 +502,130 @@ class GitRepositoryTest {
         .isInstanceOf(GitException.class)
         .hasMessageContaining("git log -p in " + git.root())
         .hasMessageContaining("bad object " + missing);
+  }
+
+  // ------------------------------------------------------------ processes and hostile input
+
+  @Test
+  void aRangeWithItsNotesIsReadByOneGitProcess() throws Exception {
+    String base = repo.commit("base\n");
+    String one = repo.commit("one\n");
+    String two = repo.commit("two\n");
+    repo.aiNote(one, "agent note");
+    GitRepository git = open();
+
+    long before = GitProcess.started();
+    CommitRange range = git.range(base, "HEAD");
+    assertThat(GitProcess.started() - before).as("git processes for one range").isEqualTo(1);
+    assertThat(shas(range)).containsExactly(one, two);
+    assertThat(range.headSha()).isEqualTo(two);
+    assertThat(range.commits().get(0).aiNote()).isEqualTo("agent note");
+
+    before = GitProcess.started();
+    assertThat(shas(git.unpushed("HEAD", "origin"))).containsExactly(base, one, two);
+    assertThat(GitProcess.started() - before).as("git processes for unpushed").isEqualTo(1);
+  }
+
+  @Test
+  void anEmptyRangeStillNamesItsHead() throws Exception {
+    String a = repo.commit("a\n");
+    String b = repo.commit("b\n");
+    CommitRange range = open().range(b, a);
+    assertThat(range.commits()).isEmpty();
+    assertThat(range.headSha()).isEqualTo(a);
+  }
+
+  @Test
+  void revisionsThatLookLikeOptionsAreRevisionsNotOptions() throws Exception {
+    String a = repo.commit("a\n");
+    GitRepository git = open();
+    Path written = tmp.resolve("written-by-git");
+    for (String rev : List.of("--output=" + written, "-n", "--all", "--not", "-p")) {
+      assertThatThrownBy(() -> git.range(rev, "HEAD"))
+          .isInstanceOf(GitException.class)
+          .hasMessage("unknown revision '" + rev + "' (base) in " + git.root()
+              + ": it is not in this repository's history (fetch it, or check the name)");
+      assertThatThrownBy(() -> git.range(a, rev))
+          .isInstanceOf(GitException.class)
+          .hasMessage("unknown revision '" + rev + "' (head) in " + git.root());
+      assertThatThrownBy(() -> git.unpushed(rev, "origin"))
+          .isInstanceOf(GitException.class).hasMessageContaining("(head)");
+      assertThatThrownBy(() -> git.commitTime(rev)).isInstanceOf(GitException.class)
+          .hasMessageContaining("unknown revision");
+      assertThatThrownBy(() -> git.showBytes(rev, "x.tf")).isInstanceOf(GitException.class)
+          .hasMessageContaining("unknown revision");
+    }
+    assertThat(written).doesNotExist();
+  }
+
+  @Test
+  void revisionsWithSpacesControlCharactersOrHugeLengthsFailOnOneLine() throws Exception {
+    String a = repo.commit("a\n");
+    GitRepository git = open();
+    assertThatThrownBy(() -> git.range("main with spaces", a))
+        .isInstanceOf(GitException.class)
+        .hasMessageContaining("unknown revision 'main with spaces' (base)");
+    for (String rev : List.of("ma\nin", "ma\0in", "\u001b[31mred", "x".repeat(100_000))) {
+      assertThat(git.resolve(rev)).isEmpty();
+      for (ThrowingRead read : List.<ThrowingRead>of(() -> git.range(rev, a),
+          () -> git.range(a, rev), () -> git.unpushed(rev, null), () -> git.commitTime(rev),
+          () -> git.exists(rev, "x.tf"))) {
+        assertThatThrownBy(read::run)
+            .isInstanceOf(GitException.class)
+            .hasMessageContaining("invalid revision '")
+            .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\0", "\u001b")
+                .hasSizeLessThan(400));
+      }
+    }
+  }
+
+  @FunctionalInterface
+  private interface ThrowingRead {
+    Object run() throws GitException;
+  }
+
+  @Test
+  void aCommitTooLargeToReadIsRefusedByName() throws Exception {
+    String base = repo.commit("base\n");
+    String huge = "x".repeat(LogParser.MAX_COMMIT_BYTES + 1);
+    String sha = repo.commit("huge\n\n" + huge + "\n");
+    assertThatThrownBy(() -> open().range(base, "HEAD"))
+        .isInstanceOf(GitException.class)
+        .hasMessageContaining("commit " + sha)
+        .hasMessageContaining("too large to read")
+        .hasMessageContaining("4 MiB");
+  }
+
+  @Test
+  void aNulInACommitMessageEndsTheMessageAsGitShowsItWithoutBreakingTheRead()
+      throws Exception {
+    String base = repo.commit("base\n");
+    String tree = repo.git("rev-parse", "HEAD^{tree}").strip();
+    byte[] object = ("tree " + tree + "\nparent " + base
+        + "\nauthor A <a@x> 1700000000 +0000\ncommitter A <a@x> 1700000000 +0000\n\n"
+        + "subject\0hidden\n\nCo-Authored-By: Claude <noreply@anthropic.com>\n")
+        .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    String sha = repo.run(List.of("hash-object", "-t", "commit", "-w", "--literally", "--stdin"),
+        object, java.util.Map.of()).strip();
+    String after = repo.checkout(sha).commit("after\n");
+
+    CommitRange range = open().range(base, after);
+    assertThat(shas(range)).containsExactly(sha, after);
+    // git itself stops at the NUL (fsck calls it nulInCommit): the rest is as good as stripped
+    assertThat(range.commits().get(0).message()).isEqualTo("subject");
+    assertThat(range.commits().get(0).trailers()).isEmpty();
+  }
+
+  @Test
+  void aNoteWithANulOrBrokenJsonIsReadAsText() throws Exception {
+    String base = repo.commit("base\n");
+    String sha = repo.commit("agent\n");
+    String blob = repo.run(List.of("hash-object", "-w", "--stdin"),
+        "agent\0hidden\n---\n{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        java.util.Map.of()).strip();
+    repo.git("notes", "--ref=ai", "add", "-f", "-C", blob, sha);
+    Commit c = open().range(base, "HEAD").commits().get(0);
+    assertThat(c.aiNote()).startsWith("agent").contains("hidden", "{not json");
   }
 
   private static FilePatch find(List<FilePatch> files, String path) {

@@ -146,6 +146,65 @@ class PulumiReadErrorsTest {
   }
 
   @Test
+  void propertiesOfTheWrongTypeAreNamedNotSkipped() throws Exception {
+    failsReading("{\"steps\":[{\"op\":\"delete\",\"urn\":\"" + U + "\",\"oldState\":"
+        + "{\"type\":\"aws:s3/bucket:Bucket\",\"outputs\":\"forceDestroy\"}}]}")
+        .hasMessageContaining("steps[0].oldState.outputs: expected an object, found a string");
+    failsReading("{\"steps\":[{\"op\":\"delete\",\"urn\":\"" + U + "\",\"oldState\":"
+        + "{\"inputs\":[1]}}]}")
+        .hasMessageContaining("steps[0].oldState.inputs: expected an object, found an array");
+  }
+
+  @Test
+  void anEmptyUrnIsNoUrn() throws Exception {
+    failsReading("{\"steps\":[{\"op\":\"delete\",\"urn\":\"\"}]}")
+        .hasMessageContaining("steps[0] (op delete) has no urn");
+    failsReading("{\"sequence\":1,\"resourcePreEvent\":{\"metadata\":{\"op\":\"delete\","
+        + "\"urn\":\" \"}}}")
+        .hasMessageContaining("resourcePreEvent.metadata (op delete) has no urn");
+    Path preview = write("preview.json", "{\"steps\":[]}");
+    Path export = write("blank.json", "{\"deployment\":{\"resources\":[{\"urn\":\"\"}]}}");
+    assertThatThrownBy(() -> new PulumiPreviewReader(ResourceCatalog.builtin())
+        .read(preview, export, "preview.json"))
+        .isInstanceOf(PlanReadException.class)
+        .hasMessageContaining("deployment.resources[0] has no urn");
+  }
+
+  @Test
+  void aDigestThatListsAStepTwiceIsRefused() throws Exception {
+    String step = "{\"op\":\"delete\",\"urn\":\"" + U + "\"}";
+    failsReading("{\"steps\":[" + step + "," + step + "]}")
+        .hasMessageContaining("steps[1] repeats the delete step of " + U);
+  }
+
+  @Test
+  void aStackExportWithTwoLiveObjectsUnderOneUrnIsRefused() throws Exception {
+    Path preview = write("preview.json", "{\"steps\":[]}");
+    String live = "{\"urn\":\"" + U + "\",\"type\":\"aws:s3/bucket:Bucket\",\"id\":\"a\"}";
+    String pending = "{\"urn\":\"" + U + "\",\"id\":\"old\",\"delete\":true}";
+    Path twice = write("twice.json",
+        "{\"deployment\":{\"resources\":[" + live + "," + pending + "," + live + "]}}");
+    assertThatThrownBy(() -> new PulumiPreviewReader(ResourceCatalog.builtin())
+        .read(preview, twice, "preview.json"))
+        .isInstanceOf(PlanReadException.class)
+        .hasMessageContaining("deployment.resources[2] repeats the urn of deployment.resources[0]")
+        .satisfies(e -> assertThat(((PlanReadException) e).file()).endsWith("twice.json"));
+    Path withPending = write("pending.json",
+        "{\"deployment\":{\"resources\":[" + live + "," + pending + "]}}");
+    assertThat(new PulumiPreviewReader(ResourceCatalog.builtin())
+        .read(preview, withPending, "preview.json").changes()).hasSize(1);
+  }
+
+  @Test
+  void aHugeValueOfTheWrongTypeGivesAShortError() throws Exception {
+    String huge = "x".repeat(2_000_000);
+    failsReading("{\"steps\":[{\"op\":\"delete\",\"urn\":\"" + U + "\",\"oldState\":"
+        + "{\"protect\":\"" + huge + "\"}}]}")
+        .hasMessageContaining("steps[0].oldState.protect: expected true or false")
+        .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(300));
+  }
+
+  @Test
   void theSniffDoesNotThrowOnGarbage() {
     assertThat(PulumiPreviewReader.looksLike(new byte[0])).isFalse();
     assertThat(PulumiPreviewReader.looksLike((byte[]) null)).isFalse();

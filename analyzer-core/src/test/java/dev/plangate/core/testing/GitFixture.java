@@ -71,26 +71,24 @@ public final class GitFixture {
 
   /** {@code git init -q -b main} in {@code dir} (created if needed), with local test config. */
   public static GitFixture init(Path dir) {
-    try {
-      Files.createDirectories(dir);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    GitFixture f = new GitFixture(dir, 0);
-    f.git("init", "-q", "-b", "main");
+    GitFixture f = create(dir, "init", "-q", "-b", "main");
     f.configure();
     return f;
   }
 
   /** {@code git init -q --bare -b main} in {@code dir}: a remote to push to and clone from. */
   public static GitFixture bare(Path dir) {
+    return create(dir, "init", "-q", "--bare", "-b", "main");
+  }
+
+  private static GitFixture create(Path dir, String... init) {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     GitFixture f = new GitFixture(dir, 0);
-    f.git("init", "-q", "--bare", "-b", "main");
+    f.git(init);
     return f;
   }
 
