@@ -143,6 +143,15 @@ class CheckGateOptionsTest {
   }
 
   @Test
+  void aModuleDirectoryOutsideTheRepositoryIsAnInputError() {
+    GitFixture git = aiDestroy();
+    CliRun r = check(git, "--base", "HEAD~1", "--module-dir", "../elsewhere");
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.errLines()).singleElement().asString().startsWith("plangate: error: ")
+        .contains("../elsewhere").doesNotContain("internal error");
+  }
+
+  @Test
   void aBaseThatDoesNotExistIsAnError() {
     GitFixture git = aiDestroy();
     CliRun r = check(git, "--base", "origin/nope");

@@ -144,9 +144,11 @@ public final class PlanAnalyzer {
             findings.add(f.withAttribution(byKey.getOrDefault(f.key(), List.of())));
           }
         }
-      } catch (GitException e) {
+      } catch (GitException | IllegalArgumentException e) {
+        // IllegalArgumentException: a module directory outside the repository (--module-dir).
         errors.add(e.getMessage());
         who = Authorship.unknown("the commits could not be read: " + e.getMessage());
+        findings.clear();
         read.forEach(r -> findings.addAll(r.findings()));
       }
     }
