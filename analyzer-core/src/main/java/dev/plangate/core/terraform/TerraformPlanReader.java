@@ -5,6 +5,7 @@ import static dev.plangate.core.plan.PlanJson.describe;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
@@ -41,7 +42,15 @@ public final class TerraformPlanReader {
   /** Deepest nesting accepted; real plans stay far below, hostile input does not. */
   public static final int MAX_NESTING_DEPTH = 1000;
 
-  private static final JsonFactory FACTORY = PlanJson.streamingFactory(MAX_NESTING_DEPTH);
+  /**
+   * Longest string taken in: far beyond any address, name, reference or catalogue attribute
+   * (Kubernetes caps a whole object at 1.5 MiB), and small enough that a hostile plan cannot
+   * exhaust a 512 MiB heap with one. Attribute values the reader skips are not limited.
+   */
+  public static final int MAX_STRING_LENGTH = 16_000_000;
+
+  private static final JsonFactory FACTORY =
+      PlanJson.streamingFactory(MAX_NESTING_DEPTH, MAX_STRING_LENGTH);
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
   /** The top-level keys read; each may appear once, or a later copy would silently win. */
@@ -67,7 +76,12 @@ public final class TerraformPlanReader {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         JsonParser p = FACTORY.createParser(in)) {
       p.setCodec(MAPPER);
-      return new Reading(p, displayName).readDocument();
+      Reading reading = new Reading(p, displayName);
+      try {
+        return reading.readDocument();
+      } catch (StreamConstraintsException e) {
+        throw reading.fail(PlanJson.limitReason(e)); // with the position, which Jackson omits
+      }
     } catch (IOException e) {
       throw PlanJson.readFailure(displayName, e);
     } catch (Invalid e) {

@@ -243,7 +243,8 @@ class TerraformReaderTest {
     } catch (Exception e) {
       throw new AssertionError("expected a PlanReadException, got " + e, e);
     }
-    throw new AssertionError("expected a PlanReadException for " + json);
+    throw new AssertionError("expected a PlanReadException for "
+        + (json.length() > 300 ? json.substring(0, 300) + "..." : json));
   }
 
   /**
@@ -318,5 +319,39 @@ class TerraformReaderTest {
         + "{\"m\":{\"module\":null}},\"outputs\":null}}}");
     assertThat(p.changes()).isEmpty();
     assertThat(p.moduleSources()).isEmpty();
+  }
+
+  /**
+   * A string the reader takes in is limited, so that one hostile value cannot exhaust the heap
+   * (a 300 MB address ran a 512 MiB JVM out of memory with a stack trace); values it skips are
+   * not, since real plans carry huge rendered documents there. The error says where.
+   */
+  @Test
+  void aStringTooLongToTakeInIsAnErrorWithItsPosition() throws Exception {
+    String huge = "a".repeat(TerraformPlanReader.MAX_STRING_LENGTH + 1);
+    assertThat(readError("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"t."
+        + huge + "\",\"change\":{\"actions\":[\"delete\"]}}]}"))
+        .startsWith("JSON exceeds plangate's limits: String value length")
+        .contains("exceeds the maximum allowed (" + TerraformPlanReader.MAX_STRING_LENGTH + ")")
+        .doesNotContain("StreamReadConstraints")
+        .containsPattern("\\(line 1, column \\d+\\)$");
+    assertThat(readError("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":"
+        + "\"aws_db_instance.d\",\"type\":\"aws_db_instance\",\"change\":{\"actions\":"
+        + "[\"delete\"],\"before\":{\"skip_final_snapshot\":\"" + huge + "\"}}}]}"))
+        .startsWith("JSON exceeds plangate's limits: String value length");
+    Plan skipped = read("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":"
+        + "\"t.a\",\"change\":{\"actions\":[\"delete\"],\"after\":{\"user_data\":\""
+        + huge + "\"},\"before\":{\"user_data\":\"" + huge + "\"}}}]}");
+    assertThat(skipped.changes()).hasSize(1);
+  }
+
+  @Test
+  void nestingBeyondTheLimitIsAnErrorWithItsPosition() {
+    int depth = TerraformPlanReader.MAX_NESTING_DEPTH + 1;
+    assertThat(readError("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":"
+        + "\"t.a\",\"change\":{\"actions\":[\"delete\"],\"after\":" + "[".repeat(depth)
+        + "]".repeat(depth) + "}}]}"))
+        .isEqualTo("JSON exceeds plangate's limits: Document nesting depth (1001) exceeds the"
+            + " maximum allowed (1000) (line 1, column 1098)");
   }
 }
