@@ -32,7 +32,7 @@ public final class ImpactAnalyzer {
     List<ResourceChange> changes = plan.changes();
     long t0 = System.nanoTime();
     ResourceGraph graph = ResourceGraph.of(plan);
-    PhaseTimer.report("jgrapht graph", t0);
+    PhaseTimer.report("dependency graph", t0);
     boolean destroyMode = isDestroyMode(changes);
     // A moved block is Terraform's; other formats' addresses are not Terraform addresses.
     Map<String, String> renames = plan.format() == PlanFormat.TERRAFORM
