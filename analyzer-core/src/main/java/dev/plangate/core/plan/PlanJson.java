@@ -1,6 +1,7 @@
 package dev.plangate.core.plan;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -102,7 +103,11 @@ public final class PlanJson {
   }
 
   private static String where(JsonProcessingException e) {
-    var loc = e.getLocation();
+    return position(e.getLocation());
+  }
+
+  /** How messages give a place in a document: "line 3, column 14". */
+  public static String position(JsonLocation loc) {
     return loc == null ? "unknown position"
         : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }

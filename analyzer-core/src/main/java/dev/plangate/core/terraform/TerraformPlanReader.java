@@ -635,9 +635,7 @@ public final class TerraformPlanReader {
     }
 
     private Invalid fail(String message) {
-      var loc = p.currentLocation();
-      return new Invalid(message + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr()
-          + ")");
+      return new Invalid(message + " (" + PlanJson.position(p.currentLocation()) + ")");
     }
 
     private String intern(String s) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.plangate.core.model.AddressGenerators;
 import dev.plangate.core.model.AddressStep;
 import dev.plangate.core.model.ResourceAddress;
 import java.time.Duration;
@@ -120,13 +121,8 @@ class AddressGlobTest {
    */
   @Test
   void starsMatchStepForStepOnArbitraryAddresses() {
-    Gen<String> ident = SourceDSL.strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 6);
-    Gen<String> key = SourceDSL.integers().between(0, 3).zip(
-        SourceDSL.strings().basicLatinAlphabet().ofLengthBetween(0, 6), (kind, s) -> switch (kind) {
-          case 0 -> null;
-          case 1 -> String.valueOf(s.length());
-          default -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        });
+    Gen<String> ident = AddressGenerators.identifiers();
+    Gen<String> key = AddressGenerators.keys();
     QuickTheory.qt().forAll(SourceDSL.lists().of(ident.zip(key, AddressStep::new))
             .ofSizeBetween(0, 3), ident, ident, key)
         .assuming((mods, type, name, k) -> !new ResourceAddress(mods, false, type, name, k)
