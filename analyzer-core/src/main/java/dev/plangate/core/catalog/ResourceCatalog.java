@@ -3,6 +3,7 @@ package dev.plangate.core.catalog;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.core.plan.AttributeSelector;
+import dev.plangate.core.pulumi.PulumiTypes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,6 +20,11 @@ import java.util.Set;
  * The catalogue of critical resource types: their category, whether they hold data, and the
  * {@code before} attributes that decide whether that data survives a destroy. The knowledge
  * lives in {@code critical-resources.json}; this class only reads and applies it.
+ *
+ * <p>Types are looked up as each reader names them: Terraform types ({@code aws_db_instance})
+ * and CloudFormation types ({@code AWS::RDS::DBInstance}) are in the file; a Pulumi type token
+ * ({@code aws:rds/instance:Instance}) is judged as its Terraform equivalent
+ * ({@link PulumiTypes#terraformType}), so no caller needs to know which tool wrote a plan.
  */
 public final class ResourceCatalog implements AttributeSelector {
   private static final String RESOURCE = "critical-resources.json";
@@ -85,8 +91,9 @@ public final class ResourceCatalog implements AttributeSelector {
     return new ResourceCatalog(entries);
   }
 
+  /** The entry for a resource type as any reader names it (see the class comment). */
   public Optional<CatalogEntry> lookup(String type) {
-    return Optional.ofNullable(entries.get(type));
+    return Optional.ofNullable(byType(entries, type));
   }
 
   public int size() {
@@ -95,7 +102,29 @@ public final class ResourceCatalog implements AttributeSelector {
 
   @Override
   public Set<String> rootAttributes(String type) {
-    return rootsByType.getOrDefault(type, Set.of());
+    Set<String> roots = byType(rootsByType, type);
+    return roots == null ? Set.of() : roots;
+  }
+
+  private static <T> T byType(Map<String, T> map, String type) {
+    if (type == null) {
+      return null;
+    }
+    T found = map.get(type);
+    if (found == null && isPulumiToken(type)) {
+      String terraform = PulumiTypes.terraformType(type);
+      found = terraform == null ? null : map.get(terraform);
+    }
+    return found;
+  }
+
+  /**
+   * Whether a type not in the file may be a Pulumi token ({@code pkg:module:Type}): Terraform
+   * types have no colon, and CloudFormation types are in the file under their own names. A
+   * cheap test, since the Terraform reader asks once per changed resource.
+   */
+  private static boolean isPulumiToken(String type) {
+    return type.indexOf(':') > 0 && !type.contains("::");
   }
 
   @Override

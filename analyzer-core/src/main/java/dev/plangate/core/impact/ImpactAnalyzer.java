@@ -10,7 +10,6 @@ import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.PhaseTimer;
-import dev.plangate.core.pulumi.PulumiTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,7 @@ public final class ImpactAnalyzer {
     List<ResourceChange> changes = plan.changes();
     long t0 = System.nanoTime();
     ResourceGraph graph = ResourceGraph.of(plan);
-    PhaseTimer.report("jgrapht graph", t0);
+    PhaseTimer.report("dependency graph", t0);
     boolean destroyMode = isDestroyMode(changes);
     // A moved block is Terraform's; other formats' addresses are not Terraform addresses.
     Map<String, String> renames = plan.format() == PlanFormat.TERRAFORM
@@ -74,7 +73,7 @@ public final class ImpactAnalyzer {
       case FORGET -> FindingAction.FORGET;
       default -> FindingAction.DELETE; // DELETE, and UNKNOWN treated as a destroy
     };
-    CatalogEntry entry = catalogEntry(plan.format(), c.type());
+    CatalogEntry entry = catalog.lookup(c.type()).orElse(null);
     Recoverability rec = Recoverability.UNKNOWN;
     if (entry != null && entry.dataBearing() && action.destroys()) {
       rec = entry.assess(c.before());
@@ -84,18 +83,6 @@ public final class ImpactAnalyzer {
         c.reason(), c.rawActions(), c.replacePaths(), entry != null,
         entry == null ? null : entry.category(), rec.recoverable(), rec.because(), explanation,
         downstream, suggestion, c.conditional(), c.location(), c.why(), List.of());
-  }
-
-  /**
-   * The catalogue is keyed by Terraform type names; a Pulumi type token is looked up under its
-   * Terraform equivalent ({@code aws:rds/instance:Instance} is {@code aws_db_instance}).
-   */
-  private CatalogEntry catalogEntry(PlanFormat format, String type) {
-    if (format == PlanFormat.PULUMI) {
-      String terraform = PulumiTypes.terraformType(type);
-      return terraform == null ? null : catalog.lookup(terraform).orElse(null);
-    }
-    return catalog.lookup(type).orElse(null);
   }
 
   static String explain(ResourceChange c, FindingAction action, Downstream downstream,

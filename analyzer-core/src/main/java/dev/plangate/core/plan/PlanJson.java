@@ -1,6 +1,7 @@
 package dev.plangate.core.plan;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -23,9 +24,17 @@ public final class PlanJson {
    * {@code maxNestingDepth}.
    */
   public static JsonFactory streamingFactory(int maxNestingDepth) {
+    return streamingFactory(maxNestingDepth, 1_000_000_000);
+  }
+
+  /**
+   * A factory for plans read with the streaming parser, with a limit on the strings the reader
+   * takes in. Strings that are skipped unread are not limited: they never reach the heap.
+   */
+  public static JsonFactory streamingFactory(int maxNestingDepth, int maxStringLength) {
     return JsonFactory.builder()
         .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(1_000_000_000)
+            .maxStringLength(maxStringLength)
             .maxNestingDepth(maxNestingDepth)
             .build())
         .build();
@@ -40,8 +49,7 @@ public final class PlanJson {
       return new PlanReadException(file, "file not found");
     }
     if (e instanceof StreamConstraintsException c) {
-      return new PlanReadException(file,
-          "JSON exceeds plangate's limits: " + firstLine(c.getOriginalMessage()));
+      return new PlanReadException(file, limitReason(c));
     }
     if (e instanceof JsonProcessingException j) {
       // Jackson reports an early end both as JsonEOFException and, inside arrays and objects, as
@@ -55,6 +63,16 @@ public final class PlanJson {
           "not valid JSON: " + firstLine(j.getOriginalMessage()) + " (" + where(j) + ")");
     }
     return new PlanReadException(file, "cannot read: " + e.getMessage());
+  }
+
+  /**
+   * Which limit a document broke, in Jackson's words less the name of Jackson's setting:
+   * {@code JSON exceeds plangate's limits: Document nesting depth (1001) exceeds the maximum
+   * allowed (1000)}.
+   */
+  public static String limitReason(StreamConstraintsException e) {
+    return "JSON exceeds plangate's limits: "
+        + firstLine(e.getOriginalMessage()).replaceAll(", from `[^`]*`\\)", ")");
   }
 
   /** How a message names a token: "an object", "a string", "the end of the document". */
@@ -85,7 +103,11 @@ public final class PlanJson {
   }
 
   private static String where(JsonProcessingException e) {
-    var loc = e.getLocation();
+    return position(e.getLocation());
+  }
+
+  /** How messages give a place in a document: "line 3, column 14". */
+  public static String position(JsonLocation loc) {
     return loc == null ? "unknown position"
         : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
   }

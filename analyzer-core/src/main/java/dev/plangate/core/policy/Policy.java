@@ -48,7 +48,12 @@ public record Policy(
   }
 
   public static Policy defaults() {
-    return new Policy(null, EnumSet.of(FindingAction.DELETE, FindingAction.REPLACE),
+    return defaults(null);
+  }
+
+  /** The defaults, as read from {@code source} (an empty policy file). */
+  static Policy defaults(String source) {
+    return new Policy(source, EnumSet.of(FindingAction.DELETE, FindingAction.REPLACE),
         DEFAULT_LABEL, HumanOnly.WARN, true, List.of(), List.of(), List.of(), List.of(),
         List.of(), null);
   }

@@ -67,7 +67,7 @@ public final class PolicyLoader {
       throw invalid(name, List.of(e.problem()));
     }
     if (document == null || YamlValues.NULL.equals(YamlValues.jsonType(document))) {
-      return withSource(Policy.defaults(), name);
+      return Policy.defaults(name);
     }
     List<Problem> problems = new ArrayList<>(SchemaValidator.builtin().validate(document));
     Policy policy = null;
@@ -188,11 +188,5 @@ public final class PolicyLoader {
         + (n == 1 ? " error" : " errors") + "):";
     return new PolicyException(summary + "\n" + sorted.stream().map(p -> p.format(name))
         .collect(Collectors.joining("\n")));
-  }
-
-  private static Policy withSource(Policy p, String source) {
-    return new Policy(source, p.approvalActions(), p.approvalLabel(), p.humanOnly(),
-        p.unknownAuthorshipIsAi(), p.protect(), p.waivers(), p.signals(), p.criticality(),
-        p.plans(), p.planCommand());
   }
 }

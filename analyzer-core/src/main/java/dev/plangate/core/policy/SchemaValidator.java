@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.stream.Collectors;
@@ -99,35 +98,6 @@ final class SchemaValidator {
    */
   static SchemaValidator of(JsonNode schema) {
     return new SchemaValidator(schema);
-  }
-
-  /** Every keyword used anywhere in a schema, annotations included. */
-  static Set<String> keywordsIn(JsonNode schema) {
-    Set<String> out = new TreeSet<>();
-    collectKeywords(schema, out);
-    return out;
-  }
-
-  private static void collectKeywords(JsonNode schema, Set<String> out) {
-    if (!schema.isObject()) {
-      return;
-    }
-    schema.fieldNames().forEachRemaining(out::add);
-    for (String k : List.of("properties", "$defs")) {
-      if (schema.has(k)) {
-        schema.get(k).forEach(s -> collectKeywords(s, out));
-      }
-    }
-    for (String k : List.of("items", "additionalProperties")) {
-      if (schema.has(k)) {
-        collectKeywords(schema.get(k), out);
-      }
-    }
-    for (String k : List.of("anyOf", "oneOf")) {
-      if (schema.has(k)) {
-        schema.get(k).forEach(s -> collectKeywords(s, out));
-      }
-    }
   }
 
   /**

@@ -2,6 +2,7 @@ package dev.plangate.core.terraform;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.plangate.core.model.AddressStep;
 import dev.plangate.core.plan.PlanJson;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ final class ConfigurationReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String f = p.currentName();
       JsonToken v = p.nextToken();
-      if (f.equals("root_module") && v == JsonToken.START_OBJECT) {
+      if (f.equals("root_module") && objectOrNull(v, "configuration.root_module")) {
         readModule(root, "configuration.root_module");
       } else {
         p.skipChildren();
@@ -47,8 +48,7 @@ final class ConfigurationReader {
       JsonToken v = p.nextToken();
       switch (f) {
         case "resources" -> {
-          if (v != JsonToken.START_ARRAY) {
-            p.skipChildren();
+          if (!arrayOrNull(v, ctx + ".resources")) {
             continue;
           }
           int i = 0;
@@ -57,30 +57,26 @@ final class ConfigurationReader {
           }
         }
         case "module_calls" -> {
-          if (v != JsonToken.START_OBJECT) {
-            p.skipChildren();
+          if (!objectOrNull(v, ctx + ".module_calls")) {
             continue;
           }
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String call = p.currentName();
             JsonToken c = p.nextToken();
-            if (c != JsonToken.START_OBJECT) {
-              p.skipChildren();
-              continue;
+            String at = ctx + ".module_calls." + call;
+            if (objectOrNull(c, at)) {
+              readCall(m, call, at);
             }
-            readCall(m, call, ctx + ".module_calls." + call);
           }
         }
         case "outputs" -> {
-          if (v != JsonToken.START_OBJECT) {
-            p.skipChildren();
+          if (!objectOrNull(v, ctx + ".outputs")) {
             continue;
           }
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String out = p.currentName();
             JsonToken o = p.nextToken();
-            if (o != JsonToken.START_OBJECT) {
-              p.skipChildren();
+            if (!objectOrNull(o, ctx + ".outputs." + out)) {
               continue;
             }
             Set<String> refs = new LinkedHashSet<>();
@@ -164,10 +160,8 @@ final class ConfigurationReader {
         case "source" -> call.source = v == JsonToken.VALUE_STRING ? p.getText() : null;
         case "module" -> {
           ConfigModule child = new ConfigModule(childPath);
-          if (v == JsonToken.START_OBJECT) {
+          if (objectOrNull(v, ctx + ".module")) {
             readModule(child, ctx + ".module");
-          } else {
-            p.skipChildren();
           }
           call.module = child;
         }
@@ -235,7 +229,7 @@ final class ConfigurationReader {
 
   private static boolean isBareModuleCall(String r) {
     try {
-      return dev.plangate.core.model.AddressStep.tokenize(r).size() == 2;
+      return AddressStep.tokenize(r).size() == 2;
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -259,5 +253,27 @@ final class ConfigurationReader {
     if (t != JsonToken.START_OBJECT) {
       throw failure.fail(ctx + ": expected an object, found " + PlanJson.describe(t));
     }
+  }
+
+  /**
+   * True for an object to read, false for null; anything else fails. The configuration gives
+   * the edges of the blast radius: a part of the wrong shape must not silently give fewer.
+   */
+  private boolean objectOrNull(JsonToken t, String ctx) {
+    if (t == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    expectObject(t, ctx);
+    return true;
+  }
+
+  private boolean arrayOrNull(JsonToken t, String ctx) {
+    if (t == JsonToken.VALUE_NULL) {
+      return false;
+    }
+    if (t != JsonToken.START_ARRAY) {
+      throw failure.fail(ctx + ": expected an array, found " + PlanJson.describe(t));
+    }
+    return true;
   }
 }

@@ -5,10 +5,12 @@ import static dev.plangate.core.plan.PlanJson.describe;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
+import dev.plangate.core.model.ResourceAddress;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.AttributeSelector;
 import dev.plangate.core.plan.PhaseTimer;
@@ -21,11 +23,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 
@@ -38,8 +42,21 @@ public final class TerraformPlanReader {
   /** Deepest nesting accepted; real plans stay far below, hostile input does not. */
   public static final int MAX_NESTING_DEPTH = 1000;
 
-  private static final JsonFactory FACTORY = PlanJson.streamingFactory(MAX_NESTING_DEPTH);
+  /**
+   * Longest string taken in: far beyond any address, name, reference or catalogue attribute
+   * (Kubernetes caps a whole object at 1.5 MiB), and small enough that a hostile plan cannot
+   * exhaust a 512 MiB heap with one. Attribute values the reader skips are not limited.
+   */
+  public static final int MAX_STRING_LENGTH = 16_000_000;
+
+  private static final JsonFactory FACTORY =
+      PlanJson.streamingFactory(MAX_NESTING_DEPTH, MAX_STRING_LENGTH);
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
+
+  /** The top-level keys read; each may appear once, or a later copy would silently win. */
+  private static final Set<String> TOP_LEVEL_KEYS = Set.of("format_version",
+      "terraform_version", "resource_changes", "resource_drift", "deferred_changes", "prior_state",
+      "configuration", "planned_values", "output_changes", "values", "errored", "complete");
 
   /** Daemon threads, so a background parse never keeps a command-line JVM alive. */
   private static final Executor BACKGROUND = command -> {
@@ -59,7 +76,12 @@ public final class TerraformPlanReader {
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
         JsonParser p = FACTORY.createParser(in)) {
       p.setCodec(MAPPER);
-      return new Reading(p, displayName).readDocument();
+      Reading reading = new Reading(p, displayName);
+      try {
+        return reading.readDocument();
+      } catch (StreamConstraintsException e) {
+        throw reading.fail(PlanJson.limitReason(e)); // with the position, which Jackson omits
+      }
     } catch (IOException e) {
       throw PlanJson.readFailure(displayName, e);
     } catch (Invalid e) {
@@ -78,17 +100,22 @@ public final class TerraformPlanReader {
    * Where in the document a value sits, e.g. {@code resource_changes[12]}. Built into a string
    * only when an error is reported: a large plan has millions of fields.
    */
-  private record At(String path, int index) {
+  private record At(Object parent, String name, int index) {
+    At(String path, int index) {
+      this(null, path, index);
+    }
+
     static At of(String path) {
       return new At(path, -1);
     }
 
-    At field(String name) {
-      return new At(this + "." + name, -1);
+    At field(String field) {
+      return new At(this, field, -1);
     }
 
     @Override
     public String toString() {
+      String path = parent == null ? name : parent + "." + name;
       return index < 0 ? path : path + "[" + index + "]";
     }
   }
@@ -131,9 +158,13 @@ public final class TerraformPlanReader {
         throw new Invalid("not a Terraform plan: the JSON document is " + describe(t)
             + ", not an object");
       }
+      Set<String> seen = new HashSet<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken v = p.nextToken();
+        if (TOP_LEVEL_KEYS.contains(field) && !seen.add(field)) {
+          throw fail("the plan has the key \"" + field + "\" twice");
+        }
         switch (field) {
           case "format_version" -> {
             formatVersion = string(v, "format_version");
@@ -213,7 +244,7 @@ public final class TerraformPlanReader {
           new DependencyBuilder(changes, state, configuration,
               parsedAddresses == null ? null : parsedAddresses.join()).build();
       PhaseTimer.report("dependency edges", t0);
-      Map<String, String> moduleSources = new java.util.TreeMap<>();
+      Map<String, String> moduleSources = new TreeMap<>();
       if (configuration != null) {
         configuration.collectSources(moduleSources);
       }
@@ -260,9 +291,11 @@ public final class TerraformPlanReader {
       String previous = null;
       ChangeBody body = null;
       List<String> looseActions = null;
+      int seen = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         JsonToken v = p.nextToken();
+        seen = once(seen, changeKeyBit(f), f, ctx);
         switch (f) {
           case "address" -> address = string(v, ctx, "address");
           case "deposed" -> deposed = string(v, ctx, "deposed");
@@ -324,9 +357,11 @@ public final class TerraformPlanReader {
         return b;
       }
       expect(t, JsonToken.START_OBJECT, ctx);
+      int seen = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         JsonToken v = p.nextToken();
+        seen = once(seen, bodyKeyBit(f), f, ctx);
         switch (f) {
           case "actions" -> b.actions = stringArray(v, ctx, "actions");
           case "before" -> b.before = readSelected(v, type);
@@ -411,7 +446,8 @@ public final class TerraformPlanReader {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String f = p.currentName();
           JsonToken v = p.nextToken();
-          if (f.equals("resource_change") && v == JsonToken.START_OBJECT) {
+          if (f.equals("resource_change")) {
+            // Each one becomes a warning: an entry that cannot be read must not vanish.
             ResourceChange c = readChange(At.of(ctx + ".resource_change"));
             deferred.add(new ResourceChange(c.address(), c.deposed(), c.type(), c.managed(),
                 c.kind(), c.order(), c.rawActions(), c.reason(), c.replacePaths(),
@@ -429,15 +465,18 @@ public final class TerraformPlanReader {
       if (t == JsonToken.VALUE_NULL) {
         return;
       }
+      // Its edges widen the blast radius, so a part of the wrong shape fails rather than
+      // silently giving fewer dependents.
       expect(t, JsonToken.START_OBJECT, "prior_state");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         JsonToken v = p.nextToken();
-        if (f.equals("values") && v == JsonToken.START_OBJECT) {
+        if (f.equals("values") && objectOrNull(v, "prior_state.values")) {
           while (p.nextToken() == JsonToken.FIELD_NAME) {
             String g = p.currentName();
             JsonToken w = p.nextToken();
-            if (g.equals("root_module") && w == JsonToken.START_OBJECT) {
+            if (g.equals("root_module")
+                && objectOrNull(w, "prior_state.values.root_module")) {
               readStateModule("prior_state.values.root_module");
             } else {
               p.skipChildren();
@@ -449,16 +488,34 @@ public final class TerraformPlanReader {
       }
     }
 
+    /** True for an object to read; false for null; fails for anything else. */
+    private boolean objectOrNull(JsonToken t, Object ctx) {
+      if (t == JsonToken.VALUE_NULL) {
+        return false;
+      }
+      expect(t, JsonToken.START_OBJECT, ctx);
+      return true;
+    }
+
+    /** True for an array to read; false for null; fails for anything else. */
+    private boolean arrayOrNull(JsonToken t, Object ctx) {
+      if (t == JsonToken.VALUE_NULL) {
+        return false;
+      }
+      expect(t, JsonToken.START_ARRAY, ctx);
+      return true;
+    }
+
     private void readStateModule(String ctx) throws IOException {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         JsonToken v = p.nextToken();
-        if (f.equals("resources") && v == JsonToken.START_ARRAY) {
+        if (f.equals("resources") && arrayOrNull(v, ctx + ".resources")) {
           int i = 0;
           while (p.nextToken() != JsonToken.END_ARRAY) {
             readStateResource(new At(ctx + ".resources", i++));
           }
-        } else if (f.equals("child_modules") && v == JsonToken.START_ARRAY) {
+        } else if (f.equals("child_modules") && arrayOrNull(v, ctx + ".child_modules")) {
           int i = 0;
           while (p.nextToken() != JsonToken.END_ARRAY) {
             String c = ctx + ".child_modules[" + i++ + "]";
@@ -559,6 +616,18 @@ public final class TerraformPlanReader {
       return out;
     }
 
+    /**
+     * Adds a key's bit to those seen, failing if it was seen before: a second {@code "change"}
+     * or {@code "actions"} would otherwise silently replace the first, and the reader must not
+     * pick one of two answers to "what happens to this resource".
+     */
+    private int once(int seen, int bit, String field, At ctx) {
+      if ((seen & bit) != 0) {
+        throw fail(ctx + " has the key \"" + field + "\" twice");
+      }
+      return seen | bit;
+    }
+
     private void expect(JsonToken actual, JsonToken wanted, Object ctx) {
       if (actual != wanted) {
         throw fail(ctx + ": expected " + describe(wanted) + ", found " + describe(actual));
@@ -566,9 +635,7 @@ public final class TerraformPlanReader {
     }
 
     private Invalid fail(String message) {
-      var loc = p.currentLocation();
-      return new Invalid(message + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr()
-          + ")");
+      return new Invalid(message + " (" + PlanJson.position(p.currentLocation()) + ")");
     }
 
     private String intern(String s) {
@@ -579,9 +646,37 @@ public final class TerraformPlanReader {
     }
   }
 
+  /** A bit for each key of a resource change that is read; 0 for others. */
+  private static int changeKeyBit(String field) {
+    return switch (field) {
+      case "address" -> 1;
+      case "deposed" -> 1 << 1;
+      case "mode" -> 1 << 2;
+      case "type" -> 1 << 3;
+      case "name" -> 1 << 4;
+      case "module_address" -> 1 << 5;
+      case "action_reason" -> 1 << 6;
+      case "previous_address" -> 1 << 7;
+      case "change" -> 1 << 8;
+      case "actions" -> 1 << 9;
+      default -> 0;
+    };
+  }
+
+  /** A bit for each key of a {@code change} object that is read; 0 for others. */
+  private static int bodyKeyBit(String field) {
+    return switch (field) {
+      case "actions" -> 1;
+      case "before" -> 1 << 1;
+      case "replace_paths" -> 1 << 2;
+      case "importing" -> 1 << 3;
+      default -> 0;
+    };
+  }
+
   static boolean isDataAddress(String address) {
     try {
-      return dev.plangate.core.model.ResourceAddress.parse(address).data();
+      return ResourceAddress.parse(address).data();
     } catch (IllegalArgumentException e) {
       return false;
     }
@@ -589,7 +684,7 @@ public final class TerraformPlanReader {
 
   private static String typeFromAddress(String address) {
     try {
-      return dev.plangate.core.model.ResourceAddress.parse(address).type();
+      return ResourceAddress.parse(address).type();
     } catch (IllegalArgumentException e) {
       return "unknown";
     }

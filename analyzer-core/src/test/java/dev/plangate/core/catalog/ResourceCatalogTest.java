@@ -104,4 +104,23 @@ class ResourceCatalogTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> ResourceCatalog.parse(bad))
         .hasMessageContaining("exactly one");
   }
+
+  /**
+   * The catalogue answers for a type however the reader names it, so that the impact analysis
+   * needs no per-format branch: a Pulumi token is judged as its Terraform equivalent.
+   */
+  @Test
+  void pulumiTypeTokensAreJudgedAsTheirTerraformEquivalents() {
+    CatalogEntry terraform = CATALOG.lookup("aws_db_instance").orElseThrow();
+    assertThat(CATALOG.lookup("aws:rds/instance:Instance")).containsSame(terraform);
+    assertThat(CATALOG.rootAttributes("aws:rds/instance:Instance"))
+        .isEqualTo(CATALOG.rootAttributes("aws_db_instance")).isNotEmpty();
+    assertThat(CATALOG.lookup("gcp:sql/databaseInstance:DatabaseInstance")).isPresent();
+    assertThat(CATALOG.lookup("AWS::RDS::DBInstance")).isPresent();
+    assertThat(CATALOG.lookup("aws-native:rds:DbInstance")).isEmpty();
+    assertThat(CATALOG.lookup("pulumi:pulumi:Stack")).isEmpty();
+    assertThat(CATALOG.lookup("terraform_data")).isEmpty();
+    assertThat(CATALOG.rootAttributes("AWS::Made::Up")).isEmpty();
+    assertThat(CATALOG.lookup(null)).isEmpty();
+  }
 }

@@ -2,10 +2,14 @@ package dev.plangate.core.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import dev.plangate.core.model.AddressGenerators;
 import dev.plangate.core.model.AddressStep;
 import dev.plangate.core.model.ResourceAddress;
+import java.time.Duration;
 import java.util.Collections;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.quicktheories.QuickTheory;
 import org.quicktheories.core.Gen;
@@ -117,13 +121,8 @@ class AddressGlobTest {
    */
   @Test
   void starsMatchStepForStepOnArbitraryAddresses() {
-    Gen<String> ident = SourceDSL.strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 6);
-    Gen<String> key = SourceDSL.integers().between(0, 3).zip(
-        SourceDSL.strings().basicLatinAlphabet().ofLengthBetween(0, 6), (kind, s) -> switch (kind) {
-          case 0 -> null;
-          case 1 -> String.valueOf(s.length());
-          default -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        });
+    Gen<String> ident = AddressGenerators.identifiers();
+    Gen<String> key = AddressGenerators.keys();
     QuickTheory.qt().forAll(SourceDSL.lists().of(ident.zip(key, AddressStep::new))
             .ofSizeBetween(0, 3), ident, ident, key)
         .assuming((mods, type, name, k) -> !new ResourceAddress(mods, false, type, name, k)
@@ -136,5 +135,108 @@ class AddressGlobTest {
           return matches(address, address) && matches(perStep, address)
               && !matches(oneShort, address) && matches("**", address);
         });
+  }
+
+  /**
+   * Globs from the repository under review must not be able to stall the gate: these take a
+   * backtracking regular expression minutes per address (one was measured at over a minute),
+   * and take the automaton microseconds.
+   */
+  @Test
+  void hostileGlobsMatchInLinearTime() {
+    String longAddress = "module." + "a".repeat(200) + ".x[\"" + "a".repeat(200) + "\"]";
+    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+      for (int i = 0; i < 1000; i++) {
+        assertThat(matches("**a**a**a**a**a**a**a**a**a**a**b", "a".repeat(80))).isFalse();
+        assertThat(matches("*a*a*a*a*a*a*a*a*a*a*a*a*b", longAddress)).isFalse();
+        assertThat(matches("**.x[\"*a*a*a*a*a*a*a*a*b\"]", longAddress)).isFalse();
+        assertThat(matches("**.x[\"*a*a*a*a*a*a*a*a*\"]", longAddress)).isTrue();
+      }
+    });
+  }
+
+  /**
+   * The automaton means exactly what the regular expression the glob used to be compiled to
+   * means (kept here as the oracle), on globs and texts made of the characters that matter.
+   */
+  @Test
+  void matchesLikeTheRegularExpressionItReplaced() {
+    // Brackets only need balancing in a glob, which few random strings do; they are literal
+    // there like any other character, so the texts have them and the globs do not.
+    Gen<String> glob = SourceDSL.strings().betweenCodePoints(0, 7).ofLengthBetween(1, 8)
+        .map(AddressGlobTest::fromAlphabet);
+    // Texts are the glob with each wildcard filled in at random, so most come close to matching.
+    Gen<String> fill = SourceDSL.strings().betweenCodePoints(0, 9).ofLengthBetween(0, 3)
+        .map(AddressGlobTest::fromAlphabet);
+    QuickTheory.qt().withExamples(50_000).forAll(glob, SourceDSL.lists().of(fill).ofSize(8))
+        .check((g, fills) -> {
+          if (!compiles(g)) {
+            return true;
+          }
+          String t = instantiate(g, fills);
+          return AddressGlob.compile(g).matches(t) == oracle(g).matcher(t).matches();
+        });
+    assertThat(matches("a[\"*\"]", "a[\"x\\\"y\"]")).isTrue();
+    assertThat(matches("a[\"*\"]", "a[\"x\"y\"]")).isFalse();
+    assertThat(matches("a[\"?\"]", "a[\"\\\"\"]")).isTrue();
+    assertThat(matches("a.*", "a.b[\"\\\".\"]")).isTrue();
+    assertThat(matches("a.*", "a.b[\"\\\"\"].c")).isFalse();
+  }
+
+  private static String instantiate(String glob, java.util.List<String> fills) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      sb.append(c == '*' || c == '?' ? fills.get(i % fills.size()) : String.valueOf(c));
+    }
+    return sb.toString();
+  }
+
+  private static final String ALPHABET = "ab.\"\\*?0[]";
+
+  private static String fromAlphabet(String codes) {
+    StringBuilder sb = new StringBuilder();
+    codes.chars().forEach(c -> sb.append(ALPHABET.charAt(c)));
+    return sb.toString();
+  }
+
+  private static boolean compiles(String glob) {
+    try {
+      AddressGlob.compile(glob);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
+  /** How AddressGlob compiled a glob before it became an automaton. */
+  private static Pattern oracle(String glob) {
+    String inKeyCharacter = "(?:[^\"\\\\]|\\\\.)";
+    String inKeyRun = inKeyCharacter + "*";
+    String stepRun = "(?:[^.\"]|\"" + inKeyRun + "\")*";
+    StringBuilder re = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < glob.length(); i++) {
+      char c = glob.charAt(i);
+      if (quoted && c == '\\' && i + 1 < glob.length()) {
+        re.append(Pattern.quote(glob.substring(i, i + 2)));
+        i++;
+        continue;
+      }
+      if (c == '"') {
+        quoted = !quoted;
+      }
+      if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
+        re.append(".*");
+        i++;
+      } else if (c == '*') {
+        re.append(quoted ? inKeyRun : stepRun);
+      } else if (c == '?') {
+        re.append(quoted ? inKeyCharacter : "[^.]");
+      } else {
+        re.append(Pattern.quote(String.valueOf(c)));
+      }
+    }
+    return Pattern.compile(re.toString(), Pattern.DOTALL);
   }
 }

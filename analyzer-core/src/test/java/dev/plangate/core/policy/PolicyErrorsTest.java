@@ -189,6 +189,17 @@ class PolicyErrorsTest {
     assertThat(errors("plans: [\"C:\\\\infra\\\\plan.json\"]\n")).contains("not absolute");
   }
 
+  /** Each ** multiplies the time the JDK takes to match a path; a few make pre-push hang. */
+  @Test
+  void planGlobsHaveAtMostTwoDoubleStars() throws Exception {
+    assertThat(errors("plans: [\"**a**a**a**a**b\"]\n")).isEqualTo(
+        "p.yml:1:9: \"plans[0]\" has 5 \"**\"; at most 2 are allowed, since each one multiplies"
+            + " the time matching a path takes (list several globs instead): \"**a**a**a**a**b\"");
+    assertThat(errors("plans: [\"{infra/**,envs/**,x/**}/plan.json\"]\n")).contains("has 3 \"**\"");
+    assertThat(PolicyLoader.parse("plans: [\"infra/**/envs/**/plan.json\", \"**/plan.json\"]\n",
+        "p.yml").plans()).hasSize(2);
+  }
+
   @Test
   void badRegularExpressions() {
     assertThat(errors("signals:\n  - agent: a\n    message: \"(unclosed\"\n")).isEqualTo(

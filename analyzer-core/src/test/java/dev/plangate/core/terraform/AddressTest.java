@@ -3,6 +3,7 @@ package dev.plangate.core.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plangate.core.model.AddressGenerators;
 import dev.plangate.core.model.AddressStep;
 import dev.plangate.core.model.ResourceAddress;
 import java.util.List;
@@ -56,13 +57,8 @@ class AddressTest {
   /** Any address built from arbitrary names and keys round-trips through the parser. */
   @Test
   void printedAddressesParseBack() {
-    Gen<String> ident = SourceDSL.strings().betweenCodePoints('a', 'z').ofLengthBetween(1, 6);
-    Gen<String> key = SourceDSL.integers().between(0, 3).zip(
-        SourceDSL.strings().basicLatinAlphabet().ofLengthBetween(0, 6), (kind, s) -> switch (kind) {
-          case 0 -> null;
-          case 1 -> String.valueOf(s.length());
-          default -> "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-        });
+    Gen<String> ident = AddressGenerators.identifiers();
+    Gen<String> key = AddressGenerators.keys();
     QuickTheory.qt().forAll(SourceDSL.lists().of(ident.zip(key, AddressStep::new))
             .ofSizeBetween(0, 3), ident, ident, key)
         .check((mods, type, name, k) -> {

@@ -233,4 +233,125 @@ class TerraformReaderTest {
     assertThatThrownBy(() -> read("{\"format_version\":\"2.0\",\"resource_changes\":[]}"))
         .isInstanceOf(PlanReadException.class).hasMessageContaining("format_version \"2.0\"");
   }
+
+  private String readError(String json) {
+    try {
+      read(json);
+    } catch (PlanReadException e) {
+      assertThat(e.getMessage()).doesNotContain("\n").startsWith("plan-");
+      return e.getMessage().substring(e.getMessage().indexOf(": ") + 2);
+    } catch (Exception e) {
+      throw new AssertionError("expected a PlanReadException, got " + e, e);
+    }
+    throw new AssertionError("expected a PlanReadException for "
+        + (json.length() > 300 ? json.substring(0, 300) + "..." : json));
+  }
+
+  /**
+   * A key given twice would let the later copy silently win: a second "actions" could turn a
+   * delete into a no-op. Terraform never writes one, so it is an error, named where it is.
+   */
+  @Test
+  void keysThatDecideWhatHappensMayNotRepeat() {
+    String head = "{\"format_version\":\"1.2\",\"resource_changes\":[";
+    assertThat(readError(head + "{\"address\":\"t.a\",\"change\":{\"actions\":[\"delete\"],"
+        + "\"actions\":[\"no-op\"]}}]}"))
+        .startsWith("resource_changes[0].change has the key \"actions\" twice (line 1, column");
+    assertThat(readError(head + "{\"address\":\"t.a\",\"change\":{\"actions\":[\"delete\"]},"
+        + "\"change\":{\"actions\":[\"no-op\"]}}]}"))
+        .startsWith("resource_changes[0] has the key \"change\" twice");
+    assertThat(readError(head + "{\"address\":\"t.a\",\"address\":\"t.b\",\"change\":"
+        + "{\"actions\":[\"delete\"]}}]}"))
+        .startsWith("resource_changes[0] has the key \"address\" twice");
+    assertThat(readError(head + "],\"errored\":true,\"errored\":false}"))
+        .startsWith("the plan has the key \"errored\" twice");
+    assertThat(readError(head + "],\"resource_changes\":[]}"))
+        .startsWith("the plan has the key \"resource_changes\" twice");
+  }
+
+  @Test
+  void keysNotReadMayRepeatAsJsonAllows() throws Exception {
+    Plan p = read("{\"format_version\":\"1.2\",\"x\":1,\"x\":2,\"resource_changes\":["
+        + "{\"address\":\"t.a\",\"index\":0,\"index\":1,\"change\":{\"actions\":[\"delete\"],"
+        + "\"after\":1,\"after\":2}}]}");
+    assertThat(p.changes()).extracting(ResourceChange::kind).containsExactly(ChangeKind.DELETE);
+  }
+
+  /**
+   * The parts that give edges or warnings fail when they have the wrong shape, instead of being
+   * skipped: skipping would silently shrink the blast radius or drop a deferred change.
+   */
+  @Test
+  void structuresOfTheWrongShapeFailRatherThanBeingSkipped() {
+    String head = "{\"format_version\":\"1.2\",\"resource_changes\":[],";
+    assertThat(readError(head + "\"deferred_changes\":[{\"resource_change\":\"x\"}]}"))
+        .startsWith("deferred_changes[0].resource_change: expected an object, found a string");
+    assertThat(readError(head + "\"prior_state\":{\"values\":[]}}"))
+        .startsWith("prior_state.values: expected an object, found an array");
+    assertThat(readError(head + "\"prior_state\":{\"values\":{\"root_module\":1}}}"))
+        .startsWith("prior_state.values.root_module: expected an object, found a number");
+    assertThat(readError(head + "\"prior_state\":{\"values\":{\"root_module\":"
+        + "{\"resources\":{}}}}}"))
+        .startsWith("prior_state.values.root_module.resources: expected an array, found an object");
+    assertThat(readError(head + "\"prior_state\":{\"values\":{\"root_module\":"
+        + "{\"child_modules\":\"m\"}}}}"))
+        .startsWith("prior_state.values.root_module.child_modules: expected an array");
+    assertThat(readError(head + "\"configuration\":{\"root_module\":[]}}"))
+        .startsWith("configuration.root_module: expected an object, found an array");
+    assertThat(readError(head + "\"configuration\":{\"root_module\":{\"resources\":{}}}}"))
+        .startsWith("configuration.root_module.resources: expected an array, found an object");
+    assertThat(readError(head + "\"configuration\":{\"root_module\":{\"module_calls\":"
+        + "{\"net\":[]}}}}"))
+        .startsWith("configuration.root_module.module_calls.net: expected an object");
+    assertThat(readError(head + "\"configuration\":{\"root_module\":{\"module_calls\":"
+        + "{\"net\":{\"module\":true}}}}}"))
+        .startsWith("configuration.root_module.module_calls.net.module: expected an object");
+    assertThat(readError(head + "\"configuration\":{\"root_module\":{\"outputs\":"
+        + "{\"id\":\"x\"}}}}"))
+        .startsWith("configuration.root_module.outputs.id: expected an object, found a string");
+  }
+
+  @Test
+  void nullPartsAreAbsentParts() throws Exception {
+    Plan p = read("{\"format_version\":\"1.2\",\"resource_changes\":[],\"prior_state\":"
+        + "{\"values\":{\"root_module\":{\"resources\":null,\"child_modules\":null}}},"
+        + "\"configuration\":{\"root_module\":{\"resources\":null,\"module_calls\":"
+        + "{\"m\":{\"module\":null}},\"outputs\":null}}}");
+    assertThat(p.changes()).isEmpty();
+    assertThat(p.moduleSources()).isEmpty();
+  }
+
+  /**
+   * A string the reader takes in is limited, so that one hostile value cannot exhaust the heap
+   * (a 300 MB address ran a 512 MiB JVM out of memory with a stack trace); values it skips are
+   * not, since real plans carry huge rendered documents there. The error says where.
+   */
+  @Test
+  void aStringTooLongToTakeInIsAnErrorWithItsPosition() throws Exception {
+    String huge = "a".repeat(TerraformPlanReader.MAX_STRING_LENGTH + 1);
+    assertThat(readError("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":\"t."
+        + huge + "\",\"change\":{\"actions\":[\"delete\"]}}]}"))
+        .startsWith("JSON exceeds plangate's limits: String value length")
+        .contains("exceeds the maximum allowed (" + TerraformPlanReader.MAX_STRING_LENGTH + ")")
+        .doesNotContain("StreamReadConstraints")
+        .containsPattern("\\(line 1, column \\d+\\)$");
+    assertThat(readError("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":"
+        + "\"aws_db_instance.d\",\"type\":\"aws_db_instance\",\"change\":{\"actions\":"
+        + "[\"delete\"],\"before\":{\"skip_final_snapshot\":\"" + huge + "\"}}}]}"))
+        .startsWith("JSON exceeds plangate's limits: String value length");
+    Plan skipped = read("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":"
+        + "\"t.a\",\"change\":{\"actions\":[\"delete\"],\"after\":{\"user_data\":\""
+        + huge + "\"},\"before\":{\"user_data\":\"" + huge + "\"}}}]}");
+    assertThat(skipped.changes()).hasSize(1);
+  }
+
+  @Test
+  void nestingBeyondTheLimitIsAnErrorWithItsPosition() {
+    int depth = TerraformPlanReader.MAX_NESTING_DEPTH + 1;
+    assertThat(readError("{\"format_version\":\"1.2\",\"resource_changes\":[{\"address\":"
+        + "\"t.a\",\"change\":{\"actions\":[\"delete\"],\"after\":" + "[".repeat(depth)
+        + "]".repeat(depth) + "}}]}"))
+        .isEqualTo("JSON exceeds plangate's limits: Document nesting depth (1001) exceeds the"
+            + " maximum allowed (1000) (line 1, column 1098)");
+  }
 }
