@@ -3,27 +3,26 @@ package dev.plangate.core.graph;
 import dev.plangate.core.model.Dependencies;
 import dev.plangate.core.model.Plan;
 import java.util.Arrays;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AbstractBaseGraph;
+import org.jgrapht.graph.DefaultEdge;
+import org.jgrapht.graph.DefaultGraphSpecificsStrategy;
+import org.jgrapht.graph.DefaultGraphType;
 
 /**
  * The dependency graph of one plan's resource instances. Vertices are node ids (indices into
  * {@link Plan#changes()}); an edge runs from a dependency to each of its dependents, so
- * everything downstream of a node is what is reachable from it.
- *
- * <p>Held as two int arrays (compressed sparse rows): the dependents of {@code v} are
- * {@code targets[offsets[v]]} up to {@code targets[offsets[v + 1]]}, in the order the reader
- * gave the edges. A large plan has a few hundred thousand edges; a general graph library keeps
- * an object per vertex and per edge for them.
+ * everything downstream of a node is what is reachable from it. jgrapht types stay inside.
  */
 public final class ResourceGraph {
-  private final int[] offsets;
-  private final int[] targets;
+  private final Graph<Integer, DefaultEdge> graph;
+  private final int size;
   /** Per-thread visit marks, so walks from many findings can run at once on a read-only graph. */
   private final ThreadLocal<Walk> walks;
 
-  private ResourceGraph(int[] offsets, int[] targets) {
-    this.offsets = offsets;
-    this.targets = targets;
-    int size = offsets.length - 1;
+  private ResourceGraph(Graph<Integer, DefaultEdge> graph, int size) {
+    this.graph = graph;
+    this.size = size;
     this.walks = ThreadLocal.withInitial(() -> new Walk(size));
   }
 
@@ -40,20 +39,45 @@ public final class ResourceGraph {
   /** Builds the graph of {@code plan}; edges were deduplicated by the reader. */
   public static ResourceGraph of(Plan plan) {
     int n = plan.changes().size();
+    Graph<Integer, DefaultEdge> g = new InstanceGraph();
+    Integer[] vertex = new Integer[n];
+    for (int i = 0; i < n; i++) {
+      vertex[i] = i;
+      g.addVertex(vertex[i]);
+    }
     Dependencies deps = plan.dependencies();
-    int[] offsets = new int[n + 1];
     for (int e = 0; e < deps.size(); e++) {
-      offsets[deps.dependency(e) + 1]++;
+      g.addEdge(vertex[deps.dependency(e)], vertex[deps.dependent(e)]);
     }
-    for (int v = 0; v < n; v++) {
-      offsets[v + 1] += offsets[v];
+    return new ResourceGraph(g, n);
+  }
+
+  /**
+   * A directed multigraph with jgrapht's plain specifics. The default "fast lookup" strategy keeps
+   * a map from vertex pairs to edges, which only speeds up {@code getEdge(u, v)}; traversal never
+   * asks for it, and on a plan with a few hundred thousand edges it doubled the build time. The
+   * reader already removed duplicate edges, so no per-edge multiplicity check is needed either.
+   */
+  private static final class InstanceGraph extends AbstractBaseGraph<Integer, DefaultEdge> {
+    private static final long serialVersionUID = 1L;
+
+    InstanceGraph() {
+      super(null, DefaultEdge::new, DefaultGraphType.directedMultigraph(),
+          new DefaultGraphSpecificsStrategy<>());
     }
-    int[] next = Arrays.copyOf(offsets, n);
-    int[] targets = new int[deps.size()];
-    for (int e = 0; e < deps.size(); e++) {
-      targets[next[deps.dependency(e)]++] = deps.dependent(e);
-    }
-    return new ResourceGraph(offsets, targets);
+  }
+
+  public int vertexCount() {
+    return size;
+  }
+
+  public int edgeCount() {
+    return graph.edgeSet().size();
+  }
+
+  /** Number of instances that depend on {@code node} directly. */
+  public int directDependents(int node) {
+    return graph.outDegreeOf(node);
   }
 
   /**
@@ -72,8 +96,8 @@ public final class ResourceGraph {
     queue[tail++] = node;
     while (head < tail) {
       int v = queue[head++];
-      for (int e = offsets[v]; e < offsets[v + 1]; e++) {
-        int w = targets[e];
+      for (DefaultEdge e : graph.outgoingEdgesOf(v)) {
+        int w = graph.getEdgeTarget(e);
         if (mark[w] != stamp) {
           mark[w] = stamp;
           if (tail == queue.length) {
