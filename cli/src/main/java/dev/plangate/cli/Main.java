@@ -10,8 +10,16 @@ public final class Main {
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = new Cli(out, err, System.getenv(), System.console() != null,
-        System.in).run(args);
+    int code;
+    try {
+      code = new Cli(out, err, System.getenv(), System.console() != null, System.in).run(args);
+    } catch (OutOfMemoryError e) {
+      // An Error passes picocli's handlers; without this it would be a stack trace and exit 1,
+      // which reads as "gate failed" rather than "could not read the input".
+      err.println("plangate: error: out of memory while reading the input; give the JVM more"
+          + " (java -Xmx4g -jar plangate.jar ...) and run again");
+      code = Cli.USAGE;
+    }
     out.flush();
     err.flush();
     System.exit(code);
