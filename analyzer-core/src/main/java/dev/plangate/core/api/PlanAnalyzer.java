@@ -12,7 +12,7 @@ import dev.plangate.core.cloudformation.ChangeSetReader;
 import dev.plangate.core.cloudformation.TemplateDiff;
 import dev.plangate.core.cloudformation.TemplateGraph;
 import dev.plangate.core.cloudformation.TemplateReader;
-import dev.plangate.core.gate.Approval;
+import dev.plangate.core.gate.Approvals;
 import dev.plangate.core.gate.ApprovalRequest;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Decision;
@@ -155,20 +155,18 @@ public final class PlanAnalyzer {
 
     PhaseTimer.report("authorship and attribution", tAuthorship);
     long tGate = System.nanoTime();
-    GateResult result = Gate.decide(new GateInput(findings, errors, who, policy, List.of(),
-        request.today()));
+    GateResult result = Gate.decide(new GateInput(findings, errors, who, policy,
+        Approvals.none(), request.today()));
     PhaseTimer.report("gate", tGate);
     if (result.decision() == Decision.APPROVAL_REQUIRED) {
       try {
-        List<Approval> approvals = request.approver().approvals(
+        Approvals approvals = request.approver().approvals(
             new ApprovalRequest(result.fingerprint(), policy.approvalLabel(), headSha));
-        if (!approvals.isEmpty()) {
-          result = Gate.decide(new GateInput(findings, errors, who, policy, approvals,
-              request.today()));
-        }
+        result = Gate.decide(new GateInput(findings, errors, who, policy, approvals,
+            request.today()));
       } catch (Approver.ApprovalException e) {
         errors.add("approvals could not be checked: " + e.getMessage());
-        result = Gate.decide(new GateInput(findings, errors, who, policy, List.of(),
+        result = Gate.decide(new GateInput(findings, errors, who, policy, Approvals.none(),
             request.today()));
       }
     }

@@ -1,7 +1,5 @@
 package dev.plangate.core.gate;
 
-import java.util.List;
-
 /**
  * Looks up human approvals. Core ships none that finds any: the GitHub adapter implements this
  * against pull-request labels and reviews. An implementation returns only approvals it trusts
@@ -10,14 +8,23 @@ import java.util.List;
  */
 public interface Approver {
   /** An approver that never finds an approval (local checks, no pull request). */
-  Approver NONE = request -> List.of();
+  Approver NONE = request -> Approvals.none();
 
-  List<Approval> approvals(ApprovalRequest request) throws ApprovalException;
+  /**
+   * Trusted approvals, and why other sign-offs were not counted. An approval for another
+   * fingerprint may be returned: the gate then says it was voided by a change to what is
+   * destroyed.
+   */
+  Approvals approvals(ApprovalRequest request) throws ApprovalException;
 
   /** The approval source could not be asked. */
   final class ApprovalException extends Exception {
     public ApprovalException(String message, Throwable cause) {
       super(message, cause);
+    }
+
+    public ApprovalException(String message) {
+      super(message);
     }
   }
 }

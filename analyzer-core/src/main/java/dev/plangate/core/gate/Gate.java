@@ -12,11 +12,15 @@ import dev.plangate.core.policy.Policy;
 import dev.plangate.core.policy.ProtectRule;
 import dev.plangate.core.policy.Waiver;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Findings × authorship × policy × approvals → pass, approval required or blocked.
@@ -48,10 +52,15 @@ public final class Gate {
     boolean countsAsAi = Boolean.TRUE.equals(who.aiInvolved())
         || (who.aiInvolved() == null && policy.unknownAuthorshipIsAi());
     boolean needsApproval = countsAsAi || policy.humanOnly() == HumanOnly.REQUIRE_APPROVAL;
-    List<String> approvals = in.approvals().stream()
-        .filter(a -> fingerprint.equals(a.fingerprint()))
-        .map(a -> a.approver() + " (" + a.via() + ")")
-        .toList();
+    Map<String, Approval> current = new LinkedHashMap<>();
+    List<Approval> voided = new ArrayList<>();
+    for (Approval a : in.approvals().found()) {
+      if (fingerprint.equals(a.fingerprint())) {
+        current.putIfAbsent(a.approver().toLowerCase(Locale.ROOT), a);
+      } else {
+        voided.add(a);
+      }
+    }
 
     List<String> blocked = new ArrayList<>();
     List<Finding> pending = new ArrayList<>();
@@ -83,16 +92,20 @@ public final class Gate {
         humanAllowed.add(f);
         continue;
       }
-      verdicts.put(GateResult.id(f),
-          approvals.isEmpty() ? Verdict.APPROVAL_REQUIRED : Verdict.APPROVED);
       pending.add(f);
+    }
+    boolean critical = pending.stream().anyMatch(Finding::critical);
+    int required = policy.approversFor(critical);
+    boolean approved = !pending.isEmpty() && current.size() >= required;
+    for (Finding f : pending) {
+      verdicts.put(GateResult.id(f), approved ? Verdict.APPROVED : Verdict.APPROVAL_REQUIRED);
     }
 
     Decision decision;
     if (!blocked.isEmpty()) {
       decision = Decision.BLOCKED;
       named(reasons, Reason.Kind.PROTECTED, blocked, "protected resources");
-    } else if (!pending.isEmpty() && approvals.isEmpty()) {
+    } else if (!pending.isEmpty() && !approved) {
       decision = Decision.APPROVAL_REQUIRED;
     } else {
       decision = Decision.PASS;
@@ -105,12 +118,15 @@ public final class Gate {
         lines.add(what(f) + cause(f) + ".");
       }
       named(reasons, Reason.Kind.FINDING, lines, "findings that need approval");
-      reasons.add(new Reason(Reason.Kind.APPROVAL, approvals.isEmpty()
-          ? "A maintainer with write access approves by adding the label "
-              + policy.approvalLabel() + " (fingerprint " + fingerprint + "); a change to what"
-              + " is destroyed makes a new fingerprint and voids it."
-          : "Approved by " + String.join(", ", approvals) + " for fingerprint " + fingerprint
-              + "."));
+      reasons.add(new Reason(Reason.Kind.APPROVAL,
+          approvalSentence(policy, fingerprint, current.values(), required, critical)));
+      for (Approval a : voided) {
+        reasons.add(new Reason(Reason.Kind.NOTE, "The approval by " + a.approver() + " ("
+            + a.via() + ") was for fingerprint " + a.fingerprint() + "; a later push changed"
+            + " what is destroyed (now fingerprint " + fingerprint + "), so it no longer"
+            + " counts."));
+      }
+      in.approvals().notes().forEach(n -> reasons.add(new Reason(Reason.Kind.NOTE, n)));
     }
     if (!humanAllowed.isEmpty() && policy.humanOnly() == HumanOnly.WARN) {
       reasons.add(new Reason(Reason.Kind.NOTE, "No AI agent was involved: a human-authored"
@@ -135,6 +151,29 @@ public final class Gate {
               : "No finding needs an approval under the policy."));
     }
     return new GateResult(decision, reasons, fingerprint, verdicts);
+  }
+
+  private static String approvalSentence(Policy policy, String fingerprint,
+      Collection<Approval> given, int required, boolean critical) {
+    String who = given.stream().map(a -> a.approver() + " (" + a.via() + ")")
+        .collect(Collectors.joining(", "));
+    if (given.size() >= required) {
+      return "Approved by " + who + " for fingerprint " + fingerprint + ".";
+    }
+    String how = "A maintainer with write access approves by adding the label "
+        + policy.approvalLabel() + " (fingerprint " + fingerprint + "); a change to what is"
+        + " destroyed makes a new fingerprint and voids it.";
+    if (required == 1) {
+      return how;
+    }
+    String rule = required + " different people with write access must approve"
+        + (critical && policy.criticalApprovers() > policy.approvers()
+            ? " because a critical resource is affected" : "")
+        + ": the one who adds the label " + policy.approvalLabel() + ", and "
+        + (required == 2 ? "another who approves" : "others who approve")
+        + " the pull request's latest commit in a review (fingerprint " + fingerprint + ")";
+    return given.isEmpty() ? rule + "." : rule + "; so far " + given.size() + " of "
+        + required + ": " + who + ".";
   }
 
   private static ProtectRule protecting(Policy policy, Finding f) {

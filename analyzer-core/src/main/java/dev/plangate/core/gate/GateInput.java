@@ -13,7 +13,7 @@ import java.util.List;
  * @param errors inputs that could not be read; any makes the decision {@code error}
  * @param authorship who wrote the change
  * @param policy the repository's policy
- * @param approvals approvals the {@link Approver} found for this fingerprint
+ * @param approvals what the {@link Approver} found
  * @param today the date waivers are checked against
  */
 public record GateInput(
@@ -21,11 +21,11 @@ public record GateInput(
     List<String> errors,
     Authorship authorship,
     Policy policy,
-    List<Approval> approvals,
+    Approvals approvals,
     LocalDate today) {
   public GateInput {
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
-    approvals = List.copyOf(approvals);
+    approvals = approvals == null ? Approvals.none() : approvals;
   }
 }

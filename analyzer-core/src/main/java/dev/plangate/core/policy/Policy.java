@@ -21,6 +21,8 @@ import java.util.Set;
  * @param criticality criticality overrides
  * @param plans plan-file globs relative to the repository root, for the pre-push check
  * @param planCommand a shell command that produces those plans, or null
+ * @param approvers distinct humans who must approve (the labeller plus approving reviewers)
+ * @param criticalApprovers the same when a finding that needs approval is critical
  */
 public record Policy(
     String source,
@@ -33,7 +35,9 @@ public record Policy(
     List<SignalRule> signals,
     List<CriticalityOverride> criticality,
     List<String> plans,
-    String planCommand) {
+    String planCommand,
+    int approvers,
+    int criticalApprovers) {
 
   public static final String DEFAULT_LABEL = "plangate/approve-destroy";
 
@@ -45,6 +49,14 @@ public record Policy(
     signals = List.copyOf(signals);
     criticality = List.copyOf(criticality);
     plans = List.copyOf(plans);
+    if (approvers < 1 || criticalApprovers < 1) {
+      throw new IllegalArgumentException("at least one approver is needed");
+    }
+  }
+
+  /** How many distinct humans must approve findings, depending on whether one is critical. */
+  public int approversFor(boolean critical) {
+    return critical ? criticalApprovers : approvers;
   }
 
   public static Policy defaults() {
@@ -55,6 +67,6 @@ public record Policy(
   static Policy defaults(String source) {
     return new Policy(source, EnumSet.of(FindingAction.DELETE, FindingAction.REPLACE),
         DEFAULT_LABEL, HumanOnly.WARN, true, List.of(), List.of(), List.of(), List.of(),
-        List.of(), null);
+        List.of(), null, 1, 1);
   }
 }

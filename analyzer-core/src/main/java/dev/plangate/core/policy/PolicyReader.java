@@ -68,11 +68,15 @@ final class PolicyReader {
     Map<String, NodeTuple> top = SchemaValidator.entries(document);
     Set<FindingAction> approvalActions = DEFAULT_APPROVAL_ACTIONS;
     String label = Policy.DEFAULT_LABEL;
+    int approvers = 1;
+    Integer criticalApprovers = null;
     MappingNode approval = mapping(value(top, "approval"));
     if (approval != null) {
       Map<String, NodeTuple> a = SchemaValidator.entries(approval);
       approvalActions = actions(value(a, "actions"), approvalActions);
       label = orDefault(string(value(a, "label")), label);
+      approvers = count(value(a, "approvers"), approvers);
+      criticalApprovers = count(value(a, "criticalApprovers"), null);
     }
     HumanOnly humanOnly = HumanOnly.WARN;
     String humanOnlyId = string(value(top, "humanOnly"));
@@ -113,7 +117,8 @@ final class PolicyReader {
     notBlank(planCommand, commandNode, "planCommand");
 
     return new Policy(source, approvalActions, label, humanOnly, unknownIsAi, protect, waivers,
-        signals, criticality, plans, planCommand);
+        signals, criticality, plans, planCommand, approvers,
+        criticalApprovers == null ? approvers : criticalApprovers);
   }
 
   private Optional<ProtectRule> protectRule(MappingNode item, String path) {
@@ -392,6 +397,18 @@ final class PolicyReader {
   private static SequenceNode sequence(Node node) {
     return node != null && YamlValues.ARRAY.equals(YamlValues.jsonType(node))
         ? (SequenceNode) node : null;
+  }
+
+  /** A count the schema limits to 1..3, or the fallback when absent or invalid. */
+  private static Integer count(Node node, Integer fallback) {
+    if (node instanceof ScalarNode scalar
+        && YamlValues.hasType(node, YamlValues.INTEGER)
+        && YamlValues.jsonValue(scalar) instanceof java.math.BigDecimal n
+        && n.compareTo(java.math.BigDecimal.ONE) >= 0
+        && n.compareTo(java.math.BigDecimal.valueOf(3)) <= 0) {
+      return n.intValue();
+    }
+    return fallback;
   }
 
   private static String string(Node node) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.gate.Approval;
+import dev.plangate.core.gate.Approvals;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.impact.Finding;
@@ -208,8 +209,8 @@ class AuthorshipGateScenarioTest {
       asked[0] = request.fingerprint();
       asked[1] = request.label();
       asked[2] = request.headSha();
-      return List.of(new Approval("ana", "label " + request.label(), request.fingerprint(),
-          Instant.now()));
+      return Approvals.of(List.of(new Approval("ana", "label " + request.label(),
+          request.fingerprint(), Instant.now())));
     };
     Report r = new PlanAnalyzer().check(new CheckRequest(List.of(planFile), Policy.defaults(),
         git.dir(), CommitSelection.between(base, "HEAD"), null, Map.of(), null, approver,

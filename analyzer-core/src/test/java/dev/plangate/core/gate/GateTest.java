@@ -59,14 +59,15 @@ class GateTest {
 
   static GateResult decide(List<Finding> findings, Authorship who, Policy policy,
       List<Approval> approvals) {
-    return Gate.decide(new GateInput(findings, List.of(), who, policy, approvals, TODAY));
+    return Gate.decide(new GateInput(findings, List.of(), who, policy,
+        Approvals.of(approvals), TODAY));
   }
 
   static Policy with(HumanOnly humanOnly, boolean unknownIsAi, List<ProtectRule> protect,
       List<Waiver> waivers, Set<FindingAction> actions) {
     Policy d = Policy.defaults();
     return new Policy(".plangate.yml", actions, d.approvalLabel(), humanOnly, unknownIsAi,
-        protect, waivers, List.of(), List.of(), List.of(), null);
+        protect, waivers, List.of(), List.of(), List.of(), null, 1, 1);
   }
 
   @Test
@@ -202,6 +203,60 @@ class GateTest {
     GateResult r = decide(List.of(DB, WEB), AI, Policy.defaults(), List.of(stale));
 
     assertThat(r.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
+    assertThat(r.reasons()).contains("The approval by ana (label plangate/approve-destroy) was"
+        + " for fingerprint " + stale.fingerprint() + "; a later push changed what is destroyed"
+        + " (now fingerprint " + r.fingerprint() + "), so it no longer counts.");
+  }
+
+  @Test
+  void whyAVisibleLabelDidNotCountIsInTheReasons() {
+    String note = "The label plangate/approve-destroy was added by claude[bot], an app:"
+        + " an AI agent or bot cannot approve.";
+    GateResult r = Gate.decide(new GateInput(List.of(DB), List.of(), AI, Policy.defaults(),
+        new Approvals(List.of(), List.of(note)), TODAY));
+
+    assertThat(r.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
+    assertThat(r.because()).contains(new Reason(Reason.Kind.NOTE, note));
+  }
+
+  static Policy twoPersonForCritical() {
+    Policy d = Policy.defaults();
+    return new Policy(".plangate.yml", d.approvalActions(), d.approvalLabel(), d.humanOnly(),
+        true, List.of(), List.of(), List.of(), List.of(), List.of(), null, 1, 2);
+  }
+
+  @Test
+  void aCriticalDestroyUnderATwoPersonRuleNeedsTwoDistinctPeople() {
+    Finding criticalDb = DB.withCriticality(true, "database");
+    String fp = Fingerprint.of(List.of(criticalDb));
+    Instant at = Instant.parse("2026-11-21T10:00:00Z");
+    Approval label = new Approval("ana", "label plangate/approve-destroy", fp, at);
+    Approval sameAgain = new Approval("ANA", "review of 1234567", fp, at);
+    Approval review = new Approval("bo", "review of 1234567", fp, at);
+
+    GateResult one = decide(List.of(criticalDb), AI, twoPersonForCritical(),
+        List.of(label, sameAgain));
+    assertThat(one.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
+    assertThat(one.verdict(criticalDb)).isEqualTo(Verdict.APPROVAL_REQUIRED);
+    assertThat(one.reasons()).anySatisfy(x -> assertThat(x)
+        .startsWith("2 different people with write access must approve because a critical"
+            + " resource is affected")
+        .endsWith("so far 1 of 2: ana (label plangate/approve-destroy)."));
+
+    GateResult two = decide(List.of(criticalDb), AI, twoPersonForCritical(),
+        List.of(label, review));
+    assertThat(two.decision()).isEqualTo(Decision.PASS);
+    assertThat(two.reasons()).last().asString().isEqualTo("Approved by ana (label"
+        + " plangate/approve-destroy), bo (review of 1234567) for fingerprint " + fp + ".");
+  }
+
+  @Test
+  void aNonCriticalDestroyUnderTheSamePolicyNeedsOnePerson() {
+    String fp = Fingerprint.of(List.of(WEB));
+    Approval label = new Approval("ana", "label plangate/approve-destroy", fp,
+        Instant.parse("2026-11-21T10:00:00Z"));
+    assertThat(decide(List.of(WEB), AI, twoPersonForCritical(), List.of(label)).decision())
+        .isEqualTo(Decision.PASS);
   }
 
   @Test
@@ -272,7 +327,7 @@ class GateTest {
   @Test
   void inputErrorsDecideError() {
     GateResult r = Gate.decide(new GateInput(List.of(DB), List.of("p.json: truncated"), AI,
-        Policy.defaults(), List.of(), TODAY));
+        Policy.defaults(), Approvals.none(), TODAY));
     assertThat(r.decision()).isEqualTo(Decision.ERROR);
     assertThat(r.decision().exitCode()).isEqualTo(2);
     assertThat(r.reasons()).containsExactly("Input error: p.json: truncated");

@@ -97,7 +97,7 @@ class PolicyErrorsTest {
   void unknownKeyWithoutACloseMatchListsTheKnownOnes() {
     assertThat(errors("approval:\n  colour: red\n")).isEqualTo(
         "p.yml:2:3: unknown key \"colour\" in \"approval\"; the keys allowed here are"
-            + " actions, label");
+            + " actions, label, approvers, criticalApprovers");
   }
 
   @Test

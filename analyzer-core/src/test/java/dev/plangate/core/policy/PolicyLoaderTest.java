@@ -71,6 +71,25 @@ class PolicyLoaderTest {
   }
 
   @Test
+  void approversDefaultToOneAndCriticalApproversToApprovers() throws PolicyException {
+    Policy d = parse("approval: {label: x}\n");
+    assertThat(d.approversFor(false)).isEqualTo(1);
+    assertThat(d.approversFor(true)).isEqualTo(1);
+
+    Policy twoPerson = parse("approval:\n  criticalApprovers: 2\n");
+    assertThat(twoPerson.approversFor(false)).isEqualTo(1);
+    assertThat(twoPerson.approversFor(true)).isEqualTo(2);
+
+    Policy both = parse("approval:\n  approvers: 2\n");
+    assertThat(both.approversFor(true)).isEqualTo(2);
+
+    assertThatThrownBy(() -> parse("approval:\n  approvers: 0\n"))
+        .isInstanceOf(PolicyException.class).hasMessageContaining("approvers");
+    assertThatThrownBy(() -> parse("approval:\n  criticalApprovers: two\n"))
+        .isInstanceOf(PolicyException.class).hasMessageContaining("criticalApprovers");
+  }
+
+  @Test
   void humanOnlyAndUnknownAuthorship() throws Exception {
     assertThat(parse("humanOnly: pass\n").humanOnly()).isEqualTo(HumanOnly.PASS);
     assertThat(parse("humanOnly: require-approval\n").humanOnly())
