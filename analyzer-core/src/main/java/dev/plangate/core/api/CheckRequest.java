@@ -1,5 +1,6 @@
 package dev.plangate.core.api;
 
+import dev.plangate.core.authorship.PlatformSignals;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.policy.Policy;
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.Map;
  * @param approver where approvals come from
  * @param today the date waivers are checked against
  * @param extras stack exports, templates and cdk.out directories beside the plans
+ * @param platform what the code host asserts about who wrote the change
  */
 public record CheckRequest(
     List<Path> plans,
@@ -34,11 +36,21 @@ public record CheckRequest(
     String moduleDir,
     Approver approver,
     LocalDate today,
-    PlanExtras extras) {
+    PlanExtras extras,
+    PlatformSignals platform) {
   public CheckRequest {
     plans = List.copyOf(plans);
     environment = Map.copyOf(environment);
     extras = extras == null ? PlanExtras.none() : extras;
+    platform = platform == null ? PlatformSignals.none() : platform;
+  }
+
+  /** Without signals from a code host (local checks). */
+  public CheckRequest(List<Path> plans, Policy policy, Path repository, CommitSelection commits,
+      String branch, Map<String, String> environment, String moduleDir, Approver approver,
+      LocalDate today, PlanExtras extras) {
+    this(plans, policy, repository, commits, branch, environment, moduleDir, approver, today,
+        extras, PlatformSignals.none());
   }
 
   /** Plan files only, no templates or stack exports beside them. */

@@ -116,7 +116,8 @@ public final class PlanAnalyzer {
     List<Finding> findings = new ArrayList<>();
     if (request.repository() == null || request.commits().isNone()) {
       who = detector.assess(null, request.branch(), request.environment(),
-          "no commit range was given (--base and --head), so no commit was read.");
+          "no commit range was given (--base and --head), so no commit was read.",
+          request.platform());
       read.forEach(r -> findings.addAll(r.findings()));
     } else {
       try {
@@ -126,7 +127,7 @@ public final class PlanAnalyzer {
             : git.range(sel.base(), sel.head());
         headSha = range.headSha();
         String branch = request.branch() != null ? request.branch() : git.currentBranch();
-        who = detector.assess(range, branch, request.environment(), null);
+        who = detector.assess(range, branch, request.environment(), null, request.platform());
         Map<String, CommitAuthorship> bySha = new HashMap<>();
         who.commits().forEach(c -> bySha.put(c.sha(), c));
         Attributor attributor = new Attributor(git);

@@ -82,6 +82,18 @@ public final class AuthorshipDetector {
     return new CommitAuthorship(c.sha(), c.author(), c.subject(), ai, agent, signals);
   }
 
+  private static CommitAuthorship withPlatform(CommitAuthorship c, List<Signal> extra) {
+    if (extra == null || extra.isEmpty()) {
+      return c;
+    }
+    List<Signal> all = new ArrayList<>(extra);
+    all.addAll(c.signals());
+    all = strongestFirst(all);
+    boolean ai = all.stream().anyMatch(Signal::decides);
+    return new CommitAuthorship(c.sha(), c.author(), c.subject(), ai,
+        all.get(0).agent(), all);
+  }
+
   /** Signals in the name of the branch being checked; {@code refs/heads/} is ignored. */
   public List<Signal> branch(String branchName) {
     if (branchName == null || branchName.isBlank()) {
@@ -132,13 +144,20 @@ public final class AuthorshipDetector {
    */
   public Authorship assess(CommitRange range, String branch, Map<String, String> env,
       String whyNoRange) {
+    return assess(range, branch, env, whyNoRange, PlatformSignals.none());
+  }
+
+  /** The same, with what the code host asserts about the change and its commits. */
+  public Authorship assess(CommitRange range, String branch, Map<String, String> env,
+      String whyNoRange, PlatformSignals platform) {
     List<CommitAuthorship> commits = new ArrayList<>();
     if (range != null) {
       for (Commit c : range.commits()) {
-        commits.add(commit(c));
+        commits.add(withPlatform(commit(c), platform.byCommit().get(c.sha())));
       }
     }
-    List<Signal> signals = new ArrayList<>(branch(branch));
+    List<Signal> signals = new ArrayList<>(platform.change());
+    signals.addAll(branch(branch));
     signals.addAll(environment(env));
     signals = strongestFirst(signals);
     boolean ai = commits.stream().anyMatch(CommitAuthorship::ai)

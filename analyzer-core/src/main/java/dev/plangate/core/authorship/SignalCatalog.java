@@ -37,9 +37,12 @@ public final class SignalCatalog {
   private final Set<String> agents;
   private final Map<String, String> agentByGitAiTool;
   private final Set<String> nonAiBots;
+  private final Map<Long, String> agentByAccountId;
+  private final Map<String, String> agentByLogin;
 
   private SignalCatalog(List<SignalRule> rules, Map<String, String> agentByGitAiTool,
-      Set<String> nonAiBots) {
+      Set<String> nonAiBots, Map<Long, String> agentByAccountId,
+      Map<String, String> agentByLogin) {
     List<SignalRule> checked = new ArrayList<>();
     Set<String> names = new LinkedHashSet<>();
     for (SignalRule r : rules) {
@@ -50,6 +53,8 @@ public final class SignalCatalog {
     this.agents = Collections.unmodifiableSet(names);
     this.agentByGitAiTool = Map.copyOf(agentByGitAiTool);
     this.nonAiBots = Set.copyOf(nonAiBots);
+    this.agentByAccountId = Map.copyOf(agentByAccountId);
+    this.agentByLogin = Map.copyOf(agentByLogin);
   }
 
   /** The catalogue shipped with plangate, read once. */
@@ -77,6 +82,8 @@ public final class SignalCatalog {
   static SignalCatalog parse(JsonNode doc) {
     List<SignalRule> rules = new ArrayList<>();
     Map<String, String> byTool = new HashMap<>();
+    Map<Long, String> byId = new HashMap<>();
+    Map<String, String> byLogin = new HashMap<>();
     Set<String> ids = new HashSet<>();
     Set<String> names = new HashSet<>();
     JsonNode agentList = doc.path("agents");
@@ -97,6 +104,19 @@ public final class SignalCatalog {
       for (JsonNode tool : agent.path("gitAiTools")) {
         byTool.put(tool.asText().toLowerCase(Locale.ROOT), name);
       }
+      JsonNode accounts = agent.path("githubAccounts");
+      for (int i = 0; i < accounts.size(); i++) {
+        JsonNode account = accounts.get(i);
+        String login = text(account, "login");
+        if (login == null || !account.path("id").canConvertToLong()
+            || text(account, "source") == null
+            || byId.put(account.path("id").asLong(), name) != null) {
+          throw new IllegalStateException(RESOURCE + ": " + where + " githubAccounts[" + i
+              + "] needs a login, a unique numeric id and a source");
+        }
+        // Copilot's coding agent and CLI share the login; the first listed keeps it.
+        byLogin.putIfAbsent(login.toLowerCase(Locale.ROOT), name);
+      }
       JsonNode signals = agent.path("signals");
       if (!signals.isArray() || signals.isEmpty()) {
         throw new IllegalStateException(RESOURCE + ": " + where + " has no signals");
@@ -115,7 +135,7 @@ public final class SignalCatalog {
       }
       bots.add(login.toLowerCase(Locale.ROOT));
     }
-    return new SignalCatalog(rules, byTool, bots);
+    return new SignalCatalog(rules, byTool, bots, byId, byLogin);
   }
 
   private static SignalRule rule(String agent, JsonNode e, String where) {
@@ -212,7 +232,7 @@ public final class SignalCatalog {
       }
       all.add(r);
     }
-    return new SignalCatalog(all, agentByGitAiTool, nonAiBots);
+    return new SignalCatalog(all, agentByGitAiTool, nonAiBots, agentByAccountId, agentByLogin);
   }
 
   /** Every rule, built-in first, in catalogue order. */
@@ -241,5 +261,22 @@ public final class SignalCatalog {
    */
   public boolean isNonAiBot(String login) {
     return login != null && nonAiBots.contains(login.toLowerCase(Locale.ROOT));
+  }
+
+  /**
+   * The agent behind a GitHub account, as the API reports it (never as git metadata says). The
+   * numeric id decides first; a login decides only for App logins ({@code name[bot]}) and the
+   * Copilot account, which people cannot register.
+   *
+   * @param login the account's login, or null
+   * @param id the account's numeric id, or 0 when unknown
+   */
+  public Optional<String> agentForGitHubAccount(String login, long id) {
+    String byId = id > 0 ? agentByAccountId.get(id) : null;
+    if (byId != null) {
+      return Optional.of(byId);
+    }
+    return login == null ? Optional.empty()
+        : Optional.ofNullable(agentByLogin.get(login.toLowerCase(Locale.ROOT)));
   }
 }

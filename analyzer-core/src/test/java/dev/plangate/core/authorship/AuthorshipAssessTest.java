@@ -5,6 +5,7 @@ import static dev.plangate.core.authorship.Commits.range;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.git.Commit;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -104,5 +105,43 @@ class AuthorshipAssessTest {
     assertThat(a.commits()).extracting(CommitAuthorship::sha)
         .containsExactly(FIRST.sha(), AI_SECOND.sha(), HUMAN_SECOND.sha());
     assertThat(a.commits()).extracting(CommitAuthorship::ai).containsExactly(false, true, false);
+  }
+
+  @Test
+  void platformSignalsMakeAnOtherwiseHumanCommitAi() {
+    Signal server = new Signal("github-account", "commit author Copilot (Bot, id 198982749)",
+        Confidence.HIGH, "GitHub Copilot coding agent");
+    Authorship a = DETECTOR.assess(range(true, FIRST, HUMAN_SECOND), "main", Map.of(), null,
+        new PlatformSignals(List.of(), Map.of(HUMAN_SECOND.sha(), List.of(server))));
+    assertThat(a.aiInvolved()).isTrue();
+    assertThat(a.aiCommits()).singleElement().satisfies(c -> {
+      assertThat(c.sha()).isEqualTo(HUMAN_SECOND.sha());
+      assertThat(c.agent()).isEqualTo("GitHub Copilot coding agent");
+      assertThat(c.signals()).containsExactly(server);
+    });
+  }
+
+  @Test
+  void aPullRequestOpenedByAnAgentMakesTheChangeAi() {
+    Signal author = new Signal("pull-request author", "claude[bot] (Bot, id 209825114)",
+        Confidence.HIGH, "Claude Code");
+    Authorship a = DETECTOR.assess(range(true, FIRST), "main", Map.of(), null,
+        new PlatformSignals(List.of(author), Map.of()));
+    assertThat(a.aiInvolved()).isTrue();
+    assertThat(a.aiCommits()).isEmpty();
+    assertThat(a.signals()).containsExactly(author);
+  }
+
+  @Test
+  void theCatalogueKnowsAgentAccountsByIdAndAppLogin() {
+    SignalCatalog c = SignalCatalog.builtin();
+    assertThat(c.agentForGitHubAccount("Copilot", 198982749)).contains(
+        "GitHub Copilot coding agent");
+    assertThat(c.agentForGitHubAccount("Copilot", 223556219)).contains("GitHub Copilot CLI");
+    assertThat(c.agentForGitHubAccount("renamed-login", 158243242)).contains("Devin");
+    assertThat(c.agentForGitHubAccount("claude[bot]", 0)).contains("Claude Code");
+    assertThat(c.agentForGitHubAccount("claude", 81847)).isEmpty();
+    assertThat(c.agentForGitHubAccount("dependabot[bot]", 49699333)).isEmpty();
+    assertThat(c.isNonAiBot("dependabot[bot]")).isTrue();
   }
 }
