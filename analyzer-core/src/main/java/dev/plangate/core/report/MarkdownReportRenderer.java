@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The Markdown report (PR comment, job summary): decision first, a table of findings, suggested
@@ -31,6 +32,41 @@ public final class MarkdownReportRenderer {
   static final int GRAPH_NODES = 60;
 
   public String render(Report r) {
+    return compose(r, TABLE_ROWS, true, true);
+  }
+
+  /**
+   * The report in at most {@code maxChars} characters (a PR comment holds 65,536). Details go
+   * first, then table rows; the decision, the authorship and how to proceed always stay, and
+   * what was left out is named.
+   */
+  public String render(Report r, int maxChars) {
+    for (int rows : new int[] {TABLE_ROWS, 20, 5, 0}) {
+      for (boolean details : new boolean[] {true, false}) {
+        String s = compose(r, rows, details, true);
+        if (s.length() <= maxChars) {
+          return s;
+        }
+      }
+    }
+    // Even the short form is too long (thousands of notes or errors): cut its middle, keep
+    // the way forward.
+    String tail = "\n… cut to fit; the job summary and the JSON report have everything.\n"
+        + proceed(r, !Wording.suggestions(r.findings()).isEmpty());
+    String head = compose(r, 0, false, false);
+    int room = Math.max(0, maxChars - tail.length());
+    if (head.length() > room) {
+      int cut = head.lastIndexOf('\n', room);
+      head = head.substring(0, cut > 0 ? cut : room);
+      if (Character.isHighSurrogate(head.charAt(head.length() - 1))) {
+        head = head.substring(0, head.length() - 1);
+      }
+    }
+    String out = head + tail;
+    return out.length() <= maxChars ? out : out.substring(0, maxChars);
+  }
+
+  private String compose(Report r, int tableRows, boolean details, boolean withProceed) {
     StringBuilder sb = new StringBuilder();
     sb.append(MARKER).append('\n');
     String icon = switch (r.decision()) {
@@ -77,20 +113,28 @@ public final class MarkdownReportRenderer {
           .append(" below turns ").append(Wording.plural(covered, "destroy", "destroys"))
           .append(" into a move.\n");
     }
-    if (!sorted.isEmpty()) {
+    if (!sorted.isEmpty() && tableRows > 0) {
       sb.append("\n| | resource | why | depends on it | caused by |\n|---|---|---|---|---|\n");
-      for (int i = 0; i < Math.min(TABLE_ROWS, sorted.size()); i++) {
+      for (int i = 0; i < Math.min(tableRows, sorted.size()); i++) {
         row(sb, r, sorted.get(i));
       }
-      if (sorted.size() > TABLE_ROWS) {
-        sb.append("\n").append(sorted.size() - TABLE_ROWS)
-            .append(" more findings are in the JSON report.\n");
-      }
+    }
+    if (sorted.size() > tableRows) {
+      sb.append("\n").append(tableRows == 0 ? "The " + sorted.size() + " findings are"
+          : sorted.size() - tableRows + " more findings are")
+          .append(" in the JSON report").append(tableRows < TABLE_ROWS ? " and the job summary"
+              : "").append(".\n");
     }
     if (sorted.stream().anyMatch(f -> f.action().destroys())) {
-      footer(sb, r, !suggestions.isEmpty());
+      footer(sb, r);
+      if (withProceed) {
+        sb.append(proceed(r, !suggestions.isEmpty()));
+      }
     } else {
       sb.append("\nFingerprint `").append(r.fingerprint()).append("`.\n");
+    }
+    if (!details) {
+      return sb.toString();
     }
     if (!suggestions.isEmpty()) {
       sb.append("\n<details><summary>Suggested moved blocks</summary>\n\n");
@@ -129,7 +173,7 @@ public final class MarkdownReportRenderer {
     };
   }
 
-  private static void footer(StringBuilder sb, Report r, boolean hasSuggestion) {
+  private static void footer(StringBuilder sb, Report r) {
     sb.append('\n');
     List<CommitAuthorship> ai = r.authorship().aiCommits();
     for (int i = 0; i < Math.min(5, ai.size()); i++) {
@@ -163,17 +207,26 @@ public final class MarkdownReportRenderer {
     for (String reason : r.reasons(Reason.Kind.NOTE)) {
       sb.append(markdown(reason)).append("  \n");
     }
-    switch (r.decision()) {
-      case BLOCKED -> sb.append("\n**Blocked:** protected resources cannot be approved. Take the"
-          + " destroy out of the change, or change the policy in a reviewed commit.\n");
-      case APPROVAL_REQUIRED -> sb.append("\n**To proceed:** ")
-          .append(hasSuggestion ? "add the `moved` block below, or " : "")
-          .append("have a maintainer with write access add the label ")
-          .append(markdownCode(r.approvalLabel())).append(" (approves fingerprint `")
-          .append(r.fingerprint()).append("`; a later push that changes what is destroyed"
-              + " voids it).\n");
-      default -> sb.append("\nFingerprint `").append(r.fingerprint()).append("`.\n");
-    }
+  }
+
+  /** The way forward: what unblocks the change, or the fingerprint of what passed. */
+  private static String proceed(Report r, boolean hasSuggestion) {
+    return switch (r.decision()) {
+      case BLOCKED -> "\n**Blocked:** protected resources cannot be approved. Take the"
+          + " destroy out of the change, or change the policy in a reviewed commit.\n";
+      case APPROVAL_REQUIRED -> "\n**To proceed:** "
+          + (hasSuggestion ? "add the `moved` block below, or " : "")
+          + "have a maintainer with write access add the label "
+          + markdownCode(r.approvalLabel()) + " (approves fingerprint `" + r.fingerprint()
+          + "`; a later push that changes what is destroyed voids it).\n"
+          + r.reasons(Reason.Kind.APPROVAL).stream()
+              .filter(x -> x.contains("different people"))
+              .map(x -> markdown(x) + "\n").findFirst().orElse("");
+      case ERROR -> "\nNothing was decided; fix the input and run again.\n";
+      default -> "\n" + r.reasons(Reason.Kind.APPROVAL).stream()
+          .map(x -> "**" + markdown(x) + "**  \n").collect(Collectors.joining())
+          + "Fingerprint `" + r.fingerprint() + "`.\n";
+    };
   }
 
   private static void row(StringBuilder sb, Report r, Finding f) {
