@@ -1,0 +1,224 @@
+package dev.plangate.github;
+
+import dev.plangate.core.authorship.SignalCatalog;
+import dev.plangate.core.gate.Approval;
+import dev.plangate.core.gate.ApprovalRequest;
+import dev.plangate.core.gate.Approvals;
+import dev.plangate.core.gate.Approver;
+import dev.plangate.core.git.Commit;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Approvals from a pull request's label and reviews, trusted only when GitHub's own records
+ * show a human with write access gave them after the latest push (see
+ * {@code docs/github-action.md} for the threat model).
+ *
+ * <p>The label counts when its latest {@code labeled} event has no later {@code unlabeled};
+ * its actor is a {@code User}, not an App or a known agent account, not the pull request's
+ * author, and not an author, committer or co-author of any of its commits; has write,
+ * maintain or admin permission; and labelled after the head commit was pushed. A label from
+ * before the latest push still counts when a verified {@link ApprovalSeal} records that it
+ * approved a fingerprint (the gate then voids it if the destroys changed). Approving reviews of
+ * the head commit by other people who pass the same checks count towards a two-person rule.
+ */
+public final class GitHubApprover implements Approver {
+  private static final Set<String> WRITERS = Set.of("admin", "maintain", "write");
+
+  /** The repository role of a login: admin, maintain, write, triage, read or none. */
+  public interface Permissions {
+    String roleOf(String login) throws ApprovalException;
+  }
+
+  /** GitHub's time for when a head commit was pushed, or null when nothing records it. */
+  public interface PushClock {
+    Instant pushedAt(String headSha) throws ApprovalException;
+  }
+
+  private final PullRequest pr;
+  private final Timeline timeline;
+  private final Map<String, String> participants;
+  private final Permissions permissions;
+  private final PushClock clock;
+  private final Optional<Timeline.LabelEvent> triggeringLabel;
+  private final Optional<ApprovalSeal> seal;
+  private final SignalCatalog catalog;
+  private ApprovalSeal toSeal;
+
+  /**
+   * @param participants lowercase login → what they did ("authored commit a1b2c3d")
+   * @param triggeringLabel the labeled event this run was triggered by, when the event's head
+   *     is the pull request's head: proof the label came after that head was pushed
+   * @param seal the verified seal from the sticky comment, if any
+   */
+  public GitHubApprover(PullRequest pr, Timeline timeline, Map<String, String> participants,
+      Permissions permissions, PushClock clock, Optional<Timeline.LabelEvent> triggeringLabel,
+      Optional<ApprovalSeal> seal, SignalCatalog catalog) {
+    this.pr = pr;
+    this.timeline = timeline;
+    this.participants = Map.copyOf(participants);
+    this.permissions = permissions;
+    this.clock = clock;
+    this.triggeringLabel = triggeringLabel;
+    this.seal = seal;
+    this.catalog = catalog;
+  }
+
+  /** The seal to keep in the comment after {@link #approvals}: the label approval, or none. */
+  public Optional<ApprovalSeal> sealToWrite() {
+    return Optional.ofNullable(toSeal);
+  }
+
+  @Override
+  public Approvals approvals(ApprovalRequest request) throws ApprovalException {
+    toSeal = null;
+    String label = request.label();
+    List<String> notes = new ArrayList<>();
+    Timeline.LabelEvent added = null;
+    Timeline.LabelEvent removed = null;
+    for (Timeline.LabelEvent e : timeline.labels()) {
+      if (!e.label().equals(label)) {
+        continue;
+      }
+      if (e.added()) {
+        added = e;
+        removed = null;
+      } else if (added != null) {
+        removed = e;
+      }
+    }
+    if (added == null) {
+      return new Approvals(List.of(), notes);
+    }
+    String labelled = "The label " + label + " was added by " + added.actor().login() + " at "
+        + added.at();
+    if (removed != null) {
+      notes.add(labelled + " and removed by " + removed.actor().login() + " at " + removed.at()
+          + ", so it no longer approves.");
+      return new Approvals(List.of(), notes);
+    }
+    String refusal = refusal(added.actor(), added.app(), "added the label");
+    if (refusal != null) {
+      notes.add(labelled + "; it does not count: " + refusal + ".");
+      return new Approvals(List.of(), notes);
+    }
+
+    List<Approval> found = new ArrayList<>();
+    String via = "label " + label;
+    String stale = staleness(added);
+    if (stale == null) {
+      found.add(new Approval(added.actor().login(), via, request.fingerprint(), added.at()));
+      toSeal = new ApprovalSeal(request.fingerprint(), added.id(), added.actor().login(),
+          pr.headSha());
+    } else {
+      Timeline.LabelEvent label0 = added;
+      ApprovalSeal kept = seal.filter(s -> s.labelEventId() == label0.id()
+          && label0.actor().sameAs(s.approver())).orElse(null);
+      if (kept == null) {
+        notes.add(labelled + ", " + stale + "; a maintainer removes and adds it again to"
+            + " approve the current commits.");
+        return new Approvals(List.of(), notes);
+      }
+      found.add(new Approval(added.actor().login(), via + ", given at "
+          + Commit.shortSha(kept.headSha()), kept.fingerprint(), added.at()));
+      if (kept.fingerprint().equals(request.fingerprint())) {
+        toSeal = kept;
+      }
+    }
+    // Reviews only add people to a label approval of these very destroys; on their own, or
+    // next to a voided label, they approve nothing.
+    if (found.get(0).fingerprint().equals(request.fingerprint())) {
+      found.addAll(reviews(added.actor().login(), request.fingerprint(), notes));
+    }
+    return new Approvals(found, notes);
+  }
+
+  /** Why the label was given too early, or null when it postdates the head commit's push. */
+  private String staleness(Timeline.LabelEvent added) throws ApprovalException {
+    for (Timeline.ForcePush p : timeline.forcePushes()) {
+      if (p.at().isAfter(added.at())) {
+        return "before the branch was force-pushed at " + p.at();
+      }
+    }
+    if (triggeringLabel.filter(t -> t.id() == added.id()
+        || (t.label().equals(added.label()) && added.actor().sameAs(t.actor().login())
+            && !t.at().isBefore(added.at()))).isPresent()) {
+      return null;
+    }
+    Instant pushed = clock.pushedAt(pr.headSha());
+    if (pushed == null) {
+      return "and GitHub has no record of when the head commit "
+          + Commit.shortSha(pr.headSha()) + " was pushed, so it may have come later";
+    }
+    return added.at().isAfter(pushed) ? null
+        : "before the head commit " + Commit.shortSha(pr.headSha()) + " was pushed (at "
+            + pushed + ")";
+  }
+
+  /** Approving reviews of the head commit by other qualifying people, latest per reviewer. */
+  private List<Approval> reviews(String labeller, String fingerprint, List<String> notes)
+      throws ApprovalException {
+    Map<String, Timeline.Review> latest = new LinkedHashMap<>();
+    for (Timeline.Review r : timeline.reviews()) {
+      if (r.user().exists() && !"commented".equals(r.state())) {
+        latest.put(r.user().login().toLowerCase(Locale.ROOT), r);
+      }
+    }
+    List<Approval> out = new ArrayList<>();
+    for (Timeline.Review r : latest.values()) {
+      if (!r.approves() || r.user().sameAs(labeller)) {
+        continue;
+      }
+      if (!r.commitId().equals(pr.headSha())) {
+        notes.add("The approving review by " + r.user().login() + " is of commit "
+            + Commit.shortSha(r.commitId()) + ", not the head " + Commit.shortSha(pr.headSha())
+            + ", so it does not count.");
+        continue;
+      }
+      String refusal = refusal(r.user(), null, "approved");
+      if (refusal != null) {
+        notes.add("The approving review by " + r.user().login() + " does not count: " + refusal
+            + ".");
+        continue;
+      }
+      out.add(new Approval(r.user().login(), "review of " + Commit.shortSha(r.commitId()),
+          fingerprint, r.at()));
+    }
+    return out;
+  }
+
+  /** Why this account cannot approve, or null when it can. */
+  private String refusal(Account who, String app, String did) throws ApprovalException {
+    if (app != null) {
+      return who.login() + " " + did + " through the GitHub App " + app
+          + ", and an app cannot approve";
+    }
+    Optional<String> agent = catalog.agentForGitHubAccount(who.login(), who.id());
+    if (agent.isPresent()) {
+      return who.login() + " is the account of " + agent.get() + ", an AI agent";
+    }
+    if (!who.isUser()) {
+      return who.describe() + " is not a person's account";
+    }
+    if (pr.author().sameAs(who.login())) {
+      return who.login() + " opened the pull request, and an author cannot approve their own"
+          + " change";
+    }
+    String part = participants.get(who.login().toLowerCase(Locale.ROOT));
+    if (part != null) {
+      return who.login() + " " + part + ", and an author cannot approve their own change";
+    }
+    String role = permissions.roleOf(who.login());
+    if (!WRITERS.contains(role)) {
+      return who.login() + " has " + ("none".equals(role) ? "no" : role) + " access to the"
+          + " repository; approving needs write, maintain or admin";
+    }
+    return null;
+  }
+}
