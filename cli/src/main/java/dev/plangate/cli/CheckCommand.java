@@ -11,6 +11,7 @@ import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.JsonReportWriter;
 import dev.plangate.core.report.MarkdownReportRenderer;
 import dev.plangate.core.report.Report;
+import dev.plangate.core.report.SarifReportWriter;
 import dev.plangate.core.report.TextReportRenderer;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -19,6 +20,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -38,15 +41,17 @@ import picocli.CommandLine.Spec;
         "A binary plan (terraform plan -out) is converted with terraform/tofu show -json when"
             + " one is on PATH."})
 public final class CheckCommand implements Callable<Integer> {
-  enum Format { text, json, markdown }
+  enum Format { text, json, markdown, sarif }
 
   @Spec CommandSpec spec;
 
   @Option(names = "--plan", paramLabel = "FILE",
       description = "A plan, recognised by content: `terraform show -json` output or a saved"
           + " binary plan, `aws cloudformation describe-change-set` output (give every page and"
-          + " nested change set), `pulumi preview --json` or a Pulumi event log. Repeatable.")
-  List<Path> plans = new java.util.ArrayList<>();
+          + " nested change set), `pulumi preview --json` or a Pulumi event log. A pattern"
+          + " such as 'infra/**/plan.json' names every matching file; one that matches none is"
+          + " an error. Repeatable.")
+  List<String> plans = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
@@ -55,6 +60,11 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
   Path output;
+
+  @Option(names = "--report", paramLabel = "FORMAT=FILE",
+      description = "Also write the report in FORMAT (text, json, markdown, sarif) to FILE."
+          + " Repeatable: --report json=report.json --report sarif=plangate.sarif.")
+  Map<Format, Path> reports = new LinkedHashMap<>();
 
   @Mixin WorkspaceOptions workspace;
 
@@ -131,31 +141,37 @@ public final class CheckCommand implements Callable<Integer> {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
+    List<Path> planFiles;
+    try {
+      planFiles = planFiles();
+    } catch (Workspace.UsageException e) {
+      Cli.error(err, e.getMessage());
+      return Cli.USAGE;
+    }
     CommitSelection commits = base == null ? CommitSelection.none()
         : CommitSelection.between(base, head);
-    Report report = new PlanAnalyzer().check(new CheckRequest(plans, ws.policy(),
+    Report report = new PlanAnalyzer().check(new CheckRequest(planFiles, ws.policy(),
         ws.git() == null ? null : ws.git().root(), commits, branch, env, moduleDir,
         Approver.NONE, LocalDate.now(), extras()));
     for (String e : report.errors()) {
       Cli.error(err, e);
     }
+    for (Map.Entry<Format, Path> extra : reports.entrySet()) {
+      if (!write(report, extra.getKey(), extra.getValue(), err)) {
+        return Cli.USAGE;
+      }
+    }
     boolean textErrorOnly = report.decision() == Decision.ERROR && format == Format.text;
     if (!textErrorOnly) {
       if (output != null) {
         long t1 = System.nanoTime();
-        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-          render(report, w, false);
-          PhaseTimer.report("report", t1);
-        } catch (IOException e) {
-          String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory"
-              : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
-              : e.getMessage();
-          err.println("plangate: error: cannot write " + output + ": " + why);
+        if (!write(report, format, output, err)) {
           return Cli.USAGE;
         }
+        PhaseTimer.report("report", t1);
         err.println("plangate: " + report.decision().id() + "; report written to " + output);
       } else {
-        render(report, out, useColor());
+        render(report, format, out, useColor());
       }
     }
     out.flush();
@@ -167,11 +183,56 @@ public final class CheckCommand implements Callable<Integer> {
         cdkOutBase);
   }
 
-  private void render(Report report, Writer w, boolean color) throws IOException {
-    switch (format) {
+  /** Plan files and the files their patterns match, in the order given. */
+  private List<Path> planFiles() throws Workspace.UsageException {
+    List<Path> files = new ArrayList<>();
+    Path cwd = Path.of("").toAbsolutePath();
+    for (String p : plans) {
+      if (!PlanFiles.isGlob(p) || Files.exists(Path.of(p))) {
+        files.add(Path.of(p));
+        continue;
+      }
+      boolean absolute = Path.of(p).isAbsolute();
+      Path root = absolute ? Path.of(p).getRoot() : cwd;
+      String pattern = absolute ? root.relativize(Path.of(p)).toString() : p;
+      try {
+        List<Path> matched = PlanFiles.find(root, List.of(pattern));
+        if (matched.isEmpty()) {
+          throw new Workspace.UsageException("no file matches --plan '" + Escape.terminal(p)
+              + "'" + (absolute ? "" : " under " + cwd));
+        }
+        matched.forEach(m -> files.add(absolute ? m : cwd.relativize(m)));
+      } catch (IllegalArgumentException e) {
+        // Not a valid pattern: a file name with brackets. Reading it reports what is wrong.
+        files.add(Path.of(p));
+      } catch (IOException e) {
+        throw new Workspace.UsageException("cannot search for --plan '" + p + "': "
+            + e.getMessage());
+      }
+    }
+    return files;
+  }
+
+  private static boolean write(Report report, Format f, Path file, PrintWriter err) {
+    try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      render(report, f, w, false);
+      return true;
+    } catch (IOException e) {
+      String why = e instanceof java.nio.file.NoSuchFileException ? "no such directory"
+          : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+          : e.getMessage();
+      err.println("plangate: error: cannot write " + file + ": " + why);
+      return false;
+    }
+  }
+
+  private static void render(Report report, Format f, Writer w, boolean color)
+      throws IOException {
+    switch (f) {
       case json -> new JsonReportWriter().write(report, w);
       case markdown -> w.write(new MarkdownReportRenderer().render(report));
       case text -> w.write(new TextReportRenderer(color).render(report));
+      case sarif -> new SarifReportWriter().write(report, w);
       default -> throw new IllegalStateException();
     }
     w.flush();

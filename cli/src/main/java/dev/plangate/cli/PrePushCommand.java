@@ -17,19 +17,13 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystems;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.PathMatcher;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -121,7 +115,7 @@ public final class PrePushCommand implements Callable<Integer> {
       if (policy.planCommand() != null) {
         runPlanCommand(policy.planCommand(), git.root(), err);
       }
-      List<Path> plans = findPlans(git.root(), policy.plans());
+      List<Path> plans = PlanFiles.find(git.root(), policy.plans());
       if (plans.isEmpty()) {
         err.println("plangate: error: no plan file matches plans: " + Escape.terminal(
             String.join(", ", policy.plans())) + " under " + Escape.terminal(
@@ -248,53 +242,6 @@ public final class PrePushCommand implements Callable<Integer> {
       refs.add(new PushedRef(f[0], f[1], f[2], f[3]));
     }
     return refs;
-  }
-
-  /**
-   * The files under {@code root} that match the globs. Each glob is walked only from its
-   * literal leading directories ({@code infra/prod/} for {@code infra/prod/**}/plan.json), so a
-   * push in a large monorepo does not walk every file; {@code .git} and {@code .terraform} are
-   * never entered and symbolic links are not followed.
-   */
-  static List<Path> findPlans(Path root, List<String> globs) throws IOException {
-    TreeSet<Path> found = new TreeSet<>();
-    for (String glob : globs) {
-      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
-      Path start = root.resolve(literalPrefix(glob));
-      if (!Files.isDirectory(start, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-        continue;
-      }
-      Files.walkFileTree(start, new SimpleFileVisitor<>() {
-        @Override
-        public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-          String name = dir.getFileName() == null ? "" : dir.getFileName().toString();
-          return name.equals(".git") || name.equals(".terraform")
-              ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-        }
-
-        @Override
-        public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-          if (attrs.isRegularFile() && matcher.matches(root.relativize(file))) {
-            found.add(file);
-          }
-          return FileVisitResult.CONTINUE;
-        }
-      });
-    }
-    return List.copyOf(found);
-  }
-
-  /** The directories of a glob before its first pattern character: {@code infra/prod}. */
-  static String literalPrefix(String glob) {
-    String[] steps = glob.split("/");
-    StringBuilder prefix = new StringBuilder();
-    for (int i = 0; i < steps.length - 1; i++) {
-      if (steps[i].chars().anyMatch(c -> "*?[{\\".indexOf(c) >= 0)) {
-        break;
-      }
-      prefix.append(i == 0 ? "" : "/").append(steps[i]);
-    }
-    return prefix.toString();
   }
 
   /** Runs the policy's planCommand in the repository root; its output goes to stderr. */

@@ -342,4 +342,52 @@ class CheckCommandTest {
     assertThat(r.errLines().get(0)).startsWith("plangate:").contains("xml");
     assertThat(r.err()).contains("--help");
   }
+
+  // ---- extra reports and plan patterns --------------------------------------------------------
+
+  @Test
+  void reportOptionsWriteEveryFormatFromTheSameResult() throws Exception {
+    Path json = tmp.resolve("report.json");
+    Path sarif = tmp.resolve("plangate.sarif");
+    Path md = tmp.resolve("report.md");
+    CliRun r = CliRun.run("check", "--plan", CliRun.kiro().toString(), "--report",
+        "json=" + json, "--report", "sarif=" + sarif, "--report", "markdown=" + md);
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.firstOutLine()).startsWith("✖ plangate: approval required");
+    JsonNode report = JSON.readTree(json.toFile());
+    JsonNode run = JSON.readTree(sarif.toFile()).path("runs").get(0);
+    assertThat(report.path("decision").asText()).isEqualTo("approval_required");
+    assertThat(run.path("properties").path("fingerprint").asText())
+        .isEqualTo(report.path("fingerprint").asText());
+    assertThat(run.path("results")).hasSize(report.path("findings").size());
+    assertThat(Files.readString(md)).contains(report.path("fingerprint").asText());
+  }
+
+  @Test
+  void anUnwritableReportFileIsAUsageError() {
+    CliRun r = CliRun.run("check", "--plan", CliRun.kiro().toString(), "--report",
+        "json=" + tmp.resolve("no/such/dir/r.json"));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("cannot write").contains("no such directory");
+  }
+
+  @Test
+  void aPlanPatternNamesEveryMatchingFileAndOneMatchingNothingIsAnError() throws Exception {
+    Path a = Files.createDirectories(tmp.resolve("infra/a"));
+    Path b = Files.createDirectories(tmp.resolve("infra/b/deep"));
+    Files.copy(CliRun.kiro(), a.resolve("plan.json"));
+    Files.copy(CliRun.kiro(), b.resolve("plan.json"));
+    Path json = tmp.resolve("r.json");
+
+    CliRun r = CliRun.run("check", "--plan", tmp + "/infra/**/plan.json", "--report",
+        "json=" + json);
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(JSON.readTree(json.toFile()).path("plans")).hasSize(2);
+
+    CliRun none = CliRun.run("check", "--plan", tmp + "/infra/**/nothing.json");
+    assertThat(none.exitCode()).isEqualTo(2);
+    assertThat(none.err()).contains("no file matches --plan '" + tmp
+        + "/infra/**/nothing.json'");
+  }
 }

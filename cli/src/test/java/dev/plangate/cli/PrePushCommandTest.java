@@ -194,10 +194,10 @@ class PrePushCommandTest {
 
   @Test
   void planGlobsAreWalkedFromTheirLiteralDirectories() throws IOException {
-    assertThat(PrePushCommand.literalPrefix("infra/prod/**/plan.json")).isEqualTo("infra/prod");
-    assertThat(PrePushCommand.literalPrefix("plan.json")).isEmpty();
-    assertThat(PrePushCommand.literalPrefix("*/plan.json")).isEmpty();
-    assertThat(PrePushCommand.literalPrefix("infra/{a,b}/plan.json")).isEqualTo("infra");
+    assertThat(PlanFiles.literalPrefix("infra/prod/**/plan.json")).isEqualTo("infra/prod");
+    assertThat(PlanFiles.literalPrefix("plan.json")).isEmpty();
+    assertThat(PlanFiles.literalPrefix("*/plan.json")).isEmpty();
+    assertThat(PlanFiles.literalPrefix("infra/{a,b}/plan.json")).isEqualTo("infra");
 
     Path root = tmp.resolve("tree");
     Files.createDirectories(root.resolve("infra/prod/eu/.terraform"));
@@ -206,7 +206,7 @@ class PrePushCommandTest {
     Files.writeString(root.resolve("infra/prod/eu/.terraform/plan.json"), "{}");
     Files.writeString(root.resolve("other/plan.json"), "{}");
     Files.writeString(root.resolve("plan.json"), "{}");
-    assertThat(PrePushCommand.findPlans(root, java.util.List.of("infra/prod/**/plan.json",
+    assertThat(PlanFiles.find(root, java.util.List.of("infra/prod/**/plan.json",
         "plan.json", "missing/*.json")))
         .containsExactly(root.resolve("infra/prod/eu/plan.json"), root.resolve("plan.json"));
   }
