@@ -10,9 +10,13 @@ import dev.plangate.core.gate.Decision;
 import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.JsonReportWriter;
 import dev.plangate.core.report.MarkdownReportRenderer;
+import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.Report;
 import dev.plangate.core.report.SarifReportWriter;
 import dev.plangate.core.report.TextReportRenderer;
+import dev.plangate.github.GitHubCheckException;
+import dev.plangate.github.PullRequest;
+import dev.plangate.github.PullRequestContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -24,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,6 +118,25 @@ public final class CheckCommand implements Callable<Integer> {
           + " findings to commits (default: each plan file's directory).")
   String moduleDir;
 
+  @Option(names = "--approval-label", paramLabel = "LABEL",
+      description = "The approval label, instead of the policy's approval.label.")
+  String approvalLabel;
+
+  @Option(names = "--github", paramLabel = "MODE", defaultValue = "auto",
+      description = "GitHub pull-request mode: auto (on when GITHUB_ACTIONS=true), on, off."
+          + " Reads the pull request from GITHUB_EVENT_PATH and the API at GITHUB_API_URL with"
+          + " GITHUB_TOKEN, and writes step outputs, the job summary, annotations and a comment.")
+  GitHubMode.Use github;
+
+  @Option(names = "--comment", paramLabel = "MODE", defaultValue = "update",
+      description = "In GitHub mode: update (keep one sticky pull-request comment) or off.")
+  String comment;
+
+  @Option(names = "--comment-author", paramLabel = "LOGIN", defaultValue = GitHubMode.WORKFLOW_BOT,
+      description = "In GitHub mode: the login the comment is written as (default:"
+          + " ${DEFAULT-VALUE}); a comment by anyone else is never taken for plangate's.")
+  String commentAuthor;
+
   private final Map<String, String> env;
   private final boolean terminal;
 
@@ -148,17 +172,35 @@ public final class CheckCommand implements Callable<Integer> {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
-    CommitSelection commits = base == null ? CommitSelection.none()
-        : CommitSelection.between(base, head);
-    Report report = new PlanAnalyzer().check(new CheckRequest(planFiles, ws.policy(),
-        ws.git() == null ? null : ws.git().root(), commits, branch, env, moduleDir,
-        Approver.NONE, LocalDate.now(), extras()));
+    if (!comment.equals("update") && !comment.equals("off")) {
+      Cli.error(err, "--comment must be update or off, not '" + comment + "'");
+      return Cli.USAGE;
+    }
+    Optional<GitHubMode> gh = GitHubMode.detect(env, github, Cli.printStream(out));
+    CheckRequest request;
+    try {
+      request = request(ws, planFiles, gh);
+    } catch (GitHubCheckException e) {
+      gh.ifPresent(g -> g.publishError(e.getMessage()));
+      Cli.error(err, e.getMessage());
+      return Cli.USAGE;
+    }
+    Report report = new PlanAnalyzer().check(request);
     for (String e : report.errors()) {
       Cli.error(err, e);
     }
     for (Map.Entry<Format, Path> extra : reports.entrySet()) {
       if (!write(report, extra.getKey(), extra.getValue(), err)) {
         return Cli.USAGE;
+      }
+    }
+    if (gh.isPresent()) {
+      gh.get().publish(report, comment.equals("update"), reports.get(Format.json));
+      if (output == null && format == Format.text) {
+        // Resource names in the log must not read as workflow commands (::error:: ...).
+        gh.get().printUntrusted(new TextReportRenderer(false).render(report));
+        out.flush();
+        return report.decision().exitCode();
       }
     }
     boolean textErrorOnly = report.decision() == Decision.ERROR && format == Format.text;
@@ -176,6 +218,30 @@ public final class CheckCommand implements Callable<Integer> {
     }
     out.flush();
     return report.decision().exitCode();
+  }
+
+  /** The gate's question: from the command line, or in GitHub mode from the pull request. */
+  private CheckRequest request(Workspace ws, List<Path> planFiles, Optional<GitHubMode> gh)
+      throws GitHubCheckException {
+    Policy policy = approvalLabel == null || approvalLabel.isBlank() ? ws.policy()
+        : ws.policy().withApprovalLabel(approvalLabel.strip());
+    CommitSelection commits = base == null ? CommitSelection.none()
+        : CommitSelection.between(base, head);
+    Path root = ws.git() == null ? null : ws.git().root();
+    if (gh.isPresent()) {
+      gh.get().prepare(ws.git(), ws.dir(), workspace.policy, approvalLabel,
+          comment.equals("update"), commentAuthor);
+      Optional<PullRequestContext> pr = gh.get().pullRequest();
+      if (pr.isPresent()) {
+        PullRequest p = pr.get().pullRequest();
+        return new CheckRequest(planFiles, pr.get().policy(), root,
+            CommitSelection.between(p.baseSha(), p.headSha()), p.headRef(), Map.of(),
+            moduleDir, pr.get().approver(), LocalDate.now(), extras(),
+            pr.get().platformSignals());
+      }
+    }
+    return new CheckRequest(planFiles, policy, root, commits, branch, gh.isPresent() ? Map.of()
+        : env, moduleDir, Approver.NONE, LocalDate.now(), extras());
   }
 
   private PlanExtras extras() {

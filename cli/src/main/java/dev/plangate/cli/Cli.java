@@ -58,6 +58,31 @@ public final class Cli {
    * Prints an error: the first line after {@code plangate: error:}, further lines (a policy
    * file's list of problems) indented; each escaped, since messages quote input.
    */
+  /** A PrintStream onto {@code w}, for code that writes bytes (workflow commands). */
+  static java.io.PrintStream printStream(PrintWriter w) {
+    java.io.OutputStream bytes = new java.io.OutputStream() {
+      private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+
+      @Override
+      public void write(int b) {
+        buffer.write(b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        buffer.write(b, off, len);
+      }
+
+      @Override
+      public void flush() {
+        w.write(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        w.flush();
+        buffer.reset();
+      }
+    };
+    return new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+  }
+
   static void error(PrintWriter err, String message) {
     String[] lines = String.valueOf(message).split("\\R");
     err.println("plangate: error: " + Escape.terminal(lines[0]));

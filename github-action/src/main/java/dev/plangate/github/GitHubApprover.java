@@ -36,6 +36,12 @@ public final class GitHubApprover implements Approver {
     String roleOf(String login) throws ApprovalException;
   }
 
+  /**
+   * The {@code labeled} event that triggered this run: its label, its sender and the pull
+   * request's head when it happened.
+   */
+  public record LabelTrigger(String label, String sender, String headSha) {}
+
   /** GitHub's time for when a head commit was pushed, or null when nothing records it. */
   public interface PushClock {
     Instant pushedAt(String headSha) throws ApprovalException;
@@ -46,26 +52,25 @@ public final class GitHubApprover implements Approver {
   private final Map<String, String> participants;
   private final Permissions permissions;
   private final PushClock clock;
-  private final Optional<Timeline.LabelEvent> triggeringLabel;
+  private final Optional<LabelTrigger> trigger;
   private final Optional<ApprovalSeal> seal;
   private final SignalCatalog catalog;
   private ApprovalSeal toSeal;
 
   /**
    * @param participants lowercase login → what they did ("authored commit a1b2c3d")
-   * @param triggeringLabel the labeled event this run was triggered by, when the event's head
-   *     is the pull request's head: proof the label came after that head was pushed
+   * @param trigger the labeled event this run was triggered by, if it was
    * @param seal the verified seal from the sticky comment, if any
    */
   public GitHubApprover(PullRequest pr, Timeline timeline, Map<String, String> participants,
-      Permissions permissions, PushClock clock, Optional<Timeline.LabelEvent> triggeringLabel,
+      Permissions permissions, PushClock clock, Optional<LabelTrigger> trigger,
       Optional<ApprovalSeal> seal, SignalCatalog catalog) {
     this.pr = pr;
     this.timeline = timeline;
     this.participants = Map.copyOf(participants);
     this.permissions = permissions;
     this.clock = clock;
-    this.triggeringLabel = triggeringLabel;
+    this.trigger = trigger;
     this.seal = seal;
     this.catalog = catalog;
   }
@@ -146,9 +151,10 @@ public final class GitHubApprover implements Approver {
         return "before the branch was force-pushed at " + p.at();
       }
     }
-    if (triggeringLabel.filter(t -> t.id() == added.id()
-        || (t.label().equals(added.label()) && added.actor().sameAs(t.actor().login())
-            && !t.at().isBefore(added.at()))).isPresent()) {
+    // This run was started by that person adding that label while the head was this commit:
+    // GitHub's own event proves the label came after the push.
+    if (trigger.filter(t -> t.label().equals(added.label()) && added.actor().sameAs(t.sender())
+        && t.headSha().equals(pr.headSha())).isPresent()) {
       return null;
     }
     Instant pushed = clock.pushedAt(pr.headSha());

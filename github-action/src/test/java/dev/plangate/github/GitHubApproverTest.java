@@ -189,8 +189,15 @@ class GitHubApproverTest {
     GitHubApprover a = new GitHubApprover(pr(COPILOT), labels(event), Map.of(),
         login -> ROLES.get(login), sha -> {
           throw new AssertionError("push time not needed");
-        }, Optional.of(event), Optional.empty(), SignalCatalog.builtin());
+        }, Optional.of(new GitHubApprover.LabelTrigger(LABEL, "alice", HEAD)), Optional.empty(),
+        SignalCatalog.builtin());
     assertThat(a.approvals(new ApprovalRequest(FP, LABEL, HEAD)).found()).hasSize(1);
+
+    GitHubApprover replayed = new GitHubApprover(pr(COPILOT), labels(labeled(1, ALICE, BEFORE)),
+        Map.of(), login -> ROLES.get(login), sha -> PUSHED,
+        Optional.of(new GitHubApprover.LabelTrigger(LABEL, "alice", OLD_HEAD)), Optional.empty(),
+        SignalCatalog.builtin());
+    assertThat(replayed.approvals(new ApprovalRequest(FP, LABEL, HEAD)).found()).isEmpty();
   }
 
   @Test

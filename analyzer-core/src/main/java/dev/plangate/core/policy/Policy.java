@@ -54,6 +54,12 @@ public record Policy(
     }
   }
 
+  /** The same policy with another approval label (a CI input overriding the file). */
+  public Policy withApprovalLabel(String label) {
+    return new Policy(source, approvalActions, label, humanOnly, unknownAuthorshipIsAi, protect,
+        waivers, signals, criticality, plans, planCommand, approvers, criticalApprovers);
+  }
+
   /** How many distinct humans must approve findings, depending on whether one is critical. */
   public int approversFor(boolean critical) {
     return critical ? criticalApprovers : approvers;

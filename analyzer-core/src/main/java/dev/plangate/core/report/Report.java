@@ -54,6 +54,11 @@ public record Report(
         Authorship.unknown("no commit range was read"), plans, findings, Map.of(), errors);
   }
 
+  /** The findings, worst first: what every renderer lists, in this order. */
+  public List<Finding> findingsBySeverity() {
+    return Wording.bySeverity(findings);
+  }
+
   /** The sentences alone, as the JSON report lists them. */
   public List<String> decisionReasons() {
     return reasons.stream().map(Reason::text).toList();

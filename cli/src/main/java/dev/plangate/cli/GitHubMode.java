@@ -1,0 +1,110 @@
+package dev.plangate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.report.Report;
+import dev.plangate.github.GitHubApi;
+import dev.plangate.github.GitHubCheckException;
+import dev.plangate.github.GitHubReporter;
+import dev.plangate.github.PullRequestContext;
+import dev.plangate.github.RetryPolicy;
+import dev.plangate.github.RunnerEnvironment;
+import dev.plangate.github.RunnerEnvironmentException;
+import dev.plangate.github.WorkflowCommands;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code check} inside a GitHub Actions run: the pull request comes from the event and the
+ * API (never from the command line, where a workflow could splice attacker text), approvals
+ * from its label and reviews, and the result goes to the step's outputs, summary, annotations
+ * and the sticky comment.
+ */
+final class GitHubMode {
+  /** The identity GITHUB_TOKEN writes comments as. */
+  static final String WORKFLOW_BOT = "github-actions[bot]";
+
+  enum Use { auto, on, off }
+
+  private final RunnerEnvironment env;
+  private final PrintStream log;
+  private Optional<PullRequestContext> pr = Optional.empty();
+  private GitHubReporter reporter;
+
+  private GitHubMode(RunnerEnvironment env, PrintStream log) {
+    this.env = env;
+    this.log = log;
+  }
+
+  /** GitHub mode when asked for, or on a runner ({@code GITHUB_ACTIONS=true}) by default. */
+  static Optional<GitHubMode> detect(Map<String, String> environment, Use use, PrintStream log) {
+    RunnerEnvironment env = new RunnerEnvironment(environment);
+    boolean on = use == Use.on || (use == Use.auto && env.isGitHubActions());
+    return on ? Optional.of(new GitHubMode(env, log)) : Optional.empty();
+  }
+
+  /**
+   * Reads the event, and for a pull request everything the gate needs about it.
+   *
+   * @param git the checkout (required for a pull request)
+   * @param policyFile the policy file the user named, or null
+   */
+  void prepare(GitRepository git, Path workDir, Path policyFile, String approvalLabel,
+      boolean comment, String commentAuthor) throws GitHubCheckException {
+    reporter = new GitHubReporter(env, log, git == null ? null : git.root(), workDir);
+    JsonNode event;
+    try {
+      event = env.readEvent();
+    } catch (RunnerEnvironmentException e) {
+      throw new GitHubCheckException(e.getMessage());
+    }
+    if (!event.has("pull_request")) {
+      return; // a push or a schedule: no pull request to approve on, the plain gate decides
+    }
+    if (git == null) {
+      throw new GitHubCheckException("not in a git checkout: a pull request is checked against"
+          + " its commits; run actions/checkout (fetch-depth: 0) before plangate");
+    }
+    GitHubApi api;
+    try {
+      api = new GitHubApi(env.apiUrl(), env.token().orElse(null), RetryPolicy.defaults());
+      String policyPath = policyFile == null ? null
+          : git.root().relativize(workDir.resolve(policyFile).toAbsolutePath().normalize())
+              .toString();
+      byte[] key = env.get("PLANGATE_APPROVAL_SECRET").orElse("")
+          .getBytes(StandardCharsets.UTF_8);
+      pr = Optional.of(PullRequestContext.read(api, env.repository(), event, git, policyPath,
+          approvalLabel, commentAuthor, comment, key));
+    } catch (RunnerEnvironmentException | IllegalArgumentException e) {
+      throw new GitHubCheckException(e.getMessage());
+    }
+  }
+
+  Optional<PullRequestContext> pullRequest() {
+    return pr;
+  }
+
+  /** The report's text for the job log, with workflow commands switched off around it. */
+  void printUntrusted(String text) {
+    new WorkflowCommands(log).printUntrusted(text);
+  }
+
+  void publish(Report report, boolean comment, Path jsonReport) throws IOException {
+    reporter.publish(report, pr, comment, jsonReport);
+  }
+
+  void publishError(String message) {
+    try {
+      if (reporter == null) {
+        reporter = new GitHubReporter(env, log, null, Path.of(""));
+      }
+      reporter.publishError(message);
+    } catch (IOException e) {
+      // The step's files are gone; the exit code still says error.
+    }
+  }
+}

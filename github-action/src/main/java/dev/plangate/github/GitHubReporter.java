@@ -1,0 +1,189 @@
+package dev.plangate.github;
+
+import dev.plangate.core.gate.Verdict;
+import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.report.MarkdownReportRenderer;
+import dev.plangate.core.report.Report;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tells the runner and the pull request what the gate decided: step outputs, one annotation
+ * per finding at its declaration (within GitHub's per-step cap), the job summary, and the
+ * sticky comment. A comment that cannot be written is reported, and does not change the
+ * decision: the exit code already carries it.
+ */
+public final class GitHubReporter {
+  private static final Pattern FILE_LINE = Pattern.compile("(.+):(\\d+)");
+  /** Characters per summary; a character is at most 4 UTF-8 bytes, so this stays under 1 MiB. */
+  private static final int SUMMARY_CHARS = StepSummary.MAX_BYTES / 4 - 4096;
+
+  private final RunnerEnvironment env;
+  private final PrintStream log;
+  private final Path repoRoot;
+  private final Path workDir;
+
+  /**
+   * @param log the step's standard output, where workflow commands go
+   * @param repoRoot the repository root: annotation paths are relative to it
+   * @param workDir the directory plan paths are relative to
+   */
+  public GitHubReporter(RunnerEnvironment env, PrintStream log, Path repoRoot, Path workDir) {
+    this.env = env;
+    this.log = log;
+    this.repoRoot = repoRoot == null ? null : repoRoot.toAbsolutePath().normalize();
+    this.workDir = workDir.toAbsolutePath().normalize();
+  }
+
+  /**
+   * Publishes everything.
+   *
+   * @param pr the pull request's context, or empty outside a pull request
+   * @param comment whether to keep the sticky comment
+   * @param jsonReport where the JSON report was written, or null
+   */
+  public void publish(Report report, Optional<PullRequestContext> pr, boolean comment,
+      Path jsonReport) throws IOException {
+    outputs(report, jsonReport);
+    List<String> notes = new ArrayList<>();
+    pr.ifPresent(c -> notes.addAll(c.notes()));
+    int dropped = annotate(report);
+    if (dropped > 0) {
+      notes.add(dropped + " more findings are not annotated on the files (GitHub shows at most"
+          + " 10 errors and 10 warnings per step); all of them are in this summary and the JSON"
+          + " report.");
+    }
+    if (pr.isPresent() && comment) {
+      commentOn(report, pr.get()).ifPresent(notes::add);
+    }
+    summary(report, notes);
+  }
+
+  /** The decision alone, when the gate could not run: outputs and summary say why. */
+  public void publishError(String message) throws IOException {
+    Optional<Path> out = env.outputFile();
+    if (out.isPresent()) {
+      new StepOutputs(out.get()).set("decision", "error");
+    }
+    WorkflowCommands commands = new WorkflowCommands(log);
+    commands.error(message, WorkflowCommands.Props.NONE.withTitle("plangate"));
+    Optional<Path> summary = env.stepSummaryFile();
+    if (summary.isPresent()) {
+      new StepSummary(summary.get()).append("### ⚠️ plangate — error\n\nplangate could not"
+          + " check this pull request, so nothing was decided:\n\n> "
+          + dev.plangate.core.report.Escape.markdown(message) + "\n", "The job log has the"
+          + " rest.");
+    }
+  }
+
+  private void outputs(Report report, Path jsonReport) throws IOException {
+    Optional<Path> out = env.outputFile();
+    if (out.isEmpty()) {
+      return;
+    }
+    StepOutputs o = new StepOutputs(out.get());
+    o.set("decision", report.decision().id());
+    o.set("destructive-count", Long.toString(report.count(FindingAction.DELETE)
+        + report.count(FindingAction.REPLACE)));
+    o.set("critical-count", Long.toString(report.criticalDestroys()));
+    o.set("fingerprint", report.fingerprint());
+    o.set("report", jsonReport == null ? "" : jsonReport.toAbsolutePath().toString());
+  }
+
+  /** One annotation per finding and input error; returns how many the cap dropped. */
+  private int annotate(Report report) {
+    WorkflowCommands commands = new WorkflowCommands(log);
+    for (String e : report.errors()) {
+      commands.error(e, WorkflowCommands.Props.NONE.withTitle("plangate: input error"));
+    }
+    for (Finding f : report.findingsBySeverity()) {
+      Verdict v = report.verdict(f);
+      boolean stops = v == Verdict.APPROVAL_REQUIRED || v == Verdict.BLOCKED;
+      String title = "plangate: " + switch (f.action()) {
+        case DELETE -> "destroy";
+        case REPLACE -> "replace";
+        case FORGET -> "forget";
+      } + (v == Verdict.BLOCKED ? " (protected)" : stops ? " needs approval" : "");
+      String message = f.key() + ": " + f.explanation()
+          + (f.downstream().total() > 0 ? " " + f.downstream().total()
+              + (f.downstream().total() == 1 ? " resource depends" : " resources depend")
+              + " on it." : "");
+      commands.annotate(stops ? WorkflowCommands.Level.ERROR : WorkflowCommands.Level.WARNING,
+          message, where(f).withTitle(title));
+    }
+    return commands.dropped();
+  }
+
+  /** The declaration's file and line, else the causing commit's, else the plan file. */
+  private WorkflowCommands.Props where(Finding f) {
+    if (f.location() != null) {
+      Matcher m = FILE_LINE.matcher(f.location());
+      String file = repoPath(m.matches() ? m.group(1) : f.location());
+      if (file != null) {
+        return m.matches() ? WorkflowCommands.Props.file(file, Integer.parseInt(m.group(2)))
+            : WorkflowCommands.Props.file(file);
+      }
+    }
+    if (!f.attribution().isEmpty() && f.attribution().get(0).file() != null) {
+      var a = f.attribution().get(0);
+      return a.line() > 0 ? WorkflowCommands.Props.file(a.file(), a.line())
+          : WorkflowCommands.Props.file(a.file());
+    }
+    String plan = repoPath(f.plan());
+    return plan == null ? WorkflowCommands.Props.NONE : WorkflowCommands.Props.file(plan);
+  }
+
+  /** A path relative to the working directory, as the repository sees it; null if outside. */
+  private String repoPath(String path) {
+    if (repoRoot == null) {
+      return null;
+    }
+    Path p = workDir.resolve(path).normalize();
+    return p.startsWith(repoRoot) && !p.equals(repoRoot)
+        ? repoRoot.relativize(p).toString().replace('\\', '/') : null;
+  }
+
+  /** Writes the sticky comment; returns a sentence when none was written and why. */
+  private Optional<String> commentOn(Report report, PullRequestContext c) {
+    if (c.pullRequest().fromFork()) {
+      return Optional.of("No pull-request comment was posted: this pull request comes from a"
+          + " fork, and GitHub gives fork runs a read-only token. This summary is the report.");
+    }
+    if (report.findings().isEmpty() && report.errors().isEmpty() && c.comment().isEmpty()) {
+      return Optional.empty(); // nothing to say, and nothing said before to correct
+    }
+    String seal = c.sealMarker();
+    String body = new MarkdownReportRenderer().render(report,
+        StickyComment.MAX_CHARS - seal.length() - 1) + (seal.isEmpty() ? "" : "\n" + seal);
+    try {
+      StickyComment.write(c.api(), c.apiPrefix(), c.pullRequest().number(), c.comment(), body);
+      return Optional.empty();
+    } catch (GitHubApiException e) {
+      String why = "The pull-request comment could not be written (" + e.getMessage() + ");"
+          + " the workflow needs permissions: pull-requests: write or issues: write.";
+      new WorkflowCommands(log).warning(why, WorkflowCommands.Props.NONE.withTitle(
+          "plangate: no comment"));
+      return Optional.of(why);
+    }
+  }
+
+  private void summary(Report report, List<String> notes) throws IOException {
+    Optional<Path> file = env.stepSummaryFile();
+    if (file.isEmpty()) {
+      return;
+    }
+    StringBuilder md = new StringBuilder(new MarkdownReportRenderer().render(report,
+        SUMMARY_CHARS));
+    for (String n : notes) {
+      md.append("\n> ").append(dev.plangate.core.report.Escape.markdown(n)).append('\n');
+    }
+    new StepSummary(file.get()).append(md.toString(), "The JSON report has everything.");
+  }
+}

@@ -1,0 +1,282 @@
+package dev.plangate.github;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plangate.core.authorship.PlatformSignals;
+import dev.plangate.core.authorship.SignalCatalog;
+import dev.plangate.core.gate.Approver.ApprovalException;
+import dev.plangate.core.git.Commit;
+import dev.plangate.core.git.GitException;
+import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.policy.Policy;
+import dev.plangate.core.policy.PolicyException;
+import dev.plangate.core.policy.PolicyLoader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Everything the gate learns about one pull request before it decides: the pull request as the
+ * API has it now, its commits, its timeline, the policy of its base commit, the sticky comment
+ * and the approver built from them. Read once, up front; any call that fails is an error that
+ * names the call, never a pass.
+ */
+public final class PullRequestContext {
+  /** GitHub's pull-request commits endpoint lists at most this many; git has the rest. */
+  static final int API_COMMIT_CAP = 250;
+  private static final Set<String> ROLES = Set.of("admin", "maintain", "write", "triage", "read");
+
+  private final GitHubApi api;
+  private final RepositoryName repo;
+  private final PullRequest pr;
+  private final Policy policy;
+  private final List<String> notes;
+  private final Optional<StickyComment> comment;
+  private final GitHubApprover approver;
+  private final PlatformSignals platform;
+  private final byte[] sealKey;
+
+  private PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest pr, Policy policy,
+      List<String> notes, Optional<StickyComment> comment, GitHubApprover approver,
+      PlatformSignals platform, byte[] sealKey) {
+    this.api = api;
+    this.repo = repo;
+    this.pr = pr;
+    this.policy = policy;
+    this.notes = List.copyOf(notes);
+    this.comment = comment;
+    this.approver = approver;
+    this.platform = platform;
+    this.sealKey = sealKey;
+  }
+
+  /**
+   * Reads the pull request of {@code event}.
+   *
+   * @param git the checkout the plans were made from
+   * @param policyPath repository-relative policy file, or null for {@code .plangate.yml}
+   * @param labelOverride the approval label, or null for the policy's
+   * @param commentAuthor the login whose sticky comment is ours ({@code github-actions[bot]})
+   * @param sealKey the approval secret, empty when none is configured
+   * @throws GitHubCheckException naming what could not be read
+   */
+  public static PullRequestContext read(GitHubApi api, RepositoryName repo, JsonNode event,
+      GitRepository git, String policyPath, String labelOverride, String commentAuthor,
+      boolean readComment, byte[] sealKey) throws GitHubCheckException {
+    int number = event.path("pull_request").path("number").asInt(
+        event.path("number").asInt(0));
+    if (number <= 0) {
+      throw new GitHubCheckException("the event has no pull request number");
+    }
+    String prefix = GitHubApi.path("/repos/{}/{}", repo.owner(), repo.name());
+    try {
+      PullRequest pr = PullRequest.of(api.get(prefix + "/pulls/" + number));
+      checkCheckout(git, pr);
+      List<String> notes = new ArrayList<>();
+      Policy policy = basePolicy(git, pr, policyPath, labelOverride, notes);
+      List<PullRequestCommit> commits = new ArrayList<>();
+      for (JsonNode c : api.getAll(prefix + "/pulls/" + number + "/commits", API_COMMIT_CAP)) {
+        commits.add(PullRequestCommit.of(c));
+      }
+      List<Commit> local = git.range(pr.baseSha(), pr.headSha()).commits();
+      if (local.size() > commits.size()) {
+        notes.add("GitHub lists " + commits.size() + " of the pull request's " + local.size()
+            + " commits; the rest were read from git.");
+      }
+      Timeline timeline = Timeline.of(api.getAll(prefix + "/issues/" + number + "/timeline"));
+      SignalCatalog catalog = SignalCatalog.builtin().withExtra(policy.signals());
+      Optional<StickyComment> sticky = Optional.empty();
+      if (readComment) {
+        sticky = StickyComment.find(api, prefix, number, commentAuthor);
+      }
+      Optional<ApprovalSeal> seal = sticky.flatMap(c -> ApprovalSeal.find(c.body(),
+          repo.owner() + "/" + repo.name(), number, sealKey));
+      Map<String, String> roles = new HashMap<>();
+      GitHubApprover.Permissions permissions = login -> {
+        String role = roles.get(login);
+        if (role == null) {
+          role = role(api, prefix, login);
+          roles.put(login, role);
+        }
+        return role;
+      };
+      GitHubApprover approver = new GitHubApprover(pr, timeline,
+          Participants.of(commits, local), permissions, sha -> pushedAt(api, prefix, sha),
+          trigger(event, pr), seal, catalog);
+      return new PullRequestContext(api, repo, pr, policy, notes, sticky, approver,
+          Identities.of(pr, commits, timeline, catalog), sealKey);
+    } catch (GitHubApiException e) {
+      throw new GitHubCheckException(e.getMessage());
+    } catch (GitException | IllegalArgumentException e) {
+      throw new GitHubCheckException(e.getMessage());
+    }
+  }
+
+  public PullRequest pullRequest() {
+    return pr;
+  }
+
+  /** The policy of the base commit, with the approval label the action asked for. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /** Sentences for the report on what the gate read and how. */
+  public List<String> notes() {
+    return notes;
+  }
+
+  public GitHubApprover approver() {
+    return approver;
+  }
+
+  public PlatformSignals platformSignals() {
+    return platform;
+  }
+
+  public Optional<StickyComment> comment() {
+    return comment;
+  }
+
+  /** The hidden seal line to keep in the comment after the decision, or empty. */
+  public String sealMarker() {
+    if (sealKey.length == 0) {
+      return "";
+    }
+    return approver.sealToWrite().map(s -> s.marker(repo.owner() + "/" + repo.name(),
+        pr.number(), sealKey)).orElse("");
+  }
+
+  GitHubApi api() {
+    return api;
+  }
+
+  String apiPrefix() {
+    return GitHubApi.path("/repos/{}/{}", repo.owner(), repo.name());
+  }
+
+  /**
+   * The plans were made from this checkout, so it must be the pull request's head (or the
+   * merge commit GitHub builds on top of it); a newer push means a newer run decides.
+   */
+  private static void checkCheckout(GitRepository git, PullRequest pr)
+      throws GitException, GitHubCheckException {
+    for (String sha : List.of(pr.headSha(), pr.baseSha())) {
+      if (git.resolve(sha + "^{commit}").isEmpty()) {
+        throw new GitHubCheckException("commit " + Commit.shortSha(sha) + " (the pull"
+            + " request's " + (sha.equals(pr.headSha()) ? "head" : "base") + ") is not in this"
+            + " checkout; check out with actions/checkout, ref: the pull request's head sha and"
+            + " fetch-depth: 0");
+      }
+    }
+    String head = git.resolve("HEAD").orElse("");
+    String mergedHead = git.resolve("HEAD^2").orElse("");
+    if (!head.equals(pr.headSha()) && !mergedHead.equals(pr.headSha())) {
+      throw new GitHubCheckException("the pull request's head is now "
+          + Commit.shortSha(pr.headSha()) + " but this checkout is " + Commit.shortSha(head)
+          + ": the plans are of an older commit, and the run for the newer push decides");
+    }
+  }
+
+  /**
+   * The policy as the base commit has it: a pull request cannot loosen the rules that judge it
+   * (an agent could otherwise add a waiver next to its destroy). Changes take effect on merge.
+   */
+  private static Policy basePolicy(GitRepository git, PullRequest pr, String policyPath,
+      String labelOverride, List<String> notes) throws GitException, GitHubCheckException {
+    List<String> candidates = policyPath != null ? List.of(policyPath)
+        : List.of(PolicyLoader.FILE_NAME, PolicyLoader.ALTERNATE_FILE_NAME);
+    Policy policy = null;
+    for (String path : candidates) {
+      if (git.exists(pr.baseSha(), path)) {
+        String source = path + " at the base commit " + Commit.shortSha(pr.baseSha());
+        try {
+          policy = PolicyLoader.parse(new String(git.showBytes(pr.baseSha(), path),
+              StandardCharsets.UTF_8), source);
+        } catch (PolicyException e) {
+          throw new GitHubCheckException(e.getMessage());
+        }
+        if (!git.exists(pr.headSha(), path)
+            || !git.show(pr.headSha(), path).equals(git.show(pr.baseSha(), path))) {
+          notes.add("This pull request changes " + path + "; the gate applies the base"
+              + " commit's version, and the change takes effect once merged.");
+        }
+        break;
+      }
+      if (git.exists(pr.headSha(), path)) {
+        notes.add("This pull request adds " + path + "; the gate applies the defaults until"
+            + " it is merged.");
+      }
+    }
+    if (policy == null && policyPath != null && !notes.stream().anyMatch(n ->
+        n.contains(policyPath))) {
+      throw new GitHubCheckException("the policy file " + policyPath + " does not exist at the"
+          + " base commit " + Commit.shortSha(pr.baseSha()));
+    }
+    if (policy == null) {
+      policy = Policy.defaults();
+    }
+    return labelOverride == null || labelOverride.isBlank() ? policy
+        : policy.withApprovalLabel(labelOverride.strip());
+  }
+
+  private static Optional<GitHubApprover.LabelTrigger> trigger(JsonNode event, PullRequest pr) {
+    if (!"labeled".equals(event.path("action").asText())) {
+      return Optional.empty();
+    }
+    return Optional.of(new GitHubApprover.LabelTrigger(event.path("label").path("name").asText(),
+        event.path("sender").path("login").asText(),
+        event.path("pull_request").path("head").path("sha").asText()));
+  }
+
+  /** The repository role of a login; 404 (not a collaborator) is "none". */
+  private static String role(GitHubApi api, String prefix, String login)
+      throws ApprovalException {
+    try {
+      Optional<JsonNode> answer = api.getIfExists(
+          prefix + GitHubApi.path("/collaborators/{}/permission", login));
+      if (answer.isEmpty()) {
+        return "none";
+      }
+      String role = answer.get().path("role_name").asText("");
+      if (ROLES.contains(role)) {
+        return role;
+      }
+      String permission = answer.get().path("permission").asText("none");
+      return ROLES.contains(permission) ? permission : "none";
+    } catch (GitHubApiException e) {
+      throw new ApprovalException("cannot verify the approver " + login + ": "
+          + e.getMessage());
+    }
+  }
+
+  /**
+   * When the head commit was pushed, by GitHub's clock: the creation of the first workflow run
+   * for it. Commit dates are written by the committer and prove nothing.
+   */
+  private static Instant pushedAt(GitHubApi api, String prefix, String sha)
+      throws ApprovalException {
+    try {
+      Instant first = null;
+      for (JsonNode run : api.getAll(prefix + GitHubApi.path("/actions/runs?head_sha={}", sha),
+          "workflow_runs", 1000)) {
+        if (!sha.equals(run.path("head_sha").asText())) {
+          continue;
+        }
+        Instant created = Instant.parse(run.path("created_at").asText());
+        first = first == null || created.isBefore(first) ? created : first;
+      }
+      return first;
+    } catch (GitHubApiException e) {
+      throw new ApprovalException("cannot tell when the head commit was pushed (the workflow"
+          + " needs permissions: actions: read): " + e.getMessage());
+    } catch (DateTimeParseException e) {
+      throw new ApprovalException("a workflow run has no valid created_at: " + e.getMessage());
+    }
+  }
+}
