@@ -71,7 +71,7 @@ final class GitHubMode {
     }
     GitHubApi api;
     try {
-      api = new GitHubApi(env.apiUrl(), env.token().orElse(null), RetryPolicy.defaults());
+      api = new GitHubApi(env.apiUrl(), env.token().orElse(null), retryPolicy());
       String policyPath = policyFile == null ? null
           : git.root().relativize(workDir.resolve(policyFile).toAbsolutePath().normalize())
               .toString();
@@ -81,6 +81,31 @@ final class GitHubMode {
           approvalLabel, commentAuthor, comment, key));
     } catch (RunnerEnvironmentException | IllegalArgumentException e) {
       throw new GitHubCheckException(e.getMessage());
+    }
+  }
+
+  /**
+   * GitHub's retry advice, reported on the log; {@code PLANGATE_GITHUB_RETRY_SECONDS} caps the
+   * total wait per call (default 90).
+   */
+  private RetryPolicy retryPolicy() throws GitHubCheckException {
+    RetryPolicy policy = RetryPolicy.defaults().withLog(line -> {
+      log.println("plangate: " + line);
+      log.flush();
+    });
+    Optional<String> budget = env.get("PLANGATE_GITHUB_RETRY_SECONDS");
+    if (budget.isEmpty()) {
+      return policy;
+    }
+    try {
+      int seconds = Integer.parseInt(budget.get().strip());
+      if (seconds < 0 || seconds > 3600) {
+        throw new NumberFormatException();
+      }
+      return policy.withMaxTotalWait(java.time.Duration.ofSeconds(seconds));
+    } catch (NumberFormatException e) {
+      throw new GitHubCheckException("PLANGATE_GITHUB_RETRY_SECONDS must be a number of seconds"
+          + " from 0 to 3600");
     }
   }
 
