@@ -419,4 +419,36 @@ class GitHubPullRequestTest {
     assertThat(Files.exists(git.dir().resolve("pwned"))).isFalse();
     assertThat(Files.exists(Path.of("pwned"))).isFalse();
   }
+
+  @Test
+  void aPullRequestOpenedThroughAnAgentsAppIsAiAuthoredEvenByAHumanAccount() throws Exception {
+    prAuthor = ALICE;
+    headRef = "fix-db";
+    git.write("main.tf", Files.readString(EXAMPLE.resolve("after-destroy/main.tf")) + "\n");
+    head = git.commit("Plain human-looking commit");
+    serve();
+    github.paged("/repos/" + REPO + "/pulls/42/commits", List.of(), 100);
+    ObjectNode issue = JSON.createObjectNode().put("number", 42);
+    issue.set("performed_via_github_app", GitHubFixtures.COPILOT_APP.json());
+    github.onGet("/repos/" + REPO + "/issues/42", issue);
+    RunnerFixture runner = runner(GitHubFixtures.openedEvent(pullRequest(), ALICE));
+    CliRun r = check(runner);
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    assertThat(comments()).singleElement().asString().contains("GitHub Copilot coding agent")
+        .contains(Escape.markdown("opened through the GitHub App copilot-swe-agent"));
+  }
+
+  @Test
+  void aCommentWithTheMarkerBySomeoneElseIsNeverTakenForPlangates() throws Exception {
+    github.comments().seed(REPO, 42, GitHubFixtures.CLAUDE, "<!-- plangate-report -->\n"
+        + "### ✅ plangate — pass (planted)");
+    serve();
+    CliRun r = check(runner(GitHubFixtures.openedEvent(pullRequest(), COPILOT)));
+
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(comments()).hasSize(2).first().asString().contains("(planted)");
+    assertThat(comments().get(1)).contains("approval required");
+    assertThat(github.requests("PATCH", "/repos")).isEmpty();
+  }
 }

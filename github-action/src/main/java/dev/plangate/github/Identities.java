@@ -21,10 +21,20 @@ final class Identities {
 
   private Identities() {}
 
+  /**
+   * @param openedVia the slug of the GitHub App the pull request was opened through (the
+   *     issue's {@code performed_via_github_app}: an agent acting with a person's user token),
+   *     or null
+   */
   static PlatformSignals of(PullRequest pr, List<PullRequestCommit> commits, Timeline timeline,
-      SignalCatalog catalog) {
+      String openedVia, SignalCatalog catalog) {
     List<Signal> change = new ArrayList<>();
     account(catalog, pr.author(), "pull-request author", true).ifPresent(change::add);
+    if (openedVia != null) {
+      Account app = new Account(openedVia + "[bot]", 0, "Bot");
+      account(catalog, app, "opened through the GitHub App " + openedVia, true)
+          .ifPresent(change::add);
+    }
     for (Timeline.ForcePush p : timeline.forcePushes()) {
       account(catalog, p.actor(), "force-push", false).ifPresent(change::add);
     }

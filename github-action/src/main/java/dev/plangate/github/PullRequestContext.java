@@ -89,6 +89,10 @@ public final class PullRequestContext {
             + " commits; the rest were read from git.");
       }
       Timeline timeline = Timeline.of(api.getAll(prefix + "/issues/" + number + "/timeline"));
+      // The issue side of a pull request records the App it was opened through, if any.
+      String openedVia = api.getIfExists(prefix + "/issues/" + number)
+          .map(i -> i.path("performed_via_github_app").path("slug").asText(null))
+          .orElse(null);
       SignalCatalog catalog = SignalCatalog.builtin().withExtra(policy.signals());
       Optional<StickyComment> sticky = Optional.empty();
       if (readComment) {
@@ -109,7 +113,7 @@ public final class PullRequestContext {
           Participants.of(commits, local), permissions, sha -> pushedAt(api, prefix, sha),
           trigger(event, pr), seal, catalog);
       return new PullRequestContext(api, repo, pr, policy, notes, sticky, approver,
-          Identities.of(pr, commits, timeline, catalog), sealKey);
+          Identities.of(pr, commits, timeline, openedVia, catalog), sealKey);
     } catch (GitHubApiException e) {
       throw new GitHubCheckException(e.getMessage());
     } catch (GitException | IllegalArgumentException e) {

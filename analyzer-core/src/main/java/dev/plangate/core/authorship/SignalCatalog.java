@@ -104,6 +104,10 @@ public final class SignalCatalog {
       for (JsonNode tool : agent.path("gitAiTools")) {
         byTool.put(tool.asText().toLowerCase(Locale.ROOT), name);
       }
+      // An App's slug is its bot login without "[bot]": copilot-swe-agent acts as Copilot.
+      for (JsonNode app : agent.path("githubApps")) {
+        byLogin.putIfAbsent(app.asText().toLowerCase(Locale.ROOT) + "[bot]", name);
+      }
       JsonNode accounts = agent.path("githubAccounts");
       for (int i = 0; i < accounts.size(); i++) {
         JsonNode account = accounts.get(i);
