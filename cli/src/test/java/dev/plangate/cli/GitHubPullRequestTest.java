@@ -251,11 +251,8 @@ class GitHubPullRequestTest {
     return head;
   }
 
-  @Test
-  void anUnrelatedPushAfterTheApprovalKeepsIt() throws Exception {
-    approveWithSeal();
-    git.write("README.md", "Orders service.\n");
-    head = git.commit("Document the service");
+  /** The run of the push that made {@link #head}, an hour after the approval. */
+  CliRun checkPushAfterApproval() {
     serve();
     github.onGet("/repos/" + REPO + "/actions/runs?head_sha=" + head,
         GitHubFixtures.workflowRuns(List.of(GitHubFixtures.workflowRun(902, "plangate",
@@ -263,7 +260,15 @@ class GitHubPullRequestTest {
     RunnerFixture second = runner(GitHubFixtures.synchronizeEvent(pullRequest(), base, head,
         COPILOT));
     second.set("PLANGATE_APPROVAL_SECRET", "repository-secret");
-    CliRun r = check(second);
+    return check(second);
+  }
+
+  @Test
+  void anUnrelatedPushAfterTheApprovalKeepsIt() throws Exception {
+    approveWithSeal();
+    git.write("README.md", "Orders service.\n");
+    head = git.commit("Document the service");
+    CliRun r = checkPushAfterApproval();
 
     assertThat(r.exitCode()).as(r.out() + r.err()).isZero();
     assertThat(comments()).singleElement().asString().contains("Approved by alice")
@@ -282,14 +287,7 @@ class GitHubPullRequestTest {
       }
     }
     JSON.writeValue(git.dir().resolve("plan.json").toFile(), plan);
-    serve();
-    github.onGet("/repos/" + REPO + "/actions/runs?head_sha=" + head,
-        GitHubFixtures.workflowRuns(List.of(GitHubFixtures.workflowRun(902, "plangate",
-            "pull_request", head, "2026-05-01T13:00:00Z", 1, "completed", "success"))));
-    RunnerFixture second = runner(GitHubFixtures.synchronizeEvent(pullRequest(), base, head,
-        COPILOT));
-    second.set("PLANGATE_APPROVAL_SECRET", "repository-secret");
-    CliRun r = check(second);
+    CliRun r = checkPushAfterApproval();
 
     assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
     assertThat(comments()).singleElement().asString()

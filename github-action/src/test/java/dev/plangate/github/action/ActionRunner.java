@@ -1,5 +1,6 @@
 package dev.plangate.github.action;
 
+import dev.plangate.github.testing.RunnerFixture;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -433,39 +434,11 @@ public final class ActionRunner {
    * {@code =} and {@code <<} comes first decides the form. Blank lines are ignored.
    */
   public static Map<String, String> parseFileCommand(String text, String what) {
-    Map<String, String> values = new LinkedHashMap<>();
-    String[] lines = text.split("\r?\n", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i];
-      if (line.isEmpty()) {
-        continue;
-      }
-      int eq = line.indexOf('=');
-      int heredoc = line.indexOf("<<");
-      if (eq > 0 && (heredoc < 0 || eq < heredoc)) {
-        values.put(line.substring(0, eq), line.substring(eq + 1));
-      } else if (heredoc > 0) {
-        String key = line.substring(0, heredoc);
-        String delimiter = line.substring(heredoc + 2);
-        if (delimiter.isEmpty()) {
-          throw new IllegalStateException(what + ": empty delimiter in line " + (i + 1));
-        }
-        List<String> value = new ArrayList<>();
-        int j = i + 1;
-        while (j < lines.length && !lines[j].equals(delimiter)) {
-          value.add(lines[j]);
-          j++;
-        }
-        if (j >= lines.length) {
-          throw new IllegalStateException(what + ": no closing delimiter " + delimiter);
-        }
-        values.put(key, String.join("\n", value));
-        i = j;
-      } else {
-        throw new IllegalStateException(what + ": invalid line " + (i + 1) + ": " + line);
-      }
+    try {
+      return RunnerFixture.parseOutputs(text);
+    } catch (IllegalStateException e) {
+      throw new IllegalStateException(what + ": " + e.getMessage(), e);
     }
-    return values;
   }
 
   // ---------------------------------------------------------------- PATH
