@@ -158,7 +158,7 @@ class ActionRunnerTest {
     assertThatThrownBy(() -> ActionRunner.parseFileCommand("c<<END\nno end\n", "t"))
         .hasMessageContaining("no closing delimiter");
     assertThatThrownBy(() -> ActionRunner.parseFileCommand("just text\n", "t"))
-        .hasMessageContaining("invalid line");
+        .hasMessageContaining("not an output line");
   }
 
   @Test
