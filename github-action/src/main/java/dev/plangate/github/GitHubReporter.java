@@ -111,10 +111,9 @@ public final class GitHubReporter {
         case REPLACE -> "replace";
         case FORGET -> "forget";
       } + (v == Verdict.BLOCKED ? " (protected)" : stops ? " needs approval" : "");
-      String message = f.key() + ": " + f.explanation()
-          + (f.downstream().total() > 0 ? " " + f.downstream().total()
-              + (f.downstream().total() == 1 ? " resource depends" : " resources depend")
-              + " on it." : "");
+      // The explanation names the resource and what depends on it, in plain words.
+      String message = f.explanation().contains(f.address()) ? f.explanation()
+          : f.key() + ": " + f.explanation();
       commands.annotate(stops ? WorkflowCommands.Level.ERROR : WorkflowCommands.Level.WARNING,
           message, where(f).withTitle(title));
     }
