@@ -76,6 +76,13 @@ case "$comment" in
 esac
 args+=(--comment "$comment")
 
+# Whose comment is plangate's: the workflow token writes as github-actions[bot]; a GitHub App
+# token writes as that App's bot login.
+comment_author="$(trim "${PLANGATE_COMMENT_AUTHOR:-}")"
+if [ -n "$comment_author" ]; then
+  args+=(--comment-author "$comment_author")
+fi
+
 # formats: split on commas and whitespace (read -a splits on IFS only; with set -f nothing is
 # globbed). json first and always: the `report` output points at it.
 IFS=$', \t\r\n' read -r -d '' -a requested <<< "${PLANGATE_FORMATS:-}" || true

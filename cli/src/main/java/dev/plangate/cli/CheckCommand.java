@@ -232,6 +232,10 @@ public final class CheckCommand implements Callable<Integer> {
       gh.get().prepare(ws.git(), ws.dir(), workspace.policy, approvalLabel,
           comment.equals("update"), commentAuthor);
       Optional<PullRequestContext> pr = gh.get().pullRequest();
+      if (pr.isPresent() && (base != null || branch != null || !"HEAD".equals(head))) {
+        spec.commandLine().getErr().println("plangate: note: --base, --head and --branch are"
+            + " ignored on a pull request; its base, head and branch come from the GitHub API.");
+      }
       if (pr.isPresent()) {
         PullRequest p = pr.get().pullRequest();
         return new CheckRequest(planFiles, pr.get().policy(), root,

@@ -72,10 +72,10 @@ class ActionDefinitionTest {
   void inputsAndOutputsAreTheDocumentedOnes() {
     Map<String, Object> inputs = ActionRunner.map(action.get("inputs"), "inputs");
     assertThat(inputs.keySet()).containsExactly("plans", "policy", "approval-label", "formats",
-        "comment", "sarif", "working-directory", "github-token", "approval-secret",
-        "java-version");
+        "comment", "comment-author", "sarif", "working-directory", "github-token",
+        "approval-secret", "java-version");
     Map<String, String> defaults = Map.of("policy", "", "approval-label", "",
-        "formats", "json,markdown", "comment", "update", "sarif", "",
+        "formats", "json,markdown", "comment", "update", "comment-author", "", "sarif", "",
         "working-directory", ".", "github-token", "${{ github.token }}", "approval-secret", "",
         "java-version", "17");
     inputs.forEach((name, spec) -> {

@@ -137,6 +137,19 @@ class ActionGateTest {
         "--approval-label", "infra: approve destroy"));
   }
 
+  @Test
+  void commentAuthorIsPassedOnAfterTheCommentMode() throws Exception {
+    ActionSandbox s = ActionSandbox.create(tmp);
+    s.runner()
+        .input("plans", "plan.json")
+        .input("comment-author", " my-gate[bot] ")
+        .input("formats", "json")
+        .run();
+    assertThat(s.jarArgs()).containsExactly("check", "--plan", "plan.json", "--comment",
+        "update", "--comment-author", "my-gate[bot]", "--report",
+        "json=" + s.runnerTemp.resolve("plangate/report.json"));
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"json,html", "json md", "JSON", "markdown;text"})
   void anUnknownFormatIsAnInputError(String formats) throws Exception {
