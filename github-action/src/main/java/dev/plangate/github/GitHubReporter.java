@@ -3,6 +3,7 @@ package dev.plangate.github;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.impact.SourcePlace;
 import dev.plangate.core.report.MarkdownReportRenderer;
 import dev.plangate.core.report.Report;
 import java.io.IOException;
@@ -11,8 +12,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Tells the runner and the pull request what the gate decided: step outputs, one annotation
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  * decision: the exit code already carries it.
  */
 public final class GitHubReporter {
-  private static final Pattern FILE_LINE = Pattern.compile("(.+):(\\d+)");
   /** Characters per summary; a character is at most 4 UTF-8 bytes, so this stays under 1 MiB. */
   private static final int SUMMARY_CHARS = StepSummary.MAX_BYTES / 4 - 4096;
 
@@ -120,31 +118,37 @@ public final class GitHubReporter {
     return commands.dropped();
   }
 
-  /** The declaration's file and line, else the causing commit's, else the plan file. */
+  /**
+   * The first of the finding's places that lies in the repository: annotations on other files
+   * are not shown.
+   */
   private WorkflowCommands.Props where(Finding f) {
-    if (f.location() != null) {
-      Matcher m = FILE_LINE.matcher(f.location());
-      String file = repoPath(m.matches() ? m.group(1) : f.location());
+    for (SourcePlace p : SourcePlace.candidates(f)) {
+      String file = repoPath(p.inRepository() ? repoRoot : workDir, p.file());
       if (file != null) {
-        return m.matches() ? WorkflowCommands.Props.file(file, Integer.parseInt(m.group(2)))
+        return p.line() > 0 ? WorkflowCommands.Props.file(file, p.line())
             : WorkflowCommands.Props.file(file);
       }
     }
-    if (!f.attribution().isEmpty() && f.attribution().get(0).file() != null) {
-      var a = f.attribution().get(0);
-      return a.line() > 0 ? WorkflowCommands.Props.file(a.file(), a.line())
-          : WorkflowCommands.Props.file(a.file());
-    }
-    String plan = repoPath(f.plan());
-    return plan == null ? WorkflowCommands.Props.NONE : WorkflowCommands.Props.file(plan);
+    return WorkflowCommands.Props.NONE;
   }
 
-  /** A path relative to the working directory, as the repository sees it; null if outside. */
-  private String repoPath(String path) {
-    if (repoRoot == null) {
+  /**
+   * A path as the repository sees it, or null outside it (or not a path at all).
+   *
+   * @param base what {@code path} is relative to: the repository root for a commit's files,
+   *     the working directory for plans and templates
+   */
+  private String repoPath(Path base, String path) {
+    if (repoRoot == null || path == null || path.isBlank()) {
       return null;
     }
-    Path p = workDir.resolve(path).normalize();
+    Path p;
+    try {
+      p = base.resolve(path).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return null;
+    }
     return p.startsWith(repoRoot) && !p.equals(repoRoot)
         ? repoRoot.relativize(p).toString().replace('\\', '/') : null;
   }

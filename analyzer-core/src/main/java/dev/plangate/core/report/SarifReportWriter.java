@@ -7,6 +7,7 @@ import dev.plangate.core.gate.Decision;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.Phrases;
+import dev.plangate.core.impact.SourcePlace;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +72,6 @@ public final class SarifReportWriter {
   static final String ERROR_FINGERPRINT = "plangateError/v1";
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  /** {@code main.tf:12}: a declaring location's file and line. */
-  private static final Pattern FILE_LINE = Pattern.compile("(.+):([1-9][0-9]{0,8})");
   /** {@code plan.json: 12:5: reason}: the file an error names, and the line when it has one. */
   private static final Pattern ERROR_FILE =
       Pattern.compile("(.+?): (?:([1-9][0-9]{0,8})(?::[0-9]+)?: )?");
@@ -175,7 +174,6 @@ public final class SarifReportWriter {
   record Place(String uri, int line) {}
 
   /** A path as the input gives it, and a line or 0. */
-  private record Candidate(String path, int line) {}
 
   public void write(Report report, Writer out) throws IOException {
     Set<String> planPaths = new HashSet<>();
@@ -386,15 +384,7 @@ public final class SarifReportWriter {
 
   /** The declaring file and line, else the causing commit's file and line, else the plan. */
   static Place place(Finding f) {
-    List<Candidate> candidates = new ArrayList<>();
-    if (f.location() != null) {
-      Matcher m = FILE_LINE.matcher(f.location());
-      candidates.add(m.matches() ? new Candidate(m.group(1), Integer.parseInt(m.group(2)))
-          : new Candidate(f.location(), 0));
-    }
-    f.attribution().forEach(a -> candidates.add(new Candidate(a.file(), a.line())));
-    candidates.add(new Candidate(f.plan(), 0));
-    return resolve(candidates);
+    return resolve(SourcePlace.candidates(f));
   }
 
   /** The file an error message starts with, when it names one; null otherwise. */
@@ -407,8 +397,8 @@ public final class SarifReportWriter {
     if (!planPaths.contains(file) && !EXTENSION.matcher(file).find()) {
       return null; // "approvals could not be checked: ..." names no file
     }
-    return resolve(List.of(new Candidate(file, m.group(2) == null ? 0
-        : Integer.parseInt(m.group(2)))));
+    return resolve(List.of(new SourcePlace(file, m.group(2) == null ? 0
+        : Integer.parseInt(m.group(2)), false)));
   }
 
   /**
@@ -416,15 +406,15 @@ public final class SarifReportWriter {
    * alone: GitHub rejects the whole upload for one result without a location, and a plan written
    * to a temporary directory is common.
    */
-  private static Place resolve(List<Candidate> candidates) {
-    for (Candidate c : candidates) {
-      String uri = uri(c.path());
+  private static Place resolve(List<SourcePlace> candidates) {
+    for (SourcePlace c : candidates) {
+      String uri = uri(c.file());
       if (uri != null) {
         return new Place(uri, Math.max(c.line(), 0));
       }
     }
-    for (Candidate c : candidates) {
-      String name = c.path() == null ? null : c.path().replace('\\', '/');
+    for (SourcePlace c : candidates) {
+      String name = c.file() == null ? null : c.file().replace('\\', '/');
       String uri = name == null ? null : uri(name.substring(name.lastIndexOf('/') + 1));
       if (uri != null) {
         return new Place(uri, Math.max(c.line(), 0));
