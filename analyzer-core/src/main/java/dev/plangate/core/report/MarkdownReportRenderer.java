@@ -32,7 +32,7 @@ public final class MarkdownReportRenderer {
   static final int GRAPH_NODES = 60;
 
   public String render(Report r) {
-    return compose(r, TABLE_ROWS, true, true);
+    return compose(r, new Sorted(r), TABLE_ROWS, true, true);
   }
 
   /**
@@ -41,9 +41,10 @@ public final class MarkdownReportRenderer {
    * what was left out is named.
    */
   public String render(Report r, int maxChars) {
+    Sorted sorted = new Sorted(r);
     for (int rows : new int[] {TABLE_ROWS, 20, 5, 0}) {
       for (boolean details : new boolean[] {true, false}) {
-        String s = compose(r, rows, details, true);
+        String s = compose(r, sorted, rows, details, true);
         if (s.length() <= maxChars) {
           return s;
         }
@@ -52,8 +53,8 @@ public final class MarkdownReportRenderer {
     // Even the short form is too long (thousands of notes or errors): cut its middle, keep
     // the way forward.
     String tail = "\n… cut to fit; the job summary and the JSON report have everything.\n"
-        + proceed(r, !Wording.suggestions(r.findings()).isEmpty());
-    String head = compose(r, 0, false, false);
+        + proceed(r, !sorted.suggestions().isEmpty());
+    String head = compose(r, sorted, 0, false, false);
     int room = Math.max(0, maxChars - tail.length());
     if (head.length() > room) {
       int cut = head.lastIndexOf('\n', room);
@@ -66,7 +67,19 @@ public final class MarkdownReportRenderer {
     return out.length() <= maxChars ? out : out.substring(0, maxChars);
   }
 
-  private String compose(Report r, int tableRows, boolean details, boolean withProceed) {
+  /** The findings worst first and their moved blocks: computed once per report. */
+  private record Sorted(List<Finding> findings, Set<String> suggestions) {
+    Sorted(Report r) {
+      this(Wording.bySeverity(r.findings()));
+    }
+
+    Sorted(List<Finding> bySeverity) {
+      this(bySeverity, Wording.suggestions(bySeverity));
+    }
+  }
+
+  private String compose(Report r, Sorted order, int tableRows, boolean details,
+      boolean withProceed) {
     StringBuilder sb = new StringBuilder();
     sb.append(MARKER).append('\n');
     String icon = switch (r.decision()) {
@@ -104,8 +117,8 @@ public final class MarkdownReportRenderer {
           .append(" removed from state but keep running.");
     }
     sb.append('\n');
-    List<Finding> sorted = Wording.bySeverity(r.findings());
-    Set<String> suggestions = Wording.suggestions(sorted);
+    List<Finding> sorted = order.findings();
+    Set<String> suggestions = order.suggestions();
     if (!suggestions.isEmpty()) {
       long covered = Wording.coveredBySuggestions(sorted);
       sb.append("Likely a rename: adding the `moved` block")
