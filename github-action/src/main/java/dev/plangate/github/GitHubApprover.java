@@ -36,6 +36,11 @@ public final class GitHubApprover implements Approver {
     String roleOf(String login) throws ApprovalException;
   }
 
+  /** The logins that took part in the commits (lowercase) → what they did. */
+  public interface ParticipantSource {
+    Map<String, String> logins() throws ApprovalException;
+  }
+
   /**
    * The {@code labeled} event that triggered this run: its label, its sender and the pull
    * request's head when it happened.
@@ -49,7 +54,8 @@ public final class GitHubApprover implements Approver {
 
   private final PullRequest pr;
   private final Timeline timeline;
-  private final Map<String, String> participants;
+  private final ParticipantSource participantSource;
+  private Map<String, String> participants;
   private final Permissions permissions;
   private final PushClock clock;
   private final Optional<LabelTrigger> trigger;
@@ -58,16 +64,17 @@ public final class GitHubApprover implements Approver {
   private ApprovalSeal toSeal;
 
   /**
-   * @param participants lowercase login → what they did ("authored commit a1b2c3d")
+   * @param participants lowercase login → what they did ("authored commit a1b2c3d"); asked
+   *     only when a sign-off has to be judged
    * @param trigger the labeled event this run was triggered by, if it was
    * @param seal the verified seal from the sticky comment, if any
    */
-  public GitHubApprover(PullRequest pr, Timeline timeline, Map<String, String> participants,
+  public GitHubApprover(PullRequest pr, Timeline timeline, ParticipantSource participants,
       Permissions permissions, PushClock clock, Optional<LabelTrigger> trigger,
       Optional<ApprovalSeal> seal, SignalCatalog catalog) {
     this.pr = pr;
     this.timeline = timeline;
-    this.participants = Map.copyOf(participants);
+    this.participantSource = participants;
     this.permissions = permissions;
     this.clock = clock;
     this.trigger = trigger;
@@ -215,6 +222,9 @@ public final class GitHubApprover implements Approver {
     if (pr.author().sameAs(who.login())) {
       return who.login() + " opened the pull request, and an author cannot approve their own"
           + " change";
+    }
+    if (participants == null) {
+      participants = Map.copyOf(participantSource.logins());
     }
     String part = participants.get(who.login().toLowerCase(Locale.ROOT));
     if (part != null) {

@@ -83,10 +83,9 @@ public final class PullRequestContext {
       for (JsonNode c : api.getAll(prefix + "/pulls/" + number + "/commits", API_COMMIT_CAP)) {
         commits.add(PullRequestCommit.of(c));
       }
-      List<Commit> local = git.range(pr.baseSha(), pr.headSha()).commits();
-      if (local.size() > commits.size()) {
-        notes.add("GitHub lists " + commits.size() + " of the pull request's " + local.size()
-            + " commits; the rest were read from git.");
+      if (pr.commits() > commits.size()) {
+        notes.add("GitHub lists " + commits.size() + " of the pull request's " + pr.commits()
+            + " commits; authorship of the rest was read from git.");
       }
       Timeline timeline = Timeline.of(api.getAll(prefix + "/issues/" + number + "/timeline"));
       // The issue side of a pull request records the App it was opened through, if any.
@@ -109,8 +108,18 @@ public final class PullRequestContext {
         }
         return role;
       };
-      GitHubApprover approver = new GitHubApprover(pr, timeline,
-          Participants.of(commits, local), permissions, sha -> pushedAt(api, prefix, sha),
+      // git is read for participants only when a sign-off is judged; the gate reads the same
+      // range for authorship anyway, and most runs never get here.
+      GitHubApprover.ParticipantSource participants = () -> {
+        try {
+          return Participants.of(commits, git.range(pr.baseSha(), pr.headSha()).commits());
+        } catch (GitException e) {
+          throw new ApprovalException("cannot read the pull request's commits: "
+              + e.getMessage());
+        }
+      };
+      GitHubApprover approver = new GitHubApprover(pr, timeline, participants, permissions,
+          sha -> pushedAt(api, prefix, sha),
           trigger(event, pr), seal, catalog);
       return new PullRequestContext(api, repo, pr, policy, notes, sticky, approver,
           Identities.of(pr, commits, timeline, openedVia, catalog), sealKey);

@@ -52,7 +52,7 @@ class GitHubApproverTest {
 
   GitHubApprover approver(Account author, Timeline timeline, Map<String, String> participants,
       Optional<ApprovalSeal> seal) {
-    return new GitHubApprover(pr(author), timeline, participants, login -> {
+    return new GitHubApprover(pr(author), timeline, () -> participants, login -> {
       asked.add(login);
       return ROLES.getOrDefault(login, "none");
     }, sha -> PUSHED, Optional.empty(), seal, SignalCatalog.builtin());
@@ -175,7 +175,7 @@ class GitHubApproverTest {
   @Test
   void aPermissionLookupThatFailsIsAnErrorNotARefusal() {
     GitHubApprover a = new GitHubApprover(pr(COPILOT), labels(labeled(1, ALICE, AFTER)),
-        Map.of(), login -> {
+        Map::of, login -> {
           throw new ApprovalException("GET /repos/acme/infra/collaborators/alice/permission"
               + " failed: HTTP 403");
         }, sha -> PUSHED, Optional.empty(), Optional.empty(), SignalCatalog.builtin());
@@ -186,7 +186,7 @@ class GitHubApproverTest {
   @Test
   void theTriggeringLabelEventProvesFreshnessWithoutAskingForPushTimes() throws Exception {
     Timeline.LabelEvent event = labeled(1, ALICE, AFTER);
-    GitHubApprover a = new GitHubApprover(pr(COPILOT), labels(event), Map.of(),
+    GitHubApprover a = new GitHubApprover(pr(COPILOT), labels(event), Map::of,
         login -> ROLES.get(login), sha -> {
           throw new AssertionError("push time not needed");
         }, Optional.of(new GitHubApprover.LabelTrigger(LABEL, "alice", HEAD)), Optional.empty(),
@@ -194,7 +194,7 @@ class GitHubApproverTest {
     assertThat(a.approvals(new ApprovalRequest(FP, LABEL, HEAD)).found()).hasSize(1);
 
     GitHubApprover replayed = new GitHubApprover(pr(COPILOT), labels(labeled(1, ALICE, BEFORE)),
-        Map.of(), login -> ROLES.get(login), sha -> PUSHED,
+        Map::of, login -> ROLES.get(login), sha -> PUSHED,
         Optional.of(new GitHubApprover.LabelTrigger(LABEL, "alice", OLD_HEAD)), Optional.empty(),
         SignalCatalog.builtin());
     assertThat(replayed.approvals(new ApprovalRequest(FP, LABEL, HEAD)).found()).isEmpty();
