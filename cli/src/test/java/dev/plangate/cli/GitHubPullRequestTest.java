@@ -449,4 +449,29 @@ class GitHubPullRequestTest {
     assertThat(comments().get(1)).contains("approval required");
     assertThat(github.requests("PATCH", "/repos")).isEmpty();
   }
+
+  @Test
+  void thePolicyOfTheBaseCommitJudgesAndAPolicyTheChangeAddsWaitsForTheMerge() throws Exception {
+    // The agent's own commit adds a waiver for what it destroys; the base has none.
+    git.write(".plangate.yml", "waivers:\n  - address: terraform_data.database\n"
+        + "    reason: agent says so\n    expires: 2099-01-01\n");
+    head = git.commit("Waive it");
+    serve();
+    RunnerFixture runner = runner(GitHubFixtures.openedEvent(pullRequest(), COPILOT));
+    CliRun r = check(runner);
+
+    assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
+    assertThat(runner.summary()).contains(Escape.markdown("This pull request adds"
+        + " .plangate.yml; the gate applies the defaults until it is merged."));
+  }
+
+  @Test
+  void aPolicyFileOutsideTheRepositoryIsAnError() throws Exception {
+    Files.writeString(tmp.resolve("elsewhere.yml"), "humanOnly: pass\n");
+    serve();
+    CliRun r = check(runner(GitHubFixtures.openedEvent(pullRequest(), COPILOT)), "--policy",
+        tmp.resolve("elsewhere.yml").toString());
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("is outside the repository");
+  }
 }

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -202,37 +203,42 @@ public final class PullRequestContext {
    */
   private static Policy basePolicy(GitRepository git, PullRequest pr, String policyPath,
       String labelOverride, List<String> notes) throws GitException, GitHubCheckException {
+    if (policyPath != null && (policyPath.equals("..") || policyPath.startsWith("../"))) {
+      throw new GitHubCheckException("the policy file " + policyPath + " is outside the"
+          + " repository; on a pull request the policy is read from the base commit");
+    }
     List<String> candidates = policyPath != null ? List.of(policyPath)
         : List.of(PolicyLoader.FILE_NAME, PolicyLoader.ALTERNATE_FILE_NAME);
-    Policy policy = null;
+    Policy policy = Policy.defaults();
+    boolean found = false;
     for (String path : candidates) {
-      if (git.exists(pr.baseSha(), path)) {
-        String source = path + " at the base commit " + Commit.shortSha(pr.baseSha());
-        try {
-          policy = PolicyLoader.parse(new String(git.showBytes(pr.baseSha(), path),
-              StandardCharsets.UTF_8), source);
-        } catch (PolicyException e) {
-          throw new GitHubCheckException(e.getMessage());
-        }
-        if (!git.exists(pr.headSha(), path)
-            || !git.show(pr.headSha(), path).equals(git.show(pr.baseSha(), path))) {
-          notes.add("This pull request changes " + path + "; the gate applies the base"
-              + " commit's version, and the change takes effect once merged.");
-        }
-        break;
+      boolean atBase = git.exists(pr.baseSha(), path);
+      boolean atHead = git.exists(pr.headSha(), path);
+      found = atBase || atHead;
+      if (!found) {
+        continue;
       }
-      if (git.exists(pr.headSha(), path)) {
+      if (!atBase) {
         notes.add("This pull request adds " + path + "; the gate applies the defaults until"
             + " it is merged.");
+        break;
       }
+      byte[] base = git.showBytes(pr.baseSha(), path);
+      try {
+        policy = PolicyLoader.parse(new String(base, StandardCharsets.UTF_8),
+            path + " at the base commit " + Commit.shortSha(pr.baseSha()));
+      } catch (PolicyException e) {
+        throw new GitHubCheckException(e.getMessage());
+      }
+      if (!atHead || !Arrays.equals(base, git.showBytes(pr.headSha(), path))) {
+        notes.add("This pull request changes " + path + "; the gate applies the base"
+            + " commit's version, and the change takes effect once merged.");
+      }
+      break;
     }
-    if (policy == null && policyPath != null && !notes.stream().anyMatch(n ->
-        n.contains(policyPath))) {
-      throw new GitHubCheckException("the policy file " + policyPath + " does not exist at the"
-          + " base commit " + Commit.shortSha(pr.baseSha()));
-    }
-    if (policy == null) {
-      policy = Policy.defaults();
+    if (policyPath != null && !found) {
+      throw new GitHubCheckException("the policy file " + policyPath + " exists neither at the"
+          + " base commit " + Commit.shortSha(pr.baseSha()) + " nor at the head");
     }
     return labelOverride == null || labelOverride.isBlank() ? policy
         : policy.withApprovalLabel(labelOverride.strip());
