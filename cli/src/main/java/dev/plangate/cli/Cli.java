@@ -1,8 +1,12 @@
 package dev.plangate.cli;
 
 import dev.plangate.core.report.Escape;
+import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import picocli.CommandLine;
 
@@ -59,9 +63,9 @@ public final class Cli {
    * file's list of problems) indented; each escaped, since messages quote input.
    */
   /** A PrintStream onto {@code w}, for code that writes bytes (workflow commands). */
-  static java.io.PrintStream printStream(PrintWriter w) {
-    java.io.OutputStream bytes = new java.io.OutputStream() {
-      private final java.io.ByteArrayOutputStream buffer = new java.io.ByteArrayOutputStream();
+  static PrintStream printStream(PrintWriter w) {
+    OutputStream bytes = new OutputStream() {
+      private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
 
       @Override
       public void write(int b) {
@@ -75,12 +79,12 @@ public final class Cli {
 
       @Override
       public void flush() {
-        w.write(buffer.toString(java.nio.charset.StandardCharsets.UTF_8));
+        w.write(buffer.toString(StandardCharsets.UTF_8));
         w.flush();
         buffer.reset();
       }
     };
-    return new java.io.PrintStream(bytes, true, java.nio.charset.StandardCharsets.UTF_8);
+    return new PrintStream(bytes, true, StandardCharsets.UTF_8);
   }
 
   static void error(PrintWriter err, String message) {

@@ -4,10 +4,12 @@ import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.impact.SourcePlace;
+import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.MarkdownReportRenderer;
 import dev.plangate.core.report.Report;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +78,7 @@ public final class GitHubReporter {
     if (summary.isPresent()) {
       new StepSummary(summary.get()).append("### ⚠️ plangate — error\n\nplangate could not"
           + " check this pull request, so nothing was decided:\n\n> "
-          + dev.plangate.core.report.Escape.markdown(message) + "\n", "The job log has the"
+          + Escape.markdown(message) + "\n", "The job log has the"
           + " rest.");
     }
   }
@@ -146,7 +148,7 @@ public final class GitHubReporter {
     Path p;
     try {
       p = base.resolve(path).normalize();
-    } catch (java.nio.file.InvalidPathException e) {
+    } catch (InvalidPathException e) {
       return null;
     }
     return p.startsWith(repoRoot) && !p.equals(repoRoot)
@@ -185,7 +187,7 @@ public final class GitHubReporter {
     StringBuilder md = new StringBuilder(new MarkdownReportRenderer().render(report,
         SUMMARY_CHARS));
     for (String n : notes) {
-      md.append("\n> ").append(dev.plangate.core.report.Escape.markdown(n)).append('\n');
+      md.append("\n> ").append(Escape.markdown(n)).append('\n');
     }
     new StepSummary(file.get()).append(md.toString(), "The JSON report has everything.");
   }

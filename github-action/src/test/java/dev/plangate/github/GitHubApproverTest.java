@@ -40,8 +40,8 @@ class GitHubApproverTest {
   static final byte[] KEY = "s3cret".getBytes(StandardCharsets.UTF_8);
 
   static PullRequest pr(Account author) {
-    return new PullRequest(42, "Remove legacy VPC", author, HEAD, "copilot/remove-vpc",
-        "acme/infra", BASE, "main", "acme/infra", List.of(LABEL), 3);
+    return new PullRequest(42, author, HEAD, "copilot/remove-vpc", "acme/infra", BASE,
+        "acme/infra", 3);
   }
 
   static Timeline.LabelEvent labeled(long id, Account who, Instant at) {
