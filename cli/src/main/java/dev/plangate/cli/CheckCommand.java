@@ -4,6 +4,7 @@ import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
 import dev.plangate.core.api.PlanAnalyzer;
 import dev.plangate.core.api.PlanExtras;
+import dev.plangate.core.api.PlanFiles;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.gate.Decision;
@@ -80,8 +81,9 @@ public final class CheckCommand implements Callable<Integer> {
   @Option(names = "--template", paramLabel = "FILE",
       description = "A CloudFormation template. Next to a change set: its dependency graph"
           + " (change sets omit DependsOn and unchanged dependents). With --base: diffed"
-          + " offline against its version at that revision.")
-  Path template;
+          + " offline against its version at that revision (repeatable: every template of the"
+          + " change).")
+  List<Path> templates = new ArrayList<>();
 
   @Option(names = "--template-before", paramLabel = "FILE",
       description = "Old CloudFormation template of an offline diff (with --template-after).")
@@ -92,7 +94,8 @@ public final class CheckCommand implements Callable<Integer> {
   Path templateAfter;
 
   @Option(names = "--cdk-out", paramLabel = "DIR",
-      description = "An AWS CDK cdk.out directory, diffed stack by stack against --cdk-out-base.")
+      description = "An AWS CDK cdk.out directory, diffed stack by stack against --cdk-out-base,"
+          + " or, with --base REV, against the cdk.out committed at that revision.")
   Path cdkOut;
 
   @Option(names = "--cdk-out-base", paramLabel = "DIR",
@@ -149,7 +152,7 @@ public final class CheckCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (plans.isEmpty() && template == null && templateBefore == null && templateAfter == null
+    if (plans.isEmpty() && templates.isEmpty() && templateBefore == null && templateAfter == null
         && cdkOut == null && cdkOutBase == null) {
       err.println("plangate: nothing to check: give --plan FILE, --template-before/"
           + "--template-after, --template FILE with --base REV, or --cdk-out/--cdk-out-base.");
@@ -249,38 +252,17 @@ public final class CheckCommand implements Callable<Integer> {
   }
 
   private PlanExtras extras() {
-    return new PlanExtras(stackExport, template, templateBefore, templateAfter, cdkOut,
+    return new PlanExtras(stackExport, templates, templateBefore, templateAfter, cdkOut,
         cdkOutBase);
   }
 
   /** Plan files and the files their patterns match, in the order given. */
   private List<Path> planFiles() throws Workspace.UsageException {
-    List<Path> files = new ArrayList<>();
-    Path cwd = Path.of("").toAbsolutePath();
-    for (String p : plans) {
-      if (!PlanFiles.isGlob(p) || Files.exists(Path.of(p))) {
-        files.add(Path.of(p));
-        continue;
-      }
-      boolean absolute = Path.of(p).isAbsolute();
-      Path root = absolute ? Path.of(p).getRoot() : cwd;
-      String pattern = absolute ? root.relativize(Path.of(p)).toString() : p;
-      try {
-        List<Path> matched = PlanFiles.find(root, List.of(pattern));
-        if (matched.isEmpty()) {
-          throw new Workspace.UsageException("no file matches --plan '" + Escape.terminal(p)
-              + "'" + (absolute ? "" : " under " + cwd));
-        }
-        matched.forEach(m -> files.add(absolute ? m : cwd.relativize(m)));
-      } catch (IllegalArgumentException e) {
-        // Not a valid pattern: a file name with brackets. Reading it reports what is wrong.
-        files.add(Path.of(p));
-      } catch (IOException e) {
-        throw new Workspace.UsageException("cannot search for --plan '" + p + "': "
-            + e.getMessage());
-      }
+    try {
+      return PlanFiles.resolve(Path.of("").toAbsolutePath(), plans);
+    } catch (PlanFiles.NoMatchException e) {
+      throw new Workspace.UsageException("--plan: " + e.getMessage());
     }
-    return files;
   }
 
   private static boolean write(Report report, Format f, Path file, PrintWriter err) {

@@ -1,5 +1,6 @@
 package dev.plangate.cli;
 
+import dev.plangate.core.api.PlanFiles;
 import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
 import dev.plangate.core.api.PlanAnalyzer;

@@ -387,7 +387,7 @@ class CheckCommandTest {
 
     CliRun none = CliRun.run("check", "--plan", tmp + "/infra/**/nothing.json");
     assertThat(none.exitCode()).isEqualTo(2);
-    assertThat(none.err()).contains("no file matches --plan '" + tmp
+    assertThat(none.err()).contains("--plan: no file matches '" + tmp
         + "/infra/**/nothing.json'");
   }
 }

@@ -1,5 +1,6 @@
 package dev.plangate.cli;
 
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.testing.GitFixture;
@@ -190,25 +191,6 @@ class PrePushCommandTest {
 
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).contains("plangate refused the push of main");
-  }
-
-  @Test
-  void planGlobsAreWalkedFromTheirLiteralDirectories() throws IOException {
-    assertThat(PlanFiles.literalPrefix("infra/prod/**/plan.json")).isEqualTo("infra/prod");
-    assertThat(PlanFiles.literalPrefix("plan.json")).isEmpty();
-    assertThat(PlanFiles.literalPrefix("*/plan.json")).isEmpty();
-    assertThat(PlanFiles.literalPrefix("infra/{a,b}/plan.json")).isEqualTo("infra");
-
-    Path root = tmp.resolve("tree");
-    Files.createDirectories(root.resolve("infra/prod/eu/.terraform"));
-    Files.createDirectories(root.resolve("other"));
-    Files.writeString(root.resolve("infra/prod/eu/plan.json"), "{}");
-    Files.writeString(root.resolve("infra/prod/eu/.terraform/plan.json"), "{}");
-    Files.writeString(root.resolve("other/plan.json"), "{}");
-    Files.writeString(root.resolve("plan.json"), "{}");
-    assertThat(PlanFiles.find(root, java.util.List.of("infra/prod/**/plan.json",
-        "plan.json", "missing/*.json")))
-        .containsExactly(root.resolve("infra/prod/eu/plan.json"), root.resolve("plan.json"));
   }
 
   @Test

@@ -191,8 +191,8 @@ public final class PlanAnalyzer {
       return switch (format) {
         case CLOUDFORMATION_CHANGE_SET -> {
           Plan plan = analyzer.changeSets.read(files, name);
-          yield extras.template() == null ? plan : ChangeSetGraph.withTemplate(plan,
-              TemplateGraph.of(TemplateReader.read(extras.template())));
+          yield extras.templates().isEmpty() ? plan : ChangeSetGraph.withTemplate(plan,
+              TemplateGraph.of(TemplateReader.read(extras.templates().get(0))));
         }
         case PULUMI -> analyzer.pulumi.read(files.get(0), extras.stackExport(), name);
         case CLOUDFORMATION_TEMPLATE -> template.read();
@@ -228,31 +228,51 @@ public final class PlanAnalyzer {
     }
     boolean changeSetGiven = planInputs.stream()
         .anyMatch(i -> i.format() == PlanFormat.CLOUDFORMATION_CHANGE_SET);
-    if (x.template() != null && !changeSetGiven) {
+    if (changeSetGiven && x.templates().size() > 1) {
+      errors.add("a change set takes one --template, the one it was created from; "
+          + x.templates().size() + " were given");
+    }
+    if (!x.templates().isEmpty() && !changeSetGiven) {
       CommitSelection sel = request.commits();
       if (request.repository() == null || sel.base() == null) {
         errors.add("--template needs a change set to give its graph to (--plan) or a base"
             + " revision to diff against (--base REV)");
       } else {
-        String name = x.template().toString();
-        out.add(new PlanInput(name, List.of(x.template()), PlanFormat.CLOUDFORMATION_TEMPLATE, x,
+        for (Path template : x.templates()) {
+          String name = template.toString();
+          out.add(new PlanInput(name, List.of(template), PlanFormat.CLOUDFORMATION_TEMPLATE, x,
+              () -> {
+                try {
+                  return TemplateDiff.diffFromGit(GitRepository.open(request.repository()),
+                      sel.base(), template, name);
+                } catch (GitException e) {
+                  throw new PlanReadException(name, e.getMessage());
+                }
+              }));
+        }
+      }
+    }
+    if (x.cdkOut() != null || x.cdkOutBase() != null) {
+      CommitSelection sel = request.commits();
+      String name = x.cdkOut() == null ? null : x.cdkOut().toString();
+      if (x.cdkOut() == null) {
+        errors.add("--cdk-out-base needs --cdk-out, the assembly to diff against it");
+      } else if (x.cdkOutBase() != null) {
+        out.add(new PlanInput(name, List.of(x.cdkOut()), PlanFormat.CLOUDFORMATION_TEMPLATE, x,
+            () -> TemplateDiff.diffCdkOut(x.cdkOut(), x.cdkOutBase(), name)));
+      } else if (request.repository() == null || sel.base() == null) {
+        errors.add("--cdk-out needs a base to diff against: --cdk-out-base DIR (the base's"
+            + " synthesized cdk.out), or a base revision (--base REV) whose commit holds it");
+      } else {
+        out.add(new PlanInput(name, List.of(x.cdkOut()), PlanFormat.CLOUDFORMATION_TEMPLATE, x,
             () -> {
               try {
-                return TemplateDiff.diffFromGit(GitRepository.open(request.repository()),
-                    sel.base(), x.template(), name);
+                return TemplateDiff.diffCdkOutFromGit(GitRepository.open(request.repository()),
+                    sel.base(), x.cdkOut(), name);
               } catch (GitException e) {
                 throw new PlanReadException(name, e.getMessage());
               }
             }));
-      }
-    }
-    if (x.cdkOut() != null || x.cdkOutBase() != null) {
-      if (x.cdkOut() == null || x.cdkOutBase() == null) {
-        errors.add("--cdk-out and --cdk-out-base go together");
-      } else {
-        String name = x.cdkOut().toString();
-        out.add(new PlanInput(name, List.of(x.cdkOut()), PlanFormat.CLOUDFORMATION_TEMPLATE, x,
-            () -> TemplateDiff.diffCdkOut(x.cdkOut(), x.cdkOutBase(), name)));
       }
     }
     return out;

@@ -3,6 +3,7 @@ package dev.plangate.core.cloudformation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
@@ -31,24 +32,110 @@ final class TemplateCloudAssembly {
 
   /** Every stack's template, by stack name, in manifest order. */
   static Map<String, Template> stacks(Path dir) throws PlanReadException {
+    return stacks(new DiskStore(dir));
+  }
+
+  /**
+   * The same for the assembly committed at {@code dir} (relative to the top of the repository)
+   * in commit {@code sha}; {@code label} is how messages name the revision.
+   */
+  static Map<String, Template> stacks(GitRepository git, String sha, String label, String dir)
+      throws PlanReadException {
+    return stacks(new GitStore(new GitTemplateSource(git, sha, label, Path.of(dir))));
+  }
+
+  private static Map<String, Template> stacks(Store store) throws PlanReadException {
     Map<String, Template> out = new LinkedHashMap<>();
-    read(dir, dir, out, 0, new TemplateReader.Budget());
+    read(store, Path.of(""), out, 0, new TemplateReader.Budget());
     return out;
   }
 
-  private static void read(Path top, Path dir, Map<String, Template> out, int depth,
+  /**
+   * Where an assembly's files come from. Paths are relative to the assembly's top directory and
+   * already normalised; {@link #contains} is the last word on whether one may be read.
+   */
+  private interface Store {
+    /** How messages name a file or directory of the assembly. */
+    String name(Path relative);
+
+    /** Whether the path stays inside the assembly once links are followed. */
+    boolean contains(Path relative) throws PlanReadException;
+
+    /** The file's text, or null when there is no such file. */
+    String text(Path relative) throws PlanReadException;
+
+    Template template(Path relative, TemplateReader.Budget budget) throws PlanReadException;
+  }
+
+  /** An assembly on disk ({@code cdk.out} after {@code cdk synth}). */
+  private record DiskStore(Path top) implements Store {
+    @Override
+    public String name(Path relative) {
+      return top.resolve(relative).toString();
+    }
+
+    @Override
+    public boolean contains(Path relative) throws PlanReadException {
+      return TemplateReader.inside(top, top.resolve(relative));
+    }
+
+    @Override
+    public String text(Path relative) throws PlanReadException {
+      Path file = top.resolve(relative);
+      return Files.isRegularFile(file) ? TemplateReader.readFile(file, file.toString()) : null;
+    }
+
+    @Override
+    public Template template(Path relative, TemplateReader.Budget budget)
+        throws PlanReadException {
+      return TemplateReader.read(top.resolve(relative), budget);
+    }
+  }
+
+  /** An assembly as committed in one revision: nothing on disk is read, no link is followed. */
+  private record GitStore(GitTemplateSource source) implements Store {
+    @Override
+    public String name(Path relative) {
+      return source.name(source.dir().resolve(relative));
+    }
+
+    @Override
+    public boolean contains(Path relative) {
+      return true;
+    }
+
+    @Override
+    public String text(Path relative) throws PlanReadException {
+      return source.read(name(relative));
+    }
+
+    @Override
+    public Template template(Path relative, TemplateReader.Budget budget)
+        throws PlanReadException {
+      String name = name(relative);
+      String text = source.read(name);
+      if (text == null) {
+        throw new PlanReadException(name, "no such file");
+      }
+      Path dir = source.dir().resolve(relative).getParent();
+      return TemplateReader.parse(text, name, new GitTemplateSource(source.git(), source.sha(),
+          source.label(), dir == null ? Path.of("") : dir), budget);
+    }
+  }
+
+  private static void read(Store store, Path dir, Map<String, Template> out, int depth,
       TemplateReader.Budget budget) throws PlanReadException {
     Path manifest = dir.resolve("manifest.json");
-    String name = manifest.toString();
-    if (!Files.isRegularFile(manifest)) {
-      throw new PlanReadException(name, "no such file: " + dir + " is not a CDK cloud assembly"
-          + " (cdk.out) directory");
+    String name = store.name(manifest);
+    String text = store.text(manifest);
+    if (text == null) {
+      throw new PlanReadException(name, "no such file: " + store.name(dir) + " is not a CDK"
+          + " cloud assembly (cdk.out) directory");
     }
     if (depth > MAX_STAGE_DEPTH) {
       throw new PlanReadException(name, "stages are nested more than " + MAX_STAGE_DEPTH
           + " levels deep");
     }
-    String text = TemplateReader.readFile(manifest, name);
     JsonNode root;
     try {
       root = MAPPER.readTree(text);
@@ -75,16 +162,16 @@ final class TemplateCloudAssembly {
         }
         String stackName = text(properties, "stackName", artifact + ".properties", name);
         stackName = stackName == null ? a.getKey() : stackName;
-        Path template = within(top, dir, file, "stack artifact " + a.getKey() + " has"
+        Path template = within(store, dir, file, "stack artifact " + a.getKey() + " has"
             + " templateFile", name);
-        Template t = TemplateReader.read(template, budget);
+        Template t = store.template(template, budget);
         if (out.putIfAbsent(stackName, t) != null) {
           throw new PlanReadException(name, "two stacks are named " + stackName);
         }
       } else if ("cdk:cloud-assembly".equals(type)) {
         String sub = text(properties, "directoryName", artifact + ".properties", name);
         if (sub != null && !sub.isEmpty()) {
-          read(top, within(top, dir, sub, "stage artifact " + a.getKey() + " has"
+          read(store, within(store, dir, sub, "stage artifact " + a.getKey() + " has"
               + " directoryName", name), out, depth + 1, budget);
         }
       }
@@ -105,13 +192,15 @@ final class TemplateCloudAssembly {
     return v.textValue();
   }
 
-  /** {@code relative} under {@code dir}, which must stay inside the assembly {@code top}. */
-  private static Path within(Path top, Path dir, String relative, String what, String name)
+  /** {@code relative} under {@code dir}, which must stay inside the assembly's top directory. */
+  private static Path within(Store store, Path dir, String relative, String what, String name)
       throws PlanReadException {
-    Path p = dir.resolve(relative).normalize();
-    if (!TemplateReader.inside(top, p)) {
+    Path p = Path.of(relative).isAbsolute() ? Path.of(relative)
+        : dir.resolve(relative).normalize();
+    if (p.isAbsolute() || p.startsWith("..") || !store.contains(p)) {
       throw new PlanReadException(name, what + " " + relative + ", which points outside the"
-          + " cloud assembly directory " + top + "; plangate reads only the files inside it");
+          + " cloud assembly directory " + store.name(Path.of("")) + "; plangate reads only"
+          + " the files inside it");
     }
     return p;
   }

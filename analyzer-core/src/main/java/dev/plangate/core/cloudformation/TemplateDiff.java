@@ -105,7 +105,7 @@ public final class TemplateDiff {
         () -> new GitException("unknown revision '" + baseRev + "' in " + git.root()));
     String relative = relativePath(git.root(), template);
     Path dir = Path.of(relative).getParent();
-    TemplateReader.Source source = new GitSource(git, sha, baseRev,
+    TemplateReader.Source source = new GitTemplateSource(git, sha, baseRev,
         dir == null ? Path.of("") : dir);
     String beforeName = baseRev + ":" + relative;
     String text = source.read(beforeName);
@@ -137,6 +137,30 @@ public final class TemplateDiff {
     return diff(before, after, name);
   }
 
+  /**
+   * Diffs a {@code cdk.out} in the working tree against the assembly committed at the same path
+   * in {@code baseRev}, for projects that commit their synthesized templates. A base without that
+   * assembly is an error, not "every stack is new": {@code cdk.out} is usually git-ignored, and a
+   * diff against nothing would pass every destroy.
+   *
+   * @throws PlanReadException when either assembly is missing or unreadable
+   * @throws GitException when the revision is unknown or git fails
+   */
+  public static Plan diffCdkOutFromGit(GitRepository git, String baseRev, Path cdkOutDir,
+      String name) throws PlanReadException, GitException {
+    Map<String, Template> after = TemplateCloudAssembly.stacks(cdkOutDir);
+    String sha = git.resolve(baseRev).orElseThrow(
+        () -> new GitException("unknown revision '" + baseRev + "' in " + git.root()));
+    String relative = relativePath(git.root(), cdkOutDir);
+    String manifest = relative.isEmpty() ? "manifest.json" : relative + "/manifest.json";
+    if (!git.exists(sha, manifest)) {
+      throw new PlanReadException(name, baseRev + " has no " + manifest + ", so there is no base"
+          + " assembly to diff against (cdk.out is usually not committed): give the base's"
+          + " synthesized cdk.out as the base directory instead");
+    }
+    return diff(TemplateCloudAssembly.stacks(git, sha, baseRev, relative), after, name);
+  }
+
   private static String relativePath(Path root, Path file) throws PlanReadException {
     try {
       Path r = root.toRealPath();
@@ -147,52 +171,6 @@ public final class TemplateDiff {
       return r.relativize(f).toString().replace('\\', '/');
     } catch (IOException e) {
       throw new PlanReadException(file.toString(), "cannot read: " + e, e);
-    }
-  }
-
-  /**
-   * Reads a template and its nested children from one git revision, children only from the
-   * directory of the root template ({@code dir}, relative to the top of the repository) and below.
-   */
-  private record GitSource(GitRepository git, String sha, String label, Path dir)
-      implements TemplateReader.Source {
-    @Override
-    public String resolve(String parentName, String templateUrl) {
-      Path child = TemplateReader.childPath(Path.of(path(parentName)), templateUrl);
-      boolean inside = dir.toString().isEmpty() ? !child.startsWith("..")
-          : child.startsWith(dir);
-      if (child.isAbsolute() || !inside) {
-        return null;
-      }
-      return label + ":" + child.toString().replace('\\', '/');
-    }
-
-    @Override
-    public String read(String name) throws PlanReadException {
-      String path = path(name);
-      try {
-        if (!git.exists(sha, path)) {
-          return null;
-        }
-        byte[] bytes = git.showBytes(sha, path);
-        if (bytes.length > TemplateReader.MAX_FILE_BYTES) {
-          throw new PlanReadException(name, "the file has more than "
-              + TemplateReader.MAX_FILE_BYTES + " bytes, far above CloudFormation's own template"
-              + " size limit");
-        }
-        return TemplateReader.decode(bytes, name);
-      } catch (GitException e) {
-        throw new PlanReadException(name, "cannot read it from git: " + e.getMessage(), e);
-      }
-    }
-
-    @Override
-    public String boundary() {
-      return label + ":" + (dir.toString().isEmpty() ? "." : dir.toString().replace('\\', '/'));
-    }
-
-    private String path(String name) {
-      return name.substring(label.length() + 1);
     }
   }
 

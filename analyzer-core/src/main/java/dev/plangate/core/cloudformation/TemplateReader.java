@@ -218,7 +218,7 @@ public final class TemplateReader {
     return parse(text, name, source, new Budget());
   }
 
-  private static Template parse(String text, String name, Source source, Budget budget)
+  static Template parse(String text, String name, Source source, Budget budget)
       throws PlanReadException {
     budget.template(name, 1);
     budget.text(name, text);

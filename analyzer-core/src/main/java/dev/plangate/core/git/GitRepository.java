@@ -109,6 +109,38 @@ public final class GitRepository {
   }
 
   /**
+   * The remote-tracking branch {@code HEAD}'s branch follows ({@code origin/main}), or empty when
+   * HEAD is detached or its branch has no upstream.
+   */
+  public Optional<String> upstream() throws GitException {
+    GitProcess.Result r = GitProcess.run(root,
+        List.of("rev-parse", "--abbrev-ref", "--symbolic-full-name", "@{upstream}"), null);
+    return r.exit() == 0 && !r.line().isEmpty() ? Optional.of(r.line()) : Optional.empty();
+  }
+
+  /**
+   * The best common ancestor of two revisions ({@code git merge-base}), or empty when they have
+   * none (unrelated histories, or a shallow clone that cut it off).
+   *
+   * @throws GitException when either revision is unknown or git fails
+   */
+  public Optional<String> mergeBase(String a, String b) throws GitException {
+    requireUsable(a, null);
+    requireUsable(b, null);
+    String shaA = resolve(a).orElseThrow(() -> unknownRevision(a, null));
+    String shaB = resolve(b).orElseThrow(() -> unknownRevision(b, null));
+    List<String> args = List.of("merge-base", shaA, shaB);
+    GitProcess.Result r = GitProcess.run(root, args, null);
+    if (r.exit() == 0) {
+      return Optional.of(r.line());
+    }
+    if (r.exit() == 1) {
+      return Optional.empty();
+    }
+    throw GitProcess.failure(root, args, r);
+  }
+
+  /**
    * The directory git runs hooks from: {@code core.hooksPath} when set (relative to the work
    * tree), else {@code .git/hooks} of this work tree's repository.
    */
@@ -152,6 +184,24 @@ public final class GitRepository {
           + root + ")");
     }
     return r.stdout();
+  }
+
+  /**
+   * The size in bytes of the file at {@code path} in {@code rev}, asked without reading it.
+   *
+   * @throws GitException when the revision is unknown, the file is not in it, or git fails
+   */
+  public long size(String rev, String path) throws GitException {
+    GitProcess.Result r = blob("-s", rev, path);
+    try {
+      if (r.exit() == 0) {
+        return Long.parseLong(r.line().trim());
+      }
+    } catch (NumberFormatException e) {
+      // fall through: git printed something that is not a size
+    }
+    throw new GitException("'" + shown(path) + "' does not exist in " + shown(rev) + " ("
+        + root + ")");
   }
 
   /**

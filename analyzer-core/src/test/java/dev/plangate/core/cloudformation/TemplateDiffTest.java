@@ -548,6 +548,62 @@ class TemplateDiffTest {
   }
 
   @Test
+  void aCommittedCdkOutIsDiffedAgainstItsVersionInTheBaseCommit(@TempDir Path dir)
+      throws Exception {
+    GitFixture repo = GitFixture.init(dir.resolve("repo"))
+        .copyTree(resource("cdk/base"), "app/cdk.out");
+    String base = repo.commit("synth\n");
+    repo.git("rm", "-rq", "app/cdk.out");
+    repo.copyTree(resource("cdk/head"), "app/cdk.out").commit("change the key\n",
+        GitFixture.CLAUDE);
+    GitRepository git = GitRepository.open(repo.dir());
+    Path cdkOut = repo.dir().resolve("app/cdk.out");
+
+    Plan fromGit = TemplateDiff.diffCdkOutFromGit(git, base, cdkOut, "app/cdk.out");
+    Plan fromDirs = TemplateDiff.diffCdkOut(resource("cdk/head"), resource("cdk/base"),
+        "app/cdk.out");
+    assertThat(fromGit.changes()).extracting(ResourceChange::address, ResourceChange::kind)
+        .containsExactlyInAnyOrderElementsOf(fromDirs.changes().stream()
+            .map(c -> org.assertj.core.groups.Tuple.tuple(c.address(), c.kind())).toList());
+    assertThat(change(fromGit, "DataStack/TableCD117FA1").kind()).isEqualTo(ChangeKind.REPLACE);
+    assertThat(change(fromGit, "OldStack/LegacyBucket").location())
+        .as("the old side is named by revision and path").startsWith(base + ":app/cdk.out/");
+  }
+
+  @Test
+  void aBaseWithoutTheCdkOutIsAnErrorNotAnEmptyBase(@TempDir Path dir) throws Exception {
+    GitFixture repo = GitFixture.init(dir.resolve("repo")).write("README.md", "app\n");
+    String base = repo.commit("start\n");
+    repo.copyTree(resource("cdk/head"), "cdk.out");
+    GitRepository git = GitRepository.open(repo.dir());
+    assertThatThrownBy(() -> TemplateDiff.diffCdkOutFromGit(git, base,
+        repo.dir().resolve("cdk.out"), "cdk.out"))
+        .isInstanceOf(PlanReadException.class)
+        .hasMessage("cdk.out: " + base + " has no cdk.out/manifest.json, so there is no base"
+            + " assembly to diff against (cdk.out is usually not committed): give the base's"
+            + " synthesized cdk.out as the base directory instead");
+  }
+
+  @Test
+  void aCommittedManifestCannotSendTheReaderOutOfTheAssembly(@TempDir Path dir)
+      throws Exception {
+    GitFixture repo = GitFixture.init(dir.resolve("repo"))
+        .write("secret.json", "{\"Resources\": {}}")
+        .write("cdk.out/manifest.json", "{\"artifacts\": {\"S\": {\"type\":"
+            + " \"aws:cloudformation:stack\", \"properties\": {\"templateFile\":"
+            + " \"../secret.json\"}}}}");
+    String base = repo.commit("synth\n");
+    repo.copyTree(resource("cdk/head"), "cdk.out");
+    GitRepository git = GitRepository.open(repo.dir());
+    assertThatThrownBy(() -> TemplateDiff.diffCdkOutFromGit(git, base,
+        repo.dir().resolve("cdk.out"), "cdk.out"))
+        .isInstanceOf(PlanReadException.class)
+        .hasMessage(base + ":cdk.out/manifest.json: stack artifact S has templateFile"
+            + " ../secret.json, which points outside the cloud assembly directory " + base
+            + ":cdk.out; plangate reads only the files inside it");
+  }
+
+  @Test
   void aDirectoryThatIsNotACloudAssemblyIsRejected(@TempDir Path dir) {
     assertThatThrownBy(() -> TemplateDiff.diffCdkOut(dir, dir, "cdk.out"))
         .isInstanceOf(PlanReadException.class)

@@ -163,7 +163,7 @@ class SarifReportWriterTest {
   /** A real CloudFormation template diff from the shared corpus: findings with declared lines. */
   private static Report realCloudFormation() {
     Path templates = SharedCorpus.root().resolve("corpus/cloudformation/templates");
-    PlanExtras extras = new PlanExtras(null, null,
+    PlanExtras extras = new PlanExtras(null, List.of(),
         templates.resolve("cfn101-bucket.before.yaml"),
         templates.resolve("cfn101-bucket.after.yaml"), null, null);
     return new PlanAnalyzer().check(new CheckRequest(List.of(), Policy.defaults(), null,

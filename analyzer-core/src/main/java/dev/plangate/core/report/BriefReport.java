@@ -1,0 +1,123 @@
+package dev.plangate.core.report;
+
+import static dev.plangate.core.report.Escape.terminal;
+
+import dev.plangate.core.authorship.Attribution;
+import dev.plangate.core.authorship.CommitAuthorship;
+import dev.plangate.core.gate.Decision;
+import dev.plangate.core.gate.Reason;
+import dev.plangate.core.gate.Verdict;
+import dev.plangate.core.impact.Finding;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The report in a few lines, for places that show one line per thing: a build log, a build
+ * failure message. Same order as every other rendering: the decision, the worst findings, then
+ * what to do. Every string from input is escaped for a terminal.
+ *
+ * @param headline the decision in one sentence ("approval required — an AI-authored change …")
+ * @param findings the worst findings, one line each, worst first
+ * @param more how many findings are not among {@code findings}
+ * @param next who caused it and the next step, cheapest safe one first; for an error, the errors
+ */
+public record BriefReport(String headline, List<Line> findings, int more, List<String> next) {
+
+  /**
+   * One finding.
+   *
+   * @param text "destroy module.env.terraform_data.database (database; block removed …)"
+   * @param critical the finding destroys or replaces something the catalogue or policy calls
+   *     critical, or the policy protects it
+   */
+  public record Line(String text, boolean critical) {}
+
+  public BriefReport {
+    findings = List.copyOf(findings);
+    next = List.copyOf(next);
+  }
+
+  /** The brief form of {@code r}, with at most {@code max} finding lines. */
+  public static BriefReport of(Report r, int max) {
+    List<Finding> sorted = r.findingsBySeverity();
+    List<Line> lines = new ArrayList<>();
+    for (Finding f : sorted.subList(0, Math.min(max, sorted.size()))) {
+      Verdict v = r.verdict(f);
+      lines.add(new Line(line(f, v), f.critical() || v == Verdict.BLOCKED));
+    }
+    return new BriefReport("plangate: " + Wording.headline(r), lines,
+        sorted.size() - lines.size(), next(r, sorted));
+  }
+
+  /** "destroy KEY (category; why; N depend on it; caused by SHA (WHO))". */
+  static String line(Finding f, Verdict v) {
+    List<String> about = new ArrayList<>();
+    if (f.critical() && f.category() != null) {
+      about.add(terminal(f.category()));
+    }
+    about.add(terminal(Wording.shortReason(f)));
+    int total = f.downstream().total();
+    if (total > 0) {
+      about.add(total + (total == 1 ? " depends" : " depend") + " on it");
+    }
+    if (Boolean.FALSE.equals(f.recoverable())) {
+      about.add("data cannot be recovered");
+    }
+    if (!f.attribution().isEmpty()) {
+      Attribution a = f.attribution().get(0);
+      about.add("caused by " + terminal(a.shortSha() + " (" + a.by() + ")"));
+    }
+    if (v == Verdict.BLOCKED || v == Verdict.WAIVED) {
+      about.add(v == Verdict.BLOCKED ? "protected" : "waived");
+    }
+    return Wording.verb(f) + " " + terminal(f.key()) + " (" + String.join("; ", about) + ")";
+  }
+
+  private static List<String> next(Report r, List<Finding> sorted) {
+    List<String> next = new ArrayList<>();
+    if (r.decision() == Decision.ERROR) {
+      r.errors().forEach(e -> next.add(terminal(e)));
+      return next;
+    }
+    if (sorted.stream().noneMatch(f -> f.action().destroys())) {
+      return next;
+    }
+    List<CommitAuthorship> ai = r.authorship().aiCommits();
+    if (!ai.isEmpty()) {
+      CommitAuthorship c = ai.get(0);
+      next.add("Caused by " + terminal(c.shortSha() + " \"" + c.subject() + "\" (" + c.agent()
+          + ")") + (ai.size() > 1 ? " and " + Wording.plural(ai.size() - 1,
+          "more AI-authored commit", "more AI-authored commits") : "") + ".");
+    } else if (r.authorship().aiInvolved() == null) {
+      next.add("Authorship unknown: " + terminal(String.join(" ", r.authorship().notes())));
+    }
+    r.reasons(Reason.Kind.PROTECTED).forEach(p -> next.add("Protected: " + terminal(p)));
+    Set<String> suggestions = Wording.suggestions(sorted);
+    switch (r.decision()) {
+      case BLOCKED -> next.add("Protected resources cannot be approved: take the destroy out of"
+          + " the change (or change the policy in a reviewed commit).");
+      case APPROVAL_REQUIRED -> next.add((suggestions.isEmpty() ? "To proceed, "
+          : "Add the suggested moved block, or ") + "have a maintainer approve with the label "
+          + terminal(r.approvalLabel()) + " (fingerprint " + r.fingerprint() + ").");
+      default -> {
+        if (Boolean.FALSE.equals(r.authorship().aiInvolved())) {
+          next.add("Review the destroys before applying.");
+        }
+      }
+    }
+    if (!suggestions.isEmpty() && r.decision() != Decision.PASS) {
+      next.add("Likely a rename; with the moved block"
+          + (suggestions.size() == 1 ? "" : "s") + ", "
+          + Wording.plural(Wording.coveredBySuggestions(sorted), "destroy becomes",
+              "destroys become") + " a move:");
+      for (String block : suggestions.stream().limit(1).toList()) {
+        block.lines().forEach(l -> next.add("  " + terminal(l)));
+      }
+      if (suggestions.size() > 1) {
+        next.add("  ... " + (suggestions.size() - 1) + " more in the report");
+      }
+    }
+    return next;
+  }
+}
