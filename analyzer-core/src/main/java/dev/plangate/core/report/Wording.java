@@ -55,7 +55,11 @@ final class Wording {
     if (f.reason() == null && f.why() != null) {
       // The first clause: the whole sentence is the explanation.
       String first = f.why().split("; ", 2)[0];
-      return first.length() <= 90 ? first : first.substring(0, 89) + "…";
+      if (first.length() <= 90) {
+        return first;
+      }
+      int cut = first.lastIndexOf(' ', 89);
+      return first.substring(0, cut > 40 ? cut : 89) + " …";
     }
     if (f.reason() != null && CHANGE_SET_REASON.matcher(f.reason()).lookingAt()) {
       return changeSetReason(f);
@@ -69,7 +73,8 @@ final class Wording {
           ? " (create before destroy)" : "";
       if (!f.replacedBecause().isEmpty()
           && (r == null || r.equals("replace_because_cannot_update"))) {
-        return "cannot update " + String.join(", ", f.replacedBecause()) + order;
+        return "changing " + String.join(", ", f.replacedBecause()) + " forces replacement"
+            + order;
       }
       if (r == null) {
         return "no reason given" + order;

@@ -1,0 +1,217 @@
+package dev.plangate.maven;
+
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.gate.Decision;
+import dev.plangate.core.report.BriefReport;
+import dev.plangate.core.report.Report;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/**
+ * Analyses Terraform/OpenTofu plans, CloudFormation change sets and templates, AWS CDK
+ * {@code cdk.out} assemblies and Pulumi previews, and fails the build when a change destroys or
+ * replaces infrastructure without the sign-off the policy asks for (by default: any destroy in a
+ * change an AI agent took part in). The decision, each finding and the next step are logged; the
+ * full report is written under {@code target/plangate/}.
+ *
+ * <p>A gate failure (approval required, or a protected resource destroyed) fails the build; a
+ * plan, template or policy that cannot be read is a build error naming the parameter. Nothing is
+ * ever passed because it could not be read.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+  /**
+   * The build cannot see a label, so it says where an approval is given. It does not mention
+   * failOnApprovalRequired: an agent reading the log should not be told how to switch the gate off.
+   */
+  static final String LABELS_ARE_ON_THE_PULL_REQUEST = "A build cannot see pull-request labels:"
+      + " the approval is checked on the pull request (plangate GitHub Action), or given as a"
+      + " waiver in the policy file through a reviewed commit.";
+
+  /** How many findings the failure message names; the rest are in the report. */
+  static final int FINDINGS_IN_MESSAGE = 5;
+
+  /**
+   * Plan files: {@code terraform show -json} output or a saved binary plan, {@code aws
+   * cloudformation describe-change-set} output (every page and nested change set), {@code pulumi
+   * preview --json}. Paths or patterns ({@code infra/**}{@code /plan.json}) relative to the
+   * project directory; a pattern that matches nothing is an error. Without plans, templates or
+   * cdkOut, the policy's {@code plans} patterns (relative to the repository root) are used.
+   */
+  @Parameter(property = "plangate.plans")
+  List<String> plans;
+
+  /**
+   * CloudFormation templates. Next to a change set, the one template it was made from (its
+   * dependency graph). Otherwise each is diffed offline against its version in the base commit.
+   */
+  @Parameter(property = "plangate.templates")
+  List<String> templates;
+
+  /**
+   * An AWS CDK cloud assembly ({@code cdk.out}), diffed stack by stack against
+   * {@code cdkOutBase}, or, without it, against the assembly committed at the same path in the
+   * base commit.
+   */
+  @Parameter(property = "plangate.cdkOut")
+  File cdkOut;
+
+  /** The base version's cloud assembly, e.g. {@code cdk synth} run on the target branch. */
+  @Parameter(property = "plangate.cdkOutBase")
+  File cdkOutBase;
+
+  /** {@code pulumi stack export} output: the dependencies of a Pulumi preview. */
+  @Parameter(property = "plangate.stackExport")
+  File stackExport;
+
+  /**
+   * The policy file. Default: {@code .plangate.yml} in the project directory, else at the
+   * repository root, else the built-in policy.
+   */
+  @Parameter(property = "plangate.policy")
+  File policy;
+
+  /**
+   * Base of the commit range whose authorship is read (and of the offline template diff).
+   * Default: the merge base of {@code head} with the branch's upstream, or, on a pull-request
+   * build, with its target branch ({@code GITHUB_BASE_REF}, GitLab's
+   * {@code CI_MERGE_REQUEST_DIFF_BASE_SHA}). With none, authorship is unknown, which counts as
+   * AI unless the policy says otherwise.
+   */
+  @Parameter(property = "plangate.base")
+  String base;
+
+  /** Head of the commit range. */
+  @Parameter(property = "plangate.head", defaultValue = "HEAD")
+  String head;
+
+  /**
+   * Repository-relative directory of the plans' root module, for naming the commit that
+   * caused each Terraform destroy. Default: each plan file's own directory.
+   */
+  @Parameter(property = "plangate.moduleDir")
+  String moduleDir;
+
+  /** The approval label the report names, instead of the policy's {@code approval.label}. */
+  @Parameter(property = "plangate.approvalLabel")
+  String approvalLabel;
+
+  /**
+   * Report formats written to {@code outputDirectory}: {@code json} (report.json, the
+   * canonical result), {@code markdown} (report.md), {@code text} (report.txt), {@code sarif}
+   * (report.sarif).
+   */
+  @Parameter(property = "plangate.formats", defaultValue = "json,markdown")
+  List<String> formats;
+
+  /** Where the reports go. */
+  @Parameter(property = "plangate.outputDirectory",
+      defaultValue = "${project.build.directory}/plangate")
+  File outputDirectory;
+
+  /**
+   * Whether "approval required" fails the build. When false it is logged as a warning, for a
+   * build that only reports; a protected resource and unreadable input still fail.
+   */
+  @Parameter(property = "plangate.failOnApprovalRequired", defaultValue = "true")
+  boolean failOnApprovalRequired;
+
+  /** Skips the check. */
+  @Parameter(property = "plangate.skip", defaultValue = "false")
+  boolean skip;
+
+  @Parameter(defaultValue = "${project.basedir}", readonly = true, required = true)
+  File basedir;
+
+  /** The process environment: agent variables are an authorship signal. Replaced in tests. */
+  Map<String, String> environment = System.getenv();
+
+  @Override
+  public void execute() throws MojoExecutionException, MojoFailureException {
+    if (skip) {
+      getLog().info("plangate: skipped (plangate.skip)");
+      return;
+    }
+    BuildLog log = new BuildLog(getLog());
+    CheckRequest request;
+    ReportFiles files;
+    try {
+      Inputs inputs = new Inputs(this, log);
+      files = ReportFiles.of(formats, outputDirectory.toPath());
+      request = inputs.request();
+    } catch (Inputs.ParameterException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    Report report = new PlanAnalyzer().check(request);
+    List<Path> written;
+    try {
+      written = files.write(report);
+    } catch (Inputs.ParameterException e) {
+      throw new MojoExecutionException(e.getMessage(), e);
+    }
+    Path shown = written.isEmpty() ? null : files.mostReadable(written);
+    String where = shown == null ? null : relative(shown);
+    BriefReport brief = BriefReport.of(report, Integer.MAX_VALUE);
+    boolean fails = report.decision() == Decision.BLOCKED
+        || (report.decision() == Decision.APPROVAL_REQUIRED && failOnApprovalRequired);
+    log.report(brief, report.decision(), fails);
+    if (where != null) {
+      getLog().info("plangate: report written to " + where);
+    }
+    switch (report.decision()) {
+      case ERROR -> throw new MojoExecutionException(message(report, where));
+      case BLOCKED -> throw new MojoFailureException(message(report, where));
+      case APPROVAL_REQUIRED -> {
+        if (failOnApprovalRequired) {
+          throw new MojoFailureException(message(report, where));
+        }
+        getLog().warn("plangate: failOnApprovalRequired is false, so the build goes on without"
+            + " the approval");
+      }
+      default -> { }
+    }
+  }
+
+  /**
+   * The failure message: the decision, a few findings and the next step, in the order every
+   * plangate report uses. Maven prints it once more at the end of the build.
+   */
+  static String message(Report report, String reportPath) {
+    BriefReport brief = BriefReport.of(report, FINDINGS_IN_MESSAGE);
+    StringBuilder sb = new StringBuilder(brief.headline());
+    if (!brief.findings().isEmpty()) {
+      sb.append(':');
+    }
+    for (BriefReport.Line line : brief.findings()) {
+      sb.append("\n  ").append(line.text());
+    }
+    if (brief.more() > 0) {
+      sb.append("\n  ... ").append(brief.more()).append(" more")
+          .append(reportPath == null ? "" : " in " + reportPath);
+    }
+    brief.next().forEach(n -> sb.append('\n').append(n));
+    if (report.decision() == Decision.APPROVAL_REQUIRED) {
+      sb.append('\n').append(LABELS_ARE_ON_THE_PULL_REQUEST);
+    }
+    if (reportPath != null && brief.more() == 0) {
+      sb.append("\nFull report: ").append(reportPath);
+    }
+    return sb.toString();
+  }
+
+  /** A report path as the person reading the log finds it: relative to the project, if under it. */
+  private String relative(Path file) {
+    Path dir = basedir.toPath().toAbsolutePath().normalize();
+    Path f = file.toAbsolutePath().normalize();
+    return f.startsWith(dir) ? dir.relativize(f).toString() : f.toString();
+  }
+}

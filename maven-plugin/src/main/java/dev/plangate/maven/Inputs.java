@@ -1,0 +1,216 @@
+package dev.plangate.maven;
+
+import static dev.plangate.core.report.Escape.terminal;
+
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.api.CommitSelection;
+import dev.plangate.core.api.PlanExtras;
+import dev.plangate.core.api.PlanFiles;
+import dev.plangate.core.gate.Approver;
+import dev.plangate.core.git.BaseRevision;
+import dev.plangate.core.git.GitException;
+import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.policy.Policy;
+import dev.plangate.core.policy.PolicyException;
+import dev.plangate.core.policy.PolicyLoader;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Turns the goal's parameters into the gate's question. Every parameter is checked before
+ * anything is analysed, and a bad one is reported by name: "plans: no file matches …".
+ */
+final class Inputs {
+  /** A parameter that cannot be used; the message starts with its name. */
+  static final class ParameterException extends Exception {
+    ParameterException(String parameter, String problem) {
+      super(parameter + ": " + problem);
+    }
+  }
+
+  private final CheckMojo goal;
+  private final BuildLog log;
+  private final Path basedir;
+
+  Inputs(CheckMojo goal, BuildLog log) {
+    this.goal = goal;
+    this.log = log;
+    this.basedir = goal.basedir.toPath().toAbsolutePath().normalize();
+  }
+
+  CheckRequest request() throws ParameterException {
+    GitRepository git = openRepository();
+    Policy policy = policy(git);
+    if (goal.approvalLabel != null && !goal.approvalLabel.isBlank()) {
+      policy = policy.withApprovalLabel(goal.approvalLabel.strip());
+    }
+    List<Path> planFiles = plans(git, policy);
+    List<Path> templates = files("templates", basedir, nonNull(goal.templates));
+    Path cdkOut = directory("cdkOut", goal.cdkOut);
+    Path cdkOutBase = directory("cdkOutBase", goal.cdkOutBase);
+    Path stackExport = file("stackExport", goal.stackExport);
+    if (planFiles.isEmpty() && templates.isEmpty() && cdkOut == null) {
+      throw new ParameterException("plans", "nothing to check: set plans, templates or cdkOut"
+          + (policy.source() == null ? "" : ", or plans: in " + terminal(policy.source())));
+    }
+    if (cdkOutBase != null && cdkOut == null) {
+      throw new ParameterException("cdkOutBase", "needs cdkOut, the assembly to diff against it");
+    }
+    CommitSelection commits = commits(git);
+    if (commits.isNone() && (!templates.isEmpty() && planFiles.isEmpty()
+        || cdkOut != null && cdkOutBase == null)) {
+      throw new ParameterException("base", "the offline template diff needs a base commit to"
+          + " diff against, and none is known" + (git == null ? " (" + terminal(basedir.toString())
+          + " is not in a git repository)" : "; set plangate.base")
+          + (cdkOut != null ? ", or give cdkOutBase" : ""));
+    }
+    return new CheckRequest(planFiles, policy, git == null ? null : git.root(), commits, null,
+        goal.environment, blankToNull(goal.moduleDir), Approver.NONE, LocalDate.now(),
+        new PlanExtras(stackExport, templates, null, null, cdkOut, cdkOutBase));
+  }
+
+  /** The project's git repository, or null (with a warning) when it is in none. */
+  private GitRepository openRepository() throws ParameterException {
+    try {
+      return GitRepository.open(basedir);
+    } catch (GitException e) {
+      if (given(goal.base)) {
+        throw new ParameterException("base", "the project is not in a git repository, so there"
+            + " are no commits to read: " + terminal(e.getMessage()));
+      }
+      log.warn("plangate: " + terminal(basedir.toString()) + " is not in a git repository;"
+          + " no commit is read, so authorship is unknown");
+      return null;
+    }
+  }
+
+  /**
+   * The explicit policy, else the project's own {@code .plangate.yml}, else the repository's.
+   */
+  private Policy policy(GitRepository git) throws ParameterException {
+    try {
+      if (goal.policy != null) {
+        return PolicyLoader.find(basedir, goal.policy.toPath());
+      }
+      boolean projectHasOne = Files.exists(basedir.resolve(PolicyLoader.FILE_NAME),
+          LinkOption.NOFOLLOW_LINKS)
+          || Files.exists(basedir.resolve(PolicyLoader.ALTERNATE_FILE_NAME),
+          LinkOption.NOFOLLOW_LINKS);
+      return PolicyLoader.find(projectHasOne || git == null ? basedir : git.root(), null);
+    } catch (PolicyException e) {
+      throw new ParameterException("policy", lines(e.getMessage()));
+    }
+  }
+
+  /** The plans parameter, or the policy's plans patterns when no input is configured at all. */
+  private List<Path> plans(GitRepository git, Policy policy) throws ParameterException {
+    List<String> given = nonNull(goal.plans);
+    boolean nothingElse = nonNull(goal.templates).isEmpty() && goal.cdkOut == null;
+    if (given.isEmpty() && nothingElse && !policy.plans().isEmpty()) {
+      Path root = git == null ? basedir : git.root();
+      return files("plans (from the policy's plans)", root, policy.plans());
+    }
+    return files("plans", basedir, given);
+  }
+
+  /** Paths and patterns relative to {@code dir}, each file present. */
+  private static List<Path> files(String parameter, Path dir, List<String> values)
+      throws ParameterException {
+    List<Path> out = new ArrayList<>();
+    try {
+      for (Path p : PlanFiles.resolve(dir, values)) {
+        Path file = dir.resolve(p).normalize();
+        if (!Files.isRegularFile(file)) {
+          throw new ParameterException(parameter, terminal(file.toString())
+              + (Files.isDirectory(file) ? " is a directory, not a file" : " does not exist"));
+        }
+        out.add(file);
+      }
+    } catch (PlanFiles.NoMatchException e) {
+      throw new ParameterException(parameter, e.getMessage());
+    }
+    return out;
+  }
+
+  private static Path directory(String parameter, File dir) throws ParameterException {
+    if (dir == null) {
+      return null;
+    }
+    if (!dir.isDirectory()) {
+      throw new ParameterException(parameter, terminal(dir.toString())
+          + (dir.exists() ? " is not a directory" : " does not exist"));
+    }
+    return dir.toPath().toAbsolutePath().normalize();
+  }
+
+  private static Path file(String parameter, File file) throws ParameterException {
+    if (file == null) {
+      return null;
+    }
+    if (!file.isFile()) {
+      throw new ParameterException(parameter, terminal(file.toString())
+          + (file.exists() ? " is not a file" : " does not exist"));
+    }
+    return file.toPath().toAbsolutePath().normalize();
+  }
+
+  /** The range whose authorship is read; none (with a warning) when no base can be found. */
+  private CommitSelection commits(GitRepository git) throws ParameterException {
+    if (git == null) {
+      return CommitSelection.none();
+    }
+    String head = given(goal.head) ? goal.head.strip() : "HEAD";
+    try {
+      if (git.resolve(head).isEmpty()) {
+        throw new ParameterException("head", "unknown revision '" + terminal(head) + "' in "
+            + terminal(git.root().toString()));
+      }
+      if (given(goal.base)) {
+        String base = goal.base.strip();
+        if (git.resolve(base).isEmpty()) {
+          throw new ParameterException("base", "unknown revision '" + terminal(base) + "' in "
+              + terminal(git.root().toString()) + (git.isShallow() ? " (the clone is shallow:"
+              + " fetch full history)" : ""));
+        }
+        return CommitSelection.between(base, head);
+      }
+      Optional<BaseRevision> found = BaseRevision.find(git, head, goal.environment);
+      if (found.isEmpty()) {
+        log.warn("plangate: no base commit: the branch has no upstream and no pull-request base"
+            + " is known, so authorship is unknown (set plangate.base)");
+        return CommitSelection.none();
+      }
+      log.info("plangate: commits from the " + terminal(found.get().how()));
+      return CommitSelection.between(found.get().sha(), head);
+    } catch (GitException e) {
+      throw new ParameterException("base", terminal(e.getMessage()));
+    }
+  }
+
+  /** Escapes each line of a message that lists one problem per line. */
+  static String lines(String message) {
+    return String.join("\n", String.valueOf(message).lines().map(l -> terminal(l)).toList());
+  }
+
+  private static boolean given(String s) {
+    return s != null && !s.isBlank();
+  }
+
+  private static String blankToNull(String s) {
+    return given(s) ? s.strip() : null;
+  }
+
+  private static List<String> nonNull(List<String> values) {
+    List<String> out = new ArrayList<>();
+    if (values != null) {
+      values.stream().filter(Inputs::given).map(String::strip).forEach(out::add);
+    }
+    return out;
+  }
+}
