@@ -73,6 +73,15 @@ class Scenario {
     return git('rev-parse', 'HEAD')
   }
 
+  /**
+   * The orders service (examples/orders-service/before) committed by a person and pushed, then a
+   * branch that tracks origin/main: what each Terraform build starts from.
+   */
+  Scenario ordersServiceOnABranch(String branch) {
+    copy('orders-service/before/main.tf', 'main.tf').commit('Orders service: database, web and cache')
+    return publish(branch)
+  }
+
   /** Pushes main to a bare origin beside the project and starts a branch that tracks it. */
   Scenario publish(String branch) {
     def origin = new File(dir.parentFile, dir.name + '-origin.git')

@@ -139,25 +139,24 @@ final class Inputs {
   }
 
   private static Path directory(String parameter, File dir) throws ParameterException {
-    if (dir == null) {
-      return null;
-    }
-    if (!dir.isDirectory()) {
-      throw new ParameterException(parameter, terminal(dir.toString())
-          + (dir.exists() ? " is not a directory" : " does not exist"));
-    }
-    return dir.toPath().toAbsolutePath().normalize();
+    return existing(parameter, dir, true);
   }
 
   private static Path file(String parameter, File file) throws ParameterException {
-    if (file == null) {
+    return existing(parameter, file, false);
+  }
+
+  /** The absolute path of a file or directory that must exist as that kind; null when unset. */
+  private static Path existing(String parameter, File f, boolean directory)
+      throws ParameterException {
+    if (f == null) {
       return null;
     }
-    if (!file.isFile()) {
-      throw new ParameterException(parameter, terminal(file.toString())
-          + (file.exists() ? " is not a file" : " does not exist"));
+    if (directory ? !f.isDirectory() : !f.isFile()) {
+      throw new ParameterException(parameter, terminal(f.toString()) + (!f.exists()
+          ? " does not exist" : directory ? " is not a directory" : " is not a file"));
     }
-    return file.toPath().toAbsolutePath().normalize();
+    return f.toPath().toAbsolutePath().normalize();
   }
 
   /** The range whose authorship is read; none (with a warning) when no base can be found. */

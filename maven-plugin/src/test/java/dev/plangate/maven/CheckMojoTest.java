@@ -212,6 +212,41 @@ class CheckMojoTest {
     assertThat(log.lines).contains("INFO plangate: report written to target/plangate/report.md");
   }
 
+  @Test
+  void executionsInParallelThreadsDoNotDisturbEachOther() throws Exception {
+    // threadSafe = true: mvn -T runs modules' executions at once in one JVM.
+    GitFixture ai = aiRemovesTheDatabase();
+    Path plain = Files.createDirectories(tmp.resolve("plain"));
+    Files.copy(EXAMPLES.resolve("orders-service/update-plan.json"), plain.resolve("plan.json"));
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<String>> runs = new ArrayList<>();
+      for (int i = 0; i < 12; i++) {
+        Path dir = i % 2 == 0 ? ai.dir() : plain;
+        Path out = tmp.resolve("out-" + i);
+        runs.add(pool.submit(() -> {
+          CheckMojo goal = goal(dir, "plan.json");
+          goal.outputDirectory = out.toFile();
+          try {
+            goal.execute();
+            return "pass";
+          } catch (MojoFailureException e) {
+            return e.getMessage().lines().findFirst().orElseThrow();
+          }
+        }));
+      }
+      for (int i = 0; i < runs.size(); i++) {
+        assertThat(runs.get(i).get()).isEqualTo(i % 2 == 0
+            ? "plangate: approval required — an AI-authored change destroys 1 resource:"
+            : "pass");
+        assertThat(tmp.resolve("out-" + i + "/report.json")).content()
+            .contains(i % 2 == 0 ? "approval_required" : "\"pass\"");
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
   // ------------------------------------------------------------------- parameters by name
 
   @Test
@@ -318,7 +353,7 @@ class CheckMojoTest {
   static final class RecordingLog implements Log {
     final List<String> lines = new ArrayList<>();
 
-    private void add(String level, CharSequence content) {
+    private synchronized void add(String level, CharSequence content) {
       lines.add(level + " " + content);
     }
 
