@@ -23,6 +23,8 @@ public final class Cli {
   private final Map<String, String> env;
   private final boolean terminal;
   private final InputStream in;
+  private ApplyCommand.Terminal tty = ApplyCommand.DEV_TTY;
+  private ApplyCommand.Runner runner = ApplyCommand.INHERIT;
 
   public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
     this(out, err, env, terminal, InputStream.nullInputStream());
@@ -37,11 +39,20 @@ public final class Cli {
     this.in = in;
   }
 
+  /** Where {@code apply} asks a person and how it runs the command (replaced in tests). */
+  Cli withApply(ApplyCommand.Terminal terminal, ApplyCommand.Runner run) {
+    this.tty = terminal;
+    this.runner = run;
+    return this;
+  }
+
   public int run(String... args) {
     CommandLine cl = new CommandLine(new PlangateCommand())
         .addSubcommand(new CheckCommand(env, terminal))
         .addSubcommand(new HookCommand())
-        .addSubcommand(new PrePushCommand(env, in, terminal));
+        .addSubcommand(new PrePushCommand(env, in, terminal))
+        .addSubcommand(new AgentHookCommand(env, in))
+        .addSubcommand(new ApplyCommand(env, tty, runner));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -58,10 +69,6 @@ public final class Cli {
     return cl.execute(args);
   }
 
-  /**
-   * Prints an error: the first line after {@code plangate: error:}, further lines (a policy
-   * file's list of problems) indented; each escaped, since messages quote input.
-   */
   /** A PrintStream onto {@code w}, for code that writes bytes (workflow commands). */
   static PrintStream printStream(PrintWriter w) {
     OutputStream bytes = new OutputStream() {
@@ -87,6 +94,10 @@ public final class Cli {
     return new PrintStream(bytes, true, StandardCharsets.UTF_8);
   }
 
+  /**
+   * Prints an error: the first line after {@code plangate: error:}, further lines (a policy
+   * file's list of problems) indented; each escaped, since messages quote input.
+   */
   static void error(PrintWriter err, String message) {
     String[] lines = String.valueOf(message).split("\\R");
     err.println("plangate: error: " + Escape.terminal(lines[0]));

@@ -20,9 +20,13 @@ import java.util.Set;
  * @param headline the decision in one sentence ("approval required — an AI-authored change …")
  * @param findings the worst findings, one line each, worst first
  * @param more how many findings are not among {@code findings}
- * @param next who caused it and the next step, cheapest safe one first; for an error, the errors
+ * @param cause who caused it (or why that is unknown), what protects it; for an error, the errors
+ * @param approval how a person approves on a pull request, when the decision asks for that
+ * @param moved the suggested {@code moved} block as lines, introduced by one line; empty when
+ *     there is none
  */
-public record BriefReport(String headline, List<Line> findings, int more, List<String> next) {
+public record BriefReport(String headline, List<Line> findings, int more, List<String> cause,
+    List<String> approval, List<String> moved) {
 
   /**
    * One finding.
@@ -35,7 +39,17 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
 
   public BriefReport {
     findings = List.copyOf(findings);
-    next = List.copyOf(next);
+    cause = List.copyOf(cause);
+    approval = List.copyOf(approval);
+    moved = List.copyOf(moved);
+  }
+
+  /** Everything after the findings, in reading order: cause, approval, moved block. */
+  public List<String> next() {
+    List<String> all = new ArrayList<>(cause);
+    all.addAll(approval);
+    all.addAll(moved);
+    return all;
   }
 
   /** The brief form of {@code r}, with at most {@code max} finding lines. */
@@ -46,8 +60,12 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
       Verdict v = r.verdict(f);
       lines.add(new Line(line(f, v), f.critical() || v == Verdict.BLOCKED));
     }
+    List<String> cause = new ArrayList<>();
+    List<String> approval = new ArrayList<>();
+    List<String> moved = new ArrayList<>();
+    next(r, sorted, cause, approval, moved);
     return new BriefReport("plangate: " + Wording.headline(r), lines,
-        sorted.size() - lines.size(), next(r, sorted));
+        sorted.size() - lines.size(), cause, approval, moved);
   }
 
   /** "destroy KEY (category; why; N depend on it; caused by SHA (WHO))". */
@@ -74,50 +92,49 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
     return Wording.verb(f) + " " + terminal(f.key()) + " (" + String.join("; ", about) + ")";
   }
 
-  private static List<String> next(Report r, List<Finding> sorted) {
-    List<String> next = new ArrayList<>();
+  private static void next(Report r, List<Finding> sorted, List<String> cause,
+      List<String> approval, List<String> moved) {
     if (r.decision() == Decision.ERROR) {
-      r.errors().forEach(e -> next.add(terminal(e)));
-      return next;
+      r.errors().forEach(e -> cause.add(terminal(e)));
+      return;
     }
     if (sorted.stream().noneMatch(f -> f.action().destroys())) {
-      return next;
+      return;
     }
     List<CommitAuthorship> ai = r.authorship().aiCommits();
     if (!ai.isEmpty()) {
       CommitAuthorship c = ai.get(0);
-      next.add("Caused by " + terminal(c.shortSha() + " \"" + c.subject() + "\" (" + c.agent()
+      cause.add("Caused by " + terminal(c.shortSha() + " \"" + c.subject() + "\" (" + c.agent()
           + ")") + (ai.size() > 1 ? " and " + Wording.plural(ai.size() - 1,
           "more AI-authored commit", "more AI-authored commits") : "") + ".");
     } else if (r.authorship().aiInvolved() == null) {
-      next.add("Authorship unknown: " + terminal(String.join(" ", r.authorship().notes())));
+      cause.add("Authorship unknown: " + terminal(String.join(" ", r.authorship().notes())));
     }
-    r.reasons(Reason.Kind.PROTECTED).forEach(p -> next.add("Protected: " + terminal(p)));
+    r.reasons(Reason.Kind.PROTECTED).forEach(p -> cause.add("Protected: " + terminal(p)));
     Set<String> suggestions = Wording.suggestions(sorted);
     switch (r.decision()) {
-      case BLOCKED -> next.add("Protected resources cannot be approved: take the destroy out of"
-          + " the change (or change the policy in a reviewed commit).");
-      case APPROVAL_REQUIRED -> next.add((suggestions.isEmpty() ? "To proceed, "
+      case BLOCKED -> approval.add("Protected resources cannot be approved: take the destroy out"
+          + " of the change (or change the policy in a reviewed commit).");
+      case APPROVAL_REQUIRED -> approval.add((suggestions.isEmpty() ? "To proceed, "
           : "Add the suggested moved block, or ") + "have a maintainer approve with the label "
           + terminal(r.approvalLabel()) + " (fingerprint " + r.fingerprint() + ").");
       default -> {
         if (Boolean.FALSE.equals(r.authorship().aiInvolved())) {
-          next.add("Review the destroys before applying.");
+          approval.add("Review the destroys before applying.");
         }
       }
     }
     if (!suggestions.isEmpty() && r.decision() != Decision.PASS) {
-      next.add("Likely a rename; with the moved block"
+      moved.add("Likely a rename; with the moved block"
           + (suggestions.size() == 1 ? "" : "s") + ", "
           + Wording.plural(Wording.coveredBySuggestions(sorted), "destroy becomes",
               "destroys become") + " a move:");
       for (String block : suggestions.stream().limit(1).toList()) {
-        block.lines().forEach(l -> next.add("  " + terminal(l)));
+        block.lines().forEach(l -> moved.add("  " + terminal(l)));
       }
       if (suggestions.size() > 1) {
-        next.add("  ... " + (suggestions.size() - 1) + " more in the report");
+        moved.add("  ... " + (suggestions.size() - 1) + " more in the report");
       }
     }
-    return next;
   }
 }

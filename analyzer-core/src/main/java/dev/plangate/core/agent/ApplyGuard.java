@@ -1,0 +1,205 @@
+package dev.plangate.core.agent;
+
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.api.CommitSelection;
+import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.authorship.Confidence;
+import dev.plangate.core.authorship.PlatformSignals;
+import dev.plangate.core.authorship.Signal;
+import dev.plangate.core.gate.Approver;
+import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.policy.Policy;
+import dev.plangate.core.report.BriefReport;
+import dev.plangate.core.report.Escape;
+import dev.plangate.core.report.Report;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Decides, at the moment an agent is about to run a shell command, whether the command may run:
+ * a command that changes no infrastructure runs; an apply is judged by the plan it would carry
+ * out (the saved plan it names, or a fresh {@code terraform plan} of the same directory); what
+ * destroys or replaces needs a person; what the policy protects is refused. Whatever cannot be
+ * judged (an unparseable line, a tool plangate cannot preview, a plan that fails) needs a person
+ * too: the guard never lets through what it could not read.
+ */
+public final class ApplyGuard {
+  /** Finding lines shown to the person; the rest are counted. */
+  static final int SHOWN = 10;
+
+  /**
+   * The guard's answer.
+   *
+   * @param kind allow, ask a person, deny
+   * @param forPerson the summary a person decides on: findings, blast radius, moved block
+   * @param forAgent what the agent is told
+   * @param commands what was recognised in the line
+   * @param reports the analyses behind the answer (one per analysed apply)
+   */
+  public record Outcome(Kind kind, String forPerson, String forAgent,
+      List<InfraCommand> commands, List<Report> reports) {
+    public enum Kind { ALLOW, ASK, DENY }
+
+    public Outcome {
+      commands = List.copyOf(commands);
+      reports = List.copyOf(reports);
+    }
+
+    static Outcome allow(List<InfraCommand> commands, List<Report> reports) {
+      return new Outcome(Kind.ALLOW, "", "", commands, reports);
+    }
+  }
+
+  private final Policy policy;
+  private final Map<String, String> environment;
+  private final PlatformSignals caller;
+  private final PlanProducer producer;
+  private final PlanAnalyzer analyzer = new PlanAnalyzer();
+
+  /**
+   * @param policy the repository's policy (protect rules deny; waivers apply)
+   * @param environment the agent's environment: its variables are authorship signals too
+   * @param agent the agent whose hook asks, or null when unknown (the apply wrapper outside an
+   *     agent). A command that comes through an agent's hook is the agent's, whatever the
+   *     policy says about unknown authorship.
+   * @param producer runs {@code terraform plan} for applies without a saved plan
+   */
+  public ApplyGuard(Policy policy, Map<String, String> environment, String agent,
+      PlanProducer producer) {
+    this.policy = policy;
+    this.environment = Map.copyOf(environment);
+    this.caller = agent == null ? PlatformSignals.none() : new PlatformSignals(List.of(
+        new Signal("hook", "the command came through " + agent + "'s hook", Confidence.HIGH,
+            agent)), Map.of());
+    this.producer = producer;
+  }
+
+  /** Judges one shell command line run in {@code cwd}. */
+  public Outcome check(String commandLine, Path cwd) {
+    List<InfraCommand> commands = CommandRecognizer.recognize(commandLine);
+    if (commands.isEmpty()) {
+      return Outcome.allow(commands, List.of());
+    }
+    List<Outcome> parts = new ArrayList<>();
+    for (InfraCommand c : commands) {
+      parts.add(judge(c, cwd));
+    }
+    Outcome.Kind worst = Outcome.Kind.ALLOW;
+    List<String> person = new ArrayList<>();
+    List<String> agent = new ArrayList<>();
+    List<Report> reports = new ArrayList<>();
+    for (Outcome o : parts) {
+      worst = o.kind().compareTo(worst) > 0 ? o.kind() : worst;
+      reports.addAll(o.reports());
+      if (o.kind() != Outcome.Kind.ALLOW) {
+        person.add(o.forPerson());
+        agent.add(o.forAgent());
+      }
+    }
+    if (worst == Outcome.Kind.ALLOW) {
+      return Outcome.allow(commands, reports);
+    }
+    return new Outcome(worst, String.join("\n\n", person), String.join(" ", agent), commands,
+        reports);
+  }
+
+  private Outcome judge(InfraCommand c, Path cwd) {
+    String shown = Escape.terminal(c.text());
+    if (c.action() == InfraCommand.Action.UNPARSEABLE) {
+      return ask(c, "plangate cannot tell what `" + shown + "` runs (" + "it mentions an"
+          + " infrastructure tool, but the line cannot be read reliably); a person decides.");
+    }
+    boolean terraform = c.tool() == InfraCommand.Tool.TERRAFORM
+        || c.tool() == InfraCommand.Tool.TOFU;
+    if (!terraform) {
+      return ask(c, "`" + shown + "` changes infrastructure, and plangate cannot preview what "
+          + c.tool().display() + " would do from here; a person decides.");
+    }
+    if (c.action() == InfraCommand.Action.STATE_RM) {
+      return ask(c, "`" + shown + "` removes resources from the Terraform state: Terraform"
+          + " forgets them (they keep running, unmanaged, and a later apply may create them"
+          + " again); a person decides.");
+    }
+    Path dir = c.workingDir() == null ? cwd : cwd.resolve(c.workingDir()).normalize();
+    Report report;
+    try {
+      report = analyse(c, dir);
+    } catch (PlanReadException e) {
+      return ask(c, "plangate could not make the plan `" + shown + "` would apply: "
+          + Escape.terminal(e.getMessage()) + "; a person decides.");
+    }
+    return decide(c, report);
+  }
+
+  private Report analyse(InfraCommand c, Path dir) throws PlanReadException {
+    Path plan;
+    boolean temporary = c.planFile() == null;
+    if (temporary) {
+      List<String> options = new ArrayList<>(PlanProducer.planOptions(c.args()));
+      if (c.action() == InfraCommand.Action.DESTROY && !options.contains("-destroy")) {
+        options.add(0, "-destroy");
+      }
+      plan = producer.plan(c.tool() == InfraCommand.Tool.TOFU ? "tofu" : "terraform", dir,
+          options);
+    } else {
+      plan = dir.resolve(c.planFile()).normalize();
+    }
+    try {
+      return analyzer.check(new CheckRequest(List.of(plan), policy, null,
+          CommitSelection.none(), null, environment, null, Approver.NONE, LocalDate.now(),
+          null, caller));
+    } finally {
+      if (temporary) {
+        try {
+          Files.deleteIfExists(plan);
+        } catch (IOException ignored) {
+          // a leftover .plangate-*.tfplan is harmless and named for what it is
+        }
+      }
+    }
+  }
+
+  private Outcome decide(InfraCommand c, Report report) {
+    BriefReport brief = BriefReport.of(report, SHOWN);
+    String summary = summary(c, brief);
+    boolean destroys = report.findings().stream().anyMatch(f -> f.action().destroys());
+    return switch (report.decision()) {
+      case BLOCKED -> new Outcome(Outcome.Kind.DENY, summary, "plangate refused `"
+          + Escape.terminal(c.text()) + "`: it destroys what the policy protects ("
+          + brief.headline() + "). Do not retry or work around it; tell the person.",
+          List.of(c), List.of(report));
+      case ERROR -> new Outcome(Outcome.Kind.ASK, summary, "plangate could not analyse the"
+          + " plan; a person decides.", List.of(c), List.of(report));
+      case APPROVAL_REQUIRED -> new Outcome(Outcome.Kind.ASK, summary, brief.headline()
+          + ". A person must approve this; if they decline, do not retry or work around it.",
+          List.of(c), List.of(report));
+      case PASS -> destroys || c.action() == InfraCommand.Action.DESTROY
+          ? new Outcome(Outcome.Kind.ASK, summary, brief.headline() + ". A person decides.",
+              List.of(c), List.of(report))
+          : Outcome.allow(List.of(c), List.of(report));
+    };
+  }
+
+  /** What the person sees: the command, the decision, the findings and the moved block. */
+  private static String summary(InfraCommand c, BriefReport brief) {
+    List<String> lines = new ArrayList<>();
+    lines.add("`" + Escape.terminal(c.text()) + "`");
+    lines.add(brief.headline());
+    brief.findings().forEach(l -> lines.add("  " + l.text()));
+    if (brief.more() > 0) {
+      lines.add("  ... " + brief.more() + " more");
+    }
+    lines.addAll(brief.cause());
+    lines.addAll(brief.moved());
+    return String.join("\n", lines);
+  }
+
+  private static Outcome ask(InfraCommand c, String why) {
+    return new Outcome(Outcome.Kind.ASK, why, why, List.of(c), List.of());
+  }
+}

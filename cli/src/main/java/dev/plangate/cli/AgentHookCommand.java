@@ -1,0 +1,171 @@
+package dev.plangate.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.cli.agent.AgentProtocol;
+import dev.plangate.cli.agent.HookAnswer;
+import dev.plangate.core.agent.ApplyGuard;
+import dev.plangate.core.agent.CommandRecognizer;
+import dev.plangate.core.agent.PlanProducer;
+import dev.plangate.core.git.GitException;
+import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.policy.Policy;
+import dev.plangate.core.policy.PolicyException;
+import dev.plangate.core.policy.PolicyLoader;
+import dev.plangate.core.report.Escape;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code plangate agent-hook}: the hook an AI agent calls before it runs a shell command. It
+ * reads the agent's tool call on standard input and answers in that agent's format: allow what
+ * changes no infrastructure, ask a person about what destroys or replaces, deny what the policy
+ * protects. Input it cannot read is denied, never allowed.
+ */
+@Command(
+    name = "agent-hook",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Judge a shell command an AI agent is about to run (Claude Code PreToolUse,"
+        + " Cursor beforeShellExecution, Gemini CLI BeforeTool), reading the tool call as JSON"
+        + " on standard input and answering in the agent's own format.",
+    subcommands = AgentHookInstall.class,
+    footer = {"", "Exit codes: 0 with the answer on standard output; 2 with the reason on"
+        + " standard error when the input cannot be read (every supported agent blocks the"
+        + " command on exit 2)."})
+public final class AgentHookCommand implements Callable<Integer> {
+  /** Tool calls are small; anything larger is not a tool call. */
+  static final int MAX_INPUT_BYTES = 1 << 20;
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--agent", paramLabel = "NAME",
+      description = "The agent's protocol: claude-code, cursor, gemini (default: detected from"
+          + " the input).")
+  String agent;
+
+  @Option(names = "--policy", paramLabel = "FILE",
+      description = "Policy file (default: .plangate.yml at the root of the repository the"
+          + " command runs in).")
+  Path policy;
+
+  @Option(names = "--plan-timeout", paramLabel = "SECONDS", defaultValue = "300",
+      description = "How long terraform plan may take before a person is asked instead"
+          + " (default: ${DEFAULT-VALUE}).")
+  long planTimeout;
+
+  private final Map<String, String> env;
+  private final InputStream in;
+
+  AgentHookCommand(Map<String, String> env, InputStream in) {
+    this.env = env;
+    this.in = in;
+  }
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Optional<AgentProtocol> forced = Optional.empty();
+    if (agent != null) {
+      forced = AgentProtocol.byId(agent);
+      if (forced.isEmpty()) {
+        return refuse(err, "--agent must be claude-code, cursor or gemini, not '"
+            + Escape.terminal(agent) + "'");
+      }
+    }
+    byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
+    if (bytes.length > MAX_INPUT_BYTES) {
+      return refuse(err, "the hook input is larger than " + MAX_INPUT_BYTES + " bytes; no"
+          + " agent sends a tool call that size");
+    }
+    JsonNode input;
+    try {
+      input = JSON.readTree(bytes);
+    } catch (IOException e) {
+      return answerOrRefuse(out, err, forced, "the hook input is not JSON ("
+          + Escape.terminal(e.getOriginalMessage()) + ")");
+    }
+    Optional<AgentProtocol> protocol = forced.isPresent() ? forced : AgentProtocol.detect(input);
+    if (protocol.isEmpty()) {
+      return refuse(err, "the hook input is not a tool call plangate knows (Claude Code"
+          + " PreToolUse, Cursor beforeShellExecution, Gemini CLI BeforeTool); give --agent if"
+          + " the agent is one of them");
+    }
+    AgentProtocol p = protocol.get();
+    Optional<AgentProtocol.ShellCall> call;
+    try {
+      call = p.shellCall(input);
+    } catch (IllegalArgumentException e) {
+      return answer(out, p, deny("the " + p.agent() + " hook input cannot be read: "
+          + Escape.terminal(e.getMessage())));
+    }
+    if (call.isEmpty() || CommandRecognizer.recognize(call.get().command()).isEmpty()) {
+      return answer(out, p, HookAnswer.allow());
+    }
+    Path cwd = call.get().cwd() == null ? Path.of("").toAbsolutePath()
+        : Path.of(call.get().cwd());
+    Policy rules;
+    try {
+      rules = policy(cwd);
+    } catch (PolicyException e) {
+      return answer(out, p, deny("plangate cannot read the policy, so it cannot judge an"
+          + " infrastructure command: " + Escape.terminal(e.getMessage())));
+    }
+    ApplyGuard guard = new ApplyGuard(rules, env, p.agent(), new PlanProducer(planTimeout,
+        Map.of("TF_IN_AUTOMATION", "1", "TF_INPUT", "0")));
+    ApplyGuard.Outcome o = guard.check(call.get().command(), cwd);
+    HookAnswer.Verdict verdict = switch (o.kind()) {
+      case ALLOW -> HookAnswer.Verdict.ALLOW;
+      case ASK -> HookAnswer.Verdict.ASK;
+      case DENY -> HookAnswer.Verdict.DENY;
+    };
+    return answer(out, p, new HookAnswer(verdict, o.forPerson(), o.forAgent()));
+  }
+
+  private Policy policy(Path cwd) throws PolicyException {
+    if (policy != null) {
+      return PolicyLoader.find(cwd, policy.isAbsolute() ? policy : cwd.resolve(policy));
+    }
+    Path root = cwd;
+    try {
+      root = GitRepository.open(cwd).root();
+    } catch (GitException e) {
+      // not in a repository: the directory itself may hold .plangate.yml
+    }
+    return PolicyLoader.find(root, null);
+  }
+
+  private static HookAnswer deny(String why) {
+    return new HookAnswer(HookAnswer.Verdict.DENY, "plangate: " + why, "plangate refused the"
+        + " command: " + why);
+  }
+
+  private static int answer(PrintWriter out, AgentProtocol p, HookAnswer a) {
+    p.render(a).ifPresent(out::println);
+    out.flush();
+    return 0;
+  }
+
+  /** With a known protocol, a deny in its format; without one, exit 2, which every agent reads as block. */
+  private static int answerOrRefuse(PrintWriter out, PrintWriter err,
+      Optional<AgentProtocol> p, String why) {
+    return p.isPresent() ? answer(out, p.get(), deny(why)) : refuse(err, why);
+  }
+
+  private static int refuse(PrintWriter err, String why) {
+    err.println("plangate: refused: " + why);
+    err.flush();
+    return Cli.USAGE;
+  }
+}

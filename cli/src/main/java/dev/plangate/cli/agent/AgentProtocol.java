@@ -1,0 +1,188 @@
+package dev.plangate.cli.agent;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The hook protocols of the agents plangate guards: how each hands over a shell command and how
+ * it wants the answer. Checked against each agent's hook documentation (see docs/agent-hooks.md).
+ */
+public enum AgentProtocol {
+  /**
+   * Claude Code {@code PreToolUse} on the {@code Bash} tool: {@code tool_input.command}; the
+   * answer is {@code hookSpecificOutput.permissionDecision} allow / ask / deny with a reason
+   * (shown to the person on ask, to the model on deny).
+   */
+  CLAUDE_CODE("claude-code", "Claude Code"),
+  /**
+   * Cursor {@code beforeShellExecution}: {@code command} and {@code cwd} at the top level; the
+   * answer is {@code permission} allow / ask / deny with a message for the person and one for
+   * the agent.
+   */
+  CURSOR("cursor", "Cursor"),
+  /**
+   * Gemini CLI {@code BeforeTool} on {@code run_shell_command}: {@code tool_input.command}; the
+   * answer is {@code decision} allow / deny with a {@code reason} for the agent and a
+   * {@code systemMessage} for the person. Gemini has no "ask": what needs a person is denied,
+   * and the reason tells the agent to hand the command to the person.
+   */
+  GEMINI("gemini", "Gemini CLI");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final String id;
+  private final String agent;
+
+  AgentProtocol(String id, String agent) {
+    this.id = id;
+    this.agent = agent;
+  }
+
+  /** The name {@code --agent} takes: claude-code, cursor, gemini. */
+  public String id() {
+    return id;
+  }
+
+  /** The agent's name as the catalogue and the audit log write it. */
+  public String agent() {
+    return agent;
+  }
+
+  public static Optional<AgentProtocol> byId(String id) {
+    for (AgentProtocol p : values()) {
+      if (p.id.equals(id.toLowerCase(Locale.ROOT))) {
+        return Optional.of(p);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A shell command an agent is about to run, and where. */
+  public record ShellCall(String command, String cwd) {}
+
+  /**
+   * Recognises the protocol from the input's shape: the event name and, for tool events, the
+   * tool. Empty for anything else, which the hook treats as "cannot tell", never as allow.
+   */
+  public static Optional<AgentProtocol> detect(JsonNode input) {
+    if (input == null || !input.isObject()) {
+      return Optional.empty();
+    }
+    String event = input.path("hook_event_name").asText("");
+    return switch (event) {
+      case "PreToolUse" -> Optional.of(CLAUDE_CODE);
+      case "beforeShellExecution" -> Optional.of(CURSOR);
+      case "BeforeTool" -> Optional.of(GEMINI);
+      default -> Optional.empty();
+    };
+  }
+
+  /**
+   * The shell call in an input of this protocol; empty when the input is a tool call that runs
+   * no shell command (Claude's Edit, Gemini's read_file), which the hook lets through.
+   *
+   * @throws IllegalArgumentException when the input is not this protocol's shape: the event is
+   *     another, or a shell tool call without a command string
+   */
+  public Optional<ShellCall> shellCall(JsonNode input) {
+    String event = input.path("hook_event_name").asText("");
+    String cwd = input.path("cwd").isTextual() ? input.path("cwd").textValue() : null;
+    switch (this) {
+      case CLAUDE_CODE -> {
+        require(event.equals("PreToolUse"), "hook_event_name is not PreToolUse");
+        String tool = input.path("tool_name").asText("");
+        if (!tool.equals("Bash")) {
+          return Optional.empty();
+        }
+        return Optional.of(new ShellCall(text(input.path("tool_input"), "tool_input.command",
+            "command"), cwd));
+      }
+      case CURSOR -> {
+        require(event.equals("beforeShellExecution"), "hook_event_name is not"
+            + " beforeShellExecution");
+        return Optional.of(new ShellCall(text(input, "command", "command"), cwd));
+      }
+      case GEMINI -> {
+        require(event.equals("BeforeTool"), "hook_event_name is not BeforeTool");
+        String tool = input.path("tool_name").asText("");
+        if (!tool.equals("run_shell_command")) {
+          return Optional.empty();
+        }
+        JsonNode args = input.path("tool_input");
+        String dir = args.path("dir_path").isTextual() ? args.path("dir_path").textValue()
+            : args.path("directory").isTextual() ? args.path("directory").textValue() : null;
+        return Optional.of(new ShellCall(text(args, "tool_input.command", "command"),
+            dir != null && cwd != null ? java.nio.file.Path.of(cwd).resolve(dir).toString()
+                : cwd));
+      }
+      default -> throw new IllegalStateException(name());
+    }
+  }
+
+  /**
+   * The answer as the agent reads it on standard output, or empty for "no opinion" (Claude
+   * Code's normal permission flow then applies).
+   */
+  public Optional<String> render(HookAnswer answer) {
+    ObjectNode out = JSON.createObjectNode();
+    switch (this) {
+      case CLAUDE_CODE -> {
+        if (answer.verdict() == HookAnswer.Verdict.ALLOW) {
+          // No opinion: the person's own permission rules still apply to a harmless command.
+          return Optional.empty();
+        }
+        ObjectNode specific = out.putObject("hookSpecificOutput");
+        specific.put("hookEventName", "PreToolUse");
+        specific.put("permissionDecision", answer.verdict().id());
+        specific.put("permissionDecisionReason", answer.verdict() == HookAnswer.Verdict.DENY
+            ? answer.forAgent() : answer.forPerson());
+      }
+      case CURSOR -> {
+        out.put("permission", answer.verdict().id());
+        if (answer.verdict() != HookAnswer.Verdict.ALLOW) {
+          // Cursor's documentation has spelt these both ways; it ignores keys it does not know.
+          out.put("user_message", answer.forPerson());
+          out.put("agent_message", answer.forAgent());
+          out.put("userMessage", answer.forPerson());
+          out.put("agentMessage", answer.forAgent());
+        }
+      }
+      case GEMINI -> {
+        boolean allow = answer.verdict() == HookAnswer.Verdict.ALLOW;
+        out.put("decision", allow ? "allow" : "deny");
+        if (!allow) {
+          out.put("reason", answer.verdict() == HookAnswer.Verdict.ASK
+              ? answer.forAgent() + " Gemini CLI hooks cannot ask the person, so plangate"
+                  + " refused it: show the person this summary and let them run the command"
+                  + " themselves."
+              : answer.forAgent());
+          out.put("systemMessage", answer.forPerson());
+        }
+      }
+      default -> throw new IllegalStateException(name());
+    }
+    try {
+      return Optional.of(JSON.writeValueAsString(out));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void require(boolean ok, String problem) {
+    if (!ok) {
+      throw new IllegalArgumentException(problem);
+    }
+  }
+
+  private static String text(JsonNode parent, String path, String field) {
+    JsonNode v = parent.path(field);
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException(path + " is " + (v.isMissingNode() ? "missing"
+          : "not a string"));
+    }
+    return v.textValue();
+  }
+}
