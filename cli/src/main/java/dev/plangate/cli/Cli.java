@@ -41,7 +41,8 @@ public final class Cli {
     CommandLine cl = new CommandLine(new PlangateCommand())
         .addSubcommand(new CheckCommand(env, terminal))
         .addSubcommand(new HookCommand())
-        .addSubcommand(new PrePushCommand(env, in, terminal));
+        .addSubcommand(new PrePushCommand(env, in, terminal))
+        .addSubcommand(new AuditCommand());
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

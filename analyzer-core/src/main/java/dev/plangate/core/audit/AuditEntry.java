@@ -70,11 +70,11 @@ public record AuditEntry(
     Objects.requireNonNull(command, "command");
     Objects.requireNonNull(decision, "decision");
     if (!SOURCES.contains(source)) {
-      throw new IllegalArgumentException("unknown audit source '" + source + "'; expected one of "
-          + sorted(SOURCES));
+      throw new IllegalArgumentException("unknown audit source '" + cap(source, 40)
+          + "'; expected one of " + sorted(SOURCES));
     }
     if (!DECISIONS.contains(decision)) {
-      throw new IllegalArgumentException("unknown audit decision '" + decision
+      throw new IllegalArgumentException("unknown audit decision '" + cap(decision, 40)
           + "'; expected one of " + sorted(DECISIONS));
     }
     command = cap(command, MAX_TEXT);

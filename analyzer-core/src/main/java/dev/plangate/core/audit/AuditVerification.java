@@ -1,5 +1,7 @@
 package dev.plangate.core.audit;
 
+import java.nio.file.Path;
+
 /**
  * What {@link AuditVerifier} found.
  *
@@ -9,15 +11,20 @@ package dev.plangate.core.audit;
  *     it elsewhere to detect a later removal of the last lines
  * @param problemLine the 1-based line the problem is on, or 0 when ok
  * @param problem what is wrong there, or null when ok
+ * @param recordedHeadLine the line whose hash is the head recorded earlier and given to
+ *     {@link AuditVerifier#verify(Path, String)}, or 0 when none was given or no verified line
+ *     has that hash
  */
-public record AuditVerification(long count, String head, long problemLine, String problem) {
+public record AuditVerification(long count, String head, long problemLine, String problem,
+    long recordedHeadLine) {
 
-  static AuditVerification ok(long count, String head) {
-    return new AuditVerification(count, head, 0, null);
+  static AuditVerification ok(long count, String head, long recordedHeadLine) {
+    return new AuditVerification(count, head, 0, null, recordedHeadLine);
   }
 
-  static AuditVerification failed(long count, String head, long line, String problem) {
-    return new AuditVerification(count, head, line, problem);
+  static AuditVerification failed(long count, String head, long line, String problem,
+      long recordedHeadLine) {
+    return new AuditVerification(count, head, line, problem, recordedHeadLine);
   }
 
   public boolean ok() {

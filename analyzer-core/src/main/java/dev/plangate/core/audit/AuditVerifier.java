@@ -34,13 +34,31 @@ public final class AuditVerifier {
    *     permission): a problem with the input, not a verdict on the log
    */
   public static AuditVerification verify(Path file) throws IOException {
+    return verify(file, null);
+  }
+
+  /**
+   * Verifies the log in {@code file} and looks for the line whose hash is {@code recordedHead}
+   * (a head recorded earlier): {@link AuditVerification#recordedHeadLine()} says where it is, 0
+   * when it is gone.
+   *
+   * @param recordedHead lower-case hex SHA-256, or null
+   * @throws IOException when the file cannot be opened or read
+   */
+  public static AuditVerification verify(Path file, String recordedHead) throws IOException {
     try (InputStream in = Files.newInputStream(file)) {
-      return verify(in);
+      return verify(in, recordedHead);
     }
   }
 
-  /** Verifies a log read from {@code in}, which is not closed. */
-  public static AuditVerification verify(InputStream in) throws IOException {
+  /**
+   * Verifies a log read from {@code in}, which is not closed.
+   *
+   * @param recordedHead as for {@link #verify(Path, String)}, or null
+   */
+  public static AuditVerification verify(InputStream in, String recordedHead)
+      throws IOException {
+    long recordedHeadLine = 0;
     byte[] chunk = new byte[65536];
     ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
     long number = 0;
@@ -58,23 +76,27 @@ public final class AuditVerifier {
         number++;
         if (tooLong) {
           return AuditVerification.failed(number - 1, head, number,
-              "longer than " + AuditLog.MAX_LINE_BYTES + " bytes");
+              "longer than " + AuditLog.MAX_LINE_BYTES + " bytes", recordedHeadLine);
         }
         byte[] bytes = line.toByteArray();
         line.reset();
         String problem = problem(bytes, number, head);
         if (problem != null) {
-          return AuditVerification.failed(number - 1, head, number, problem);
+          return AuditVerification.failed(number - 1, head, number, problem,
+              recordedHeadLine);
         }
         head = AuditLog.sha256(bytes);
+        if (head.equals(recordedHead)) {
+          recordedHeadLine = number;
+        }
       }
       tooLong |= append(line, chunk, from, n - from);
     }
     if (line.size() > 0 || tooLong) {
       return AuditVerification.failed(number, head, number + 1,
-          "no newline at end (truncated write)");
+          "no newline at end (truncated write)", recordedHeadLine);
     }
-    return AuditVerification.ok(number, head);
+    return AuditVerification.ok(number, head, recordedHeadLine);
   }
 
   /** Adds to the line unless it is already too long; true when it is. */
