@@ -52,7 +52,8 @@ public final class Cli {
         .addSubcommand(new HookCommand())
         .addSubcommand(new PrePushCommand(env, in, terminal))
         .addSubcommand(new AgentHookCommand(env, in))
-        .addSubcommand(new ApplyCommand(env, tty, runner));
+        .addSubcommand(new ApplyCommand(env, tty, runner))
+        .addSubcommand(new AuditCommand());
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
