@@ -7,6 +7,7 @@ import dev.plangate.cli.agent.HookAnswer;
 import dev.plangate.core.agent.ApplyGuard;
 import dev.plangate.core.agent.CommandRecognizer;
 import dev.plangate.core.agent.PlanProducer;
+import dev.plangate.core.audit.AuditEntry;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.policy.Policy;
@@ -59,6 +60,11 @@ public final class AgentHookCommand implements Callable<Integer> {
           + " command runs in).")
   Path policy;
 
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Append every decision on an infrastructure command to this hash-chained"
+          + " log (see plangate audit verify). A log that cannot be written denies the command.")
+  Path auditLog;
+
   @Option(names = "--plan-timeout", paramLabel = "SECONDS", defaultValue = "300",
       description = "How long terraform plan may take before a person is asked instead"
           + " (default: ${DEFAULT-VALUE}).")
@@ -92,9 +98,12 @@ public final class AgentHookCommand implements Callable<Integer> {
     JsonNode input;
     try {
       input = JSON.readTree(bytes);
-    } catch (IOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       return answerOrRefuse(out, err, forced, "the hook input is not JSON ("
           + Escape.terminal(e.getOriginalMessage()) + ")");
+    }
+    if (input == null || input.isMissingNode()) {
+      return answerOrRefuse(out, err, forced, "the hook input is empty");
     }
     Optional<AgentProtocol> protocol = forced.isPresent() ? forced : AgentProtocol.detect(input);
     if (protocol.isEmpty()) {
@@ -130,7 +139,15 @@ public final class AgentHookCommand implements Callable<Integer> {
       case ASK -> HookAnswer.Verdict.ASK;
       case DENY -> HookAnswer.Verdict.DENY;
     };
-    return answer(out, p, new HookAnswer(verdict, o.forPerson(), o.forAgent()));
+    HookAnswer answer = new HookAnswer(verdict, o.forPerson(), o.forAgent());
+    try {
+      Audit.append(auditLog, Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK,
+          call.get().command(), verdict.id()).withAgent(p.agent())
+          .withReason(verdict == HookAnswer.Verdict.ALLOW ? null : o.forAgent()), o.reports()));
+    } catch (IOException e) {
+      return answer(out, p, deny(Escape.terminal(e.getMessage())));
+    }
+    return answer(out, p, answer);
   }
 
   private Policy policy(Path cwd) throws PolicyException {

@@ -3,6 +3,7 @@ package dev.plangate.cli;
 import dev.plangate.core.agent.ApplyGuard;
 import dev.plangate.core.agent.CommandRecognizer;
 import dev.plangate.core.agent.PlanProducer;
+import dev.plangate.core.audit.AuditEntry;
 import dev.plangate.core.authorship.AuthorshipDetector;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.authorship.SignalCatalog;
@@ -50,6 +51,11 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--policy", paramLabel = "FILE",
       description = "Policy file (default: .plangate.yml at the repository root).")
   Path policy;
+
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Append the decision to this hash-chained log (see plangate audit verify);"
+          + " a log that cannot be written stops the command.")
+  Path auditLog;
 
   @Option(names = "--plan-timeout", paramLabel = "SECONDS", defaultValue = "600",
       description = "How long terraform plan may take (default: ${DEFAULT-VALUE}).")
@@ -102,7 +108,7 @@ public final class ApplyCommand implements Callable<Integer> {
   public Integer call() throws IOException, InterruptedException {
     PrintWriter err = spec.commandLine().getErr();
     Path cwd = Path.of("").toAbsolutePath();
-    String line = String.join(" ", command.stream().map(PlangateLauncher::quote).toList());
+    String line = AuditEntry.argv(command);
     if (CommandRecognizer.recognize(line).isEmpty()) {
       return runner.run(command, cwd);
     }
@@ -117,14 +123,16 @@ public final class ApplyCommand implements Callable<Integer> {
     ApplyGuard.Outcome o = new ApplyGuard(rules, env, agent.orElse(null),
         new PlanProducer(planTimeout, Map.of("TF_IN_AUTOMATION", "1", "TF_INPUT", "0")))
         .check(line, cwd);
+    AuditEntry entry = Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_APPLY,
+        AuditEntry.argv(command), "allow").withAgent(agent.orElse(null)), o.reports());
     switch (o.kind()) {
       case ALLOW -> {
-        return runner.run(command, cwd);
+        return record(entry, err) ? runner.run(command, cwd) : Cli.USAGE;
       }
       case DENY -> {
         err.println(o.forPerson());
         err.println("plangate: refused: " + o.forAgent());
-        return 1;
+        return record(decided(entry, "deny", o), err) ? 1 : Cli.USAGE;
       }
       default -> {
         err.println(o.forPerson());
@@ -132,10 +140,34 @@ public final class ApplyCommand implements Callable<Integer> {
           err.println("plangate: no agent in this environment: the command runs, and its own"
               + " prompt is yours to answer.");
           err.flush();
-          return runner.run(command, cwd);
+          return record(decided(entry, "ask", o), err) ? runner.run(command, cwd) : Cli.USAGE;
         }
-        return confirm(o, agent.get(), err) ? runner.run(command, cwd) : 1;
+        boolean confirmed = confirm(o, agent.get(), err);
+        AuditEntry d = confirmed ? decided(entry, "approved", o)
+            .withApprovedBy("tty:" + System.getProperty("user.name"))
+            : decided(entry, "refused", o);
+        if (!record(d, err)) {
+          return Cli.USAGE;
+        }
+        return confirmed ? runner.run(command, cwd) : 1;
       }
+    }
+  }
+
+  private static AuditEntry decided(AuditEntry entry, String decision, ApplyGuard.Outcome o) {
+    return new AuditEntry(entry.time(), entry.source(), entry.command(), entry.agent(),
+        entry.fingerprint(), entry.findings(), decision, entry.approvedBy(), null)
+        .withReason(o.forAgent());
+  }
+
+  /** False (after saying why) when the audit log cannot be written: nothing runs then. */
+  private boolean record(AuditEntry entry, PrintWriter err) {
+    try {
+      Audit.append(auditLog, entry);
+      return true;
+    } catch (IOException e) {
+      Cli.error(err, e.getMessage());
+      return false;
     }
   }
 

@@ -5,6 +5,7 @@ import dev.plangate.core.api.CommitSelection;
 import dev.plangate.core.api.PlanAnalyzer;
 import dev.plangate.core.api.PlanExtras;
 import dev.plangate.core.api.PlanFiles;
+import dev.plangate.core.audit.AuditEntry;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.gate.Decision;
@@ -125,6 +126,11 @@ public final class CheckCommand implements Callable<Integer> {
       description = "The approval label, instead of the policy's approval.label.")
   String approvalLabel;
 
+  @Option(names = "--audit-log", paramLabel = "FILE",
+      description = "Append the decision to this hash-chained log (see plangate audit verify);"
+          + " a log that cannot be written is an error (exit 2).")
+  Path auditLog;
+
   @Option(names = "--github", paramLabel = "MODE", defaultValue = "auto",
       description = "GitHub pull-request mode: auto (on when GITHUB_ACTIONS=true), on, off."
           + " Reads the pull request from GITHUB_EVENT_PATH and the API at GITHUB_API_URL with"
@@ -191,6 +197,15 @@ public final class CheckCommand implements Callable<Integer> {
     Report report = new PlanAnalyzer().check(request);
     for (String e : report.errors()) {
       Cli.error(err, e);
+    }
+    try {
+      Audit.append(auditLog, Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_CHECK,
+          AuditEntry.argv(java.util.stream.Stream.concat(java.util.stream.Stream.of("plangate"),
+              spec.commandLine().getParseResult().originalArgs().stream()).toList()),
+          report.decision().id()), List.of(report)));
+    } catch (IOException e) {
+      Cli.error(err, e.getMessage());
+      return Cli.USAGE;
     }
     for (Map.Entry<Format, Path> extra : reports.entrySet()) {
       if (!write(report, extra.getKey(), extra.getValue(), err)) {

@@ -224,6 +224,43 @@ class AgentHookCommandTest {
         .contains("cannot read the policy");
   }
 
+  // ------------------------------------------------------------------------------ audit
+
+  @Test
+  void everyDecisionOnAnInfrastructureCommandIsAppendedToTheAuditLog(@TempDir Path dir)
+      throws Exception {
+    Path log = dir.resolve("audit/plangate.log");
+    assertThat(hook(claude("ls", dir), "--audit-log", log.toString()).exitCode()).isZero();
+    assertThat(log).as("commands that change nothing are not logged").doesNotExist();
+    json(hook(claude("terraform state rm module.env", dir), "--audit-log", log.toString()));
+    json(hook(cursor("pulumi destroy --yes", dir), "--audit-log", log.toString()));
+
+    var lines = Files.readAllLines(log);
+    assertThat(lines).hasSize(2);
+    JsonNode first = JSON.readTree(lines.get(0));
+    assertThat(first.path("source").asText()).isEqualTo("agent-hook");
+    assertThat(first.path("command").asText()).isEqualTo("terraform state rm module.env");
+    assertThat(first.path("agent").asText()).isEqualTo("Claude Code");
+    assertThat(first.path("decision").asText()).isEqualTo("ask");
+    assertThat(JSON.readTree(lines.get(1)).path("agent").asText()).isEqualTo("Cursor");
+    CliRun verify = CliRun.run("audit", "verify", log.toString());
+    assertThat(verify.exitCode()).as(verify.err()).isZero();
+    assertThat(verify.out()).startsWith("ok: 2 entries, head ");
+  }
+
+  @Test
+  void aCheckIsAuditedToo(@TempDir Path dir) throws Exception {
+    Path log = dir.resolve("plangate.log");
+    CliRun r = CliRun.run("check", "--plan", CliRun.kiro().toString(), "--audit-log",
+        log.toString());
+    assertThat(r.exitCode()).isEqualTo(1);
+    JsonNode line = JSON.readTree(Files.readAllLines(log).get(0));
+    assertThat(line.path("source").asText()).isEqualTo("check");
+    assertThat(line.path("decision").asText()).isEqualTo("approval_required");
+    assertThat(line.path("command").asText()).startsWith("plangate check --plan ");
+    assertThat(line.path("findings").path("destroy").asInt()).isEqualTo(9);
+  }
+
   // --------------------------------------------------------------------------- install
 
   @Test

@@ -66,7 +66,7 @@ class ApplyCommandTest {
   @Test
   void anAgentsDestroyingApplyRunsOnlyWhenAPersonTypesTheCount() {
     assumeTrue(plan != null, "terraform is not on PATH");
-    Run right = apply(CLAUDE, Optional.of("9"), "terraform", "apply", plan.toString());
+    Run right = apply(CLAUDE, Optional.of("6"), "terraform", "apply", plan.toString());
     assertThat(right.asked()).singleElement().asString()
         .contains("Claude Code is running this command")
         .contains("type the number of resources it destroys or replaces");
@@ -77,7 +77,7 @@ class ApplyCommandTest {
     Run yes = apply(CLAUDE, Optional.of("yes"), "terraform", "apply", plan.toString());
     assertThat(yes.exit()).isEqualTo(1);
     assertThat(yes.ran()).isEmpty();
-    assertThat(yes.err()).contains("plangate: refused: that is not the number (9)");
+    assertThat(yes.err()).contains("plangate: refused: that is not the number (6)");
   }
 
   @Test

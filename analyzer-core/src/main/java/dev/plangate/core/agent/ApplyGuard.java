@@ -110,17 +110,17 @@ public final class ApplyGuard {
 
   private Outcome judge(InfraCommand c, Path cwd) {
     String shown = Escape.terminal(c.text());
-    if (c.action() == InfraCommand.Action.UNPARSEABLE) {
+    if (c.action() == Action.UNPARSEABLE) {
       return ask(c, "plangate cannot tell what `" + shown + "` runs (" + "it mentions an"
           + " infrastructure tool, but the line cannot be read reliably); a person decides.");
     }
-    boolean terraform = c.tool() == InfraCommand.Tool.TERRAFORM
-        || c.tool() == InfraCommand.Tool.TOFU;
+    boolean terraform = c.tool() == Tool.TERRAFORM
+        || c.tool() == Tool.TOFU;
     if (!terraform) {
       return ask(c, "`" + shown + "` changes infrastructure, and plangate cannot preview what "
-          + c.tool().display() + " would do from here; a person decides.");
+          + display(c.tool()) + " would do from here; a person decides.");
     }
-    if (c.action() == InfraCommand.Action.STATE_RM) {
+    if (c.action() == Action.STATE_RM) {
       return ask(c, "`" + shown + "` removes resources from the Terraform state: Terraform"
           + " forgets them (they keep running, unmanaged, and a later apply may create them"
           + " again); a person decides.");
@@ -141,10 +141,10 @@ public final class ApplyGuard {
     boolean temporary = c.planFile() == null;
     if (temporary) {
       List<String> options = new ArrayList<>(PlanProducer.planOptions(c.args()));
-      if (c.action() == InfraCommand.Action.DESTROY && !options.contains("-destroy")) {
+      if (c.action() == Action.DESTROY && !options.contains("-destroy")) {
         options.add(0, "-destroy");
       }
-      plan = producer.plan(c.tool() == InfraCommand.Tool.TOFU ? "tofu" : "terraform", dir,
+      plan = producer.plan(c.tool() == Tool.TOFU ? "tofu" : "terraform", dir,
           options);
     } else {
       plan = dir.resolve(c.planFile()).normalize();
@@ -178,7 +178,7 @@ public final class ApplyGuard {
       case APPROVAL_REQUIRED -> new Outcome(Outcome.Kind.ASK, summary, brief.headline()
           + ". A person must approve this; if they decline, do not retry or work around it.",
           List.of(c), List.of(report));
-      case PASS -> destroys || c.action() == InfraCommand.Action.DESTROY
+      case PASS -> destroys || c.action() == Action.DESTROY
           ? new Outcome(Outcome.Kind.ASK, summary, brief.headline() + ". A person decides.",
               List.of(c), List.of(report))
           : Outcome.allow(List.of(c), List.of(report));
@@ -197,6 +197,18 @@ public final class ApplyGuard {
     lines.addAll(brief.cause());
     lines.addAll(brief.moved());
     return String.join("\n", lines);
+  }
+
+  private static String display(Tool tool) {
+    return switch (tool) {
+      case TERRAFORM -> "Terraform";
+      case TOFU -> "OpenTofu";
+      case TERRAGRUNT -> "Terragrunt";
+      case CLOUDFORMATION -> "CloudFormation";
+      case CDK -> "the AWS CDK";
+      case PULUMI -> "Pulumi";
+      case UNKNOWN -> "this tool";
+    };
   }
 
   private static Outcome ask(InfraCommand c, String why) {

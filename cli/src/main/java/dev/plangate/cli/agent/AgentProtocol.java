@@ -127,13 +127,18 @@ public enum AgentProtocol {
    * Code's normal permission flow then applies).
    */
   public Optional<String> render(HookAnswer answer) {
+    if (answer.verdict() == HookAnswer.Verdict.ALLOW) {
+      String allow = switch (this) {
+        case CLAUDE_CODE -> HookFastPath.CLAUDE_ALLOW;
+        case CURSOR -> HookFastPath.CURSOR_ALLOW;
+        case GEMINI -> HookFastPath.GEMINI_ALLOW;
+      };
+      // Claude Code: no opinion, the person's own permission rules still apply.
+      return allow.isEmpty() ? Optional.empty() : Optional.of(allow);
+    }
     ObjectNode out = JSON.createObjectNode();
     switch (this) {
       case CLAUDE_CODE -> {
-        if (answer.verdict() == HookAnswer.Verdict.ALLOW) {
-          // No opinion: the person's own permission rules still apply to a harmless command.
-          return Optional.empty();
-        }
         ObjectNode specific = out.putObject("hookSpecificOutput");
         specific.put("hookEventName", "PreToolUse");
         specific.put("permissionDecision", answer.verdict().id());
@@ -142,25 +147,20 @@ public enum AgentProtocol {
       }
       case CURSOR -> {
         out.put("permission", answer.verdict().id());
-        if (answer.verdict() != HookAnswer.Verdict.ALLOW) {
-          // Cursor's documentation has spelt these both ways; it ignores keys it does not know.
-          out.put("user_message", answer.forPerson());
-          out.put("agent_message", answer.forAgent());
-          out.put("userMessage", answer.forPerson());
-          out.put("agentMessage", answer.forAgent());
-        }
+        // Cursor's documentation has spelt these both ways; it ignores keys it does not know.
+        out.put("user_message", answer.forPerson());
+        out.put("agent_message", answer.forAgent());
+        out.put("userMessage", answer.forPerson());
+        out.put("agentMessage", answer.forAgent());
       }
       case GEMINI -> {
-        boolean allow = answer.verdict() == HookAnswer.Verdict.ALLOW;
-        out.put("decision", allow ? "allow" : "deny");
-        if (!allow) {
-          out.put("reason", answer.verdict() == HookAnswer.Verdict.ASK
-              ? answer.forAgent() + " Gemini CLI hooks cannot ask the person, so plangate"
-                  + " refused it: show the person this summary and let them run the command"
-                  + " themselves."
-              : answer.forAgent());
-          out.put("systemMessage", answer.forPerson());
-        }
+        out.put("decision", "deny");
+        out.put("reason", answer.verdict() == HookAnswer.Verdict.ASK
+            ? answer.forAgent() + " Gemini CLI hooks cannot ask the person, so plangate"
+                + " refused it: show the person this summary and let them run the command"
+                + " themselves."
+            : answer.forAgent());
+        out.put("systemMessage", answer.forPerson());
       }
       default -> throw new IllegalStateException(name());
     }

@@ -1,0 +1,159 @@
+package dev.plangate.cli.agent;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.plangate.core.agent.CommandRecognizer;
+import java.io.IOException;
+
+/**
+ * The hook's answer for the common case, a shell command that changes no infrastructure, given
+ * before the command line framework and Jackson's object mapper are loaded: the hook runs on
+ * every command an agent runs, and the JVM's start is most of its cost. Only the streaming
+ * parser is used, and anything unusual (malformed JSON, a repeated field, an unknown event, an
+ * infrastructure command) is left to the full hook, which decides it.
+ */
+public final class HookFastPath {
+  /** What each protocol answers for a harmless command; {@link AgentProtocol#render} agrees. */
+  static final String CLAUDE_ALLOW = "";
+  static final String CURSOR_ALLOW = "{\"permission\":\"allow\"}";
+  static final String GEMINI_ALLOW = "{\"decision\":\"allow\"}";
+
+  private static final JsonFactory FACTORY = new JsonFactory();
+
+  private HookFastPath() {}
+
+  /**
+   * The text to print for a harmless command, or null when the full hook must look.
+   *
+   * @param forcedAgent the {@code --agent} value, or null to detect the protocol
+   */
+  public static String answer(byte[] input, String forcedAgent) {
+    Fields f;
+    try {
+      f = read(input);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+    if (f == null) {
+      return null;
+    }
+    String protocol = forcedAgent != null ? forcedAgent : switch (String.valueOf(f.event)) {
+      case "PreToolUse" -> "claude-code";
+      case "beforeShellExecution" -> "cursor";
+      case "BeforeTool" -> "gemini";
+      default -> null;
+    };
+    if (protocol == null) {
+      return null;
+    }
+    String command;
+    String allow;
+    switch (protocol) {
+      case "claude-code" -> {
+        if (!"PreToolUse".equals(f.event) || !"Bash".equals(f.tool)) {
+          return null;
+        }
+        command = f.toolCommand;
+        allow = CLAUDE_ALLOW;
+      }
+      case "cursor" -> {
+        if (!"beforeShellExecution".equals(f.event)) {
+          return null;
+        }
+        command = f.command;
+        allow = CURSOR_ALLOW;
+      }
+      case "gemini" -> {
+        if (!"BeforeTool".equals(f.event) || !"run_shell_command".equals(f.tool)) {
+          return null;
+        }
+        command = f.toolCommand;
+        allow = GEMINI_ALLOW;
+      }
+      default -> {
+        return null;
+      }
+    }
+    return command != null && CommandRecognizer.recognize(command).isEmpty() ? allow : null;
+  }
+
+  /** The few fields the protocols use. */
+  private static final class Fields {
+    String event;
+    String tool;
+    String command;
+    String toolCommand;
+  }
+
+  /** Null when the input is not one JSON object, or a field the hook reads comes twice. */
+  private static Fields read(byte[] input) throws IOException {
+    Fields f = new Fields();
+    try (JsonParser p = FACTORY.createParser(input)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String name = p.currentName();
+        JsonToken value = p.nextToken();
+        switch (name) {
+          case "hook_event_name", "tool_name", "command" -> {
+            if (value != JsonToken.VALUE_STRING || !set(f, name, p.getText())) {
+              return null;
+            }
+          }
+          case "tool_input" -> {
+            if (value != JsonToken.START_OBJECT || !readToolInput(p, f)) {
+              return null;
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+      if (p.currentToken() != JsonToken.END_OBJECT || p.nextToken() != null) {
+        return null;
+      }
+    }
+    return f;
+  }
+
+  private static boolean readToolInput(JsonParser p, Fields f) throws IOException {
+    while (p.nextToken() == JsonToken.FIELD_NAME) {
+      String name = p.currentName();
+      JsonToken value = p.nextToken();
+      if (name.equals("command")) {
+        if (value != JsonToken.VALUE_STRING || f.toolCommand != null) {
+          return false;
+        }
+        f.toolCommand = p.getText();
+      } else {
+        p.skipChildren();
+      }
+    }
+    return p.currentToken() == JsonToken.END_OBJECT;
+  }
+
+  private static boolean set(Fields f, String name, String value) {
+    switch (name) {
+      case "hook_event_name" -> {
+        if (f.event != null) {
+          return false;
+        }
+        f.event = value;
+      }
+      case "tool_name" -> {
+        if (f.tool != null) {
+          return false;
+        }
+        f.tool = value;
+      }
+      default -> {
+        if (f.command != null) {
+          return false;
+        }
+        f.command = value;
+      }
+    }
+    return true;
+  }
+}
