@@ -1,0 +1,242 @@
+package dev.plangate.core.agent;
+
+import java.util.Locale;
+
+/**
+ * Cheap scans of a raw line, before (or instead of) lexing it. They decide the fast path: a line
+ * that cannot possibly contain an infrastructure command returns at once, without allocating.
+ */
+final class ToolWords {
+  private ToolWords() {}
+
+  private static final String[] WORDS =
+      {"terraform", "terragrunt", "tofu", "cloudformation", "cdk", "pulumi"};
+  private static final Tool[] TOOLS =
+      {Tool.TERRAFORM, Tool.TERRAGRUNT, Tool.TOFU, Tool.CLOUDFORMATION, Tool.CDK, Tool.PULUMI};
+
+  /**
+   * Words after a variable in command position that make it worth failing closed on ({@code $TF
+   * apply}): the actions of the recognised tools and their aliases.
+   */
+  static final String[] ACTION_WORDS = {"apply", "destroy", "up", "update", "deploy", "down",
+      "execute-change-set", "delete-stack", "run-all", "apply-all", "destroy-all"};
+
+  /**
+   * Whether the line may hold an infrastructure command at all: it mentions a tool word, or it
+   * has a {@code $}/backtick and an action word (a variable may name the binary).
+   */
+  static boolean mayMatch(String s) {
+    return first(s) != null || hasExpansion(s) && hasActionWord(s);
+  }
+
+  static boolean mentioned(String s) {
+    return first(s) != null;
+  }
+
+  /**
+   * The tool of the first tool word in s, case-insensitively and looking through quote characters
+   * and backslashes inside it ({@code terra"form"}, {@code \terraform}); null when there is none.
+   */
+  static Tool first(CharSequence s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      int c = s.charAt(i) | 0x20;
+      if (c != 't' && c != 'c' && c != 'p') {
+        continue;
+      }
+      for (int k = 0; k < WORDS.length; k++) {
+        if (WORDS[k].charAt(0) == c && matchesAt(s, i, WORDS[k])) {
+          return TOOLS[k];
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean matchesAt(CharSequence s, int i, String word) {
+    int n = s.length();
+    int p = i;
+    for (int k = 0; k < word.length(); k++) {
+      while (k > 0 && p < n && (s.charAt(p) == '\'' || s.charAt(p) == '"' || s.charAt(p) == '\\')) {
+        p++;
+      }
+      if (p >= n || (s.charAt(p) | 0x20) != word.charAt(k)) {
+        return false;
+      }
+      p++;
+    }
+    return true;
+  }
+
+  private static boolean hasExpansion(String s) {
+    return s.indexOf('$') >= 0 || s.indexOf('`') >= 0;
+  }
+
+  private static boolean isWordChar(char c) {
+    return c == '_' || c == '-' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z'
+        || c >= '0' && c <= '9';
+  }
+
+  private static boolean hasActionWord(String s) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      if (i > 0 && isWordChar(s.charAt(i - 1))) {
+        continue;
+      }
+      char c = s.charAt(i);
+      if (c != 'a' && c != 'd' && c != 'u' && c != 'e' && c != 'r') {
+        continue;
+      }
+      for (String w : ACTION_WORDS) {
+        int e = i + w.length();
+        if (w.charAt(0) == c && s.startsWith(w, i) && (e == n || !isWordChar(s.charAt(e)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether an unreadable line names a tool as a whole token (its base name, or {@code
+   * cloudformation}, {@code aws-cdk}): "in command position" as near as one can tell without a
+   * parse. {@code cat notes/terraform-destroy.md "} does not.
+   */
+  static boolean toolToken(String s) {
+    int n = s.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && isSeparator(s.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < n && !isSeparator(s.charAt(i))) {
+        i++;
+      }
+      if (i > start && i - start < 64) {
+        String tok = s.substring(start, i);
+        String base = Names.command(tok);
+        if (Names.tool(base) != null && !base.equals("aws") || base.equals("cloudformation")
+            || Names.tool(Names.npmBin(tok)) == Tool.CDK) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static boolean isSeparator(char c) {
+    return switch (c) {
+      case ' ', '\t', '\n', '\r', ';', '&', '|', '(', ')', '<', '>', '"', '\'', '`', '$', '{',
+          '}' -> true;
+      default -> false;
+    };
+  }
+
+  /** Names of binaries, packages and images. */
+  static final class Names {
+    private Names() {}
+
+    /** A command word's name: its base name, lower case (macOS file systems ignore case). */
+    static String command(String word) {
+      int slash = word.lastIndexOf('/');
+      String base = slash >= 0 ? word.substring(slash + 1) : word;
+      base = base.toLowerCase(Locale.ROOT);
+      return base.endsWith(".exe") ? base.substring(0, base.length() - 4) : base;
+    }
+
+    /** The tool a binary name runs, or null. {@code aws} is CLOUDFORMATION's binary. */
+    static Tool tool(String name) {
+      switch (name) {
+        case "terraform":
+          return Tool.TERRAFORM;
+        case "tofu":
+          return Tool.TOFU;
+        case "terragrunt":
+          return Tool.TERRAGRUNT;
+        case "cdk":
+          return Tool.CDK;
+        case "pulumi":
+          return Tool.PULUMI;
+        case "aws":
+          return Tool.CLOUDFORMATION;
+        default:
+          break;
+      }
+      // Side-by-side installs: terraform1.5, terraform_1.5.7, tofu-1.8 ...
+      if (versioned(name, "terraform")) {
+        return Tool.TERRAFORM;
+      }
+      if (versioned(name, "tofu")) {
+        return Tool.TOFU;
+      }
+      return versioned(name, "terragrunt") ? Tool.TERRAGRUNT : null;
+    }
+
+    /** {@code PREFIX[-_.][v]N(.N)*}, by hand: no regex in a hook's cold JVM. */
+    private static boolean versioned(String name, String prefix) {
+      if (!name.startsWith(prefix) || name.length() == prefix.length()) {
+        return false;
+      }
+      int i = prefix.length();
+      char c = name.charAt(i);
+      if (c == '-' || c == '_' || c == '.') {
+        i++;
+      }
+      if (i < name.length() && name.charAt(i) == 'v') {
+        i++;
+      }
+      boolean digit = false;
+      for (; i < name.length(); i++) {
+        c = name.charAt(i);
+        if (c >= '0' && c <= '9') {
+          digit = true;
+        } else if (c != '.' || !digit) {
+          return false;
+        } else {
+          digit = false;
+        }
+      }
+      return digit;
+    }
+
+    /**
+     * The binary an npm package spec given to npx/dlx runs: version stripped ({@code
+     * aws-cdk@2}), scope dropped, {@code aws-cdk} → {@code cdk}.
+     */
+    static String npmBin(String spec) {
+      String s = spec;
+      int at = s.indexOf('@', s.startsWith("@") ? 1 : 0);
+      if (at > 0) {
+        s = s.substring(0, at);
+      }
+      s = command(s);
+      return s.equals("aws-cdk") ? "cdk" : s;
+    }
+
+    /**
+     * The tool binary a container image name suggests ({@code hashicorp/terraform:1.9} →
+     * terraform, {@code ghcr.io/opentofu/opentofu} → tofu, {@code amazon/aws-cli} → aws).
+     */
+    static String image(String ref) {
+      String s = ref;
+      int at = s.indexOf('@');
+      if (at >= 0) {
+        s = s.substring(0, at);
+      }
+      int slash = s.lastIndexOf('/');
+      s = slash >= 0 ? s.substring(slash + 1) : s;
+      int colon = s.indexOf(':');
+      if (colon >= 0) {
+        s = s.substring(0, colon);
+      }
+      s = s.toLowerCase(Locale.ROOT);
+      return switch (s) {
+        case "opentofu" -> "tofu";
+        case "aws-cli" -> "aws";
+        case "aws-cdk" -> "cdk";
+        default -> s;
+      };
+    }
+  }
+}
