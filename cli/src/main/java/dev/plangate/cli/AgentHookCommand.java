@@ -141,7 +141,7 @@ public final class AgentHookCommand implements Callable<Integer> {
     };
     HookAnswer answer = new HookAnswer(verdict, o.forPerson(), o.forAgent());
     try {
-      Audit.append(auditLog, Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK,
+      Audit.append(Audit.file(auditLog, rules, root(cwd)), Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK,
           call.get().command(), verdict.id()).withAgent(p.agent())
           .withReason(verdict == HookAnswer.Verdict.ALLOW ? null : o.forAgent()), o.reports()));
     } catch (IOException e) {
@@ -154,13 +154,16 @@ public final class AgentHookCommand implements Callable<Integer> {
     if (policy != null) {
       return PolicyLoader.find(cwd, policy.isAbsolute() ? policy : cwd.resolve(policy));
     }
-    Path root = cwd;
+    return PolicyLoader.find(root(cwd), null);
+  }
+
+  /** The repository root of {@code dir}, or {@code dir} outside a repository. */
+  static Path root(Path dir) {
     try {
-      root = GitRepository.open(cwd).root();
+      return GitRepository.open(dir).root();
     } catch (GitException e) {
-      // not in a repository: the directory itself may hold .plangate.yml
+      return dir;
     }
-    return PolicyLoader.find(root, null);
   }
 
   private static HookAnswer deny(String why) {

@@ -7,8 +7,6 @@ import dev.plangate.core.audit.AuditEntry;
 import dev.plangate.core.authorship.AuthorshipDetector;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.authorship.SignalCatalog;
-import dev.plangate.core.git.GitException;
-import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.policy.PolicyException;
@@ -120,6 +118,7 @@ public final class ApplyCommand implements Callable<Integer> {
       return Cli.USAGE;
     }
     Optional<String> agent = agent();
+    auditLog = Audit.file(auditLog, rules, AgentHookCommand.root(cwd));
     ApplyGuard.Outcome o = new ApplyGuard(rules, env, agent.orElse(null),
         new PlanProducer(planTimeout, Map.of("TF_IN_AUTOMATION", "1", "TF_INPUT", "0")))
         .check(line, cwd);
@@ -208,15 +207,7 @@ public final class ApplyCommand implements Callable<Integer> {
   }
 
   private Policy policy(Path cwd) throws PolicyException {
-    if (policy != null) {
-      return PolicyLoader.find(cwd, policy);
-    }
-    Path root = cwd;
-    try {
-      root = GitRepository.open(cwd).root();
-    } catch (GitException e) {
-      // not in a repository
-    }
-    return PolicyLoader.find(root, null);
+    return policy != null ? PolicyLoader.find(cwd, policy)
+        : PolicyLoader.find(AgentHookCommand.root(cwd), null);
   }
 }

@@ -27,6 +27,17 @@ final class Audit {
     return entry.withPlan(reports.get(0).fingerprint(), AuditEntry.Findings.of(findings));
   }
 
+  /**
+   * The log to append to: {@code --audit-log} when given, else the policy's {@code auditLog}
+   * resolved against the repository root; null for none.
+   */
+  static Path file(Path option, dev.plangate.core.policy.Policy policy, Path root) {
+    if (option != null) {
+      return option;
+    }
+    return policy.auditLog() == null ? null : root.resolve(policy.auditLog());
+  }
+
   /** Appends when {@code file} is set; the message of the exception names the file. */
   static void append(Path file, AuditEntry entry) throws IOException {
     if (file == null) {

@@ -199,7 +199,8 @@ public final class CheckCommand implements Callable<Integer> {
       Cli.error(err, e);
     }
     try {
-      Audit.append(auditLog, Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_CHECK,
+      Audit.append(Audit.file(auditLog, request.policy(), ws.git() == null ? ws.dir()
+          : ws.git().root()), Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_CHECK,
           AuditEntry.argv(java.util.stream.Stream.concat(java.util.stream.Stream.of("plangate"),
               spec.commandLine().getParseResult().originalArgs().stream()).toList()),
           report.decision().id()), List.of(report)));

@@ -249,6 +249,26 @@ class AgentHookCommandTest {
   }
 
   @Test
+  void thePolicyCanNameTheAuditLog(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(".plangate.yml"), "version: 1\nauditLog: \"decisions.log\"\n");
+    json(hook(claude("terraform state rm x", dir)));
+    assertThat(Files.readAllLines(dir.resolve("decisions.log"))).hasSize(1);
+    Path option = dir.resolve("elsewhere.log");
+    json(hook(claude("terraform state rm y", dir), "--audit-log", option.toString()));
+    assertThat(option).as("the command line wins").exists();
+    assertThat(Files.readAllLines(dir.resolve("decisions.log"))).hasSize(1);
+  }
+
+  @Test
+  void anAuditLogThatCannotBeWrittenDeniesTheCommand(@TempDir Path dir) throws Exception {
+    Files.createDirectories(dir.resolve("log-is-a-dir"));
+    JsonNode out = json(hook(cursor("terraform state rm x", dir), "--audit-log",
+        dir.resolve("log-is-a-dir").toString()));
+    assertThat(out.path("permission").asText()).isEqualTo("deny");
+    assertThat(out.path("agent_message").asText()).contains("cannot append to the audit log");
+  }
+
+  @Test
   void aCheckIsAuditedToo(@TempDir Path dir) throws Exception {
     Path log = dir.resolve("plangate.log");
     CliRun r = CliRun.run("check", "--plan", CliRun.kiro().toString(), "--audit-log",

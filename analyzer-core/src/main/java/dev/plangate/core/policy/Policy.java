@@ -23,6 +23,8 @@ import java.util.Set;
  * @param planCommand a shell command that produces those plans, or null
  * @param approvers distinct humans who must approve (the labeller plus approving reviewers)
  * @param criticalApprovers the same when a finding that needs approval is critical
+ * @param auditLog where decisions are appended (relative to the repository root), or null;
+ *     a command line {@code --audit-log} takes precedence
  */
 public record Policy(
     String source,
@@ -37,7 +39,8 @@ public record Policy(
     List<String> plans,
     String planCommand,
     int approvers,
-    int criticalApprovers) {
+    int criticalApprovers,
+    String auditLog) {
 
   public static final String DEFAULT_LABEL = "plangate/approve-destroy";
 
@@ -57,7 +60,8 @@ public record Policy(
   /** The same policy with another approval label (a CI input overriding the file). */
   public Policy withApprovalLabel(String label) {
     return new Policy(source, approvalActions, label, humanOnly, unknownAuthorshipIsAi, protect,
-        waivers, signals, criticality, plans, planCommand, approvers, criticalApprovers);
+        waivers, signals, criticality, plans, planCommand, approvers, criticalApprovers,
+        auditLog);
   }
 
   /** How many distinct humans must approve findings, depending on whether one is critical. */
@@ -73,6 +77,6 @@ public record Policy(
   static Policy defaults(String source) {
     return new Policy(source, EnumSet.of(FindingAction.DELETE, FindingAction.REPLACE),
         DEFAULT_LABEL, HumanOnly.WARN, true, List.of(), List.of(), List.of(), List.of(),
-        List.of(), null, 1, 1);
+        List.of(), null, 1, 1, null);
   }
 }

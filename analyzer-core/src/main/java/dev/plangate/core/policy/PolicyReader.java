@@ -115,10 +115,13 @@ final class PolicyReader {
     Node commandNode = value(top, "planCommand");
     String planCommand = string(commandNode);
     notBlank(planCommand, commandNode, "planCommand");
+    Node auditNode = value(top, "auditLog");
+    String auditLog = string(auditNode);
+    notBlank(auditLog, auditNode, "auditLog");
 
     return new Policy(source, approvalActions, label, humanOnly, unknownIsAi, protect, waivers,
         signals, criticality, plans, planCommand, approvers,
-        criticalApprovers == null ? approvers : criticalApprovers);
+        criticalApprovers == null ? approvers : criticalApprovers, auditLog);
   }
 
   private Optional<ProtectRule> protectRule(MappingNode item, String path) {

@@ -67,7 +67,7 @@ class GateTest {
       List<Waiver> waivers, Set<FindingAction> actions) {
     Policy d = Policy.defaults();
     return new Policy(".plangate.yml", actions, d.approvalLabel(), humanOnly, unknownIsAi,
-        protect, waivers, List.of(), List.of(), List.of(), null, 1, 1);
+        protect, waivers, List.of(), List.of(), List.of(), null, 1, 1, null);
   }
 
   @Test
@@ -222,7 +222,7 @@ class GateTest {
   static Policy twoPersonForCritical() {
     Policy d = Policy.defaults();
     return new Policy(".plangate.yml", d.approvalActions(), d.approvalLabel(), d.humanOnly(),
-        true, List.of(), List.of(), List.of(), List.of(), List.of(), null, 1, 2);
+        true, List.of(), List.of(), List.of(), List.of(), List.of(), null, 1, 2, null);
   }
 
   @Test
