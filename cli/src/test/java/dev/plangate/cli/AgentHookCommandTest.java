@@ -178,6 +178,37 @@ class AgentHookCommandTest {
   }
 
   @Test
+  void executingAChangeSetIsJudgedByTheChangeSetTheAwsCliDescribes(@TempDir Path dir)
+      throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin"));
+    Path changeSet = CliRun.repoRoot().resolve("examples/cloudformation-changeset/changeset.json");
+    Path aws = bin.resolve("aws");
+    Files.writeString(aws, "#!/bin/sh\necho \"$@\" > \"" + dir.resolve("args.txt") + "\"\n"
+        + "cat '" + changeSet + "'\n");
+    aws.toFile().setExecutable(true);
+    String command = "aws cloudformation execute-change-set --change-set-name orders-key"
+        + " --stack-name orders --region eu-west-1 --client-request-token abc";
+    CliRun r = CliRun.withInput(Map.of("PATH", bin + ":" + System.getenv("PATH")),
+        cursor(command, dir), "agent-hook");
+    JsonNode out = json(r);
+    assertThat(out.path("permission").asText()).isEqualTo("ask");
+    assertThat(out.path("user_message").asText()).contains("replace")
+        .contains("OrdersTable").contains("requires replacement: KeySchema");
+    assertThat(Files.readString(dir.resolve("args.txt")).strip()).isEqualTo("cloudformation"
+        + " describe-change-set --change-set-name orders-key --stack-name orders --region"
+        + " eu-west-1 --include-property-values --output json");
+
+    Files.writeString(aws, "#!/bin/sh\necho 'An error occurred (ChangeSetNotFound) when"
+        + " calling the DescribeChangeSet operation: ChangeSet [orders-key] does not exist' >&2\n"
+        + "exit 254\n");
+    JsonNode failed = json(CliRun.withInput(Map.of("PATH", bin + ":" + System.getenv("PATH")),
+        cursor(command, dir), "agent-hook"));
+    assertThat(failed.path("permission").asText()).isEqualTo("ask");
+    assertThat(failed.path("user_message").asText()).contains("could not read the change set")
+        .contains("ChangeSetNotFound");
+  }
+
+  @Test
   void aToolPlangateCannotPreviewNeedsAPerson(@TempDir Path dir) throws Exception {
     JsonNode out = json(hook(claude("npx aws-cdk deploy --all --require-approval never", dir)));
     assertThat(out.path("hookSpecificOutput").path("permissionDecision").asText())

@@ -19,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Decides, at the moment an agent is about to run a shell command, whether the command may run:
@@ -31,6 +32,8 @@ import java.util.Map;
 public final class ApplyGuard {
   /** Finding lines shown to the person; the rest are counted. */
   static final int SHOWN = 10;
+  /** How long {@code aws cloudformation describe-change-set} may take. */
+  static final long CHANGE_SET_TIMEOUT_SECONDS = 120;
 
   /**
    * The guard's answer.
@@ -114,8 +117,26 @@ public final class ApplyGuard {
       return ask(c, "plangate cannot tell what `" + shown + "` runs (" + "it mentions an"
           + " infrastructure tool, but the line cannot be read reliably); a person decides.");
     }
+    Path dir = c.workingDir() == null ? cwd : cwd.resolve(c.workingDir()).normalize();
     boolean terraform = c.tool() == Tool.TERRAFORM
         || c.tool() == Tool.TOFU;
+    if (c.tool() == Tool.CLOUDFORMATION && c.action() == Action.EXECUTE_CHANGE_SET) {
+      Optional<Path> aws = ChangeSetFetcher.findAws(environment);
+      if (aws.isPresent()) {
+        try {
+          List<Path> pages = new ChangeSetFetcher(CHANGE_SET_TIMEOUT_SECONDS).fetch(aws.get(),
+              c.args(), dir);
+          try {
+            return decide(c, check(pages));
+          } finally {
+            pages.forEach(p -> p.toFile().delete());
+          }
+        } catch (PlanReadException e) {
+          return ask(c, "plangate could not read the change set `" + shown + "` would execute: "
+              + Escape.terminal(e.getMessage()) + "; a person decides.");
+        }
+      }
+    }
     if (!terraform) {
       return ask(c, "`" + shown + "` changes infrastructure, and plangate cannot preview what "
           + display(c.tool()) + " would do from here; a person decides.");
@@ -125,7 +146,6 @@ public final class ApplyGuard {
           + " forgets them (they keep running, unmanaged, and a later apply may create them"
           + " again); a person decides.");
     }
-    Path dir = c.workingDir() == null ? cwd : cwd.resolve(c.workingDir()).normalize();
     Report report;
     try {
       report = analyse(c, dir);
@@ -150,9 +170,7 @@ public final class ApplyGuard {
       plan = dir.resolve(c.planFile()).normalize();
     }
     try {
-      return analyzer.check(new CheckRequest(List.of(plan), policy, null,
-          CommitSelection.none(), null, environment, null, Approver.NONE, LocalDate.now(),
-          null, caller));
+      return check(List.of(plan));
     } finally {
       if (temporary) {
         try {
@@ -162,6 +180,12 @@ public final class ApplyGuard {
         }
       }
     }
+  }
+
+  /** The gate on plans made for this command: no commits, the caller's signals. */
+  private Report check(List<Path> plans) {
+    return analyzer.check(new CheckRequest(plans, policy, null, CommitSelection.none(), null,
+        environment, null, Approver.NONE, LocalDate.now(), null, caller));
   }
 
   private Outcome decide(InfraCommand c, Report report) {
