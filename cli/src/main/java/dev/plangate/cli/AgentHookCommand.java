@@ -5,18 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.cli.agent.AgentProtocol;
 import dev.plangate.cli.agent.HookAnswer;
 import dev.plangate.core.agent.ApplyGuard;
+import dev.plangate.core.agent.ApplyGuard.Outcome.Kind;
 import dev.plangate.core.agent.CommandRecognizer;
 import dev.plangate.core.agent.PlanProducer;
 import dev.plangate.core.audit.AuditEntry;
-import dev.plangate.core.git.GitException;
-import dev.plangate.core.git.GitRepository;
-import dev.plangate.core.policy.Policy;
-import dev.plangate.core.policy.PolicyException;
-import dev.plangate.core.policy.PolicyLoader;
 import dev.plangate.core.report.Escape;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -122,52 +119,34 @@ public final class AgentHookCommand implements Callable<Integer> {
     if (call.isEmpty() || CommandRecognizer.recognize(call.get().command()).isEmpty()) {
       return answer(out, p, HookAnswer.allow());
     }
-    Path cwd = call.get().cwd() == null ? Path.of("").toAbsolutePath()
-        : Path.of(call.get().cwd());
-    Policy rules;
+    Workspace ws;
     try {
-      rules = policy(cwd);
-    } catch (PolicyException e) {
+      // The agent names the directory: a path Java cannot hold is a refusal, not a crash.
+      Path cwd = call.get().cwd() == null ? Path.of("").toAbsolutePath()
+          : Path.of(call.get().cwd());
+      ws = Workspace.open(cwd, policy, false);
+    } catch (InvalidPathException e) {
+      return answer(out, p, deny("the " + p.agent() + " hook input's cwd is not a usable path ("
+          + Escape.terminal(e.getMessage()) + ")"));
+    } catch (Workspace.UsageException e) {
       return answer(out, p, deny("plangate cannot read the policy, so it cannot judge an"
           + " infrastructure command: " + Escape.terminal(e.getMessage())));
     }
-    ApplyGuard guard = new ApplyGuard(rules, env, p.agent(), new PlanProducer(planTimeout,
-        Map.of("TF_IN_AUTOMATION", "1", "TF_INPUT", "0")));
-    ApplyGuard.Outcome o = guard.check(call.get().command(), cwd);
-    HookAnswer.Verdict verdict = switch (o.kind()) {
-      case ALLOW -> HookAnswer.Verdict.ALLOW;
-      case ASK -> HookAnswer.Verdict.ASK;
-      case DENY -> HookAnswer.Verdict.DENY;
-    };
-    HookAnswer answer = new HookAnswer(verdict, o.forPerson(), o.forAgent());
+    ApplyGuard.Outcome o = new ApplyGuard(ws.policy(), env, p.agent(),
+        new PlanProducer(planTimeout)).check(call.get().command(), ws.dir());
     try {
-      Audit.append(Audit.file(auditLog, rules, root(cwd)), Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK,
-          call.get().command(), verdict.id()).withAgent(p.agent())
-          .withReason(verdict == HookAnswer.Verdict.ALLOW ? null : o.forAgent()), o.reports()));
+      Audit.append(Audit.file(auditLog, ws.policy(), ws.root()), Audit.withReports(
+          AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK, call.get().command(), o.kind().id())
+              .withAgent(p.agent())
+              .withReason(o.kind() == Kind.ALLOW ? null : o.forAgent()), o.reports()));
     } catch (IOException e) {
       return answer(out, p, deny(Escape.terminal(e.getMessage())));
     }
-    return answer(out, p, answer);
-  }
-
-  private Policy policy(Path cwd) throws PolicyException {
-    if (policy != null) {
-      return PolicyLoader.find(cwd, policy.isAbsolute() ? policy : cwd.resolve(policy));
-    }
-    return PolicyLoader.find(root(cwd), null);
-  }
-
-  /** The repository root of {@code dir}, or {@code dir} outside a repository. */
-  static Path root(Path dir) {
-    try {
-      return GitRepository.open(dir).root();
-    } catch (GitException e) {
-      return dir;
-    }
+    return answer(out, p, new HookAnswer(o.kind(), o.forPerson(), o.forAgent()));
   }
 
   private static HookAnswer deny(String why) {
-    return new HookAnswer(HookAnswer.Verdict.DENY, "plangate: " + why, "plangate refused the"
+    return new HookAnswer(Kind.DENY, "plangate: " + why, "plangate refused the"
         + " command: " + why);
   }
 

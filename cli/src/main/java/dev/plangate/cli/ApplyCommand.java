@@ -8,9 +8,6 @@ import dev.plangate.core.authorship.AuthorshipDetector;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.impact.Finding;
-import dev.plangate.core.policy.Policy;
-import dev.plangate.core.policy.PolicyException;
-import dev.plangate.core.policy.PolicyLoader;
 import dev.plangate.core.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -110,28 +107,27 @@ public final class ApplyCommand implements Callable<Integer> {
     if (CommandRecognizer.recognize(line).isEmpty()) {
       return runner.run(command, cwd);
     }
-    Policy rules;
+    Workspace ws;
     try {
-      rules = policy(cwd);
-    } catch (PolicyException e) {
+      ws = Workspace.open(cwd, policy, false);
+    } catch (Workspace.UsageException e) {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
     Optional<String> agent = agent();
-    auditLog = Audit.file(auditLog, rules, AgentHookCommand.root(cwd));
-    ApplyGuard.Outcome o = new ApplyGuard(rules, env, agent.orElse(null),
-        new PlanProducer(planTimeout, Map.of("TF_IN_AUTOMATION", "1", "TF_INPUT", "0")))
-        .check(line, cwd);
+    Path log = Audit.file(auditLog, ws.policy(), ws.root());
+    ApplyGuard.Outcome o = new ApplyGuard(ws.policy(), env, agent.orElse(null),
+        new PlanProducer(planTimeout)).check(line, cwd);
     AuditEntry entry = Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_APPLY,
         AuditEntry.argv(command), "allow").withAgent(agent.orElse(null)), o.reports());
     switch (o.kind()) {
       case ALLOW -> {
-        return record(entry, err) ? runner.run(command, cwd) : Cli.USAGE;
+        return record(log, entry, err) ? runner.run(command, cwd) : Cli.USAGE;
       }
       case DENY -> {
         err.println(o.forPerson());
         err.println("plangate: refused: " + o.forAgent());
-        return record(decided(entry, "deny", o), err) ? 1 : Cli.USAGE;
+        return record(log, decided(entry, "deny", o), err) ? 1 : Cli.USAGE;
       }
       default -> {
         err.println(o.forPerson());
@@ -139,13 +135,14 @@ public final class ApplyCommand implements Callable<Integer> {
           err.println("plangate: no agent in this environment: the command runs, and its own"
               + " prompt is yours to answer.");
           err.flush();
-          return record(decided(entry, "ask", o), err) ? runner.run(command, cwd) : Cli.USAGE;
+          return record(log, decided(entry, "ask", o), err) ? runner.run(command, cwd)
+              : Cli.USAGE;
         }
         boolean confirmed = confirm(o, agent.get(), err);
         AuditEntry d = confirmed ? decided(entry, "approved", o)
             .withApprovedBy("tty:" + System.getProperty("user.name"))
             : decided(entry, "refused", o);
-        if (!record(d, err)) {
+        if (!record(log, d, err)) {
           return Cli.USAGE;
         }
         return confirmed ? runner.run(command, cwd) : 1;
@@ -154,15 +151,13 @@ public final class ApplyCommand implements Callable<Integer> {
   }
 
   private static AuditEntry decided(AuditEntry entry, String decision, ApplyGuard.Outcome o) {
-    return new AuditEntry(entry.time(), entry.source(), entry.command(), entry.agent(),
-        entry.fingerprint(), entry.findings(), decision, entry.approvedBy(), null)
-        .withReason(o.forAgent());
+    return entry.withDecision(decision).withReason(o.forAgent());
   }
 
   /** False (after saying why) when the audit log cannot be written: nothing runs then. */
-  private boolean record(AuditEntry entry, PrintWriter err) {
+  private static boolean record(Path log, AuditEntry entry, PrintWriter err) {
     try {
-      Audit.append(auditLog, entry);
+      Audit.append(log, entry);
       return true;
     } catch (IOException e) {
       Cli.error(err, e.getMessage());
@@ -204,10 +199,5 @@ public final class ApplyCommand implements Callable<Integer> {
   private Optional<String> agent() {
     return new AuthorshipDetector(SignalCatalog.builtin()).environment(env).stream()
         .filter(Signal::decides).map(Signal::agent).findFirst();
-  }
-
-  private Policy policy(Path cwd) throws PolicyException {
-    return policy != null ? PolicyLoader.find(cwd, policy)
-        : PolicyLoader.find(AgentHookCommand.root(cwd), null);
   }
 }

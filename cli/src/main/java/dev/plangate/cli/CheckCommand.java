@@ -199,11 +199,11 @@ public final class CheckCommand implements Callable<Integer> {
       Cli.error(err, e);
     }
     try {
-      Audit.append(Audit.file(auditLog, request.policy(), ws.git() == null ? ws.dir()
-          : ws.git().root()), Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_CHECK,
-          AuditEntry.argv(java.util.stream.Stream.concat(java.util.stream.Stream.of("plangate"),
-              spec.commandLine().getParseResult().originalArgs().stream()).toList()),
-          report.decision().id()), List.of(report)));
+      List<String> argv = new ArrayList<>(List.of("plangate"));
+      argv.addAll(spec.commandLine().getParseResult().originalArgs());
+      Audit.append(Audit.file(auditLog, request.policy(), ws.root()), Audit.withReports(
+          AuditEntry.now(AuditEntry.SOURCE_CHECK, AuditEntry.argv(argv),
+              report.decision().id()), List.of(report)));
     } catch (IOException e) {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;

@@ -24,6 +24,11 @@ record Workspace(Path dir, GitRepository git, Policy policy) {
     }
   }
 
+  /** The repository's top directory, or {@link #dir} outside a repository. */
+  Path root() {
+    return git == null ? dir : git.root();
+  }
+
   static Workspace open(Path dir, Path explicitPolicy, boolean needGit) throws UsageException {
     Path d = dir == null ? Path.of("").toAbsolutePath() : dir.toAbsolutePath();
     GitRepository git = null;

@@ -244,6 +244,17 @@ class AgentHookCommandTest {
   }
 
   @Test
+  void aCwdJavaCannotHoldIsDeniedNotACrash() throws Exception {
+    String input = claude("terraform state rm x", Path.of("/tmp")).replace("\"cwd\":\"/tmp\"",
+        "\"cwd\":\"/tmp/\\u0000x\"");
+    JsonNode out = json(hook(input));
+    assertThat(out.path("hookSpecificOutput").path("permissionDecision").asText())
+        .isEqualTo("deny");
+    assertThat(out.path("hookSpecificOutput").path("permissionDecisionReason").asText())
+        .contains("cwd is not a usable path");
+  }
+
+  @Test
   void aPolicyThatCannotBeReadDeniesInfrastructureCommandsOnly(@TempDir Path dir)
       throws Exception {
     Files.writeString(dir.resolve(".plangate.yml"), "version: 1\naproval: {}\n");

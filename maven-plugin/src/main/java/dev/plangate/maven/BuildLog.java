@@ -10,7 +10,10 @@ import org.apache.maven.plugin.logging.Log;
  * that passes is a warning, the rest is information.
  */
 final class BuildLog {
-  /** Beyond this many findings the log points to the report instead (plans of 10,000 exist). */
+  /**
+   * Beyond this many findings the log points to the report instead (plans of 10,000 exist);
+   * the brief report is made with at most this many lines.
+   */
   static final int MAX_FINDING_LINES = 1000;
 
   private final Log log;
@@ -32,16 +35,13 @@ final class BuildLog {
     boolean destroys = !brief.findings().isEmpty();
     Level headline = error ? Level.ERROR : destroys ? Level.WARN : Level.INFO;
     headline.write(log, brief.headline());
-    int shown = 0;
     for (BriefReport.Line line : brief.findings()) {
-      if (shown++ == MAX_FINDING_LINES) {
-        log.warn("  ... " + (brief.findings().size() - MAX_FINDING_LINES + brief.more())
-            + " more in the report");
-        break;
-      }
       Level level = line.critical() ? (error ? Level.ERROR : Level.WARN)
           : (error ? Level.WARN : Level.INFO);
       level.write(log, "  " + line.text());
+    }
+    if (brief.more() > 0) {
+      headline.write(log, "  ... " + brief.more() + " more in the report");
     }
     for (String next : brief.next()) {
       headline.write(log, next);

@@ -160,7 +160,7 @@ public class CheckMojo extends AbstractMojo {
     }
     Path shown = written.isEmpty() ? null : files.mostReadable(written);
     String where = shown == null ? null : relative(shown);
-    BriefReport brief = BriefReport.of(report, Integer.MAX_VALUE);
+    BriefReport brief = BriefReport.of(report, BuildLog.MAX_FINDING_LINES);
     boolean fails = report.decision() == Decision.BLOCKED
         || (report.decision() == Decision.APPROVAL_REQUIRED && failOnApprovalRequired);
     log.report(brief, report.decision(), fails);
@@ -168,11 +168,11 @@ public class CheckMojo extends AbstractMojo {
       getLog().info("plangate: report written to " + where);
     }
     switch (report.decision()) {
-      case ERROR -> throw new MojoExecutionException(message(report, where));
-      case BLOCKED -> throw new MojoFailureException(message(report, where));
+      case ERROR -> throw new MojoExecutionException(message(brief, report.decision(), where));
+      case BLOCKED -> throw new MojoFailureException(message(brief, report.decision(), where));
       case APPROVAL_REQUIRED -> {
         if (failOnApprovalRequired) {
-          throw new MojoFailureException(message(report, where));
+          throw new MojoFailureException(message(brief, report.decision(), where));
         }
         getLog().warn("plangate: failOnApprovalRequired is false, so the build goes on without"
             + " the approval");
@@ -185,24 +185,26 @@ public class CheckMojo extends AbstractMojo {
    * The failure message: the decision, a few findings and the next step, in the order every
    * plangate report uses. Maven prints it once more at the end of the build.
    */
-  static String message(Report report, String reportPath) {
-    BriefReport brief = BriefReport.of(report, FINDINGS_IN_MESSAGE);
+  static String message(BriefReport brief, Decision decision, String reportPath) {
+    List<BriefReport.Line> shown = brief.findings().subList(0,
+        Math.min(FINDINGS_IN_MESSAGE, brief.findings().size()));
+    int more = brief.more() + brief.findings().size() - shown.size();
     StringBuilder sb = new StringBuilder(brief.headline());
-    if (!brief.findings().isEmpty()) {
+    if (!shown.isEmpty()) {
       sb.append(':');
     }
-    for (BriefReport.Line line : brief.findings()) {
+    for (BriefReport.Line line : shown) {
       sb.append("\n  ").append(line.text());
     }
-    if (brief.more() > 0) {
-      sb.append("\n  ... ").append(brief.more()).append(" more")
+    if (more > 0) {
+      sb.append("\n  ... ").append(more).append(" more")
           .append(reportPath == null ? "" : " in " + reportPath);
     }
     brief.next().forEach(n -> sb.append('\n').append(n));
-    if (report.decision() == Decision.APPROVAL_REQUIRED) {
+    if (decision == Decision.APPROVAL_REQUIRED) {
       sb.append('\n').append(LABELS_ARE_ON_THE_PULL_REQUEST);
     }
-    if (reportPath != null && brief.more() == 0) {
+    if (reportPath != null && more == 0) {
       sb.append("\nFull report: ").append(reportPath);
     }
     return sb.toString();

@@ -103,7 +103,7 @@ class ExamplesIT {
   }
 
   private static void check(Documented d) throws Exception {
-    Run run = run(d.command(), mavenArgs());
+    Run run = run(d.command(), MavenArgs.VALUE);
     assertThat(run.exit()).as("exit code of `%s` (%s); output:%n%s", d.command(), d.readme(),
         run.output()).isEqualTo(d.exit());
     for (String p : d.prints()) {
@@ -134,6 +134,19 @@ class ExamplesIT {
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("`%s` finished", command).isTrue();
     return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));
+  }
+
+  /** Written once, on the first command that needs it. */
+  private static final class MavenArgs {
+    static final Map<String, String> VALUE;
+
+    static {
+      try {
+        VALUE = mavenArgs();
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
   }
 
   /**

@@ -46,7 +46,15 @@ public final class ApplyGuard {
    */
   public record Outcome(Kind kind, String forPerson, String forAgent,
       List<InfraCommand> commands, List<Report> reports) {
-    public enum Kind { ALLOW, ASK, DENY }
+    /** Worst last: a line with several commands gets the worst of their answers. */
+    public enum Kind {
+      ALLOW, ASK, DENY;
+
+      /** The word the agents' protocols use: allow, ask, deny. */
+      public String id() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+      }
+    }
 
     public Outcome {
       commands = List.copyOf(commands);
@@ -117,7 +125,13 @@ public final class ApplyGuard {
       return ask(c, "plangate cannot tell what `" + shown + "` runs (" + "it mentions an"
           + " infrastructure tool, but the line cannot be read reliably); a person decides.");
     }
-    Path dir = c.workingDir() == null ? cwd : cwd.resolve(c.workingDir()).normalize();
+    Path dir;
+    try {
+      dir = c.workingDir() == null ? cwd : cwd.resolve(c.workingDir()).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return ask(c, "`" + shown + "` runs in a directory plangate cannot name ("
+          + Escape.terminal(e.getMessage()) + "); a person decides.");
+    }
     boolean terraform = c.tool() == Tool.TERRAFORM
         || c.tool() == Tool.TOFU;
     if (c.tool() == Tool.CLOUDFORMATION && c.action() == Action.EXECUTE_CHANGE_SET) {
@@ -149,7 +163,7 @@ public final class ApplyGuard {
     Report report;
     try {
       report = analyse(c, dir);
-    } catch (PlanReadException e) {
+    } catch (PlanReadException | java.nio.file.InvalidPathException e) {
       return ask(c, "plangate could not make the plan `" + shown + "` would apply: "
           + Escape.terminal(e.getMessage()) + "; a person decides.");
     }

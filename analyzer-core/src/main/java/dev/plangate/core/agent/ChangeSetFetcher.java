@@ -2,10 +2,9 @@ package dev.plangate.core.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.core.plan.ExternalTool;
 import dev.plangate.core.plan.PlanReadException;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Fetches the change set an {@code aws cloudformation execute-change-set} would execute, with
@@ -27,6 +25,7 @@ public final class ChangeSetFetcher {
   private static final Set<String> EXECUTE_ONLY_WITH_VALUE = Set.of("--client-request-token");
   private static final int MAX_PAGES = 20;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String NAME = "aws cloudformation describe-change-set";
 
   private final long timeoutSeconds;
 
@@ -34,22 +33,9 @@ public final class ChangeSetFetcher {
     this.timeoutSeconds = timeoutSeconds;
   }
 
-  /** The {@code aws} executable on {@code PATH} (from {@code environment}), if any. */
+  /** The {@code aws} executable on the agent's {@code PATH}, if any. */
   public static Optional<Path> findAws(Map<String, String> environment) {
-    String path = environment.getOrDefault("PATH", System.getenv("PATH"));
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String dir : path.split(File.pathSeparator)) {
-      if (dir.isEmpty()) {
-        continue;
-      }
-      Path aws = Path.of(dir, "aws");
-      if (Files.isRegularFile(aws) && Files.isExecutable(aws)) {
-        return Optional.of(aws);
-      }
-    }
-    return Optional.empty();
+    return ExternalTool.onPath("aws", environment.getOrDefault("PATH", System.getenv("PATH")));
   }
 
   /** The describe-change-set arguments for an execute-change-set's arguments. */
@@ -97,38 +83,23 @@ public final class ChangeSetFetcher {
             : doc.path("NextToken").textValue();
       } while (token != null && pages.size() < MAX_PAGES);
       if (token != null) {
-        throw new PlanReadException("aws cloudformation describe-change-set", "the change set"
+        throw new PlanReadException(NAME, "the change set"
             + " has more than " + MAX_PAGES + " pages");
       }
       return pages;
     } catch (IOException | PlanReadException e) {
       pages.forEach(p -> p.toFile().delete());
       throw e instanceof PlanReadException pre ? pre
-          : new PlanReadException("aws cloudformation describe-change-set", e.getMessage());
+          : new PlanReadException(NAME, e.getMessage());
     }
   }
 
-  private void run(List<String> cmd, Path dir, Path out) throws PlanReadException, IOException {
-    Path err = Files.createTempFile("plangate-aws-", ".err");
-    try {
-      Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectOutput(out.toFile())
-          .redirectError(err.toFile())
-          .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new PlanReadException("aws cloudformation describe-change-set", "did not finish"
-            + " within " + timeoutSeconds + " seconds");
-      }
-      if (p.exitValue() != 0) {
-        throw new PlanReadException("aws cloudformation describe-change-set", "failed (exit "
-            + p.exitValue() + "): " + PlanProducer.errorLine(Files.readString(err,
-            StandardCharsets.UTF_8)));
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlanReadException("aws cloudformation describe-change-set", "interrupted");
-    } finally {
-      Files.deleteIfExists(err);
+  private void run(List<String> cmd, Path dir, Path out) throws PlanReadException {
+    ExternalTool.Finished done = ExternalTool.run(NAME, cmd, dir, Map.of(), timeoutSeconds,
+        out);
+    if (done.exit() != 0) {
+      throw new PlanReadException(NAME, "failed (exit " + done.exit() + "): "
+          + done.errorLine());
     }
   }
 }

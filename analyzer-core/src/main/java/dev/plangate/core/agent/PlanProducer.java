@@ -1,9 +1,8 @@
 package dev.plangate.core.agent;
 
+import dev.plangate.core.plan.ExternalTool;
 import dev.plangate.core.plan.PlanReadException;
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Makes the plan an apply without a saved plan would carry out: {@code terraform plan -out} into
@@ -25,17 +23,18 @@ public final class PlanProducer {
       "-replace", "-destroy", "-refresh", "-refresh-only", "-parallelism", "-lock",
       "-lock-timeout", "-compact-warnings");
 
+  /** Terraform in automation mode: no prompts, no "run terraform apply" hints. */
+  private static final Map<String, String> AUTOMATION =
+      Map.of("TF_IN_AUTOMATION", "1", "TF_INPUT", "0");
+
   private final long timeoutSeconds;
-  private final Map<String, String> environment;
 
   /**
    * @param timeoutSeconds how long {@code terraform plan} may take before the hook gives up
    *     (and asks the person instead)
-   * @param environment extra variables for terraform (automation mode, no prompts)
    */
-  public PlanProducer(long timeoutSeconds, Map<String, String> environment) {
+  public PlanProducer(long timeoutSeconds) {
     this.timeoutSeconds = timeoutSeconds;
-    this.environment = Map.copyOf(environment);
   }
 
   /** The plan options among an apply's arguments, in order, option values kept with them. */
@@ -71,52 +70,25 @@ public final class PlanProducer {
    */
   public Path plan(String binary, Path dir, List<String> options) throws PlanReadException {
     Path out = dir.resolve(".plangate-" + UUID.randomUUID() + ".tfplan");
-    String name = binary + " plan in " + dir;
     List<String> cmd = new ArrayList<>(List.of(binary, "plan", "-input=false", "-no-color",
         "-out=" + out.getFileName()));
     cmd.addAll(options);
+    String name = binary + " plan in " + dir;
     try {
-      Path log = Files.createTempFile("plangate-plan-", ".log");
+      ExternalTool.Finished done = ExternalTool.run(name, cmd, dir, AUTOMATION, timeoutSeconds,
+          null);
+      if (done.exit() != 0 || !Files.isRegularFile(out)) {
+        throw new PlanReadException(name, "failed (exit " + done.exit() + "): "
+            + done.errorLine());
+      }
+      return out;
+    } catch (PlanReadException | RuntimeException e) {
       try {
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
-            .redirectErrorStream(true).redirectOutput(log.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
-        pb.environment().putAll(environment);
-        Process p = pb.start();
-        if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-          p.destroyForcibly();
-          Files.deleteIfExists(out);
-          throw new PlanReadException(name, "did not finish within " + timeoutSeconds
-              + " seconds");
-        }
-        if (p.exitValue() != 0 || !Files.isRegularFile(out)) {
-          Files.deleteIfExists(out);
-          throw new PlanReadException(name, "failed (exit " + p.exitValue() + "): "
-              + errorLine(Files.readString(log, StandardCharsets.UTF_8)));
-        }
-        return out;
-      } finally {
-        Files.deleteIfExists(log);
+        Files.deleteIfExists(out);
+      } catch (IOException ignored) {
+        // a leftover .plangate-*.tfplan is harmless and named for what it is
       }
-    } catch (IOException e) {
-      throw new PlanReadException(name, "cannot run it: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlanReadException(name, "interrupted");
+      throw e;
     }
-  }
-
-  /** Terraform's "Error: ..." line, else the last non-empty line. */
-  static String errorLine(String log) {
-    String last = "";
-    for (String line : log.lines().map(String::strip).toList()) {
-      if (line.startsWith("Error:")) {
-        return line;
-      }
-      if (!line.isEmpty()) {
-        last = line;
-      }
-    }
-    return last.isEmpty() ? "no output" : last;
   }
 }

@@ -105,6 +105,11 @@ public record AuditEntry(
         newApprovedBy, reason);
   }
 
+  public AuditEntry withDecision(String newDecision) {
+    return new AuditEntry(time, source, command, agent, fingerprint, findings, newDecision,
+        approvedBy, reason);
+  }
+
   public AuditEntry withReason(String newReason) {
     return new AuditEntry(time, source, command, agent, fingerprint, findings, decision,
         approvedBy, newReason);

@@ -1,15 +1,14 @@
 package dev.plangate.core.terraform;
 
+import dev.plangate.core.plan.ExternalTool;
 import dev.plangate.core.plan.PlanReadException;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Converts a saved binary plan (a zip file written by {@code terraform plan -out}) to JSON with
@@ -34,79 +33,36 @@ public final class BinaryPlanConverter {
 
   /** Writes the plan's JSON to a temporary file and returns it; the caller deletes it. */
   public static Path toJson(Path plan, String displayName) throws PlanReadException {
-    Optional<Path> tool = findTool();
+    Optional<Path> tool = ExternalTool.onPath("terraform", System.getenv("PATH"))
+        .or(() -> ExternalTool.onPath("tofu", System.getenv("PATH")));
     if (tool.isEmpty()) {
       throw new PlanReadException(displayName, "is a binary plan file, and neither terraform nor"
           + " tofu is on PATH to convert it; run `terraform show -json " + displayName
           + " > plan.json` and pass plan.json");
     }
-    Path dir = plan.toAbsolutePath().getParent();
+    Path json;
     try {
-      Path json = Files.createTempFile("plangate-", ".json");
-      Path err = Files.createTempFile("plangate-", ".err");
-      try {
-        Process p = new ProcessBuilder(List.of(tool.get().toString(), "show", "-json", "-no-color",
-            plan.toAbsolutePath().toString()))
-            .directory(dir.toFile())
-            .redirectOutput(json.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
-            .start();
-        if (!p.waitFor(TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
-          p.destroyForcibly();
-          throw new PlanReadException(displayName, tool.get().getFileName()
-              + " show -json did not finish within " + TIMEOUT_MINUTES + " minutes");
-        }
-        if (p.exitValue() != 0) {
-          String why = firstMeaningfulLine(Files.readString(err, StandardCharsets.UTF_8));
-          throw new PlanReadException(displayName, tool.get().getFileName()
-              + " show -json failed (exit " + p.exitValue() + "): " + why);
-        }
-        return json;
-      } catch (PlanReadException | RuntimeException e) {
-        Files.deleteIfExists(json);
-        throw e;
-      } finally {
-        Files.deleteIfExists(err);
-      }
+      json = Files.createTempFile("plangate-", ".json");
     } catch (IOException e) {
       throw new PlanReadException(displayName, "cannot convert binary plan: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PlanReadException(displayName, "interrupted while converting the binary plan");
     }
-  }
-
-  /** Terraform's own "Error: ..." line when there is one, else the first non-empty line. */
-  private static String firstMeaningfulLine(String s) {
-    for (String line : s.split("\n")) {
-      String t = line.replaceAll("\u001b\\[[0-9;]*m", "").replaceAll("^[\\s│╷╵]+", "").trim();
-      if (t.startsWith("Error:")) {
-        return t;
+    String name = tool.get().getFileName() + " show -json";
+    try {
+      ExternalTool.Finished done = ExternalTool.run(displayName, List.of(tool.get().toString(),
+          "show", "-json", "-no-color", plan.toAbsolutePath().toString()),
+          plan.toAbsolutePath().getParent(), Map.of(), TIMEOUT_MINUTES * 60, json);
+      if (done.exit() != 0) {
+        throw new PlanReadException(displayName, name + " failed (exit " + done.exit() + "): "
+            + done.errorLine());
       }
-    }
-    for (String line : s.split("\n")) {
-      String t = line.replaceAll("\u001b\\[[0-9;]*m", "").replaceAll("^[\\s│╷╵]+", "").trim();
-      if (!t.isEmpty()) {
-        return t;
+      return json;
+    } catch (PlanReadException | RuntimeException e) {
+      try {
+        Files.deleteIfExists(json);
+      } catch (IOException ignored) {
+        // a leftover temp file is harmless
       }
+      throw e;
     }
-    return "no error output";
-  }
-
-  private static Optional<Path> findTool() {
-    String path = System.getenv("PATH");
-    if (path == null) {
-      return Optional.empty();
-    }
-    for (String name : List.of("terraform", "tofu")) {
-      for (String dir : path.split(File.pathSeparator)) {
-        Path candidate = Path.of(dir, name);
-        if (Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
   }
 }

@@ -3,6 +3,7 @@ package dev.plangate.cli.agent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plangate.core.agent.ApplyGuard.Outcome.Kind;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -71,13 +72,8 @@ public enum AgentProtocol {
     if (input == null || !input.isObject()) {
       return Optional.empty();
     }
-    String event = input.path("hook_event_name").asText("");
-    return switch (event) {
-      case "PreToolUse" -> Optional.of(CLAUDE_CODE);
-      case "beforeShellExecution" -> Optional.of(CURSOR);
-      case "BeforeTool" -> Optional.of(GEMINI);
-      default -> Optional.empty();
-    };
+    String id = HookFastPath.protocolOf(input.path("hook_event_name").asText(""));
+    return id == null ? Optional.empty() : byId(id);
   }
 
   /**
@@ -127,7 +123,7 @@ public enum AgentProtocol {
    * Code's normal permission flow then applies).
    */
   public Optional<String> render(HookAnswer answer) {
-    if (answer.verdict() == HookAnswer.Verdict.ALLOW) {
+    if (answer.verdict() == Kind.ALLOW) {
       String allow = switch (this) {
         case CLAUDE_CODE -> HookFastPath.CLAUDE_ALLOW;
         case CURSOR -> HookFastPath.CURSOR_ALLOW;
@@ -142,7 +138,7 @@ public enum AgentProtocol {
         ObjectNode specific = out.putObject("hookSpecificOutput");
         specific.put("hookEventName", "PreToolUse");
         specific.put("permissionDecision", answer.verdict().id());
-        specific.put("permissionDecisionReason", answer.verdict() == HookAnswer.Verdict.DENY
+        specific.put("permissionDecisionReason", answer.verdict() == Kind.DENY
             ? answer.forAgent() : answer.forPerson());
       }
       case CURSOR -> {
@@ -155,7 +151,7 @@ public enum AgentProtocol {
       }
       case GEMINI -> {
         out.put("decision", "deny");
-        out.put("reason", answer.verdict() == HookAnswer.Verdict.ASK
+        out.put("reason", answer.verdict() == Kind.ASK
             ? answer.forAgent() + " Gemini CLI hooks cannot ask the person, so plangate"
                 + " refused it: show the person this summary and let them run the command"
                 + " themselves."

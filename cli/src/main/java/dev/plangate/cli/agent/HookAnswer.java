@@ -1,6 +1,6 @@
 package dev.plangate.cli.agent;
 
-import java.util.Locale;
+import dev.plangate.core.agent.ApplyGuard.Outcome.Kind;
 
 /**
  * What the hook answers about one shell command.
@@ -9,16 +9,8 @@ import java.util.Locale;
  * @param forPerson what the person is shown (the findings, the blast radius, the moved block)
  * @param forAgent what the agent is told (why, and what to do instead)
  */
-public record HookAnswer(Verdict verdict, String forPerson, String forAgent) {
-  public enum Verdict {
-    ALLOW, ASK, DENY;
-
-    public String id() {
-      return name().toLowerCase(Locale.ROOT);
-    }
-  }
-
+public record HookAnswer(Kind verdict, String forPerson, String forAgent) {
   public static HookAnswer allow() {
-    return new HookAnswer(Verdict.ALLOW, "", "");
+    return new HookAnswer(Kind.ALLOW, "", "");
   }
 }

@@ -38,12 +38,7 @@ public final class HookFastPath {
     if (f == null) {
       return null;
     }
-    String protocol = forcedAgent != null ? forcedAgent : switch (String.valueOf(f.event)) {
-      case "PreToolUse" -> "claude-code";
-      case "beforeShellExecution" -> "cursor";
-      case "BeforeTool" -> "gemini";
-      default -> null;
-    };
+    String protocol = forcedAgent != null ? forcedAgent : protocolOf(f.event);
     if (protocol == null) {
       return null;
     }
@@ -76,6 +71,19 @@ public final class HookFastPath {
       }
     }
     return command != null && CommandRecognizer.recognize(command).isEmpty() ? allow : null;
+  }
+
+  /**
+   * The protocol ({@code --agent} name) whose event this is, or null: the one place event names
+   * map to agents, also for {@link AgentProtocol#detect}.
+   */
+  static String protocolOf(String event) {
+    return switch (String.valueOf(event)) {
+      case "PreToolUse" -> "claude-code";
+      case "beforeShellExecution" -> "cursor";
+      case "BeforeTool" -> "gemini";
+      default -> null;
+    };
   }
 
   /** The few fields the protocols use. */
