@@ -181,11 +181,11 @@ class CheckCommandTest {
 
   @Test
   void passPlanHasNoExpectedDestroys() throws Exception {
-    // Guards the choice of PASS_PLAN: the corpus ground truth lists nothing for it.
-    List<String> expected = Files.readAllLines(
-        CliRun.shared().resolve("corpus/terraform/EXPECTED.tsv"));
-    assertThat(expected).noneMatch(l -> l.startsWith(CliRun.PASS_PLAN + "\t"));
-    assertThat(CliRun.passPlan()).exists();
+    // Guards the choice of the pass plan: no resource change in it deletes or forgets.
+    JsonNode plan = JSON.readTree(CliRun.passPlan().toFile());
+    assertThat(plan.path("resource_changes")).isNotEmpty().allSatisfy(rc ->
+        assertThat(rc.path("change").path("actions")).extracting(JsonNode::asText)
+            .doesNotContain("delete", "forget"));
   }
 
   @Test

@@ -49,19 +49,13 @@ record CliRun(int exitCode, String out, String err) {
     return Path.of(System.getProperty("plangate.root"));
   }
 
-  static Path shared() {
-    return Path.of(System.getProperty("plangate.shared"));
-  }
-
   /** The module-rename incident: 9 destroys, one suggested moved block. */
   static Path kiro() {
     return repoRoot().resolve("examples/terraform-kiro-incident/plan.json");
   }
 
-  /** A corpus plan with no rows in EXPECTED.tsv: nothing is destroyed, replaced or forgotten. */
-  static final String PASS_PLAN = "tofu/show-json-modules.json";
-
+  /** A real plan of the orders-service example that only updates: nothing is destroyed. */
   static Path passPlan() {
-    return shared().resolve("corpus/terraform").resolve(PASS_PLAN);
+    return repoRoot().resolve("examples/orders-service/update-plan.json");
   }
 }

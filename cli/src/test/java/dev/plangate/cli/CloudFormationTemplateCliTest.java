@@ -15,7 +15,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code plangate check} on CloudFormation templates: pairs, git, cdk.out, change set graphs. */
 class CloudFormationTemplateCliTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  static final Path TEMPLATES = CliRun.shared().resolve("corpus/cloudformation/templates");
   static final Path CHANGE_SET = CliRun.repoRoot()
       .resolve("analyzer-core/src/test/resources/cloudformation/changesets/conditional-replacement.json");
   static final Path CDK = CliRun.repoRoot()
@@ -40,16 +39,43 @@ class CloudFormationTemplateCliTest {
     throw new AssertionError("no finding for " + address + " in " + report.get("findings"));
   }
 
+  /** A web tier: a log bucket kept on delete, and the launch configuration of its instances. */
+  static final String WEB_BEFORE = """
+      AWSTemplateFormatVersion: "2010-09-09"
+      Resources:
+        LogsBucket:
+          Type: AWS::S3::Bucket
+          DeletionPolicy: Retain
+        LaunchConfig:
+          Type: AWS::AutoScaling::LaunchConfiguration
+          Properties:
+            ImageId: ami-0aaaaaaaaaaaaaaa1
+            InstanceType: t3.small
+        WebGroup:
+          Type: AWS::AutoScaling::AutoScalingGroup
+          Properties:
+            LaunchConfigurationName: !Ref LaunchConfig
+            MinSize: "1"
+            MaxSize: "3"
+      """;
+
+  /** The bucket is dropped from the template (kept in AWS) and the image changes. */
+  static final String WEB_AFTER = WEB_BEFORE
+      .replace("  LogsBucket:\n    Type: AWS::S3::Bucket\n    DeletionPolicy: Retain\n", "")
+      .replace("ami-0aaaaaaaaaaaaaaa1", "ami-0bbbbbbbbbbbbbbb2");
+
   @Test
   void twoTemplatesAreDiffedOffline() throws Exception {
-    JsonNode r = json("--template-before", TEMPLATES.resolve("elb-access-logs.before.yaml")
-        .toString(), "--template-after", TEMPLATES.resolve("elb-access-logs.after.yaml")
-        .toString());
+    Path before = Files.writeString(tmp.resolve("web.before.yaml"), WEB_BEFORE);
+    Path after = Files.writeString(tmp.resolve("web.after.yaml"), WEB_AFTER);
+    assertThat(WEB_AFTER).doesNotContain("LogsBucket").contains("ami-0bbbbbbbbbbbbbbb2");
+    JsonNode r = json("--template-before", before.toString(), "--template-after",
+        after.toString());
     assertThat(r.get("plans").get(0).get("format").asText()).isEqualTo("cloudformation-template");
     assertThat(finding(r, "LogsBucket").get("action").asText()).isEqualTo("forget");
     assertThat(finding(r, "LaunchConfig").get("action").asText()).isEqualTo("replace");
     assertThat(finding(r, "LaunchConfig").get("location").asText())
-        .startsWith(TEMPLATES.resolve("elb-access-logs.after.yaml").toString() + ":");
+        .startsWith(after + ":");
     assertThat(r.get("decision").asText()).isEqualTo("approval_required");
   }
 
@@ -91,9 +117,23 @@ class CloudFormationTemplateCliTest {
   @Test
   void aTemplateIsDiffedAgainstItsVersionAtTheBase() throws Exception {
     GitFixture git = GitFixture.init(tmp.resolve("repo"));
-    git.write("stack.yaml", Files.readString(TEMPLATES.resolve("rds-read-replica.before.yaml")));
+    git.write("stack.yaml", """
+        Resources:
+          MasterDB:
+            Type: AWS::RDS::DBInstance
+            Properties: {Engine: mysql, DBInstanceClass: db.t3.micro, AllocatedStorage: "20"}
+          ReplicaDB:
+            Type: AWS::RDS::DBInstance
+            Properties: {SourceDBInstanceIdentifier: !Ref MasterDB, DBInstanceClass: db.t3.micro}
+          Alerts:
+            Type: AWS::SNS::Topic
+        """);
     git.commit("Database stack");
-    git.write("stack.yaml", Files.readString(TEMPLATES.resolve("rds-read-replica.after.yaml")));
+    git.write("stack.yaml", """
+        Resources:
+          Alerts:
+            Type: AWS::SNS::Topic
+        """);
     String ai = git.commit("Drop the master\n\nCo-authored-by: Cursor <cursoragent@cursor.com>\n");
 
     CliRun r = CliRun.run("check", "--template", git.dir().resolve("stack.yaml").toString(),
@@ -116,13 +156,13 @@ class CloudFormationTemplateCliTest {
   }
 
   @Test
-  void halfAPairIsAUsageError() {
-    CliRun r = CliRun.run("check", "--template-after",
-        TEMPLATES.resolve("elb-access-logs.after.yaml").toString());
+  void halfAPairIsAUsageError() throws Exception {
+    Path after = Files.writeString(tmp.resolve("web.after.yaml"), WEB_AFTER);
+    CliRun r = CliRun.run("check", "--template-after", after.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.err()).contains("--template-before and --template-after go together");
 
-    CliRun t = CliRun.run("check", "--template", TEMPLATES.resolve("neptune.yaml").toString());
+    CliRun t = CliRun.run("check", "--template", after.toString());
     assertThat(t.exitCode()).isEqualTo(2);
     assertThat(t.err()).contains("--template needs a change set");
   }

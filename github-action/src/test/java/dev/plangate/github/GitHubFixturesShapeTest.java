@@ -20,13 +20,16 @@ import static dev.plangate.github.testing.GitHubFixtures.reviewed;
 import static dev.plangate.github.testing.GitHubFixtures.unlabeled;
 import static dev.plangate.github.testing.GitHubFixtures.viaApp;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plangate.core.testing.CorpusTest;
 import dev.plangate.core.testing.SharedCorpus;
 import dev.plangate.github.testing.GitHubFixtures;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -39,12 +42,15 @@ import org.junit.jupiter.api.Test;
  * The fixtures have every field, with the same JSON type, that the recorded examples in the
  * shared notes (github-approval.md) have: code tested against them sees GitHub's real shape.
  */
+@CorpusTest
 class GitHubFixturesShapeTest {
   static List<JsonNode> notes;
 
   @BeforeAll
   static void readNotes() throws Exception {
-    String md = Files.readString(SharedCorpus.root().resolve("notes/github-approval.md"));
+    Path file = SharedCorpus.root().resolve("notes/github-approval.md");
+    assumeTrue(Files.isRegularFile(file), "shared notes not found at " + file);
+    String md = Files.readString(file);
     Matcher m = Pattern.compile("```json\\n(.*?)```", Pattern.DOTALL).matcher(md);
     notes = new ArrayList<>();
     ObjectMapper mapper = new ObjectMapper();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.report.MarkdownReportRenderer;
 import dev.plangate.core.report.Report;
+import dev.plangate.core.testing.CorpusTest;
 import dev.plangate.core.testing.SharedCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** On a plan with thousands of instances the Markdown stays readable and says what it left out. */
+@CorpusTest
 class LargePlanReportTest {
   @TempDir Path dir;
 

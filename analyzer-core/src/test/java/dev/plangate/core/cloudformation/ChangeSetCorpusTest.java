@@ -15,6 +15,7 @@ import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
+import dev.plangate.core.testing.CorpusTest;
 import dev.plangate.core.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * recordings of real AWS, the console's JSON tab) against {@code EXPECTED.tsv}: each row's
  * normalised kind, and no finding the file does not call for.
  */
+@CorpusTest
 class ChangeSetCorpusTest {
 
   /** One row of EXPECTED.tsv: the fields copied verbatim from the change set. */

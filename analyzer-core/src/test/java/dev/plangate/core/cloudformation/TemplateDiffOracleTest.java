@@ -10,6 +10,7 @@ import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
+import dev.plangate.core.testing.CorpusTest;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,6 +39,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * nested inside another function). Dependents that only update are added by plangate and not by
  * the oracle; they are allowed as updates and nothing more.
  */
+@CorpusTest
 class TemplateDiffOracleTest {
   /** pair/logical ID → what in plangate's explanation shows why it goes further. */
   private static final Map<String, String> GOES_FURTHER = Map.of(

@@ -410,7 +410,7 @@ class TemplateDiffTest {
     assertThat(connection.kind()).isEqualTo(ChangeKind.REPLACE);
     assertThat(connection.replacePaths()).containsExactly("PeerRegion");
     assertThat(connection.location()).isEqualTo(
-        dir.resolve("after/children/VPCPeering-Requester-Setup.yaml") + ":76");
+        dir.resolve("after/children/VPCPeering-Requester-Setup.yaml") + ":23");
 
     ResourceChange removed = change(plan, "VPCPeeringUpdatesStack/PeerRoute6");
     assertThat(removed.kind()).isEqualTo(ChangeKind.DELETE);

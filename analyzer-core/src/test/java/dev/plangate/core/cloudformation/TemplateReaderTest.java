@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.testing.CorpusTest;
 import dev.plangate.core.testing.SharedCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class TemplateReaderTest {
-  private static final Path CORPUS = SharedCorpus.root().resolve("corpus/cloudformation/templates");
+  private static final Path CORPUS = SharedCorpus.corpus().resolve("cloudformation/templates");
 
   /** Counts constructions, to prove a YAML global tag never builds a Java object. */
   public static final class Bomb {
@@ -292,7 +293,39 @@ class TemplateReaderTest {
   }
 
   @Test
-  void forEachLoopsWithALiteralCollectionAreExpanded() throws Exception {
+  void forEachLoopsWithALiteralCollectionAreExpanded(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("queues.yaml");
+    Files.writeString(file, """
+        AWSTemplateFormatVersion: "2010-09-09"
+        Transform: AWS::LanguageExtensions
+        Resources:
+          Fn::ForEach::Queues:
+            - Name
+            - [Orders, Invoices, Refunds]
+            - Queue${Name}:
+                Type: AWS::SQS::Queue
+                Properties:
+                  MessageRetentionPeriod: 1209600
+                DeletionPolicy: Retain
+        Outputs:
+          Fn::ForEach::QueueOutputs:
+            - Name
+            - [Orders, Invoices, Refunds]
+            - Queue${Name}Arn:
+                Value: !GetAtt [!Sub "Queue${Name}", Arn]
+        """);
+    Template t = TemplateReader.read(file);
+    assertThat(t.resources()).containsOnlyKeys("QueueOrders", "QueueInvoices", "QueueRefunds");
+    assertThat(t.resources().get("QueueOrders").location()).as("the loop's line")
+        .endsWith("queues.yaml:4");
+    assertThat(t.resources().get("QueueInvoices").deletionPolicy()).isEqualTo("Retain");
+    assertThat(t.outputs()).containsOnlyKeys("QueueOrdersArn", "QueueInvoicesArn",
+        "QueueRefundsArn");
+  }
+
+  @CorpusTest
+  @Test
+  void forEachLoopsOfTheCorpusAreExpanded() throws Exception {
     Template t = TemplateReader.read(CORPUS.resolve("fn-foreach-s3-outputs.yaml"));
     assertThat(t.resources()).containsOnlyKeys("S3BucketA", "S3BucketB", "S3BucketC");
     assertThat(t.resources().get("S3BucketA").location()).as("the loop's line")
@@ -350,6 +383,7 @@ class TemplateReaderTest {
         || p.toString().endsWith(".json")).sorted();
   }
 
+  @CorpusTest
   @ParameterizedTest
   @MethodSource("corpusTemplates")
   void everyCorpusTemplateReads(Path file) throws Exception {
@@ -364,6 +398,7 @@ class TemplateReaderTest {
     }
   }
 
+  @CorpusTest
   @Test
   void theGetAzsFormattingEditReadsAsTheSameTemplate() throws Exception {
     Template before = TemplateReader.read(CORPUS.resolve("vpc-nat-getazs-noop.before.yaml"));
@@ -375,11 +410,33 @@ class TemplateReaderTest {
     }
   }
 
+  @CorpusTest
   @Test
   void jsonAndYamlTwinsReadToTheSameResources() throws Exception {
     Template json = TemplateReader.read(CORPUS.resolve("rds-mysql-read-replica.json"));
     assertThat(json.resources()).containsKeys("MainDB", "ReplicaDB");
     assertThat(json.resources().get("MainDB").deletionPolicy()).isEqualTo("Snapshot");
     assertThat(json.resources().get("ReplicaDB").updateReplacePolicy()).isEqualTo("Retain");
+  }
+
+  @Test
+  void aJsonTemplateReadsItsPolicies(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("db.json");
+    Files.writeString(file, """
+        {
+          "AWSTemplateFormatVersion": "2010-09-09",
+          "Resources": {
+            "MainDB": {"Type": "AWS::RDS::DBInstance", "DeletionPolicy": "Snapshot",
+                       "Properties": {"Engine": "mysql", "AllocatedStorage": "20"}},
+            "ReplicaDB": {"Type": "AWS::RDS::DBInstance", "UpdateReplacePolicy": "Retain",
+                          "Properties": {"SourceDBInstanceIdentifier": {"Ref": "MainDB"}}}
+          }
+        }
+        """);
+    Template json = TemplateReader.read(file);
+    assertThat(json.resources()).containsOnlyKeys("MainDB", "ReplicaDB");
+    assertThat(json.resources().get("MainDB").deletionPolicy()).isEqualTo("Snapshot");
+    assertThat(json.resources().get("ReplicaDB").updateReplacePolicy()).isEqualTo("Retain");
+    assertThat(json.resources().get("ReplicaDB").location()).endsWith("db.json:6");
   }
 }

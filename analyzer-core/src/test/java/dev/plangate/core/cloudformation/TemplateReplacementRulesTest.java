@@ -4,6 +4,7 @@ import static dev.plangate.core.cloudformation.TemplateFixtures.SPEC;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.cloudformation.TemplateReplacementRules.Effect;
+import dev.plangate.core.testing.CorpusTest;
 import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 class TemplateReplacementRulesTest {
   private static final TemplateReplacementRules RULES = TemplateReplacementRules.builtin();
 
+  @CorpusTest
   @Test
   void theDataSaysWhereItsFactsCameFromAndIsLoadedOnce() throws Exception {
     String manifest = Files.readString(SPEC.resolve("MANIFEST.tsv"));
@@ -20,6 +22,7 @@ class TemplateReplacementRulesTest {
   }
 
   /** The generated JSON is exactly the spec TSVs: regenerate it with the script if this fails. */
+  @CorpusTest
   @Test
   void everySpecRowIsInTheGeneratedData() throws Exception {
     List<String> types = Files.readAllLines(SPEC.resolve("resource-types.tsv"));

@@ -13,6 +13,7 @@ import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
+import dev.plangate.core.testing.CorpusTest;
 import dev.plangate.core.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,6 +40,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every real Pulumi file of the shared corpus, with what its MANIFEST notes and name promise
  * checked against counts taken from the raw JSON by this test, not by the reader.
  */
+@CorpusTest
 class PulumiCorpusTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final ResourceCatalog CATALOG = ResourceCatalog.builtin();

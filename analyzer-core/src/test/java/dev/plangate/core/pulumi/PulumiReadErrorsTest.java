@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.plangate.core.catalog.ResourceCatalog;
 import dev.plangate.core.plan.PlanReadException;
-import dev.plangate.core.testing.SharedCorpus;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,19 +33,24 @@ class PulumiReadErrorsTest {
         .satisfies(e -> assertThat(((PlanReadException) e).file()).isEqualTo("preview.json"));
   }
 
+  /** The project's own preview (examples/pulumi-preview), cut in half. */
   @Test
   void aTruncatedDigestNamesTheFile() throws Exception {
-    Path corpus = SharedCorpus.root()
-        .resolve("corpus/pulumi/preview-json/stratify-preview-deletes.json");
-    String whole = Files.readString(corpus);
+    Path preview = Path.of(System.getProperty("plangate.root", ".."), "examples/pulumi-preview/preview.json");
+    String whole = Files.readString(preview);
     failsReading(whole.substring(0, whole.length() / 2)).hasMessageContaining("truncated JSON");
   }
 
+  /** An engine-event stream cut inside the line of a delete-replaced step. */
   @Test
   void aStreamCutInTheMiddleOfALineIsTruncatedNotShorter() throws Exception {
-    Path corpus = SharedCorpus.root()
-        .resolve("corpus/pulumi/engine-events/pulumi-display-webserver-userdata.jsonl");
-    String whole = Files.readString(corpus);
+    String u = PulumiOpsTest.urn("aws:ec2/instance:Instance", "web");
+    String old = PulumiOpsTest.state(u, "");
+    String whole = String.join("\n",
+        PulumiOpsTest.both("create-replacement", u, old, PulumiOpsTest.state(u, ""), ""),
+        PulumiOpsTest.both("replace", u, old, PulumiOpsTest.state(u, ""), ""),
+        PulumiOpsTest.both("delete-replaced", u, old, "null", ""),
+        PulumiOpsTest.SUMMARY) + "\n";
     int cut = whole.indexOf("delete-replaced") + 10;
     failsReading(whole.substring(0, cut)).hasMessageContaining("truncated JSON");
   }

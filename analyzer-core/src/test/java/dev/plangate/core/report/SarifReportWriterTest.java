@@ -27,12 +27,12 @@ import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.policy.Policy;
-import dev.plangate.core.testing.SharedCorpus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -160,15 +160,45 @@ class SarifReportWriterTest {
         List.of(root.resolve("examples/orders-service/destroy-plan.json")));
   }
 
-  /** A real CloudFormation template diff from the shared corpus: findings with declared lines. */
+  /**
+   * A CloudFormation template diff written to a temporary directory: the bucket declared at line
+   * 12 of the old template is removed, so its finding points into a file outside the working
+   * directory.
+   */
   private static Report realCloudFormation() {
-    Path templates = SharedCorpus.root().resolve("corpus/cloudformation/templates");
-    PlanExtras extras = new PlanExtras(null, List.of(),
-        templates.resolve("cfn101-bucket.before.yaml"),
-        templates.resolve("cfn101-bucket.after.yaml"), null, null);
-    return new PlanAnalyzer().check(new CheckRequest(List.of(), Policy.defaults(), null,
-        CommitSelection.none(), null, Map.of(), null, Approver.NONE, LocalDate.of(2026, 1, 1),
-        extras));
+    try {
+      Path dir = Files.createTempDirectory("plangate-sarif-cfn");
+      String head = """
+          AWSTemplateFormatVersion: "2010-09-09"
+          Description: a bucket and the topic that announces its objects
+          Resources:
+            Topic:
+              Type: AWS::SNS::Topic
+            TopicPolicy:
+              Type: AWS::SNS::TopicPolicy
+              Properties:
+                Topics: [!Ref Topic]
+                PolicyDocument:
+                  Statement: [{Effect: Allow, Principal: {Service: s3.amazonaws.com}, Action: sns:Publish, Resource: !Ref Topic}]
+          """;
+      String bucket = """
+            MyS3Bucket:
+              Type: AWS::S3::Bucket
+              Properties:
+                NotificationConfiguration:
+                  TopicConfigurations: [{Event: "s3:ObjectCreated:*", Topic: !Ref Topic}]
+          """;
+      Path before = dir.resolve("cfn101-bucket.before.yaml");
+      Path after = dir.resolve("cfn101-bucket.after.yaml");
+      Files.writeString(before, head + bucket);
+      Files.writeString(after, head);
+      PlanExtras extras = new PlanExtras(null, List.of(), before, after, null, null);
+      return new PlanAnalyzer().check(new CheckRequest(List.of(), Policy.defaults(), null,
+          CommitSelection.none(), null, Map.of(), null, Approver.NONE, LocalDate.of(2026, 1, 1),
+          extras));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   static Stream<Arguments> reports() {
@@ -551,12 +581,12 @@ class SarifReportWriterTest {
       assertThat(r.at("/properties/address").asText()).isEqualTo("terraform_data.database");
     });
 
-    // The removed bucket is declared at line 13 of the old template, outside the working
+    // The removed bucket is declared at line 12 of the old template, outside the working
     // directory here: its file name and line, rather than no location at all.
     JsonNode bucket = resultFor(sarif(realCloudFormation()), "MyS3Bucket");
     assertThat(bucket.get("ruleId").asText()).isEqualTo("plangate/destroy");
     assertThat(bucket.at("/properties/category").asText()).isEqualTo("bucket");
     assertThat(uri(bucket)).isEqualTo("cfn101-bucket.before.yaml");
-    assertThat(artifact(bucket).at("/region/startLine").asInt()).isEqualTo(13);
+    assertThat(artifact(bucket).at("/region/startLine").asInt()).isEqualTo(12);
   }
 }

@@ -6,6 +6,7 @@ import dev.plangate.core.catalog.ResourceCatalog;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.ImpactAnalyzer;
 import dev.plangate.core.model.Plan;
+import dev.plangate.core.testing.CorpusTest;
 import dev.plangate.core.testing.SharedCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every plan of the shared Terraform/OpenTofu corpus (formats 0.1 to 1.2) is read, and its
  * findings equal EXPECTED.tsv: address, actions and deposed key, in plan order, nothing extra.
  */
+@CorpusTest
 class TerraformCorpusTest {
   private static final ResourceCatalog CATALOG = ResourceCatalog.builtin();
 
