@@ -78,7 +78,8 @@ public final class ImpactAnalyzer {
     if (entry != null && entry.dataBearing() && action.destroys()) {
       rec = entry.assess(c.before());
     }
-    String explanation = explain(c, action, downstream, destroyMode, rec, suggestion);
+    String explanation = explain(c, action, downstream, destroyMode, rec, suggestion,
+        plan.format() == PlanFormat.TERRAFORM ? plan.toolVersion() : null);
     return new Finding(plan.source(), c.address(), c.deposed(), c.type(), action, c.order(),
         c.reason(), c.rawActions(), c.replacePaths(), entry != null,
         entry == null ? null : entry.category(), rec.recoverable(), rec.because(), explanation,
@@ -86,7 +87,7 @@ public final class ImpactAnalyzer {
   }
 
   static String explain(ResourceChange c, FindingAction action, Downstream downstream,
-      boolean destroyMode, Recoverability rec, String suggestion) {
+      boolean destroyMode, Recoverability rec, String suggestion, String terraformVersion) {
     StringBuilder sb = new StringBuilder(c.key());
     if (c.kind() == ChangeKind.UNKNOWN) {
       sb.append(" has the action ").append(String.join("+", c.rawActions()))
@@ -104,7 +105,7 @@ public final class ImpactAnalyzer {
     } else {
       switch (action) {
         case DELETE -> sb.append(" will be destroyed because ")
-            .append(Reasons.forDelete(c.reason(), destroyMode));
+            .append(Reasons.forDelete(c.reason(), destroyMode, terraformVersion));
         case REPLACE -> sb.append(c.order() == ReplaceOrder.CREATE_BEFORE_DELETE
                 ? " will be replaced (the new object is created first, then the old one destroyed)"
                 : " will be destroyed and recreated")
@@ -124,7 +125,7 @@ public final class ImpactAnalyzer {
       sb.append("; ").append(total).append(total == 1 ? " resource depends" : " resources depend")
           .append(" on it");
       if (!downstream.unchanged().isEmpty()) {
-        sb.append(" (").append(downstream.unchanged().size()).append(" not in this plan)");
+        sb.append(" (").append(downstream.unchanged().size()).append(" not changed by this plan)");
       }
     }
     sb.append('.');
