@@ -24,7 +24,8 @@ public record EventRange(CommitSelection commits, String branch, String how) {
 
   /**
    * The range of a push or merge-group event; empty for any other event (schedule,
-   * workflow_dispatch: the command line's range applies).
+   * workflow_dispatch: the command line's range applies). Outside a git checkout
+   * ({@code git} null) no commit is read.
    *
    * <ul>
    *   <li>push: {@code before..after}. A branch created ({@code before} all zeros), or a force
@@ -36,13 +37,24 @@ public record EventRange(CommitSelection commits, String branch, String how) {
    */
   public static Optional<EventRange> of(String eventName, JsonNode event, GitRepository git)
       throws GitException {
+    EventRange range;
     if ("merge_group".equals(eventName) || (eventName == null && event.has("merge_group"))) {
-      return Optional.of(mergeGroup(event.path("merge_group")));
+      range = mergeGroup(event.path("merge_group"));
+    } else if ("push".equals(eventName) || (eventName == null && event.has("after"))) {
+      if (git == null) {
+        return Optional.of(notInGit(branch(event.path("ref").asText(""))));
+      }
+      range = push(event, git);
+    } else {
+      return Optional.empty();
     }
-    if ("push".equals(eventName) || (eventName == null && event.has("after"))) {
-      return Optional.of(push(event, git));
-    }
-    return Optional.empty();
+    return Optional.of(git == null ? notInGit(range.branch()) : range);
+  }
+
+  private static EventRange notInGit(String branch) {
+    return new EventRange(CommitSelection.none("not in a git checkout, so no commit was read:"
+        + " run actions/checkout (fetch-depth: 0) before plangate."), branch,
+        "no commits: not in a git checkout");
   }
 
   private static EventRange mergeGroup(JsonNode group) {
