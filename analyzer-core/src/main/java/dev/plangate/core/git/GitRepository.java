@@ -410,7 +410,8 @@ public final class GitRepository {
     } else {
       what = ": the head " + head + " (" + Commit.shortSha(headSha) + ") is an ancestor of the"
           + " base " + base + (baseSha == null ? "" : " (" + Commit.shortSha(baseSha) + ")")
-          + ", so every commit it has is already in the base; the two look swapped";
+          + ": every commit it has is already in the base, so it adds none (were the two"
+          + " swapped?)";
     }
     return range + what + ". No commit was read, so authorship is unknown. Give as the base"
         + " the commit the change started from (for a branch, the merge base with the default"
