@@ -203,6 +203,14 @@ class SignalVariantsTest {
   }
 
   @Test
+  void aGitHubLoginWrittenWithInvisibleOrFullwidthCharactersIsStillTheAgent() {
+    SignalCatalog catalog = SignalCatalog.builtin();
+    assertThat(catalog.agentForGitHubAccount("Copi" + ZWSP + "lot", 0)).isPresent();
+    assertThat(catalog.agentForGitHubAccount("\uFF43laude[bot]", 0)).contains("Claude Code");
+    assertThat(catalog.agentForGitHubAccount("dana", 0)).isEmpty();
+  }
+
+  @Test
   void evidenceIsTheTextAsWrittenNotTheFoldedOne() {
     CommitAuthorship c = DETECTOR.commit(Commits.withTrailers(commit(SHA, HUMAN, "x\n"),
         List.of(new Trailer("Co-authored-by", "Claude <noreply" + FULLWIDTH_AT
