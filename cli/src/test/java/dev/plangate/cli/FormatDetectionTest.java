@@ -127,6 +127,10 @@ class FormatDetectionTest {
     assertThat(report.get("plans").get(0).get("format").asText()).isEqualTo("pulumi");
     assertThat(report.get("findings")).isNotEmpty().allSatisfy(f ->
         assertThat(f.get("replaceOrder").asText()).isEqualTo("delete_before_create"));
+
+    // The dangerous order is said in the text line, as it is for Terraform.
+    CliRun text = CliRun.run("check", "--plan", deleteBeforeReplaceEvents().toString());
+    assertThat(text.out()).contains("REPLACE").contains("(destroy before create)");
   }
 
   @Test

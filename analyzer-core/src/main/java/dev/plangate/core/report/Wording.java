@@ -52,26 +52,24 @@ final class Wording {
 
   /** A few words on why, for tables; the full sentence is the finding's explanation. */
   static String shortReason(Finding f) {
-    String kept = keepsOld(f) ? " (old one kept, unmanaged)" : "";
+    String order = orderNote(f);
     if (f.reason() == null && f.why() != null) {
       // The first clause: the whole sentence is the explanation.
       String first = f.why().split("; ", 2)[0];
       if (first.length() <= 90) {
-        return first + kept;
+        return first + order;
       }
       int cut = first.lastIndexOf(' ', 89);
-      return first.substring(0, cut > 40 ? cut : 89) + " …";
+      return first.substring(0, cut > 40 ? cut : 89) + " …" + order;
     }
     if (f.reason() != null && CHANGE_SET_REASON.matcher(f.reason()).lookingAt()) {
-      return changeSetReason(f);
+      return changeSetReason(f) + order;
     }
     if (f.deposed() != null && f.action() == FindingAction.DELETE) {
       return "deposed object";
     }
     String r = f.reason();
     if (f.action() == FindingAction.REPLACE) {
-      String order = f.replaceOrder() == ReplaceOrder.CREATE_BEFORE_DELETE
-          ? " (create before destroy)" : kept;
       if (!f.replacedBecause().isEmpty()
           && (r == null || r.equals("replace_because_cannot_update"))) {
         return "changing " + String.join(", ", f.replacedBecause()) + " forces replacement"
@@ -105,6 +103,21 @@ final class Wording {
       case "delete_because_enabled_false" -> "enabled = false";
       default -> r;
     };
+  }
+
+  /**
+   * The order of a replacement's two halves, worded the same for every format: which one comes
+   * first decides whether there is an outage (destroy first) or a moment with two copies.
+   */
+  static String orderNote(Finding f) {
+    if (f.action() != FindingAction.REPLACE || f.replaceOrder() == null) {
+      return "";
+    }
+    if (keepsOld(f)) {
+      return " (old one kept, unmanaged)";
+    }
+    return f.replaceOrder() == ReplaceOrder.CREATE_BEFORE_DELETE ? " (create before destroy)"
+        : " (destroy before create)";
   }
 
   /** A replacement that leaves the old object running, unmanaged, instead of destroying it. */
