@@ -174,6 +174,10 @@ public final class MarkdownReportRenderer {
             .append('\n');
       }
     }
+    for (String line : Wording.policyLines(r)) {
+      sb.append(line.startsWith("Policy in force: ") ? "\n" : "\n> ⚠️ ").append(markdown(line))
+          .append('\n');
+    }
     return sb.toString();
   }
 

@@ -88,6 +88,14 @@ public final class TextReportRenderer {
             .append(terminal(w)).append('\n');
       }
     }
+    List<String> policy = Wording.policyLines(r);
+    if (!policy.isEmpty()) {
+      sb.append('\n');
+      for (String line : policy) {
+        sb.append(line.startsWith("Policy in force: ") ? "  " : paint(YELLOW, "  ⚠ "))
+            .append(terminal(line)).append('\n');
+      }
+    }
     footer(sb, r, !suggestions.isEmpty());
     return sb.toString();
   }

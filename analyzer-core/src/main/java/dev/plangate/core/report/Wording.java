@@ -197,4 +197,21 @@ final class Wording {
     String evidence = c.signals().isEmpty() ? "" : " — " + c.signals().get(0).evidence();
     return c.shortSha() + " \"" + c.subject() + "\" (" + c.agent() + ")" + evidence;
   }
+
+  /**
+   * What the report says about the policy, raw (renderers escape): which one was in force when
+   * it is not simply the file in the working tree, each loosening the change tried, and each
+   * warning (expired waivers, a base without a policy file, ...).
+   */
+  static List<String> policyLines(Report r) {
+    List<String> out = new java.util.ArrayList<>();
+    if (r.policy().revision() != null || !r.policy().loosened().isEmpty()) {
+      out.add("Policy in force: " + r.policy().describe() + ".");
+    }
+    for (String l : r.policy().loosened()) {
+      out.add("The change tried to loosen the policy (ignored): " + l);
+    }
+    out.addAll(r.warnings());
+    return out;
+  }
 }
