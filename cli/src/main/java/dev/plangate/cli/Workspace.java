@@ -155,7 +155,7 @@ record Workspace(Path dir, GitRepository git, Policy policy, String policyPath,
   private Workspace withBase(String sha, String label, String note) throws UsageException {
     try {
       Policy base = CommittedPolicy.at(git, sha, label, policyPath);
-      if (note != null) {
+      if (note != null && (base.origin().path() != null || policy.origin().path() != null)) {
         base = base.withOrigin(base.origin().withNotes(List.of(note)));
       }
       Policy inForce = PolicyMerge.tightenOnly(base, policy)
@@ -177,8 +177,9 @@ record Workspace(Path dir, GitRepository git, Policy policy, String policyPath,
     if (policyOutside) {
       return withOutsideNote();
     }
+    // Without a policy file here there is nothing to tighten and nothing worth a note.
     Policy base = Policy.defaults().withOrigin(new PolicyOrigin(null, label, List.of(),
-        List.of(note)));
+        policy.origin().path() == null ? List.of() : List.of(note)));
     return new Workspace(dir, git, PolicyMerge.tightenOnly(base, policy).effective(),
         policyPath, false);
   }

@@ -93,10 +93,7 @@ public final class CommittedPolicy {
           + " which one applies");
     }
     if (present.isEmpty()) {
-      String where = path != null ? path : PolicyLoader.FILE_NAME;
-      return Policy.defaults().withOrigin(new PolicyOrigin(null, label, List.of(), List.of(
-          "There is no " + where + " at " + label + ", so the built-in defaults are the base;"
-              + " a policy the change adds may only tighten them.")));
+      return Policy.defaults().withOrigin(new PolicyOrigin(null, label, List.of(), List.of()));
     }
     String file = present.get(0);
     String name = file + " at " + label;

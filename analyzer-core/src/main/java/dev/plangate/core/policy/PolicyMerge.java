@@ -177,6 +177,12 @@ public final class PolicyMerge {
 
     List<String> notes = new ArrayList<>(base.origin().notes());
     notes.addAll(proposed.origin().notes());
+    if (base.origin().path() == null && base.origin().revision() != null
+        && base.origin().notes().isEmpty()
+        && proposed.origin().path() != null) {
+      notes.add("There is no policy file at " + base.origin().revision() + ", so the built-in"
+          + " defaults are the base; " + proposed.origin().path() + " may only tighten them.");
+    }
     PolicyOrigin origin = new PolicyOrigin(base.origin().path(), base.origin().revision(),
         loosened, notes);
     Policy effective = new Policy(base.source(), actions, label, humanOnly, unknownIsAi,

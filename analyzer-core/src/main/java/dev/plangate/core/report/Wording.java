@@ -205,13 +205,16 @@ final class Wording {
    */
   static List<String> policyLines(Report r) {
     List<String> out = new java.util.ArrayList<>();
-    if (r.policy().revision() != null || !r.policy().loosened().isEmpty()) {
+    if (r.policy().path() != null && r.policy().revision() != null
+        || !r.policy().loosened().isEmpty()) {
       out.add("Policy in force: " + r.policy().describe() + ".");
     }
     for (String l : r.policy().loosened()) {
       out.add("The change tried to loosen the policy (ignored): " + l);
     }
-    out.addAll(r.warnings());
+    // The gate already gave an expired waiver that would have covered a finding as a reason.
+    List<String> said = r.decisionReasons();
+    r.warnings().stream().filter(w -> !said.contains(w)).forEach(out::add);
     return out;
   }
 }
