@@ -174,9 +174,9 @@ public final class MarkdownReportRenderer {
             .append('\n');
       }
     }
-    for (String line : Wording.policyLines(r)) {
-      sb.append(line.startsWith("Policy in force: ") ? "\n" : "\n> ⚠️ ").append(markdown(line))
-          .append('\n');
+    for (Wording.PolicyLine line : Wording.policyLines(r)) {
+      sb.append(line.warning() ? "\n> ⚠️ " : "\n").append(line.label())
+          .append(markdown(line.text())).append('\n');
     }
     return sb.toString();
   }

@@ -88,12 +88,12 @@ public final class TextReportRenderer {
             .append(terminal(w)).append('\n');
       }
     }
-    List<String> policy = Wording.policyLines(r);
+    List<Wording.PolicyLine> policy = Wording.policyLines(r);
     if (!policy.isEmpty()) {
       sb.append('\n');
-      for (String line : policy) {
-        sb.append(line.startsWith("Policy in force: ") ? "  " : paint(YELLOW, "  ⚠ "))
-            .append(terminal(line)).append('\n');
+      for (Wording.PolicyLine line : policy) {
+        sb.append(line.warning() ? paint(YELLOW, "  ⚠ ") : "  ").append(line.label())
+            .append(terminal(line.text())).append('\n');
       }
     }
     footer(sb, r, !suggestions.isEmpty());

@@ -199,22 +199,34 @@ final class Wording {
   }
 
   /**
-   * What the report says about the policy, raw (renderers escape): which one was in force when
-   * it is not simply the file in the working tree, each loosening the change tried, and each
-   * warning (expired waivers, a base without a policy file, ...).
+   * One line about the policy: a fixed {@code label} ("Policy in force: ") and the raw, input-
+   * derived {@code text} a renderer escapes.
+   *
+   * @param warning shown with a warning sign
    */
-  static List<String> policyLines(Report r) {
-    List<String> out = new java.util.ArrayList<>();
+  record PolicyLine(String label, String text, boolean warning) {
+    String plain() {
+      return label + text;
+    }
+  }
+
+  /**
+   * What the report says about the policy: which one was in force when a policy file was read
+   * at a revision, each loosening the change tried, and each warning (expired waivers, ...).
+   */
+  static List<PolicyLine> policyLines(Report r) {
+    List<PolicyLine> out = new java.util.ArrayList<>();
     if (r.policy().path() != null && r.policy().revision() != null
         || !r.policy().loosened().isEmpty()) {
-      out.add("Policy in force: " + r.policy().describe() + ".");
+      out.add(new PolicyLine("Policy in force: ", r.policy().describe() + ".", false));
     }
     for (String l : r.policy().loosened()) {
-      out.add("The change tried to loosen the policy (ignored): " + l);
+      out.add(new PolicyLine("The change tried to loosen the policy (ignored): ", l, true));
     }
     // The gate already gave an expired waiver that would have covered a finding as a reason.
     List<String> said = r.decisionReasons();
-    r.warnings().stream().filter(w -> !said.contains(w)).forEach(out::add);
+    r.warnings().stream().filter(w -> !said.contains(w))
+        .forEach(w -> out.add(new PolicyLine("", w, true)));
     return out;
   }
 }
