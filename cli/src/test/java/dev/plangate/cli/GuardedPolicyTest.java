@@ -125,14 +125,15 @@ class GuardedPolicyTest {
   }
 
   /**
-   * The wrapper in its own process, in the repository, with no terminal: an agent's destroy is
-   * refused unless the policy waives it. Last, since a wrong pass would apply the plan.
+   * The wrapper in its own process, in the repository, with no terminal. With the protect rule
+   * deleted from the working tree, the destroy would be a question for a person (a terminal
+   * away from running); the committed rule makes it a refusal nobody can approve.
    */
   @Test
   @Order(6)
-  void theApplyWrapperIgnoresAWaiverInTheWorkingTree() throws Exception {
+  void theApplyWrapperKeepsAProtectRuleDeletedFromTheWorkingTree() throws Exception {
     needsTerraform();
-    policies("", WAIVE_ALL);
+    policies(PROTECT, "");
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin",
         "java").toString(), "-cp", System.getProperty("java.class.path"),
         "dev.plangate.cli.Main", "apply", "--", "terraform", "apply", "plan.tfplan"));
@@ -144,7 +145,9 @@ class GuardedPolicyTest {
     String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(output).isEqualTo(1);
-    assertThat(output).contains("a waiver for ** (until 2099-12-31) is added")
+    assertThat(output).contains("plangate: blocked")
+        .contains("The change tried to loosen the policy (ignored): protect drops or changes"
+            + " the rule for module.env.**")
         .doesNotContain("Apply complete");
   }
 }
