@@ -8,6 +8,7 @@ import dev.plangate.core.testing.GitFixture;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -108,5 +109,65 @@ class PolicyInForceTest {
     if (!l.tightens()) {
       assertThat(r.out()).contains("The change tried to loosen the policy (ignored): ");
     }
+  }
+
+  private CliRun checkRange(GitFixture git) {
+    return CliRun.run(Map.of(), false, "check", "--repo", git.dir().toString(),
+        "--plan", git.dir().resolve("plan.json").toString(), "--base", "origin/main",
+        "--head", "HEAD", "--github", "off");
+  }
+
+  @Test
+  void aBasePolicyThatCannotBeReadIsAnErrorNamingFileAndRevision() {
+    GitFixture remote = GitFixture.bare(tmp.resolve("remote.git"));
+    GitFixture git = GitFixture.init(tmp.resolve("work"));
+    git.write("main.tf", PushScenarios.read("before/main.tf"));
+    git.write(".plangate.yml", "aproval:\n  actions: [delete]\n");
+    git.commit("Orders service");
+    git.addRemote("origin", remote.url());
+    git.push("origin", "main");
+    git.fetch("origin");
+    PushScenarios.removeDatabase(git);
+    git.write(".plangate.yml", "humanOnly: pass\n");
+    git.commit("Remove the database and fix the policy" + CLAUDE);
+    PushScenarios.plan(git, "destroy-plan.json");
+
+    CliRun r = checkRange(git);
+    assertThat(r.exitCode()).as(r.out()).isEqualTo(2);
+    assertThat(r.err()).contains("the policy at the base of the change (origin/main (")
+        .contains(".plangate.yml at origin/main (").contains("unknown key \"aproval\"");
+  }
+
+  @Test
+  void aKeyOfALaterVersionInTheChangeIsAnErrorNotIgnored() {
+    GitFixture git = agentLoosens(Loosening.NO_APPROVAL_ACTIONS, "");
+    git.write(".plangate.yml", "version: 2\nwaivers2: []\n");
+    CliRun r = checkRange(git);
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains(".plangate.yml").contains("waivers2");
+  }
+
+  @Test
+  void aPolicyTheChangeAddsMayTightenTheDefaultsButNotLoosenThem() throws Exception {
+    GitFixture git = GitFixture.init(tmp.resolve("work"));
+    git.write("main.tf", PushScenarios.read("before/main.tf"));
+    git.write(".gitignore", "plan.json\n");
+    String base = git.commit("Orders service, no policy file");
+    PushScenarios.removeDatabase(git);
+    git.write(".plangate.yml", "unknownAuthorship: human\nwaivers:\n  - address: '**'\n"
+        + "    reason: cleanup\n    expires: 2099-12-31\n"
+        + "protect:\n  - address: terraform_data.database\n");
+    git.commit("Remove the database" + CLAUDE);
+    PushScenarios.plan(git, "destroy-plan.json");
+    CliRun r = CliRun.run(Map.of(), false, "check", "--repo", git.dir().toString(),
+        "--plan", git.dir().resolve("plan.json").toString(), "--base", base,
+        "--head", "HEAD", "--github", "off", "--format", "json");
+    JsonNode json = JSON.readTree(r.out());
+    assertThat(json.path("decision").asText()).as(r.err()).isEqualTo("blocked");
+    assertThat(json.path("policy").path("path").isNull()).isTrue();
+    assertThat(json.path("policy").path("revision").asText()).isEqualTo(base.substring(0, 7));
+    assertThat(json.path("policy").path("loosened")).hasSize(2);
+    assertThat(json.path("warnings").toString()).contains("There is no policy file at "
+        + base.substring(0, 7) + ", so the built-in defaults are the base");
   }
 }
