@@ -92,7 +92,11 @@ class GuardedPolicyTest {
   void noApprovalActionsInTheWorkingTreeDoNotLetTheHookAllow() throws Exception {
     needsTerraform();
     policies("", "approval:\n  actions: []\n");
-    assertThat(hook().path("permissionDecision").asText()).isEqualTo("ask");
+    JsonNode out = hook();
+    assertThat(out.path("permissionDecision").asText()).isEqualTo("ask");
+    assertThat(out.path("permissionDecisionReason").asText())
+        .contains("plangate: approval required")
+        .contains("approval.actions drops delete: a delete still needs approval.");
   }
 
   @Test
