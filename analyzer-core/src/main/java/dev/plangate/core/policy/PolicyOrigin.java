@@ -1,6 +1,7 @@
 package dev.plangate.core.policy;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Which policy is in force and how it came to be: the file and revision it was read from, what
@@ -31,7 +32,7 @@ public record PolicyOrigin(String path, String revision, List<String> loosened,
   /** The same origin with more notes. */
   public PolicyOrigin withNotes(List<String> more) {
     return new PolicyOrigin(path, revision, loosened,
-        java.util.stream.Stream.concat(notes.stream(), more.stream()).toList());
+        Stream.concat(notes.stream(), more.stream()).toList());
   }
 
   /** "{@code .plangate.yml at origin/main (1a2b3c4)}", or "the built-in defaults". */
