@@ -124,7 +124,7 @@ public final class AgentHookCommand implements Callable<Integer> {
       // The agent names the directory: a path Java cannot hold is a refusal, not a crash.
       Path cwd = call.get().cwd() == null ? Path.of("").toAbsolutePath()
           : Path.of(call.get().cwd());
-      ws = Workspace.open(cwd, policy, false);
+      ws = Workspace.openGuarded(cwd, policy);
     } catch (InvalidPathException e) {
       return answer(out, p, deny("the " + p.agent() + " hook input's cwd is not a usable path ("
           + Escape.terminal(e.getMessage()) + ")"));

@@ -109,7 +109,7 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     Workspace ws;
     try {
-      ws = Workspace.open(cwd, policy, false);
+      ws = Workspace.openGuarded(cwd, policy);
     } catch (Workspace.UsageException e) {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;

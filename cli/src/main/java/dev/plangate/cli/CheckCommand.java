@@ -192,7 +192,7 @@ public final class CheckCommand implements Callable<Integer> {
     CheckRequest request;
     try {
       request = request(ws, planFiles, gh);
-    } catch (GitHubCheckException e) {
+    } catch (GitHubCheckException | Workspace.UsageException e) {
       gh.ifPresent(g -> g.publishError(e.getMessage()));
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
@@ -244,9 +244,7 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** The gate's question: from the command line, or in GitHub mode from the pull request. */
   private CheckRequest request(Workspace ws, List<Path> planFiles, Optional<GitHubMode> gh)
-      throws GitHubCheckException {
-    Policy policy = approvalLabel == null || approvalLabel.isBlank() ? ws.policy()
-        : ws.policy().withApprovalLabel(approvalLabel.strip());
+      throws GitHubCheckException, Workspace.UsageException {
     CommitSelection commits = base == null ? CommitSelection.none()
         : CommitSelection.between(base, head);
     Path root = ws.git() == null ? null : ws.git().root();
@@ -273,8 +271,26 @@ public final class CheckCommand implements Callable<Integer> {
             pr.get().platformSignals());
       }
     }
+    Policy policy = policyInForce(ws, gh).policy();
+    if (approvalLabel != null && !approvalLabel.isBlank()) {
+      policy = policy.withApprovalLabel(approvalLabel.strip());
+    }
     return new CheckRequest(planFiles, policy, root, commits, branch, gh.isPresent() ? Map.of()
         : env, moduleDir, Approver.NONE, LocalDate.now(), extras());
+  }
+
+  /**
+   * The working tree's policy may only tighten the one at the base of the change: a push's or
+   * merge group's base in GitHub mode, else the merge base of --base and --head. Without a
+   * base there is no change to compare with, and the working tree's policy applies as it is.
+   */
+  private Workspace policyInForce(Workspace ws, Optional<GitHubMode> gh)
+      throws Workspace.UsageException {
+    Optional<GitHubMode.EventBase> event = gh.flatMap(GitHubMode::eventBase);
+    if (event.isPresent()) {
+      return ws.withPolicyAt(event.get().rev(), event.get().label());
+    }
+    return base == null ? ws : ws.withPolicyAtMergeBase(base, head);
   }
 
   private PlanExtras extras() {

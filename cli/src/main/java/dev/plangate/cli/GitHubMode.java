@@ -35,6 +35,7 @@ final class GitHubMode {
   private final RunnerEnvironment env;
   private final PrintStream log;
   private Optional<PullRequestContext> pr = Optional.empty();
+  private Optional<EventBase> eventBase = Optional.empty();
   private GitHubReporter reporter;
   /** The event payload {@link #prepare} read. */
   private JsonNode readEvent;
@@ -67,7 +68,10 @@ final class GitHubMode {
       throw new GitHubCheckException(e.getMessage());
     }
     if (!event.has("pull_request")) {
-      return; // a push or a schedule: no pull request to approve on, the plain gate decides
+      // A push or a merge queue: no pull request to approve on, the plain gate decides, but
+      // under the policy as it was before the change, which the change may only tighten.
+      eventBase = eventBase(event, git);
+      return;
     }
     if (git == null) {
       throw new GitHubCheckException("not in a git checkout: a pull request is checked against"
@@ -115,6 +119,60 @@ final class GitHubMode {
 
   Optional<PullRequestContext> pullRequest() {
     return pr;
+  }
+
+  /**
+   * Where the change of a push or merge-group event begins.
+   *
+   * @param rev the base commit (or remote branch) whose policy is in force
+   * @param label how the report names it
+   */
+  record EventBase(String rev, String label) {}
+
+  /** The base of a push or merge-group event, when the event is one. */
+  Optional<EventBase> eventBase() {
+    return eventBase;
+  }
+
+  private static final String ZEROS = "0000000000000000000000000000000000000000";
+
+  /**
+   * A merge group's {@code base_sha}; a push's {@code before}, or for a new branch (before is
+   * all zeros) the repository's default branch. Other events (schedule, workflow_dispatch)
+   * judge no change and have none.
+   */
+  private static Optional<EventBase> eventBase(JsonNode event, GitRepository git)
+      throws GitHubCheckException {
+    String sha;
+    String what;
+    if (event.has("merge_group")) {
+      sha = event.path("merge_group").path("base_sha").asText("");
+      what = "the merge group's base";
+    } else if (event.has("before") && event.has("after")) {
+      sha = event.path("before").asText("");
+      what = "the commit before the push";
+      if (sha.matches("0+")) {
+        String branch = event.path("repository").path("default_branch").asText("");
+        if (branch.isEmpty()) {
+          throw new GitHubCheckException("the push creates a branch and the event names no"
+              + " default branch, so plangate cannot tell which policy was in force before it");
+        }
+        return Optional.of(new EventBase("origin/" + branch,
+            "origin/" + branch + " (the default branch; the push creates a branch)"));
+      }
+    } else {
+      return Optional.empty();
+    }
+    if (!sha.matches("[0-9a-f]{40}([0-9a-f]{24})?")) {
+      throw new GitHubCheckException("the event names no usable base commit ('"
+          + sha.replaceAll("[^0-9A-Za-z]", "?") + "'), so plangate cannot tell which policy"
+          + " was in force before the change");
+    }
+    if (git == null) {
+      throw new GitHubCheckException("not in a git checkout: the policy in force is read from"
+          + " " + what + ", " + sha + "; run actions/checkout (fetch-depth: 0) before plangate");
+    }
+    return Optional.of(new EventBase(sha, sha.substring(0, 7) + " (" + what + ")"));
   }
 
   /** The report's text for the job log, with workflow commands switched off around it. */

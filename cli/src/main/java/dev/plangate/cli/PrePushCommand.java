@@ -105,6 +105,12 @@ public final class PrePushCommand implements Callable<Integer> {
     if (updates.isEmpty()) {
       return 0;
     }
+    try {
+      ws = policyInForce(ws, updates);
+    } catch (Workspace.UsageException e) {
+      Cli.error(err, e.getMessage());
+      return Cli.USAGE;
+    }
     Policy policy = ws.policy();
     if (policy.plans().isEmpty()) {
       err.println("plangate: no plans to check: name them under plans: in .plangate.yml"
@@ -134,6 +140,41 @@ public final class PrePushCommand implements Callable<Integer> {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
+  }
+
+  /**
+   * The working tree's policy may only tighten the one the remote already has: at the first
+   * pushed branch's remote sha, or for a new branch at the remote's default branch
+   * ({@code REMOTE/HEAD}, {@code /main}, {@code /master}); with neither, the built-in defaults.
+   * Writing {@code {}} to the file then removes no plans and no protect rule.
+   */
+  private Workspace policyInForce(Workspace ws, List<PushedRef> updates)
+      throws Workspace.UsageException {
+    GitRepository git = ws.git();
+    String remoteName = remote == null || remote.isBlank() ? "origin" : remote;
+    try {
+      for (PushedRef ref : updates) {
+        java.util.Optional<String> before = ref.createsBranch() ? java.util.Optional.empty()
+            : git.resolve(ref.remoteSha() + "^{commit}");
+        if (before.isPresent()) {
+          return ws.withPolicyAt(before.get(), before.get().substring(0, 7) + " ("
+              + remoteName + "'s " + ref.remoteRef() + " before the push)");
+        }
+      }
+      for (String branch : List.of("HEAD", "main", "master")) {
+        String ref = "refs/remotes/" + remoteName + "/" + branch;
+        java.util.Optional<String> sha = git.resolve(ref + "^{commit}");
+        if (sha.isPresent()) {
+          return ws.withPolicyAt(sha.get(), remoteName + "/" + branch + " ("
+              + sha.get().substring(0, 7) + ")");
+        }
+      }
+    } catch (GitException e) {
+      throw new Workspace.UsageException(e.getMessage());
+    }
+    return ws.withDefaultsAsBase("no branch of " + remoteName, "The remote " + remoteName
+        + " has no branch this clone knows, so the built-in defaults are the base; the policy"
+        + " file may only tighten them.");
   }
 
   private int check(Workspace ws, GitRepository git, PushedRef ref, List<Path> plans,

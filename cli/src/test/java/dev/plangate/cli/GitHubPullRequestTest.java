@@ -462,7 +462,10 @@ class GitHubPullRequestTest {
 
     assertThat(r.exitCode()).as(r.err()).isEqualTo(1);
     assertThat(runner.summary()).contains(Escape.markdown("This pull request adds"
-        + " .plangate.yml; the gate applies the defaults until it is merged."));
+        + " .plangate.yml; the gate applies the defaults, tightened by what it adds, until it"
+        + " is merged."));
+    assertThat(runner.summary()).contains(Escape.markdown("a waiver for"
+        + " terraform_data.database (until 2099-01-01) is added"));
   }
 
   @Test

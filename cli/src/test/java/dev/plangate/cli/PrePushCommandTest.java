@@ -97,9 +97,15 @@ class PrePushCommandTest {
   @Test
   void noPlansConfiguredPassesAndSaysSo() {
     GitFixture git = PushScenarios.clone(tmp);
+    // Neither the remote's policy nor the pushed one names plans. (A pushed commit that drops
+    // the remote's plans: changes nothing: PolicyInForceTest.)
     git.write(".plangate.yml", "humanOnly: warn\n");
+    git.commit("Policy without plans");
+    git.push("origin", "main");
+    git.fetch("origin");
     String pushed = git.head();
-    git.commit("Policy without plans" + CLAUDE);
+    git.write("notes.txt", "x\n");
+    git.commit("A change" + CLAUDE);
 
     CliRun r = prePush(git, line(git, pushed));
 

@@ -7,10 +7,12 @@ import dev.plangate.core.gate.Approver.ApprovalException;
 import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.policy.CommittedPolicy;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.policy.PolicyException;
 import dev.plangate.core.policy.PolicyLoader;
-import java.nio.charset.StandardCharsets;
+import dev.plangate.core.policy.PolicyMerge;
+import dev.plangate.core.policy.PolicyOrigin;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -198,8 +200,9 @@ public final class PullRequestContext {
   }
 
   /**
-   * The policy as the base commit has it: a pull request cannot loosen the rules that judge it
-   * (an agent could otherwise add a waiver next to its destroy). Changes take effect on merge.
+   * The policy in force: the base commit's, tightened by the pull request's own version. A pull
+   * request cannot loosen the rules that judge it (an agent could otherwise add a waiver next to
+   * its destroy); what it loosens takes effect on merge, what it tightens at once.
    */
   private static Policy basePolicy(GitRepository git, PullRequest pr, String policyPath,
       String labelOverride, List<String> notes) throws GitException, GitHubCheckException {
@@ -207,41 +210,55 @@ public final class PullRequestContext {
       throw new GitHubCheckException("the policy file " + policyPath + " is outside the"
           + " repository; on a pull request the policy is read from the base commit");
     }
+    String baseLabel = Commit.shortSha(pr.baseSha()) + " (the pull request's base)";
+    String headLabel = Commit.shortSha(pr.headSha()) + " (the pull request's head)";
     List<String> candidates = policyPath != null ? List.of(policyPath)
         : List.of(PolicyLoader.FILE_NAME, PolicyLoader.ALTERNATE_FILE_NAME);
-    Policy policy = Policy.defaults();
     boolean found = false;
     for (String path : candidates) {
-      boolean atBase = git.exists(pr.baseSha(), path);
-      boolean atHead = git.exists(pr.headSha(), path);
-      found = atBase || atHead;
-      if (!found) {
-        continue;
-      }
-      if (!atBase) {
-        notes.add("This pull request adds " + path + "; the gate applies the defaults until"
-            + " it is merged.");
+      found = git.exists(pr.baseSha(), path) || git.exists(pr.headSha(), path);
+      if (found) {
         break;
       }
-      byte[] base = git.showBytes(pr.baseSha(), path);
-      try {
-        policy = PolicyLoader.parse(new String(base, StandardCharsets.UTF_8),
-            path + " at the base commit " + Commit.shortSha(pr.baseSha()));
-      } catch (PolicyException e) {
-        throw new GitHubCheckException(e.getMessage());
-      }
-      if (!atHead || !Arrays.equals(base, git.showBytes(pr.headSha(), path))) {
-        notes.add("This pull request changes " + path + "; the gate applies the base"
-            + " commit's version, and the change takes effect once merged.");
-      }
-      break;
     }
     if (policyPath != null && !found) {
       throw new GitHubCheckException("the policy file " + policyPath + " exists neither at the"
           + " base commit " + Commit.shortSha(pr.baseSha()) + " nor at the head");
     }
+    Policy policy;
+    try {
+      Policy base = CommittedPolicy.at(git, pr.baseSha(), baseLabel, policyPath);
+      Policy head = CommittedPolicy.at(git, pr.headSha(), headLabel, policyPath);
+      // The head's own "no file here" note is about the head, not the policy in force.
+      head = head.withOrigin(new PolicyOrigin(head.origin().path(), head.origin().revision(),
+          List.of(), List.of()));
+      policy = PolicyMerge.tightenOnly(base, head).effective();
+      String path = base.origin().path() != null ? base.origin().path()
+          : head.origin().path();
+      if (path != null && !sameBytes(git, pr, path)) {
+        notes.add(base.origin().path() == null
+            ? "This pull request adds " + path + "; the gate applies the defaults, tightened by"
+                + " what it adds, until it is merged."
+            : "This pull request changes " + path + "; the gate applies the base commit's"
+                + " version, tightened by what the change adds; what it loosens takes effect"
+                + " once merged.");
+      }
+    } catch (PolicyException e) {
+      throw new GitHubCheckException(e.getMessage());
+    }
     return labelOverride == null || labelOverride.isBlank() ? policy
         : policy.withApprovalLabel(labelOverride.strip());
+  }
+
+  private static boolean sameBytes(GitRepository git, PullRequest pr, String path)
+      throws GitException {
+    boolean atBase = git.exists(pr.baseSha(), path);
+    boolean atHead = git.exists(pr.headSha(), path);
+    if (atBase != atHead) {
+      return false;
+    }
+    return !atBase || Arrays.equals(git.showBytes(pr.baseSha(), path),
+        git.showBytes(pr.headSha(), path));
   }
 
   private static Optional<GitHubApprover.LabelTrigger> trigger(JsonNode event, PullRequest pr) {

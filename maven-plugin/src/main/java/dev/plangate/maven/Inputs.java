@@ -10,9 +10,11 @@ import dev.plangate.core.gate.Approver;
 import dev.plangate.core.git.BaseRevision;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.policy.CommittedPolicy;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.policy.PolicyException;
 import dev.plangate.core.policy.PolicyLoader;
+import dev.plangate.core.policy.PolicyMerge;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -47,6 +49,8 @@ final class Inputs {
   CheckRequest request() throws ParameterException {
     GitRepository git = openRepository();
     Policy policy = policy(git);
+    CommitSelection commits = commits(git);
+    policy = inForce(git, policy, commits);
     if (goal.approvalLabel != null && !goal.approvalLabel.isBlank()) {
       policy = policy.withApprovalLabel(goal.approvalLabel.strip());
     }
@@ -62,7 +66,6 @@ final class Inputs {
     if (cdkOutBase != null && cdkOut == null) {
       throw new ParameterException("cdkOutBase", "needs cdkOut, the assembly to diff against it");
     }
-    CommitSelection commits = commits(git);
     if (commits.isNone() && (!templates.isEmpty() && planFiles.isEmpty()
         || cdkOut != null && cdkOutBase == null)) {
       throw new ParameterException("base", "the offline template diff needs a base commit to"
@@ -105,6 +108,61 @@ final class Inputs {
       return PolicyLoader.find(projectHasOne || git == null ? basedir : git.root(), null);
     } catch (PolicyException e) {
       throw new ParameterException("policy", lines(e.getMessage()));
+    }
+  }
+
+  /**
+   * The policy file is part of the change under review, so its version here may only tighten the
+   * one at the base of the change: the merge base of the commits read, or without a range the
+   * committed policy of the default branch. A file named outside the repository applies as it is.
+   */
+  private Policy inForce(GitRepository git, Policy working, CommitSelection commits)
+      throws ParameterException {
+    if (git == null) {
+      return working;
+    }
+    try {
+      String path = null;
+      if (goal.policy != null) {
+        Path file = basedir.resolve(goal.policy.toPath()).toAbsolutePath().normalize();
+        Path root = git.root().toAbsolutePath().normalize();
+        if (!file.startsWith(root)) {
+          return working.withOrigin(working.origin().withNotes(List.of("The policy file "
+              + working.source() + " is outside the repository, so no change can edit it; it"
+              + " applies as it is.")));
+        }
+        path = root.relativize(file).toString().replace('\\', '/');
+      }
+      String rev;
+      String label;
+      if (!commits.isNone() && commits.base() != null) {
+        String head = commits.head() == null ? "HEAD" : commits.head();
+        rev = git.mergeBase(commits.base(), head)
+            .orElse(git.resolve(commits.base() + "^{commit}").orElse(commits.base()));
+        label = CommittedPolicy.label(rev, rev) + " (where the change begins)";
+      } else {
+        Optional<CommittedPolicy.Base> base = CommittedPolicy.trustedBase(git);
+        if (base.isEmpty()) {
+          return PolicyMerge.tightenOnly(Policy.defaults(), working).effective();
+        }
+        rev = base.get().rev();
+        label = base.get().label();
+      }
+      if (path == null && !basedir.equals(git.root().toAbsolutePath().normalize())) {
+        String project = git.root().toAbsolutePath().normalize().relativize(basedir).toString()
+            .replace('\\', '/');
+        for (String name : List.of(PolicyLoader.FILE_NAME, PolicyLoader.ALTERNATE_FILE_NAME)) {
+          if (git.exists(rev, project + "/" + name)) {
+            path = project + "/" + name;
+          }
+        }
+      }
+      return CommittedPolicy.inForce(git, rev, label, path, working);
+    } catch (PolicyException e) {
+      throw new ParameterException("policy", "the policy at the base of the change cannot be"
+          + " read: " + lines(e.getMessage()));
+    } catch (GitException e) {
+      throw new ParameterException("policy", terminal(e.getMessage()));
     }
   }
 

@@ -390,6 +390,55 @@ class CheckMojoTest {
         .hasMessageContaining("plan.json");
   }
 
+  // ------------------------------------------------------------- the policy in force
+
+  @Test
+  void aWaiverTheBranchCommitsForItsOwnDestroyIsIgnored() throws Exception {
+    GitFixture repo = aiRemovesTheDatabase();
+    repo.write(".plangate.yml", "waivers:\n  - address: '**'\n    reason: cleanup\n"
+        + "    expires: 2099-12-31\n").commit("Waive it" + CLAUDE_TRAILER + "\n");
+    assertThatThrownBy(() -> goal(repo.dir(), "plan.json").execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("plangate: approval required")
+        .hasMessageContaining("The change tried to loosen the policy (ignored): a waiver for **"
+            + " (until 2099-12-31) is added");
+    assertThat(repo.dir().resolve("target/plangate/report.json")).content()
+        .contains("\"loosened\" : [ \"a waiver for ** (until 2099-12-31) is added");
+  }
+
+  @Test
+  void noApprovalActionsInTheWorkingTreeAreIgnored() throws Exception {
+    GitFixture repo = aiRemovesTheDatabase();
+    repo.write(".plangate.yml", "approval:\n  actions: []\n");
+    assertThatThrownBy(() -> goal(repo.dir(), "plan.json").execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("plangate: approval required")
+        .hasMessageContaining("approval.actions drops delete");
+  }
+
+  @Test
+  void aProtectRuleOnTheDefaultBranchCannotBeDeletedByTheBranch() throws Exception {
+    GitFixture repo = ordersRepository();
+    repo.git("checkout", "-q", "main");
+    repo.write(".plangate.yml", "protect:\n  - address: terraform_data.database\n")
+        .commit("Protect the database\n");
+    repo.push("origin", "main");
+    repo.git("checkout", "-q", "cleanup");
+    repo.git("reset", "-q", "--hard", "origin/main");
+    repo.write("main.tf",
+            Files.readString(EXAMPLES.resolve("orders-service/after-destroy/main.tf")))
+        .write("plan.json",
+            Files.readString(EXAMPLES.resolve("orders-service/destroy-plan.json")))
+        .write(".plangate.yml", "")
+        .commit("Remove unused database" + CLAUDE_TRAILER + "\n");
+    CheckMojo goal = goal(repo.dir(), "plan.json");
+    goal.failOnApprovalRequired = false;
+    assertThatThrownBy(goal::execute)
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("plangate: blocked")
+        .hasMessageContaining("protect drops or changes the rule for terraform_data.database");
+  }
+
   @Test
   void hostileNamesInTheLogAreEscaped() throws Exception {
     Path dir = Files.createDirectories(tmp.resolve("plain"));

@@ -32,6 +32,7 @@ import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanReadException;
 import dev.plangate.core.policy.CriticalityOverride;
 import dev.plangate.core.policy.Policy;
+import dev.plangate.core.policy.Waiver;
 import dev.plangate.core.pulumi.PulumiPreviewReader;
 import dev.plangate.core.report.PlanSummary;
 import dev.plangate.core.report.Report;
@@ -40,6 +41,7 @@ import dev.plangate.core.terraform.TerraformPlanReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -171,7 +173,27 @@ public final class PlanAnalyzer {
       }
     }
     return new Report(result.decision(), result.because(), result.fingerprint(),
-        policy.approvalLabel(), who, summaries, findings, result.verdicts(), errors);
+        policy.approvalLabel(), who, summaries, findings, result.verdicts(), errors,
+        policy.origin(), policyWarnings(policy, request.today()));
+  }
+
+  /**
+   * What the report says about the policy whether or not a finding is touched: every expired
+   * waiver (a waiver that silently stopped working surprises whoever relies on it), and the
+   * notes on where the policy came from.
+   */
+  static List<String> policyWarnings(Policy policy, LocalDate today) {
+    List<String> out = new ArrayList<>();
+    for (Waiver w : policy.waivers()) {
+      if (w.expiredOn(today)) {
+        // Worded as the gate words it for a finding the waiver would have covered, so a
+        // renderer shows it once.
+        out.add("The waiver for " + w.address().pattern() + " (line " + w.line()
+            + ") expired on " + w.expires() + " and no longer applies.");
+      }
+    }
+    out.addAll(policy.origin().notes());
+    return out;
   }
 
   private record ReadPlan(Path file, Plan plan, List<Finding> findings) {}

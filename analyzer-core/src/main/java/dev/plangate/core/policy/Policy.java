@@ -25,6 +25,7 @@ import java.util.Set;
  * @param criticalApprovers the same when a finding that needs approval is critical
  * @param auditLog where decisions are appended (relative to the repository root), or null;
  *     a command line {@code --audit-log} takes precedence
+ * @param origin which file and revision it is, and what a change tried to loosen
  */
 public record Policy(
     String source,
@@ -40,7 +41,8 @@ public record Policy(
     String planCommand,
     int approvers,
     int criticalApprovers,
-    String auditLog) {
+    String auditLog,
+    PolicyOrigin origin) {
 
   public static final String DEFAULT_LABEL = "plangate/approve-destroy";
 
@@ -55,13 +57,41 @@ public record Policy(
     if (approvers < 1 || criticalApprovers < 1) {
       throw new IllegalArgumentException("at least one approver is needed");
     }
+    if (origin == null) {
+      origin = PolicyOrigin.file(source);
+    }
+  }
+
+  /** A policy read from {@code source} as it is. */
+  public Policy(String source, Set<FindingAction> approvalActions, String approvalLabel,
+      HumanOnly humanOnly, boolean unknownAuthorshipIsAi, List<ProtectRule> protect,
+      List<Waiver> waivers, List<SignalRule> signals, List<CriticalityOverride> criticality,
+      List<String> plans, String planCommand, int approvers, int criticalApprovers,
+      String auditLog) {
+    this(source, approvalActions, approvalLabel, humanOnly, unknownAuthorshipIsAi, protect,
+        waivers, signals, criticality, plans, planCommand, approvers, criticalApprovers,
+        auditLog, null);
+  }
+
+  /** The same policy with another origin (where it was read, what a change tried). */
+  public Policy withOrigin(PolicyOrigin newOrigin) {
+    return new Policy(source, approvalActions, approvalLabel, humanOnly, unknownAuthorshipIsAi,
+        protect, waivers, signals, criticality, plans, planCommand, approvers,
+        criticalApprovers, auditLog, newOrigin);
+  }
+
+  /** The same policy, said to be read from {@code newSource} (messages name it). */
+  public Policy withSource(String newSource, PolicyOrigin newOrigin) {
+    return new Policy(newSource, approvalActions, approvalLabel, humanOnly,
+        unknownAuthorshipIsAi, protect, waivers, signals, criticality, plans, planCommand,
+        approvers, criticalApprovers, auditLog, newOrigin);
   }
 
   /** The same policy with another approval label (a CI input overriding the file). */
   public Policy withApprovalLabel(String label) {
     return new Policy(source, approvalActions, label, humanOnly, unknownAuthorshipIsAi, protect,
         waivers, signals, criticality, plans, planCommand, approvers, criticalApprovers,
-        auditLog);
+        auditLog, origin);
   }
 
   /** How many distinct humans must approve findings, depending on whether one is critical. */

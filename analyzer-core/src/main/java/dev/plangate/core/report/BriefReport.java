@@ -99,6 +99,7 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
       return;
     }
     if (sorted.stream().noneMatch(f -> f.action().destroys())) {
+      Wording.policyLines(r).forEach(l -> cause.add(l.label() + terminal(l.text())));
       return;
     }
     List<CommitAuthorship> ai = r.authorship().aiCommits();
@@ -111,6 +112,7 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
       cause.add("Authorship unknown: " + terminal(String.join(" ", r.authorship().notes())));
     }
     r.reasons(Reason.Kind.PROTECTED).forEach(p -> cause.add("Protected: " + terminal(p)));
+    Wording.policyLines(r).forEach(l -> cause.add(l.label() + terminal(l.text())));
     Set<String> suggestions = Wording.suggestions(sorted);
     switch (r.decision()) {
       case BLOCKED -> approval.add("Protected resources cannot be approved: take the destroy out"

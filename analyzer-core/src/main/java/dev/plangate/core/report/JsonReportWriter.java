@@ -63,6 +63,12 @@ public final class JsonReportWriter {
         finding(g, f, report.verdict(f));
       }
       g.writeEndArray();
+      g.writeObjectFieldStart("policy");
+      g.writeStringField("path", report.policy().path());
+      g.writeStringField("revision", report.policy().revision());
+      strings(g, "loosened", report.policy().loosened());
+      g.writeEndObject();
+      strings(g, "warnings", report.warnings());
       strings(g, "errors", report.errors());
       g.writeEndObject();
       g.writeRaw('\n');

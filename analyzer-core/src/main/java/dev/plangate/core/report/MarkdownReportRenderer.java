@@ -174,6 +174,10 @@ public final class MarkdownReportRenderer {
             .append('\n');
       }
     }
+    for (Wording.PolicyLine line : Wording.policyLines(r)) {
+      sb.append(line.warning() ? "\n> ⚠️ " : "\n").append(line.label())
+          .append(markdown(line.text())).append('\n');
+    }
     return sb.toString();
   }
 

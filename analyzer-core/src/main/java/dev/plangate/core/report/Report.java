@@ -9,6 +9,7 @@ import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.policy.Policy;
+import dev.plangate.core.policy.PolicyOrigin;
 import java.util.List;
 import java.util.Map;
 
@@ -25,6 +26,10 @@ import java.util.Map;
  * @param findings every delete, replace and forget across all plans
  * @param verdicts the gate's verdict per finding, keyed by {@link GateResult#id(Finding)}
  * @param errors one line per input that could not be read
+ * @param policy which policy was in force (file and revision) and what the change tried to
+ *     loosen
+ * @param warnings things about the run a reader must not miss that decide nothing by themselves:
+ *     expired waivers, a base without a policy file, ...
  */
 public record Report(
     Decision decision,
@@ -35,7 +40,9 @@ public record Report(
     List<PlanSummary> plans,
     List<Finding> findings,
     Map<String, Verdict> verdicts,
-    List<String> errors) {
+    List<String> errors,
+    PolicyOrigin policy,
+    List<String> warnings) {
   public static final int SCHEMA_VERSION = 1;
 
   public Report {
@@ -44,6 +51,16 @@ public record Report(
     findings = List.copyOf(findings);
     verdicts = Map.copyOf(verdicts);
     errors = List.copyOf(errors);
+    policy = policy == null ? PolicyOrigin.file(null) : policy;
+    warnings = List.copyOf(warnings);
+  }
+
+  /** A report that says nothing about the policy (tests, reports built without one). */
+  public Report(Decision decision, List<Reason> reasons, String fingerprint, String approvalLabel,
+      Authorship authorship, List<PlanSummary> plans, List<Finding> findings,
+      Map<String, Verdict> verdicts, List<String> errors) {
+    this(decision, reasons, fingerprint, approvalLabel, authorship, plans, findings, verdicts,
+        errors, null, List.of());
   }
 
   /** A report without authorship or verdicts (no commit range read, no gate run). */

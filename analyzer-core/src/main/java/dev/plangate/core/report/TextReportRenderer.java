@@ -88,6 +88,14 @@ public final class TextReportRenderer {
             .append(terminal(w)).append('\n');
       }
     }
+    List<Wording.PolicyLine> policy = Wording.policyLines(r);
+    if (!policy.isEmpty()) {
+      sb.append('\n');
+      for (Wording.PolicyLine line : policy) {
+        sb.append(line.warning() ? paint(YELLOW, "  ⚠ ") : "  ").append(line.label())
+            .append(terminal(line.text())).append('\n');
+      }
+    }
     footer(sb, r, !suggestions.isEmpty());
     return sb.toString();
   }

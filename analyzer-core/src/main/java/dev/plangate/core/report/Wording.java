@@ -218,4 +218,36 @@ final class Wording {
     String evidence = c.signals().isEmpty() ? "" : " — " + c.signals().get(0).evidence();
     return c.shortSha() + " \"" + c.subject() + "\" (" + c.agent() + ")" + evidence;
   }
+
+  /**
+   * One line about the policy: a fixed {@code label} ("Policy in force: ") and the raw, input-
+   * derived {@code text} a renderer escapes.
+   *
+   * @param warning shown with a warning sign
+   */
+  record PolicyLine(String label, String text, boolean warning) {
+    String plain() {
+      return label + text;
+    }
+  }
+
+  /**
+   * What the report says about the policy: which one was in force when a policy file was read
+   * at a revision, each loosening the change tried, and each warning (expired waivers, ...).
+   */
+  static List<PolicyLine> policyLines(Report r) {
+    List<PolicyLine> out = new java.util.ArrayList<>();
+    if (r.policy().path() != null && r.policy().revision() != null
+        || !r.policy().loosened().isEmpty()) {
+      out.add(new PolicyLine("Policy in force: ", r.policy().describe() + ".", false));
+    }
+    for (String l : r.policy().loosened()) {
+      out.add(new PolicyLine("The change tried to loosen the policy (ignored): ", l, true));
+    }
+    // The gate already gave an expired waiver that would have covered a finding as a reason.
+    List<String> said = r.decisionReasons();
+    r.warnings().stream().filter(w -> !said.contains(w))
+        .forEach(w -> out.add(new PolicyLine("", w, true)));
+    return out;
+  }
 }
