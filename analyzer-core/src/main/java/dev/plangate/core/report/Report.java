@@ -1,6 +1,7 @@
 package dev.plangate.core.report;
 
 import dev.plangate.core.authorship.Authorship;
+import dev.plangate.core.gate.ApprovalRoute;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.gate.Fingerprint;
 import dev.plangate.core.gate.GateResult;
@@ -25,6 +26,8 @@ import java.util.Map;
  * @param findings every delete, replace and forget across all plans
  * @param verdicts the gate's verdict per finding, keyed by {@link GateResult#id(Finding)}
  * @param errors one line per input that could not be read
+ * @param approvalRoute how a person approves on the surface that made the report: the label
+ *     on a pull request, or what works elsewhere
  */
 public record Report(
     Decision decision,
@@ -35,7 +38,8 @@ public record Report(
     List<PlanSummary> plans,
     List<Finding> findings,
     Map<String, Verdict> verdicts,
-    List<String> errors) {
+    List<String> errors,
+    ApprovalRoute approvalRoute) {
   public static final int SCHEMA_VERSION = 1;
 
   public Report {
@@ -44,6 +48,21 @@ public record Report(
     findings = List.copyOf(findings);
     verdicts = Map.copyOf(verdicts);
     errors = List.copyOf(errors);
+    approvalRoute = approvalRoute == null ? ApprovalRoute.PULL_REQUEST_LABEL : approvalRoute;
+  }
+
+  /** A report made on a pull request, where the approval label approves. */
+  public Report(Decision decision, List<Reason> reasons, String fingerprint,
+      String approvalLabel, Authorship authorship, List<PlanSummary> plans,
+      List<Finding> findings, Map<String, Verdict> verdicts, List<String> errors) {
+    this(decision, reasons, fingerprint, approvalLabel, authorship, plans, findings, verdicts,
+        errors, ApprovalRoute.PULL_REQUEST_LABEL);
+  }
+
+  /** The same report, as phrased for a surface where a person approves by {@code route}. */
+  public Report withApprovalRoute(ApprovalRoute route) {
+    return new Report(decision, reasons, fingerprint, approvalLabel, authorship, plans,
+        findings, verdicts, errors, route);
   }
 
   /** A report without authorship or verdicts (no commit range read, no gate run). */

@@ -92,12 +92,15 @@ class JsonReportWriterTest {
   void topLevelFields() throws IOException {
     JsonNode root = write(report());
 
-    assertFields(root, Map.of("schemaVersion", NUMBER, "decision", STRING,
-        "decisionReasons", ARRAY, "fingerprint", STRING, "approvalLabel", STRING,
-        "authorship", OBJECT, "summary", OBJECT, "plans", ARRAY, "findings", ARRAY,
-        "errors", ARRAY));
+    assertFields(root, Map.ofEntries(Map.entry("schemaVersion", NUMBER),
+        Map.entry("decision", STRING), Map.entry("decisionReasons", ARRAY),
+        Map.entry("fingerprint", STRING), Map.entry("approvalLabel", STRING),
+        Map.entry("approvalRoute", STRING), Map.entry("authorship", OBJECT),
+        Map.entry("summary", OBJECT), Map.entry("plans", ARRAY), Map.entry("findings", ARRAY),
+        Map.entry("errors", ARRAY)));
     assertThat(root.get("fingerprint").asText()).matches("[0-9a-f]{16}");
     assertThat(root.get("approvalLabel").asText()).isEqualTo("plangate/approve-destroy");
+    assertThat(root.get("approvalRoute").asText()).isEqualTo("pull-request-label");
     assertThat(root.get("authorship").get("aiInvolved").isNull()).isTrue();
     assertThat(strings(root.get("authorship").get("notes")))
         .containsExactly("no commit range was read");
