@@ -117,7 +117,7 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
       case BLOCKED -> approval.add("Protected resources cannot be approved: take the destroy out"
           + " of the change (or change the policy in a reviewed commit).");
       case APPROVAL_REQUIRED -> {
-        String elsewhere = Wording.approveElsewhere(r, Escape::terminal);
+        String elsewhere = Wording.approveElsewhere(r, Escape::terminal, x -> x);
         approval.add(elsewhere != null
             ? (suggestions.isEmpty() ? "To approve: " : "Add the suggested moved block, or to"
                 + " approve: ") + elsewhere

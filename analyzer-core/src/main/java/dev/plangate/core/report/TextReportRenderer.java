@@ -128,7 +128,7 @@ public final class TextReportRenderer {
       case BLOCKED -> sb.append("  Protected resources cannot be approved: take the destroy out of"
           + " the change (or change the policy in a reviewed commit).\n");
       case APPROVAL_REQUIRED -> {
-        String elsewhere = Wording.approveElsewhere(r, Escape::terminal);
+        String elsewhere = Wording.approveElsewhere(r, Escape::terminal, x -> x);
         if (elsewhere == null) {
           sb.append("  To approve anyway: a maintainer adds the label ")
               .append(terminal(r.approvalLabel())).append(" (fingerprint ")
