@@ -179,7 +179,7 @@ public final class ApplyCommand implements Callable<Integer> {
             + " above). Run it from a terminal to confirm it there. Nothing was run.");
         return Optional.empty();
       }
-      if (!fingerprint.equals(approve.strip())) {
+      if (!fingerprint.equals(approve.strip().toLowerCase(java.util.Locale.ROOT))) {
         err.println("plangate: refused: --approve " + Escape.terminal(approve) + " is not this"
             + " plan's fingerprint (" + fingerprint + "): it approves another plan, not this"
             + " one. Review the findings above; nothing was run.");
