@@ -41,7 +41,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code plangate pre-push REMOTE URL}: what git's pre-push hook runs. Reads git's ref lines
  * from standard input, checks each pushed range against the plans the policy names, and
- * refuses the push (exit 1) when the gate would.
+ * refuses the push (exit 1) when the gate would. A push that changes infrastructure files
+ * ({@link InfraFiles}) is refused (exit 2) when no plans are named, and when a plan is older
+ * than the newest such commit: a plan made before the change cannot clear it.
  */
 @Command(
     name = "pre-push",
