@@ -220,6 +220,11 @@ final class ShimExecCommand implements Callable<Integer> {
           + "` destroys; a person decides.", "`" + Escape.terminal(line) + "` destroys; a"
           + " person decides.", o.commands(), o.reports());
     }
+    // The person reads the command that was run, not plangate's own apply of its plan file.
+    String internal = "`" + tool + " apply " + plan.getFileName() + "`";
+    String shown = "`" + Escape.terminal(line) + "`";
+    o = new ApplyGuard.Outcome(o.kind(), o.forPerson().replace(internal, shown),
+        o.forAgent().replace(internal, shown), o.commands(), o.reports());
     if (!record(log, entry(line, agentName(), o), err)) {
       return Cli.USAGE;
     }
@@ -248,7 +253,7 @@ final class ShimExecCommand implements Callable<Integer> {
       err.println(o.forPerson());
     }
     String agent = agentName();
-    err.println("plangate: refused: " + Escape.terminal(why));
+    err.println("plangate: refused: " + Escape.terminal(why.replaceFirst("^plangate: ", "")));
     err.println("plangate: " + (agent == null ? "an agent" : agent) + " runs this command, and"
         + " a shim cannot ask a person. To run it, a person runs in their own terminal, outside"
         + " the agent session:");
