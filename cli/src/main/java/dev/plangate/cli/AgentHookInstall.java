@@ -92,7 +92,7 @@ final class AgentHookInstall implements Callable<Integer> {
     try {
       copiedJar = writeLauncher(project);
       ObjectNode config = read(file);
-      if (p.get() == AgentProtocol.KIRO && !config.has("name")) {
+      if (p.get() == AgentProtocol.KIRO && config.isEmpty()) { // a new agent, not someone's
         config.put("name", kiroAgent);
         config.put("description", "Kiro CLI with plangate judging every tool call before it"
             + " runs");

@@ -108,6 +108,16 @@ class AgentHookStrictInputTest {
   }
 
   @Test
+  void aRepeatedKeyAnywhereIsDeniedEvenForAHarmlessCommand(@TempDir Path dir) throws Exception {
+    String twice = AgentHookCommandTest.claude("ls", dir).replace("\"session_id\":",
+        "\"session_id\":\"x\",\"session_id\":");
+    assertThat(dev.plangate.cli.agent.HookFastPath.answer(
+        twice.getBytes(StandardCharsets.UTF_8), "claude-code")).as("left to the full hook")
+        .isNull();
+    assertThat(claudeDecision(hook(twice, "--agent", "claude-code"))).isEqualTo("deny");
+  }
+
+  @Test
   void wellFormedInputStillPasses(@TempDir Path dir) throws Exception {
     CliRun r = hook(AgentHookCommandTest.claude("ls -la", dir));
     assertThat(r.exitCode()).isZero();

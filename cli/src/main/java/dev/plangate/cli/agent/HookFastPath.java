@@ -21,7 +21,9 @@ public final class HookFastPath {
   /** Kiro reads only the exit code: 0 and nothing printed lets the tool run. */
   static final String KIRO_ALLOW = "";
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** A key that comes twice anywhere leaves the input to the full hook, which denies it. */
+  private static final JsonFactory FACTORY = new JsonFactory()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private HookFastPath() {}
 
