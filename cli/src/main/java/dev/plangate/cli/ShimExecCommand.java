@@ -156,7 +156,14 @@ final class ShimExecCommand implements Callable<Integer> {
   private int planJudgeApply(PrintWriter err, ApplyGuard guard, Path log, InfraCommand c,
       List<String> args, Path dir, String line) throws IOException, InterruptedException {
     List<String> options = new ArrayList<>();
-    int sub = args.indexOf(c.action() == Action.DESTROY ? "destroy" : "apply");
+    int sub = 0;
+    while (sub < args.size() && !args.get(sub).equals("apply")
+        && !args.get(sub).equals("destroy")) {
+      sub++; // global options before the subcommand (-chdir=, already in dir)
+    }
+    if (sub == args.size()) {
+      return refuse(err, null, "plangate cannot find the apply or destroy in the command", dir);
+    }
     for (int i = sub + 1; i < args.size(); i++) {
       String a = args.get(i);
       String bare = a.replaceFirst("^--", "-");

@@ -84,7 +84,9 @@ class ShimTest {
         + " sys.exit(os.WEXITSTATUS(os.system(\"terraform apply -destroy -auto-approve\")))'",
         true);
     assertThat(p.exit()).as(p.out() + p.err()).isEqualTo(1);
-    assertThat(p.err()).contains("plangate: refused: ");
+    assertThat(p.err()).contains("plangate: refused: ")
+        .contains("destroy terraform_data.a")
+        .contains("plangate apply -- terraform apply -destroy -auto-approve");
     assertThat(state()).containsExactly("terraform_data.a");
   }
 
@@ -106,6 +108,23 @@ class ShimTest {
       assertThat(files.map(f -> f.getFileName().toString()))
           .noneMatch(n -> n.startsWith(".plangate-"));
     }
+  }
+
+  @Test
+  void inASessionAnApplyWithAnOptionASavedPlanCannotCarryIsRefused() throws Exception {
+    Proc p = agentRuns("cd infra && terraform apply -auto-approve -state=other.tfstate", true);
+    assertThat(p.exit()).as(p.out() + p.err()).isEqualTo(1);
+    assertThat(p.err()).contains("`-state=other.tfstate` cannot be carried into a plan");
+    assertThat(infra.resolve("other.tfstate")).doesNotExist();
+  }
+
+  @Test
+  void inASessionASavedPlanIsCopiedJudgedAndTheCopyApplied() throws Exception {
+    terraform("plan", "-destroy", "-out=p.tfplan", "-input=false", "-no-color");
+    Proc p = agentRuns("cd infra && terraform apply p.tfplan", true);
+    assertThat(p.exit()).as(p.out() + p.err()).isEqualTo(1);
+    assertThat(p.err()).contains("destroy terraform_data.a");
+    assertThat(state()).containsExactly("terraform_data.a");
   }
 
   @Test
