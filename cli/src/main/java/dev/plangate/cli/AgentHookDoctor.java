@@ -204,7 +204,8 @@ final class AgentHookDoctor implements Callable<Integer> {
     if (exit != 0) {
       return new Probe(Verdict.NOT_BLOCKED, "the hook exits " + exit + ", and " + p.agent()
           + " runs the command when its hook exits anything but 0 with a deny, or 2"
-          + (stderrLine.isEmpty() ? "" : " (" + stderrLine + ")"));
+          + (p == AgentProtocol.CLAUDE_CODE ? " (before 2.1.295, or without onFailure: block)"
+              : "") + (stderrLine.isEmpty() ? "" : " (" + stderrLine + ")"));
     }
     if (p.blocksByExitCode()) {
       return new Probe(Verdict.NOT_BLOCKED, "the hook exits 0, which lets " + p.agent()

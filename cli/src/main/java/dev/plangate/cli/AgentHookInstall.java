@@ -224,8 +224,10 @@ final class AgentHookInstall implements Callable<Integer> {
     switch (p) {
       case CLAUDE_CODE -> {
         ArrayNode groups = array(object(config, "hooks"), "PreToolUse");
+        // onFailure: Claude Code 2.1.295 and later block when the hook cannot start, times out
+        // or exits with another code; earlier versions ignore it, and || exit 2 covers them.
         ObjectNode entry = JSON.createObjectNode().put("type", "command").put("command", command)
-            .put("timeout", TIMEOUT_SECONDS);
+            .put("timeout", TIMEOUT_SECONDS).put("onFailure", "block");
         place(groups, JSON.createObjectNode().put("matcher", "Bash")
             .set("hooks", JSON.createArrayNode().add(entry)), MARKER.strip());
         // The shims go first on PATH for the whole session through CLAUDE_ENV_FILE.

@@ -177,7 +177,7 @@ class AgentHookStrictInputTest {
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(claudeDecision(r)).isEqualTo("deny");
     assertThat(claudeReason(r)).contains("within 2 s");
-    assertThat(millis).isBetween(1_900L, 8_000L);
+    assertThat(millis).as("at the deadline, not after the plan").isBetween(1_900L, 20_000L);
 
     // Kiro reads the exit code: 2, the reason on standard error
     CliRun k = stuckHook(KiroHookTest.kiro("terraform apply -auto-approve", dir), null,

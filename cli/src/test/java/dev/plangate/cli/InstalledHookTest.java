@@ -61,6 +61,10 @@ class InstalledHookTest {
     assertThat(installedCommand(project)).isEqualTo(
         "\"$CLAUDE_PROJECT_DIR\"/.plangate/bin/plangate agent-hook --agent claude-code"
             + " || exit 2");
+    JsonNode entry = JSON.readTree(settings).path("hooks").path("PreToolUse").get(0)
+        .path("hooks").get(0);
+    assertThat(entry.path("onFailure").asText()).as("Claude Code 2.1.295+: a failing hook blocks")
+        .isEqualTo("block");
     JsonNode start = JSON.readTree(settings).path("hooks").path("SessionStart");
     assertThat(start).hasSize(1);
     assertThat(start.get(0).path("hooks").get(0).path("command").asText())
