@@ -297,7 +297,10 @@ class PrePushCommandTest {
   @Test
   void theRepositoryRootHoldsAPreCommitHookDefinition() throws IOException {
     String yaml = Files.readString(CliRun.repoRoot().resolve(".pre-commit-hooks.yaml"));
-    assertThat(yaml).contains("- id: plangate").contains("entry: plangate pre-push")
-        .contains("stages: [pre-push]").contains("pass_filenames: false");
+    assertThat(yaml).contains("- id: plangate").contains("entry: bin/plangate pre-push")
+        .contains("language: script").contains("stages: [pre-push]")
+        .contains("pass_filenames: false");
+    assertThat(Files.isExecutable(CliRun.repoRoot().resolve("bin/plangate")))
+        .as("language: script runs the entry from the clone").isTrue();
   }
 }
