@@ -1,0 +1,34 @@
+package dev.plangate.core.impact.blast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.plangate.core.testing.TerraformScenarios;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The differential harness over a fixed, small seed range: every finding matches the plan's
+ * resource_changes and no dependent that Terraform's state proves is missed. The larger run is
+ * {@code bench/blast-radius-diff.sh}. Skipped where terraform is absent.
+ */
+class BlastRadiusDiffTest {
+  @TempDir Path work;
+
+  @Test
+  void plangateDownstreamHoldsEveryDependentTheAppliedStateRecords() throws Exception {
+    assumeTrue(TerraformScenarios.available(),
+        "terraform not on PATH: skipping the blast-radius differential test");
+    long first = Long.getLong("plangate.blast.firstSeed", 1);
+    int seeds = Integer.getInteger("plangate.blast.seeds", 8);
+    int edits = Integer.getInteger("plangate.blast.edits", 4);
+    int threads = Integer.getInteger("plangate.blast.threads", 1);
+    BlastRadiusDiff.Figures f = BlastRadiusDiff.run(first, seeds, edits, threads, work);
+    System.out.println("blast-radius diff: " + f.summary());
+    f.refusals.forEach(r -> System.out.println("  refused: " + r));
+    assertThat(f.totals.problems).isEmpty();
+    assertThat(f.plans).as("plans terraform accepted").isGreaterThanOrEqualTo(seeds * edits / 2);
+    assertThat(f.totals.expectedCertain).as("the oracle found dependents to check").isPositive();
+  }
+}
