@@ -39,14 +39,29 @@ public final class BlastRadiusDiff {
     public final StateOracle.Result totals = new StateOracle.Result();
     public final List<String> refusals = new ArrayList<>();
 
+    /** One line. */
     public String summary() {
-      return String.format("plans %d (from %d seeds; %d edits terraform refused), findings %d,"
-              + " dependents expected (certain) %d, missed %d, over-approximated instances %d"
-              + " (plus %d listed where the state allows but does not prove the dependency;"
-              + " %d dependencies cut by the edit itself on resources the plan leaves alone),"
-              + " finding/oracle problems %d",
-          plans, seeds, refused, totals.findings, totals.expectedCertain, totals.missed,
-          totals.overApproximated, totals.listedPossible, totals.severed, totals.problems.size());
+      return String.join("; ", lines());
+    }
+
+    /** The figures, one per line. */
+    public List<String> lines() {
+      return List.of(
+          "plans: " + plans + " (" + seeds + " seeds; " + refused
+              + " further edits refused by terraform, not counted)",
+          "findings: " + totals.findings + " ("
+              + (totals.problems.isEmpty() ? "all" : "not all")
+              + " equal to resource_changes in address and action)",
+          "dependents expected: " + totals.expectedCertain
+              + " (finding-dependent pairs the applied state proves)",
+          "missed: " + totals.missed,
+          "over-approximated instances: " + totals.overApproximated + " (" + totals.overApproximatedNew
+              + " of them created by the plan)",
+          "listed where the state allows but does not prove the dependency: "
+              + totals.listedPossible,
+          "dependencies cut by the edit itself on resources the plan leaves alone (not expected): "
+              + totals.severed,
+          "problems: " + totals.problems.size());
     }
   }
 
@@ -181,7 +196,7 @@ public final class BlastRadiusDiff {
     for (String p : f.refusals) {
       System.out.println("REFUSED " + p);
     }
-    System.out.println(f.summary());
+    f.lines().forEach(System.out::println);
     System.exit(f.totals.problems.isEmpty() ? 0 : 1);
   }
 }

@@ -32,6 +32,8 @@ final class StateOracle {
     int missed;
     int listedPossible;
     int severed;
+    /** Of the over-approximated: instances the plan creates (not in the applied state). */
+    int overApproximatedNew;
     int overApproximated;
     final List<String> problems = new ArrayList<>();
 
@@ -42,6 +44,7 @@ final class StateOracle {
       missed += o.missed;
       listedPossible += o.listedPossible;
       severed += o.severed;
+      overApproximatedNew += o.overApproximatedNew;
       overApproximated += o.overApproximated;
       problems.addAll(o.problems);
     }
@@ -236,6 +239,7 @@ final class StateOracle {
           r.listedPossible++;
         } else {
           r.overApproximated++;
+          r.overApproximatedNew += parsedState.containsKey(l) ? 0 : 1;
         }
       }
     }
