@@ -186,6 +186,34 @@ public final class BlastRadiusDiff {
     }
   }
 
+  /**
+   * The version of the terraform on PATH as {major, minor}, or null when it cannot be run. The
+   * harness writes {@code removed} blocks, which need 1.7.
+   */
+  static int[] terraformVersion() {
+    try {
+      Path dir = Files.createTempDirectory("plangate-tf-version");
+      Path out = dir.resolve("version.json");
+      try {
+        terraform(dir, out, "version", "-json");
+        String v = JSON.readTree(out.toFile()).path("terraform_version").asText("");
+        String[] parts = v.split("\\.");
+        return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+      } finally {
+        try (Stream<Path> files = Files.walk(dir)) {
+          for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+            Files.deleteIfExists(p);
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      return null;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
   /** Command line for the bench: FIRST_SEED SEEDS EDITS_PER_SEED THREADS WORKDIR. */
   public static void main(String[] args) throws Exception {
     Figures f = run(Long.parseLong(args[0]), Integer.parseInt(args[1]),
