@@ -1,6 +1,6 @@
 def log = new File(basedir, 'build.log').text
 // The goal's own log: the decision, one line per finding, the cause and the next step.
-assert log.contains('plangate: commits from the merge base of HEAD and origin/main (its upstream)')
+assert log.contains('plangate: commits from the merge base of HEAD and origin/main (the repository\'s default branch)')
 assert log =~ /\[ERROR\] plangate: approval required .{1,3} an AI-authored change destroys 1 resource/
 assert log =~ /\[(ERROR|WARNING)\]   destroy terraform_data\.database \(block removed from configuration; caused by [0-9a-f]{7} \(Claude Code\)\)/
 assert log =~ /Caused by [0-9a-f]{7} "Remove unused database" \(Claude Code\)\./

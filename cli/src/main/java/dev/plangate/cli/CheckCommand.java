@@ -16,6 +16,7 @@ import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.Report;
 import dev.plangate.core.report.SarifReportWriter;
 import dev.plangate.core.report.TextReportRenderer;
+import dev.plangate.github.EventRange;
 import dev.plangate.github.GitHubCheckException;
 import dev.plangate.github.PullRequest;
 import dev.plangate.github.PullRequestContext;
@@ -105,7 +106,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--base", paramLabel = "REV",
       description = "Base of the commit range (e.g. the pull request's base sha). Without it,"
-          + " authorship is unknown and counts as AI unless the policy says otherwise.")
+          + " or when the range holds no commit (base and head the same, or swapped),"
+          + " authorship is unknown and counts as AI unless the policy says otherwise. In"
+          + " GitHub mode a push or merge_group event names its own range.")
   String base;
 
   @Option(names = "--head", paramLabel = "REV", defaultValue = "HEAD",
@@ -251,6 +254,13 @@ public final class CheckCommand implements Callable<Integer> {
       gh.get().prepare(ws.git(), ws.dir(), workspace.policy, approvalLabel,
           comment.equals("update"), commentAuthor);
       Optional<PullRequestContext> pr = gh.get().pullRequest();
+      // A push or merge-queue run reads the event's commits unless --base names others.
+      Optional<EventRange> pushed = base == null ? gh.get().eventRange(ws.git())
+          : Optional.empty();
+      if (pushed.isPresent()) {
+        commits = pushed.get().commits();
+        branch = branch != null ? branch : pushed.get().branch();
+      }
       if (pr.isPresent() && (base != null || branch != null || !"HEAD".equals(head))) {
         spec.commandLine().getErr().println("plangate: note: --base, --head and --branch are"
             + " ignored on a pull request; its base, head and branch come from the GitHub API.");

@@ -1,10 +1,12 @@
 package dev.plangate.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.report.Report;
 import dev.plangate.github.GitHubApi;
 import dev.plangate.github.GitHubCheckException;
+import dev.plangate.github.EventRange;
 import dev.plangate.github.GitHubReporter;
 import dev.plangate.github.PullRequestContext;
 import dev.plangate.github.RetryPolicy;
@@ -34,6 +36,8 @@ final class GitHubMode {
   private final PrintStream log;
   private Optional<PullRequestContext> pr = Optional.empty();
   private GitHubReporter reporter;
+  /** The event payload {@link #prepare} read. */
+  private JsonNode readEvent;
 
   private GitHubMode(RunnerEnvironment env, PrintStream log) {
     this.env = env;
@@ -58,7 +62,7 @@ final class GitHubMode {
     reporter = new GitHubReporter(env, log, git == null ? null : git.root(), workDir);
     JsonNode event;
     try {
-      event = env.readEvent();
+      event = readEvent = env.readEvent();
     } catch (RunnerEnvironmentException e) {
       throw new GitHubCheckException(e.getMessage());
     }
@@ -131,5 +135,28 @@ final class GitHubMode {
     } catch (IOException e) {
       // The step's files are gone; the exit code still says error.
     }
+  }
+
+  /**
+   * The commits of a push or merge-group event (see {@link EventRange}); empty for a pull
+   * request (its commits come from the API) and for events that name no change. Call after
+   * {@link #prepare}.
+   */
+  Optional<EventRange> eventRange(GitRepository git) throws GitHubCheckException {
+    if (readEvent == null || readEvent.has("pull_request")) {
+      return Optional.empty();
+    }
+    String name = env.eventName().map(String::strip).orElse(null);
+    Optional<EventRange> range;
+    try {
+      range = EventRange.of(name, readEvent, git);
+    } catch (GitException e) {
+      throw new GitHubCheckException(e.getMessage());
+    }
+    range.ifPresent(r -> {
+      log.println("plangate: " + r.how());
+      log.flush();
+    });
+    return range;
   }
 }

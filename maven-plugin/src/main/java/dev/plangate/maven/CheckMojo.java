@@ -82,10 +82,12 @@ public class CheckMojo extends AbstractMojo {
 
   /**
    * Base of the commit range whose authorship is read (and of the offline template diff).
-   * Default: the merge base of {@code head} with the branch's upstream, or, on a pull-request
-   * build, with its target branch ({@code GITHUB_BASE_REF}, GitLab's
-   * {@code CI_MERGE_REQUEST_DIFF_BASE_SHA}). With none, authorship is unknown, which counts as
-   * AI unless the policy says otherwise.
+   * Default: on a pull-request build, its target branch ({@code GITHUB_BASE_REF}, GitLab's
+   * {@code CI_MERGE_REQUEST_DIFF_BASE_SHA}); otherwise the merge base of {@code head} with the
+   * repository's default branch ({@code origin/HEAD}, else {@code origin/main}, else
+   * {@code origin/master}), and only without one, with the branch's upstream. With none, or
+   * when the range holds no commit (a build of the default branch itself), authorship is
+   * unknown, which counts as AI unless the policy says otherwise.
    */
   @Parameter(property = "plangate.base")
   String base;

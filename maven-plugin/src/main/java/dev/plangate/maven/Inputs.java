@@ -181,8 +181,9 @@ final class Inputs {
       }
       Optional<BaseRevision> found = BaseRevision.find(git, head, goal.environment);
       if (found.isEmpty()) {
-        log.warn("plangate: no base commit: the branch has no upstream and no pull-request base"
-            + " is known, so authorship is unknown (set plangate.base)");
+        log.warn("plangate: no base commit: no pull-request base, no default branch"
+            + " (origin/HEAD, origin/main, origin/master) and no upstream is known, so authorship"
+            + " is unknown (set plangate.base)");
         return CommitSelection.none();
       }
       log.info("plangate: commits from the " + terminal(found.get().how()));

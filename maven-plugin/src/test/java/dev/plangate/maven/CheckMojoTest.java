@@ -82,7 +82,8 @@ class CheckMojoTest {
             + CheckMojo.LABELS_ARE_ON_THE_PULL_REQUEST + "\n"
             + "Full report: target/plangate/report.md");
     assertThat(log.lines).contains(
-        "INFO plangate: commits from the merge base of HEAD and origin/main (its upstream)",
+        "INFO plangate: commits from the merge base of HEAD and origin/main (the repository's"
+            + " default branch)",
         "ERROR plangate: approval required — an AI-authored change destroys 1 resource",
         "WARN   destroy terraform_data.database (block removed from configuration; caused by "
             + sha + " (Claude Code))",
@@ -161,6 +162,57 @@ class CheckMojoTest {
   }
 
   @Test
+  void aBranchPushedWithSetUpstreamIsReadAgainstTheDefaultBranchNotItself() throws Exception {
+    GitFixture repo = ordersRepository();
+    repo.git("checkout", "-q", "-b", "remove-db", "main");
+    repo.write("main.tf",
+            Files.readString(EXAMPLES.resolve("orders-service/after-destroy/main.tf")))
+        .write("plan.json",
+            Files.readString(EXAMPLES.resolve("orders-service/destroy-plan.json")))
+        .commit("Remove unused database" + CLAUDE_TRAILER + "\n");
+    repo.git("push", "-q", "-u", "origin", "remove-db");
+    assertThat(repo.git("rev-parse", "--abbrev-ref", "@{upstream}").strip())
+        .isEqualTo("origin/remove-db");
+
+    // The branch's upstream is itself: its merge base is HEAD, a range of no commits, which
+    // once passed the AI commit as human.
+    assertThatThrownBy(() -> goal(repo.dir(), "plan.json").execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("plangate: approval required — an AI-authored change destroys"
+            + " 1 resource");
+    assertThat(log.lines).contains("INFO plangate: commits from the merge base of HEAD and"
+        + " origin/main (the repository's default branch)");
+  }
+
+  @Test
+  void aBuildOfTheDefaultBranchItselfReadsNoCommitAndSaysAuthorshipIsUnknown() throws Exception {
+    GitFixture repo = ordersRepository();
+    repo.git("checkout", "-q", "main");
+    repo.write("plan.json",
+        Files.readString(EXAMPLES.resolve("orders-service/destroy-plan.json")));
+
+    assertThatThrownBy(() -> goal(repo.dir(), "plan.json").execute())
+        .isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("plangate: approval required — a change of unknown authorship"
+            + " destroys 1 resource");
+    assertThat(String.join("\n", log.lines)).contains("holds no commit")
+        .contains("are the same commit");
+  }
+
+  @Test
+  void anExplicitEmptyRangeIsUnknownNotHuman() throws Exception {
+    GitFixture repo = ordersRepository();
+    repo.write("plan.json",
+        Files.readString(EXAMPLES.resolve("orders-service/destroy-plan.json")))
+        .commit("Remove the database\n");
+    CheckMojo goal = goal(repo.dir(), "plan.json");
+    goal.base = "HEAD";
+
+    assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
+        .hasMessageStartingWith("plangate: approval required — a change of unknown authorship");
+  }
+
+  @Test
   void withoutAnUpstreamTheBuildWarnsThatAuthorshipIsUnknown() throws Exception {
     GitFixture repo = GitFixture.init(tmp.resolve("local"));
     repo.write("plan.json",
@@ -169,8 +221,9 @@ class CheckMojoTest {
 
     goal(repo.dir(), "plan.json").execute();
 
-    assertThat(log.lines).contains("WARN plangate: no base commit: the branch has no upstream"
-        + " and no pull-request base is known, so authorship is unknown (set plangate.base)",
+    assertThat(log.lines).contains("WARN plangate: no base commit: no pull-request base, no"
+        + " default branch (origin/HEAD, origin/main, origin/master) and no upstream is known,"
+        + " so authorship is unknown (set plangate.base)",
         "INFO plangate: pass — nothing is destroyed or replaced");
   }
 

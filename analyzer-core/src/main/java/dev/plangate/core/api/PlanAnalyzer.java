@@ -116,8 +116,7 @@ public final class PlanAnalyzer {
     List<Finding> findings = new ArrayList<>();
     if (request.repository() == null || request.commits().isNone()) {
       who = detector.assess(null, request.branch(), request.environment(),
-          "no commit range was given (--base and --head), so no commit was read.",
-          request.platform());
+          request.commits().noneReason(), request.platform());
       read.forEach(r -> findings.addAll(r.findings()));
     } else {
       try {

@@ -80,7 +80,7 @@ public final class PlanFiles {
   public static List<Path> find(Path root, List<String> globs) throws IOException {
     TreeSet<Path> found = new TreeSet<>();
     for (String glob : globs) {
-      PathMatcher matcher = FileSystems.getDefault().getPathMatcher("glob:" + glob);
+      PathMatcher matcher = matcher(glob);
       Path start = root.resolve(literalPrefix(glob));
       if (!Files.isDirectory(start, LinkOption.NOFOLLOW_LINKS)) {
         continue;
@@ -103,6 +103,44 @@ public final class PlanFiles {
       });
     }
     return List.copyOf(found);
+  }
+
+  /** Globs with more {@code **}{@code /} steps than this are matched as Java writes them. */
+  private static final int MAX_COLLAPSIBLE = 6;
+
+  /**
+   * A matcher for a path glob in which a {@code **}{@code /} step matches zero or more
+   * directories, as in Ant, gitignore and GitHub's path filters: {@code infra/**}{@code
+   * /plan.json} matches {@code infra/plan.json} as well as {@code infra/a/b/plan.json}. Java's own
+   * glob needs at least one directory there, so the glob is also tried with each such step
+   * left out.
+   */
+  public static PathMatcher matcher(String glob) {
+    List<String> variants = new ArrayList<>();
+    collapse(glob, 0, variants);
+    List<PathMatcher> matchers = variants.stream()
+        .map(v -> FileSystems.getDefault().getPathMatcher("glob:" + v)).toList();
+    return path -> matchers.stream().anyMatch(m -> m.matches(path));
+  }
+
+  private static void collapse(String glob, int from, List<String> out) {
+    int at = nextDoubleStarStep(glob, from);
+    if (at < 0 || out.size() >= 1 << MAX_COLLAPSIBLE) {
+      out.add(glob);
+      return;
+    }
+    collapse(glob, at + 3, out);
+    collapse(glob.substring(0, at) + glob.substring(at + 3), at, out);
+  }
+
+  /** Where the next {@code **}{@code /} that is a whole step starts, or -1. */
+  private static int nextDoubleStarStep(String glob, int from) {
+    for (int i = glob.indexOf("**/", from); i >= 0; i = glob.indexOf("**/", i + 1)) {
+      if (i == 0 || glob.charAt(i - 1) == '/') {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /** The directories of a glob before its first pattern character: {@code infra/prod}. */

@@ -27,8 +27,14 @@ import java.util.regex.Pattern;
  *
  * <p>Everything here reads metadata the committing client wrote, which anyone can forge or
  * strip. A match is good evidence of AI involvement; the absence of a match proves nothing, and
- * the answer says so. Trailers are taken from git's own parse, so prose in a message body that
- * merely quotes a trailer does not count as one.
+ * the answer says so.
+ *
+ * <p>Every text is {@linkplain SignalText#fold folded} before it is matched, so that a signal
+ * written a little differently (a zero-width space in an email, a Unicode hyphen in a trailer
+ * key, spaces inside angle brackets) still counts. Trailers come from git's own parse, and a
+ * line of the message body written as an agent's trailer counts too, wherever it stands: an
+ * agent's trailer followed by more text is no longer in git's trailer block, and a quoted one
+ * costs at most one approval, while a missed one costs the gate.
  */
 public final class AuthorshipDetector {
   /** Longest evidence string kept; a signal is a pointer, not a copy of the commit. */
@@ -38,9 +44,11 @@ public final class AuthorshipDetector {
   private static final Pattern GITHUB_APP_EMAIL = Pattern.compile(
       "(?:[0-9]+\\+)?([^@\\s+]+\\[bot\\])@users\\.noreply\\.github\\.com",
       Pattern.CASE_INSENSITIVE);
-  /** The email in {@code Name <email>}. */
-  private static final Pattern ANGLE_EMAIL = Pattern.compile("<([^<>\\s]+@[^<>\\s]+)>\\s*$");
+  /** What stands between angle brackets: {@code Name <email>}, spaces and all. */
+  private static final Pattern ANGLE = Pattern.compile("<([^<>]*)>");
   private static final Pattern BARE_EMAIL = Pattern.compile("[^<>\\s]+@[^<>\\s]+");
+  /** Longest key a line of the body may have to be read as a trailer. */
+  private static final int MAX_BODY_KEY = 100;
   /**
    * Person trailers that say someone else looked at the change, not that they wrote it. An AI
    * reviewer named there did not author the commit; every other person trailer is read.
@@ -54,12 +62,15 @@ public final class AuthorshipDetector {
 
   private final SignalCatalog catalog;
   private final Map<Where, List<SignalRule>> rulesByWhere = new EnumMap<>(Where.class);
+  /** The trailer rules' keys, folded and in lower case. */
+  private final Set<String> trailerKeys = new HashSet<>();
 
   public AuthorshipDetector(SignalCatalog catalog) {
     this.catalog = Objects.requireNonNull(catalog, "catalog");
     for (Where w : Where.values()) {
       rulesByWhere.put(w, catalog.rules().stream().filter(r -> r.where() == w).toList());
     }
+    rulesByWhere.get(Where.TRAILER).forEach(r -> trailerKeys.add(SignalText.key(r.key())));
   }
 
   /** What one commit's author, committer, trailers, message and git-ai note say. */
@@ -71,10 +82,14 @@ public final class AuthorshipDetector {
     if (!sameCommitter) {
       person(found, "committer", c.committerName(), c.committerEmail());
     }
+    Set<String> parsed = new HashSet<>();
     for (Trailer t : c.trailers()) {
       trailer(found, t);
+      if (t.key() != null && t.value() != null) {
+        parsed.add(SignalText.key(t.key()) + ":" + SignalText.fold(t.value()).strip());
+      }
     }
-    message(found, c.message());
+    message(found, c.message(), parsed);
     note(found, c.aiNote());
     List<Signal> signals = strongestFirst(found);
     boolean ai = signals.stream().anyMatch(Signal::decides);
@@ -99,9 +114,13 @@ public final class AuthorshipDetector {
     if (branchName == null || branchName.isBlank()) {
       return List.of();
     }
-    String name = branchName.strip();
+    String name = SignalText.fold(branchName).strip();
+    String written = branchName.strip();
     if (name.startsWith("refs/heads/")) {
       name = name.substring("refs/heads/".length());
+    }
+    if (written.startsWith("refs/heads/")) {
+      written = written.substring("refs/heads/".length());
     }
     List<Signal> found = new ArrayList<>();
     for (SignalRule r : rules(Where.BRANCH)) {
@@ -110,7 +129,7 @@ public final class AuthorshipDetector {
           || (name.length() > prefix.length()
               && name.regionMatches(true, 0, prefix, 0, prefix.length()));
       if (prefixed) {
-        match(found, "branch", name, name, r, false);
+        match(found, "branch", written, name, r, false);
       }
     }
     return strongestFirst(found);
@@ -128,7 +147,7 @@ public final class AuthorshipDetector {
     for (SignalRule r : rules(Where.ENVIRONMENT)) {
       String value = env.get(r.key());
       if (value != null && !value.isBlank()) {
-        match(found, "environment", r.key() + "=" + value, value, r, false);
+        match(found, "environment", r.key() + "=" + value, SignalText.fold(value), r, false);
       }
     }
     return strongestFirst(found);
@@ -173,12 +192,15 @@ public final class AuthorshipDetector {
       notes.add(!range.problem().isBlank() ? range.problem()
           : "The commit history is cut off, so commits of the range may be missing.");
       aiInvolved = ai ? Boolean.TRUE : null;
+    } else if (commits.isEmpty()) {
+      // However the range was built: no commit read is no evidence that a person wrote it.
+      notes.add("The range " + range.base() + ".." + range.head() + " holds no commit, so no"
+          + " commit was read and authorship is unknown.");
+      aiInvolved = ai ? Boolean.TRUE : null;
     } else {
       aiInvolved = ai;
       if (!ai) {
-        notes.add(commits.isEmpty()
-            ? "The range holds no commits, so there was no authorship to read."
-            : "None of the " + commits.size() + " commit" + (commits.size() == 1 ? "" : "s")
+        notes.add("None of the " + commits.size() + " commit" + (commits.size() == 1 ? "" : "s")
                 + " read carries an AI signal, which does not prove a person wrote "
                 + (commits.size() == 1 ? "it" : "them")
                 + ": an agent that leaves no trailer, identity or note looks like a person.");
@@ -190,7 +212,7 @@ public final class AuthorshipDetector {
   private void person(List<Signal> found, String kind, String name, String email) {
     Set<String> byEmail = new HashSet<>();
     if (email != null && !email.isBlank()) {
-      String address = email.strip();
+      String address = SignalText.email(email);
       for (SignalRule r : rules(Where.EMAIL)) {
         if (match(found, kind, email, address, r, true)) {
           byEmail.add(r.agent());
@@ -205,7 +227,7 @@ public final class AuthorshipDetector {
     if (name != null && !name.isBlank()) {
       for (SignalRule r : rules(Where.NAME)) {
         if (!byEmail.contains(r.agent())) {
-          match(found, kind, name, name.strip(), r, true);
+          match(found, kind, name, SignalText.fold(name).strip(), r, true);
         }
       }
     }
@@ -215,43 +237,132 @@ public final class AuthorshipDetector {
     if (t.key() == null || t.value() == null) {
       return;
     }
-    String evidence = t.toString();
-    String email = personTrailerEmail(t);
-    if (email != null) {
-      for (SignalRule r : rules(Where.EMAIL)) {
-        match(found, "trailer", evidence, email, r, true);
+    keyValue(found, "trailer", t.toString(), SignalText.key(t.key()),
+        SignalText.fold(t.value()).strip());
+  }
+
+  /**
+   * The signals of one trailer, parsed by git or found in the body: the emails of a person
+   * trailer against the email rules, the value against the rules for its key.
+   *
+   * @param key folded, lower case
+   * @param value folded, stripped
+   */
+  private void keyValue(List<Signal> found, String kind, String evidence, String key,
+      String value) {
+    if (value.isEmpty()) {
+      return;
+    }
+    if (!NOT_AUTHORSHIP.contains(key)) {
+      for (String email : emailsIn(value)) {
+        for (SignalRule r : rules(Where.EMAIL)) {
+          match(found, kind, evidence, email, r, true);
+        }
       }
     }
     for (SignalRule r : rules(Where.TRAILER)) {
-      if (r.key().strip().equalsIgnoreCase(t.key().strip()) && !t.value().isBlank()) {
-        match(found, "trailer", evidence, t.value(), r, false);
+      if (SignalText.key(r.key()).equals(key)) {
+        match(found, kind, evidence, value, r, false);
       }
     }
   }
 
-  /** The email of a trailer naming someone who took part in writing, or null. */
-  private static String personTrailerEmail(Trailer t) {
-    if (NOT_AUTHORSHIP.contains(t.key().strip().toLowerCase(Locale.ROOT))) {
-      return null;
+  /**
+   * Every email a trailer value names: what stands in each pair of angle brackets (spaces
+   * removed) when it holds an {@code @}, and every bare {@code user@host} word, wherever in the
+   * value (text may follow: {@code Claude <noreply@anthropic.com> (via Claude Code)}).
+   */
+  private static Set<String> emailsIn(String value) {
+    Set<String> emails = new LinkedHashSet<>();
+    Matcher angle = ANGLE.matcher(value);
+    while (angle.find()) {
+      String inside = SignalText.email(angle.group(1));
+      if (inside.indexOf('@') > 0) {
+        emails.add(inside);
+      }
     }
-    String value = t.value().strip();
-    Matcher angle = ANGLE_EMAIL.matcher(value);
-    if (angle.find()) {
-      return angle.group(1);
+    int open = value.lastIndexOf('<');
+    if (open >= 0 && value.indexOf('>', open) < 0) {
+      String unclosed = SignalText.email(value.substring(open + 1));
+      if (unclosed.indexOf('@') > 0) {
+        emails.add(unclosed);
+      }
     }
-    return BARE_EMAIL.matcher(value).matches() ? value : null;
+    Matcher bare = BARE_EMAIL.matcher(value);
+    while (bare.find()) {
+      emails.add(bare.group());
+    }
+    return emails;
   }
 
-  private void message(List<Signal> found, String message) {
+  private void message(List<Signal> found, String message, Set<String> parsed) {
     if (message == null || message.isEmpty()) {
       return;
     }
+    String text = SignalText.fold(message);
     for (SignalRule r : rules(Where.MESSAGE)) {
-      int at = BoundedText.search(r.pattern(), message, false);
+      int at = BoundedText.search(r.pattern(), text, false);
       if (at != BoundedText.NONE) {
         found.add(signal("message", at == BoundedText.STOPPED ? stopped(r)
-            : lineAt(message, at), r));
+            : lineAt(text, at), r));
       }
+    }
+    bodyTrailers(found, text, parsed);
+  }
+
+  /**
+   * Lines of the message written as a trailer ({@code Key: value}, after any quote or list
+   * marker) that git did not parse as one: an agent's trailer above more text, or in the middle
+   * of the body. Person keys ({@code ...-by}, {@code ...author...}) are read for emails, and
+   * every key for the catalogue's trailer rules.
+   */
+  private void bodyTrailers(List<Signal> found, String text, Set<String> parsed) {
+    int from = 0;
+    while (from <= text.length()) {
+      int eol = text.indexOf('\n', from);
+      int end = eol < 0 ? text.length() : eol;
+      bodyLine(found, text, from, end, parsed);
+      if (eol < 0) {
+        break;
+      }
+      from = eol + 1;
+    }
+  }
+
+  private void bodyLine(List<Signal> found, String text, int from, int end,
+      Set<String> parsed) {
+    int start = from;
+    while (start < end && " \t\r>*#+-".indexOf(text.charAt(start)) >= 0) {
+      start++;
+    }
+    int colon = -1;
+    for (int i = start; i < end && i <= start + MAX_BODY_KEY; i++) {
+      if (text.charAt(i) == ':') {
+        colon = i;
+        break;
+      }
+    }
+    if (colon < 0) {
+      return;
+    }
+    String key = text.substring(start, colon).strip();
+    if (key.isEmpty() || !Character.isLetterOrDigit(key.charAt(0))) {
+      return;
+    }
+    for (int i = 0; i < key.length(); i++) {
+      char c = key.charAt(i);
+      if (!(c < 0x80 && (Character.isLetterOrDigit(c) || c == '-'))) {
+        return;
+      }
+    }
+    String k = key.toLowerCase(Locale.ROOT);
+    String value = text.substring(colon + 1, end).strip();
+    if (parsed.contains(k + ":" + value)) {
+      return; // git read it as a trailer: reported once, as that
+    }
+    boolean person = k.endsWith("-by") || k.contains("author");
+    if (person || trailerKeys.contains(k)) {
+      keyValue(found, "message", text.substring(from, end).strip(), k, value);
     }
   }
 

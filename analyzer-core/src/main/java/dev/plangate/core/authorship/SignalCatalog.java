@@ -280,7 +280,8 @@ public final class SignalCatalog {
     if (byId != null) {
       return Optional.of(byId);
     }
-    return login == null ? Optional.empty()
-        : Optional.ofNullable(agentByLogin.get(login.toLowerCase(Locale.ROOT)));
+    // folded: a login written with look-alike or invisible characters is still that login
+    return login == null ? Optional.empty() : Optional.ofNullable(agentByLogin.get(
+        SignalText.fold(login).strip().toLowerCase(Locale.ROOT)));
   }
 }

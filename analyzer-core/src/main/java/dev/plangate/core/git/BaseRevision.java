@@ -14,20 +14,22 @@ import java.util.Optional;
 public record BaseRevision(String sha, String how) {
 
   /**
-   * The merge base of {@code head} with, in order: the upstream of the checked-out branch; on a
-   * GitHub Actions pull-request build (detached HEAD), {@code origin/$GITHUB_BASE_REF}; on a
-   * GitLab merge-request pipeline, {@code CI_MERGE_REQUEST_DIFF_BASE_SHA}. Empty when none
-   * applies.
+   * The merge base of {@code head} with, in order: on a GitHub Actions pull-request build,
+   * {@code origin/$GITHUB_BASE_REF}; on a GitLab merge-request pipeline,
+   * {@code CI_MERGE_REQUEST_DIFF_BASE_SHA} (taken as is); the repository's default branch
+   * ({@code origin/HEAD}, else {@code origin/main}, else {@code origin/master}); and last the
+   * upstream of the checked-out branch. Empty when none applies.
+   *
+   * <p>Why the default branch before the upstream: a branch pushed with {@code git push -u}
+   * tracks itself, so the merge base with its upstream is the head and the range holds no
+   * commit. What a reviewer reads is the branch against what it will be merged into.
    *
    * @throws GitException when the CI names a base that this clone does not have (a shallow
-   *     checkout), or upstream and head share no commit: the range would be wrong, not empty
+   *     checkout), or the chosen branch and head share no commit: the range would be wrong, not
+   *     empty
    */
   public static Optional<BaseRevision> find(GitRepository git, String head,
       Map<String, String> env) throws GitException {
-    Optional<String> upstream = git.upstream();
-    if (upstream.isPresent()) {
-      return Optional.of(mergeBase(git, head, upstream.get(), "its upstream"));
-    }
     String githubBase = env.getOrDefault("GITHUB_BASE_REF", "");
     if (!githubBase.isBlank()) {
       String ref = "origin/" + githubBase.strip();
@@ -46,6 +48,15 @@ public record BaseRevision(String sha, String how) {
               + " explicitly"));
       return Optional.of(new BaseRevision(sha, "the merge request's base"
           + " (CI_MERGE_REQUEST_DIFF_BASE_SHA)"));
+    }
+    Optional<String> defaultBranch = git.defaultBranch();
+    if (defaultBranch.isPresent()) {
+      return Optional.of(mergeBase(git, head, defaultBranch.get(),
+          "the repository's default branch"));
+    }
+    Optional<String> upstream = git.upstream();
+    if (upstream.isPresent()) {
+      return Optional.of(mergeBase(git, head, upstream.get(), "its upstream"));
     }
     return Optional.empty();
   }

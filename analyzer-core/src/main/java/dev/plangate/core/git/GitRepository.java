@@ -119,6 +119,29 @@ public final class GitRepository {
   }
 
   /**
+   * The remote-tracking branch of the repository's default branch: {@code origin/HEAD} as the
+   * clone recorded it, else {@code origin/main}, else {@code origin/master}; empty when the clone
+   * has none of them.
+   */
+  public Optional<String> defaultBranch() throws GitException {
+    GitProcess.Result r = GitProcess.run(root,
+        List.of("symbolic-ref", "--quiet", "refs/remotes/origin/HEAD"), null);
+    String prefix = "refs/remotes/";
+    if (r.exit() == 0 && r.line().startsWith(prefix + "origin/")) {
+      String name = r.line().substring(prefix.length());
+      if (resolve(r.line()).isPresent()) {
+        return Optional.of(name);
+      }
+    }
+    for (String candidate : List.of("origin/main", "origin/master")) {
+      if (resolve(prefix + candidate).isPresent()) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
    * The best common ancestor of two revisions ({@code git merge-base}), or empty when they have
    * none (unrelated histories, or a shallow clone that cut it off).
    *
@@ -254,6 +277,9 @@ public final class GitRepository {
     List<Commit> commits = read.commits();
     if (commits != null) {
       String headSha = headOf(commits, head);
+      if (commits.isEmpty()) {
+        return new CommitRange(base, head, headSha, commits, emptyProblem(base, head, headSha));
+      }
       if (crossesShallowBoundary(commits)) {
         return new CommitRange(base, head, headSha, commits, cutOffProblem(base));
       }
@@ -297,6 +323,13 @@ public final class GitRepository {
     }
     List<Commit> commits = read.commits();
     String sha = headOf(commits, headSha);
+    if (commits.isEmpty()) {
+      String where = remote == null || remote.isBlank() ? "a remote" : remote;
+      return new CommitRange(null, headSha, sha, commits, "Every commit of " + headSha
+          + " is already on " + where + ", so there is no commit of this push to read and"
+          + " authorship is unknown: a plan that destroys is not attributed to anyone. If"
+          + " nothing of this push changes infrastructure, the plan should destroy nothing.");
+    }
     if (crossesShallowBoundary(commits)) {
       return new CommitRange(null, headSha, sha, commits,
           "The history of " + headSha + " is cut off because the clone is shallow; fetch full"
@@ -360,6 +393,30 @@ public final class GitRepository {
     return "The base revision " + base + " is not in this clone's history because the clone is"
         + " shallow; CI must fetch full history (e.g. actions/checkout `fetch-depth: 0`);"
         + " authorship is therefore unknown.";
+  }
+
+  /**
+   * Why {@code base..head} holds no commit, in words a person can act on: the two are the same
+   * commit, the head is behind the base (the two revisions look swapped), or the head is already
+   * part of the base's history some other way.
+   */
+  private String emptyProblem(String base, String head, String headSha) throws GitException {
+    String baseSha = resolve(base).orElse(null);
+    String range = "The range " + base + ".." + head + " holds no commit";
+    String what;
+    if (headSha.equals(baseSha)) {
+      what = ": the base " + base + " and the head " + head + " are the same commit "
+          + Commit.shortSha(headSha);
+    } else {
+      what = ": the head " + head + " (" + Commit.shortSha(headSha) + ") is an ancestor of the"
+          + " base " + base + (baseSha == null ? "" : " (" + Commit.shortSha(baseSha) + ")")
+          + ": every commit it has is already in the base, so it adds none (were the two"
+          + " swapped?)";
+    }
+    return range + what + ". No commit was read, so authorship is unknown. Give as the base"
+        + " the commit the change started from (for a branch, the merge base with the default"
+        + " branch: git merge-base origin/main HEAD) and as the head the change's newest"
+        + " commit.";
   }
 
   /** The problem sentence of a range whose base is present but whose history is cut off. */

@@ -106,23 +106,37 @@ public final class ImpactAnalyzer {
       boolean destroyMode, String suggestion) {
     FindingAction action = switch (c.kind()) {
       case REPLACE -> FindingAction.REPLACE;
-      case FORGET -> FindingAction.FORGET;
+      // A forget with a create is a replacement that keeps the old object: every dependent is
+      // pointed at a new, empty one, so it is gated as a replacement, not as a forget.
+      case FORGET -> retainsOld(c) ? FindingAction.REPLACE : FindingAction.FORGET;
       default -> FindingAction.DELETE; // DELETE, and UNKNOWN treated as a destroy
     };
     CatalogEntry entry = catalog.lookup(c.type()).orElse(null);
     Recoverability rec = Recoverability.UNKNOWN;
-    if (entry != null && entry.dataBearing() && action.destroys()) {
+    if (retainsOld(c)) {
+      rec = new Recoverability(true, RETAINED);
+    } else if (entry != null && entry.dataBearing() && action.destroys()) {
       rec = entry.assess(c.before());
     }
-    String explanation = explain(c, action, downstream, destroyMode, rec, suggestion);
+    String explanation = explain(c, action, downstream, destroyMode, rec, suggestion,
+        plan.format() == PlanFormat.TERRAFORM ? plan.toolVersion() : null);
     return new Finding(plan.source(), c.address(), c.deposed(), c.type(), action, c.order(),
         c.reason(), c.rawActions(), c.replacePaths(), entry != null,
         entry == null ? null : entry.category(), rec.recoverable(), rec.because(), explanation,
         downstream, suggestion, c.conditional(), c.location(), c.why(), List.of());
   }
 
+  static final String RETAINED =
+      "the old resource is retained (orphaned, still billed); the new one starts empty";
+
+  /** A replacement whose old half is forgotten rather than destroyed. */
+  static boolean retainsOld(ResourceChange c) {
+    return c.kind() == ChangeKind.FORGET && (c.order() == ReplaceOrder.CREATE_BEFORE_FORGET
+        || c.order() == ReplaceOrder.FORGET_BEFORE_CREATE);
+  }
+
   static String explain(ResourceChange c, FindingAction action, Downstream downstream,
-      boolean destroyMode, Recoverability rec, String suggestion) {
+      boolean destroyMode, Recoverability rec, String suggestion, String terraformVersion) {
     StringBuilder sb = new StringBuilder(c.key());
     if (c.kind() == ChangeKind.UNKNOWN) {
       sb.append(" has the action ").append(String.join("+", c.rawActions()))
@@ -133,18 +147,24 @@ public final class ImpactAnalyzer {
     } else if (c.why() != null) {
       sb.append(switch (action) {
         case DELETE -> " will be destroyed because ";
-        case REPLACE -> c.conditional() ? " may be destroyed and recreated because "
+        case REPLACE -> retainsOld(c)
+            ? " will be replaced by a new, empty one (the old one is kept, unmanaged) because "
+            : c.conditional() ? " may be destroyed and recreated because "
             : " will be destroyed and recreated because ";
         case FORGET -> " will no longer be managed (it keeps running) because ";
       }).append(c.why());
     } else {
       switch (action) {
         case DELETE -> sb.append(" will be destroyed because ")
-            .append(Reasons.forDelete(c.reason(), destroyMode));
-        case REPLACE -> sb.append(c.order() == ReplaceOrder.CREATE_BEFORE_DELETE
+            .append(Reasons.forDelete(c.reason(), destroyMode, terraformVersion));
+        case REPLACE -> sb.append(retainsOld(c)
+                ? " will be replaced by a new, empty object (the old one is left running,"
+                    + " unmanaged)"
+                : c.order() == ReplaceOrder.CREATE_BEFORE_DELETE
                 ? " will be replaced (the new object is created first, then the old one destroyed)"
                 : " will be destroyed and recreated")
-            .append(" because ").append(Reasons.forReplace(c.reason(), c.replacePaths()));
+            .append(" because ").append(retainsOld(c) ? Reasons.forForget(c.reason())
+                : Reasons.forReplace(c.reason(), c.replacePaths()));
         case FORGET -> sb.append(c.order() == null
                 ? " will be removed from state but not destroyed: it keeps running, unmanaged,"
                 : " will be forgotten (left running, unmanaged) and a new object created in its"
@@ -160,12 +180,16 @@ public final class ImpactAnalyzer {
       sb.append("; ").append(total).append(total == 1 ? " resource depends" : " resources depend")
           .append(" on it");
       if (!downstream.unchanged().isEmpty()) {
-        sb.append(" (").append(downstream.unchanged().size()).append(" not in this plan)");
+        sb.append(" (").append(downstream.unchanged().size()).append(" not changed by this plan)");
       }
     }
     sb.append('.');
     if (Boolean.FALSE.equals(rec.recoverable())) {
       sb.append(" Data cannot be recovered: ").append(rec.because()).append('.');
+    }
+    if (retainsOld(c)) {
+      sb.append(" The old resource is retained (orphaned, still billed); the new one starts"
+          + " empty.");
     }
     if (suggestion != null) {
       sb.append(" It looks like a rename: a moved block turns the destroy into a move.");

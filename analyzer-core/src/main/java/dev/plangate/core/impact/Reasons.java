@@ -29,11 +29,23 @@ final class Reasons {
 
   private Reasons() {}
 
-  static String forDelete(String reason, boolean destroyMode) {
+  /**
+   * @param terraformVersion the version that wrote the plan, or null when it does not say: only
+   *     a version before 0.15.2 (which wrote no action_reason at all) is blamed for a missing one
+   */
+  static String forDelete(String reason, boolean destroyMode, String terraformVersion) {
     if (reason == null) {
-      return destroyMode ? "the plan destroys everything (terraform plan -destroy)"
-          : "the plan does not say why (no action_reason: Terraform before 0.15.2 or a"
-              + " hand-written plan)";
+      if (destroyMode) {
+        return "the plan destroys everything (terraform plan -destroy)";
+      }
+      if (terraformVersion == null) {
+        return "the plan does not say why (no action_reason: a hand-written or trimmed plan, or"
+            + " Terraform before 0.15.2)";
+      }
+      return before0152(terraformVersion)
+          ? "the plan does not say why (Terraform " + terraformVersion + " wrote no action_reason)"
+          : "the plan does not say why (Terraform " + terraformVersion + " gave this delete no"
+              + " action_reason)";
     }
     return DELETE.getOrDefault(reason, "the plan gives the reason " + reason);
   }
@@ -60,6 +72,24 @@ final class Reasons {
       return "the plan stops managing it";
     }
     return FORGET.getOrDefault(reason, "the plan gives the reason " + reason);
+  }
+
+  /** Whether a version such as {@code 0.14.11} or {@code 1.5.0} is older than 0.15.2. */
+  static boolean before0152(String version) {
+    String[] parts = version.replaceFirst("^v", "").split("[.\\-+]");
+    int[] want = {0, 15, 2};
+    for (int i = 0; i < want.length; i++) {
+      int have;
+      try {
+        have = i < parts.length ? Integer.parseInt(parts[i]) : 0;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+      if (have != want[i]) {
+        return have < want[i];
+      }
+    }
+    return false;
   }
 
   private static String cannotUpdate(List<String> paths) {

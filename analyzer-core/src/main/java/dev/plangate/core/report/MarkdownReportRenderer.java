@@ -264,7 +264,7 @@ public final class MarkdownReportRenderer {
     }
     sb.append(" | ").append(f.downstream().total());
     if (!f.downstream().unchanged().isEmpty()) {
-      sb.append(" (").append(f.downstream().unchanged().size()).append(" not in this plan)");
+      sb.append(" (").append(f.downstream().unchanged().size()).append(" not changed by this plan)");
     }
     sb.append(" | ");
     if (!f.attribution().isEmpty()) {

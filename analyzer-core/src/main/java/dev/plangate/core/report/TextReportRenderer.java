@@ -159,7 +159,7 @@ public final class TextReportRenderer {
           "resources depend")).append(" on it");
       List<String> hidden = f.downstream().unchanged();
       if (!hidden.isEmpty()) {
-        sb.append(" (").append(hidden.size()).append(" not in this plan: ");
+        sb.append(" (").append(hidden.size()).append(" not changed by this plan: ");
         for (int i = 0; i < Math.min(3, hidden.size()); i++) {
           sb.append(i > 0 ? ", " : "").append(terminal(hidden.get(i)));
         }

@@ -52,11 +52,12 @@ final class Wording {
 
   /** A few words on why, for tables; the full sentence is the finding's explanation. */
   static String shortReason(Finding f) {
+    String kept = keepsOld(f) ? " (old one kept, unmanaged)" : "";
     if (f.reason() == null && f.why() != null) {
       // The first clause: the whole sentence is the explanation.
       String first = f.why().split("; ", 2)[0];
       if (first.length() <= 90) {
-        return first;
+        return first + kept;
       }
       int cut = first.lastIndexOf(' ', 89);
       return first.substring(0, cut > 40 ? cut : 89) + " …";
@@ -70,7 +71,7 @@ final class Wording {
     String r = f.reason();
     if (f.action() == FindingAction.REPLACE) {
       String order = f.replaceOrder() == ReplaceOrder.CREATE_BEFORE_DELETE
-          ? " (create before destroy)" : "";
+          ? " (create before destroy)" : kept;
       if (!f.replacedBecause().isEmpty()
           && (r == null || r.equals("replace_because_cannot_update"))) {
         return "changing " + String.join(", ", f.replacedBecause()) + " forces replacement"
@@ -104,6 +105,13 @@ final class Wording {
       case "delete_because_enabled_false" -> "enabled = false";
       default -> r;
     };
+  }
+
+  /** A replacement that leaves the old object running, unmanaged, instead of destroying it. */
+  static boolean keepsOld(Finding f) {
+    return f.action() == FindingAction.REPLACE
+        && (f.replaceOrder() == ReplaceOrder.CREATE_BEFORE_FORGET
+            || f.replaceOrder() == ReplaceOrder.FORGET_BEFORE_CREATE);
   }
 
   static String counts(long destroys, long replaces) {

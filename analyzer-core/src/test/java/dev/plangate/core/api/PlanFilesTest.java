@@ -26,6 +26,27 @@ class PlanFilesTest {
         .containsExactly(root.resolve("infra/prod/eu/plan.json"), root.resolve("plan.json"));
   }
 
+  /** {@code **}{@code /} is zero or more directories, as in Ant, gitignore and GitHub filters. */
+  @Test
+  void aDoubleStarStepMatchesZeroOrMoreDirectories() throws IOException {
+    for (String f : List.of("infra/plan.json", "infra/a/plan.json", "infra/a/b/plan.json",
+        "infra/a/other.json", "infrastructure/plan.json", "plan.json")) {
+      Files.createDirectories(tmp.resolve(f).getParent());
+      Files.writeString(tmp.resolve(f), "{}");
+    }
+    assertThat(PlanFiles.find(tmp, List.of("infra/**/plan.json"))).containsExactly(
+        tmp.resolve("infra/a/b/plan.json"), tmp.resolve("infra/a/plan.json"),
+        tmp.resolve("infra/plan.json"));
+    assertThat(PlanFiles.find(tmp, List.of("**/plan.json"))).hasSize(5);
+    assertThat(PlanFiles.find(tmp, List.of("infra/**/**/plan.json"))).hasSize(3);
+    assertThat(PlanFiles.matcher("infra/**/plan.json").matches(Path.of("infra/plan.json")))
+        .isTrue();
+    assertThat(PlanFiles.matcher("infra/**/plan.json").matches(Path.of("infraplan.json")))
+        .isFalse();
+    assertThat(PlanFiles.matcher("a**/plan.json").matches(Path.of("plan.json")))
+        .as("** inside a step is not a directory step").isFalse();
+  }
+
   @Test
   void resolveKeepsFilesAsWrittenAndExpandsPatternsRelativeToTheBase() throws Exception {
     Path root = tree();

@@ -93,10 +93,12 @@ class AuthorshipAssessTest {
   }
 
   @Test
-  void anEmptyCompleteRangeIsFalseWithANote() {
+  void anEmptyRangeIsUnknownNeverHuman() {
+    // Whoever built the range: no commit read is no evidence of a person.
     Authorship a = DETECTOR.assess(range(true), "main", null, null);
-    assertThat(a.aiInvolved()).isFalse();
-    assertThat(a.notes()).singleElement().asString().contains("no commits");
+    assertThat(a.aiInvolved()).isNull();
+    assertThat(a.notes()).singleElement().asString().contains("holds no commit")
+        .contains("authorship is unknown");
   }
 
   @Test

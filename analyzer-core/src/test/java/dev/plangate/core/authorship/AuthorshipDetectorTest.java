@@ -58,14 +58,20 @@ class AuthorshipDetectorTest {
     }
 
     @Test
-    void aQuotedTrailerLineInTheBodyIsNotATrailer() {
+    void aTrailerLineInTheBodyCountsEvenWhenItIsOnlyQuoted() {
+      // Deliberate: an agent's trailer followed by more text is no longer in git's trailer
+      // block. Counting a quoted one costs one approval; missing a real one costs the gate.
       String message = "Document our stance on AI attribution\n\n"
           + "Agents add lines like\n"
           + "Co-authored-by: Claude <noreply@anthropic.com>\n"
           + "to their commits; reviewers reject them.\n\n"
           + "Signed-off-by: Dana Whitfield <dana.whitfield@example.org>\n";
       CommitAuthorship r = detect(HUMAN, message);
-      assertThat(r.signals()).isEmpty();
+      assertThat(r.ai()).isTrue();
+      assertThat(r.signals()).singleElement().satisfies(s -> {
+        assertThat(s.kind()).isEqualTo("message");
+        assertThat(s.evidence()).isEqualTo("Co-authored-by: Claude <noreply@anthropic.com>");
+      });
     }
 
     @Test

@@ -123,4 +123,17 @@ class ResourceCatalogTest {
     assertThat(CATALOG.rootAttributes("AWS::Made::Up")).isEmpty();
     assertThat(CATALOG.lookup(null)).isEmpty();
   }
+
+  /** A topic holds no messages and a plain SSM parameter is configuration, not a secret. */
+  @Test
+  void topicsAndParametersAreCalledWhatTheyAre() {
+    for (String t : List.of("aws_sns_topic", "AWS::SNS::Topic", "google_pubsub_topic")) {
+      assertThat(CATALOG.lookup(t).orElseThrow().category()).as(t).isEqualTo("topic");
+    }
+    for (String t : List.of("aws_ssm_parameter", "AWS::SSM::Parameter")) {
+      assertThat(CATALOG.lookup(t).orElseThrow().category()).as(t).isEqualTo("parameter");
+    }
+    assertThat(CATALOG.lookup("aws_secretsmanager_secret").orElseThrow().category())
+        .isEqualTo("secret");
+  }
 }

@@ -7,6 +7,7 @@ import dev.plangate.core.catalog.ResourceCatalog;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.impact.ImpactAnalyzer;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
@@ -629,5 +630,48 @@ class TemplateDiffTest {
     assertThat(fn.why()).contains("the SAM transform");
     assertThat(List.of(plan.warnings().get(0), plan.warnings().get(1)))
         .anyMatch(w -> w.startsWith("after.yaml"));
+  }
+
+  /**
+   * UpdateReplacePolicy Retain keeps the old table, but a new, empty one takes its place and
+   * every dependent points at it: a replacement, gated as one, not a forget that only warns.
+   */
+  @Test
+  void aReplacementThatRetainsTheOldResourceIsStillAReplacement() throws Exception {
+    String before = """
+        Resources:
+          Orders:
+            Type: AWS::DynamoDB::Table
+            UpdateReplacePolicy: Retain
+            DeletionPolicy: Retain
+            Properties:
+              KeySchema: [{AttributeName: id, KeyType: HASH}]
+              AttributeDefinitions: [{AttributeName: id, AttributeType: S}]
+              BillingMode: PAY_PER_REQUEST
+          Reader:
+            Type: AWS::Lambda::Function
+            Properties:
+              Environment: {Variables: {TABLE: !Ref Orders}}
+        """;
+    String after = before.replace("AttributeName: id, KeyType", "AttributeName: orderId, KeyType")
+        .replace("AttributeName: id, AttributeType", "AttributeName: orderId, AttributeType");
+    Plan plan = TemplateDiff.diff(TemplateReader.parse(before, "before.yaml"),
+        TemplateReader.parse(after, "after.yaml"), "after.yaml");
+    Finding orders = finding(plan, "Orders");
+    assertThat(orders.action()).isEqualTo(FindingAction.REPLACE);
+    assertThat(orders.replaceOrder()).isEqualTo(ReplaceOrder.CREATE_BEFORE_FORGET);
+    assertThat(orders.recoverable()).isTrue();
+    assertThat(orders.recoverability()).isEqualTo(
+        "the old resource is retained (orphaned, still billed); the new one starts empty");
+    assertThat(orders.explanation()).contains("replaced by a new, empty one")
+        .contains("The old resource is retained (orphaned, still billed)");
+    assertThat(orders.downstream().changing()).containsExactly("Reader");
+
+    // A plain removal with DeletionPolicy Retain stays a forget.
+    Plan removed = TemplateDiff.diff(TemplateReader.parse(before, "before.yaml"),
+        TemplateReader.parse(before.substring(0, before.indexOf("  Reader:")).replace(
+            "  Orders:", "  Other:\n    Type: AWS::SNS::Topic\n  Gone:"), "after.yaml"),
+        "after.yaml");
+    assertThat(finding(removed, "Orders").action()).isEqualTo(FindingAction.FORGET);
   }
 }

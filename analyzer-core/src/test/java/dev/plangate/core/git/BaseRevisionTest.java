@@ -24,15 +24,77 @@ class BaseRevisionTest {
   }
 
   @Test
-  void theUpstreamsMergeBaseIsTheDefault() throws Exception {
+  void theDefaultBranchsMergeBaseIsTheDefault() throws Exception {
     GitFixture clone = cloneWithFeatureBranch();
     GitRepository git = GitRepository.open(clone.dir());
 
     assertThat(git.upstream()).contains("origin/main");
+    assertThat(git.defaultBranch()).contains("origin/main");
     BaseRevision base = BaseRevision.find(git, "HEAD", Map.of()).orElseThrow();
     assertThat(base.sha()).isEqualTo(clone.rev("origin/main"));
-    assertThat(base.how()).isEqualTo("merge base of HEAD and origin/main (its upstream)");
+    assertThat(base.how()).isEqualTo("merge base of HEAD and origin/main (the repository's"
+        + " default branch)");
     assertThat(git.range(base.sha(), "HEAD").commits()).hasSize(2);
+  }
+
+  @Test
+  void aBranchPushedWithSetUpstreamIsMeasuredFromTheDefaultBranchNotItself() throws Exception {
+    GitFixture clone = cloneWithFeatureBranch();
+    clone.git("checkout", "-q", "-b", "cleanup");
+    clone.write("main.tf", "# v4\n").commit("four\n");
+    clone.git("push", "-q", "-u", "origin", "cleanup");
+    GitRepository git = GitRepository.open(clone.dir());
+
+    // its upstream is itself: the merge base with it is HEAD, a range of no commits
+    assertThat(git.upstream()).contains("origin/cleanup");
+    BaseRevision base = BaseRevision.find(git, "HEAD", Map.of()).orElseThrow();
+    assertThat(base.sha()).isEqualTo(clone.rev("origin/main"));
+    assertThat(git.range(base.sha(), "HEAD").commits()).hasSize(3);
+  }
+
+  @Test
+  void withoutOriginHeadMainThenMasterAreTheDefaultBranch() throws Exception {
+    GitFixture origin = GitFixture.init(tmp.resolve("origin"));
+    origin.write("main.tf", "# v1\n").commit("start\n");
+    GitFixture.bare(tmp.resolve("bare.git"));
+    origin.addRemote("origin", tmp.resolve("bare.git").toString())
+        .push("origin", "main:master");
+    origin.write("main.tf", "# v2\n").commit("two\n");
+    GitRepository git = GitRepository.open(origin.dir());
+
+    assertThat(git.defaultBranch()).contains("origin/master");
+    BaseRevision base = BaseRevision.find(git, "HEAD", Map.of()).orElseThrow();
+    assertThat(base.how()).contains("origin/master (the repository's default branch)");
+    assertThat(git.range(base.sha(), "HEAD").commits()).hasSize(1);
+  }
+
+  @Test
+  void theCiBaseComesBeforeTheDefaultBranch() throws Exception {
+    GitFixture clone = cloneWithFeatureBranch();
+    clone.git("branch", "release", "HEAD~1");
+    clone.git("update-ref", "refs/remotes/origin/release", "HEAD~1");
+    GitRepository git = GitRepository.open(clone.dir());
+
+    BaseRevision base = BaseRevision.find(git, "HEAD", Map.of("GITHUB_BASE_REF", "release"))
+        .orElseThrow();
+    assertThat(base.sha()).isEqualTo(clone.rev("HEAD~1"));
+    assertThat(base.how()).contains("origin/release (the pull request's base branch)");
+  }
+
+  @Test
+  void anUpstreamIsTheLastResortWhenNoDefaultBranchIsKnown() throws Exception {
+    GitFixture origin = GitFixture.init(tmp.resolve("origin"));
+    origin.write("main.tf", "# v1\n").commit("start\n");
+    GitFixture.bare(tmp.resolve("bare.git"));
+    origin.addRemote("upstream", tmp.resolve("bare.git").toString())
+        .push("upstream", "main:develop");
+    origin.git("branch", "-q", "--set-upstream-to=upstream/develop");
+    origin.write("main.tf", "# v2\n").commit("two\n");
+    GitRepository git = GitRepository.open(origin.dir());
+
+    assertThat(git.defaultBranch()).isEmpty();
+    BaseRevision base = BaseRevision.find(git, "HEAD", Map.of()).orElseThrow();
+    assertThat(base.how()).isEqualTo("merge base of HEAD and upstream/develop (its upstream)");
   }
 
   @Test
@@ -42,7 +104,8 @@ class BaseRevisionTest {
     GitRepository git = GitRepository.open(clone.dir());
 
     assertThat(git.upstream()).isEmpty();
-    assertThat(BaseRevision.find(git, "HEAD", Map.of())).isEmpty();
+    assertThat(BaseRevision.find(git, "HEAD", Map.of())).hasValueSatisfying(b -> assertThat(
+        b.how()).contains("(the repository's default branch)"));
     BaseRevision base = BaseRevision.find(git, "HEAD", Map.of("GITHUB_BASE_REF", "main"))
         .orElseThrow();
     assertThat(base.sha()).isEqualTo(clone.rev("origin/main"));

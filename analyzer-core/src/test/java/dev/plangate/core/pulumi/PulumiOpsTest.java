@@ -436,7 +436,7 @@ class PulumiOpsTest {
     // the function depends on the key only through the parameter (propertyDependencies)
     assertThat(f.downstream().unchanged()).containsExactly(
         "aws:lambda/function:Function::f", "aws:ssm/parameter:Parameter::p");
-    assertThat(f.explanation()).contains("2 resources depend on it (2 not in this plan)");
+    assertThat(f.explanation()).contains("2 resources depend on it (2 not changed by this plan)");
     assertThat(f.critical()).isTrue();
     assertThat(f.category()).isEqualTo("key");
   }

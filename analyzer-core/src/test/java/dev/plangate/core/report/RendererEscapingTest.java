@@ -228,7 +228,7 @@ class RendererEscapingTest {
         "|---|---|---|---|---|",
         "| 🔴 destroy | <code>aws&#95;db&#95;instance.main</code> (database)"
             + " | block removed from configuration; **data cannot be recovered**"
-            + " | 3 (1 not in this plan) |  |",
+            + " | 3 (1 not changed by this plan) |  |",
         "| 🟠 replace | <code>aws&#95;instance.web</code> | changing ami forces replacement | 0 |  |");
     assertThat(md).doesNotContain("Suggested moved blocks").doesNotContain("Likely a rename");
     assertThat(md).contains("<details><summary>Blast radius</summary>")
@@ -259,7 +259,7 @@ class RendererEscapingTest {
             + " (1 critical)",
         "",
         "  DESTROY  aws_db_instance.main  block removed from configuration  critical: database",
-        "           └ 2 resources depend on it (1 not in this plan: aws_lambda_function.report)",
+        "           └ 2 resources depend on it (1 not changed by this plan: aws_lambda_function.report)",
         "           └ data cannot be recovered: skip_final_snapshot is true");
   }
 

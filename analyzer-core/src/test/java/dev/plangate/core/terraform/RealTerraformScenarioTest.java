@@ -109,7 +109,7 @@ class RealTerraformScenarioTest {
     // audit only has depends_on on the vpc: Terraform leaves it no-op, the graph does not.
     assertThat(vpc.downstream().unchanged()).containsExactly("terraform_data.audit");
     assertThat(vpc.explanation()).contains("`triggers_replace` cannot change in place",
-        "5 resources depend on it (1 not in this plan)");
+        "5 resources depend on it (1 not changed by this plan)");
   }
 
   @Test
