@@ -29,14 +29,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
-  /**
-   * The build cannot see a label, so it says where an approval is given. It does not mention
-   * failOnApprovalRequired: an agent reading the log should not be told how to switch the gate off.
-   */
-  static final String LABELS_ARE_ON_THE_PULL_REQUEST = "A build cannot see pull-request labels:"
-      + " the approval is checked on the pull request (plangate GitHub Action), or given as a"
-      + " waiver in the policy file through a reviewed commit.";
-
   /** How many findings the failure message names; the rest are in the report. */
   static final int FINDINGS_IN_MESSAGE = 5;
 
@@ -202,10 +194,8 @@ public class CheckMojo extends AbstractMojo {
       sb.append("\n  ... ").append(more).append(" more")
           .append(reportPath == null ? "" : " in " + reportPath);
     }
+    // the next step says what works in a build (the report's approval route), not "add a label"
     brief.next().forEach(n -> sb.append('\n').append(n));
-    if (decision == Decision.APPROVAL_REQUIRED) {
-      sb.append('\n').append(LABELS_ARE_ON_THE_PULL_REQUEST);
-    }
     if (reportPath != null && more == 0) {
       sb.append("\nFull report: ").append(reportPath);
     }

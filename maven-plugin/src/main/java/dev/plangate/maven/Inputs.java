@@ -6,6 +6,7 @@ import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
 import dev.plangate.core.api.PlanExtras;
 import dev.plangate.core.api.PlanFiles;
+import dev.plangate.core.gate.ApprovalRoute;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.git.BaseRevision;
 import dev.plangate.core.git.GitException;
@@ -74,7 +75,8 @@ final class Inputs {
           + (cdkOut != null ? ", or give cdkOutBase" : ""));
     }
     return new CheckRequest(planFiles, policy, git == null ? null : git.root(), commits, null,
-        goal.environment, blankToNull(goal.moduleDir), Approver.NONE, LocalDate.now(),
+        goal.environment, blankToNull(goal.moduleDir), Approver.none(ApprovalRoute.MAVEN_BUILD),
+        LocalDate.now(),
         new PlanExtras(stackExport, templates, null, null, cdkOut, cdkOutBase));
   }
 
