@@ -138,7 +138,8 @@ class GitHubAnswerHostileTest {
         .answer(json("{\"number\":42,\"user\":\"Copilot\",\"head\":{\"sha\":\"" + h
             + "\"},\"base\":{\"sha\":\"x\"}}"))));
     c.add(of("pull request: duplicate head key", (g, h) -> g.on("GET", pr)
-        .answer(json("{\"number\":42,\"head\":{\"sha\":\"" + h + "\"},\"head\":{\"sha\":\"x\"}}"))));
+        .answer(json("{\"number\":42,\"head\":{\"sha\":\"" + h
+            + "\"},\"head\":{\"sha\":\"x\"}}"))));
     c.add(of("commits: an object instead of a list", (g, h) -> g.on("GET", commits)
         .answer(json("{\"sha\":\"" + h + "\"}"))));
     c.add(of("commits: a list of strings", (g, h) -> g.on("GET", commits)

@@ -24,8 +24,10 @@ public final class Hostile {
 
   /** What one run printed and returned. */
   public record Outcome(int exit, String out, String err) {
+    /** Non-blank lines of stderr, without picocli's usage hint after a usage error. */
     List<String> errLines() {
-      return err.lines().filter(l -> !l.isBlank()).toList();
+      return err.lines().filter(l -> !l.isBlank())
+          .filter(l -> !(l.startsWith("Run 'plangate ") && l.endsWith("for usage."))).toList();
     }
 
     @Override

@@ -161,23 +161,23 @@ class PolicyHookAuditHostileTest {
     c.add(hook("{}", utf8("{}"), ""));
     c.add(hook("truncated", utf8(DESTROY_CALL.substring(0, DESTROY_CALL.length() - 3)), ""));
     c.add(hook("tool_name missing", utf8(DESTROY_CALL.replace(
-        "\"tool_name\":\"Bash\",", "")), STRICT));
-    c.add(hook("tool_name null", utf8(DESTROY_CALL.replace("\"Bash\"", "null")), STRICT));
-    c.add(hook("tool_name a number", utf8(DESTROY_CALL.replace("\"Bash\"", "1")), STRICT));
+        "\"tool_name\":\"Bash\",", "")), ""));
+    c.add(hook("tool_name null", utf8(DESTROY_CALL.replace("\"Bash\"", "null")), ""));
+    c.add(hook("tool_name a number", utf8(DESTROY_CALL.replace("\"Bash\"", "1")), ""));
     c.add(hook("tool_input a string", utf8(DESTROY_CALL.replace(
         "{\"command\":\"terraform destroy -auto-approve\"}", "\"terraform destroy\"")), ""));
     c.add(hook("command a list", utf8(DESTROY_CALL.replace(
         "\"terraform destroy -auto-approve\"", "[\"terraform\",\"destroy\"]")), ""));
     c.add(hook("duplicate tool_name (Bash, then Edit)", utf8(DESTROY_CALL.replace(
-        "\"tool_name\":\"Bash\"", "\"tool_name\":\"Bash\",\"tool_name\":\"Edit\"")), DUPLICATES));
+        "\"tool_name\":\"Bash\"", "\"tool_name\":\"Bash\",\"tool_name\":\"Edit\"")), ""));
     c.add(hook("duplicate command (destroy, then ls)", utf8(DESTROY_CALL.replace(
-        "-auto-approve\"", "-auto-approve\",\"command\":\"ls\"")), DUPLICATES));
+        "-auto-approve\"", "-auto-approve\",\"command\":\"ls\"")), ""));
     c.add(hook("two objects", utf8(DESTROY_CALL + "\n" + DESTROY_CALL.replace(
-        "terraform destroy -auto-approve", "ls")), TRAILING));
-    c.add(hook("trailing garbage", utf8(DESTROY_CALL + " xyz"), TRAILING));
+        "terraform destroy -auto-approve", "ls")), ""));
+    c.add(hook("trailing garbage", utf8(DESTROY_CALL + " xyz"), ""));
     c.add(hook("invalid UTF-8", concat(utf8(DESTROY_CALL.substring(0, 20)),
         new byte[] {(byte) 0xC3, (byte) 0x28}, utf8(DESTROY_CALL.substring(20))), ""));
-    c.add(hook("NUL bytes", concat(utf8(DESTROY_CALL), new byte[] {0, 0}), TRAILING));
+    c.add(hook("NUL bytes", concat(utf8(DESTROY_CALL), new byte[] {0, 0}), ""));
     c.add(hook("10,000-deep nesting", utf8(DESTROY_CALL.replace("\"session_id\":\"s\"",
         "\"session_id\":" + "[".repeat(10_000) + "]".repeat(10_000))), ""));
     return c.stream();

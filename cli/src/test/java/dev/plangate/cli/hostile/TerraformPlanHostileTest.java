@@ -52,13 +52,18 @@ class TerraformPlanHostileTest {
     return Arguments.of(name, content, 2, fragment);
   }
 
+  /** Read, and the destroy in it needs approval (unknown authorship counts as AI). */
+  static Arguments judged(String name, String content) {
+    return judged(name, content, "approval required");
+  }
+
   static Arguments judged(String name, String content, String fragment) {
     return Arguments.of(name, utf8(content), 1, fragment);
   }
 
   static Stream<Arguments> cases() {
     List<Arguments> c = new ArrayList<>();
-    c.add(judged("control: a well-formed destroy", DESTROY, "approval required"));
+    c.add(judged("control: a well-formed destroy", DESTROY));
     // Not a plan at all.
     c.add(refused("empty file", "", "empty"));
     c.add(refused("whitespace only", " \n\t ", "empty"));
@@ -101,14 +106,14 @@ class TerraformPlanHostileTest {
     c.add(refused("format_version 9.0", plan("9.0", "[]"), "9.0"));
     c.add(refused("format_version 2.0 with a destroy", plan("2.0", "[" + DELETE_CHANGE + "]"),
         "2.0"));
-    c.add(judged("format_version 0.1", plan("0.1", "[" + DELETE_CHANGE + "]"), "approval required"));
+    c.add(judged("format_version 0.1", plan("0.1", "[" + DELETE_CHANGE + "]")));
     c.add(refused("format_version empty", plan("", "[" + DELETE_CHANGE + "]"), "format_version"));
     c.add(refused("format_version a number", DESTROY.replace("\"1.2\"", "1.2"),
         "format_version"));
-    c.add(judged("format_version null", DESTROY.replace("\"1.2\"", "null"), "approval required"));
+    c.add(judged("format_version null", DESTROY.replace("\"1.2\"", "null")));
     c.add(refused("format_version an object", DESTROY.replace("\"1.2\"", "{}"),
         "format_version"));
-    c.add(judged("format_version missing", DESTROY.replace("\"format_version\":\"1.2\",", ""), "approval required"));
+    c.add(judged("format_version missing", DESTROY.replace("\"format_version\":\"1.2\",", "")));
     c.add(refused("format_version garbage", plan("banana", "[" + DELETE_CHANGE + "]"),
         "banana"));
     // Errored plans.
@@ -133,26 +138,26 @@ class TerraformPlanHostileTest {
         ",\"change\":\\{.*\\}\\}$", "}") + "]"), "change"));
     c.add(refused("actions a string", change("\"delete\""), "actions"));
     c.add(refused("actions an object", change("{\"delete\":true}"), "actions"));
-    c.add(judged("actions empty", change("[]"), "approval required"));
+    c.add(judged("actions empty", change("[]")));
     c.add(refused("actions [null]", change("[null]"), "actions"));
     c.add(refused("actions with a number", change("[\"delete\",1]"), "actions"));
     c.add(refused("address a number", DESTROY.replace("\"aws_db_instance.main\"", "7"),
         "address"));
-    c.add(judged("address null", DESTROY.replace("\"aws_db_instance.main\"", "null"), "approval required"));
-    c.add(judged("address empty", DESTROY.replace("\"aws_db_instance.main\"", "\"\""), "approval required"));
+    c.add(judged("address null", DESTROY.replace("\"aws_db_instance.main\"", "null")));
+    c.add(judged("address empty", DESTROY.replace("\"aws_db_instance.main\"", "\"\"")));
     c.add(judged("address missing", DESTROY.replace(
-        "\"address\":\"aws_db_instance.main\",", ""), "approval required"));
+        "\"address\":\"aws_db_instance.main\",", "")));
     // Unknown actions.
-    c.add(judged("unknown action", change("[\"explode\"]"), "approval required"));
-    c.add(judged("unknown action after delete", change("[\"delete\",\"explode\"]"), "approval required"));
-    c.add(judged("upper-case DELETE", change("[\"DELETE\"]"), "approval required"));
-    c.add(judged("three actions", change("[\"create\",\"delete\",\"update\"]"), "approval required"));
-    c.add(judged("no-op with delete", change("[\"no-op\",\"delete\"]"), "approval required"));
-    c.add(judged("delete twice", change("[\"delete\",\"delete\"]"), "approval required"));
+    c.add(judged("unknown action", change("[\"explode\"]")));
+    c.add(judged("unknown action after delete", change("[\"delete\",\"explode\"]")));
+    c.add(judged("upper-case DELETE", change("[\"DELETE\"]")));
+    c.add(judged("three actions", change("[\"create\",\"delete\",\"update\"]")));
+    c.add(judged("no-op with delete", change("[\"no-op\",\"delete\"]")));
+    c.add(judged("delete twice", change("[\"delete\",\"delete\"]")));
     // Forget removes from state only: the default policy passes it, and says so.
     c.add(Arguments.of("forget is listed, not gated", utf8(change("[\"forget\"]")), 0,
         "FORGET   aws_db_instance.main"));
-    c.add(judged("replace create-before-destroy is judged", change("[\"create\",\"delete\"]"), "approval required"));
+    c.add(judged("replace create-before-destroy is judged", change("[\"create\",\"delete\"]")));
     // Duplicate keys: the last one would otherwise hide the first.
     c.add(refused("duplicate actions key", DESTROY.replace("\"actions\":[\"delete\"]",
         "\"actions\":[\"delete\"],\"actions\":[\"no-op\"]"), "actions"));
@@ -170,13 +175,13 @@ class TerraformPlanHostileTest {
     c.add(refused("unterminated 3 MB string", DESTROY.substring(0, 40) + "\""
         + "A".repeat(3_000_000), "plan"));
     c.add(judged("3 MB attribute value is still judged", DESTROY.replace("\"id\":\"db-1\"",
-        "\"id\":\"" + "x".repeat(3_000_000) + "\""), "approval required"));
+        "\"id\":\"" + "x".repeat(3_000_000) + "\"")));
     c.add(refused("100,000-digit number", DESTROY.replace("\"id\":\"db-1\"",
         "\"id\":1" + "0".repeat(100_000)), "limits"));
     c.add(judged("20,000 no-ops hide one destroy at the end", plan("1.2", "["
         + ("{\"address\":\"null_resource.n\",\"mode\":\"managed\",\"type\":\"null_resource\","
         + "\"name\":\"n\",\"change\":{\"actions\":[\"no-op\"]}},").repeat(20_000)
-        + DELETE_CHANGE + "]"), "approval required"));
+        + DELETE_CHANGE + "]")));
     return c.stream();
   }
 
