@@ -7,6 +7,7 @@ import dev.plangate.cli.agent.HookAnswer;
 import dev.plangate.core.agent.ApplyGuard;
 import dev.plangate.core.agent.ApplyGuard.Outcome.Kind;
 import dev.plangate.core.agent.CommandRecognizer;
+import dev.plangate.core.agent.DestructiveCommands;
 import dev.plangate.core.agent.PlanProducer;
 import dev.plangate.core.audit.AuditEntry;
 import dev.plangate.core.report.Escape;
@@ -116,14 +117,19 @@ public final class AgentHookCommand implements Callable<Integer> {
       return answer(out, p, deny("the " + p.agent() + " hook input cannot be read: "
           + Escape.terminal(e.getMessage())));
     }
-    if (call.isEmpty() || CommandRecognizer.recognize(call.get().command()).isEmpty()) {
-      return answer(out, p, HookAnswer.allow());
+    if (call.isEmpty()) {
+      return answer(out, p, mcpCall(input));
     }
     Workspace ws;
+    DestructiveCommands table;
     try {
       // The agent names the directory: a path Java cannot hold is a refusal, not a crash.
       Path cwd = call.get().cwd() == null ? Path.of("").toAbsolutePath()
           : Path.of(call.get().cwd());
+      table = DestructiveCommands.near(cwd);
+      if (CommandRecognizer.recognize(call.get().command(), table).isEmpty()) {
+        return answer(out, p, HookAnswer.allow());
+      }
       ws = Workspace.open(cwd, policy, false);
     } catch (InvalidPathException e) {
       return answer(out, p, deny("the " + p.agent() + " hook input's cwd is not a usable path ("
@@ -131,9 +137,12 @@ public final class AgentHookCommand implements Callable<Integer> {
     } catch (Workspace.UsageException e) {
       return answer(out, p, deny("plangate cannot read the policy, so it cannot judge an"
           + " infrastructure command: " + Escape.terminal(e.getMessage())));
+    } catch (IllegalArgumentException e) {
+      return answer(out, p, deny("the repository's " + DestructiveCommands.USER_FILE
+          + " cannot be used: " + Escape.terminal(e.getMessage())));
     }
     ApplyGuard.Outcome o = new ApplyGuard(ws.policy(), env, p.agent(),
-        new PlanProducer(planTimeout)).check(call.get().command(), ws.dir());
+        new PlanProducer(planTimeout)).check(call.get().command(), ws.dir(), table);
     try {
       Audit.append(Audit.file(auditLog, ws.policy(), ws.root()), Audit.withReports(
           AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK, call.get().command(), o.kind().id())
@@ -143,6 +152,34 @@ public final class AgentHookCommand implements Callable<Integer> {
       return answer(out, p, deny(Escape.terminal(e.getMessage())));
     }
     return answer(out, p, new HookAnswer(o.kind(), o.forPerson(), o.forAgent()));
+  }
+
+  /**
+   * A tool call that is not a shell command: an MCP server's tool is judged by the table of
+   * destructive commands (and by the command line it carries, if any); anything else passes.
+   */
+  private static HookAnswer mcpCall(JsonNode input) throws IOException {
+    String tool = input.path("tool_name").asText("");
+    if (!tool.startsWith("mcp__")) {
+      return HookAnswer.allow();
+    }
+    DestructiveCommands table;
+    try {
+      String cwd = input.path("cwd").asText("");
+      table = cwd.isEmpty() ? DestructiveCommands.builtin()
+          : DestructiveCommands.near(Path.of(cwd));
+    } catch (IllegalArgumentException e) {
+      return deny("the repository's " + DestructiveCommands.USER_FILE + " cannot be used: "
+          + Escape.terminal(e.getMessage()));
+    }
+    return table.mcpCall(tool, input.path("tool_input")).map(m -> {
+      String why = "`" + Escape.terminal(m.text()) + "` " + Escape.terminal(m.rule().why());
+      return m.rule().deny()
+          ? new HookAnswer(Kind.DENY, "plangate: " + why, "plangate refused " + why
+              + ". Do not retry or work around it; tell the person.")
+          : new HookAnswer(Kind.ASK, "plangate: " + why + "; a person decides.", why
+              + "; a person decides.");
+    }).orElse(HookAnswer.allow());
   }
 
   private static HookAnswer deny(String why) {

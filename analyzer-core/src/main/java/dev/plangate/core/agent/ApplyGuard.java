@@ -92,7 +92,15 @@ public final class ApplyGuard {
 
   /** Judges one shell command line run in {@code cwd}. */
   public Outcome check(String commandLine, Path cwd) {
-    List<InfraCommand> commands = CommandRecognizer.recognize(commandLine);
+    return check(commandLine, cwd, null);
+  }
+
+  /**
+   * Judges one shell command line run in {@code cwd}, with a repository's table of destructive
+   * commands (null: the built-in one).
+   */
+  public Outcome check(String commandLine, Path cwd, DestructiveCommands table) {
+    List<InfraCommand> commands = CommandRecognizer.recognize(commandLine, table);
     if (commands.isEmpty()) {
       return Outcome.allow(commands, List.of());
     }

@@ -380,7 +380,7 @@ public final class CommandRecognizer {
 
     /** A command line (or a command string read by a nested shell). */
     void shell(String s, int depth, Scope scope) {
-      if (!ToolWords.mayMatch(s)) {
+      if (!ToolWords.mayMatch(s) && (repoTable == null || !ToolWords.mayMatchAny(s, repoTable))) {
         return;
       }
       if (depth > MAX_SHELL_DEPTH || s.length() > MAX_LENGTH) {
@@ -926,6 +926,8 @@ public final class CommandRecognizer {
           return STOP;
         }
         case "find":
+          destructive(name, w, i, inv);
+          changed(InputChanges.reason(name, w, i));
           find(w, i, inv);
           return STOP;
         case "parallel":
@@ -998,6 +1000,8 @@ public final class CommandRecognizer {
         return afterDashDashOrHead(w, from);
       }
       if (CONTAINERS.contains(name)) {
+        destructive(name, w, i, inv);
+        changed(InputChanges.reason(name, w, i));
         return container(name, w, i, inv);
       }
       if (JS_RUNNERS.contains(name)) {
@@ -1010,6 +1014,7 @@ public final class CommandRecognizer {
     private Scope childScope(Inv inv) {
       Scope s = inv.scope.subshell();
       s.cwd = inv.cwd;
+      s.elsewhere = inv.elsewhere;
       return s;
     }
 
@@ -1165,11 +1170,18 @@ public final class CommandRecognizer {
       while (k < w.size() && !w.get(k).value().startsWith(":::")) {
         k++;
       }
+      int before = out.size();
       if (k == j + 1) {
         shell(w.get(j).shellText(), inv.depth + 1, childScope(inv));
       } else if (k > j) {
         inv.argsAppended = true;
         resolve(new ArrayList<>(w.subList(j, k)), 0, inv);
+      }
+      // parallel builds each command from its input (":::" arguments, standard input, {}).
+      if (out.size() == before && ToolWords.toolToken(join(w, i + 1))) {
+        out.add(new InfraCommand(guess(inv.text()), Action.UNPARSEABLE, List.of(), null,
+            inv.cwd, inv.text(), "`parallel` builds the command it runs from its input, which"
+            + " plangate cannot see", false));
       }
     }
 
@@ -1312,7 +1324,13 @@ public final class CommandRecognizer {
       }
       String bin = Names.npmBin(w.get(j).value());
       Tool tool = Names.tool(bin);
-      if (tool == null || w.get(j).dynamic()) {
+      if (w.get(j).dynamic()) {
+        return;
+      }
+      if (tool == null) {
+        // "npx some-runner terraform destroy": a package plangate does not know, run with
+        // what may be an infrastructure command.
+        other(bin, w, j, inv);
         return;
       }
       if (script && j + 1 < w.size() && w.get(j + 1).value().equals("--")) {

@@ -141,11 +141,24 @@ final class Runners {
    */
   static boolean mentionsTool(List<Word> w, int from, String stdin) {
     for (int j = from; j < w.size(); j++) {
-      if (ToolWords.toolToken(w.get(j).value())) {
+      String v = w.get(j).value();
+      if (ToolWords.toolToken(v) || isCode(v) && ToolWords.mentioned(v)) {
         return true;
       }
     }
-    return stdin != null && ToolWords.toolToken(stdin);
+    return stdin != null && ToolWords.mentioned(stdin);
+  }
+
+  /** A word that reads as code rather than a path: it has blanks, quotes or punctuation. */
+  private static boolean isCode(String v) {
+    for (int k = 0; k < v.length(); k++) {
+      char c = v.charAt(k);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '(' || c == ';' || c == '"' || c == '\''
+          || c == '!' || c == '`' || c == '$') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Editors: they run commands only when told to on their command line. */

@@ -271,7 +271,7 @@ class CommandRecognizerTest {
         "echo \"$TF apply\"",
         "echo '$(terraform apply)'",
         "grep -rn 'apply' $(find . -name '*.tf')",
-        "python -c \"print('hello, terraform/main.tf')\"",
+        "python -c \"print('hello')\"",
         "echo terraform apply | tee cmd.txt",
         "vim terraform/main.tf",
         "docker compose up -d",
