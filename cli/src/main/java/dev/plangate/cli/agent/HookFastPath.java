@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.plangate.core.agent.CommandRecognizer;
+import dev.plangate.core.agent.DestructiveCommands;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 
 /**
  * The hook's answer for the common case, a shell command that changes no infrastructure, given
@@ -70,7 +74,30 @@ public final class HookFastPath {
         return null;
       }
     }
-    return command != null && CommandRecognizer.recognize(command).isEmpty() ? allow : null;
+    return command != null && CommandRecognizer.recognize(command).isEmpty()
+        && !repositoryRules(f.cwd) ? allow : null;
+  }
+
+  /**
+   * Whether the repository the command runs in adds rules to the table of destructive commands
+   * ({@link DestructiveCommands#USER_FILE}): those only the full hook reads. A few file-system
+   * lookups, no parsing.
+   */
+  private static boolean repositoryRules(String cwd) {
+    try {
+      Path d = (cwd == null ? Path.of("") : Path.of(cwd)).toAbsolutePath().normalize();
+      for (; d != null; d = d.getParent()) {
+        if (Files.exists(d.resolve(DestructiveCommands.USER_FILE), LinkOption.NOFOLLOW_LINKS)) {
+          return true;
+        }
+        if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+          return false;
+        }
+      }
+      return false;
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   /**
@@ -92,6 +119,7 @@ public final class HookFastPath {
     String tool;
     String command;
     String toolCommand;
+    String cwd;
   }
 
   /** Null when the input is not one JSON object, or a field the hook reads comes twice. */
@@ -105,6 +133,12 @@ public final class HookFastPath {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         switch (name) {
+          case "cwd" -> {
+            if (value != JsonToken.VALUE_STRING || f.cwd != null) {
+              return null;
+            }
+            f.cwd = p.getText();
+          }
           case "hook_event_name", "tool_name", "command" -> {
             if (value != JsonToken.VALUE_STRING || !set(f, name, p.getText())) {
               return null;
