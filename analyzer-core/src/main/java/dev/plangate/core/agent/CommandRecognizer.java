@@ -132,6 +132,26 @@ import java.util.Set;
  * characters) and no {@code $}/backtick next to an action word returns empty after one scan.
  * A line without any tool word can only yield UNPARSEABLE/UNKNOWN, through the variable rule.
  *
+ * <h2>When the hook's own plan would not be the plan applied</h2>
+ *
+ * <p>Each {@link InfraCommand} carries a {@link InfraCommand#reason() reason} (the hook asks a
+ * person instead of judging by its own plan) when the line can make the apply differ from what
+ * the hook would plan: another command anywhere on the line that can change files, variables,
+ * workspace or state ({@link InputChanges}); several infrastructure commands; environment set for
+ * the command ({@code X=1 cmd}, {@code env}, {@code sudo X=1}); an apply option the hook's plan
+ * would not carry or cannot read beforehand ({@link Subcommands}); another machine or a
+ * container. A command name that is not a literal word (a glob, {@code $'...'}, a backslash-
+ * newline, a variable or substitution), code handed to an interpreter that names a tool, a shell
+ * reading commands the line does not show, and an unknown program handed a tool's command line
+ * ({@link Runners}) yield {@link Action#UNPARSEABLE} entries with a reason. Commands of the table
+ * of destructive commands ({@link DestructiveCommands}) yield {@link Action#DELETE}.
+ *
+ * <p>What each part knows: {@link ShellLexer} the shell's grammar (words, quoting, here-documents,
+ * substitutions), {@link ShellWords} words once lexed (assignments, options, joining),
+ * {@link Subcommands} each tool's subcommands and options, {@link Runners} the programs that run
+ * other programs, {@link InputChanges} what can change a plan's inputs, {@link
+ * DestructiveCommands} the table; this class walks the line and ties them together.
+ *
  * <p>This guards against mistakes, not an adversary: a deliberately obfuscated command ({@code
  * base64 -d | sh}, a variable built from pieces) is out of scope. Globs and brace expansions are
  * not expanded. Aliases and functions defined outside the line are unknown; a function defined in
