@@ -70,7 +70,6 @@ final class Subcommands {
       "--suppress-permalink", "--plan", "--policy-pack", "--policy-pack-config", "-c",
       "--config", "--target-dependents");
 
-
   private final Sink sink;
   /** Whether more arguments are appended at run time ({@code xargs terraform}). */
   private final boolean argsAppended;
