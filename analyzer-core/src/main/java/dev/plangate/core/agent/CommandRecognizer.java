@@ -499,7 +499,8 @@ public final class CommandRecognizer {
         Word t = c.targets.get(k);
         String op = c.targetOps.get(k);
         changed(InputChanges.redirect(op, t));
-        if (!op.startsWith("<") && !t.dynamic()) {
+        if (!op.startsWith("<") && !t.dynamic()
+            && (repoTable != null || t.value().contains("tfstate"))) {
           DestructiveCommands.Rule r = table().matchRedirect(t.value());
           if (r != null) {
             out.add(new InfraCommand(Tool.OTHER, Action.DELETE, List.of(t.value()), null,
@@ -740,6 +741,9 @@ public final class CommandRecognizer {
 
     /** A command from the table of destructive commands. */
     private void destructive(String name, List<Word> w, int i, Inv inv) {
+      if (repoTable == null && !ToolWords.mayBeInTable(name, w, i)) {
+        return;
+      }
       DestructiveCommands t = table();
       if (!t.names(name)) {
         return;

@@ -27,6 +27,11 @@ class DestructiveCommandsTest {
       String line = r.command() + " " + String.join(" ", r.operands()).replace("|", " ")
           .replace("\\*", "*") + " " + String.join(" ", r.options());
       assertThat(ToolWords.mayMatch(line)).as(r.source() + ": " + line).isTrue();
+      if (!r.command().equals(">")) {
+        List<ShellLexer.Word> words = java.util.Arrays.stream(line.split(" +"))
+            .map(ShellLexer.Word::literal).toList();
+        assertThat(ToolWords.mayBeInTable(r.command(), words, 0)).as(r.source()).isTrue();
+      }
     }
   }
 
