@@ -355,6 +355,8 @@ public final class CommandRecognizer {
     private DestructiveCommands table;
     /** The first command on the line that can change a plan's inputs, as a phrase; or null. */
     String change;
+    /** How {@link #change} can change the plan's inputs. */
+    String changeHow;
     /** Hypotheses tried for unknown runners: bounded, so that a line stays cheap. */
     private int hypotheses;
 
@@ -371,9 +373,18 @@ public final class CommandRecognizer {
       return table;
     }
 
-    private void changed(String why) {
-      if (change == null && why != null) {
-        change = why;
+    /** Remembers the first command that can change inputs: its text and how (no "+": cold JVM). */
+    private void changed(Inv inv, String how) {
+      if (change == null && how != null) {
+        change = inv.text();
+        changeHow = how;
+      }
+    }
+
+    private void changed(Cmd c, String how) {
+      if (change == null && how != null) {
+        change = text(c);
+        changeHow = how;
       }
     }
 
@@ -386,8 +397,8 @@ public final class CommandRecognizer {
       if (out.isEmpty()) {
         return List.of();
       }
-      String why = change != null ? "the line also runs " + change + ", which can change what"
-          + " it applies; plangate cannot plan what will actually run"
+      String why = change != null ? "the line also runs `" + change + "`, which " + changeHow
+          + ": that can change what it applies, and plangate cannot plan what will actually run"
           : out.size() > 1 ? "the line runs several infrastructure commands, and each changes"
               + " what the next one applies; plangate cannot plan what will actually run"
           : null;
@@ -498,7 +509,7 @@ public final class CommandRecognizer {
       for (int k = 0; k < c.targets.size(); k++) {
         Word t = c.targets.get(k);
         String op = c.targetOps.get(k);
-        changed(InputChanges.redirect(op, t));
+        changed(c, InputChanges.redirect(op, t));
         if (!op.startsWith("<") && !t.dynamic()
             && (repoTable != null || t.value().contains("tfstate"))) {
           DestructiveCommands.Rule r = table().matchRedirect(t.value());
@@ -516,7 +527,7 @@ public final class CommandRecognizer {
       }
       if (i == n) {
         if (i > 0) {
-          changed("`" + words.get(0).value() + "`, which sets a variable");
+          changed(c, "sets a variable");
         }
         if (!inPipe && !toPipe && after != OpKind.AMP) {
           for (Word w : words) {
@@ -630,7 +641,7 @@ public final class CommandRecognizer {
         String odd = oddName(inv.cmd.src, cw);
         if (odd != null && (!odd.equals(GLOB) || globMayBeTool(cw.value())
             || hasActionWord(w, i + 1) || ToolWords.mentioned(inv.text()))) {
-          changed("`" + cw.value() + "`");
+          changed(inv, "runs a program plangate cannot name");
           out.add(new InfraCommand(guess(inv.text()), Action.UNPARSEABLE, List.of(), null,
               inv.cwd, inv.text(), "its command name `" + cw.value() + "` is " + odd
               + ", so plangate cannot tell which program runs", false));
@@ -643,7 +654,7 @@ public final class CommandRecognizer {
             i++;
             continue;
           }
-          changed("`" + inv.text() + "`");
+          changed(inv, "runs a program named when the line runs");
           Tool hint = cw.soleVar() != null ? inv.scope.hints.get(cw.soleVar()) : null;
           if (hasActionWord(w, i + 1) || hint != null || ToolWords.mentioned(inv.text())) {
             out.add(new InfraCommand(hint != null ? hint : guess(inv.text()), Action.UNPARSEABLE,
@@ -677,7 +688,7 @@ public final class CommandRecognizer {
             destructive(name, w, i, inv);
           }
           if (out.size() == before) {
-            changed(InputChanges.reason(name, w, i));
+            changed(inv, InputChanges.reason(name, w, i));
           }
         } else {
           other(name, w, i, inv);
@@ -766,7 +777,7 @@ public final class CommandRecognizer {
      */
     private void other(String name, List<Word> w, int i, Inv inv) {
       destructive(name, w, i, inv);
-      changed(InputChanges.reason(name, w, i));
+      changed(inv, InputChanges.reason(name, w, i));
       if (Runners.isInterpreter(name)) {
         if (Runners.mentionsTool(w, i + 1, inv.stdin)
             && (!Runners.EDITORS.contains(name) || Runners.editorRuns(w, i))) {
@@ -932,7 +943,7 @@ public final class CommandRecognizer {
           return STOP;
         }
         case "source", ".": {
-          changed("`" + name + "`, which changes the shell's environment");
+          changed(inv, "changes the shell's environment");
           int j = skipOptions(w, i + 1, "", Set.of(), null);
           if (j < w.size()) {
             Word f = w.get(j);
@@ -951,7 +962,7 @@ public final class CommandRecognizer {
         }
         case "find":
           destructive(name, w, i, inv);
-          changed(InputChanges.reason(name, w, i));
+          changed(inv, InputChanges.reason(name, w, i));
           find(w, i, inv);
           return STOP;
         case "parallel":
@@ -961,7 +972,7 @@ public final class CommandRecognizer {
           cd(name, w, i, inv);
           return STOP;
         case "export", "declare", "typeset", "local", "readonly":
-          changed("`" + name + "`, which sets the environment");
+          changed(inv, "sets the environment");
           if (inv.persistent) {
             for (int j = i + 1; j < w.size(); j++) {
               if (assignmentEnd(null, w.get(j)) > 0) {
@@ -971,7 +982,7 @@ public final class CommandRecognizer {
           }
           return STOP;
         case "unset", "set", "shopt", "alias", "ulimit", "umask", "trap", "enable", "hash":
-          changed("`" + name + "`, which changes the shell's environment");
+          changed(inv, "changes the shell's environment");
           for (int j = i + 1; j < w.size(); j++) {
             inv.scope.vars.remove(w.get(j).value());
             inv.scope.hints.remove(w.get(j).value());
@@ -1025,7 +1036,7 @@ public final class CommandRecognizer {
       }
       if (CONTAINERS.contains(name)) {
         destructive(name, w, i, inv);
-        changed(InputChanges.reason(name, w, i));
+        changed(inv, InputChanges.reason(name, w, i));
         return container(name, w, i, inv);
       }
       if (JS_RUNNERS.contains(name)) {
@@ -1369,8 +1380,24 @@ public final class CommandRecognizer {
 
     /** w.get(at) is the tool's binary (or what stands for it); its arguments follow. */
     private void classify(Tool tool, List<Word> w, int at, Inv inv) {
-      new Subcommands((t, action, a, planFile, dir, reason) -> emit(t, action, a, planFile,
-          dir, reason, inv), inv.argsAppended).classify(tool, w, at);
+      new Subcommands(new ToWalker(this, inv), inv.argsAppended).classify(tool, w, at);
+    }
+
+    /** A class, not a lambda: a lambda's bootstrap costs a hook's cold JVM tens of ms. */
+    private static final class ToWalker implements Subcommands.Sink {
+      private final Walker walker;
+      private final Inv inv;
+
+      ToWalker(Walker walker, Inv inv) {
+        this.walker = walker;
+        this.inv = inv;
+      }
+
+      @Override
+      public void emit(Tool tool, Action action, List<Word> args, String planFile, String dir,
+          String reason) {
+        walker.emit(tool, action, args, planFile, dir, reason, inv);
+      }
     }
 
     private void emit(Tool tool, Action action, List<Word> a, String planFile, String dir,

@@ -38,10 +38,16 @@ public final class DestructiveCommands {
    * @param options options that must be present ({@code --recursive}, {@code -x})
    * @param absent options that must not be present ({@code !--preview-only})
    * @param why what the person is shown
-   * @param source file and line, for messages
+   * @param file the rules file it comes from
+   * @param line its line there
    */
   public record Rule(boolean deny, String command, List<String> operands, List<String> options,
-      List<String> absent, String why, String source) {}
+      List<String> absent, String why, String file, int line) {
+    /** {@code file:line}, for messages. */
+    public String source() {
+      return where(file, line - 1);
+    }
+  }
 
   /** What a rule says about a command. */
   public record Match(Rule rule, String text) {}
@@ -125,7 +131,10 @@ public final class DestructiveCommands {
     return builtin();
   }
 
-  /** Parses rules; a line that is not one is an error naming the line. */
+  /**
+   * Parses rules; a line that is not one is an error naming the line. By hand, without regular
+   * expressions or string concatenation on the way: this runs in a hook's cold JVM.
+   */
   static List<Rule> parse(String text, String source) {
     List<Rule> out = new ArrayList<>();
     String[] lines = text.split("\n", -1);
@@ -134,23 +143,22 @@ public final class DestructiveCommands {
       if (line.isEmpty() || line.startsWith("#")) {
         continue;
       }
-      String where = source + ":" + (n + 1);
-      String[] cols = line.split("\t+|\\s{2,}", 3);
-      if (cols.length < 3) {
-        throw new IllegalArgumentException(where + ": a rule is ANSWER, PATTERN and WHY"
-            + " separated by tabs");
+      List<String> cols = columns(line);
+      if (cols.size() < 3) {
+        throw new IllegalArgumentException(where(source, n) + ": a rule is ANSWER, PATTERN and"
+            + " WHY separated by tabs");
       }
-      String answer = cols[0].strip();
+      String answer = cols.get(0);
       if (!answer.equals("ask") && !answer.equals("deny")) {
-        throw new IllegalArgumentException(where + ": the answer must be ask or deny, not '"
-            + answer + "'");
+        throw new IllegalArgumentException(where(source, n) + ": the answer must be ask or"
+            + " deny, not '" + answer + "'");
       }
-      String[] words = cols[1].strip().split(" +");
+      List<String> words = words(cols.get(1));
       List<String> operands = new ArrayList<>();
       List<String> options = new ArrayList<>();
       List<String> absent = new ArrayList<>();
-      for (int k = 1; k < words.length; k++) {
-        String x = words[k];
+      for (int k = 1; k < words.size(); k++) {
+        String x = words.get(k);
         if (x.startsWith("!-")) {
           absent.add(x.substring(1));
         } else if (x.startsWith("-") && x.length() > 1) {
@@ -159,14 +167,60 @@ public final class DestructiveCommands {
           operands.add(x);
         }
       }
-      if (words[0].equals("mcp") && operands.size() != 2) {
-        throw new IllegalArgumentException(where + ": an MCP rule is 'mcp SERVER TOOL'");
+      if (words.get(0).equals("mcp") && operands.size() != 2) {
+        throw new IllegalArgumentException(where(source, n) + ": an MCP rule is 'mcp SERVER"
+            + " TOOL'");
       }
-      out.add(new Rule(answer.equals("deny"), words[0].toLowerCase(Locale.ROOT),
-          List.copyOf(operands), List.copyOf(options), List.copyOf(absent), cols[2].strip(),
-          where));
+      out.add(new Rule(answer.equals("deny"), words.get(0).toLowerCase(Locale.ROOT),
+          List.copyOf(operands), List.copyOf(options), List.copyOf(absent), cols.get(2),
+          source, n + 1));
       if (out.size() > MAX_RULES) {
         throw new IllegalArgumentException(source + ": more than " + MAX_RULES + " rules");
+      }
+    }
+    return out;
+  }
+
+  private static String where(String source, int n) {
+    return source + ":" + (n + 1);
+  }
+
+  /** ANSWER, PATTERN, WHY: separated by tabs, or by two or more blanks. */
+  private static List<String> columns(String line) {
+    List<String> out = new ArrayList<>(3);
+    int i = 0;
+    int n = line.length();
+    while (i < n && out.size() < 2) {
+      int start = i;
+      while (i < n && line.charAt(i) != '\t'
+          && !(line.charAt(i) == ' ' && i + 1 < n && line.charAt(i + 1) == ' ')) {
+        i++;
+      }
+      out.add(line.substring(start, i).strip());
+      while (i < n && (line.charAt(i) == '\t' || line.charAt(i) == ' ')) {
+        i++;
+      }
+    }
+    if (i < n) {
+      out.add(line.substring(i).strip());
+    }
+    return out;
+  }
+
+  private static List<String> words(String pattern) {
+    List<String> out = new ArrayList<>();
+    int i = 0;
+    int n = pattern.length();
+    while (i < n) {
+      while (i < n && pattern.charAt(i) == ' ') {
+        i++;
+      }
+      int start = i;
+      while (i < n && pattern.charAt(i) != ' ') {
+        i++;
+      }
+      if (i > start) {
+        out.add(pattern.substring(start, i));
       }
     }
     return out;
@@ -338,7 +392,7 @@ public final class DestructiveCommands {
             String why = c.reason() != null ? c.reason()
                 : "runs `" + c.text() + "`, which changes infrastructure";
             return Optional.of(new Match(new Rule(c.refuse(), "mcp", List.of(), List.of(),
-                List.of(), why, "the recogniser"), toolName));
+                List.of(), why, "the recogniser", 0), toolName));
           }
         }
       }

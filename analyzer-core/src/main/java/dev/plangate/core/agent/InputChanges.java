@@ -35,23 +35,25 @@ final class InputChanges {
 
   /**
    * Null when {@code w[i..]} (a command name and its arguments) changes no input of a plan;
-   * else a short phrase saying how it may, for the person ({@code "sed -i rewrites files"}).
+   * else a short phrase saying how it may, for the person ({@code "edits files"}). Constant
+   * text: this runs in a hook's cold JVM, where building strings with {@code +} costs more than
+   * the recogniser.
    */
   static String reason(String name, List<Word> w, int i) {
     switch (name) {
       case "sed":
-        return has(w, i, "-i", "--in-place") || scriptRuns(w, i) ? "`sed` edits files" : null;
+        return has(w, i, "-i", "--in-place") || scriptRuns(w, i) ? "edits files" : null;
       case "sort":
-        return has(w, i, "-o", "--output") ? "`sort -o` writes a file" : null;
+        return has(w, i, "-o", "--output") ? "writes a file" : null;
       case "yq":
-        return has(w, i, "-i", "--inplace") ? "`yq -i` edits files" : null;
+        return has(w, i, "-i", "--inplace") ? "edits files" : null;
       case "find":
         return has(w, i, "-delete", "-exec", "-execdir", "-ok", "-okdir", "-fprint",
-            "-fprintf", "-fls") ? "`find` runs commands or deletes files" : null;
+            "-fprintf", "-fls") ? "runs commands or deletes files" : null;
       case "tee":
         for (int j = i + 1; j < w.size(); j++) {
           if (!w.get(j).value().startsWith("-") && writesInput(w.get(j))) {
-            return "`tee` writes `" + w.get(j).value() + "`";
+            return "writes a file";
           }
         }
         return null;
@@ -63,7 +65,7 @@ final class InputChanges {
             && !Runners.gitRuns(w, i)) {
           return null;
         }
-        return "`git` may change the files checked out";
+        return "may change the files checked out";
       }
       case "terraform", "tofu": {
         int j = i + 1;
@@ -82,7 +84,7 @@ final class InputChanges {
             || sub.isEmpty()) {
           return null;
         }
-        return "`" + name + " " + sub + "` changes its working directory, workspace or state";
+        return "changes its working directory, workspace or state";
       }
       default:
         break;
@@ -90,7 +92,7 @@ final class InputChanges {
     if (READ_ONLY.contains(name)) {
       return null;
     }
-    return "`" + name + "` may change files, variables or state";
+    return "may change files, variables or state";
   }
 
   /** A redirection's target: a change when it may be a Terraform input. */
@@ -98,7 +100,7 @@ final class InputChanges {
     if (op.startsWith("<") && !op.equals("<>") || op.endsWith("&") && !op.equals("&>")) {
       return null;
     }
-    return writesInput(target) ? "`" + op + " " + target.value() + "` writes a file" : null;
+    return writesInput(target) ? "writes a file" : null;
   }
 
   /**

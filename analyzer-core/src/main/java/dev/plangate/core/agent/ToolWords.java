@@ -45,19 +45,43 @@ final class ToolWords {
    */
   static boolean mayBeInTable(String name, java.util.List<ShellLexer.Word> w, int i) {
     switch (name) {
-      case "rm", "shred", "truncate", "unlink", "mv", "cp", "ln", "find", "aws", "kubectl",
-          "oc", "helm", "pulumi", "cdk":
-        return true;
+      case "rm", "shred", "truncate", "unlink", "mv", "cp", "ln", "find":
+        return anyArg(w, i, "tfstate", ".terraform", null) || name.equals("rm")
+            && anyArg(w, i, null, null, WIDE);
+      case "aws":
+        return anyArg(w, i, "delete", "terminate-", null) || anyArg(w, i, "deregister-",
+            "remove-", null) || anyArg(w, i, "purge-", null, RB);
+      case "kubectl", "oc", "helm", "pulumi", "cdk":
+        return anyArg(w, i, "delete", "uninstall", null) || anyArg(w, i, "destroy", null, DOWN);
       case "git":
-        for (int j = i + 1; j < w.size(); j++) {
-          if (w.get(j).value().equals("clean")) {
-            return true;
-          }
-        }
-        return false;
+        return anyArg(w, i, "clean", null, null);
       default:
         return false;
     }
+  }
+
+  /** rm operands that take everything in the directory, the state with it. */
+  private static final String[] WIDE = {"*", ".", "./", "..", "../", "./*", "~", "~/", "/"};
+  private static final String[] RB = {"rb", "rm", "--delete"};
+  private static final String[] DOWN = {"down", "dn", "rm"};
+
+  /** Whether an argument contains {@code a} or {@code b}, or equals one of {@code exact}. */
+  private static boolean anyArg(java.util.List<ShellLexer.Word> w, int i, String a, String b,
+      String[] exact) {
+    for (int j = i + 1; j < w.size(); j++) {
+      String v = w.get(j).value();
+      if (a != null && v.contains(a) || b != null && v.contains(b)) {
+        return true;
+      }
+      if (exact != null) {
+        for (String e : exact) {
+          if (v.equals(e)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
   }
 
   /** Whether the line names the command of any rule of a repository's own table. */
