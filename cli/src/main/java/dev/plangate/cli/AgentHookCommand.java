@@ -137,9 +137,9 @@ public final class AgentHookCommand implements Callable<Integer> {
     } catch (Workspace.UsageException e) {
       return answer(out, p, deny("plangate cannot read the policy, so it cannot judge an"
           + " infrastructure command: " + Escape.terminal(e.getMessage())));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IOException e) {
       return answer(out, p, deny("the repository's " + DestructiveCommands.USER_FILE
-          + " cannot be used: " + Escape.terminal(e.getMessage())));
+          + " cannot be used: " + Escape.terminal(String.valueOf(e.getMessage()))));
     }
     ApplyGuard.Outcome o = new ApplyGuard(ws.policy(), env, p.agent(),
         new PlanProducer(planTimeout)).check(call.get().command(), ws.dir(), table);
@@ -158,7 +158,7 @@ public final class AgentHookCommand implements Callable<Integer> {
    * A tool call that is not a shell command: an MCP server's tool is judged by the table of
    * destructive commands (and by the command line it carries, if any); anything else passes.
    */
-  private static HookAnswer mcpCall(JsonNode input) throws IOException {
+  private static HookAnswer mcpCall(JsonNode input) {
     String tool = input.path("tool_name").asText("");
     if (!tool.startsWith("mcp__")) {
       return HookAnswer.allow();
@@ -168,9 +168,9 @@ public final class AgentHookCommand implements Callable<Integer> {
       String cwd = input.path("cwd").asText("");
       table = cwd.isEmpty() ? DestructiveCommands.builtin()
           : DestructiveCommands.near(Path.of(cwd));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IOException e) {
       return deny("the repository's " + DestructiveCommands.USER_FILE + " cannot be used: "
-          + Escape.terminal(e.getMessage()));
+          + Escape.terminal(String.valueOf(e.getMessage())));
     }
     return table.mcpCall(tool, input.path("tool_input")).map(m -> {
       String why = "`" + Escape.terminal(m.text()) + "` " + Escape.terminal(m.rule().why());
