@@ -5,10 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.plangate.core.agent.CommandRecognizer;
 import dev.plangate.core.agent.DestructiveCommands;
+import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.Path;
 
 /**
  * The hook's answer for the common case, a shell command that changes no infrastructure, given
@@ -85,12 +83,13 @@ public final class HookFastPath {
    */
   private static boolean repositoryRules(String cwd) {
     try {
-      Path d = (cwd == null ? Path.of("") : Path.of(cwd)).toAbsolutePath().normalize();
-      for (; d != null; d = d.getParent()) {
-        if (Files.exists(d.resolve(DestructiveCommands.USER_FILE), LinkOption.NOFOLLOW_LINKS)) {
+      // java.io, not java.nio: its classes are loaded already when the JVM starts.
+      File d = new File(cwd == null ? "" : cwd).getAbsoluteFile();
+      for (; d != null; d = d.getParentFile()) {
+        if (new File(d, DestructiveCommands.USER_FILE).exists()) {
           return true;
         }
-        if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+        if (new File(d, ".git").exists()) {
           return false;
         }
       }
