@@ -228,7 +228,8 @@ final class AgentHookInstall implements Callable<Integer> {
         // or exits with another code; earlier versions ignore it, and || exit 2 covers them.
         ObjectNode entry = JSON.createObjectNode().put("type", "command").put("command", command)
             .put("timeout", TIMEOUT_SECONDS).put("onFailure", "block");
-        place(groups, JSON.createObjectNode().put("matcher", "Bash")
+        // MCP tool calls too: a server's delete_resource is judged by the destructive-command table.
+        place(groups, JSON.createObjectNode().put("matcher", "Bash|mcp__.*")
             .set("hooks", JSON.createArrayNode().add(entry)), MARKER.strip());
         // The shims go first on PATH for the whole session through CLAUDE_ENV_FILE.
         ArrayNode start = array(object(config, "hooks"), "SessionStart");
