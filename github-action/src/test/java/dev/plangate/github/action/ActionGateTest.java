@@ -48,7 +48,7 @@ class ActionGateTest {
         "--plan", "**/plan.json",
         "--plan", "infra/*.json",
         "--plan", "tab\tinside.json"));
-    assertThat(s.javaJar()).isEqualTo(s.jar.toRealPath().toString());
+    assertThat(s.javaJar()).isEqualTo(r.step("build").outputs().get("jar"));
     assertThat(s.javaCwd()).isEqualTo(s.workspace.toRealPath());
   }
 
