@@ -22,7 +22,7 @@ fi
 # file changes the hash as much as an edited one.
 hash_files() {
   local h
-  h="$(cd -- "$root" && LC_ALL=C sort -z | xargs -0 -r -- "${sha[@]}" -- | "${sha[@]}")"
+  h="$(cd -- "$root" && LC_ALL=C sort -z | xargs -0 -- "${sha[@]}" -- | "${sha[@]}")"
   printf '%s' "${h:0:16}"
 }
 
@@ -34,8 +34,7 @@ poms() {
 # the ones the jar contains today): a module the jar starts to depend on is covered already.
 sources() {
   poms
-  (cd -- "$root" && find . -mindepth 3 -maxdepth 3 -path './*/src/main' -type d -print0 \
-    | xargs -0 -r -I{} find {} -type f -print0)
+  (cd -- "$root" && find . -mindepth 4 -path './*/src/main/*' -type f -print0)
   (cd -- "$root" && find ./github-action -maxdepth 1 -name action.yml -type f -print0)
   (cd -- "$root" && find ./github-action/scripts -type f -print0)
 }
