@@ -90,8 +90,8 @@ class GenplanTruthTest {
     var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
     assertThat(mapper.readTree(dir.resolve("a.json").toFile()).get("resource_changes")).isNotEmpty();
     var tree = mapper.readTree(dir.resolve("c.json").toFile());
-    String policy = tree.at("/prior_state/values/child_modules/1/resources/2/values/assume_role_policy")
-        .asText();
+    String policy = tree.at("/prior_state/values/root_module/child_modules/1/resources/2"
+        + "/values/assume_role_policy").asText();
     assertThat(policy.length()).isBetween(2048, 8192 + 512);
     assertThat(mapper.readTree(policy).get("Statement")).isNotEmpty();
   }
