@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.plangate.core.io.InputFileException;
+import dev.plangate.core.io.StrictJson;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
@@ -29,10 +31,10 @@ public final class PlanJson {
 
   /**
    * A factory for plans read with the streaming parser, with a limit on the strings the reader
-   * takes in. Strings that are skipped unread are not limited: they never reach the heap.
+   * takes in. A key given twice in one object is an error (see {@link StrictJson}). Strings that are skipped unread are not limited: they never reach the heap.
    */
   public static JsonFactory streamingFactory(int maxNestingDepth, int maxStringLength) {
-    return JsonFactory.builder()
+    return StrictJson.factoryBuilder()
         .streamReadConstraints(StreamReadConstraints.builder()
             .maxStringLength(maxStringLength)
             .maxNestingDepth(maxNestingDepth)
@@ -45,6 +47,9 @@ public final class PlanJson {
    * truncated, not JSON, or not readable.
    */
   public static PlanReadException readFailure(String file, IOException e) {
+    if (e instanceof InputFileException f) {
+      return new PlanReadException(file, f.reason());
+    }
     if (e instanceof NoSuchFileException) {
       return new PlanReadException(file, "file not found");
     }

@@ -29,6 +29,12 @@ final class SafeYaml {
   static final int MAX_COLLECTION_ALIASES = 20;
   /** The deepest nesting of lists and mappings; a policy needs four levels. */
   static final int MAX_DEPTH = 20;
+  /**
+   * The most a policy may weigh with its aliases expanded (characters plus nodes, see
+   * {@link GuardedYamlParser.Rules}): twice the file limit, so aliases may repeat values but not
+   * multiply them.
+   */
+  static final long MAX_EXPANDED = 2L * MAX_CODE_POINTS;
 
   /**
    * What the guard enforces. A policy may write only the plain YAML types as explicit tags;
@@ -40,7 +46,8 @@ final class SafeYaml {
       GuardedYamlParser.STANDARD_TAGS::contains,
       shown -> "tag " + YamlValues.quote(shown) + " is not allowed; a policy holds only plain"
           + " strings, numbers, booleans, lists and mappings",
-      LimitExceeded::new);
+      LimitExceeded::new,
+      MAX_EXPANDED);
 
   private SafeYaml() {}
 
