@@ -31,14 +31,31 @@ public final class PlanJson {
 
   /**
    * A factory for plans read with the streaming parser, with a limit on the strings the reader
-   * takes in. A key given twice in one object is an error (see {@link StrictJson}). Strings that are skipped unread are not limited: they never reach the heap.
+   * takes in. A key given twice in one object is an error (see {@link StrictJson}). Strings that
+   * are skipped unread are not limited: they never reach the heap.
    */
   public static JsonFactory streamingFactory(int maxNestingDepth, int maxStringLength) {
     return StrictJson.factoryBuilder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(maxStringLength)
-            .maxNestingDepth(maxNestingDepth)
-            .build())
+        .streamReadConstraints(constraints(maxNestingDepth, maxStringLength))
+        .build();
+  }
+
+  /**
+   * The same without Jackson's duplicate-key check, for a reader that checks every key it reads
+   * itself and names it ({@code resource_changes[0].change has the key "actions" twice}), and
+   * lets keys it skips repeat as JSON allows: the Terraform reader, whose plans reach gigabytes.
+   */
+  public static JsonFactory streamingFactoryCheckingKeysItself(int maxNestingDepth,
+      int maxStringLength) {
+    return JsonFactory.builder()
+        .streamReadConstraints(constraints(maxNestingDepth, maxStringLength))
+        .build();
+  }
+
+  private static StreamReadConstraints constraints(int maxNestingDepth, int maxStringLength) {
+    return StreamReadConstraints.builder()
+        .maxStringLength(maxStringLength)
+        .maxNestingDepth(maxNestingDepth)
         .build();
   }
 

@@ -1,6 +1,7 @@
 package dev.plangate.core.policy;
 
 import dev.plangate.core.plan.GuardedYamlParser;
+import dev.plangate.core.plan.LinearStreamReader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -9,7 +10,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -62,7 +62,7 @@ final class SafeYaml {
     checkSize(text);
     LoaderOptions options = options();
     GuardedYamlParser parser =
-        new GuardedYamlParser(new ParserImpl(new StreamReader(text), options), GUARD);
+        new GuardedYamlParser(new ParserImpl(new LinearStreamReader(text), options), GUARD);
     try {
       return new Composer(parser, new Resolver(), options).getSingleNode();
     } catch (MarkedYAMLException e) {

@@ -51,7 +51,7 @@ public final class TerraformPlanReader {
   public static final int MAX_STRING_LENGTH = 16_000_000;
 
   private static final JsonFactory FACTORY =
-      PlanJson.streamingFactory(MAX_NESTING_DEPTH, MAX_STRING_LENGTH);
+      PlanJson.streamingFactoryCheckingKeysItself(MAX_NESTING_DEPTH, MAX_STRING_LENGTH);
   // The codec for sub-trees of a streamed document: no trailing-token check (the stream goes on).
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 

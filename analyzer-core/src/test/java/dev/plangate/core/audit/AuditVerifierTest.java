@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -205,6 +204,7 @@ class AuditVerifierTest {
   @Test
   void aMissingFileIsAnIoError() {
     assertThatThrownBy(() -> AuditVerifier.verify(dir.resolve("nope.jsonl")))
-        .isInstanceOf(NoSuchFileException.class);
+        .isInstanceOf(dev.plangate.core.io.InputFileException.class)
+        .hasMessageEndingWith("nope.jsonl: file not found");
   }
 }

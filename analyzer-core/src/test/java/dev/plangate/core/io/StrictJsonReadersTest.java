@@ -57,7 +57,7 @@ class StrictJsonReadersTest {
         terraform("\"actions\":[\"delete\"],\"actions\":[\"no-op\"]")))
         .isInstanceOf(PlanReadException.class)
         .hasMessageStartingWith("plan.json: ")
-        .hasMessageContaining("Duplicate field 'actions'");
+        .hasMessageContaining("has the key \"actions\" twice");
     for (String extra : List.of("{}", " x", "[1]")) {
       assertThatThrownBy(() -> terraformRead(terraform("\"actions\":[\"delete\"]") + extra))
           .as(extra).isInstanceOf(PlanReadException.class)
