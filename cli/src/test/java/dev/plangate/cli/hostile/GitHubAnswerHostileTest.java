@@ -168,8 +168,7 @@ class GitHubAnswerHostileTest {
             + "\"user\":{\"login\":\"alice\"}}"))));
     c.add(of("permission: role a number", (g, h) -> g.on("GET", perm)
         .answer(json("{\"permission\":3,\"role_name\":3,\"user\":{\"login\":\"alice\"}}"))));
-    c.add(after("io-closed: duplicate keys refused in GitHub answers",
-        "permission: duplicate role_name (read, then admin)", (g, h) -> g.on("GET", perm)
+    c.add(of("permission: duplicate role_name (read, then admin)", (g, h) -> g.on("GET", perm)
         .answer(json("{\"permission\":\"read\",\"role_name\":\"read\",\"role_name\":\"admin\","
             + "\"user\":{\"login\":\"alice\"}}"))));
     return c.stream();

@@ -301,7 +301,7 @@ class PolicyHookAuditHostileTest {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-    }, 2, "zero.jsonl", BOUNDED_READS));
+    }, 2, "zero.jsonl"));
     c.add(Arguments.of("a FIFO", (LogEdit) dir -> {
       try {
         Path fifo = dir.resolve("fifo.jsonl");
@@ -311,7 +311,7 @@ class PolicyHookAuditHostileTest {
       } catch (IOException | InterruptedException e) {
         throw new IllegalStateException(e);
       }
-    }, 2, "fifo.jsonl", BOUNDED_READS));
+    }, 2, "fifo.jsonl"));
     c.add(Arguments.of("expected head differs", (LogEdit) dir -> new String[] {"audit", "verify",
         fiveEntries(dir).toString(), "--expect-head", "0".repeat(64)}, 1, "head"));
     c.add(Arguments.of("expected count differs (log cut short)", (LogEdit) dir -> new String[] {
