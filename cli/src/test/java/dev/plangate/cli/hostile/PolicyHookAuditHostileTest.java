@@ -142,10 +142,6 @@ class PolicyHookAuditHostileTest {
       + "\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Bash\",\"tool_input\":"
       + "{\"command\":\"terraform destroy -auto-approve\"}}";
 
-  static final String STRICT = "guard-runtime: strict agent-hook input (tool_name required)";
-  static final String DUPLICATES = "io-closed/guard-runtime: duplicate keys in hook input";
-  static final String TRAILING = "io-closed/guard-runtime: trailing data in hook input";
-
   static Arguments hook(String name, byte[] stdin, String waitsFor) {
     return Arguments.of(name, stdin, waitsFor);
   }
@@ -235,9 +231,6 @@ class PolicyHookAuditHostileTest {
       return new String[] {"audit", "verify", log.toString()};
     };
   }
-
-  /** The FIFO and /dev/zero cases hang today: they wait for io-closed (bounded reads). */
-  static final String BOUNDED_READS = "io-closed: bounded reads of regular files only";
 
   static LogEdit bytes(byte[] content) {
     return dir -> new String[] {"audit", "verify",
