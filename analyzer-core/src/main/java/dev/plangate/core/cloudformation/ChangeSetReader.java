@@ -276,15 +276,15 @@ public final class ChangeSetReader {
 
     Plan plan() throws PlanReadException {
       group();
-      for (ChangeSet s : sets.values()) {
-        merge(s);
-      }
       List<ChangeSet> roots = sets.values().stream().filter(s -> s.parent() == null).toList();
       if (roots.size() > 1) {
         throw new PlanReadException(name, "the documents belong to " + roots.size()
             + " different change sets (" + String.join(", ", roots.stream()
                 .map(ChangeSet::label).toList()) + "): give each change set as its own plan,"
             + " or one root change set with the change sets of its nested stacks");
+      }
+      for (ChangeSet s : sets.values()) {
+        merge(s);
       }
       for (ChangeSet root : roots) {
         walk(root, "", null);
@@ -346,10 +346,10 @@ public final class ChangeSetReader {
           .filter(d -> !d.console() && d.nextToken() == null).count();
       boolean paged = s.pages.stream().anyMatch(d -> d.nextToken() != null);
       if (paged && lastPages == 0) {
-        complete = false;
-        warnings.add("change set " + s.label() + ": every page given has a NextToken, so at"
-            + " least one later page is missing: its changes are not analysed. Give every page"
-            + " of describe-change-set.");
+        // The missing page may hold the Remove: an input error, never a pass with a warning.
+        throw new PlanReadException(s.pages.get(0).display(), "change set " + s.label()
+            + ": every page given has a NextToken, so at least one later page is missing and"
+            + " its changes cannot be judged; give every page of describe-change-set");
       }
       for (ChangeSetDocument d : s.pages) {
         for (ChangeEntry e : d.changes()) {

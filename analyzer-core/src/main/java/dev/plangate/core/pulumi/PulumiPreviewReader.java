@@ -36,6 +36,11 @@ public final class PulumiPreviewReader {
   /** How much of a file {@link #looksLike(Path)} reads. */
   public static final int SNIFF_BYTES = 64 * 1024;
 
+  /** Step operations that take an object away (or may): what a changeSummary count must show. */
+  private static final Set<String> DESTROYING_OPS = Set.of("delete",
+      "replace", "delete-replaced", "create-replacement", "discard", "discard-replaced",
+      "read-replacement");
+
   private static final Pattern DIGEST_KEY =
       Pattern.compile("\"(steps|changeSummary)\"\\s*:");
   private static final Pattern PULUMI_URN = Pattern.compile("\"urn:pulumi:");
@@ -208,7 +213,7 @@ public final class PulumiPreviewReader {
           }
           case "changeSummary" -> {
             recognised = start(Kind.DIGEST, ctx);
-            p.skipChildren();
+            readChangeSummary(v);
           }
           case "config", "duration" -> p.skipChildren();
           case "diagnostics" -> readDiagnostics(v);
@@ -362,12 +367,41 @@ public final class PulumiPreviewReader {
       return true;
     }
 
+    /** Delete and replace steps the digest's own changeSummary counts. */
+    private long summaryDestroys;
+
+    private void readChangeSummary(JsonToken v) throws IOException {
+      if (v != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        return;
+      }
+      while (p.nextToken() == JsonToken.FIELD_NAME) {
+        String op = p.currentName();
+        JsonToken t = p.nextToken();
+        if (t == JsonToken.VALUE_NUMBER_INT && DESTROYING_OPS.contains(op)) {
+          summaryDestroys += Math.max(0, p.getLongValue());
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+
+    private static boolean destroys(PulumiStep s) {
+      return DESTROYING_OPS.contains(s.op());
+    }
+
     private Preview finish() {
       boolean complete = true;
       if (kind == Kind.EVENTS && !sawSummary) {
-        complete = false;
-        warnings.add("The event stream has no summaryEvent: it ended before the engine finished,"
-            + " so steps that come later (deletes come last) may be missing.");
+        // Deletes come last in a stream: a stream cut before its summary is exactly the cut that
+        // hides them, so it is an input error, never a plan that passes with a warning.
+        throw new PulumiJson.Invalid("the event stream has no summaryEvent: it ended before the"
+            + " engine finished, and the steps that come last (deletes) may be missing; give the"
+            + " whole `pulumi preview --json` event log");
+      }
+      if (summaryDestroys > 0 && steps.stream().noneMatch(Reading::destroys)) {
+        throw new PulumiJson.Invalid("changeSummary counts " + summaryDestroys + " delete or"
+            + " replace step(s), but the steps list none: the preview is truncated or edited");
       }
       if (maybeCorrupt) {
         warnings.add("Pulumi reports the result may be corrupt (maybeCorrupt: true).");

@@ -171,12 +171,12 @@ class ChangeSetReaderTest {
   }
 
   @Test
-  void aMissingLastPageIsAWarningAndMarksThePlanIncomplete() throws Exception {
-    Plan plan = read("paged-2.json", "paged-1.json");
-    assertThat(plan.complete()).isFalse();
-    assertThat(plan.warnings()).singleElement().asString()
-        .contains("every page given has a NextToken", "its changes are not analysed");
-    assertThat(plan.changes()).hasSize(3);
+  void aMissingLastPageIsAnInputError() {
+    // The page that is not given may hold the Remove: the change set cannot pass.
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("paged-2.json", "paged-1.json"))
+        .isInstanceOf(dev.plangate.core.plan.PlanReadException.class)
+        .hasMessageContaining("every page given has a NextToken")
+        .hasMessageContaining("give every page of describe-change-set");
   }
 
   @Test

@@ -122,7 +122,9 @@ class StrictJsonReadersTest {
   private static String event(String op) {
     return "{\"sequence\":1,\"timestamp\":1,\"resourcePreEvent\":{\"metadata\":{" + op
         + ",\"urn\":\"" + URN + "\",\"type\":\"aws:s3/bucket:Bucket\",\"old\":" + state()
-        + ",\"new\":null},\"planning\":true}}\n";
+        + ",\"new\":null},\"planning\":true}}\n"
+        + "{\"sequence\":2,\"timestamp\":1,\"summaryEvent\":{\"maybeCorrupt\":false,"
+        + "\"durationSeconds\":1,\"resourceChanges\":{},\"PolicyPacks\":{}}}\n";
   }
 
   private static final String EXPORT = "{\"version\":3,\"deployment\":{\"manifest\":{},"

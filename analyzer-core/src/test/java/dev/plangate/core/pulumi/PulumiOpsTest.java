@@ -526,11 +526,21 @@ class PulumiOpsTest {
   }
 
   @Test
-  void aStreamThatStopsBeforeItsSummaryIsIncomplete() throws Exception {
+  void aStreamThatStopsBeforeItsSummaryIsAnInputError() {
+    // Deletes come last: a stream cut before its summary may hide exactly them.
     String u = urn("aws:s3/bucket:Bucket", "b");
-    Plan p = events(both("same", u, state(u, ""), state(u, ""), ""));
-    assertThat(p.complete()).isFalse();
-    assertThat(p.warnings()).anyMatch(w -> w.contains("no summaryEvent"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () -> events(both("same", u, state(u, ""), state(u, ""), "")))
+        .isInstanceOf(dev.plangate.core.plan.PlanReadException.class)
+        .hasMessageContaining("no summaryEvent");
+  }
+
+  @Test
+  void aSummaryThatCountsDeletesTheStepsDoNotShowIsAnInputError() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> read(
+            "{\"steps\":[],\"changeSummary\":{\"delete\":1,\"same\":3}}", null))
+        .isInstanceOf(dev.plangate.core.plan.PlanReadException.class)
+        .hasMessageContaining("changeSummary counts 1 delete or replace step(s)");
   }
 
   @Test
