@@ -30,9 +30,9 @@ import java.util.Optional;
  * error naming the call, never a pass.
  *
  * <p>Without {@value GitLabEnvironment#TOKEN} nothing is read from the API (a job token cannot
- * read label events): the base and head come from the pipeline's variables, and the approver
- * fails, so a change that needs an approval is an error (exit 2) that says to set the token,
- * while one that needs none still passes.
+ * read label events): the base and head come from the pipeline's variables, the author counts as
+ * a possible agent (nothing shows otherwise), and the approver fails, so a change that destroys
+ * is an error (exit 2) that says to set the token, while one that destroys nothing still passes.
  */
 public final class MergeRequestContext {
   private final GitLabApi api;
@@ -151,8 +151,13 @@ public final class MergeRequestContext {
           + " merge-request note) and store it as the masked CI/CD variable "
           + GitLabEnvironment.TOKEN);
     };
+    // Fail closed: the merge request may have been opened by an agent's bot account, and without
+    // the API nothing says it was not. Any destroy then needs the approval, which needs the token.
+    PlatformSignals unknownAuthor = new PlatformSignals(List.of(new Signal(
+        "merge-request author", "not read: " + GitLabEnvironment.TOKEN + " is not set",
+        Confidence.MEDIUM, "an unknown merge-request author")), Map.of());
     return new MergeRequestContext(null, project, mr, policy, notes, Optional.empty(), noToken,
-        null, PlatformSignals.none(), new byte[0]);
+        null, unknownAuthor, new byte[0]);
   }
 
   public MergeRequest mergeRequest() {
