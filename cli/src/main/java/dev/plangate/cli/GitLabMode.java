@@ -70,6 +70,9 @@ final class GitLabMode {
 
   /** The note, then the Code Quality report in the working directory. */
   void publish(Report report, boolean comment) throws IOException {
+    for (String note : mr.notes()) {
+      log.println("plangate: " + note.replaceAll("\\p{Cntrl}", " "));
+    }
     GitLabReporter.publish(report, mr, comment).ifPresent(line -> {
       log.println("plangate: " + line);
       log.flush();

@@ -25,7 +25,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The goal inside a GitLab merge-request pipeline asks GitLab for the approval. */
+/**
+ * The goal inside a GitLab merge-request pipeline or a GitHub pull-request workflow asks the
+ * platform for the approval, through the same adapters as the CLI.
+ */
 class PlatformApprovalTest {
   private static final Path EXAMPLES =
       Path.of(System.getProperty("plangate.root", "..")).resolve("examples");
@@ -104,5 +107,58 @@ class PlatformApprovalTest {
     events.add(GitLabFixtures.labelEvent(1, ALICE, LABEL, "add", "2026-05-01T12:00:00.000Z"));
     assertThatThrownBy(goal(false)::execute).isInstanceOf(MojoExecutionException.class)
         .hasMessageContaining("PLANGATE_GITLAB_TOKEN").hasMessageContaining("CI_JOB_TOKEN");
+  }
+
+  // ---- GitHub ----------------------------------------------------------------------------------
+
+  static final String GH_REPO = dev.plangate.github.testing.GitHubFixtures.REPO;
+
+  CheckMojo gitHubGoal(dev.plangate.github.testing.FakeGitHub github, List<JsonNode> timeline) {
+    String p = "/repos/" + GH_REPO;
+    com.fasterxml.jackson.databind.node.ObjectNode pr = dev.plangate.github.testing.GitHubFixtures
+        .pullRequest(42).author(dev.plangate.github.testing.GitHubFixtures.COPILOT)
+        .headRef("copilot/remove-orders-db").headSha(head).baseSha(base).build();
+    github.onGet(p + "/pulls/42", pr);
+    github.paged(p + "/pulls/42/commits", List.of(dev.plangate.github.testing.GitHubFixtures
+        .commit(head).by(dev.plangate.github.testing.GitHubFixtures.COPILOT)
+        .message("Remove unused database").parents(base).build()), 100);
+    github.paged(p + "/issues/42/timeline", timeline, 100);
+    github.onGet(p + "/collaborators/alice/permission", dev.plangate.github.testing
+        .GitHubFixtures.permission(dev.plangate.github.testing.GitHubFixtures.ALICE, "write"));
+    github.onGet(p + "/actions/runs?head_sha=" + head, dev.plangate.github.testing
+        .GitHubFixtures.workflowRuns(List.of(dev.plangate.github.testing.GitHubFixtures
+            .workflowRun(901, "build", "pull_request", head, "2026-05-01T11:00:00Z", 1,
+                "completed", "failure"))));
+    dev.plangate.github.testing.RunnerFixture runner = dev.plangate.github.testing.RunnerFixture
+        .create(tmp.resolve("runner"), github.baseUrl(), "pull_request",
+            dev.plangate.github.testing.GitHubFixtures.openedEvent(pr,
+                dev.plangate.github.testing.GitHubFixtures.COPILOT));
+    CheckMojo goal = goal(true);
+    goal.environment = runner.env();
+    return goal;
+  }
+
+  @Test
+  void anApprovedGitHubPullRequestLetsTheBuildPass() throws Exception {
+    try (var github = dev.plangate.github.testing.FakeGitHub.start()) {
+      CheckMojo goal = gitHubGoal(github, List.of(dev.plangate.github.testing.GitHubFixtures
+          .labeled(9001, dev.plangate.github.testing.GitHubFixtures.ALICE, LABEL,
+              "2026-05-01T12:00:00Z")));
+      goal.execute();
+      assertThat(repo.dir().resolve("target/plangate/report.json")).content()
+          .contains("\"decision\" : \"pass\"");
+    }
+  }
+
+  @Test
+  void anUnapprovedGitHubPullRequestFailsAndSaysHowToApproveThere() {
+    try (var github = dev.plangate.github.testing.FakeGitHub.start()) {
+      CheckMojo goal = gitHubGoal(github, List.of());
+      assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
+          .hasMessageContaining("adding the label to the pull request");
+      // The pull request's author account made it AI-authored, not the commits.
+      assertThat(repo.dir().resolve("target/plangate/report.json")).content()
+          .contains("Copilot");
+    }
   }
 }
