@@ -1,12 +1,16 @@
 package dev.plangate.cli;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.cli.agent.AgentProtocol;
 import dev.plangate.cli.agent.HookAnswer;
+import dev.plangate.cli.agent.SavedPlanCheck;
 import dev.plangate.core.agent.ApplyGuard;
 import dev.plangate.core.agent.ApplyGuard.Outcome.Kind;
 import dev.plangate.core.agent.CommandRecognizer;
+import dev.plangate.core.agent.InfraCommand;
 import dev.plangate.core.agent.PlanProducer;
 import dev.plangate.core.audit.AuditEntry;
 import dev.plangate.core.report.Escape;
@@ -17,7 +21,13 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -34,22 +44,38 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Judge a shell command an AI agent is about to run (Claude Code PreToolUse,"
-        + " Cursor beforeShellExecution, Gemini CLI BeforeTool), reading the tool call as JSON"
-        + " on standard input and answering in the agent's own format.",
-    subcommands = AgentHookInstall.class,
+        + " Cursor beforeShellExecution, Gemini CLI BeforeTool, Kiro CLI preToolUse), reading"
+        + " the tool call as JSON on standard input and answering in the agent's own format.",
+    subcommands = AgentHookInstall.class, // and doctor, added by Cli with the environment
     footer = {"", "Exit codes: 0 with the answer on standard output; 2 with the reason on"
-        + " standard error when the input cannot be read (every supported agent blocks the"
-        + " command on exit 2)."})
+        + " standard error when the input cannot be read, when the agent blocks by exit code"
+        + " (Kiro CLI), or when no answer is ready by the deadline (every supported agent"
+        + " blocks the command on exit 2)."})
 public final class AgentHookCommand implements Callable<Integer> {
   /** Tool calls are small; anything larger is not a tool call. */
   static final int MAX_INPUT_BYTES = 1 << 20;
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * Seconds until the hook answers deny, whatever it is doing: well inside Claude Code's
+   * default hook timeout (60 s) and Kiro's (30 s) as installed, since a hook the agent kills
+   * for taking too long does not block the command.
+   */
+  public static final long DEFAULT_DEADLINE_SECONDS = 25;
+  /** Environment variable that sets the deadline when {@code --deadline} is not given. */
+  public static final String DEADLINE_ENV = "PLANGATE_HOOK_DEADLINE";
+
+  /**
+   * Strict: a repeated key ({@code "command": <destroy>, "command": "ls"}) or anything after the
+   * object would let two readers of the same input see two different commands.
+   */
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   @Spec CommandSpec spec;
 
   @Option(names = "--agent", paramLabel = "NAME",
-      description = "The agent's protocol: claude-code, cursor, gemini (default: detected from"
-          + " the input).")
+      description = "The agent's protocol: claude-code, cursor, gemini, kiro (default: detected"
+          + " from the input).")
   String agent;
 
   @Option(names = "--policy", paramLabel = "FILE",
@@ -64,85 +90,212 @@ public final class AgentHookCommand implements Callable<Integer> {
 
   @Option(names = "--plan-timeout", paramLabel = "SECONDS", defaultValue = "300",
       description = "How long terraform plan may take before a person is asked instead"
-          + " (default: ${DEFAULT-VALUE}).")
+          + " (default: ${DEFAULT-VALUE}; the deadline stops it sooner).")
   long planTimeout;
+
+  @Option(names = "--deadline", paramLabel = "SECONDS",
+      description = "Answer deny if no decision is ready after this many seconds (default: $"
+          + DEADLINE_ENV + ", else " + DEFAULT_DEADLINE_SECONDS + "). Keep it below the"
+          + " agent's hook timeout.")
+  Long deadline;
 
   private final Map<String, String> env;
   private final InputStream in;
+  /** Makes the guard; replaced in tests by one that never finishes. */
+  private Judge judge = (policy, environment, agentName, timeout, line, dir) -> new ApplyGuard(
+      policy, environment, agentName, new PlanProducer(timeout)).check(line, dir);
+
+  /** Judges one command line for the hook. */
+  interface Judge {
+    ApplyGuard.Outcome check(dev.plangate.core.policy.Policy policy, Map<String, String> env,
+        String agent, long planTimeoutSeconds, String line, Path dir);
+  }
 
   AgentHookCommand(Map<String, String> env, InputStream in) {
     this.env = env;
     this.in = in;
   }
 
+  AgentHookCommand withJudge(Judge j) {
+    this.judge = j;
+    return this;
+  }
+
+  /** What the hook answers: in a protocol's format, or (no protocol known) a refusal line. */
+  private record Result(AgentProtocol protocol, HookAnswer answer, String refusal) {
+    static Result refused(String why) {
+      return new Result(null, null, why);
+    }
+  }
+
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Optional<AgentProtocol> forced = Optional.empty();
     if (agent != null) {
       forced = AgentProtocol.byId(agent);
       if (forced.isEmpty()) {
-        return refuse(err, "--agent must be claude-code, cursor or gemini, not '"
+        return refuse(err, "--agent must be claude-code, cursor, gemini or kiro, not '"
             + Escape.terminal(agent) + "'");
       }
     }
+    long seconds;
+    try {
+      seconds = deadlineSeconds(deadline, env);
+    } catch (IllegalArgumentException e) {
+      return emit(out, err, forced.isPresent() ? new Result(forced.get(), deny(e.getMessage()),
+          null) : Result.refused(e.getMessage()));
+    }
+    // The protocol, once the input names it: a deadline answer uses the agent's own format.
+    AtomicReference<AgentProtocol> known = new AtomicReference<>(forced.orElse(null));
+    Optional<AgentProtocol> f = forced;
+    long planSeconds = planTimeout; // the deadline stops a longer plan (and kills it)
+    FutureTask<Result> task = new FutureTask<>(() -> decide(f, known, planSeconds));
+    Thread worker = new Thread(task, "plangate-agent-hook");
+    worker.setDaemon(true); // a stuck read or plan must not keep the JVM alive past the answer
+    worker.start();
+    Result r;
+    try {
+      r = task.get(seconds, TimeUnit.SECONDS);
+    } catch (TimeoutException e) {
+      worker.interrupt();
+      // terraform plan and the like would run on, holding the state lock, after the answer.
+      ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+      String why = "plangate did not finish judging the command within " + seconds
+          + " s (the deadline, --deadline or " + DEADLINE_ENV + "), so it is blocked; a person"
+          + " can run it with plangate apply -- COMMAND in their own terminal";
+      r = known.get() == null ? Result.refused(why) : new Result(known.get(), deny(why), null);
+    } catch (ExecutionException e) {
+      String why = "plangate failed while judging the command (" + Escape.terminal(
+          String.valueOf(e.getCause())) + "), so it is blocked";
+      r = known.get() == null ? Result.refused(why) : new Result(known.get(), deny(why), null);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      r = Result.refused("interrupted before an answer was ready");
+    }
+    return emit(out, err, r);
+  }
+
+  /** The deadline in seconds: the option, else the environment, else the default. */
+  static long deadlineSeconds(Long option, Map<String, String> env) {
+    long s;
+    if (option != null) {
+      s = option;
+    } else if (env.get(DEADLINE_ENV) != null && !env.get(DEADLINE_ENV).isBlank()) {
+      try {
+        s = Long.parseLong(env.get(DEADLINE_ENV).strip());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(DEADLINE_ENV + " must be a number of seconds, not '"
+            + Escape.terminal(env.get(DEADLINE_ENV)) + "'");
+      }
+    } else {
+      s = DEFAULT_DEADLINE_SECONDS;
+    }
+    if (s < 1 || s > 3600) {
+      throw new IllegalArgumentException("the deadline must be 1 to 3600 seconds, not " + s);
+    }
+    return s;
+  }
+
+  private Result decide(Optional<AgentProtocol> forced, AtomicReference<AgentProtocol> known,
+      long planSeconds) throws IOException {
     byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
     if (bytes.length > MAX_INPUT_BYTES) {
-      return refuse(err, "the hook input is larger than " + MAX_INPUT_BYTES + " bytes; no"
-          + " agent sends a tool call that size");
+      return refuseOrDeny(forced, "the hook input is larger than " + MAX_INPUT_BYTES
+          + " bytes; no agent sends a tool call that size");
     }
     JsonNode input;
     try {
       input = JSON.readTree(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return answerOrRefuse(out, err, forced, "the hook input is not JSON ("
+      return refuseOrDeny(forced, "the hook input is not one JSON object ("
           + Escape.terminal(e.getOriginalMessage()) + ")");
     }
     if (input == null || input.isMissingNode()) {
-      return answerOrRefuse(out, err, forced, "the hook input is empty");
+      return refuseOrDeny(forced, "the hook input is empty");
+    }
+    if (!input.isObject()) {
+      return refuseOrDeny(forced, "the hook input is a JSON " + input.getNodeType()
+          .toString().toLowerCase(java.util.Locale.ROOT) + ", not an object");
     }
     Optional<AgentProtocol> protocol = forced.isPresent() ? forced : AgentProtocol.detect(input);
     if (protocol.isEmpty()) {
-      return refuse(err, "the hook input is not a tool call plangate knows (Claude Code"
-          + " PreToolUse, Cursor beforeShellExecution, Gemini CLI BeforeTool); give --agent if"
-          + " the agent is one of them");
+      return Result.refused("the hook input is not a tool call plangate knows (Claude Code"
+          + " PreToolUse, Cursor beforeShellExecution, Gemini CLI BeforeTool, Kiro CLI"
+          + " preToolUse); give --agent if the agent is one of them");
     }
     AgentProtocol p = protocol.get();
+    known.set(p);
     Optional<AgentProtocol.ShellCall> call;
     try {
       call = p.shellCall(input);
     } catch (IllegalArgumentException e) {
-      return answer(out, p, deny("the " + p.agent() + " hook input cannot be read: "
-          + Escape.terminal(e.getMessage())));
+      return new Result(p, deny("the " + p.agent() + " hook input cannot be read: "
+          + Escape.terminal(e.getMessage())), null);
     }
-    if (call.isEmpty() || CommandRecognizer.recognize(call.get().command()).isEmpty()) {
-      return answer(out, p, HookAnswer.allow());
+    if (call.isEmpty()) {
+      return new Result(p, HookAnswer.allow(), null);
+    }
+    List<InfraCommand> commands = CommandRecognizer.recognize(call.get().command());
+    if (commands.isEmpty()) {
+      return new Result(p, HookAnswer.allow(), null);
     }
     Workspace ws;
+    Path cwd;
     try {
       // The agent names the directory: a path Java cannot hold is a refusal, not a crash.
-      Path cwd = call.get().cwd() == null ? Path.of("").toAbsolutePath()
+      cwd = call.get().cwd() == null ? Path.of("").toAbsolutePath()
           : Path.of(call.get().cwd());
       ws = Workspace.openGuarded(cwd, policy);
     } catch (InvalidPathException e) {
-      return answer(out, p, deny("the " + p.agent() + " hook input's cwd is not a usable path ("
-          + Escape.terminal(e.getMessage()) + ")"));
+      return new Result(p, deny("the " + p.agent() + " hook input's cwd is not a usable path ("
+          + Escape.terminal(e.getMessage()) + ")"), null);
     } catch (Workspace.UsageException e) {
-      return answer(out, p, deny("plangate cannot read the policy, so it cannot judge an"
-          + " infrastructure command: " + Escape.terminal(e.getMessage())));
+      return new Result(p, deny("plangate cannot read the policy, so it cannot judge an"
+          + " infrastructure command: " + Escape.terminal(e.getMessage())), null);
     }
-    ApplyGuard.Outcome o = new ApplyGuard(ws.policy(), env, p.agent(),
-        new PlanProducer(planTimeout)).check(call.get().command(), ws.dir());
+    Optional<String> unreadable = unreadableSavedPlan(commands, ws.dir());
+    ApplyGuard.Outcome o = unreadable.isPresent()
+        ? new ApplyGuard.Outcome(Kind.DENY, "plangate: " + unreadable.get(), "plangate refused"
+            + " the command: " + unreadable.get(), commands, List.of())
+        : judge.check(ws.policy(), env, p.agent(), planSeconds, call.get().command(), ws.dir());
     try {
       Audit.append(Audit.file(auditLog, ws.policy(), ws.root()), Audit.withReports(
           AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK, call.get().command(), o.kind().id())
               .withAgent(p.agent())
               .withReason(o.kind() == Kind.ALLOW ? null : o.forAgent()), o.reports()));
     } catch (IOException e) {
-      return answer(out, p, deny(Escape.terminal(e.getMessage())));
+      return new Result(p, deny(Escape.terminal(e.getMessage())), null);
     }
-    return answer(out, p, new HookAnswer(o.kind(), o.forPerson(), o.forAgent()));
+    return new Result(p, new HookAnswer(o.kind(), o.forPerson(), o.forAgent()), null);
+  }
+
+  /**
+   * A saved plan the line applies that is not a regular file of bounded size (a FIFO,
+   * {@code /dev/zero}): refused before anything opens it.
+   */
+  static Optional<String> unreadableSavedPlan(List<InfraCommand> commands, Path cwd) {
+    for (InfraCommand c : commands) {
+      if (c.planFile() == null) {
+        continue;
+      }
+      try {
+        Path dir = c.workingDir() == null ? cwd : cwd.resolve(c.workingDir());
+        Optional<String> problem = SavedPlanCheck.problem(dir.resolve(c.planFile()));
+        if (problem.isPresent()) {
+          return Optional.of(Escape.terminal(problem.get()));
+        }
+      } catch (InvalidPathException e) {
+        return Optional.of("the saved plan " + Escape.terminal(c.planFile()) + " is not a"
+            + " usable path");
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Result refuseOrDeny(Optional<AgentProtocol> forced, String why) {
+    return forced.isPresent() ? new Result(forced.get(), deny(why), null) : Result.refused(why);
   }
 
   private static HookAnswer deny(String why) {
@@ -150,16 +303,20 @@ public final class AgentHookCommand implements Callable<Integer> {
         + " command: " + why);
   }
 
-  private static int answer(PrintWriter out, AgentProtocol p, HookAnswer a) {
+  private static int emit(PrintWriter out, PrintWriter err, Result r) {
+    if (r.protocol() == null) {
+      return refuse(err, r.refusal());
+    }
+    AgentProtocol p = r.protocol();
+    HookAnswer a = r.answer();
+    if (p.blocksByExitCode() && a.verdict() != Kind.ALLOW) {
+      err.println(p.blockMessage(a));
+      err.flush();
+      return AgentProtocol.BLOCK;
+    }
     p.render(a).ifPresent(out::println);
     out.flush();
     return 0;
-  }
-
-  /** With a known protocol, a deny in its format; without one, exit 2, which every agent reads as block. */
-  private static int answerOrRefuse(PrintWriter out, PrintWriter err,
-      Optional<AgentProtocol> p, String why) {
-    return p.isPresent() ? answer(out, p.get(), deny(why)) : refuse(err, why);
   }
 
   private static int refuse(PrintWriter err, String why) {

@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -24,18 +25,35 @@ import picocli.CommandLine.Spec;
  * {@code plangate agent-hook install --agent NAME}: writes or merges the project's hook
  * configuration so that the agent asks plangate before every shell command. What is already in
  * the file stays; a plangate entry from an earlier install is replaced, not duplicated.
+ *
+ * <p>The configuration is a file teams commit, so the command in it names no absolute path: it
+ * runs the launcher {@code .plangate/bin/plangate} relative to the project, which finds a Java and
+ * the jar on whichever machine it runs and, when it cannot, blocks the command with one line
+ * saying how to repair it (exit 2, which every supported agent reads as "block"; an exit 1 would
+ * let the command through). The launcher, the shims and the jar are written next to it.
  */
 @Command(
     name = "install",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Install the agent hook in this project: .claude/settings.json (claude-code),"
-        + " .cursor/hooks.json (cursor), .gemini/settings.json (gemini).")
+        + " .cursor/hooks.json (cursor), .gemini/settings.json (gemini),"
+        + " .kiro/agents/NAME.json (kiro); the launcher .plangate/bin/plangate and the shims in"
+        + " .plangate/shims.")
 final class AgentHookInstall implements Callable<Integer> {
   /** How a plangate entry is recognised in a configuration file. */
   static final String MARKER = " agent-hook --agent ";
+  /** How plangate's SessionStart entry is recognised. */
+  static final String SESSION_MARKER = "plangate-session";
   /** Hooks time out; a terraform plan can take minutes. */
   static final int TIMEOUT_SECONDS = 600;
+  /** Where the launcher, the session hook and the copied jar go, relative to the project. */
+  static final String BIN = ".plangate/bin";
+  /** Where the shims go; the agent's session puts it first on PATH. */
+  static final String SHIMS = ".plangate/shims";
+  /** The tools a shim stands in for. */
+  static final List<String> SHIMMED = List.of("terraform", "tofu", "terragrunt", "pulumi", "cdk",
+      "aws");
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
       .enable(SerializationFeature.INDENT_OUTPUT);
@@ -43,12 +61,17 @@ final class AgentHookInstall implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--agent", paramLabel = "NAME", required = true,
-      description = "claude-code, cursor or gemini.")
+      description = "claude-code, cursor, gemini or kiro.")
   String agent;
 
   @Option(names = "--dir", paramLabel = "DIR",
       description = "The project directory (default: the current directory).")
   Path dir;
+
+  @Option(names = "--kiro-agent", paramLabel = "NAME", defaultValue = "plangate",
+      description = "Kiro CLI: the agent configuration .kiro/agents/NAME.json to add the hook"
+          + " to (created when missing; default: ${DEFAULT-VALUE}).")
+  String kiroAgent;
 
   @Override
   public Integer call() {
@@ -56,19 +79,26 @@ final class AgentHookInstall implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Optional<AgentProtocol> p = AgentProtocol.byId(agent);
     if (p.isEmpty()) {
-      Cli.error(err, "--agent must be claude-code, cursor or gemini, not '" + agent + "'");
+      Cli.error(err, "--agent must be claude-code, cursor, gemini or kiro, not '" + agent + "'");
+      return Cli.USAGE;
+    }
+    if (!kiroAgent.matches("[A-Za-z0-9._-]+") || kiroAgent.startsWith(".")) {
+      Cli.error(err, "--kiro-agent must be a plain file name, not '" + kiroAgent + "'");
       return Cli.USAGE;
     }
     Path project = (dir == null ? Path.of("") : dir).toAbsolutePath().normalize();
-    String command = PlangateLauncher.command() + MARKER + p.get().id();
-    Path file = project.resolve(switch (p.get()) {
-      case CLAUDE_CODE -> ".claude/settings.json";
-      case CURSOR -> ".cursor/hooks.json";
-      case GEMINI -> ".gemini/settings.json";
-    });
+    Path file = project.resolve(configFile(p.get(), kiroAgent));
+    String copiedJar;
     try {
+      copiedJar = writeLauncher(project);
       ObjectNode config = read(file);
-      merge(p.get(), config, command);
+      if (p.get() == AgentProtocol.KIRO && config.isEmpty()) { // a new agent, not someone's
+        config.put("name", kiroAgent);
+        config.put("description", "Kiro CLI with plangate judging every tool call before it"
+            + " runs");
+        config.putArray("tools").add("*");
+      }
+      merge(p.get(), config, command(p.get()));
       Files.createDirectories(file.getParent());
       Files.writeString(file, JSON.writeValueAsString(config) + "\n", StandardCharsets.UTF_8);
     } catch (IOException | IllegalArgumentException e) {
@@ -78,7 +108,101 @@ final class AgentHookInstall implements Callable<Integer> {
     }
     out.println("plangate: " + p.get().agent() + " now asks plangate before every shell command"
         + " (" + Escape.terminal(project.relativize(file).toString()) + ")");
+    out.println("plangate: " + copiedJar);
+    out.println("plangate: shims for " + String.join(", ", SHIMMED) + " in " + SHIMS + "; "
+        + switch (p.get()) {
+          case CLAUDE_CODE -> "a SessionStart hook puts them first on Claude Code's PATH";
+          case KIRO -> "start Kiro with them first on PATH: PATH=\"$PWD/" + SHIMS + ":$PATH\""
+              + " PLANGATE_AGENT_SESSION=kiro kiro-cli chat --agent " + kiroAgent;
+          default -> "start the agent with them first on PATH: PATH=\"$PWD/" + SHIMS
+              + ":$PATH\" PLANGATE_AGENT_SESSION=" + p.get().id() + " (see docs/agent-hooks.md)";
+        });
+    out.println("plangate: check it with plangate agent-hook doctor --agent " + p.get().id());
     return 0;
+  }
+
+  /** The agent's configuration file, relative to the project. */
+  static String configFile(AgentProtocol p, String kiroAgent) {
+    return switch (p) {
+      case CLAUDE_CODE -> ".claude/settings.json";
+      case CURSOR -> ".cursor/hooks.json";
+      case GEMINI -> ".gemini/settings.json";
+      case KIRO -> ".kiro/agents/" + kiroAgent + ".json";
+    };
+  }
+
+  /**
+   * The hook command as the configuration holds it: the launcher relative to the project, and
+   * {@code || exit 2} so that a launcher that is not there (a fresh clone, a deleted
+   * directory: the shell's exit 127) blocks rather than lets the command through.
+   */
+  static String command(AgentProtocol p) {
+    String launcher = BIN + "/plangate";
+    String args = MARKER + p.id() + " || exit 2";
+    return switch (p) {
+      // Claude Code names the project in every hook's environment.
+      case CLAUDE_CODE -> "\"$CLAUDE_PROJECT_DIR\"/" + launcher + args;
+      case GEMINI -> "\"${GEMINI_PROJECT_DIR:-.}\"/" + launcher + args;
+      // Cursor and Kiro run project hooks from the project; git finds the top if not.
+      default -> "d=.; [ -x ./" + launcher + " ] || d=\"$(git rev-parse --show-toplevel"
+          + " 2>/dev/null)\"; \"$d\"/" + launcher + args;
+    };
+  }
+
+  /**
+   * Writes the launcher, the session hook and the shims into the project, and copies the jar
+   * this plangate runs from beside the launcher (ignored by git: each machine brings its own).
+   *
+   * @return one sentence on the jar, for the person installing
+   */
+  static String writeLauncher(Path project) throws IOException {
+    Path bin = project.resolve(BIN);
+    Path shims = project.resolve(SHIMS);
+    Files.createDirectories(bin);
+    Files.createDirectories(shims);
+    writeExecutable(bin.resolve("plangate"), resource("plangate"));
+    writeExecutable(bin.resolve("plangate.cmd"), resource("plangate.cmd"));
+    writeExecutable(bin.resolve("plangate-session"), resource("plangate-session"));
+    byte[] shim = resource("plangate-shim");
+    for (String tool : SHIMMED) {
+      writeExecutable(shims.resolve(tool), shim);
+    }
+    Path ignore = project.resolve(".plangate/.gitignore");
+    if (!Files.exists(ignore)) {
+      Files.writeString(ignore, "# each machine brings its own jar (PLANGATE_JAR, or install"
+          + " again)\n/bin/plangate.jar\n", StandardCharsets.UTF_8);
+    }
+    Path jar = PlangateLauncher.jar();
+    Path target = bin.resolve("plangate.jar");
+    if (jar == null) {
+      return "no plangate.jar to copy (this plangate runs from classes); the launcher finds"
+          + " one through PLANGATE_JAR or a plangate checkout";
+    }
+    if (!Files.exists(target) || !Files.isSameFile(jar, target)) {
+      Files.copy(jar, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+    return "copied plangate.jar to " + BIN + "/ (git-ignored: a teammate sets PLANGATE_JAR or"
+        + " runs install once; until then the hook blocks with a line saying so)";
+  }
+
+  private static byte[] resource(String name) throws IOException {
+    try (var in = AgentHookInstall.class.getResourceAsStream("launcher/" + name)) {
+      if (in == null) {
+        throw new IOException("this plangate was built without its launcher scripts (" + name
+            + "); rebuild it with Maven");
+      }
+      return in.readAllBytes();
+    }
+  }
+
+  private static void writeExecutable(Path file, byte[] content) throws IOException {
+    Files.write(file, content);
+    try {
+      Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions
+          .fromString("rwxr-xr-x"));
+    } catch (UnsupportedOperationException e) {
+      file.toFile().setExecutable(true, false); // not a POSIX file system (Windows)
+    }
   }
 
   /** The file's object, or a new one; anything else there is an error, never overwritten. */
@@ -100,33 +224,47 @@ final class AgentHookInstall implements Callable<Integer> {
     switch (p) {
       case CLAUDE_CODE -> {
         ArrayNode groups = array(object(config, "hooks"), "PreToolUse");
+        // onFailure: Claude Code 2.1.295 and later block when the hook cannot start, times out
+        // or exits with another code; earlier versions ignore it, and || exit 2 covers them.
         ObjectNode entry = JSON.createObjectNode().put("type", "command").put("command", command)
-            .put("timeout", TIMEOUT_SECONDS);
+            .put("timeout", TIMEOUT_SECONDS).put("onFailure", "block");
         place(groups, JSON.createObjectNode().put("matcher", "Bash")
-            .set("hooks", JSON.createArrayNode().add(entry)));
+            .set("hooks", JSON.createArrayNode().add(entry)), MARKER.strip());
+        // The shims go first on PATH for the whole session through CLAUDE_ENV_FILE.
+        ArrayNode start = array(object(config, "hooks"), "SessionStart");
+        place(start, JSON.createObjectNode().set("hooks", JSON.createArrayNode().add(
+            JSON.createObjectNode().put("type", "command").put("command",
+                "\"$CLAUDE_PROJECT_DIR\"/" + BIN + "/plangate-session claude-code").put("timeout",
+                10))), SESSION_MARKER);
       }
       case CURSOR -> {
         if (!config.has("version")) {
           config.put("version", 1);
         }
         ArrayNode hooks = array(object(config, "hooks"), "beforeShellExecution");
-        place(hooks, JSON.createObjectNode().put("command", command));
+        place(hooks, JSON.createObjectNode().put("command", command), MARKER.strip());
       }
       case GEMINI -> {
         ArrayNode groups = array(object(config, "hooks"), "BeforeTool");
         ObjectNode entry = JSON.createObjectNode().put("type", "command").put("command", command)
             .put("name", "plangate").put("timeout", TIMEOUT_SECONDS * 1000);
         place(groups, JSON.createObjectNode().put("matcher", "run_shell_command")
-            .set("hooks", JSON.createArrayNode().add(entry)));
+            .set("hooks", JSON.createArrayNode().add(entry)), MARKER.strip());
+      }
+      case KIRO -> {
+        // Every tool: the shell tool under its current and earlier names, and MCP tools.
+        ArrayNode hooks = array(object(config, "hooks"), "preToolUse");
+        place(hooks, JSON.createObjectNode().put("matcher", "*").put("command", command)
+            .put("timeout_ms", 60_000), MARKER.strip());
       }
       default -> throw new IllegalStateException(p.name());
     }
   }
 
   /** Replaces an earlier plangate entry (found by its command), else appends. */
-  private static void place(ArrayNode list, ObjectNode entry) {
+  private static void place(ArrayNode list, ObjectNode entry, String marker) {
     for (int i = 0; i < list.size(); i++) {
-      if (list.get(i).toString().contains(MARKER.strip())) {
+      if (list.get(i).toString().contains(marker)) {
         list.set(i, entry);
         return;
       }

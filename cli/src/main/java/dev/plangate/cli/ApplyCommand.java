@@ -7,7 +7,9 @@ import dev.plangate.core.audit.AuditEntry;
 import dev.plangate.core.authorship.AuthorshipDetector;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.authorship.SignalCatalog;
+import dev.plangate.core.gate.ApprovalRoute;
 import dev.plangate.core.impact.Finding;
+import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -25,19 +27,25 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code plangate apply -- terraform apply ...}: runs an infrastructure command only after
- * judging the plan it carries out. For agents without hooks, and for scripts. When the caller is
- * an agent (its environment says so) and the change destroys, a person must confirm on the
- * terminal ({@code /dev/tty}, never standard input, which the agent controls) by typing how many
- * resources would be destroyed; without a terminal the command is refused. A person's own run
- * shows the summary and goes on to the tool's normal flow (its own prompt).
+ * judging the plan it carries out. For agents without hooks, and for scripts.
+ *
+ * <p>When the plan destroys or replaces what needs approval, nothing runs until a person
+ * approves — whoever runs the command: an environment without agent variables is not a person
+ * (an agent's shell need not set any). A person approves by typing, on the terminal
+ * ({@code /dev/tty}, never standard input, which an agent controls), how many resources would
+ * be destroyed; a script a person controls passes {@code --approve FINGERPRINT}, which lets
+ * exactly the plan with that fingerprint through. Without either, the command is refused.
  */
 @Command(
     name = "apply",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Run an infrastructure command (terraform/tofu apply or destroy, ...) after"
-        + " plangate has judged the plan it would carry out.",
+        + " plangate has judged the plan it would carry out. A plan that destroys or replaces"
+        + " runs only when a person types the count on the terminal, or with --approve and"
+        + " the plan's fingerprint.",
     footer = {"", "Example: plangate apply -- terraform apply -auto-approve tfplan",
+        "         plangate apply --approve 7f3c9e21aa00bb11 -- terraform apply tfplan",
         "Exit codes: the command's own when it ran; 1 when plangate refused it; 2 usage or"
             + " input error."})
 public final class ApplyCommand implements Callable<Integer> {
@@ -55,6 +63,12 @@ public final class ApplyCommand implements Callable<Integer> {
   @Option(names = "--plan-timeout", paramLabel = "SECONDS", defaultValue = "600",
       description = "How long terraform plan may take (default: ${DEFAULT-VALUE}).")
   long planTimeout;
+
+  @Option(names = "--approve", paramLabel = "FINGERPRINT",
+      description = "Let this one plan through without a terminal: the fingerprint plangate"
+          + " printed for it. A plan with another fingerprint is refused. For scripts a person"
+          + " controls; refused when the environment names an AI agent.")
+  String approve;
 
   @Parameters(paramLabel = "COMMAND", arity = "1..*",
       description = "The command to run, after --.")
@@ -117,7 +131,7 @@ public final class ApplyCommand implements Callable<Integer> {
     Optional<String> agent = agent();
     Path log = Audit.file(auditLog, ws.policy(), ws.root());
     ApplyGuard.Outcome o = new ApplyGuard(ws.policy(), env, agent.orElse(null),
-        new PlanProducer(planTimeout)).check(line, cwd);
+        new PlanProducer(planTimeout), ApprovalRoute.APPLY_WRAPPER).check(line, cwd);
     AuditEntry entry = Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_APPLY,
         AuditEntry.argv(command), "allow").withAgent(agent.orElse(null)), o.reports());
     switch (o.kind()) {
@@ -130,24 +144,52 @@ public final class ApplyCommand implements Callable<Integer> {
         return record(log, decided(entry, "deny", o), err) ? 1 : Cli.USAGE;
       }
       default -> {
+        // Needs a person, whoever runs it: no agent variable is not proof of a person.
         err.println(o.forPerson());
-        if (agent.isEmpty()) {
-          err.println("plangate: no agent in this environment: the command runs, and its own"
-              + " prompt is yours to answer.");
-          err.flush();
-          return record(log, decided(entry, "ask", o), err) ? runner.run(command, cwd)
-              : Cli.USAGE;
-        }
-        boolean confirmed = confirm(o, agent.get(), err);
-        AuditEntry d = confirmed ? decided(entry, "approved", o)
-            .withApprovedBy("tty:" + System.getProperty("user.name"))
+        Optional<String> approvedBy = approval(o, agent, err);
+        AuditEntry d = approvedBy.isPresent()
+            ? decided(entry, "approved", o).withApprovedBy(approvedBy.get())
             : decided(entry, "refused", o);
         if (!record(log, d, err)) {
           return Cli.USAGE;
         }
-        return confirmed ? runner.run(command, cwd) : 1;
+        return approvedBy.isPresent() ? runner.run(command, cwd) : 1;
       }
     }
+  }
+
+  /**
+   * Who approved, or empty (after saying why not): {@code --approve} with this plan's
+   * fingerprint, or the count typed on the terminal.
+   */
+  private Optional<String> approval(ApplyGuard.Outcome o, Optional<String> agent,
+      PrintWriter err) throws IOException {
+    String fingerprint = o.fingerprint();
+    String user = System.getProperty("user.name");
+    if (approve != null) {
+      if (agent.isPresent()) {
+        err.println("plangate: refused: --approve is for scripts a person controls, and the"
+            + " environment says " + agent.get() + " is running this command; a person"
+            + " confirms on the terminal instead. Nothing was run.");
+        return Optional.empty();
+      }
+      if (fingerprint == null) {
+        err.println("plangate: refused: --approve " + Escape.terminal(approve) + " cannot"
+            + " match: plangate has no complete plan of this command to fingerprint (see"
+            + " above). Run it from a terminal to confirm it there. Nothing was run.");
+        return Optional.empty();
+      }
+      if (!fingerprint.equals(approve.strip().toLowerCase(java.util.Locale.ROOT))) {
+        err.println("plangate: refused: --approve " + Escape.terminal(approve) + " is not this"
+            + " plan's fingerprint (" + fingerprint + "): it approves another plan, not this"
+            + " one. Review the findings above; nothing was run.");
+        return Optional.empty();
+      }
+      err.println("plangate: approved with --approve " + fingerprint + " by " + user
+          + ": this plan runs.");
+      return Optional.of("fingerprint:" + user);
+    }
+    return confirm(o, agent, fingerprint, err) ? Optional.of("tty:" + user) : Optional.empty();
   }
 
   private static AuditEntry decided(AuditEntry entry, String decision, ApplyGuard.Outcome o) {
@@ -170,16 +212,27 @@ public final class ApplyCommand implements Callable<Integer> {
    * when plangate could not count them): a number an agent that only pipes "yes" does not know,
    * read from the terminal, which an agent running the command has no hold of.
    */
-  private boolean confirm(ApplyGuard.Outcome o, String agent, PrintWriter err)
-      throws IOException {
+  private boolean confirm(ApplyGuard.Outcome o, Optional<String> agent, String fingerprint,
+      PrintWriter err) throws IOException {
     long destroys = o.reports().stream().mapToLong(ApplyCommand::destroys).sum();
     String expected = o.reports().isEmpty() ? "approve" : Long.toString(destroys);
-    Optional<String> typed = terminal.ask("plangate: " + agent + " is running this command. To"
-        + " let it, type " + (o.reports().isEmpty() ? "approve" : "the number of resources it"
-        + " destroys or replaces") + ": ");
+    String what = o.reports().isEmpty() ? "approve"
+        : "the number of resources it destroys or replaces";
+    Optional<String> typed = terminal.ask("plangate: " + agent.map(a -> a + " is running this"
+        + " command. To let it, type ").orElse("this command needs a person's approval. To"
+        + " run it, type ") + what + ": ");
     if (typed.isEmpty()) {
-      err.println("plangate: refused: " + agent + " is running this command and there is no"
-          + " terminal for a person to confirm it on. Run it yourself, or from a terminal.");
+      if (agent.isPresent()) {
+        err.println("plangate: refused: " + agent.get() + " is running this command and there"
+            + " is no terminal for a person to confirm it on. Run it yourself, or from a"
+            + " terminal.");
+      } else {
+        err.println("plangate: refused: no terminal for a person to confirm this on, and no"
+            + " --approve: nothing shows that a person, not an agent, is running it. Nothing"
+            + " was run. Run it from a terminal" + (fingerprint == null ? "."
+            : ", or approve this exact plan from a script you control: plangate apply"
+            + " --approve " + fingerprint + " -- " + Escape.terminal(AuditEntry.argv(command))));
+      }
       return false;
     }
     if (!typed.get().strip().equals(expected)) {

@@ -25,6 +25,7 @@ public final class Cli {
   private final InputStream in;
   private ApplyCommand.Terminal tty = ApplyCommand.DEV_TTY;
   private ApplyCommand.Runner runner = ApplyCommand.INHERIT;
+  private AgentHookCommand.Judge hookJudge;
 
   public Cli(PrintWriter out, PrintWriter err, Map<String, String> env, boolean terminal) {
     this(out, err, env, terminal, InputStream.nullInputStream());
@@ -46,14 +47,26 @@ public final class Cli {
     return this;
   }
 
+  /** How the agent hook judges a command (replaced in tests by one that never finishes). */
+  Cli withHookJudge(AgentHookCommand.Judge judge) {
+    this.hookJudge = judge;
+    return this;
+  }
+
   public int run(String... args) {
+    AgentHookCommand hook = new AgentHookCommand(env, in);
+    if (hookJudge != null) {
+      hook.withJudge(hookJudge);
+    }
     CommandLine cl = new CommandLine(new PlangateCommand())
         .addSubcommand(new CheckCommand(env, terminal))
         .addSubcommand(new HookCommand())
         .addSubcommand(new PrePushCommand(env, in, terminal))
-        .addSubcommand(new AgentHookCommand(env, in))
+        .addSubcommand(hook)
         .addSubcommand(new ApplyCommand(env, tty, runner))
         .addSubcommand(new AuditCommand());
+    cl.getSubcommands().get("agent-hook").addSubcommand("doctor", new AgentHookDoctor(env));
+    cl.addSubcommand(new ShimExecCommand(env, runner));
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,6 +2,7 @@ package dev.plangate.cli;
 
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.Escape;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -70,6 +71,22 @@ public final class HookCommand implements Callable<Integer> {
         Cli.error(err, e.getMessage());
         return Cli.USAGE;
       }
+      // A hook with no plans to check would let every push through: refuse to install it.
+      Policy policy;
+      try {
+        policy = Workspace.open(git.root(), null, true).policy();
+      } catch (Workspace.UsageException e) {
+        Cli.error(err, e.getMessage());
+        return Cli.USAGE;
+      }
+      if (policy.plans().isEmpty()) {
+        err.println("plangate: error: " + (policy.source() == null ? "there is no .plangate.yml"
+            : Escape.terminal(policy.source()) + " names no plans") + ", so the hook would"
+            + " check nothing. Add the plan files it reads, e.g. `plans: [infra/plan.json]`"
+            + " (terraform show -json output), and `planCommand:` to write them on each"
+            + " push; then run plangate hook install again.");
+        return Cli.USAGE;
+      }
       Files.createDirectories(hooks);
       Path hook = hooks.resolve("pre-push");
       Path chained = hooks.resolve(CHAINED);
@@ -98,8 +115,10 @@ public final class HookCommand implements Callable<Integer> {
       makeExecutable(tmp);
       Files.move(tmp, hook, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       out.println("plangate: pre-push hook " + verb + ": " + Escape.terminal(hook.toString()));
-      out.println("plangate: it checks the plans named by plans: in .plangate.yml on every"
-          + " git push.");
+      out.println("plangate: it checks " + Escape.terminal(String.join(", ", policy.plans()))
+          + " on every git push" + (policy.planCommand() == null ? "" : ", after running"
+          + " planCommand") + ", and refuses a push that changes infrastructure files when a"
+          + " plan is older than that change.");
       return 0;
     }
   }

@@ -10,12 +10,17 @@ public final class Main {
 
   public static void main(String[] args) throws java.io.IOException {
     java.io.InputStream in = System.in;
+    if (args.length > 0 && args[0].equals("agent-hook") && !(args.length > 1
+        && (args[1].equals("install") || args[1].equals("doctor")))) {
+      startBackstop(args);
+    }
     if (args.length > 0 && args[0].equals("agent-hook") && fastPathApplies(args)) {
       // The agent hook runs before every shell command an agent runs: answer a harmless one
       // before the command line framework loads. Anything else goes to the full hook below.
       byte[] input = System.in.readNBytes(AgentHookCommand.MAX_INPUT_BYTES + 1);
       String answer = input.length > AgentHookCommand.MAX_INPUT_BYTES ? null
-          : HookFastPath.answer(input, args.length == 3 ? args[2] : null);
+          : HookFastPath.answer(input, args.length == 3
+              ? (args[2].equals("claude") ? "claude-code" : args[2]) : null);
       if (answer != null) {
         if (!answer.isEmpty()) {
           System.out.println(answer);
@@ -45,6 +50,48 @@ public final class Main {
   /** {@code agent-hook} alone, or with {@code --agent NAME} of a known agent. */
   private static boolean fastPathApplies(String[] args) {
     return args.length == 1 || (args.length == 3 && args[1].equals("--agent")
-        && java.util.Set.of("claude-code", "cursor", "gemini").contains(args[2]));
+        && java.util.Set.of("claude-code", "claude", "cursor", "gemini", "kiro")
+        .contains(args[2]));
+  }
+
+  /**
+   * The last word on time: should the hook itself be wedged past its deadline (a read that
+   * never returns, a JVM stuck in a collector), the process still answers: one line and exit 2,
+   * which every supported agent reads as "block". A hook the agent kills for taking too long
+   * blocks nothing.
+   */
+  private static void startBackstop(String[] args) {
+    Long option = null;
+    for (int i = 1; i < args.length; i++) {
+      try {
+        if (args[i].equals("--deadline") && i + 1 < args.length) {
+          option = Long.parseLong(args[i + 1]);
+        } else if (args[i].startsWith("--deadline=")) {
+          option = Long.parseLong(args[i].substring("--deadline=".length()));
+        }
+      } catch (NumberFormatException e) {
+        return; // the command reports the bad value itself
+      }
+    }
+    long seconds;
+    try {
+      seconds = AgentHookCommand.deadlineSeconds(option, System.getenv());
+    } catch (IllegalArgumentException e) {
+      return;
+    }
+    Thread t = new Thread(() -> {
+      try {
+        Thread.sleep((seconds + 3) * 1000);
+      } catch (InterruptedException e) {
+        return;
+      }
+      System.err.println("plangate: refused: no answer within " + seconds + " s; the command"
+          + " is blocked");
+      System.err.flush();
+      ProcessHandle.current().descendants().forEach(ProcessHandle::destroyForcibly);
+      Runtime.getRuntime().halt(2);
+    }, "plangate-deadline");
+    t.setDaemon(true);
+    t.start();
   }
 }

@@ -49,7 +49,7 @@ final class PlangateLauncher {
   }
 
   /** The jar this plangate runs from, or null when it runs from classes (tests, an IDE). */
-  private static Path jar() {
+  static Path jar() {
     Path location = codeLocation();
     return location != null && Files.isRegularFile(location)
         && location.getFileName().toString().endsWith(".jar") ? location : null;

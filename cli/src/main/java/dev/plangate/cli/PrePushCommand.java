@@ -4,8 +4,11 @@ import dev.plangate.core.api.PlanFiles;
 import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
 import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.gate.ApprovalRoute;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Decision;
+import dev.plangate.core.git.Commit;
+import dev.plangate.core.git.CommitRange;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.policy.Policy;
@@ -25,6 +28,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
@@ -37,7 +41,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code plangate pre-push REMOTE URL}: what git's pre-push hook runs. Reads git's ref lines
  * from standard input, checks each pushed range against the plans the policy names, and
- * refuses the push (exit 1) when the gate would.
+ * refuses the push (exit 1) when the gate would. A push that changes infrastructure files
+ * ({@link InfraFiles}) is refused (exit 2) when no plans are named, and when a plan is older
+ * than the newest such commit: a plan made before the change cannot clear it.
  */
 @Command(
     name = "pre-push",
@@ -112,12 +118,28 @@ public final class PrePushCommand implements Callable<Integer> {
       return Cli.USAGE;
     }
     Policy policy = ws.policy();
-    if (policy.plans().isEmpty()) {
-      err.println("plangate: no plans to check: name them under plans: in .plangate.yml"
-          + " (and optionally planCommand:); the push may proceed.");
-      return 0;
-    }
     GitRepository git = ws.git();
+    Optional<InfraCommit> touched;
+    try {
+      touched = newestInfraCommit(git, updates);
+    } catch (GitException | IllegalArgumentException e) {
+      Cli.error(err, e.getMessage());
+      err.println("plangate: the push is refused until plangate can tell which files it"
+          + " changes.");
+      return Cli.USAGE;
+    }
+    if (policy.plans().isEmpty()) {
+      if (touched.isEmpty()) {
+        err.println("plangate: this push changes no infrastructure files and .plangate.yml"
+            + " names no plans; the push may proceed.");
+        return 0;
+      }
+      err.println("plangate: refused: commit " + touched.get().shortSha() + " changes "
+          + Escape.terminal(touched.get().path()) + ", and there are no plans to check:"
+          + " name them under plans: in .plangate.yml (the terraform show -json output, and"
+          + " planCommand: to write it), then push again.");
+      return Cli.USAGE;
+    }
     try {
       if (policy.planCommand() != null) {
         runPlanCommand(policy.planCommand(), git.root(), err);
@@ -129,6 +151,10 @@ public final class PrePushCommand implements Callable<Integer> {
             git.root().toString()) + "; write the plan (terraform show -json) or set"
             + " planCommand: in .plangate.yml. The push is refused until plangate can read"
             + " the plan.");
+        return Cli.USAGE;
+      }
+      if (touched.isPresent() && refusedAsStale(plans, git, touched.get(),
+          policy.planCommand() != null, err)) {
         return Cli.USAGE;
       }
       int worst = 0;
@@ -177,6 +203,78 @@ public final class PrePushCommand implements Callable<Integer> {
         + " file may only tighten them.");
   }
 
+  /** The newest pushed commit that changes an infrastructure file, and the first such file. */
+  record InfraCommit(String sha, Instant at, String path) {
+    String shortSha() {
+      return sha.substring(0, Math.min(7, sha.length()));
+    }
+  }
+
+  /**
+   * The newest commit any of {@code refs} pushes that changes infrastructure files (see
+   * {@link InfraFiles}). A history cut off by a shallow clone counts its head as such a commit:
+   * what plangate cannot see is not cleared.
+   */
+  private Optional<InfraCommit> newestInfraCommit(GitRepository git, List<PushedRef> refs)
+      throws GitException {
+    List<String> extra = git.configValues("plangate.infraFiles");
+    InfraCommit newest = null;
+    for (PushedRef ref : refs) {
+      boolean remoteKnown = !ref.createsBranch() && git.resolve(ref.remoteSha()).isPresent();
+      CommitRange range = remoteKnown ? git.range(ref.remoteSha(), ref.localSha())
+          : git.unpushed(ref.localSha(), remote);
+      InfraFiles infra = new InfraFiles(extra, git.files(ref.localSha()));
+      List<InfraCommit> found = new ArrayList<>();
+      if (!range.complete()) {
+        found.add(new InfraCommit(range.headSha(), git.commitTime(range.headSha()),
+            "files plangate cannot see (the clone is shallow)"));
+      }
+      Map<String, Commit> bySha = new java.util.HashMap<>();
+      range.commits().forEach(c -> bySha.put(c.sha(), c));
+      for (Map.Entry<String, List<String>> e : git.changedPaths(bySha.keySet()).entrySet()) {
+        e.getValue().stream().filter(infra::matches).findFirst().ifPresent(path ->
+            found.add(new InfraCommit(e.getKey(), bySha.get(e.getKey()).committedAt(), path)));
+      }
+      for (InfraCommit c : found) {
+        if (newest == null || c.at().isAfter(newest.at())) {
+          newest = c;
+        }
+      }
+    }
+    return Optional.ofNullable(newest);
+  }
+
+  /**
+   * A plan older than the newest pushed commit that changes infrastructure was made before
+   * that change: it is not a plan of this push, and checking it could pass a destroy it does
+   * not show. Commit dates have whole seconds, so a plan written in the same second counts as
+   * newer.
+   */
+  private static boolean refusedAsStale(List<Path> plans, GitRepository git, InfraCommit newest,
+      boolean planCommandRan, PrintWriter err) {
+    boolean stale = false;
+    for (Path p : plans) {
+      Instant modified;
+      try {
+        modified = Files.getLastModifiedTime(p).toInstant();
+      } catch (IOException e) {
+        continue; // the analyser reports an unreadable plan
+      }
+      if (modified.getEpochSecond() < newest.at().getEpochSecond()) {
+        err.println("plangate: refused: " + Escape.terminal(git.root().relativize(p).toString())
+            + " (written " + modified.truncatedTo(java.time.temporal.ChronoUnit.SECONDS)
+            + ") is older than commit " + newest.shortSha() + " (" + newest.at() + "), which"
+            + " changes " + Escape.terminal(newest.path()) + ": it is not a plan of this push. "
+            + (planCommandRan ? "planCommand ran but did not rewrite it; make planCommand"
+                + " write every file plans: names."
+                : "Plan again (terraform plan -out, then terraform show -json), or set"
+                + " planCommand: in .plangate.yml so the hook plans for you."));
+        stale = true;
+      }
+    }
+    return stale;
+  }
+
   private int check(Workspace ws, GitRepository git, PushedRef ref, List<Path> plans,
       PrintWriter out, PrintWriter err) {
     CommitSelection commits;
@@ -193,8 +291,8 @@ public final class PrePushCommand implements Callable<Integer> {
       commits = CommitSelection.between(ref.remoteSha(), ref.localSha());
     }
     Report report = new PlanAnalyzer().check(new CheckRequest(plans, ws.policy(), git.root(),
-        commits, ref.branch(), env, null, Approver.NONE, LocalDate.now()));
-    warnIfStale(plans, git, ref, err);
+        commits, ref.branch(), env, null, Approver.none(ApprovalRoute.PRE_PUSH),
+        LocalDate.now()));
     if (report.decision() == Decision.ERROR) {
       for (String e : report.errors()) {
         Cli.error(err, e);
@@ -214,10 +312,6 @@ public final class PrePushCommand implements Callable<Integer> {
     out.println("  plangate refused the push of " + Escape.terminal(ref.branch()) + ".");
     if (report.decision() == Decision.BLOCKED) {
       out.println("  Next: take the destroy of the protected resources out of the change.");
-    } else {
-      out.println("  Next: a human reviews the destroy above. If it is intended, push from"
-          + " your own shell with `git push --no-verify`; the pull request still needs the"
-          + " label " + Escape.terminal(report.approvalLabel()) + " from a maintainer.");
     }
     if (!report.authorship().signals().isEmpty()) {
       out.println("  If you are an AI agent: do not bypass this check. Stop and ask a human"
@@ -225,34 +319,6 @@ public final class PrePushCommand implements Callable<Integer> {
     }
     out.flush();
     return report.decision().exitCode();
-  }
-
-  /**
-   * A plan older than the pushed head may not show what the push does. The head's committer
-   * date stands for the newest pushed commit: it is at least as new as its ancestors' unless
-   * clocks were skewed.
-   */
-  private static void warnIfStale(List<Path> plans, GitRepository git, PushedRef ref,
-      PrintWriter err) {
-    Instant newest;
-    try {
-      newest = git.commitTime(ref.localSha());
-    } catch (GitException e) {
-      return;
-    }
-    for (Path p : plans) {
-      try {
-        Instant modified = Files.getLastModifiedTime(p).toInstant();
-        if (modified.isBefore(newest)) {
-          err.println("plangate: warning: " + Escape.terminal(git.root().relativize(p)
-              .toString()) + " is older than the newest pushed commit "
-              + ref.localSha().substring(0, 7) + " (" + newest + "); plan again so it shows"
-              + " what this push changes.");
-        }
-      } catch (IOException e) {
-        // the analyser reports unreadable plans
-      }
-    }
   }
 
   private List<PushedRef> pushedRefs() throws Workspace.UsageException, IOException {

@@ -344,7 +344,7 @@ class AgentHookCommandTest {
     assertThat(groups.get(0).path("matcher").asText()).isEqualTo("Edit");
     assertThat(groups.get(1).path("matcher").asText()).isEqualTo("Bash");
     assertThat(groups.get(1).path("hooks").get(0).path("command").asText())
-        .endsWith(" agent-hook --agent claude-code");
+        .endsWith(" agent-hook --agent claude-code || exit 2");
     assertThat(groups.get(1).path("hooks").get(0).path("timeout").asInt()).isEqualTo(600);
 
     assertThat(CliRun.run("agent-hook", "install", "--agent", "cursor", "--dir",
@@ -352,7 +352,7 @@ class AgentHookCommandTest {
     JsonNode c = JSON.readTree(dir.resolve(".cursor/hooks.json").toFile());
     assertThat(c.path("version").asInt()).isEqualTo(1);
     assertThat(c.path("hooks").path("beforeShellExecution").get(0).path("command").asText())
-        .endsWith(" agent-hook --agent cursor");
+        .endsWith(" agent-hook --agent cursor || exit 2");
 
     assertThat(CliRun.run("agent-hook", "install", "--agent", "gemini", "--dir",
         dir.toString()).exitCode()).isZero();

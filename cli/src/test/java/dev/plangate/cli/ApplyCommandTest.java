@@ -91,12 +91,17 @@ class ApplyCommandTest {
   }
 
   @Test
-  void aPersonGetsTheSummaryAndTheToolsOwnPrompt() {
+  void withoutAnAgentVariableTheDestroyStillWaitsForAPerson() {
     assumeTrue(plan != null, "terraform is not on PATH");
     Run r = apply(Map.of(), Optional.empty(), "terraform", "apply", plan.toString());
-    assertThat(r.exit()).isZero();
-    assertThat(r.asked()).isEmpty();
-    assertThat(r.err()).contains("approval required").contains("no agent in this environment");
-    assertThat(r.ran()).hasSize(1);
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.ran()).isEmpty();
+    assertThat(r.asked()).singleElement().asString()
+        .contains("this command needs a person's approval");
+    assertThat(r.err()).contains("approval required")
+        .contains("to approve: type the number of resources it destroys or replaces when"
+            + " plangate asks on the terminal")
+        .contains("plangate: refused: no terminal for a person to confirm this on")
+        .doesNotContain("adds the label");
   }
 }

@@ -136,8 +136,8 @@ class HookInstallAndPushTest {
     assertThat(said).contains("caused by " + ai.substring(0, 7) + " (Claude Code) removed"
         + " resource \"terraform_data\" \"database\" in main.tf:1");
     assertThat(said).contains("plangate refused the push of main");
-    assertThat(said).contains("plangate/approve-destroy");
-    assertThat(said).contains("git push --no-verify");
+    assertThat(said).contains("a push cannot be approved in the pre-push hook")
+        .contains("git push --no-verify").doesNotContain("adds the label");
     assertThat(remoteHead(git, "main")).isEqualTo(before);
   }
 
@@ -201,5 +201,49 @@ class HookInstallAndPushTest {
 
     assertThat(o.exitCode()).as(o.out() + o.err()).isEqualTo(0);
     assertThat(git.git("ls-remote", "origin", "refs/heads/old")).isEmpty();
+  }
+
+  @Test
+  void installRefusesWhenThePolicyNamesNoPlans() {
+    GitFixture git = PushScenarios.clone(tmp);
+    git.write(".plangate.yml", "humanOnly: warn\n");
+
+    CliRun r = install(git);
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains(".plangate.yml names no plans, so the hook would check"
+        + " nothing. Add the plan files it reads, e.g. `plans: [infra/plan.json]`");
+    assertThat(git.dir().resolve(".git/hooks/pre-push")).doesNotExist();
+  }
+
+  @Test
+  void installRefusesWithoutAPolicy() throws IOException {
+    GitFixture git = PushScenarios.clone(tmp);
+    Files.delete(git.dir().resolve(".plangate.yml"));
+
+    CliRun r = install(git);
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("there is no .plangate.yml, so the hook would check nothing");
+    assertThat(git.dir().resolve(".git/hooks/pre-push")).doesNotExist();
+  }
+
+  @Test
+  void aStalePlanStopsARealPushOfAnInfrastructureChange() throws IOException {
+    GitFixture git = PushScenarios.clone(tmp);
+    assertThat(install(git).exitCode()).isEqualTo(0);
+    String before = remoteHead(git, "main");
+    Path plan = PushScenarios.plan(git, "update-plan.json");
+    Files.setLastModifiedTime(plan, java.nio.file.attribute.FileTime.from(
+        java.time.Instant.parse("2023-06-01T00:00:00Z")));
+    PushScenarios.removeDatabase(git);
+    git.commit("Remove unused database\n\n"
+        + "Co-Authored-By: Claude Opus 4.5 <noreply@anthropic.com>\n");
+
+    Outcome o = push(git, "main");
+
+    assertThat(o.exitCode()).isNotZero();
+    assertThat(o.out() + o.err()).contains("is not a plan of this push");
+    assertThat(remoteHead(git, "main")).isEqualTo(before);
   }
 }

@@ -53,7 +53,10 @@ class PrePushCommandTest {
     assertThat(r.out()).startsWith("✖ plangate: approval required — an AI-authored change"
         + " destroys 1 resource")
         .contains("Why AI:  " + git.head().substring(0, 7) + " \"Remove database\" (Claude Code)")
-        .contains("Next: a human reviews the destroy above.");
+        .contains("To approve anyway: a push cannot be approved in the pre-push hook. If the"
+            + " destroy is intended, a person (not an agent) pushes it from their own shell"
+            + " with git push --no-verify (fingerprint ")
+        .doesNotContain("adds the label");
     assertThat(r.out()).doesNotContain("If you are an AI agent");
   }
 
@@ -95,7 +98,7 @@ class PrePushCommandTest {
   }
 
   @Test
-  void noPlansConfiguredPassesAndSaysSo() {
+  void noPlansConfiguredRefusesAPushThatChangesInfrastructure() {
     GitFixture git = PushScenarios.clone(tmp);
     // Neither the remote's policy nor the pushed one names plans. (A pushed commit that drops
     // the remote's plans: changes nothing: PolicyInForceTest.)
@@ -104,13 +107,66 @@ class PrePushCommandTest {
     git.push("origin", "main");
     git.fetch("origin");
     String pushed = git.head();
-    git.write("notes.txt", "x\n");
-    git.commit("A change" + CLAUDE);
+    PushScenarios.removeDatabase(git);
+    git.commit("Remove database" + CLAUDE);
+
+    CliRun r = prePush(git, line(git, pushed));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("plangate: refused: commit " + git.head().substring(0, 7)
+        + " changes main.tf, and there are no plans to check: name them under plans: in"
+        + " .plangate.yml");
+    assertThat(r.err()).doesNotContain("may proceed");
+  }
+
+  @Test
+  void noPlansConfiguredLetsAPushWithoutInfrastructureFilesThrough() {
+    GitFixture git = PushScenarios.clone(tmp);
+    git.write(".plangate.yml", "humanOnly: warn\n");
+    git.commit("Policy without plans");
+    git.push("origin", "main");
+    git.fetch("origin");
+    String pushed = git.head();
+    git.write("README.md", "docs\n");
+    git.commit("Docs" + CLAUDE);
 
     CliRun r = prePush(git, line(git, pushed));
 
     assertThat(r.exitCode()).isZero();
-    assertThat(r.err()).contains("no plans to check: name them under plans: in .plangate.yml");
+    assertThat(r.err()).contains("this push changes no infrastructure files");
+  }
+
+  @Test
+  void aPulumiProgramIsInfrastructureWhereverItsProjectIs() {
+    GitFixture git = PushScenarios.clone(tmp);
+    git.write(".plangate.yml", "humanOnly: warn\n");
+    git.write("stacks/web/Pulumi.yaml", "name: web\nruntime: nodejs\n");
+    git.commit("Pulumi project");
+    git.push("origin", "main");
+    git.fetch("origin");
+    String pushed = git.head();
+    git.write("stacks/web/index.ts", "export const x = 1;\n");
+    git.commit("Change the program" + CLAUDE);
+
+    CliRun r = prePush(git, line(git, pushed));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("changes stacks/web/index.ts, and there are no plans");
+  }
+
+  @Test
+  void aRepositoryAddsItsOwnInfrastructureGlobs() {
+    GitFixture git = PushScenarios.clone(tmp);
+    git.write(".plangate.yml", "humanOnly: warn\n");
+    git.git("config", "--add", "plangate.infraFiles", "deploy/*.json");
+    git.write("deploy/stack.json", "{}\n");
+    String pushed = git.head();
+    git.commit("Stack parameters");
+
+    CliRun r = prePush(git, line(git, pushed));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("changes deploy/stack.json, and there are no plans");
   }
 
   @Test
@@ -157,7 +213,7 @@ class PrePushCommandTest {
   }
 
   @Test
-  void warnsWhenThePlanIsOlderThanThePushedCommit() throws IOException {
+  void aPlanOlderThanThePushedInfrastructureChangeRefusesThePush() throws IOException {
     GitFixture git = PushScenarios.clone(tmp);
     String pushed = git.head();
     git.write("main.tf", PushScenarios.read("after-update/main.tf"));
@@ -167,9 +223,48 @@ class PrePushCommandTest {
 
     CliRun r = prePush(git, line(git, pushed));
 
-    assertThat(r.exitCode()).isZero();
-    assertThat(r.err()).contains("plangate: warning: plan.json is older than the newest pushed"
-        + " commit " + git.head().substring(0, 7));
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("plangate: refused: plan.json (written 2023-06-01T00:00:00Z)"
+        + " is older than commit " + git.head().substring(0, 7))
+        .contains("which changes main.tf: it is not a plan of this push. Plan again");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void aPlanOlderThanADocsOnlyPushIsStillThePlanOfItsInfrastructure() throws IOException {
+    GitFixture git = PushScenarios.clone(tmp);
+    git.write("main.tf", PushScenarios.read("after-update/main.tf"));
+    git.commit("Bump cache");
+    git.push("origin", "main");
+    git.fetch("origin");
+    String pushed = git.head();
+    Path plan = PushScenarios.plan(git, "update-plan.json");
+    // plan made after the last infrastructure commit (2024-01-01T00:01Z), before the docs one
+    Files.setLastModifiedTime(plan, FileTime.from(Instant.parse("2024-01-01T00:01:30Z")));
+    git.write("README.md", "docs\n");
+    git.commit("Docs");
+
+    CliRun r = prePush(git, line(git, pushed));
+
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.err()).doesNotContain("older than");
+  }
+
+  @Test
+  void aPlanCommandThatLeavesAnOldPlanRefusesThePush() throws IOException {
+    GitFixture git = PushScenarios.clone(tmp);
+    git.write(".plangate.yml", "plans: [plan.json]\nplanCommand: echo planned elsewhere\n");
+    String pushed = git.head();
+    PushScenarios.removeDatabase(git);
+    git.commit("Remove database" + CLAUDE);
+    Path plan = PushScenarios.plan(git, "update-plan.json");
+    Files.setLastModifiedTime(plan, FileTime.from(Instant.parse("2023-06-01T00:00:00Z")));
+
+    CliRun r = prePush(git, line(git, pushed));
+
+    assertThat(r.exitCode()).isEqualTo(2);
+    assertThat(r.err()).contains("  planned elsewhere")
+        .contains("planCommand ran but did not rewrite it");
   }
 
   @Test
@@ -202,7 +297,10 @@ class PrePushCommandTest {
   @Test
   void theRepositoryRootHoldsAPreCommitHookDefinition() throws IOException {
     String yaml = Files.readString(CliRun.repoRoot().resolve(".pre-commit-hooks.yaml"));
-    assertThat(yaml).contains("- id: plangate").contains("entry: plangate pre-push")
-        .contains("stages: [pre-push]").contains("pass_filenames: false");
+    assertThat(yaml).contains("- id: plangate").contains("entry: bin/plangate pre-push")
+        .contains("language: script").contains("stages: [pre-push]")
+        .contains("pass_filenames: false");
+    assertThat(Files.isExecutable(CliRun.repoRoot().resolve("bin/plangate")))
+        .as("language: script runs the entry from the clone").isTrue();
   }
 }

@@ -87,6 +87,12 @@ public final class GitHubApprover implements Approver {
     return Optional.ofNullable(toSeal);
   }
 
+  /** A pull request: the approval label, from someone with write access. */
+  @Override
+  public dev.plangate.core.gate.ApprovalRoute route() {
+    return dev.plangate.core.gate.ApprovalRoute.PULL_REQUEST_LABEL;
+  }
+
   @Override
   public Approvals approvals(ApprovalRequest request) throws ApprovalException {
     toSeal = null;

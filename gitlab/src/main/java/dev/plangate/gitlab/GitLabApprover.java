@@ -76,6 +76,12 @@ public final class GitLabApprover implements Approver {
     this.catalog = catalog;
   }
 
+  /** The label on the merge request approves, as on a GitHub pull request. */
+  @Override
+  public dev.plangate.core.gate.ApprovalRoute route() {
+    return dev.plangate.core.gate.ApprovalRoute.PULL_REQUEST_LABEL;
+  }
+
   /** The seal to keep in the note after {@link #approvals}, or none. */
   public Optional<ApprovalSeal> sealToWrite() {
     return Optional.ofNullable(toSeal);

@@ -144,12 +144,22 @@ public final class MergeRequestContext {
     notes.add(GitLabEnvironment.TOKEN + " is not set, so the merge request's author, labels"
         + " and approvals were not read; authorship comes from the commits alone.");
     Policy policy = policy(git, base, head, policyPath, labelOverride, notes);
-    Approver noToken = request -> {
-      throw new ApprovalException(GitLabEnvironment.TOKEN + " is not set, so the approval label"
-          + " cannot be read: CI_JOB_TOKEN cannot read a merge request's label events. Create a"
-          + " project access token (role Reporter or above, scope read_api; api to keep the"
-          + " merge-request note) and store it as the masked CI/CD variable "
-          + GitLabEnvironment.TOKEN);
+    Approver noToken = new Approver() {
+      @Override
+      public dev.plangate.core.gate.Approvals approvals(
+          dev.plangate.core.gate.ApprovalRequest request) throws ApprovalException {
+        throw new ApprovalException(GitLabEnvironment.TOKEN + " is not set, so the approval"
+            + " label cannot be read: CI_JOB_TOKEN cannot read a merge request's label events."
+            + " Create a project access token (role Reporter or above, scope read_api; api to"
+            + " keep the merge-request note) and store it as the masked CI/CD variable "
+            + GitLabEnvironment.TOKEN);
+      }
+
+      @Override
+      public dev.plangate.core.gate.ApprovalRoute route() {
+        // With the token, the label on this merge request approves.
+        return dev.plangate.core.gate.ApprovalRoute.PULL_REQUEST_LABEL;
+      }
     };
     // Fail closed: the merge request may have been opened by an agent's bot account, and without
     // the API nothing says it was not. Any destroy then needs the approval, which needs the token.

@@ -29,24 +29,6 @@ import org.apache.maven.plugins.annotations.Parameter;
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
-  /**
-   * Outside a pull request or merge request no label can be seen, so the message says where an
-   * approval is given. It does not mention failOnApprovalRequired: an agent reading the log
-   * should not be told how to switch the gate off.
-   */
-  static final String LABELS_ARE_ON_THE_PULL_REQUEST = "This build runs outside a pull request"
-      + " or merge request, so no approval label can be seen here: the same goal sees it when it"
-      + " runs in the pull request's GitHub Actions workflow (with GITHUB_TOKEN) or the merge"
-      + " request's GitLab pipeline (with PLANGATE_GITLAB_TOKEN), or approve with a waiver in"
-      + " the policy file through a reviewed commit.";
-
-  /** Inside a pull request or merge request: who approves, and how. */
-  static String approveOn(String surface) {
-    return "A person with " + (surface.equals("merge request") ? "Developer" : "write")
-        + " access who took no part in the commits approves by adding the label to the "
-        + surface + " after the latest push; then run the pipeline again.";
-  }
-
   /** How many findings the failure message names; the rest are in the report. */
   static final int FINDINGS_IN_MESSAGE = 5;
 
@@ -147,9 +129,6 @@ public class CheckMojo extends AbstractMojo {
   /** The process environment: agent variables are an authorship signal. Replaced in tests. */
   Map<String, String> environment = System.getenv();
 
-  /** The pull request or merge request the build runs for, once the inputs are read. */
-  java.util.Optional<Platform> platform = java.util.Optional.empty();
-
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
@@ -187,8 +166,7 @@ public class CheckMojo extends AbstractMojo {
       case BLOCKED -> throw new MojoFailureException(message(brief, report.decision(), where));
       case APPROVAL_REQUIRED -> {
         if (failOnApprovalRequired) {
-          throw new MojoFailureException(message(brief, report.decision(), where,
-              platform.map(p -> approveOn(p.surface())).orElse(LABELS_ARE_ON_THE_PULL_REQUEST)));
+          throw new MojoFailureException(message(brief, report.decision(), where));
         }
         getLog().warn("plangate: failOnApprovalRequired is false, so the build goes on without"
             + " the approval");
@@ -202,12 +180,6 @@ public class CheckMojo extends AbstractMojo {
    * plangate report uses. Maven prints it once more at the end of the build.
    */
   static String message(BriefReport brief, Decision decision, String reportPath) {
-    return message(brief, decision, reportPath, LABELS_ARE_ON_THE_PULL_REQUEST);
-  }
-
-  /** The failure message, with {@code approvalHint} said when an approval is missing. */
-  static String message(BriefReport brief, Decision decision, String reportPath,
-      String approvalHint) {
     List<BriefReport.Line> shown = brief.findings().subList(0,
         Math.min(FINDINGS_IN_MESSAGE, brief.findings().size()));
     int more = brief.more() + brief.findings().size() - shown.size();
@@ -222,10 +194,8 @@ public class CheckMojo extends AbstractMojo {
       sb.append("\n  ... ").append(more).append(" more")
           .append(reportPath == null ? "" : " in " + reportPath);
     }
+    // the next step says what works in a build (the report's approval route), not "add a label"
     brief.next().forEach(n -> sb.append('\n').append(n));
-    if (decision == Decision.APPROVAL_REQUIRED) {
-      sb.append('\n').append(approvalHint);
-    }
     if (reportPath != null && more == 0) {
       sb.append("\nFull report: ").append(reportPath);
     }

@@ -6,6 +6,7 @@ import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
 import dev.plangate.core.api.PlanExtras;
 import dev.plangate.core.api.PlanFiles;
+import dev.plangate.core.gate.ApprovalRoute;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.git.BaseRevision;
 import dev.plangate.core.git.GitException;
@@ -54,7 +55,6 @@ final class Inputs {
     Optional<Platform> platform = Platform.detect(goal.environment, git,
         Platform.repositoryPath(git, goal.policy == null ? null
             : basedir.resolve(goal.policy.toPath())), label);
-    goal.platform = platform;
     Policy policy;
     CommitSelection commits;
     if (platform.isPresent()) {
@@ -96,7 +96,8 @@ final class Inputs {
           blankToNull(goal.moduleDir), p.approver(), LocalDate.now(), extras, p.signals());
     }
     return new CheckRequest(planFiles, policy, git == null ? null : git.root(), commits, null,
-        goal.environment, blankToNull(goal.moduleDir), Approver.NONE, LocalDate.now(), extras);
+        goal.environment, blankToNull(goal.moduleDir), Approver.none(ApprovalRoute.MAVEN_BUILD),
+        LocalDate.now(), extras);
   }
 
   /** The project's git repository, or null (with a warning) when it is in none. */

@@ -77,9 +77,11 @@ class CheckMojoTest {
             + "  destroy terraform_data.database (block removed from configuration; caused by "
             + sha + " (Claude Code))\n"
             + "Caused by " + sha + " \"Remove unused database\" (Claude Code).\n"
-            + "To proceed, have a maintainer approve with the label plangate/approve-destroy"
-            + " (fingerprint 18ffac07395686cb).\n"
-            + CheckMojo.LABELS_ARE_ON_THE_PULL_REQUEST + "\n"
+            + "To approve: a build outside a pull request or merge request cannot be approved."
+            + " Run it in the pull request's GitHub workflow or the merge request's GitLab"
+            + " pipeline, where a maintainer with write (GitLab: Developer) access adds the label"
+            + " plangate/approve-destroy (fingerprint 18ffac07395686cb), or add a waiver to the"
+            + " base branch's .plangate.yml in a commit a person reviews.\n"
             + "Full report: target/plangate/report.md");
     assertThat(log.lines).contains(
         "INFO plangate: commits from the merge base of HEAD and origin/main (the repository's"

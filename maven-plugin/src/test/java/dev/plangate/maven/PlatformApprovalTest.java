@@ -90,7 +90,7 @@ class PlatformApprovalTest {
   void aBotsMergeRequestWithoutTheLabelFailsAndSaysHowToApproveThere() {
     assertThatThrownBy(goal(true)::execute).isInstanceOf(MojoFailureException.class)
         .hasMessageContaining("approval required")
-        .hasMessageContaining("adding the label to the merge request")
+        .hasMessageContaining("approve with the label plangate/approve-destroy")
         .hasMessageNotContaining("outside a pull request");
   }
 
@@ -155,7 +155,8 @@ class PlatformApprovalTest {
     try (var github = dev.plangate.github.testing.FakeGitHub.start()) {
       CheckMojo goal = gitHubGoal(github, List.of());
       assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
-          .hasMessageContaining("adding the label to the pull request");
+          .hasMessageContaining("approve with the label plangate/approve-destroy")
+          .hasMessageNotContaining("outside a pull request");
       // The pull request's author account made it AI-authored, not the commits.
       assertThat(repo.dir().resolve("target/plangate/report.json")).content()
           .contains("Copilot");

@@ -6,7 +6,10 @@ import dev.plangate.core.api.PlanAnalyzer;
 import dev.plangate.core.authorship.Confidence;
 import dev.plangate.core.authorship.PlatformSignals;
 import dev.plangate.core.authorship.Signal;
+import dev.plangate.core.gate.ApprovalRoute;
 import dev.plangate.core.gate.Approver;
+import dev.plangate.core.gate.Decision;
+import dev.plangate.core.gate.Fingerprint;
 import dev.plangate.core.plan.PlanReadException;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.BriefReport;
@@ -61,6 +64,21 @@ public final class ApplyGuard {
       reports = List.copyOf(reports);
     }
 
+    /**
+     * What an approval of this outcome binds to: the fingerprint of everything the command
+     * would destroy or replace (over every plan when the line applies several). Null when
+     * plangate has no complete plan of it (a line it cannot read, a tool it cannot preview, a
+     * plan it could not analyse): then there is nothing a fingerprint could name.
+     */
+    public String fingerprint() {
+      if (reports.isEmpty() || reports.size() < commands.size()
+          || reports.stream().anyMatch(r -> r.decision() == Decision.ERROR)) {
+        return null;
+      }
+      return reports.size() == 1 ? reports.get(0).fingerprint()
+          : Fingerprint.of(reports.stream().flatMap(r -> r.findings().stream()).toList());
+    }
+
     static Outcome allow(List<InfraCommand> commands, List<Report> reports) {
       return new Outcome(Kind.ALLOW, "", "", commands, reports);
     }
@@ -70,6 +88,7 @@ public final class ApplyGuard {
   private final Map<String, String> environment;
   private final PlatformSignals caller;
   private final PlanProducer producer;
+  private final ApprovalRoute route;
   private final PlanAnalyzer analyzer = new PlanAnalyzer();
 
   /**
@@ -82,6 +101,16 @@ public final class ApplyGuard {
    */
   public ApplyGuard(Policy policy, Map<String, String> environment, String agent,
       PlanProducer producer) {
+    this(policy, environment, agent, producer, ApprovalRoute.AGENT_PROMPT);
+  }
+
+  /**
+   * @param route how a person approves where the guard asks: the agent's own prompt (its hook),
+   *     or the terminal and {@code --approve} (the apply wrapper); the summary says it
+   */
+  public ApplyGuard(Policy policy, Map<String, String> environment, String agent,
+      PlanProducer producer, ApprovalRoute route) {
+    this.route = route;
     this.policy = policy;
     this.environment = Map.copyOf(environment);
     this.caller = agent == null ? PlatformSignals.none() : new PlatformSignals(List.of(
@@ -199,7 +228,7 @@ public final class ApplyGuard {
   /** The gate on plans made for this command: no commits, the caller's signals. */
   private Report check(List<Path> plans) {
     return analyzer.check(new CheckRequest(plans, policy, null, CommitSelection.none(), null,
-        environment, null, Approver.NONE, LocalDate.now(), null, caller));
+        environment, null, Approver.none(route), LocalDate.now(), null, caller));
   }
 
   private Outcome decide(InfraCommand c, Report report) {
@@ -224,7 +253,7 @@ public final class ApplyGuard {
   }
 
   /** What the person sees: the command, the decision, the findings and the moved block. */
-  private static String summary(InfraCommand c, BriefReport brief) {
+  private String summary(InfraCommand c, BriefReport brief) {
     List<String> lines = new ArrayList<>();
     lines.add("`" + Escape.terminal(c.text()) + "`");
     lines.add(brief.headline());
@@ -234,6 +263,10 @@ public final class ApplyGuard {
     }
     lines.addAll(brief.cause());
     lines.addAll(brief.moved());
+    if (route != ApprovalRoute.AGENT_PROMPT) {
+      // the agent's own prompt is the question there; elsewhere the person needs the way
+      lines.addAll(brief.approval());
+    }
     return String.join("\n", lines);
   }
 

@@ -158,23 +158,23 @@ public final class PlanAnalyzer {
     PhaseTimer.report("authorship and attribution", tAuthorship);
     long tGate = System.nanoTime();
     GateResult result = Gate.decide(new GateInput(findings, errors, who, policy,
-        Approvals.none(), request.today()));
+        Approvals.none(), request.today(), request.approver().route()));
     PhaseTimer.report("gate", tGate);
     if (result.decision() == Decision.APPROVAL_REQUIRED) {
       try {
         Approvals approvals = request.approver().approvals(
             new ApprovalRequest(result.fingerprint(), policy.approvalLabel(), headSha));
         result = Gate.decide(new GateInput(findings, errors, who, policy, approvals,
-            request.today()));
+            request.today(), request.approver().route()));
       } catch (Approver.ApprovalException e) {
         errors.add("approvals could not be checked: " + e.getMessage());
         result = Gate.decide(new GateInput(findings, errors, who, policy, Approvals.none(),
-            request.today()));
+            request.today(), request.approver().route()));
       }
     }
     return new Report(result.decision(), result.because(), result.fingerprint(),
         policy.approvalLabel(), who, summaries, findings, result.verdicts(), errors,
-        policy.origin(), policyWarnings(policy, request.today()));
+        policy.origin(), policyWarnings(policy, request.today()), request.approver().route());
   }
 
   /**

@@ -7,8 +7,28 @@ package dev.plangate.core.gate;
  * cannot find out, so that an unreachable API is an error, never a silent "no approval".
  */
 public interface Approver {
-  /** An approver that never finds an approval (local checks, no pull request). */
-  Approver NONE = request -> Approvals.none();
+  /** An approver that never finds an approval (a check without a pull request). */
+  Approver NONE = none(ApprovalRoute.NO_PULL_REQUEST);
+
+  /** An approver that never finds an approval, on a surface where a person goes {@code route}. */
+  static Approver none(ApprovalRoute route) {
+    return new Approver() {
+      @Override
+      public Approvals approvals(ApprovalRequest request) {
+        return Approvals.none();
+      }
+
+      @Override
+      public ApprovalRoute route() {
+        return route;
+      }
+    };
+  }
+
+  /** How a person approves where this approver looks; the reports phrase it. */
+  default ApprovalRoute route() {
+    return ApprovalRoute.NO_PULL_REQUEST;
+  }
 
   /**
    * Trusted approvals, and why other sign-offs were not counted. An approval for another

@@ -119,7 +119,8 @@ public final class Gate {
       }
       named(reasons, Reason.Kind.FINDING, lines, "findings that need approval");
       reasons.add(new Reason(Reason.Kind.APPROVAL,
-          approvalSentence(policy, fingerprint, current.values(), required, critical)));
+          approvalSentence(policy, fingerprint, current.values(), required, critical,
+              in.route())));
       for (Approval a : voided) {
         reasons.add(new Reason(Reason.Kind.NOTE, "The approval by " + a.approver() + " ("
             + a.via() + ") was for fingerprint " + a.fingerprint() + "; a later push changed"
@@ -154,11 +155,14 @@ public final class Gate {
   }
 
   private static String approvalSentence(Policy policy, String fingerprint,
-      Collection<Approval> given, int required, boolean critical) {
+      Collection<Approval> given, int required, boolean critical, ApprovalRoute route) {
     String who = given.stream().map(a -> a.approver() + " (" + a.via() + ")")
         .collect(Collectors.joining(", "));
     if (given.size() >= required) {
       return "Approved by " + who + " for fingerprint " + fingerprint + ".";
+    }
+    if (!route.byLabel()) {
+      return elsewhere(policy, fingerprint, route);
     }
     String how = "A maintainer with write access approves by adding the label "
         + policy.approvalLabel() + " (fingerprint " + fingerprint + "); a change to what is"
@@ -174,6 +178,31 @@ public final class Gate {
         + " the pull request's latest commit in a review (fingerprint " + fingerprint + ")";
     return given.isEmpty() ? rule + "." : rule + "; so far " + given.size() + " of "
         + required + ": " + who + ".";
+  }
+
+  /**
+   * How a person approves where no pull request is: the label would approve nothing here, so
+   * the sentence says what does.
+   */
+  private static String elsewhere(Policy policy, String fingerprint, ApprovalRoute route) {
+    return switch (route) {
+      case NO_PULL_REQUEST -> "Nothing can approve this run: plangate reads approvals from a"
+          + " GitHub pull request (the label " + policy.approvalLabel() + "), and this run has"
+          + " none (fingerprint " + fingerprint + ").";
+      case PRE_PUSH -> "A push cannot be approved in the pre-push hook: a person reviews the"
+          + " destroy and pushes it from their own shell (fingerprint " + fingerprint + ").";
+      case APPLY_WRAPPER -> "A person approves by typing the number of resources destroyed or"
+          + " replaced when plangate asks on the terminal, or from a script they control with"
+          + " plangate apply --approve " + fingerprint + ".";
+      case AGENT_PROMPT -> "A person approves in the agent's permission prompt (fingerprint "
+          + fingerprint + ").";
+      case MAVEN_BUILD -> "A build outside a pull request or merge request cannot be approved:"
+          + " run it in the pull request's GitHub workflow or the merge request's GitLab"
+          + " pipeline, where the label " + policy.approvalLabel() + " approves, or add a waiver"
+          + " to the base branch's policy in a commit a person reviews (fingerprint "
+          + fingerprint + ").";
+      case PULL_REQUEST_LABEL -> throw new IllegalArgumentException("phrased by the caller");
+    };
   }
 
   private static ProtectRule protecting(Policy policy, Finding f) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param policy the repository's policy
  * @param approvals what the {@link Approver} found
  * @param today the date waivers are checked against
+ * @param route how a person approves on the surface that asks (the sentences name it)
  */
 public record GateInput(
     List<Finding> findings,
@@ -22,10 +23,19 @@ public record GateInput(
     Authorship authorship,
     Policy policy,
     Approvals approvals,
-    LocalDate today) {
+    LocalDate today,
+    ApprovalRoute route) {
   public GateInput {
     findings = List.copyOf(findings);
     errors = List.copyOf(errors);
     approvals = approvals == null ? Approvals.none() : approvals;
+    route = route == null ? ApprovalRoute.PULL_REQUEST_LABEL : route;
+  }
+
+  /** On a pull request, where the approval label approves. */
+  public GateInput(List<Finding> findings, List<String> errors, Authorship authorship,
+      Policy policy, Approvals approvals, LocalDate today) {
+    this(findings, errors, authorship, policy, approvals, today,
+        ApprovalRoute.PULL_REQUEST_LABEL);
   }
 }

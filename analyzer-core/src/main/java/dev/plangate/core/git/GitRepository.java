@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -371,6 +372,75 @@ public final class GitRepository {
     if (r.exit() != 0) {
       throw new GitException(where + " failed (exit " + r.exit() + "): " + r.stderr());
     }
+  }
+
+  /**
+   * The paths each commit changes against its first parent (every path of a root commit),
+   * repository-relative and {@code /}-separated, in the order of {@code shas}. A merge counts by
+   * what it brings to the branch it was made on: its diff against the first parent.
+   *
+   * @param shas full commit names (anything else is refused)
+   */
+  public Map<String, List<String>> changedPaths(Collection<String> shas) throws GitException {
+    Map<String, List<String>> out = new java.util.LinkedHashMap<>();
+    if (shas.isEmpty()) {
+      return out;
+    }
+    StringBuilder stdin = new StringBuilder(shas.size() * 41);
+    for (String sha : shas) {
+      if (!isFullSha(sha)) {
+        throw new IllegalArgumentException("not a full commit name: " + sha);
+      }
+      stdin.append(sha).append('\n');
+    }
+    // \1 starts a commit; -z ends each name with NUL, so no name needs unquoting
+    String text = GitProcess.runOk(root, List.of("log", "--stdin", "--no-walk=unsorted",
+        "--name-only", "-z", "--root", "--no-renames", "--diff-merges=first-parent",
+        "--no-notes", "--no-show-signature", "--format=%x01%H", "--"),
+        stdin.toString().getBytes(StandardCharsets.US_ASCII)).text();
+    for (String chunk : text.split("\u0001")) {
+      if (chunk.isEmpty()) {
+        continue;
+      }
+      String[] parts = chunk.split("\u0000");
+      List<String> paths = new ArrayList<>();
+      for (int i = 1; i < parts.length; i++) {
+        // the format line ends with a line feed before the first name
+        String path = i == 1 && parts[i].startsWith("\n") ? parts[i].substring(1) : parts[i];
+        if (!path.isEmpty()) {
+          paths.add(path);
+        }
+      }
+      out.put(parts[0].strip(), paths);
+    }
+    return out;
+  }
+
+  /** Every value of a multi-valued git configuration key ({@code git config --get-all}). */
+  public List<String> configValues(String key) throws GitException {
+    GitProcess.Result r = GitProcess.run(root, List.of("config", "--get-all", "--", key), null);
+    if (r.exit() == 1) {
+      return List.of(); // not set
+    }
+    if (r.exit() != 0) {
+      throw new GitException("git config --get-all " + key + " failed in " + root + " (exit "
+          + r.exit() + "): " + r.stderr());
+    }
+    return r.text().lines().toList();
+  }
+
+  /** Every file path in the tree of {@code rev}, repository-relative and {@code /}-separated. */
+  public List<String> files(String rev) throws GitException {
+    requireUsable(rev, null);
+    String text = GitProcess.runOk(root, List.of("ls-tree", "-r", "-z", "--name-only",
+        "--end-of-options", rev + "^{tree}"), null).text();
+    List<String> out = new ArrayList<>();
+    for (String name : text.split("\u0000")) {
+      if (!name.isEmpty()) {
+        out.add(name);
+      }
+    }
+    return out;
   }
 
   /**

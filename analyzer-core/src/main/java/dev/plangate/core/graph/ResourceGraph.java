@@ -1,8 +1,13 @@
 package dev.plangate.core.graph;
 
+import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Dependencies;
 import dev.plangate.core.model.Plan;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AbstractBaseGraph;
 import org.jgrapht.graph.DefaultEdge;
@@ -38,6 +43,17 @@ public final class ResourceGraph {
 
   /** Builds the graph of {@code plan}; edges were deduplicated by the reader. */
   public static ResourceGraph of(Plan plan) {
+    return of(plan, Map.of());
+  }
+
+  /**
+   * Builds the graph of {@code plan}, where each created node in {@code renamedFrom} is the
+   * destroyed node it was renamed from: the plan records dependencies on the new address
+   * (configuration, and prior state that Terraform rewrote from it), so each edge to the new
+   * node is also an edge to the old one, seen from before the change: the dependent under its
+   * old name if it was renamed too, and not at all if it is new (it never depended on the old).
+   */
+  public static ResourceGraph of(Plan plan, Map<Integer, List<Integer>> renamedFrom) {
     int n = plan.changes().size();
     Graph<Integer, DefaultEdge> g = new InstanceGraph();
     Integer[] vertex = new Integer[n];
@@ -48,6 +64,30 @@ public final class ResourceGraph {
     Dependencies deps = plan.dependencies();
     for (int e = 0; e < deps.size(); e++) {
       g.addEdge(vertex[deps.dependency(e)], vertex[deps.dependent(e)]);
+    }
+    if (!renamedFrom.isEmpty()) {
+      Set<Long> added = new HashSet<>();
+      for (int e = 0; e < deps.size(); e++) {
+        List<Integer> olds = renamedFrom.get(deps.dependency(e));
+        if (olds == null) {
+          continue;
+        }
+        int dependent = deps.dependent(e);
+        List<Integer> dependentsBefore = renamedFrom.get(dependent);
+        if (dependentsBefore == null) {
+          if (plan.changes().get(dependent).kind() == ChangeKind.CREATE) {
+            continue;
+          }
+          dependentsBefore = List.of(dependent);
+        }
+        for (int old : olds) {
+          for (int before : dependentsBefore) {
+            if (before != old && added.add(((long) old << 32) | before)) {
+              g.addEdge(vertex[old], vertex[before]);
+            }
+          }
+        }
+      }
     }
     return new ResourceGraph(g, n);
   }

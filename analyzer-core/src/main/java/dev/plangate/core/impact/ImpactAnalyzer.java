@@ -11,6 +11,7 @@ import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.PhaseTimer;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -30,13 +31,14 @@ public final class ImpactAnalyzer {
 
   public List<Finding> analyze(Plan plan) {
     List<ResourceChange> changes = plan.changes();
+    // A moved block is Terraform's; other formats' addresses are not Terraform addresses.
+    RenameDetector.Renames paired = plan.format() == PlanFormat.TERRAFORM
+        ? RenameDetector.pair(changes) : RenameDetector.Renames.NONE;
+    Map<String, String> renames = paired.suggestions();
     long t0 = System.nanoTime();
-    ResourceGraph graph = ResourceGraph.of(plan);
+    ResourceGraph graph = ResourceGraph.of(plan, renamedFrom(changes, paired.renamedTo()));
     PhaseTimer.report("dependency graph", t0);
     boolean destroyMode = isDestroyMode(changes);
-    // A moved block is Terraform's; other formats' addresses are not Terraform addresses.
-    Map<String, String> renames = plan.format() == PlanFormat.TERRAFORM
-        ? RenameDetector.detect(changes) : Map.of();
     List<Integer> destructive = new ArrayList<>();
     for (int i = 0; i < changes.size(); i++) {
       ResourceChange c = changes.get(i);
@@ -64,6 +66,40 @@ public final class ImpactAnalyzer {
           c.deposed() == null ? renames.get(c.address()) : null);
     });
     return List.of(findings);
+  }
+
+  /**
+   * Node ids: each created instance the rename detector pairs with a destroyed one, to that
+   * destroyed one. What depends on the new object in this plan depended on the old one before.
+   */
+  private static Map<Integer, List<Integer>> renamedFrom(List<ResourceChange> changes,
+      Map<String, List<String>> renamedTo) {
+    if (renamedTo.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Integer> created = new HashMap<>();
+    Map<String, Integer> destroyed = new HashMap<>();
+    for (int i = 0; i < changes.size(); i++) {
+      ResourceChange c = changes.get(i);
+      if (c.listed() && c.deposed() == null) {
+        if (c.kind() == ChangeKind.CREATE) {
+          created.put(c.address(), i);
+        } else if (c.kind() == ChangeKind.DELETE) {
+          destroyed.put(c.address(), i);
+        }
+      }
+    }
+    Map<Integer, List<Integer>> out = new HashMap<>();
+    renamedTo.forEach((from, targets) -> {
+      Integer o = destroyed.get(from);
+      for (String to : targets) {
+        Integer n = created.get(to);
+        if (o != null && n != null) {
+          out.computeIfAbsent(n, k -> new ArrayList<>(1)).add(o);
+        }
+      }
+    });
+    return out;
   }
 
   private Finding finding(Plan plan, ResourceChange c, Downstream downstream,

@@ -7,6 +7,7 @@ import dev.plangate.core.model.ResourceChange;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +22,25 @@ import java.util.Set;
 final class RenameDetector {
   private RenameDetector() {}
 
+  /**
+   * What the detector found.
+   *
+   * @param suggestions the {@code moved} block proposed per destroyed instance address
+   * @param renamedTo per destroyed instance address, the created instances it may have been
+   *     renamed to: one where the pairing is clear, several where it is not (the blast radius
+   *     takes them all; no moved block is proposed for a guess)
+   */
+  record Renames(Map<String, String> suggestions, Map<String, List<String>> renamedTo) {
+    static final Renames NONE = new Renames(Map.of(), Map.of());
+  }
+
   /** Suggested {@code moved} block per destroyed instance address. */
   static Map<String, String> detect(List<ResourceChange> changes) {
+    return pair(changes).suggestions();
+  }
+
+  /** Pairs destroyed and created instances that look like one renamed object. */
+  static Renames pair(List<ResourceChange> changes) {
     // Sets: pairing removes matched addresses, and a large count→for_each switch has thousands.
     Set<ResourceAddress> deleted = new LinkedHashSet<>();
     Set<ResourceAddress> created = new LinkedHashSet<>();
@@ -38,12 +56,14 @@ final class RenameDetector {
       }
     }
     Map<String, String> out = new LinkedHashMap<>();
+    Map<String, List<String>> to = new LinkedHashMap<>();
     if (deleted.isEmpty() || created.isEmpty()) {
-      return out;
+      return Renames.NONE;
     }
-    pairKeyChanges(deleted, created, out);
-    pairModuleMoves(deleted, created, out);
-    return out;
+    pairKeyChanges(deleted, created, out, to);
+    pairModuleMoves(deleted, created, out, to);
+    pairNameChanges(deleted, created, out, to);
+    return new Renames(out, to);
   }
 
   /**
@@ -52,7 +72,7 @@ final class RenameDetector {
    * {@code for_each = toset(list)} over the list {@code count} indexed.
    */
   private static void pairKeyChanges(Set<ResourceAddress> deleted, Set<ResourceAddress> created,
-      Map<String, String> out) {
+      Map<String, String> out, Map<String, List<String>> renamedTo) {
     Map<String, List<ResourceAddress>> d = group(deleted);
     Map<String, List<ResourceAddress>> c = group(created);
     for (Map.Entry<String, List<ResourceAddress>> e : d.entrySet()) {
@@ -67,6 +87,7 @@ final class RenameDetector {
       int n = Math.min(from.size(), to.size());
       for (int i = 0; i < n; i++) {
         out.put(from.get(i).toString(), moved(from.get(i).toString(), to.get(i).toString()));
+        renamedTo.put(from.get(i).toString(), List.of(to.get(i).toString()));
         deleted.remove(from.get(i));
         created.remove(to.get(i));
       }
@@ -98,7 +119,8 @@ final class RenameDetector {
    * block names the shortest module prefixes that differ, so one block covers the whole module.
    */
   private static void pairModuleMoves(Set<ResourceAddress> deleted,
-      Set<ResourceAddress> created, Map<String, String> out) {
+      Set<ResourceAddress> created, Map<String, String> out,
+      Map<String, List<String>> renamedTo) {
     Map<String, List<ResourceAddress>> createdByResource = new HashMap<>();
     for (ResourceAddress c : created) {
       createdByResource.computeIfAbsent(c.resourcePart(), k -> new ArrayList<>()).add(c);
@@ -110,23 +132,29 @@ final class RenameDetector {
       }
       ResourceAddress best = null;
       int bestScore = -1;
+      int bestAlike = -1;
       boolean tie = false;
       for (ResourceAddress c : candidates) {
         if (c.modules().equals(d.modules())) {
           continue;
         }
         int score = commonSuffix(d.modules(), c.modules());
-        if (score > bestScore) {
+        // Among equal suffixes, the module path most alike step by step: module.a["x"] renamed
+        // to module.b pairs module.a["x"].r with module.b["x"].r, not module.b["y"].r.
+        int alike = alikeSteps(d.modules(), c.modules());
+        if (score > bestScore || (score == bestScore && alike > bestAlike)) {
           best = c;
           bestScore = score;
+          bestAlike = alike;
           tie = false;
-        } else if (score == bestScore) {
+        } else if (score == bestScore && alike == bestAlike) {
           tie = true;
         }
       }
       if (best == null || tie) {
         continue;
       }
+      renamedTo.put(d.toString(), List.of(best.toString()));
       int fromDepth = d.modules().size() - bestScore;
       int toDepth = best.modules().size() - bestScore;
       if (fromDepth == 0 || toDepth == 0) {
@@ -136,6 +164,102 @@ final class RenameDetector {
         out.put(d.toString(), moved(d.moduleInstance(fromDepth), best.moduleInstance(toDepth)));
       }
     }
+  }
+
+  /**
+   * Same module instance and type, another resource name: {@code terraform_data.a} renamed to
+   * {@code terraform_data.b}. With one name destroyed and one created in the module instance,
+   * instances pair by key (then in key order) and a moved block is proposed. With several, which
+   * became which is a guess: each destroyed instance is linked to every created one of its type
+   * there (same key where there is one), so that no dependent is lost, and nothing is proposed.
+   * Runs last, on what the other pairings left.
+   */
+  private static void pairNameChanges(Set<ResourceAddress> deleted, Set<ResourceAddress> created,
+      Map<String, String> out, Map<String, List<String>> renamedTo) {
+    Set<String> taken = new HashSet<>();
+    renamedTo.values().forEach(taken::addAll);
+    Set<ResourceAddress> leftDeleted = new LinkedHashSet<>();
+    deleted.forEach(a -> {
+      if (!renamedTo.containsKey(a.toString())) {
+        leftDeleted.add(a);
+      }
+    });
+    Set<ResourceAddress> leftCreated = new LinkedHashSet<>();
+    created.forEach(a -> {
+      if (!taken.contains(a.toString())) {
+        leftCreated.add(a);
+      }
+    });
+    Map<String, List<ResourceAddress>> d = byModuleAndType(leftDeleted);
+    Map<String, List<ResourceAddress>> c = byModuleAndType(leftCreated);
+    for (Map.Entry<String, List<ResourceAddress>> e : d.entrySet()) {
+      List<ResourceAddress> to = c.get(e.getKey());
+      if (to == null) {
+        continue;
+      }
+      Set<String> fromNames = new LinkedHashSet<>();
+      e.getValue().forEach(a -> fromNames.add(a.resourceConfigPart()));
+      Set<String> toNames = new LinkedHashSet<>();
+      to.forEach(a -> toNames.add(a.resourceConfigPart()));
+      if (fromNames.size() == 1 && toNames.size() == 1) {
+        List<ResourceAddress> from = new ArrayList<>(e.getValue());
+        List<ResourceAddress> into = new ArrayList<>(to);
+        for (ResourceAddress a : new ArrayList<>(from)) {
+          for (ResourceAddress b : into) {
+            if (java.util.Objects.equals(a.key(), b.key())) {
+              link(a, b, out, renamedTo);
+              from.remove(a);
+              into.remove(b);
+              break;
+            }
+          }
+        }
+        from.sort(BY_KEY);
+        into.sort(BY_KEY);
+        for (int i = 0; i < Math.min(from.size(), into.size()); i++) {
+          link(from.get(i), into.get(i), out, renamedTo);
+        }
+        continue;
+      }
+      for (ResourceAddress a : e.getValue()) {
+        List<String> sameKey = new ArrayList<>();
+        List<String> any = new ArrayList<>();
+        for (ResourceAddress b : to) {
+          any.add(b.toString());
+          if (java.util.Objects.equals(a.key(), b.key())) {
+            sameKey.add(b.toString());
+          }
+        }
+        renamedTo.put(a.toString(), sameKey.isEmpty() ? any : sameKey);
+      }
+    }
+  }
+
+  private static void link(ResourceAddress from, ResourceAddress to, Map<String, String> out,
+      Map<String, List<String>> renamedTo) {
+    out.put(from.toString(), moved(from.toString(), to.toString()));
+    renamedTo.put(from.toString(), List.of(to.toString()));
+  }
+
+  private static Map<String, List<ResourceAddress>> byModuleAndType(Set<ResourceAddress> list) {
+    Map<String, List<ResourceAddress>> m = new LinkedHashMap<>();
+    for (ResourceAddress a : list) {
+      m.computeIfAbsent(a.moduleInstance() + "\u0000" + (a.data() ? "data." : "") + a.type(),
+          k -> new ArrayList<>()).add(a);
+    }
+    return m;
+  }
+
+  /** Names and keys equal at the same position from the end of two module paths. */
+  private static int alikeSteps(List<AddressStep> a, List<AddressStep> b) {
+    int n = 0;
+    for (int i = 1; i <= Math.min(a.size(), b.size()); i++) {
+      AddressStep x = a.get(a.size() - i);
+      AddressStep y = b.get(b.size() - i);
+      n += (x.name().equals(y.name()) ? 1 : 0)
+          + (java.util.Objects.equals(x.key(), y.key()) ? 1 : 0);
+    }
+    return n;
   }
 
   private static int commonSuffix(List<AddressStep> a, List<AddressStep> b) {

@@ -21,7 +21,8 @@ import java.util.Set;
  * @param findings the worst findings, one line each, worst first
  * @param more how many findings are not among {@code findings}
  * @param cause who caused it (or why that is unknown), what protects it; for an error, the errors
- * @param approval how a person approves on a pull request, when the decision asks for that
+ * @param approval how a person approves where the report was made (the label on a pull
+ *     request, what works elsewhere), when the decision asks for that
  * @param moved the suggested {@code moved} block as lines, introduced by one line; empty when
  *     there is none
  */
@@ -117,9 +118,15 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
     switch (r.decision()) {
       case BLOCKED -> approval.add("Protected resources cannot be approved: take the destroy out"
           + " of the change (or change the policy in a reviewed commit).");
-      case APPROVAL_REQUIRED -> approval.add((suggestions.isEmpty() ? "To proceed, "
-          : "Add the suggested moved block, or ") + "have a maintainer approve with the label "
-          + terminal(r.approvalLabel()) + " (fingerprint " + r.fingerprint() + ").");
+      case APPROVAL_REQUIRED -> {
+        String elsewhere = Wording.approveElsewhere(r, Escape::terminal, x -> x);
+        approval.add(elsewhere != null
+            ? (suggestions.isEmpty() ? "To approve: " : "Add the suggested moved block, or to"
+                + " approve: ") + elsewhere
+            : (suggestions.isEmpty() ? "To proceed, " : "Add the suggested moved block, or ")
+                + "have a maintainer approve with the label " + terminal(r.approvalLabel())
+                + " (fingerprint " + r.fingerprint() + ").");
+      }
       default -> {
         if (Boolean.FALSE.equals(r.authorship().aiInvolved())) {
           approval.add("Review the destroys before applying.");

@@ -31,6 +31,7 @@ public final class JsonReportWriter {
       strings(g, "decisionReasons", report.decisionReasons());
       g.writeStringField("fingerprint", report.fingerprint());
       g.writeStringField("approvalLabel", report.approvalLabel());
+      g.writeStringField("approvalRoute", report.approvalRoute().id());
       authorship(g, report.authorship());
       g.writeObjectFieldStart("summary");
       g.writeNumberField("delete", report.count(FindingAction.DELETE));

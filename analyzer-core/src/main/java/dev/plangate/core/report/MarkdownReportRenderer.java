@@ -231,7 +231,12 @@ public final class MarkdownReportRenderer {
     return switch (r.decision()) {
       case BLOCKED -> "\n**Blocked:** protected resources cannot be approved. Take the"
           + " destroy out of the change, or change the policy in a reviewed commit.\n";
-      case APPROVAL_REQUIRED -> "\n**To proceed:** "
+      case APPROVAL_REQUIRED -> Wording.approveElsewhere(r, x -> x, x -> x) != null
+          ? "\n**To proceed:** " + (hasSuggestion ? "add the `moved` block below. To approve"
+              + " anyway: " : "") + Wording.approveElsewhere(r,
+                  Escape::markdownCode, literal -> "`" + literal + "`")
+              + "\n"
+          : "\n**To proceed:** "
           + (hasSuggestion ? "add the `moved` block below, or " : "")
           + "have a maintainer with write access add the label "
           + markdownCode(r.approvalLabel()) + " (approves fingerprint `" + r.fingerprint()

@@ -1,6 +1,7 @@
 package dev.plangate.core.report;
 
 import dev.plangate.core.authorship.Authorship;
+import dev.plangate.core.gate.ApprovalRoute;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.gate.Fingerprint;
 import dev.plangate.core.gate.GateResult;
@@ -30,6 +31,8 @@ import java.util.Map;
  *     loosen
  * @param warnings things about the run a reader must not miss that decide nothing by themselves:
  *     expired waivers, a base without a policy file, ...
+ * @param approvalRoute how a person approves on the surface that made the report: the label
+ *     on a pull request, or what works elsewhere
  */
 public record Report(
     Decision decision,
@@ -42,7 +45,8 @@ public record Report(
     Map<String, Verdict> verdicts,
     List<String> errors,
     PolicyOrigin policy,
-    List<String> warnings) {
+    List<String> warnings,
+    ApprovalRoute approvalRoute) {
   public static final int SCHEMA_VERSION = 1;
 
   public Report {
@@ -53,14 +57,24 @@ public record Report(
     errors = List.copyOf(errors);
     policy = policy == null ? PolicyOrigin.file(null) : policy;
     warnings = List.copyOf(warnings);
+    approvalRoute = approvalRoute == null ? ApprovalRoute.PULL_REQUEST_LABEL : approvalRoute;
   }
 
-  /** A report that says nothing about the policy (tests, reports built without one). */
+  /**
+   * A report made on a pull request, where the approval label approves, that says nothing about
+   * the policy (tests, reports built without one).
+   */
   public Report(Decision decision, List<Reason> reasons, String fingerprint, String approvalLabel,
       Authorship authorship, List<PlanSummary> plans, List<Finding> findings,
       Map<String, Verdict> verdicts, List<String> errors) {
     this(decision, reasons, fingerprint, approvalLabel, authorship, plans, findings, verdicts,
-        errors, null, List.of());
+        errors, null, List.of(), ApprovalRoute.PULL_REQUEST_LABEL);
+  }
+
+  /** The same report, as phrased for a surface where a person approves by {@code route}. */
+  public Report withApprovalRoute(ApprovalRoute route) {
+    return new Report(decision, reasons, fingerprint, approvalLabel, authorship, plans,
+        findings, verdicts, errors, policy, warnings, route);
   }
 
   /** A report without authorship or verdicts (no commit range read, no gate run). */

@@ -204,6 +204,7 @@ public final class SarifReportWriter {
       g.writeStringField("decision", report.decision().id());
       g.writeStringField("fingerprint", report.fingerprint());
       g.writeStringField("approvalLabel", report.approvalLabel());
+      g.writeStringField("approvalRoute", report.approvalRoute().id());
       g.writeEndObject();
       g.writeEndObject();
       g.writeEndArray();
@@ -276,7 +277,9 @@ public final class SarifReportWriter {
     g.writeNumberField("ruleIndex", rule.ordinal());
     g.writeStringField("level",
         verdict == Verdict.BLOCKED || verdict == Verdict.APPROVAL_REQUIRED ? "error" : "warning");
-    text(g, "message", plain(message(f, verdict, report.approvalLabel())));
+    text(g, "message", plain(message(f, verdict, report.approvalRoute().byLabel()
+        ? "label " + report.approvalLabel()
+        : "no label approves it here: " + report.approvalRoute().id() + ", see the report")));
     locations(g, place(f));
     g.writeObjectFieldStart("partialFingerprints");
     g.writeStringField(FINDING_FINGERPRINT, fingerprint(f));
@@ -335,8 +338,12 @@ public final class SarifReportWriter {
     g.writeEndObject();
   }
 
-  /** "Destroys aws_db_instance.main (aws_db_instance; critical database; 3 dependents): ...". */
-  static String message(Finding f, Verdict verdict, String approvalLabel) {
+  /**
+   * "Destroys aws_db_instance.main (aws_db_instance; critical database; 3 dependents): ...".
+   *
+   * @param approval how it is approved where the report was made ("label X" on a pull request)
+   */
+  static String message(Finding f, Verdict verdict, String approval) {
     StringBuilder sb = new StringBuilder(switch (f.action()) {
       case DELETE -> "Destroys ";
       case REPLACE -> f.conditional() ? "May replace " : "Replaces ";
@@ -351,7 +358,7 @@ public final class SarifReportWriter {
         : Phrases.plural(downstream, "dependent", "dependents")).append("): ");
     sb.append(verdict == null ? "not judged by the gate." : switch (verdict) {
       case BLOCKED -> "blocked by a protect rule in the policy.";
-      case APPROVAL_REQUIRED -> "needs approval (label " + approvalLabel + ").";
+      case APPROVAL_REQUIRED -> "needs approval (" + approval + ").";
       case APPROVED -> "approved.";
       case WAIVED -> "waived by the policy.";
       case ALLOWED -> "allowed by the policy without approval.";

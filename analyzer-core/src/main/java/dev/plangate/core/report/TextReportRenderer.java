@@ -135,10 +135,18 @@ public final class TextReportRenderer {
     switch (r.decision()) {
       case BLOCKED -> sb.append("  Protected resources cannot be approved: take the destroy out of"
           + " the change (or change the policy in a reviewed commit).\n");
-      case APPROVAL_REQUIRED -> sb.append("  To approve anyway: a maintainer adds the label ")
-          .append(terminal(r.approvalLabel())).append(" (fingerprint ").append(r.fingerprint())
-          .append(")").append(hasSuggestion ? ", or add the moved block above" : "")
-          .append(".\n");
+      case APPROVAL_REQUIRED -> {
+        String elsewhere = Wording.approveElsewhere(r, Escape::terminal, x -> x);
+        if (elsewhere == null) {
+          sb.append("  To approve anyway: a maintainer adds the label ")
+              .append(terminal(r.approvalLabel())).append(" (fingerprint ")
+              .append(r.fingerprint()).append(")")
+              .append(hasSuggestion ? ", or add the moved block above" : "").append(".\n");
+        } else {
+          sb.append("  To approve anyway: ").append(elsewhere)
+              .append(hasSuggestion ? " Or add the moved block above." : "").append('\n');
+        }
+      }
       default -> sb.append("  Fingerprint ").append(r.fingerprint()).append('\n');
     }
   }

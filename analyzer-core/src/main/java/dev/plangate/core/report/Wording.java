@@ -250,4 +250,37 @@ final class Wording {
         .forEach(w -> out.add(new PolicyLine("", w, true)));
     return out;
   }
+
+  /**
+   * How to approve where no approval label counts, as the end of "To approve anyway: ...":
+   * what a person can actually do on the surface that made the report. {@code label} renders
+   * the policy's label (input: escaped by the caller), {@code code} a literal token (a
+   * fingerprint, a command). Null on a pull request: each renderer phrases the label.
+   */
+  static String approveElsewhere(Report r, java.util.function.UnaryOperator<String> label,
+      java.util.function.UnaryOperator<String> code) {
+    String fp = code.apply(r.fingerprint());
+    return switch (r.approvalRoute()) {
+      case PULL_REQUEST_LABEL -> null;
+      case NO_PULL_REQUEST -> "nothing approves a check outside a pull request. On a GitHub pull"
+          + " request checked by plangate, a maintainer with write access adds the label "
+          + label.apply(r.approvalLabel()) + " (fingerprint " + fp + "); to apply this plan"
+          + " yourself, run " + code.apply("plangate apply --approve " + r.fingerprint()
+          + " -- <your apply command>") + ".";
+      case PRE_PUSH -> "a push cannot be approved in the pre-push hook. If the destroy is"
+          + " intended, a person (not an agent) pushes it from their own shell with "
+          + code.apply("git push --no-verify") + " (fingerprint " + fp + ").";
+      case APPLY_WRAPPER -> "type the number of resources it destroys or replaces when plangate"
+          + " asks on the terminal, or, from a script you control, run "
+          + code.apply("plangate apply --approve " + r.fingerprint() + " -- <the same command>")
+          + ".";
+      case AGENT_PROMPT -> "the person answers the agent's permission prompt (fingerprint "
+          + fp + ").";
+      case MAVEN_BUILD -> "a build outside a pull request or merge request cannot be approved."
+          + " Run it in the pull request's GitHub workflow or the merge request's GitLab"
+          + " pipeline, where a maintainer with write (GitLab: Developer) access adds the label "
+          + label.apply(r.approvalLabel()) + " (fingerprint " + fp + "), or add a waiver to the"
+          + " base branch's " + code.apply(".plangate.yml") + " in a commit a person reviews.";
+    };
+  }
 }

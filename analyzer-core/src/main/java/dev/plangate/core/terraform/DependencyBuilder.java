@@ -85,13 +85,54 @@ final class DependencyBuilder {
       addConfigurationEdges(root);
     }
     Map<String, String> stripped = new HashMap<>();
+    Map<String, Set<String>> movedTo = movedConfigAddresses();
     for (int s = 0; s < state.size(); s++) {
       for (String target : state.get(s).dependsOn()) {
-        addScopedEdges(stateNode[s],
-            stripped.computeIfAbsent(target, DependencyBuilder::stripKeys));
+        String config = stripped.computeIfAbsent(target, DependencyBuilder::stripKeys);
+        addScopedEdges(stateNode[s], config);
+        // Terraform keeps the depends_on of a resource it does not refresh from configuration
+        // (an orphan, one it updates) as recorded at the last apply: under the old address of
+        // anything a moved block has moved since.
+        for (String moved : movedTo.getOrDefault(config, Set.of())) {
+          addScopedEdges(stateNode[s], moved);
+        }
       }
     }
     return new Result(nodes, toDependencies());
+  }
+
+  /**
+   * Old configuration address to new, for every listed change with a {@code previous_address}
+   * (resource and module {@code moved} blocks); each step of a chain of moves is followed.
+   */
+  private Map<String, Set<String>> movedConfigAddresses() {
+    Map<String, Set<String>> direct = new HashMap<>();
+    for (ResourceChange c : nodes) {
+      if (c.previousAddress() == null || c.previousAddress().equals(c.address())) {
+        continue;
+      }
+      String from = stripKeys(c.previousAddress());
+      String to = stripKeys(c.address());
+      if (!from.equals(to)) {
+        direct.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(to);
+      }
+    }
+    if (direct.isEmpty()) {
+      return direct;
+    }
+    Map<String, Set<String>> closed = new HashMap<>();
+    for (String from : direct.keySet()) {
+      Set<String> seen = new LinkedHashSet<>();
+      List<String> todo = new ArrayList<>(direct.get(from));
+      while (!todo.isEmpty()) {
+        String next = todo.remove(todo.size() - 1);
+        if (!next.equals(from) && seen.add(next)) {
+          todo.addAll(direct.getOrDefault(next, Set.of()));
+        }
+      }
+      closed.put(from, seen);
+    }
+    return closed;
   }
 
   private void indexInstances() {

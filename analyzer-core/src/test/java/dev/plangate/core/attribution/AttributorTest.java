@@ -444,7 +444,9 @@ class AttributorTest {
     assertThat(result.get("module.m0.t.r7[3]").get(0).change())
         .isEqualTo("removed resource \"t\" \"r7\"");
     assertThat(result.get("module.m1.t.r7[3]")).hasSize(6);
-    assertThat(ms).as("milliseconds for 100 000 findings, git included").isLessThan(3_000);
+    // A guard against quadratic work (minutes), not a speed target: loaded CI machines need
+    // several seconds for what takes one on a quiet one.
+    assertThat(ms).as("milliseconds for 100 000 findings, git included").isLessThan(20_000);
   }
 
   // ------------------------------------------------------------------------------ helpers

@@ -88,6 +88,26 @@ class GateTest {
   }
 
   @Test
+  void outsideAPullRequestTheApprovalSentenceSaysWhatWorksThere() {
+    for (ApprovalRoute route : ApprovalRoute.values()) {
+      GateResult r = Gate.decide(new GateInput(List.of(DB), List.of(), AI, Policy.defaults(),
+          Approvals.none(), TODAY, route));
+      String sentence = r.because().get(r.because().size() - 1).text();
+      assertThat(r.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
+      assertThat(sentence).as(route.id()).contains(r.fingerprint());
+      if (route.byLabel()) {
+        assertThat(sentence).startsWith("A maintainer with write access approves by adding the"
+            + " label plangate/approve-destroy");
+      } else {
+        assertThat(sentence).as(route.id()).doesNotContain("approves by adding the label");
+      }
+    }
+    assertThat(Gate.decide(new GateInput(List.of(DB), List.of(), AI, Policy.defaults(),
+        Approvals.none(), TODAY, ApprovalRoute.PRE_PUSH)).because()).last().asString()
+        .startsWith("A push cannot be approved in the pre-push hook");
+  }
+
+  @Test
   void everyReasonSaysWhatItIsAbout() {
     Finding odd = finding("terraform_data.x[\"a would be b\"]", "terraform_data",
         FindingAction.DELETE, null);

@@ -145,8 +145,9 @@ class AddressGlobTest {
   @Test
   void hostileGlobsMatchInLinearTime() {
     String longAddress = "module." + "a".repeat(200) + ".x[\"" + "a".repeat(200) + "\"]";
-    assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
-      for (int i = 0; i < 1000; i++) {
+    // Backtracking takes hours on these; a loaded 2-core CI machine needs seconds for the loop.
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      for (int i = 0; i < 200; i++) {
         assertThat(matches("**a**a**a**a**a**a**a**a**a**a**b", "a".repeat(80))).isFalse();
         assertThat(matches("*a*a*a*a*a*a*a*a*a*a*a*a*b", longAddress)).isFalse();
         assertThat(matches("**.x[\"*a*a*a*a*a*a*a*a*b\"]", longAddress)).isFalse();

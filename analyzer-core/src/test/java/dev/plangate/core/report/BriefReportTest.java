@@ -3,6 +3,7 @@ package dev.plangate.core.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.gate.ApprovalRoute;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +16,7 @@ class BriefReportTest {
   void theKiroIncidentInAFewLines() {
     Report r = new PlanAnalyzer().analyze(
         List.of(ROOT.resolve("examples/terraform-kiro-incident/plan.json")));
-    BriefReport brief = BriefReport.of(r, 2);
+    BriefReport brief = BriefReport.of(r.withApprovalRoute(ApprovalRoute.PULL_REQUEST_LABEL), 2);
 
     assertThat(brief.headline()).isEqualTo("plangate: approval required — a change of unknown"
         + " authorship destroys 9 resources");
@@ -31,6 +32,37 @@ class BriefReportTest {
         + " approve with the label plangate/approve-destroy (fingerprint " + r.fingerprint()
         + ").", "Likely a rename; with the moved block, 9 destroys become a move:",
         "  moved {", "    from = module.env", "    to   = module.environment", "  }");
+  }
+
+  @Test
+  void outsideAPullRequestTheNextStepIsWhatWorksThereNotTheLabel() {
+    Report r = new PlanAnalyzer().analyze(
+        List.of(ROOT.resolve("examples/terraform-kiro-incident/plan.json")));
+    String fp = r.fingerprint();
+    assertThat(r.approvalRoute()).isEqualTo(ApprovalRoute.NO_PULL_REQUEST);
+    java.util.Map<ApprovalRoute, String> expected = java.util.Map.of(
+        ApprovalRoute.NO_PULL_REQUEST, "nothing approves a check outside a pull request. On a"
+            + " GitHub pull request checked by plangate, a maintainer with write access adds"
+            + " the label plangate/approve-destroy (fingerprint " + fp + "); to apply this plan"
+            + " yourself, run plangate apply --approve " + fp + " -- <your apply command>.",
+        ApprovalRoute.PRE_PUSH, "a push cannot be approved in the pre-push hook. If the destroy"
+            + " is intended, a person (not an agent) pushes it from their own shell with"
+            + " git push --no-verify (fingerprint " + fp + ").",
+        ApprovalRoute.APPLY_WRAPPER, "type the number of resources it destroys or replaces"
+            + " when plangate asks on the terminal, or, from a script you control, run plangate"
+            + " apply --approve " + fp + " -- <the same command>.",
+        ApprovalRoute.MAVEN_BUILD, "a build outside a pull request or merge request cannot be"
+            + " approved. Run it in the pull request's GitHub workflow or the merge request's"
+            + " GitLab pipeline, where a maintainer with write (GitLab: Developer) access adds the"
+            + " label"
+            + " plangate/approve-destroy (fingerprint " + fp + "), or add a waiver to the base"
+            + " branch's .plangate.yml in a commit a person reviews.",
+        ApprovalRoute.AGENT_PROMPT, "the person answers the agent's permission prompt"
+            + " (fingerprint " + fp + ").");
+    expected.forEach((route, sentence) -> assertThat(BriefReport.of(r.withApprovalRoute(route),
+        2).approval()).as(route.id()).containsExactly("Add the suggested moved block, or to"
+            + " approve: " + sentence));
+    assertThat(expected.keySet()).hasSize(ApprovalRoute.values().length - 1);
   }
 
   @Test

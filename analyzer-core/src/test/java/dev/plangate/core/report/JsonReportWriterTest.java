@@ -95,11 +95,12 @@ class JsonReportWriterTest {
     assertFields(root, Map.ofEntries(Map.entry("schemaVersion", NUMBER),
         Map.entry("decision", STRING), Map.entry("decisionReasons", ARRAY),
         Map.entry("fingerprint", STRING), Map.entry("approvalLabel", STRING),
-        Map.entry("authorship", OBJECT), Map.entry("summary", OBJECT),
-        Map.entry("plans", ARRAY), Map.entry("findings", ARRAY), Map.entry("errors", ARRAY),
-        Map.entry("policy", OBJECT), Map.entry("warnings", ARRAY)));
+        Map.entry("approvalRoute", STRING), Map.entry("authorship", OBJECT),
+        Map.entry("summary", OBJECT), Map.entry("plans", ARRAY), Map.entry("findings", ARRAY),
+        Map.entry("errors", ARRAY), Map.entry("policy", OBJECT), Map.entry("warnings", ARRAY)));
     assertThat(root.get("fingerprint").asText()).matches("[0-9a-f]{16}");
     assertThat(root.get("approvalLabel").asText()).isEqualTo("plangate/approve-destroy");
+    assertThat(root.get("approvalRoute").asText()).isEqualTo("pull-request-label");
     assertThat(root.get("authorship").get("aiInvolved").isNull()).isTrue();
     assertThat(strings(root.get("authorship").get("notes")))
         .containsExactly("no commit range was read");

@@ -229,7 +229,7 @@ class RendererEscapingTest {
         "| 🔴 destroy | <code>aws&#95;db&#95;instance.main</code> (database)"
             + " | block removed from configuration; **data cannot be recovered**"
             + " | 3 (1 not changed by this plan) |  |",
-        "| 🟠 replace | <code>aws&#95;instance.web</code> | changing ami forces replacement | 0 |  |");
+        "| 🟠 replace | <code>aws&#95;instance.web</code> | changing ami forces replacement &#40;destroy before create&#41; | 0 |  |");
     assertThat(md).doesNotContain("Suggested moved blocks").doesNotContain("Likely a rename");
     assertThat(md).contains("<details><summary>Blast radius</summary>")
         .contains("  f0[\"destroy: aws_db_instance.main\"]:::delete")

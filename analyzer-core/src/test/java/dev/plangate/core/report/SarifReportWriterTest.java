@@ -403,6 +403,14 @@ class SarifReportWriterTest {
   }
 
   @Test
+  void outsideAPullRequestTheMessageDoesNotSendAnyoneToALabel() throws IOException {
+    JsonNode database = resultFor(sarif(located().withApprovalRoute(
+        dev.plangate.core.gate.ApprovalRoute.MAVEN_BUILD)), "aws_db_instance.main");
+    assertThat(database.at("/message/text").asText()).contains("needs approval (no label"
+        + " approves it here: maven-build, see the report).").doesNotContain("(label ");
+  }
+
+  @Test
   void messageNamesResourceActionWhyCategoryAndDownstream() throws IOException {
     JsonNode database = resultFor(sarif(located()), "aws_db_instance.main");
 

@@ -30,7 +30,21 @@ public enum AgentProtocol {
    * {@code systemMessage} for the person. Gemini has no "ask": what needs a person is denied,
    * and the reason tells the agent to hand the command to the person.
    */
-  GEMINI("gemini", "Gemini CLI");
+  GEMINI("gemini", "Gemini CLI"),
+  /**
+   * Kiro CLI {@code preToolUse} on its shell tool ({@code shell}, formerly {@code execute_bash}):
+   * {@code tool_input.command}. Kiro reads no answer on standard output: exit 0 lets the tool
+   * run, exit 2 blocks it and hands standard error to the model. There is no "ask": what needs
+   * a person is blocked, with the findings and the command the person runs instead.
+   */
+  KIRO("kiro", "Kiro CLI");
+
+  /** The exit code every supported agent reads as "block this tool call". */
+  public static final int BLOCK = 2;
+
+  /** Kiro's shell tool, by its current and its earlier name. */
+  private static final java.util.Set<String> KIRO_SHELL = java.util.Set.of("shell",
+      "execute_bash", "execute_cmd");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -42,7 +56,7 @@ public enum AgentProtocol {
     this.agent = agent;
   }
 
-  /** The name {@code --agent} takes: claude-code, cursor, gemini. */
+  /** The name {@code --agent} takes: claude-code, cursor, gemini, kiro. */
   public String id() {
     return id;
   }
@@ -53,6 +67,9 @@ public enum AgentProtocol {
   }
 
   public static Optional<AgentProtocol> byId(String id) {
+    if ("claude".equalsIgnoreCase(id)) {
+      return Optional.of(CLAUDE_CODE);
+    }
     for (AgentProtocol p : values()) {
       if (p.id.equals(id.toLowerCase(Locale.ROOT))) {
         return Optional.of(p);
@@ -89,7 +106,7 @@ public enum AgentProtocol {
     switch (this) {
       case CLAUDE_CODE -> {
         require(event.equals("PreToolUse"), "hook_event_name is not PreToolUse");
-        String tool = input.path("tool_name").asText("");
+        String tool = toolName(input);
         if (!tool.equals("Bash")) {
           return Optional.empty();
         }
@@ -103,7 +120,7 @@ public enum AgentProtocol {
       }
       case GEMINI -> {
         require(event.equals("BeforeTool"), "hook_event_name is not BeforeTool");
-        String tool = input.path("tool_name").asText("");
+        String tool = toolName(input);
         if (!tool.equals("run_shell_command")) {
           return Optional.empty();
         }
@@ -114,8 +131,55 @@ public enum AgentProtocol {
             dir != null && cwd != null ? java.nio.file.Path.of(cwd).resolve(dir).toString()
                 : cwd));
       }
+      case KIRO -> {
+        require(event.equals("preToolUse"), "hook_event_name is not preToolUse");
+        String tool = toolName(input);
+        if (!KIRO_SHELL.contains(tool)) {
+          return Optional.empty();
+        }
+        JsonNode args = input.path("tool_input");
+        String dir = args.path("working_dir").isTextual() ? args.path("working_dir").textValue()
+            : null;
+        return Optional.of(new ShellCall(text(args, "tool_input.command", "command"),
+            dir != null && cwd != null ? java.nio.file.Path.of(cwd).resolve(dir).toString()
+                : cwd));
+      }
       default -> throw new IllegalStateException(name());
     }
+  }
+
+  /**
+   * True when this agent reads no answer on standard output and blocks only on exit
+   * {@link #BLOCK}, taking standard error as the reason (Kiro CLI).
+   */
+  public boolean blocksByExitCode() {
+    return this == KIRO;
+  }
+
+  /**
+   * What the model is told when the command is blocked, for agents that block by exit code:
+   * the reason, the findings, and that a person runs the command, since the hook cannot ask.
+   */
+  public String blockMessage(HookAnswer answer) {
+    String p = answer.forPerson() == null ? "" : answer.forPerson();
+    // A refusal plangate wrote itself says the same thing twice; say it once.
+    boolean same = p.isBlank() || answer.forAgent().contains(p.replaceFirst("^plangate: ", ""));
+    String person = same ? "" : "\n" + p;
+    return answer.forAgent() + person + (answer.verdict() == Kind.ASK
+        ? "\n" + agent + " hooks cannot ask the person, so plangate blocked it: show the person"
+            + " this summary; if they approve, they run the command themselves in their own"
+            + " terminal (plangate apply -- COMMAND asks them to confirm there)."
+        : "");
+  }
+
+  /** The tool's name: a string, present and not empty, or the input is not a tool call. */
+  private static String toolName(JsonNode input) {
+    JsonNode t = input.path("tool_name");
+    if (!t.isTextual() || t.textValue().isEmpty()) {
+      throw new IllegalArgumentException("tool_name is " + (t.isMissingNode() ? "missing"
+          : t.isNull() ? "null" : t.isTextual() ? "empty" : "not a string"));
+    }
+    return t.textValue();
   }
 
   /**
@@ -128,6 +192,7 @@ public enum AgentProtocol {
         case CLAUDE_CODE -> HookFastPath.CLAUDE_ALLOW;
         case CURSOR -> HookFastPath.CURSOR_ALLOW;
         case GEMINI -> HookFastPath.GEMINI_ALLOW;
+        case KIRO -> HookFastPath.KIRO_ALLOW;
       };
       // Claude Code: no opinion, the person's own permission rules still apply.
       return allow.isEmpty() ? Optional.empty() : Optional.of(allow);
@@ -157,6 +222,9 @@ public enum AgentProtocol {
                 + " themselves."
             : answer.forAgent());
         out.put("systemMessage", answer.forPerson());
+      }
+      case KIRO -> {
+        return Optional.empty(); // blocked by exit code; see blocksByExitCode
       }
       default -> throw new IllegalStateException(name());
     }

@@ -18,8 +18,12 @@ public final class HookFastPath {
   static final String CLAUDE_ALLOW = "";
   static final String CURSOR_ALLOW = "{\"permission\":\"allow\"}";
   static final String GEMINI_ALLOW = "{\"decision\":\"allow\"}";
+  /** Kiro reads only the exit code: 0 and nothing printed lets the tool run. */
+  static final String KIRO_ALLOW = "";
 
-  private static final JsonFactory FACTORY = new JsonFactory();
+  /** A key that comes twice anywhere leaves the input to the full hook, which denies it. */
+  private static final JsonFactory FACTORY = new JsonFactory()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
 
   private HookFastPath() {}
 
@@ -66,6 +70,14 @@ public final class HookFastPath {
         command = f.toolCommand;
         allow = GEMINI_ALLOW;
       }
+      case "kiro" -> {
+        if (!"preToolUse".equals(f.event) || !("shell".equals(f.tool)
+            || "execute_bash".equals(f.tool) || "execute_cmd".equals(f.tool))) {
+          return null;
+        }
+        command = f.toolCommand;
+        allow = KIRO_ALLOW;
+      }
       default -> {
         return null;
       }
@@ -82,6 +94,7 @@ public final class HookFastPath {
       case "PreToolUse" -> "claude-code";
       case "beforeShellExecution" -> "cursor";
       case "BeforeTool" -> "gemini";
+      case "preToolUse" -> "kiro";
       default -> null;
     };
   }

@@ -1,0 +1,7 @@
+resource "terraform_data" "r1" {
+  input = "r1"
+}
+
+output "out" {
+  value = [terraform_data.r1.id]
+}

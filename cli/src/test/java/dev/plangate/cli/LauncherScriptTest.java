@@ -1,0 +1,94 @@
+package dev.plangate.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** bin/plangate, run by sh with the machine it finds: one line and exit 2 when it cannot run. */
+class LauncherScriptTest {
+  private static final Path LAUNCHER = CliRun.repoRoot().resolve("bin/plangate");
+
+  /** A PATH with the basic tools (sh, sed, readlink) and no java. */
+  private static String pathWithoutJava(Path dir) throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("bin-nojava"));
+    for (String tool : new String[] {"sh", "sed", "readlink", "head", "dirname", "cat"}) {
+      for (String d : new String[] {"/usr/bin", "/bin"}) {
+        Path t = Path.of(d, tool);
+        if (Files.isExecutable(t) && !Files.exists(bin.resolve(tool))) {
+          Files.writeString(bin.resolve(tool), "#!" + Path.of(d, "sh") + "\nexec " + t
+              + " \"$@\"\n");
+          bin.resolve(tool).toFile().setExecutable(true);
+        }
+      }
+    }
+    return bin.toString();
+  }
+
+  private static Proc launch(Path dir, Map<String, String> env, String... args)
+      throws Exception {
+    List<String> cmd = new java.util.ArrayList<>(List.of("/bin/sh", LAUNCHER.toString()));
+    cmd.addAll(List.of(args));
+    return Proc.run(cmd, dir, env, "", 60);
+  }
+
+  @Test
+  void noJavaIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+    Map<String, String> env = new java.util.HashMap<>();
+    env.put("PATH", pathWithoutJava(dir));
+    env.put("JAVA_HOME", null);
+    Proc p = launch(dir, env, "--version");
+    assertThat(p.exit()).isEqualTo(2);
+    assertThat(p.errLines()).hasSize(1);
+    assertThat(p.err()).startsWith("plangate: no Java: JAVA_HOME is not set to a JDK and there"
+        + " is no java on PATH; install Java 17 or later");
+    Proc hook = launch(dir, env, "agent-hook", "--agent", "claude-code");
+    assertThat(hook.exit()).isEqualTo(2);
+    assertThat(hook.errLines()).hasSize(1);
+    assertThat(hook.err()).endsWith("(the command is blocked until then)\n");
+  }
+
+  @Test
+  void anOldJavaIsOneLineAndExitTwo(@TempDir Path dir) throws Exception {
+    Path home = Files.createDirectories(dir.resolve("jdk11/bin"));
+    Files.writeString(home.resolve("java"), "#!/bin/sh\necho 'openjdk version \"11.0.2\"' >&2\n");
+    home.resolve("java").toFile().setExecutable(true);
+    Files.writeString(dir.resolve("jdk11/release"), "JAVA_VERSION=\"11.0.2\"\n");
+    Proc p = launch(dir, Map.of("JAVA_HOME", dir.resolve("jdk11").toString()), "--version");
+    assertThat(p.exit()).isEqualTo(2);
+    assertThat(p.errLines()).hasSize(1);
+    assertThat(p.err()).contains("is Java 11; plangate needs Java 17 or later");
+  }
+
+  @Test
+  void itRunsPlangateWithAJavaAndAJar(@TempDir Path dir) throws Exception {
+    Proc p = launch(dir, Map.of("JAVA_HOME", Proc.javaHome(), "PLANGATE_CLASSPATH",
+        Proc.classPath()), "--version");
+    assertThat(p.exit()).as(p.err()).isZero();
+    assertThat(p.out()).contains("plangate");
+  }
+
+  @Test
+  void outsideACheckoutWithoutAJarItSaysWhereToPointIt(@TempDir Path dir) throws Exception {
+    Path copy = Files.createDirectories(dir.resolve("elsewhere")).resolve("plangate");
+    Files.copy(LAUNCHER, copy);
+    Proc p = Proc.run(List.of("/bin/sh", copy.toString(), "check"), dir,
+        Map.of("JAVA_HOME", Proc.javaHome()), "", 60);
+    assertThat(p.exit()).isEqualTo(2);
+    assertThat(p.errLines()).hasSize(1);
+    assertThat(p.err()).startsWith("plangate: no plangate.jar: set PLANGATE_JAR=");
+  }
+
+  @Test
+  void theInstalledLauncherIsTheOneInBin() throws Exception {
+    try (var in = AgentHookInstall.class.getResourceAsStream("launcher/plangate")) {
+      assertThat(in).as("cli/pom.xml copies bin/ into the jar").isNotNull();
+      assertThat(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(Files.readString(LAUNCHER));
+    }
+  }
+}
