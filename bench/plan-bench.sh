@@ -1,48 +1,64 @@
 #!/usr/bin/env bash
 # plan-bench.sh - throughput / memory benchmark of `plangate check` against a jq baseline.
 #
-# What it measures: on a generated ~1 GB `terraform show -json` plan (6700 services by default),
+# What it measures: on two generated `terraform show -json` plans of about 500 MB each, written
+# by the project's own generator (dev.plangate.core.testing.PlanGenerator, analyzer-core's test
+# sources; no ../shared needed):
+#   small  many resources with short attribute values (7500 services, ~120 000 instances)
+#   large  fewer resources carrying 2-8 KB values: IAM/bucket policy documents, cloud-init
+#          user_data, PEM certificate chains (1900 services, ~30 000 instances)
 # the wall time and peak RSS of
 #   (a) java -Xmx512m -jar cli/target/plangate.jar check --plan PLAN --format json --output REPORT
 #   (b) jq '[.resource_changes[]|select(.change.actions|index("delete"))]|length' PLAN
 # run alternately N times, each under /usr/bin/time. Every run is checked for correctness
-# (plangate exits 1; its delete/replace findings == jq's count == data rows of the truth TSV).
-# It prints medians, throughput (MB = 10^6 bytes), the plangate/jq wall ratio and two targets:
+# (plangate exits 1; its delete/replace findings == jq's count == the generator's truth rows,
+# and every finding's downstream count equals the truth's). It prints, per shape, medians,
+# throughput (MB = 10^6 bytes), the plangate/jq wall ratio and two targets:
 #   plangate wall <= jq wall / 5     and     plangate completes with -Xmx512m.
 # The page cache is not dropped; one untimed `cat PLAN` warms it so both tools read from cache.
 #
-# Run from anywhere:   bench/plan-bench.sh [--services N] [--runs N] [--regen]
-#   --services N   services passed to genplan.py (default 6700, ~1 GB; use e.g. 500 for a quick run)
-#   --runs N       timed runs per tool (default 3)
-#   --regen        regenerate the plan even if it is cached
-# Work dir: $PLANGATE_BENCH_DIR, default ${TMPDIR:-/tmp}/plangate-bench (plan, truth, report).
-# Exit status: 0 when both targets pass, 1 when a target fails or a run is wrong, 2 on usage error.
+# Run from anywhere:   bench/plan-bench.sh [--shape small|large|both] [--scale F] [--runs N] [--regen]
+#   --shape S      which plan(s) to run (default both)
+#   --scale F      multiplies the service counts (default 1; e.g. 0.1 for a quick ~50 MB run)
+#   --runs N       timed runs per tool and shape (default 3)
+#   --regen        regenerate the plans even if they are cached
+# Builds what it needs with Maven (jar and test classes) when they are missing.
+# Work dir: $PLANGATE_BENCH_DIR, default ${TMPDIR:-/tmp}/plangate-bench (plans, truth, report).
+# Exit status: 0 when every target passes, 1 when a target fails or a run is wrong, 2 on usage error.
 set -euo pipefail
 
-SERVICES=6700
+SHAPES="small large"
+SCALE=1
 RUNS=3
 REGEN=0
 while [[ $# -gt 0 ]]; do
   case "$1" in
-    --services) SERVICES="${2:?--services needs a number}"; shift 2 ;;
+    --shape)
+      case "${2:-}" in
+        small|large) SHAPES="$2" ;;
+        both) SHAPES="small large" ;;
+        *) echo "plan-bench: --shape must be small, large or both" >&2; exit 2 ;;
+      esac
+      shift 2 ;;
+    --scale)    SCALE="${2:?--scale needs a number}"; shift 2 ;;
     --runs)     RUNS="${2:?--runs needs a number}"; shift 2 ;;
     --regen)    REGEN=1; shift ;;
-    -h|--help)  sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help)  sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "plan-bench: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
-[[ "$SERVICES" =~ ^[1-9][0-9]*$ ]] || { echo "plan-bench: --services must be a positive integer" >&2; exit 2; }
-[[ "$RUNS" =~ ^[1-9][0-9]*$ ]]     || { echo "plan-bench: --runs must be a positive integer" >&2; exit 2; }
+[[ "$SCALE" =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ ]] && awk -v s="$SCALE" 'BEGIN{exit !(s > 0)}' \
+  || { echo "plan-bench: --scale must be a positive number" >&2; exit 2; }
+[[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "plan-bench: --runs must be a positive integer" >&2; exit 2; }
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 WORK="${PLANGATE_BENCH_DIR:-${TMPDIR:-/tmp}/plangate-bench}"
 mkdir -p "$WORK"
-PLAN="$WORK/plan-$SERVICES.json"
-TRUTH="$WORK/truth-$SERVICES.tsv"
 REPORT="$WORK/report.json"
 JAR="cli/target/plangate.jar"
-GENPLAN="../shared/tools/genplan.py"
+GEN_CP="analyzer-core/target/test-classes"
+GEN_CLASS="$GEN_CP/dev/plangate/core/testing/PlanGenerator.class"
 
 die() { echo "plan-bench: ERROR: $*" >&2; exit 1; }
 
@@ -54,97 +70,131 @@ fi
 command -v jq >/dev/null   || die "jq not found"
 command -v java >/dev/null || die "java not found"
 
-# --- 1. plan (cached) ------------------------------------------------------------------------
-if [[ $REGEN -eq 1 || ! -s "$PLAN" || ! -s "$TRUTH" ]]; then
-  [[ -f "$GENPLAN" ]] || die "$GENPLAN not found (expected shared/ beside the checkout)"
-  echo "plan-bench: generating $PLAN ($SERVICES services) ..." >&2
-  python3 "$GENPLAN" --services "$SERVICES" --out "$PLAN.tmp" --truth "$TRUTH" >&2
-  mv "$PLAN.tmp" "$PLAN"
-fi
-PLAN_BYTES=$(stat -c %s "$PLAN")
-TRUTH_ROWS=$(( $(wc -l < "$TRUTH") - 1 ))   # minus the header line
-
-# --- 2. jar ----------------------------------------------------------------------------------
-if [[ ! -f "$JAR" ]]; then
-  echo "plan-bench: building $JAR ..." >&2
-  mvn -q -B -o package -DskipTests || mvn -q -B package -DskipTests
+# --- 1. jar and generator (built once) --------------------------------------------------------
+if [[ ! -f "$JAR" || ! -f "$GEN_CLASS" ]]; then
+  command -v mvn >/dev/null || die "mvn not found (needed once, to build $JAR and the generator)"
+  echo "plan-bench: building $JAR and the plan generator ..." >&2
+  # package compiles the test sources too (the generator lives there); -DskipTests runs none.
+  mvn -B -q -o -DskipTests package >&2 || mvn -B -q -DskipTests package >&2
 fi
 [[ -f "$JAR" ]] || die "$JAR not built"
+[[ -f "$GEN_CLASS" ]] || die "$GEN_CLASS not built"
 
-echo "plan:      $PLAN"
-echo "size:      $PLAN_BYTES bytes ($(awk -v b="$PLAN_BYTES" 'BEGIN{printf "%.1f MB", b/1e6}'))"
-echo "services:  $SERVICES"
-echo "truth:     $TRUTH_ROWS resource changes with delete"
 echo "java:      $(java -version 2>&1 | head -n 1)"
 echo "jq:        $(jq --version)"
-echo "runs:      $RUNS per tool, alternating; page cache warmed by one untimed read"
+echo "machine:   $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "runs:      $RUNS per tool and shape, alternating; page cache warmed by one untimed read"
 echo
 
-# --- 3. warm-up + timed runs -----------------------------------------------------------------
-cat "$PLAN" > /dev/null
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
 
 TIMEF="$WORK/time.out"
 ERRF="$WORK/stderr.out"
-PG_WALL=(); PG_RSS=(); JQ_WALL=(); JQ_RSS=()
-XMX_OK=1
-
-# timed CMD...: runs CMD under /usr/bin/time; sets RC, WALL (s), RSS (KiB); CMD stdout -> $OUTF
 OUTF="$WORK/stdout.out"
+# timed CMD...: runs CMD under /usr/bin/time; sets RC, WALL (s), RSS (KiB); CMD stdout -> $OUTF
 timed() {
   RC=0
   /usr/bin/time -f '%e %M' -o "$TIMEF" "$@" > "$OUTF" 2> "$ERRF" || RC=$?
   read -r WALL RSS < <(tail -n 1 "$TIMEF")
 }
 
-for ((i = 1; i <= RUNS; i++)); do
-  # (a) plangate
-  rm -f "$REPORT"
-  timed java -Xmx512m -jar "$JAR" check --plan "$PLAN" --format json --output "$REPORT"
-  echo "run $i plangate: exit $RC, ${WALL}s, ${RSS} KiB"
-  if [[ $RC -ne 1 ]]; then
-    XMX_OK=0
-    echo "---- plangate stderr (last 40 lines) ----" >&2
-    tail -n 40 "$ERRF" >&2
-    echo "target: completes with -Xmx512m : FAIL"
-    die "plangate run $i exited $RC (expected 1 = destroys found)"
-  fi
-  PG_COUNT=$(jq '[.findings[]|select(.action!="forget")]|length' "$REPORT")
-  PG_WALL+=("$WALL"); PG_RSS+=("$RSS")
+ALL_OK=1
+SUMMARY=()
 
-  # (b) jq baseline
-  timed jq '[.resource_changes[]|select(.change.actions|index("delete"))]|length' "$PLAN"
-  echo "run $i jq:       exit $RC, ${WALL}s, ${RSS} KiB"
-  if [[ $RC -ne 0 ]]; then
-    tail -n 40 "$ERRF" >&2
-    die "jq run $i exited $RC"
+# bench SHAPE SERVICES: generates (or reuses) the plan, runs both tools, checks, prints.
+bench() {
+  local shape="$1" services="$2"
+  local plan="$WORK/plan-$shape-$services.json" truth="$WORK/truth-$shape-$services.tsv"
+  if [[ $REGEN -eq 1 || ! -s "$plan" || ! -s "$truth" ]]; then
+    echo "plan-bench: generating $plan ($shape shape, $services services) ..." >&2
+    java -cp "$GEN_CP" dev.plangate.core.testing.PlanGenerator --shape "$shape" \
+      --services "$services" --out "$plan.tmp" --truth "$truth.tmp" >&2
+    mv "$truth.tmp" "$truth"
+    mv "$plan.tmp" "$plan"
   fi
-  JQ_COUNT=$(cat "$OUTF")
-  JQ_WALL+=("$WALL"); JQ_RSS+=("$RSS")
+  local bytes truth_rows
+  bytes=$(stat -c %s "$plan")
+  truth_rows=$(( $(wc -l < "$truth") - 1 ))   # minus the header line
 
-  # 4. correctness
-  if [[ "$PG_COUNT" != "$JQ_COUNT" || "$PG_COUNT" != "$TRUTH_ROWS" ]]; then
-    die "count mismatch on run $i: plangate delete/replace findings=$PG_COUNT, jq=$JQ_COUNT, truth rows=$TRUTH_ROWS"
-  fi
-  echo "run $i counts:   plangate=$PG_COUNT jq=$JQ_COUNT truth=$TRUTH_ROWS  OK"
+  echo "== shape $shape =="
+  echo "plan:      $plan"
+  echo "size:      $bytes bytes ($(awk -v b="$bytes" 'BEGIN{printf "%.1f MB", b/1e6}')), $services services"
+  echo "truth:     $truth_rows resource changes with delete"
+
+  cat "$plan" > /dev/null
+  local pg_wall=() pg_rss=() jq_wall=() jq_rss=() xmx_ok=1 i pg_count jq_count
+  for ((i = 1; i <= RUNS; i++)); do
+    # (a) plangate
+    rm -f "$REPORT"
+    timed java -Xmx512m -jar "$JAR" check --plan "$plan" --format json --output "$REPORT"
+    echo "run $i plangate: exit $RC, ${WALL}s, ${RSS} KiB"
+    if [[ $RC -ne 1 ]]; then
+      echo "---- plangate stderr (last 40 lines) ----" >&2
+      tail -n 40 "$ERRF" >&2
+      echo "target ($shape): completes with -Xmx512m : FAIL"
+      die "plangate run $i on $shape exited $RC (expected 1 = destroys found)"
+    fi
+    pg_count=$(jq '[.findings[]|select(.action!="forget")]|length' "$REPORT")
+    pg_wall+=("$WALL"); pg_rss+=("$RSS")
+    if [[ $i -eq 1 ]]; then
+      # Exact check, once: every finding's address, actions, reason and downstream count.
+      if ! diff <(jq -r '.findings[]|select(.action!="forget")
+            |[.address, (.rawActions|join("+")), (.reason // ""),
+              ((.downstream.changing|length) + (.downstream.unchanged|length))]|@tsv' "$REPORT" \
+            | LC_ALL=C sort) <(tail -n +2 "$truth" | LC_ALL=C sort) > "$WORK/diff.out"; then
+        head -n 20 "$WORK/diff.out" >&2
+        die "$shape: plangate's findings differ from the generator's truth (see above; < plangate, > truth)"
+      fi
+      echo "run $i truth:    every address, action, reason and downstream count equals the truth  OK"
+    fi
+
+    # (b) jq baseline
+    timed jq '[.resource_changes[]|select(.change.actions|index("delete"))]|length' "$plan"
+    echo "run $i jq:       exit $RC, ${WALL}s, ${RSS} KiB"
+    if [[ $RC -ne 0 ]]; then
+      tail -n 40 "$ERRF" >&2
+      die "jq run $i exited $RC"
+    fi
+    jq_count=$(cat "$OUTF")
+    jq_wall+=("$WALL"); jq_rss+=("$RSS")
+
+    if [[ "$pg_count" != "$jq_count" || "$pg_count" != "$truth_rows" ]]; then
+      die "count mismatch on $shape run $i: plangate delete/replace findings=$pg_count, jq=$jq_count, truth rows=$truth_rows"
+    fi
+    echo "run $i counts:   plangate=$pg_count jq=$jq_count truth=$truth_rows  OK"
+  done
+  echo
+
+  local pw pm jw jm
+  pw=$(median "${pg_wall[@]}"); pm=$(median "${pg_rss[@]}")
+  jw=$(median "${jq_wall[@]}"); jm=$(median "${jq_rss[@]}")
+  awk -v b="$bytes" -v pw="$pw" -v pm="$pm" -v jw="$jw" -v jm="$jm" 'BEGIN{
+    fmt = "%-9s %15s %18s %22s\n"
+    printf fmt, "tool", "median wall (s)", "throughput (MB/s)", "median peak RSS (MiB)"
+    printf "%-9s %15.2f %18.1f %22.1f\n", "plangate", pw, (pw > 0 ? b/1e6/pw : 0), pm/1024
+    printf "%-9s %15.2f %18.1f %22.1f\n", "jq",       jw, (jw > 0 ? b/1e6/jw : 0), jm/1024
+    printf "ratio plangate/jq wall: %.3f (jq/plangate = %.1fx)\n", (jw > 0 ? pw/jw : 0), (pw > 0 ? jw/pw : 0)
+  }'
+  local speed_ok
+  speed_ok=$(awk -v pw="$pw" -v jw="$jw" 'BEGIN{ print (pw * 5 <= jw) ? 1 : 0 }')
+  echo "target ($shape): plangate wall <= jq wall / 5 : $([[ $speed_ok -eq 1 ]] && echo PASS || echo FAIL)"
+  echo "target ($shape): completes with -Xmx512m : $([[ $xmx_ok -eq 1 ]] && echo PASS || echo FAIL)"
+  echo
+  [[ $speed_ok -eq 1 && $xmx_ok -eq 1 ]] || ALL_OK=0
+  SUMMARY+=("$(awk -v s="$shape" -v b="$bytes" -v pw="$pw" -v jw="$jw" 'BEGIN{
+    printf "%-6s %8.1f MB  plangate %6.2f s (%6.1f MB/s)  jq %6.2f s (%6.1f MB/s)  ratio %.3f",
+      s, b/1e6, pw, b/1e6/pw, jw, b/1e6/jw, pw/jw }')")
+}
+
+for shape in $SHAPES; do
+  case "$shape" in
+    small) services=7500 ;;
+    large) services=1900 ;;
+  esac
+  services=$(awk -v n="$services" -v s="$SCALE" 'BEGIN{ v = int(n * s + 0.5); print (v < 1 ? 1 : v) }')
+  bench "$shape" "$services"
 done
-echo
 
-# --- 5. summary --------------------------------------------------------------------------------
-median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
-
-PG_W=$(median "${PG_WALL[@]}"); PG_M=$(median "${PG_RSS[@]}")
-JQ_W=$(median "${JQ_WALL[@]}"); JQ_M=$(median "${JQ_RSS[@]}")
-
-awk -v b="$PLAN_BYTES" -v pw="$PG_W" -v pm="$PG_M" -v jw="$JQ_W" -v jm="$JQ_M" 'BEGIN{
-  fmt = "%-9s %15s %18s %22s\n"
-  printf fmt, "tool", "median wall (s)", "throughput (MB/s)", "median peak RSS (MiB)"
-  printf "%-9s %15.2f %18.1f %22.1f\n", "plangate", pw, (pw > 0 ? b/1e6/pw : 0), pm/1024
-  printf "%-9s %15.2f %18.1f %22.1f\n", "jq",       jw, (jw > 0 ? b/1e6/jw : 0), jm/1024
-  printf "ratio plangate/jq wall: %.3f (jq/plangate = %.1fx)\n", (jw > 0 ? pw/jw : 0), (pw > 0 ? jw/pw : 0)
-}'
-echo
-
-SPEED_OK=$(awk -v pw="$PG_W" -v jw="$JQ_W" 'BEGIN{ print (pw * 5 <= jw) ? 1 : 0 }')
-echo "target: plangate wall <= jq wall / 5 : $([[ $SPEED_OK -eq 1 ]] && echo PASS || echo FAIL)"
-echo "target: completes with -Xmx512m : $([[ $XMX_OK -eq 1 ]] && echo PASS || echo FAIL)"
-[[ $SPEED_OK -eq 1 && $XMX_OK -eq 1 ]]
+echo "summary (medians of $RUNS runs):"
+printf '  %s\n' "${SUMMARY[@]}"
+[[ $ALL_OK -eq 1 ]]

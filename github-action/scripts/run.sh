@@ -123,6 +123,14 @@ fi
 
 # GITHUB_TOKEN and PLANGATE_APPROVAL_SECRET are already in the environment (action.yml's env:)
 # and are never echoed. The step ends with exactly the jar's exit code.
+# The class-data-sharing archive build.sh made for this jar and JVM, when there is one: the
+# classes are mapped from it instead of being loaded and verified again (a faster start).
+jvm=()
+jsa="${PLANGATE_JSA:-}"
+if [ -n "$jsa" ] && [ -f "$jsa" ]; then
+  jvm+=("-XX:SharedArchiveFile=$jsa")
+fi
+
 status=0
-java -jar "$jar" "${args[@]}" || status=$?
+java "${jvm[@]+"${jvm[@]}"}" -jar "$jar" "${args[@]}" || status=$?
 exit "$status"

@@ -10,6 +10,7 @@ import dev.plangate.cli.agent.SavedPlanCheck;
 import dev.plangate.core.agent.ApplyGuard;
 import dev.plangate.core.agent.ApplyGuard.Outcome.Kind;
 import dev.plangate.core.agent.CommandRecognizer;
+import dev.plangate.core.agent.DestructiveCommands;
 import dev.plangate.core.agent.InfraCommand;
 import dev.plangate.core.agent.PlanProducer;
 import dev.plangate.core.audit.AuditEntry;
@@ -102,13 +103,14 @@ public final class AgentHookCommand implements Callable<Integer> {
   private final Map<String, String> env;
   private final InputStream in;
   /** Makes the guard; replaced in tests by one that never finishes. */
-  private Judge judge = (policy, environment, agentName, timeout, line, dir) -> new ApplyGuard(
-      policy, environment, agentName, new PlanProducer(timeout)).check(line, dir);
+  private Judge judge = (policy, environment, agentName, timeout, line, dir, table) ->
+      new ApplyGuard(policy, environment, agentName, new PlanProducer(timeout))
+          .check(line, dir, table);
 
   /** Judges one command line for the hook. */
   interface Judge {
     ApplyGuard.Outcome check(dev.plangate.core.policy.Policy policy, Map<String, String> env,
-        String agent, long planTimeoutSeconds, String line, Path dir);
+        String agent, long planTimeoutSeconds, String line, Path dir, DestructiveCommands table);
   }
 
   AgentHookCommand(Map<String, String> env, InputStream in) {
@@ -235,18 +237,21 @@ public final class AgentHookCommand implements Callable<Integer> {
           + Escape.terminal(e.getMessage())), null);
     }
     if (call.isEmpty()) {
-      return new Result(p, HookAnswer.allow(), null);
-    }
-    List<InfraCommand> commands = CommandRecognizer.recognize(call.get().command());
-    if (commands.isEmpty()) {
-      return new Result(p, HookAnswer.allow(), null);
+      return new Result(p, mcpCall(input), null);
     }
     Workspace ws;
     Path cwd;
+    DestructiveCommands table;
+    List<InfraCommand> commands;
     try {
       // The agent names the directory: a path Java cannot hold is a refusal, not a crash.
       cwd = call.get().cwd() == null ? Path.of("").toAbsolutePath()
           : Path.of(call.get().cwd());
+      table = DestructiveCommands.near(cwd);
+      commands = CommandRecognizer.recognize(call.get().command(), table);
+      if (commands.isEmpty()) {
+        return new Result(p, HookAnswer.allow(), null);
+      }
       ws = Workspace.openGuarded(cwd, policy);
     } catch (InvalidPathException e) {
       return new Result(p, deny("the " + p.agent() + " hook input's cwd is not a usable path ("
@@ -254,12 +259,16 @@ public final class AgentHookCommand implements Callable<Integer> {
     } catch (Workspace.UsageException e) {
       return new Result(p, deny("plangate cannot read the policy, so it cannot judge an"
           + " infrastructure command: " + Escape.terminal(e.getMessage())), null);
+    } catch (IllegalArgumentException | IOException e) {
+      return new Result(p, deny("the repository's " + DestructiveCommands.USER_FILE
+          + " cannot be used: " + Escape.terminal(String.valueOf(e.getMessage()))), null);
     }
     Optional<String> unreadable = unreadableSavedPlan(commands, ws.dir());
     ApplyGuard.Outcome o = unreadable.isPresent()
         ? new ApplyGuard.Outcome(Kind.DENY, "plangate: " + unreadable.get(), "plangate refused"
             + " the command: " + unreadable.get(), commands, List.of())
-        : judge.check(ws.policy(), env, p.agent(), planSeconds, call.get().command(), ws.dir());
+        : judge.check(ws.policy(), env, p.agent(), planSeconds, call.get().command(), ws.dir(),
+            table);
     try {
       Audit.append(Audit.file(auditLog, ws.policy(), ws.root()), Audit.withReports(
           AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK, call.get().command(), o.kind().id())
@@ -296,6 +305,34 @@ public final class AgentHookCommand implements Callable<Integer> {
 
   private static Result refuseOrDeny(Optional<AgentProtocol> forced, String why) {
     return forced.isPresent() ? new Result(forced.get(), deny(why), null) : Result.refused(why);
+  }
+
+  /**
+   * A tool call that is not a shell command: an MCP server's tool is judged by the table of
+   * destructive commands (and by the command line it carries, if any); anything else passes.
+   */
+  private static HookAnswer mcpCall(JsonNode input) {
+    String tool = input.path("tool_name").asText("");
+    if (!tool.startsWith("mcp__")) {
+      return HookAnswer.allow();
+    }
+    DestructiveCommands table;
+    try {
+      String cwd = input.path("cwd").asText("");
+      table = cwd.isEmpty() ? DestructiveCommands.builtin()
+          : DestructiveCommands.near(Path.of(cwd));
+    } catch (IllegalArgumentException | IOException e) {
+      return deny("the repository's " + DestructiveCommands.USER_FILE + " cannot be used: "
+          + Escape.terminal(String.valueOf(e.getMessage())));
+    }
+    return table.mcpCall(tool, input.path("tool_input")).map(m -> {
+      String why = "`" + Escape.terminal(m.text()) + "` " + Escape.terminal(m.rule().why());
+      return m.rule().deny()
+          ? new HookAnswer(Kind.DENY, "plangate: " + why, "plangate refused " + why
+              + ". Do not retry or work around it; tell the person.")
+          : new HookAnswer(Kind.ASK, "plangate: " + why + "; a person decides.", why
+              + "; a person decides.");
+    }).orElse(HookAnswer.allow());
   }
 
   private static HookAnswer deny(String why) {

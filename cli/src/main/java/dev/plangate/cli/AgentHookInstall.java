@@ -1,12 +1,14 @@
 package dev.plangate.cli;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plangate.cli.agent.AgentProtocol;
+import dev.plangate.core.io.InputFile;
 import dev.plangate.core.report.Escape;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -56,6 +58,7 @@ final class AgentHookInstall implements Callable<Integer> {
       "aws");
   private static final ObjectMapper JSON = new ObjectMapper()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(SerializationFeature.INDENT_OUTPUT);
 
   @Spec CommandSpec spec;
@@ -210,7 +213,8 @@ final class AgentHookInstall implements Callable<Integer> {
     if (!Files.exists(file)) {
       return JSON.createObjectNode();
     }
-    JsonNode node = JSON.readTree(Files.readString(file, StandardCharsets.UTF_8));
+    JsonNode node = JSON.readTree(
+        InputFile.readString(file, file.toString(), InputFile.MAX_DOCUMENT_BYTES));
     if (node == null || node.isMissingNode()) {
       return JSON.createObjectNode();
     }
@@ -228,7 +232,8 @@ final class AgentHookInstall implements Callable<Integer> {
         // or exits with another code; earlier versions ignore it, and || exit 2 covers them.
         ObjectNode entry = JSON.createObjectNode().put("type", "command").put("command", command)
             .put("timeout", TIMEOUT_SECONDS).put("onFailure", "block");
-        place(groups, JSON.createObjectNode().put("matcher", "Bash")
+        // MCP tool calls too: a server's delete_resource is judged by the destructive-command table.
+        place(groups, JSON.createObjectNode().put("matcher", "Bash|mcp__.*")
             .set("hooks", JSON.createArrayNode().add(entry)), MARKER.strip());
         // The shims go first on PATH for the whole session through CLAUDE_ENV_FILE.
         ArrayNode start = array(object(config, "hooks"), "SessionStart");

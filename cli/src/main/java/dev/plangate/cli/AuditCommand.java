@@ -4,6 +4,7 @@ import dev.plangate.core.audit.AuditLog;
 import dev.plangate.core.audit.AuditVerification;
 import dev.plangate.core.audit.AuditVerifier;
 import dev.plangate.core.report.Escape;
+import dev.plangate.core.io.InputFileException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -83,6 +84,9 @@ public final class AuditCommand implements Callable<Integer> {
       AuditVerification v;
       try {
         v = AuditVerifier.verify(file, recorded);
+      } catch (InputFileException e) {
+        Cli.error(err, "cannot read audit log " + file + ": " + e.reason());
+        return Cli.USAGE;
       } catch (NoSuchFileException e) {
         Cli.error(err, "cannot read audit log " + file + ": no such file");
         return Cli.USAGE;

@@ -342,7 +342,7 @@ class AgentHookCommandTest {
     JsonNode groups = s.path("hooks").path("PreToolUse");
     assertThat(groups).hasSize(2);
     assertThat(groups.get(0).path("matcher").asText()).isEqualTo("Edit");
-    assertThat(groups.get(1).path("matcher").asText()).isEqualTo("Bash");
+    assertThat(groups.get(1).path("matcher").asText()).isEqualTo("Bash|mcp__.*");
     assertThat(groups.get(1).path("hooks").get(0).path("command").asText())
         .endsWith(" agent-hook --agent claude-code || exit 2");
     assertThat(groups.get(1).path("hooks").get(0).path("timeout").asInt()).isEqualTo(600);

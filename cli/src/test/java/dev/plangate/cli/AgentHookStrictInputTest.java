@@ -151,7 +151,7 @@ class AgentHookStrictInputTest {
   // -------------------------------------------------------------------------------- deadline
 
   /** A judge that never finishes, as a terraform plan that hangs. */
-  private static final AgentHookCommand.Judge STUCK = (policy, env, agent, timeout, line, dir) -> {
+  private static final AgentHookCommand.Judge STUCK = (policy, env, agent, timeout, line, dir, table) -> {
     try {
       Thread.sleep(120_000);
     } catch (InterruptedException e) {

@@ -151,7 +151,7 @@ class AuditCommandTest {
     CliRun r = CliRun.run("audit", "verify", missing.toString());
     assertThat(r.exitCode()).isEqualTo(2);
     assertThat(r.errLines()).containsExactly("plangate: error: cannot read audit log " + missing
-        + ": no such file");
+        + ": file not found");
   }
 
   @Test

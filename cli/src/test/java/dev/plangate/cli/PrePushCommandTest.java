@@ -157,7 +157,11 @@ class PrePushCommandTest {
   @Test
   void aRepositoryAddsItsOwnInfrastructureGlobs() {
     GitFixture git = PushScenarios.clone(tmp);
+    // The remote's policy names no plans either: a pushed policy cannot drop them.
     git.write(".plangate.yml", "humanOnly: warn\n");
+    git.commit("Policy without plans");
+    git.push("origin", "main");
+    git.fetch("origin");
     git.git("config", "--add", "plangate.infraFiles", "deploy/*.json");
     git.write("deploy/stack.json", "{}\n");
     String pushed = git.head();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import dev.plangate.core.io.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
@@ -77,7 +78,8 @@ public final class GitHubApi {
         50L * 1024 * 1024, 100, 5);
   }
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  /** Strict: a key twice in one answer (or data after it) is an error, never the last copy. */
+  private static final ObjectMapper MAPPER = StrictJson.mapper();
 
   private final String base;
   private final URI baseUri;

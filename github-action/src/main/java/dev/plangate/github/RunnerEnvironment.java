@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.plangate.core.io.InputFile;
+import dev.plangate.core.io.InputFileException;
+import dev.plangate.core.io.StrictJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -24,7 +27,7 @@ public final class RunnerEnvironment {
   /** {@code GITHUB_SERVER_URL} when unset. */
   public static final String DEFAULT_SERVER_URL = "https://github.com";
 
-  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final ObjectMapper MAPPER = StrictJson.mapper();
 
   private final Map<String, String> env;
 
@@ -135,29 +138,13 @@ public final class RunnerEnvironment {
   /** Reads and parses an event payload file; the checks of {@link #readEvent()}. */
   public static ObjectNode readEvent(Path file) throws RunnerEnvironmentException {
     String name = "event file " + file;
-    long size;
-    try {
-      size = Files.size(file);
-    } catch (NoSuchFileException e) {
+    if (Files.notExists(file)) {
       throw new RunnerEnvironmentException(name + " (GITHUB_EVENT_PATH) does not exist");
-    } catch (IOException e) {
-      throw new RunnerEnvironmentException("cannot read " + name + ": " + e.getMessage());
-    }
-    if (Files.isDirectory(file)) {
-      throw new RunnerEnvironmentException(name + " is a directory");
-    }
-    if (size > MAX_EVENT_BYTES) {
-      throw new RunnerEnvironmentException(name + " is " + size + " bytes, more than the "
-          + (MAX_EVENT_BYTES >> 20) + " MiB plangate reads");
     }
     JsonNode root;
-    try (InputStream in = Files.newInputStream(file)) {
-      // Bounded even if the file grew after the size check.
-      byte[] bytes = in.readNBytes((int) MAX_EVENT_BYTES + 1);
-      if (bytes.length > MAX_EVENT_BYTES) {
-        throw new RunnerEnvironmentException(name + " is more than the "
-            + (MAX_EVENT_BYTES >> 20) + " MiB plangate reads");
-      }
+    try {
+      // A regular file only, bounded even if it grows while being read.
+      byte[] bytes = InputFile.readAllBytes(file, name, MAX_EVENT_BYTES);
       if (bytes.length == 0) {
         throw new RunnerEnvironmentException(name + " is empty");
       }
@@ -169,6 +156,8 @@ public final class RunnerEnvironment {
               150)
           + (loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr()
               + ")"));
+    } catch (InputFileException e) {
+      throw new RunnerEnvironmentException(e.getMessage());
     } catch (IOException e) {
       throw new RunnerEnvironmentException("cannot read " + name + ": " + e.getMessage());
     }

@@ -686,6 +686,28 @@ class GitHubApiTest {
     }
 
     @Test
+    void anAnswerWithAKeyTwiceIsAnErrorNotTheLastCopy() {
+      // "merged":true then "merged":false: a lenient parser would take the last.
+      github.on("GET", PR).answer(Answer.text(200, "application/json",
+          "{\"number\":42,\"state\":\"open\",\"state\":\"closed\"}"));
+
+      GitHubApiException e = failure(() -> api().get(PR));
+
+      assertThat(e.getMessage()).startsWith("GET " + PR + " failed: the answer is not JSON: ")
+          .contains("Duplicate field 'state'");
+    }
+
+    @Test
+    void anAnswerWithDataAfterTheDocumentIsAnError() {
+      github.on("GET", PR).answer(Answer.text(200, "application/json",
+          "{\"number\":42}{\"number\":43}"));
+
+      GitHubApiException e = failure(() -> api().get(PR));
+
+      assertThat(e.getMessage()).startsWith("GET " + PR + " failed: the answer is not JSON: ");
+    }
+
+    @Test
     void anAnswerThatIsNotJsonIsAnError() {
       github.on("GET", PR).answer(Answer.text(200, "text/html", "<html>login</html>"));
 

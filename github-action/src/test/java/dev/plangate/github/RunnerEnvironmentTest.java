@@ -114,7 +114,8 @@ class RunnerEnvironmentTest {
     assertThatThrownBy(() -> RunnerEnvironment.readEvent(array))
         .hasMessageEndingWith("is not a JSON object");
     assertThatThrownBy(() -> RunnerEnvironment.readEvent(dir))
-        .hasMessageEndingWith("is a directory");
+        .hasMessageEndingWith(": is a directory, not a regular file; plangate reads only regular"
+            + " files");
   }
 
   @Test
@@ -126,6 +127,32 @@ class RunnerEnvironmentTest {
 
     assertThatThrownBy(() -> RunnerEnvironment.readEvent(huge))
         .isInstanceOf(RunnerEnvironmentException.class)
-        .hasMessage("event file " + huge + " is 26214401 bytes, more than the 25 MiB plangate reads");
+        .hasMessage("event file " + huge + ": is 26214401 bytes, more than the 25 MiB plangate"
+            + " reads from a file of this kind");
+  }
+
+  @Test
+  @org.junit.jupiter.api.Timeout(10)
+  void aFifoAsTheEventFileIsRefusedWithoutBlocking(@TempDir Path dir) throws Exception {
+    Path fifo = dir.resolve("event.json");
+    Process p = new ProcessBuilder("mkfifo", fifo.toString()).start();
+    org.junit.jupiter.api.Assumptions.assumeTrue(p.waitFor() == 0, "mkfifo unavailable: skipped");
+    assertThatThrownBy(() -> RunnerEnvironment.readEvent(fifo))
+        .isInstanceOf(RunnerEnvironmentException.class)
+        .hasMessage("event file " + fifo + ": is a FIFO (named pipe), not a regular file;"
+            + " plangate reads only regular files");
+  }
+
+  @Test
+  void anEventFileWithAKeyTwiceOrTrailingDataIsRefused(@TempDir Path dir) throws Exception {
+    Path dup = Files.writeString(dir.resolve("dup.json"),
+        "{\"action\":\"labeled\",\"action\":\"opened\"}");
+    assertThatThrownBy(() -> RunnerEnvironment.readEvent(dup))
+        .isInstanceOf(RunnerEnvironmentException.class)
+        .hasMessageContaining("is not JSON: Duplicate field 'action'");
+    Path two = Files.writeString(dir.resolve("two.json"), "{\"a\":1}{\"a\":2}");
+    assertThatThrownBy(() -> RunnerEnvironment.readEvent(two))
+        .isInstanceOf(RunnerEnvironmentException.class)
+        .hasMessageContaining("is not JSON: ");
   }
 }

@@ -16,6 +16,17 @@ public enum Action {
    * {@code cdk deploy|watch|bootstrap}, {@code pulumi up|update|watch}.
    */
   DEPLOY,
+  /**
+   * The state changes without a plan: {@code terraform state mv|push|replace-provider}, {@code
+   * taint}, {@code untaint}, {@code import}, {@code force-unlock}, {@code refresh}, {@code init
+   * -migrate-state|-force-copy}.
+   */
+  STATE_CHANGE,
+  /**
+   * A command from the table of destructive commands ({@link DestructiveCommands}): state files
+   * removed, {@code aws ... delete-*}, {@code kubectl delete namespace}, an MCP tool that deletes.
+   */
+  DELETE,
   /** {@code aws cloudformation execute-change-set}. */
   EXECUTE_CHANGE_SET,
   /** {@code aws cloudformation delete-stack|delete-stack-set|delete-stack-instances}. */

@@ -121,7 +121,15 @@ public final class ApplyGuard {
 
   /** Judges one shell command line run in {@code cwd}. */
   public Outcome check(String commandLine, Path cwd) {
-    List<InfraCommand> commands = CommandRecognizer.recognize(commandLine);
+    return check(commandLine, cwd, null);
+  }
+
+  /**
+   * Judges one shell command line run in {@code cwd}, with a repository's table of destructive
+   * commands (null: the built-in one).
+   */
+  public Outcome check(String commandLine, Path cwd, DestructiveCommands table) {
+    List<InfraCommand> commands = CommandRecognizer.recognize(commandLine, table);
     if (commands.isEmpty()) {
       return Outcome.allow(commands, List.of());
     }
@@ -150,6 +158,14 @@ public final class ApplyGuard {
 
   private Outcome judge(InfraCommand c, Path cwd) {
     String shown = Escape.terminal(c.text());
+    if (c.reason() != null) {
+      String why = "`" + shown + "`: " + Escape.terminal(c.reason());
+      if (c.refuse()) {
+        return new Outcome(Outcome.Kind.DENY, why, "plangate refused " + why + ". Do not retry"
+            + " or work around it; tell the person.", List.of(c), List.of());
+      }
+      return ask(c, why + "; a person decides.");
+    }
     if (c.action() == Action.UNPARSEABLE) {
       return ask(c, "plangate cannot tell what `" + shown + "` runs (" + "it mentions an"
           + " infrastructure tool, but the line cannot be read reliably); a person decides.");
@@ -183,6 +199,10 @@ public final class ApplyGuard {
     if (!terraform) {
       return ask(c, "`" + shown + "` changes infrastructure, and plangate cannot preview what "
           + display(c.tool()) + " would do from here; a person decides.");
+    }
+    if (c.action() == Action.STATE_CHANGE || c.action() == Action.DELETE) {
+      return ask(c, "`" + shown + "` changes the Terraform state without a plan to review; a"
+          + " person decides.");
     }
     if (c.action() == Action.STATE_RM) {
       return ask(c, "`" + shown + "` removes resources from the Terraform state: Terraform"
@@ -278,7 +298,7 @@ public final class ApplyGuard {
       case CLOUDFORMATION -> "CloudFormation";
       case CDK -> "the AWS CDK";
       case PULUMI -> "Pulumi";
-      case UNKNOWN -> "this tool";
+      case OTHER, UNKNOWN -> "this tool";
     };
   }
 

@@ -1,5 +1,25 @@
 package dev.plangate.core.agent;
 
+import static dev.plangate.core.agent.ShellWords.assignmentEnd;
+import static dev.plangate.core.agent.ShellWords.fields;
+import static dev.plangate.core.agent.ShellWords.firstNonNull;
+import static dev.plangate.core.agent.ShellWords.guess;
+import static dev.plangate.core.agent.ShellWords.hasActionWord;
+import static dev.plangate.core.agent.ShellWords.isFlagOf;
+import static dev.plangate.core.agent.ShellWords.join;
+import static dev.plangate.core.agent.ShellWords.joinDir;
+import static dev.plangate.core.agent.ShellWords.optionValue;
+import static dev.plangate.core.agent.ShellWords.skipOptions;
+
+import static dev.plangate.core.agent.Runners.CONTAINERS;
+import static dev.plangate.core.agent.Runners.CRED_RUNNERS;
+import static dev.plangate.core.agent.Runners.DOCKER_VALUE_OPTS;
+import static dev.plangate.core.agent.Runners.JS_RUNNERS;
+import static dev.plangate.core.agent.Runners.KEYWORDS;
+import static dev.plangate.core.agent.Runners.RUNNER_VERBS;
+import static dev.plangate.core.agent.Runners.SHELLS;
+import static dev.plangate.core.agent.Runners.isHead;
+
 import dev.plangate.core.agent.ShellLexer.Budget;
 import dev.plangate.core.agent.ShellLexer.Heredoc;
 import dev.plangate.core.agent.ShellLexer.Op;
@@ -112,6 +132,26 @@ import java.util.Set;
  * characters) and no {@code $}/backtick next to an action word returns empty after one scan.
  * A line without any tool word can only yield UNPARSEABLE/UNKNOWN, through the variable rule.
  *
+ * <h2>When the hook's own plan would not be the plan applied</h2>
+ *
+ * <p>Each {@link InfraCommand} carries a {@link InfraCommand#reason() reason} (the hook asks a
+ * person instead of judging by its own plan) when the line can make the apply differ from what
+ * the hook would plan: another command anywhere on the line that can change files, variables,
+ * workspace or state ({@link InputChanges}); several infrastructure commands; environment set for
+ * the command ({@code X=1 cmd}, {@code env}, {@code sudo X=1}); an apply option the hook's plan
+ * would not carry or cannot read beforehand ({@link Subcommands}); another machine or a
+ * container. A command name that is not a literal word (a glob, {@code $'...'}, a backslash-
+ * newline, a variable or substitution), code handed to an interpreter that names a tool, a shell
+ * reading commands the line does not show, and an unknown program handed a tool's command line
+ * ({@link Runners}) yield {@link Action#UNPARSEABLE} entries with a reason. Commands of the table
+ * of destructive commands ({@link DestructiveCommands}) yield {@link Action#DELETE}.
+ *
+ * <p>What each part knows: {@link ShellLexer} the shell's grammar (words, quoting, here-documents,
+ * substitutions), {@link ShellWords} words once lexed (assignments, options, joining),
+ * {@link Subcommands} each tool's subcommands and options, {@link Runners} the programs that run
+ * other programs, {@link InputChanges} what can change a plan's inputs, {@link
+ * DestructiveCommands} the table; this class walks the line and ties them together.
+ *
  * <p>This guards against mistakes, not an adversary: a deliberately obfuscated command ({@code
  * base64 -d | sh}, a variable built from pieces) is out of scope. Globs and brace expansions are
  * not expanded. Aliases and functions defined outside the line are unknown; a function defined in
@@ -135,31 +175,39 @@ public final class CommandRecognizer {
    * start them; empty when none. Never throws, whatever the input (null included).
    */
   public static List<InfraCommand> recognize(String commandLine) {
-    return run(commandLine, new Budget());
+    return run(commandLine, new Budget(), null);
+  }
+
+  /**
+   * As {@link #recognize(String)}, with a table of destructive commands that includes a
+   * repository's own rules (the built-in table is always used).
+   */
+  public static List<InfraCommand> recognize(String commandLine, DestructiveCommands table) {
+    return run(commandLine, new Budget(), table);
   }
 
   /** For tests: the lexing work (characters visited) recognising a line took. */
   static long work(String commandLine) {
     Budget b = new Budget();
-    run(commandLine, b);
+    run(commandLine, b, null);
     return b.steps;
   }
 
-  private static List<InfraCommand> run(String line, Budget budget) {
+  private static List<InfraCommand> run(String line, Budget budget, DestructiveCommands table) {
     if (line == null || line.isEmpty()) {
       return List.of();
     }
     try {
-      if (!ToolWords.mayMatch(line)) {
+      if (!ToolWords.mayMatch(line) && (table == null || !ToolWords.mayMatchAny(line, table))) {
         return List.of();
       }
       if (line.length() > MAX_LENGTH) {
         return ToolWords.mentioned(line) ? List.of(unparseable(line, null)) : List.of();
       }
-      Walker w = new Walker(budget);
+      Walker w = new Walker(budget, line, table);
       w.shell(line, 0, new Scope());
-      return List.copyOf(w.out);
-    } catch (RuntimeException | StackOverflowError e) {
+      return w.result();
+    } catch (RuntimeException | StackOverflowError | LinkageError e) {
       // A bug must not open the gate: say what we know, which is that a tool may be named.
       return ToolWords.mentioned(line) ? List.of(unparseable(line, null)) : List.of();
     }
@@ -181,9 +229,12 @@ public final class CommandRecognizer {
     final Map<String, String> vars = new HashMap<>();
     /** Variables set to something dynamic that names a tool ({@code TF=$(which tofu)}). */
     final Map<String, Tool> hints = new HashMap<>();
+    /** Where commands run when not here: "on another machine (ssh)", "in a container". */
+    String elsewhere;
 
     Scope subshell() {
       Scope s = new Scope();
+      s.elsewhere = elsewhere;
       s.cwd = cwd;
       s.oldCwd = oldCwd;
       s.vars.putAll(vars);
@@ -192,8 +243,10 @@ public final class CommandRecognizer {
     }
 
     /** A remote shell (ssh): nothing carries over. */
-    static Scope remote() {
-      return new Scope();
+    static Scope remote(String where) {
+      Scope s = new Scope();
+      s.elsewhere = where;
+      return s;
     }
 
     void enter() {
@@ -227,6 +280,8 @@ public final class CommandRecognizer {
     final String src;
     final List<Word> words = new ArrayList<>();
     final List<Word> targets = new ArrayList<>();
+    /** The operator of each target in {@link #targets} ({@code >}, {@code >>}, {@code <} ...). */
+    final List<String> targetOps = new ArrayList<>();
     final List<Heredoc> heredocs = new ArrayList<>();
     String hereString;
     int start = -1;
@@ -261,6 +316,10 @@ public final class CommandRecognizer {
     final boolean persistent;
     String cwd;
     boolean argsAppended;
+    /** An environment variable set for the command on the line ({@code X=1 cmd}, env, sudo). */
+    String env;
+    /** Where the command runs if not here: a container. */
+    String elsewhere;
     /** Where {@link InfraCommand#text()} starts: after keywords such as {@code then}. */
     int textFrom = -1;
 
@@ -277,6 +336,7 @@ public final class CommandRecognizer {
       this.stdin = stdin;
       this.persistent = persistent;
       this.cwd = scope.cwd;
+      this.elsewhere = scope.elsewhere;
     }
   }
 
@@ -284,91 +344,74 @@ public final class CommandRecognizer {
     // The tables below live in Walker, not in CommandRecognizer, so that a line taking the fast
     // path never initialises them: a hook's JVM is cold, and this saves it about a millisecond.
 
-    private static final Set<String> KEYWORDS = Set.of("if", "then", "else", "elif", "fi", "do",
-        "done", "while", "until", "!", "{", "}", "esac", "coproc");
-    private static final Set<String> SHELLS =
-        Set.of("bash", "sh", "zsh", "dash", "ksh", "mksh", "ash", "rbash", "yash", "fish");
-    private static final Set<String> CRED_RUNNERS = Set.of("aws-vault", "op", "doppler",
-        "infisical", "chamber", "saml2aws", "dotenv", "dotenvx", "mise", "rtx", "asdf", "poetry",
-        "uv", "pipenv", "pdm", "bundle", "devbox", "envchain", "summon", "hatch");
-    private static final Map<String, Set<String>> RUNNER_VERBS = Map.ofEntries(
-        Map.entry("aws-vault", Set.of("exec")), Map.entry("op", Set.of("run")),
-        Map.entry("doppler", Set.of("run")), Map.entry("infisical", Set.of("run")),
-        Map.entry("chamber", Set.of("exec")), Map.entry("saml2aws", Set.of("exec")),
-        Map.entry("dotenvx", Set.of("run")), Map.entry("mise", Set.of("exec", "x")),
-        Map.entry("rtx", Set.of("exec", "x")), Map.entry("asdf", Set.of("exec")),
-        Map.entry("poetry", Set.of("run")), Map.entry("uv", Set.of("run")),
-        Map.entry("pipenv", Set.of("run")), Map.entry("pdm", Set.of("run")),
-        Map.entry("bundle", Set.of("exec")), Map.entry("devbox", Set.of("run")),
-        Map.entry("hatch", Set.of("run")));
-    private static final Set<String> CONTAINERS =
-        Set.of("docker", "podman", "nerdctl", "finch", "docker-compose", "kubectl", "oc");
-    private static final Set<String> JS_RUNNERS =
-        Set.of("npx", "pnpx", "bunx", "npm", "pnpm", "yarn", "bun");
-
-    private static final Set<String> DOCKER_VALUE_OPTS = Set.of("--volume", "--workdir", "--env",
-        "--env-file", "--name", "--network", "--net", "--entrypoint", "--user", "--publish",
-        "--mount", "--platform", "--label", "--label-file", "--hostname", "--add-host", "--cpus",
-        "--memory", "--pull", "--restart", "--log-driver", "--log-opt", "--device", "--cap-add",
-        "--cap-drop", "--dns", "--gpus", "--ipc", "--pid", "--security-opt", "--tmpfs", "--ulimit",
-        "--volumes-from", "--runtime", "--shm-size", "--stop-signal", "--cidfile", "--attach",
-        "--cpu-shares", "--expose", "--group-add", "--health-cmd", "--link", "--network-alias",
-        "--service-ports", "--detach-keys", "--userns", "--uts", "--init-path", "--stop-timeout");
-    private static final Set<String> TF_APPLY_VALUE_OPTS = Set.of("var", "var-file", "target",
-        "replace", "parallelism", "state", "state-out", "backup", "lock-timeout", "exclude");
-    private static final Set<String> TG_VALUE_OPTS = Set.of("--working-dir",
-        "--terragrunt-working-dir", "--config", "--terragrunt-config", "--download-dir",
-        "--terragrunt-download-dir", "--iam-assume-role", "--terragrunt-iam-role",
-        "--queue-include-dir", "--terragrunt-include-dir", "--queue-exclude-dir",
-        "--terragrunt-exclude-dir", "--parallelism", "--terragrunt-parallelism", "--tf-path",
-        "--terragrunt-tfpath", "--log-level", "--terragrunt-log-level", "--source",
-        "--terragrunt-source", "--filter", "--feature", "--out-dir", "--json-out-dir",
-        "--units-that-include", "--terragrunt-modules-that-include", "--queue-strict-include",
-        "--iam-assume-role-session-name", "--experiment", "--strict-control",
-        "--provider-cache-dir", "--log-format");
-    private static final Set<String> AWS_VALUE_OPTS = Set.of("--region", "--profile", "--output",
-        "--endpoint-url", "--query", "--color", "--cli-read-timeout", "--cli-connect-timeout",
-        "--ca-bundle", "--cli-binary-format");
-    private static final Map<String, Action> CFN_OPS = Map.of(
-        "execute-change-set", Action.EXECUTE_CHANGE_SET,
-        "delete-stack", Action.DELETE_STACK,
-        "delete-stack-set", Action.DELETE_STACK,
-        "delete-stack-instances", Action.DELETE_STACK,
-        "deploy", Action.DEPLOY,
-        "update-stack", Action.DEPLOY,
-        "update-stack-set", Action.DEPLOY,
-        "update-stack-instances", Action.DEPLOY);
-    private static final Set<String> CDK_VALUE_OPTS = Set.of("-a", "--app", "-c", "--context",
-        "-p", "--plugin", "--profile", "--proxy", "--ca-bundle-path", "-o", "--output", "-r",
-        "--role-arn", "--toolkit-stack-name", "--unstable", "--telemetry-file",
-        "--require-approval", "--method", "-m", "--change-set-name", "--outputs-file", "-O",
-        "--parameters", "-t", "--tags", "--concurrency", "--progress", "--build-exclude", "-E",
-        "--notification-arns");
-    private static final Set<String> PULUMI_VALUE_OPTS = Set.of("--cwd", "-C", "--color",
-        "--verbose", "-v", "--tracing", "--profiling", "--memprofilerate", "--tracing-header",
-        "-s", "--stack", "-m", "--message", "--config-file", "--parallel", "-p", "--target",
-        "-t", "--replace", "--exclude", "--secrets-provider", "--client", "--exec-kind",
-        "--suppress-permalink", "--plan", "--policy-pack", "--policy-pack-config", "-c",
-        "--config", "--target-dependents");
-
-    /** Tools, shells and wrappers: words worth resolving after an unknown variable prefix. */
-    private static boolean isHead(String name) {
-      return Names.tool(name) != null || SHELLS.contains(name) || JS_RUNNERS.contains(name)
-          || name.equals("sudo") || name.equals("env") || name.equals("timeout")
-          || name.equals("exec") || name.equals("eval") || name.equals("time")
-          || name.equals("nohup") || CRED_RUNNERS.contains(name);
-    }
 
     final Budget budget;
     final List<InfraCommand> out = new ArrayList<>();
+    /** The whole line, for "does it name a tool at all" questions. */
+    final String line;
+    /** The repository's table of destructive commands, or null for the built-in one. */
+    final DestructiveCommands repoTable;
+    /** Read on first need: most lines never look. */
+    private DestructiveCommands table;
+    /** The first command on the line that can change a plan's inputs, as a phrase; or null. */
+    String change;
+    /** How {@link #change} can change the plan's inputs. */
+    String changeHow;
+    /** Hypotheses tried for unknown runners: bounded, so that a line stays cheap. */
+    private int hypotheses;
 
-    Walker(Budget budget) {
+    Walker(Budget budget, String line, DestructiveCommands repoTable) {
       this.budget = budget;
+      this.line = line;
+      this.repoTable = repoTable;
+    }
+
+    private DestructiveCommands table() {
+      if (table == null) {
+        table = repoTable != null ? repoTable : DestructiveCommands.builtin();
+      }
+      return table;
+    }
+
+    /** Remembers the first command that can change inputs: its text and how (no "+": cold JVM). */
+    private void changed(Inv inv, String how) {
+      if (change == null && how != null) {
+        change = inv.text();
+        changeHow = how;
+      }
+    }
+
+    private void changed(Cmd c, String how) {
+      if (change == null && how != null) {
+        change = text(c);
+        changeHow = how;
+      }
+    }
+
+    /**
+     * What was found, each with the reason a person must decide when the line can change what
+     * the hook would plan: another command that changes inputs, or another infrastructure
+     * command.
+     */
+    List<InfraCommand> result() {
+      if (out.isEmpty()) {
+        return List.of();
+      }
+      String why = change != null ? "the line also runs `" + change + "`, which " + changeHow
+          + ": that can change what it applies, and plangate cannot plan what will actually run"
+          : out.size() > 1 ? "the line runs several infrastructure commands, and each changes"
+              + " what the next one applies; plangate cannot plan what will actually run"
+          : null;
+      List<InfraCommand> r = new ArrayList<>(out.size());
+      for (InfraCommand c : out) {
+        r.add(c.withReason(why));
+      }
+      return List.copyOf(r);
     }
 
     /** A command line (or a command string read by a nested shell). */
     void shell(String s, int depth, Scope scope) {
-      if (!ToolWords.mayMatch(s)) {
+      if (!ToolWords.mayMatch(s) && (repoTable == null || !ToolWords.mayMatchAny(s, repoTable))) {
         return;
       }
       if (depth > MAX_SHELL_DEPTH || s.length() > MAX_LENGTH) {
@@ -399,6 +442,7 @@ public final class CommandRecognizer {
           cur.span(w.start(), w.end());
           if (redirect != null) {
             cur.targets.add(w);
+            cur.targetOps.add(p.src().substring(redirect.start(), redirect.end()).strip());
             if (redirect.kind() == OpKind.HERESTRING) {
               cur.hereString = w.shellText().concat("\n");
             }
@@ -462,6 +506,19 @@ public final class CommandRecognizer {
           walk(sub, depth, scope.subshell());
         }
       }
+      for (int k = 0; k < c.targets.size(); k++) {
+        Word t = c.targets.get(k);
+        String op = c.targetOps.get(k);
+        changed(c, InputChanges.redirect(op, t));
+        if (!op.startsWith("<") && !t.dynamic()
+            && (repoTable != null || t.value().contains("tfstate"))) {
+          DestructiveCommands.Rule r = table().matchRedirect(t.value());
+          if (r != null) {
+            out.add(new InfraCommand(Tool.OTHER, Action.DELETE, List.of(t.value()), null,
+                scope.cwd, text(c), r.why(), r.deny()));
+          }
+        }
+      }
       List<Word> words = c.words;
       int n = words.size();
       int i = 0;
@@ -469,6 +526,9 @@ public final class CommandRecognizer {
         i++;
       }
       if (i == n) {
+        if (i > 0) {
+          changed(c, "sets a variable");
+        }
         if (!inPipe && !toPipe && after != OpKind.AMP) {
           for (Word w : words) {
             assign(scope, w);
@@ -476,14 +536,25 @@ public final class CommandRecognizer {
         }
         return null;
       }
+      if (after == OpKind.RPAREN && n == 1 && i == 0 && !words.get(0).dynamic()) {
+        // "case $X in prod) ... ;; *) ..." : a lone word before ")" is a case pattern.
+        String v = words.get(0).value();
+        if (v.indexOf('*') >= 0 || v.indexOf('?') >= 0 || v.indexOf('[') >= 0) {
+          return null;
+        }
+      }
       if (!scope.vars.isEmpty()) {
         words = expandKnown(words, scope);
       }
       String stdin = !c.heredocs.isEmpty() ? c.heredocs.get(c.heredocs.size() - 1).shellBody
           : c.hereString != null ? c.hereString : inPipe ? pipedIn : null;
       boolean persistent = !inPipe && !toPipe && after != OpKind.AMP;
-      resolve(words, i, new Inv(c, scope, depth, stdin, persistent));
-      return toPipe ? stdout(c, words, i) : null;
+      Inv inv = new Inv(c, scope, depth, stdin, persistent);
+      if (i > 0) {
+        inv.env = words.get(0).value();
+      }
+      resolve(words, i, inv);
+      return toPipe ? stdout(c, words, i, pipedIn) : null;
     }
 
     /**
@@ -515,7 +586,7 @@ public final class CommandRecognizer {
     }
 
     /** What echo/printf/cat-with-heredoc write, for {@code ... | bash}; null when unknown. */
-    private String stdout(Cmd c, List<Word> w, int i) {
+    private String stdout(Cmd c, List<Word> w, int i, String pipedIn) {
       String name = Names.command(w.get(i).value());
       int j = i + 1;
       switch (name) {
@@ -530,8 +601,9 @@ public final class CommandRecognizer {
         }
         case "cat" -> {
           if (j == w.size()) {
+            // "echo ... | cat | bash": cat passes its input on.
             return !c.heredocs.isEmpty() ? c.heredocs.get(c.heredocs.size() - 1).shellBody
-                : c.hereString;
+                : c.hereString != null ? c.hereString : pipedIn;
           }
           return null;
         }
@@ -560,8 +632,20 @@ public final class CommandRecognizer {
         Word cw = w.get(i);
         if (assignmentEnd(inv.cmd.src, cw) > 0) {
           // "then TF_LOG=debug terraform apply": assignments after a keyword prefix it too.
+          if (inv.env == null) {
+            inv.env = cw.value();
+          }
           i++;
           continue;
+        }
+        String odd = oddName(inv.cmd.src, cw);
+        if (odd != null && (!odd.equals(GLOB) || globMayBeTool(cw.value())
+            || hasActionWord(w, i + 1) || ToolWords.mentioned(inv.text()))) {
+          changed(inv, "runs a program plangate cannot name");
+          out.add(new InfraCommand(guess(inv.text()), Action.UNPARSEABLE, List.of(), null,
+              inv.cwd, inv.text(), "its command name `" + cw.value() + "` is " + odd
+              + ", so plangate cannot tell which program runs", false));
+          return;
         }
         if (cw.dynamic()) {
           // "$SUDO terraform apply": a variable prefix before a word we know.
@@ -570,10 +654,13 @@ public final class CommandRecognizer {
             i++;
             continue;
           }
-          if (hasActionWord(w, i + 1)) {
-            Tool hint = cw.soleVar() != null ? inv.scope.hints.get(cw.soleVar()) : null;
+          changed(inv, "runs a program named when the line runs");
+          Tool hint = cw.soleVar() != null ? inv.scope.hints.get(cw.soleVar()) : null;
+          if (hasActionWord(w, i + 1) || hint != null || ToolWords.mentioned(inv.text())) {
             out.add(new InfraCommand(hint != null ? hint : guess(inv.text()), Action.UNPARSEABLE,
-                List.of(), null, inv.cwd, inv.text()));
+                List.of(), null, inv.cwd, inv.text(), "its command name is built when the line"
+                + " runs (a variable or a command substitution), so plangate cannot tell which"
+                + " program runs", false));
           }
           return;
         }
@@ -594,10 +681,147 @@ public final class CommandRecognizer {
           continue;
         }
         Tool tool = Names.tool(name);
+        int before = out.size();
         if (tool != null) {
           classify(tool, w, i, inv);
+          if (out.size() == before && tool != Tool.TERRAFORM && tool != Tool.TOFU) {
+            destructive(name, w, i, inv);
+          }
+          if (out.size() == before) {
+            changed(inv, InputChanges.reason(name, w, i));
+          }
+        } else {
+          other(name, w, i, inv);
         }
         return;
+      }
+    }
+
+    static final String GLOB = "a glob pattern";
+
+    /** Why a command word is not a literal name, or null when it is one. */
+    private static String oddName(String src, Word w) {
+      if (w.end() <= w.start() || w.end() > src.length()) {
+        return null;
+      }
+      String raw = src.substring(w.start(), w.end());
+      if (raw.contains("$'") || raw.contains("$\"")) {
+        return "quoted with $'...' (ANSI-C quoting)";
+      }
+      if (raw.contains("\\\n")) {
+        return "continued over two lines with a backslash";
+      }
+      String v = w.value();
+      if (!w.dynamic() && (v.indexOf('*') >= 0 || v.indexOf('?') >= 0 || v.indexOf('[') >= 0
+          && !v.equals("[") && !v.equals("[["))) {
+        return GLOB;
+      }
+      return null;
+    }
+
+    /** Whether a glob in command position could name an infrastructure tool. */
+    private static boolean globMayBeTool(String glob) {
+      String base = glob.substring(glob.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT)
+          .replace("[", "?").replace("]", "");
+      for (String t : new String[] {"terraform", "tofu", "terragrunt", "pulumi", "cdk", "aws",
+          "kubectl", "helm", "oc", "rm", "bash", "sh", "env", "sudo", "python3"}) {
+        if (DestructiveCommands.glob(base, 0, t, 0)) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /**
+     * Whether the command only shows what it would do: help ({@code aws ... help}, {@code
+     * --help}), {@code --generate-cli-skeleton}, {@code --dry-run} (not {@code
+     * --dry-run=none|false}).
+     */
+    private static boolean rehearsal(List<Word> w, int i) {
+      for (int j = i + 1; j < w.size(); j++) {
+        String v = w.get(j).value();
+        if (v.equals("--help") || v.equals("-h") || v.equals("--generate-cli-skeleton")
+            || v.startsWith("--generate-cli-skeleton=") || v.equals("--dry-run")
+            || v.startsWith("--dry-run=") && !v.equals("--dry-run=none")
+                && !v.equals("--dry-run=false") || j == w.size() - 1 && v.equals("help")) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** A command from the table of destructive commands. */
+    private void destructive(String name, List<Word> w, int i, Inv inv) {
+      if (repoTable == null && !ToolWords.mayBeInTable(name, w, i)) {
+        return;
+      }
+      DestructiveCommands t = table();
+      if (!t.names(name)) {
+        return;
+      }
+      DestructiveCommands.Rule r = t.match(name, w, i);
+      if (r != null && !rehearsal(w, i)) {
+        List<String> args = new ArrayList<>();
+        for (int j = i + 1; j < w.size(); j++) {
+          args.add(w.get(j).value());
+        }
+        out.add(new InfraCommand(Tool.OTHER, Action.DELETE, args, null, inv.cwd, inv.text(),
+            r.why(), r.deny()));
+      }
+    }
+
+    /**
+     * A command that is neither a tool nor a wrapper we see through: the table of destructive
+     * commands, whether it changes inputs, and whether it may run an infrastructure command it
+     * is handed (an interpreter given code, an unknown runner given a tool's command line).
+     */
+    private void other(String name, List<Word> w, int i, Inv inv) {
+      destructive(name, w, i, inv);
+      changed(inv, InputChanges.reason(name, w, i));
+      if (Runners.isInterpreter(name)) {
+        if (Runners.mentionsTool(w, i + 1, inv.stdin)
+            && (!Runners.EDITORS.contains(name) || Runners.editorRuns(w, i))) {
+          out.add(new InfraCommand(guess(inv.text()), Action.UNPARSEABLE, List.of(), null,
+              inv.cwd, inv.text(), "`" + name + "` runs code that names an infrastructure"
+              + " tool, and plangate does not read that code", false));
+        }
+        return;
+      }
+      if (Runners.INERT.contains(name) && !(name.equals("git") && Runners.gitRuns(w, i))) {
+        return;
+      }
+      // An unknown runner: would what it is handed be an infrastructure command?
+      int before = out.size();
+      for (int j = i + 1; j < w.size() && hypotheses < 32; j++) {
+        Word x = w.get(j);
+        if (x.dynamic()) {
+          continue;
+        }
+        String v = x.value();
+        Tool t = Names.tool(Names.command(v));
+        if (t != null) {
+          hypotheses++;
+          classify(t, w, j, inv);
+          continue;
+        }
+        int eq = v.indexOf('=');
+        String tail = eq >= 0 ? v.substring(eq + 1) : v;
+        if (tail.startsWith("!")) {
+          tail = tail.substring(1);
+        }
+        if ((tail.indexOf(' ') >= 0 || tail.indexOf('\n') >= 0) && ToolWords.mayMatch(tail)) {
+          hypotheses++;
+          shell(tail, inv.depth + 1, childScope(inv));
+        }
+      }
+      if (inv.stdin != null && hypotheses < 32) {
+        hypotheses++;
+        shell(inv.stdin, inv.depth + 1, childScope(inv));
+      }
+      for (int k = before; k < out.size(); k++) {
+        out.set(k, out.get(k).withReason("it runs under `" + name + "`, which plangate does not"
+            + " know: that program may run it, somewhere or with something plangate cannot"
+            + " see"));
       }
     }
 
@@ -657,6 +881,9 @@ public final class CommandRecognizer {
             inv.cwd = joinDir(inv.cwd, dir);
           }
           while (j < w.size() && assignmentEnd(null, w.get(j)) > 0) {
+            if (inv.env == null) {
+              inv.env = w.get(j).value();
+            }
             j++;
           }
           return j;
@@ -691,20 +918,51 @@ public final class CommandRecognizer {
         case "ssh": {
           int j = skipOptions(w, i + 1, "BbcDEeFIiJLlmOoPpQRSWw", Set.of(), null);
           if (j + 1 < w.size()) {
-            shell(join(w, j + 1), inv.depth + 1, Scope.remote());
+            shell(join(w, j + 1), inv.depth + 1, Scope.remote("on another machine (`ssh`)"));
           } else if (j < w.size() && inv.stdin != null) {
-            shell(inv.stdin, inv.depth + 1, Scope.remote());
+            shell(inv.stdin, inv.depth + 1, Scope.remote("on another machine (`ssh`)"));
           }
           return STOP;
         }
         case "su", "script": {
           String cmd = optionValue(w, i + 1, "-c", "--command");
+          if (cmd == null) {
+            // "script -qc CMD": -c bundled with other letters.
+            for (int j = i + 1; j + 1 < w.size() && cmd == null; j++) {
+              String v = w.get(j).value();
+              if (v.startsWith("-") && !v.startsWith("--") && v.endsWith("c")) {
+                cmd = w.get(j + 1).shellText();
+              }
+            }
+          }
           if (cmd != null) {
             shell(cmd, inv.depth + 1, childScope(inv));
+          } else {
+            other(name, w, i, inv);
+          }
+          return STOP;
+        }
+        case "source", ".": {
+          changed(inv, "changes the shell's environment");
+          int j = skipOptions(w, i + 1, "", Set.of(), null);
+          if (j < w.size()) {
+            Word f = w.get(j);
+            String v = f.value();
+            boolean fromInput = v.equals("/dev/stdin") || v.equals("-") || v.startsWith("/dev/fd/")
+                || v.startsWith("/proc/self/fd/");
+            if (fromInput && inv.stdin != null) {
+              shell(inv.stdin, inv.depth + 1, inv.scope);
+            } else if ((fromInput || f.dynamic()) && ToolWords.mentioned(line)) {
+              out.add(new InfraCommand(guess(line), Action.UNPARSEABLE, List.of(), null,
+                  inv.cwd, inv.text(), "`" + name + "` reads commands plangate cannot see, on a"
+                  + " line that names an infrastructure tool", false));
+            }
           }
           return STOP;
         }
         case "find":
+          destructive(name, w, i, inv);
+          changed(inv, InputChanges.reason(name, w, i));
           find(w, i, inv);
           return STOP;
         case "parallel":
@@ -714,6 +972,7 @@ public final class CommandRecognizer {
           cd(name, w, i, inv);
           return STOP;
         case "export", "declare", "typeset", "local", "readonly":
+          changed(inv, "sets the environment");
           if (inv.persistent) {
             for (int j = i + 1; j < w.size(); j++) {
               if (assignmentEnd(null, w.get(j)) > 0) {
@@ -722,7 +981,8 @@ public final class CommandRecognizer {
             }
           }
           return STOP;
-        case "unset":
+        case "unset", "set", "shopt", "alias", "ulimit", "umask", "trap", "enable", "hash":
+          changed(inv, "changes the shell's environment");
           for (int j = i + 1; j < w.size(); j++) {
             inv.scope.vars.remove(w.get(j).value());
             inv.scope.hints.remove(w.get(j).value());
@@ -775,6 +1035,8 @@ public final class CommandRecognizer {
         return afterDashDashOrHead(w, from);
       }
       if (CONTAINERS.contains(name)) {
+        destructive(name, w, i, inv);
+        changed(inv, InputChanges.reason(name, w, i));
         return container(name, w, i, inv);
       }
       if (JS_RUNNERS.contains(name)) {
@@ -787,6 +1049,7 @@ public final class CommandRecognizer {
     private Scope childScope(Inv inv) {
       Scope s = inv.scope.subshell();
       s.cwd = inv.cwd;
+      s.elsewhere = inv.elsewhere;
       return s;
     }
 
@@ -817,6 +1080,10 @@ public final class CommandRecognizer {
           shell(tail.isEmpty() ? s : s.concat(" ").concat(tail), inv.depth + 1, childScope(inv));
           return STOP;
         }
+        if ((v.equals("-u") || v.equals("-i") || v.equals("-") || v.startsWith("--unset")
+            || v.startsWith("--ignore-environment") || v.startsWith("-u")) && inv.env == null) {
+          inv.env = "env " + v;
+        }
         if (v.equals("-u") || v.equals("-C") || v.equals("-P")) {
           if (v.equals("-C") && j + 1 < w.size()) {
             inv.cwd = joinDir(inv.cwd, w.get(j + 1).value());
@@ -836,6 +1103,9 @@ public final class CommandRecognizer {
         break;
       }
       while (j < w.size() && assignmentEnd(null, w.get(j)) > 0) {
+        if (inv.env == null) {
+          inv.env = w.get(j).value();
+        }
         j++;
       }
       return j < w.size() ? j : STOP;
@@ -877,13 +1147,37 @@ public final class CommandRecognizer {
         break;
       }
       Scope child = childScope(inv);
+      String unseen = null;
       if (dashC) {
         if (j < w.size()) {
           shell(w.get(j).shellText(), inv.depth + 1, child);
+          if (inv.argsAppended) {
+            unseen = "runs a command string it is handed at run time";
+          }
+        } else {
+          unseen = "runs a command string it is handed at run time";
         }
-      } else if ((j >= w.size() || dashS) && inv.stdin != null) {
-        shell(inv.stdin, inv.depth + 1, child);
+      } else if (j >= w.size() || dashS) {
+        if (inv.stdin != null) {
+          shell(inv.stdin, inv.depth + 1, child);
+        } else if (!inv.cmd.heredocs.isEmpty() || inv.cmd.hereString != null
+            || isPiped(inv)) {
+          unseen = "reads commands from a pipe or a file plangate cannot see";
+        }
+      } else if (w.get(j).dynamic() || w.get(j).value().startsWith("/dev/")
+          || w.get(j).value().startsWith("/proc/")) {
+        unseen = "runs a script made when the line runs (`" + w.get(j).value() + "`)";
       }
+      if (unseen != null && ToolWords.mentioned(line)) {
+        out.add(new InfraCommand(guess(line), Action.UNPARSEABLE, List.of(), null, inv.cwd,
+            inv.text(), "`" + w.get(i).value() + "` " + unseen + ", on a line that names an"
+            + " infrastructure tool", false));
+      }
+    }
+
+    /** Whether the command reads a pipe (its standard input is unknown, else it is in stdin). */
+    private static boolean isPiped(Inv inv) {
+      return !inv.persistent;
     }
 
     private void find(List<Word> w, int i, Inv inv) {
@@ -911,11 +1205,18 @@ public final class CommandRecognizer {
       while (k < w.size() && !w.get(k).value().startsWith(":::")) {
         k++;
       }
+      int before = out.size();
       if (k == j + 1) {
         shell(w.get(j).shellText(), inv.depth + 1, childScope(inv));
       } else if (k > j) {
         inv.argsAppended = true;
         resolve(new ArrayList<>(w.subList(j, k)), 0, inv);
+      }
+      // parallel builds each command from its input (":::" arguments, standard input, {}).
+      if (out.size() == before && ToolWords.toolToken(join(w, i + 1))) {
+        out.add(new InfraCommand(guess(inv.text()), Action.UNPARSEABLE, List.of(), null,
+            inv.cwd, inv.text(), "`parallel` builds the command it runs from its input, which"
+            + " plangate cannot see", false));
       }
     }
 
@@ -988,6 +1289,7 @@ public final class CommandRecognizer {
       if (!verb.equals("run") && !verb.equals("exec") && !verb.equals("debug")) {
         return STOP;
       }
+      inv.elsewhere = "in a container (`" + name + " " + verb + "`)";
       if (kube) {
         for (int j = v + 1; j < w.size(); j++) {
           if (w.get(j).value().equals("--")) {
@@ -1057,7 +1359,13 @@ public final class CommandRecognizer {
       }
       String bin = Names.npmBin(w.get(j).value());
       Tool tool = Names.tool(bin);
-      if (tool == null || w.get(j).dynamic()) {
+      if (w.get(j).dynamic()) {
+        return;
+      }
+      if (tool == null) {
+        // "npx some-runner terraform destroy": a package plangate does not know, run with
+        // what may be an infrastructure command.
+        other(bin, w, j, inv);
         return;
       }
       if (script && j + 1 < w.size() && w.get(j + 1).value().equals("--")) {
@@ -1072,575 +1380,46 @@ public final class CommandRecognizer {
 
     /** w.get(at) is the tool's binary (or what stands for it); its arguments follow. */
     private void classify(Tool tool, List<Word> w, int at, Inv inv) {
-      List<Word> a = w.subList(at + 1, w.size());
-      switch (tool) {
-        case TERRAFORM, TOFU -> terraform(tool, a, inv);
-        case TERRAGRUNT -> terragrunt(a, inv);
-        case CLOUDFORMATION -> aws(a, inv);
-        case CDK -> cdk(a, inv);
-        case PULUMI -> pulumi(a, inv);
-        default -> {
-        }
+      new Subcommands(new ToWalker(this, inv), inv.argsAppended).classify(tool, w, at);
+    }
+
+    /** A class, not a lambda: a lambda's bootstrap costs a hook's cold JVM tens of ms. */
+    private static final class ToWalker implements Subcommands.Sink {
+      private final Walker walker;
+      private final Inv inv;
+
+      ToWalker(Walker walker, Inv inv) {
+        this.walker = walker;
+        this.inv = inv;
+      }
+
+      @Override
+      public void emit(Tool tool, Action action, List<Word> args, String planFile, String dir,
+          String reason) {
+        walker.emit(tool, action, args, planFile, dir, reason, inv);
       }
     }
 
     private void emit(Tool tool, Action action, List<Word> a, String planFile, String dir,
-        Inv inv) {
+        String reason, Inv inv) {
       List<String> args = new ArrayList<>(a.size());
       for (Word x : a) {
         args.add(x.value());
       }
+      String why = inv.elsewhere != null ? "it runs " + inv.elsewhere + ", where plangate"
+              + " cannot see the files, state or credentials it uses"
+          : inv.env != null ? "it runs with `" + inv.env + "` set on the line, which plangate's"
+              + " own plan would not carry exactly"
+          : reason;
       out.add(new InfraCommand(tool, action, args, planFile, joinDir(inv.cwd, dir),
-          inv.text()));
+          inv.text(), why, false));
     }
 
-    private void unknownSubcommand(Tool tool, List<Word> a, String dir, Inv inv) {
-      emit(tool, Action.UNPARSEABLE, a, null, dir, inv);
+    private static String text(Cmd c) {
+      String t = c.text(-1);
+      return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT).concat("…") : t;
     }
 
-    private void terraform(Tool tool, List<Word> a, Inv inv) {
-      String chdir = null;
-      int j = 0;
-      while (j < a.size()) {
-        String v = a.get(j).value();
-        if (!v.startsWith("-") || v.equals("-")) {
-          break;
-        }
-        String opt = stripDashes(v);
-        if (opt.startsWith("chdir=")) {
-          chdir = opt.substring("chdir=".length());
-        } else if (isHelp(opt) || opt.equals("version") || opt.equals("v")) {
-          return;
-        }
-        j++;
-      }
-      terraformSubcommand(tool, a, j, chdir, inv);
-    }
-
-    /** a.get(j) is a terraform subcommand (run by terraform, tofu or terragrunt). */
-    private void terraformSubcommand(Tool tool, List<Word> a, int j, String dir, Inv inv) {
-      if (j >= a.size()) {
-        if (inv.argsAppended) {
-          unknownSubcommand(tool, a, dir, inv);
-        }
-        return;
-      }
-      Word sub = a.get(j);
-      if (sub.dynamic()) {
-        unknownSubcommand(tool, a, dir, inv);
-        return;
-      }
-      switch (sub.value()) {
-        case "apply" -> apply(tool, a, j + 1, dir, inv);
-        case "destroy" -> {
-          if (!hasHelp(a, j + 1)) {
-            emit(tool, Action.DESTROY, a, null, dir, inv);
-          }
-        }
-        case "state", "workspace" -> {
-          int k = skipOptions(a, j + 1, "", Set.of(), null);
-          if (k >= a.size()) {
-            return;
-          }
-          Word op = a.get(k);
-          if (op.dynamic()) {
-            unknownSubcommand(tool, a, dir, inv);
-            return;
-          }
-          String want = sub.value().equals("state") ? "rm" : "delete";
-          if (op.value().equals(want) && !hasHelp(a, k + 1) && !hasOption(a, k + 1, "dry-run")) {
-            emit(tool, Action.STATE_RM, a, null, dir, inv);
-          }
-        }
-        default -> {
-        }
-      }
-    }
-
-    private void apply(Tool tool, List<Word> a, int from, String dir, Inv inv) {
-      boolean destroy = false;
-      String planFile = null;
-      for (int k = from; k < a.size(); k++) {
-        String v = a.get(k).value();
-        if (v.startsWith("-") && v.length() > 1) {
-          String opt = stripDashes(v);
-          int eq = opt.indexOf('=');
-          String optName = eq >= 0 ? opt.substring(0, eq) : opt;
-          if (isHelp(optName)) {
-            return;
-          }
-          if (optName.equals("destroy")) {
-            destroy = eq < 0 || !opt.substring(eq + 1).equalsIgnoreCase("false");
-          } else if (eq < 0 && (TF_APPLY_VALUE_OPTS.contains(optName)
-              || tool == Tool.TERRAGRUNT && TG_VALUE_OPTS.contains("--".concat(optName)))) {
-            k++;
-          }
-          continue;
-        }
-        planFile = v;
-        break;
-      }
-      emit(tool, destroy ? Action.DESTROY : Action.APPLY, a, planFile, dir, inv);
-    }
-
-    private void terragrunt(List<Word> a, Inv inv) {
-      String dir = null;
-      for (int k = 0; k + 1 < a.size(); k++) {
-        String v = a.get(k).value();
-        if (v.equals("--working-dir") || v.equals("--terragrunt-working-dir")) {
-          dir = a.get(k + 1).value();
-        }
-      }
-      for (Word x : a) {
-        String v = x.value();
-        if (v.startsWith("--working-dir=") || v.startsWith("--terragrunt-working-dir=")) {
-          dir = v.substring(v.indexOf('=') + 1);
-        }
-      }
-      int j = tgSkip(a, 0);
-      for (int k = 0; k < j; k++) {
-        String opt = a.get(k).value();
-        if (opt.equals("--help") || opt.equals("-h") || opt.equals("-help")
-            || opt.equals("--version") || opt.equals("-v")) {
-          return;
-        }
-      }
-      if (j >= a.size()) {
-        if (inv.argsAppended) {
-          unknownSubcommand(Tool.TERRAGRUNT, a, dir, inv);
-        }
-        return;
-      }
-      Word cmd = a.get(j);
-      if (cmd.dynamic()) {
-        unknownSubcommand(Tool.TERRAGRUNT, a, dir, inv);
-        return;
-      }
-      int tf;
-      switch (cmd.value()) {
-        case "run-all" -> tf = tgSkip(a, j + 1);
-        case "run" -> tf = tgRun(a, j + 1);
-        case "stack" -> {
-          int k = tgSkip(a, j + 1);
-          if (k >= a.size() || !a.get(k).value().equals("run")) {
-            return;
-          }
-          tf = tgRun(a, k + 1);
-        }
-        case "apply-all", "spin-up" -> {
-          if (!hasHelp(a, j + 1)) {
-            emit(Tool.TERRAGRUNT, Action.APPLY, a, null, dir, inv);
-          }
-          return;
-        }
-        case "destroy-all", "tear-down" -> {
-          if (!hasHelp(a, j + 1)) {
-            emit(Tool.TERRAGRUNT, Action.DESTROY, a, null, dir, inv);
-          }
-          return;
-        }
-        case "backend" -> {
-          int k = tgSkip(a, j + 1);
-          if (k < a.size() && a.get(k).value().equals("delete") && !hasHelp(a, k + 1)) {
-            emit(Tool.TERRAGRUNT, Action.STATE_RM, a, null, dir, inv);
-          }
-          return;
-        }
-        default -> tf = j;
-      }
-      terraformSubcommand(Tool.TERRAGRUNT, a, tf, dir, inv);
-    }
-
-    /** The terraform command of {@code terragrunt run}: after {@code --}, else positional. */
-    private int tgRun(List<Word> a, int from) {
-      for (int k = from; k < a.size(); k++) {
-        if (a.get(k).value().equals("--")) {
-          return k + 1;
-        }
-      }
-      return tgSkip(a, from);
-    }
-
-    private int tgSkip(List<Word> a, int from) {
-      int k = from;
-      while (k < a.size()) {
-        String v = a.get(k).value();
-        if (!v.startsWith("-") || v.equals("--")) {
-          break;
-        }
-        k += v.indexOf('=') < 0 && TG_VALUE_OPTS.contains(v) ? 2 : 1;
-      }
-      return k;
-    }
-
-    private void aws(List<Word> a, Inv inv) {
-      int j = skipOptions(a, 0, "", AWS_VALUE_OPTS, null);
-      for (int k = 0; k < j; k++) {
-        if (a.get(k).value().equals("--version")) {
-          return;
-        }
-      }
-      if (j >= a.size()) {
-        return;
-      }
-      Word service = a.get(j);
-      int k = skipOptions(a, j + 1, "", AWS_VALUE_OPTS, null);
-      Word op = k < a.size() ? a.get(k) : null;
-      if (service.dynamic()) {
-        if (op != null && !op.dynamic() && CFN_OPS.containsKey(op.value())) {
-          unknownSubcommand(Tool.CLOUDFORMATION, a, null, inv);
-        }
-        return;
-      }
-      if (!service.value().equals("cloudformation") || op == null) {
-        return;
-      }
-      if (op.dynamic()) {
-        unknownSubcommand(Tool.CLOUDFORMATION, a, null, inv);
-        return;
-      }
-      Action action = CFN_OPS.get(op.value());
-      if (action == null || k + 1 < a.size() && a.get(k + 1).value().equals("help")
-          || hasOption(a, k + 1, "generate-cli-skeleton")
-          || op.value().equals("deploy") && hasOption(a, k + 1, "no-execute-changeset")) {
-        return;
-      }
-      emit(Tool.CLOUDFORMATION, action, a, null, null, inv);
-    }
-
-    private void cdk(List<Word> a, Inv inv) {
-      int j = 0;
-      while (j < a.size()) {
-        String v = a.get(j).value();
-        if (!v.startsWith("-") || v.equals("-")) {
-          break;
-        }
-        j += v.indexOf('=') < 0 && CDK_VALUE_OPTS.contains(v) ? 2 : 1;
-      }
-      if (hasHelp(a, 0) || hasOption(a, 0, "version")) {
-        return;
-      }
-      if (j >= a.size()) {
-        if (inv.argsAppended) {
-          unknownSubcommand(Tool.CDK, a, null, inv);
-        }
-        return;
-      }
-      Word cmd = a.get(j);
-      if (cmd.dynamic()) {
-        unknownSubcommand(Tool.CDK, a, null, inv);
-        return;
-      }
-      switch (cmd.value()) {
-        case "deploy" -> {
-          String method = optionValue(a, j + 1, "-m", "--method");
-          if ("prepare-change-set".equals(method) || hasOption(a, j + 1, "no-execute")
-              || hasFlag(a, j + 1, "--execute=false")) {
-            return;
-          }
-          emit(Tool.CDK, Action.DEPLOY, a, null, null, inv);
-        }
-        // watch deploys on every change; bootstrap deploys (or updates) the CDKToolkit stack.
-        case "watch", "bootstrap" -> emit(Tool.CDK, Action.DEPLOY, a, null, null, inv);
-        case "destroy" -> emit(Tool.CDK, Action.DESTROY, a, null, null, inv);
-        default -> {
-        }
-      }
-    }
-
-    private void pulumi(List<Word> a, Inv inv) {
-      String dir = optionValue(a, 0, "-C", "--cwd");
-      int j = 0;
-      while (j < a.size()) {
-        String v = a.get(j).value();
-        if (!v.startsWith("-") || v.equals("-")) {
-          break;
-        }
-        j += v.indexOf('=') < 0 && PULUMI_VALUE_OPTS.contains(v) ? 2 : 1;
-      }
-      if (hasHelp(a, 0) || hasOption(a, 0, "version")) {
-        return;
-      }
-      if (j >= a.size()) {
-        if (inv.argsAppended) {
-          unknownSubcommand(Tool.PULUMI, a, dir, inv);
-        }
-        return;
-      }
-      Word cmd = a.get(j);
-      if (cmd.dynamic()) {
-        unknownSubcommand(Tool.PULUMI, a, dir, inv);
-        return;
-      }
-      boolean previewOnly = hasOption(a, j + 1, "preview-only");
-      switch (cmd.value()) {
-        case "up", "update", "watch" -> {
-          if (!previewOnly) {
-            emit(Tool.PULUMI, Action.DEPLOY, a, null, dir, inv);
-          }
-        }
-        case "destroy", "down", "dn" -> {
-          if (!previewOnly) {
-            emit(Tool.PULUMI, Action.DESTROY, a, null, dir, inv);
-          }
-        }
-        case "state", "stack" -> {
-          int k = skipOptions(a, j + 1, "sC", PULUMI_VALUE_OPTS, null);
-          String want = cmd.value().equals("state") ? "delete" : "rm";
-          if (k < a.size() && a.get(k).value().equals(want)) {
-            emit(Tool.PULUMI, Action.STATE_RM, a, null, dir, inv);
-          }
-        }
-        default -> {
-        }
-      }
-    }
   }
 
-  // ---- helpers -------------------------------------------------------------------------------
-
-  private static boolean hasActionWord(List<Word> w, int from) {
-    for (int j = from; j < w.size(); j++) {
-      if (!w.get(j).dynamic()) {
-        for (String a : ToolWords.ACTION_WORDS) {
-          if (a.equals(w.get(j).value())) {
-            return true;
-          }
-        }
-      }
-    }
-    return false;
-  }
-
-  private static Tool guess(String text) {
-    Tool t = ToolWords.first(text);
-    return t == null ? Tool.UNKNOWN : t;
-  }
-
-  /**
-   * Index of the '=' of an assignment word ({@code NAME=value}, {@code NAME+=value}) whose name
-   * was written unquoted, else -1.
-   */
-  static int assignmentEnd(String src, Word w) {
-    String v = w.value();
-    int n = v.length();
-    if (n < 2 || !(Character.isLetter(v.charAt(0)) && v.charAt(0) < 128 || v.charAt(0) == '_')) {
-      return -1;
-    }
-    int k = 1;
-    while (k < n) {
-      char c = v.charAt(k);
-      if (c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9') {
-        k++;
-      } else {
-        break;
-      }
-    }
-    int eq = k < n && v.charAt(k) == '+' ? k + 1 : k;
-    if (eq >= n || v.charAt(eq) != '=') {
-      return -1;
-    }
-    if (src != null && w.end() > w.start() && !src.regionMatches(w.start(), v, 0, eq + 1)) {
-      return -1;
-    }
-    return eq;
-  }
-
-  /**
-   * Skips options from {@code from}; returns the index of the first operand. Short options in
-   * {@code shortValue} and long ones in {@code longValue} take a value (attached or the next
-   * word); {@code --} ends the options. Every option seen goes into {@code seen} (if given), with
-   * its value or null.
-   */
-  static int skipOptions(List<Word> w, int from, String shortValue, Set<String> longValue,
-      Map<String, String> seen) {
-    int j = from;
-    while (j < w.size()) {
-      String v = w.get(j).value();
-      if (v.equals("--")) {
-        return j + 1;
-      }
-      if (v.startsWith("--") && v.length() > 2) {
-        int eq = v.indexOf('=');
-        String name = eq >= 0 ? v.substring(0, eq) : v;
-        String value = eq >= 0 ? v.substring(eq + 1) : null;
-        if (eq < 0 && longValue.contains(v)) {
-          value = j + 1 < w.size() ? w.get(j + 1).value() : null;
-          j++;
-        }
-        if (seen != null) {
-          seen.put(name, value);
-        }
-        j++;
-        continue;
-      }
-      if (v.startsWith("-") && v.length() > 1 && !w.get(j).dynamic()) {
-        if (longValue.contains(v)) {
-          if (seen != null) {
-            seen.put(v, j + 1 < w.size() ? w.get(j + 1).value() : null);
-          }
-          j += 2;
-          continue;
-        }
-        for (int k = 1; k < v.length(); k++) {
-          char c = v.charAt(k);
-          if (shortValue.indexOf(c) >= 0) {
-            String value;
-            if (k + 1 < v.length()) {
-              value = v.substring(k + 1);
-            } else {
-              value = j + 1 < w.size() ? w.get(j + 1).value() : null;
-              j++;
-            }
-            if (seen != null) {
-              seen.put(shortName(c), value);
-            }
-            break;
-          }
-          if (seen != null) {
-            seen.put(shortName(c), null);
-          }
-        }
-        j++;
-        continue;
-      }
-      return j;
-    }
-    return j;
-  }
-
-  /** The value of the first of the given options ({@code -c X}, {@code --command=X}). */
-  private static String optionValue(List<Word> w, int from, String shortName, String longName) {
-    for (int j = from; j < w.size(); j++) {
-      String v = w.get(j).value();
-      if ((v.equals(shortName) || v.equals(longName)) && j + 1 < w.size()) {
-        return w.get(j + 1).shellText();
-      }
-      if (v.startsWith(longName) && v.startsWith("=", longName.length())) {
-        return v.substring(longName.length() + 1);
-      }
-    }
-    return null;
-  }
-
-  private static boolean isHelp(String opt) {
-    return opt.equals("help") || opt.equals("h");
-  }
-
-  private static boolean hasHelp(List<Word> a, int from) {
-    for (int j = from; j < a.size(); j++) {
-      String v = a.get(j).value();
-      if (v.equals("-h") || v.equals("-help") || v.equals("--help")) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** Whether {@code -name} or {@code --name} (optionally {@code =value}) is among the words. */
-  private static boolean hasOption(List<Word> a, int from, String name) {
-    for (int j = from; j < a.size(); j++) {
-      String v = a.get(j).value();
-      if (v.startsWith("-")) {
-        String o = stripDashes(v);
-        if (o.equals(name) || o.startsWith(name) && o.startsWith("=", name.length())) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean hasFlag(List<Word> a, int from, String exact) {
-    for (int j = from; j < a.size(); j++) {
-      if (a.get(j).value().equals(exact)) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  private static String shortName(char c) {
-    return new String(new char[] {'-', c});
-  }
-
-  /** {@code -xyz} whose letters are all in {@code letters} (echo -ne, nice -10). */
-  private static boolean isFlagOf(String v, String letters) {
-    if (v.length() < 2 || v.charAt(0) != '-') {
-      return false;
-    }
-    for (int k = 1; k < v.length(); k++) {
-      if (letters.indexOf(v.charAt(k)) < 0) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** Splits an unquoted expansion's value into fields at blanks, as the shell does. */
-  private static List<String> fields(String v) {
-    List<String> out = new ArrayList<>();
-    int i = 0;
-    int n = v.length();
-    while (i < n) {
-      while (i < n && Character.isWhitespace(v.charAt(i))) {
-        i++;
-      }
-      int start = i;
-      while (i < n && !Character.isWhitespace(v.charAt(i))) {
-        i++;
-      }
-      if (i > start) {
-        out.add(v.substring(start, i));
-      }
-    }
-    return out;
-  }
-
-  private static String stripDashes(String v) {
-    return v.startsWith("--") ? v.substring(2) : v.startsWith("-") ? v.substring(1) : v;
-  }
-
-  @SafeVarargs
-  private static <T> T firstNonNull(T... xs) {
-    for (T x : xs) {
-      if (x != null) {
-        return x;
-      }
-    }
-    return null;
-  }
-
-  /** The words from {@code from} as the command string a shell would build from them. */
-  private static String join(List<Word> w, int from) {
-    StringBuilder sb = new StringBuilder();
-    for (int j = from; j < w.size(); j++) {
-      if (sb.length() > 0) {
-        sb.append(' ');
-      }
-      sb.append(w.get(j).shellText());
-    }
-    return sb.toString();
-  }
-
-  /** {@code dir} relative to {@code base}, both as written; null base means "where we start". */
-  static String joinDir(String base, String dir) {
-    if (dir == null || dir.isEmpty() || dir.equals(".")) {
-      return base;
-    }
-    String d = dir;
-    while (d.startsWith("./")) {
-      d = d.substring(2);
-    }
-    while (d.length() > 1 && d.endsWith("/")) {
-      d = d.substring(0, d.length() - 1);
-    }
-    if (d.isEmpty() || d.equals(".")) {
-      return base;
-    }
-    if (base == null || d.startsWith("/") || d.startsWith("~")) {
-      return d;
-    }
-    return base.endsWith("/") ? base.concat(d) : base.concat("/").concat(d);
-  }
 }

@@ -19,14 +19,104 @@ final class ToolWords {
    * apply}): the actions of the recognised tools and their aliases.
    */
   static final String[] ACTION_WORDS = {"apply", "destroy", "up", "update", "deploy", "down",
-      "execute-change-set", "delete-stack", "run-all", "apply-all", "destroy-all"};
+      "execute-change-set", "delete-stack", "run-all", "apply-all", "destroy-all", "state",
+      "taint", "untaint", "import", "force-unlock", "refresh"};
+
+  /**
+   * Command names of the built-in table of destructive commands that do not name a tool, and
+   * words that its rules need: a line with none of them (and no tool word) needs no table.
+   * {@code DestructiveCommandsTest} checks that every rule's command is covered.
+   */
+  static final String[] TABLE_WORDS = {"aws", "kubectl", "oc", "helm", "rm", "clean",
+      "tfstate", "shred", "truncate", "unlink"};
 
   /**
    * Whether the line may hold an infrastructure command at all: it mentions a tool word, or it
    * has a {@code $}/backtick and an action word (a variable may name the binary).
    */
   static boolean mayMatch(String s) {
-    return first(s) != null || hasExpansion(s) && hasActionWord(s);
+    return first(s) != null || hasExpansion(s) && hasActionWord(s) || s.contains("$'")
+        || s.contains("$\"") || hasGlob(s) || hasWord(s, TABLE_WORDS);
+  }
+
+  /**
+   * Whether a command may match a rule of the built-in table: lets a line that never needs the
+   * table skip reading it ({@code DestructiveCommandsTest} checks every rule is covered).
+   */
+  static boolean mayBeInTable(String name, java.util.List<ShellLexer.Word> w, int i) {
+    switch (name) {
+      case "rm", "shred", "truncate", "unlink", "mv", "cp", "ln", "find":
+        return anyArg(w, i, "tfstate", ".terraform", null) || name.equals("rm")
+            && anyArg(w, i, null, null, WIDE);
+      case "aws":
+        return anyArg(w, i, "delete", "terminate-", null) || anyArg(w, i, "deregister-",
+            "remove-", null) || anyArg(w, i, "purge-", null, RB);
+      case "kubectl", "oc", "helm", "pulumi", "cdk":
+        return anyArg(w, i, "delete", "uninstall", null) || anyArg(w, i, "destroy", null, DOWN);
+      case "git":
+        return anyArg(w, i, "clean", null, null);
+      default:
+        return false;
+    }
+  }
+
+  /** rm operands that take everything in the directory, the state with it. */
+  private static final String[] WIDE = {"*", ".", "./", "..", "../", "./*", "~", "~/", "/"};
+  private static final String[] RB = {"rb", "rm", "--delete"};
+  private static final String[] DOWN = {"down", "dn", "rm"};
+
+  /** Whether an argument contains {@code a} or {@code b}, or equals one of {@code exact}. */
+  private static boolean anyArg(java.util.List<ShellLexer.Word> w, int i, String a, String b,
+      String[] exact) {
+    for (int j = i + 1; j < w.size(); j++) {
+      String v = w.get(j).value();
+      if (a != null && v.contains(a) || b != null && v.contains(b)) {
+        return true;
+      }
+      if (exact != null) {
+        for (String e : exact) {
+          if (v.equals(e)) {
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether the line names the command of any rule of a repository's own table. */
+  static boolean mayMatchAny(String s, DestructiveCommands table) {
+    for (DestructiveCommands.Rule r : table.rules()) {
+      if (s.contains(r.command())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A glob character: in command position it may name any program. */
+  private static boolean hasGlob(String s) {
+    return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
+  }
+
+  /** Whether one of the words occurs as a whole word (between non-word characters). */
+  private static boolean hasWord(String s, String[] words) {
+    for (String w : words) {
+      int from = 0;
+      while (true) {
+        int at = s.indexOf(w, from);
+        if (at < 0) {
+          break;
+        }
+        int e = at + w.length();
+        if ((at == 0 || !isWordChar(s.charAt(at - 1)) || w.equals("tfstate"))
+            && (e == s.length() || !isWordChar(s.charAt(e)) || w.equals("tfstate"))) {
+          return true;
+        }
+        from = at + 1;
+      }
+    }
+    return false;
   }
 
   static boolean mentioned(String s) {
@@ -57,7 +147,8 @@ final class ToolWords {
     int n = s.length();
     int p = i;
     for (int k = 0; k < word.length(); k++) {
-      while (k > 0 && p < n && (s.charAt(p) == '\'' || s.charAt(p) == '"' || s.charAt(p) == '\\')) {
+      while (k > 0 && p < n && (s.charAt(p) == '\'' || s.charAt(p) == '"' || s.charAt(p) == '\\'
+          || s.charAt(p) == '\n' && s.charAt(p - 1) == '\\')) {
         p++;
       }
       if (p >= n || (s.charAt(p) | 0x20) != word.charAt(k)) {

@@ -39,6 +39,8 @@ import dev.plangate.core.report.Report;
 import dev.plangate.core.terraform.BinaryPlanConverter;
 import dev.plangate.core.terraform.TerraformPlanReader;
 import java.io.IOException;
+import dev.plangate.core.io.InputFile;
+import dev.plangate.core.io.InputFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -308,6 +310,9 @@ public final class PlanAnalyzer {
       PlanFormat format;
       try {
         format = sniff(file);
+      } catch (InputFileException e) {
+        errors.add(e.getMessage());
+        continue;
       } catch (IOException e) {
         errors.add(file + ": cannot be read (" + e.getMessage() + ")");
         continue;
@@ -332,11 +337,13 @@ public final class PlanAnalyzer {
    * names what is wrong with anything that is not a plan.
    */
   static PlanFormat sniff(Path file) throws IOException {
-    if (!Files.isRegularFile(file) || BinaryPlanConverter.isBinaryPlan(file)) {
+    // A FIFO, device or directory is refused here, before anything opens it (a FIFO would block).
+    InputFile.check(file, file.toString(), InputFile.MAX_PLAN_BYTES);
+    if (BinaryPlanConverter.isBinaryPlan(file)) {
       return PlanFormat.TERRAFORM;
     }
     byte[] head;
-    try (var in = Files.newInputStream(file)) {
+    try (var in = InputFile.open(file, file.toString(), InputFile.MAX_PLAN_BYTES)) {
       head = in.readNBytes(ChangeSetReader.SNIFF_BYTES);
     }
     if (ChangeSetReader.looksLike(head)) {
@@ -387,11 +394,10 @@ public final class PlanAnalyzer {
 
   /** Reads one plan file, converting a binary plan first. */
   public Plan read(Path file, String name) throws PlanReadException {
-    if (Files.isDirectory(file)) {
-      throw new PlanReadException(name, "is a directory, not a plan file");
-    }
-    if (!Files.exists(file)) {
-      throw new PlanReadException(name, "file not found");
+    try {
+      InputFile.check(file, name, InputFile.MAX_PLAN_BYTES);
+    } catch (InputFileException e) {
+      throw new PlanReadException(name, e.reason());
     }
     if (BinaryPlanConverter.isBinaryPlan(file)) {
       Path json = BinaryPlanConverter.toJson(file, name);

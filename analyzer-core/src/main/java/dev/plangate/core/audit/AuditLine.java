@@ -129,7 +129,9 @@ public record AuditLine(long seq, String prev, AuditEntry entry) {
     } catch (JsonProcessingException e) {
       throw new AuditLineException(true, "not valid JSON");
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      // Reading bytes in memory fails only on their content: Jackson guesses UTF-16 or UTF-32
+      // from the first bytes and throws CharConversionException for an impossible character.
+      throw new AuditLineException(true, "not valid JSON (not UTF-8 text)");
     }
     if (tree == null || tree.isMissingNode()) {
       throw new AuditLineException(true, "empty line, not JSON");

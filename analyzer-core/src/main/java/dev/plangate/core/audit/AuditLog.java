@@ -2,6 +2,7 @@ package dev.plangate.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plangate.core.audit.AuditLine.AuditLineException;
+import dev.plangate.core.io.InputFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -75,6 +76,8 @@ public final class AuditLog {
   public AuditLine append(AuditEntry entry) throws IOException {
     Objects.requireNonNull(entry, "entry");
     create();
+    // A FIFO or device in the log's place would block or never end: refuse it before opening.
+    InputFile.check(file, file.toString(), InputFile.MAX_AUDIT_LOG_BYTES);
     ReentrantLock local = IN_PROCESS.computeIfAbsent(file.toRealPath(), p -> new ReentrantLock());
     local.lock();
     try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ,

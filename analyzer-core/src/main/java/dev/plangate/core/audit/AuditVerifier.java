@@ -2,10 +2,10 @@ package dev.plangate.core.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plangate.core.audit.AuditLine.AuditLineException;
+import dev.plangate.core.io.InputFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -31,7 +31,9 @@ public final class AuditVerifier {
    * Verifies the log in {@code file}.
    *
    * @throws IOException when the file cannot be opened or read (missing, a directory, no
-   *     permission): a problem with the input, not a verdict on the log
+   *     permission): a problem with the input, not a verdict on the log; an
+   *     {@link dev.plangate.core.io.InputFileException} when it is not a regular file (a FIFO, a
+   *     device, a symlink to one) or larger than {@link InputFile#MAX_AUDIT_LOG_BYTES}
    */
   public static AuditVerification verify(Path file) throws IOException {
     return verify(file, null);
@@ -46,7 +48,7 @@ public final class AuditVerifier {
    * @throws IOException when the file cannot be opened or read
    */
   public static AuditVerification verify(Path file, String recordedHead) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFile.open(file, file.toString(), InputFile.MAX_AUDIT_LOG_BYTES)) {
       return verify(in, recordedHead);
     }
   }
@@ -91,6 +93,11 @@ public final class AuditVerifier {
         }
       }
       tooLong |= append(line, chunk, from, n - from);
+      if (tooLong) {
+        // No newline within the limit: nothing after it can repair the line, so stop reading.
+        return AuditVerification.failed(number, head, number + 1,
+            "longer than " + AuditLog.MAX_LINE_BYTES + " bytes", recordedHeadLine);
+      }
     }
     if (line.size() > 0 || tooLong) {
       return AuditVerification.failed(number, head, number + 1,

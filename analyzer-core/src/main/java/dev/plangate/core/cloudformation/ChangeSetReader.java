@@ -4,12 +4,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.core.cloudformation.ChangeClassifier.Classified;
 import dev.plangate.core.cloudformation.JsonAt.Malformed;
+import dev.plangate.core.io.InputFile;
+import dev.plangate.core.io.StrictJson;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Dependencies;
 import dev.plangate.core.model.Plan;
@@ -56,17 +56,15 @@ public final class ChangeSetReader {
   /** Deepest nesting accepted; real change sets stay far below, hostile input does not. */
   public static final int MAX_NESTING_DEPTH = 1000;
 
-  private static final JsonFactory FACTORY = JsonFactory.builder()
+  // A second "Action" would silently replace the first: StrictJson refuses it.
+  private static final JsonFactory FACTORY = StrictJson.factoryBuilder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(MAX_NESTING_DEPTH)
           .maxStringLength((int) MAX_DOCUMENT_BYTES)
           .maxDocumentLength(MAX_DOCUMENT_BYTES)
           .build())
-      // A second "Action" would silently replace the first: refuse it.
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper MAPPER = StrictJson.mapper(FACTORY);
 
   private static final Set<String> HEADER_KEYS =
       Set.of("changesetid", "changesetname", "stackname", "stackid");
@@ -83,7 +81,7 @@ public final class ChangeSetReader {
 
   /** {@link #looksLike(byte[], int)} on the first {@link #SNIFF_BYTES} of {@code file}. */
   public static boolean looksLike(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFile.open(file, file.toString(), MAX_DOCUMENT_BYTES)) {
       byte[] head = in.readNBytes(SNIFF_BYTES);
       return looksLike(head, head.length);
     }
@@ -207,17 +205,9 @@ public final class ChangeSetReader {
   private static ChangeSetDocument readDocument(Path file, String display)
       throws PlanReadException {
     try {
-      if (Files.isDirectory(file)) {
-        throw new PlanReadException(display, "is a directory, not a change set file");
-      }
-      long size = Files.size(file);
-      if (size > MAX_DOCUMENT_BYTES) {
-        throw new PlanReadException(display, "the file has " + size + " bytes, more than the "
-            + MAX_DOCUMENT_BYTES + " plangate reads from one change set page (the API pages"
-            + " change sets at about 1 MB)");
-      }
       JsonNode tree;
-      try (InputStream in = Files.newInputStream(file)) {
+      // The API pages change sets at about 1 MB; MAX_DOCUMENT_BYTES is far above that.
+      try (InputStream in = InputFile.open(file, display, MAX_DOCUMENT_BYTES)) {
         tree = MAPPER.readTree(in);
       }
       if (tree == null || tree.isMissingNode()) {

@@ -1,9 +1,9 @@
 package dev.plangate.core.cloudformation;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.io.StrictJson;
 import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
@@ -25,8 +25,7 @@ import java.util.Map;
  */
 final class TemplateCloudAssembly {
   private static final int MAX_STAGE_DEPTH = 10;
-  private static final ObjectMapper MAPPER = new ObjectMapper(TemplateJson.FACTORY)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectMapper MAPPER = StrictJson.mapper(TemplateJson.FACTORY);
 
   private TemplateCloudAssembly() {}
 

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
+import dev.plangate.core.io.StrictJson;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -22,8 +22,7 @@ import java.util.Map;
  */
 final class TemplateJson {
   /** Strict JSON within the template limits; also reads the other JSON of a cloud assembly. */
-  static final JsonFactory FACTORY = JsonFactory.builder()
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+  static final JsonFactory FACTORY = StrictJson.factoryBuilder()
       .streamReadConstraints(StreamReadConstraints.builder()
           .maxNestingDepth(TemplateYaml.MAX_DEPTH)
           .maxStringLength(TemplateYaml.MAX_CODE_POINTS)

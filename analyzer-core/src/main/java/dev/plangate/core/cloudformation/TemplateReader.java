@@ -1,5 +1,6 @@
 package dev.plangate.core.cloudformation;
 
+import dev.plangate.core.io.InputFile;
 import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
@@ -10,7 +11,6 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -134,21 +134,8 @@ public final class TemplateReader {
       if (Files.notExists(file)) {
         return null;
       }
-      if (!Files.isRegularFile(file)) {
-        throw new PlanReadException(name, "is not a regular file (a directory or a device), so"
-            + " it is not read as a template");
-      }
-      byte[] bytes;
-      try (InputStream in = Files.newInputStream(file)) {
-        bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-      }
-      if (bytes.length > MAX_FILE_BYTES) {
-        throw new PlanReadException(name, "the file has more than " + MAX_FILE_BYTES + " bytes,"
-            + " far above CloudFormation's own template size limit");
-      }
-      return decode(bytes, name);
-    } catch (NoSuchFileException e) {
-      return null;
+      // MAX_FILE_BYTES is far above CloudFormation's own template size limit.
+      return decode(InputFile.readAllBytes(file, name, MAX_FILE_BYTES), name);
     } catch (IOException e) {
       throw PlanJson.readFailure(name, e);
     }

@@ -1,6 +1,7 @@
 package dev.plangate.core.cloudformation;
 
 import dev.plangate.core.plan.GuardedYamlParser;
+import dev.plangate.core.plan.LinearStreamReader;
 import dev.plangate.core.plan.PlanReadException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -25,7 +26,6 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -52,6 +52,11 @@ final class TemplateYaml {
   static final int MAX_COLLECTION_ALIASES = 50;
   /** The deepest nesting of lists and mappings; real templates stay far below it. */
   static final int MAX_DEPTH = 100;
+  /**
+   * The most a template may weigh with its aliases expanded, aliases of scalars included
+   * ({@link GuardedYamlParser.Rules}): twice the size limit, so aliases cannot multiply it.
+   */
+  static final long MAX_EXPANDED = 2L * MAX_CODE_POINTS;
 
   /**
    * The short-form function tags: {@code !X} means {@code Fn::X}. Includes the
@@ -75,7 +80,8 @@ final class TemplateYaml {
       ALLOWED_TAGS::contains,
       shown -> "tag " + shown + " is not a CloudFormation intrinsic function (!Ref, !GetAtt,"
           + " !Sub, ...); plangate will not guess what it means",
-      TemplateYamlProblem::new);
+      TemplateYamlProblem::new,
+      MAX_EXPANDED);
 
   private TemplateYaml() {}
 
@@ -101,7 +107,7 @@ final class TemplateYaml {
     }
     LoaderOptions options = options();
     GuardedYamlParser parser =
-        new GuardedYamlParser(new ParserImpl(new StreamReader(text), options), GUARD);
+        new GuardedYamlParser(new ParserImpl(new LinearStreamReader(text), options), GUARD);
     try {
       Node root = new Composer(parser, new StringsResolver(), options).getSingleNode();
       if (root == null) {

@@ -53,10 +53,25 @@ public final class GuardedYamlParser implements Parser {
    * @param tagRefusal the message for a refused tag, given the tag as written
    *     ({@code !!binary}, {@code !Foo})
    * @param problem builds the exception each refusal is thrown as
+   * @param maxExpanded the most the document may weigh with every alias expanded: each node
+   *     weighs 1 plus the characters of its scalar, an alias what its anchor weighs. Aliases of
+   *     scalars count too: a thousand aliases of one 700 KB string are 700 MB to whatever walks
+   *     the tree, though SnakeYAML shares the node.
    */
   public record Rules(int maxDepth, String depthNote, int maxCollectionAliases,
       String aliasesNote, Predicate<String> tagAllowed, Function<String, String> tagRefusal,
-      Problem problem) {}
+      Problem problem, long maxExpanded) {
+
+    /** The rules with {@link #DEFAULT_MAX_EXPANDED}. */
+    public Rules(int maxDepth, String depthNote, int maxCollectionAliases, String aliasesNote,
+        Predicate<String> tagAllowed, Function<String, String> tagRefusal, Problem problem) {
+      this(maxDepth, depthNote, maxCollectionAliases, aliasesNote, tagAllowed, tagRefusal,
+          problem, DEFAULT_MAX_EXPANDED);
+    }
+  }
+
+  /** The expanded weight allowed when a reader sets none: 16 million characters and nodes. */
+  public static final long DEFAULT_MAX_EXPANDED = 16L << 20;
 
   private final Parser delegate;
   private final Rules rules;
@@ -64,6 +79,8 @@ public final class GuardedYamlParser implements Parser {
   private final Deque<AnchorState> open = new ArrayDeque<>();
   private int collectionAliases;
   private int aliases;
+  /** The weight of the document so far with every alias expanded (see {@link Rules}). */
+  private long expanded;
   private Mark lastMark;
 
   public GuardedYamlParser(Parser delegate, Rules rules) {
@@ -114,13 +131,19 @@ public final class GuardedYamlParser implements Parser {
     return aliases;
   }
 
-  /** What an anchor names: a list or mapping, and whether it is still being read. */
+  /**
+   * What an anchor names: a list or mapping, whether it is still being read, and what it
+   * weighs expanded (known once it is closed).
+   */
   private static final class AnchorState {
     final boolean collection;
+    final long expandedAtStart;
     boolean open;
+    long weight;
 
-    AnchorState(boolean collection) {
+    AnchorState(boolean collection, long expandedAtStart) {
       this.collection = collection;
+      this.expandedAtStart = expandedAtStart;
       this.open = collection;
     }
   }
@@ -145,14 +168,20 @@ public final class GuardedYamlParser implements Parser {
         throw rules.problem().at("lists and mappings are nested more than " + rules.maxDepth()
             + " levels deep (" + rules.depthNote() + ")", lastMark);
       }
-      AnchorState state = new AnchorState(true);
+      AnchorState state = new AnchorState(true, expanded);
+      grow(1);
       defineAnchor(start, state);
       open.push(state);
     } else if (event.is(Event.ID.MappingEnd) || event.is(Event.ID.SequenceEnd)) {
-      open.pop().open = false;
+      AnchorState closed = open.pop();
+      closed.open = false;
+      closed.weight = expanded - closed.expandedAtStart;
     } else if (event instanceof ScalarEvent scalar) {
       checkTag(scalar.getTag(), event);
-      defineAnchor(scalar, new AnchorState(false));
+      AnchorState state = new AnchorState(false, expanded);
+      state.weight = 1L + scalar.getValue().length();
+      grow(state.weight);
+      defineAnchor(scalar, state);
     } else if (event instanceof AliasEvent alias) {
       aliases++;
       AnchorState target = anchors.get(alias.getAnchor());
@@ -167,8 +196,20 @@ public final class GuardedYamlParser implements Parser {
             + " aliases to lists or mappings); aliases that multiply like this are how a"
             + " \"billion laughs\" file exhausts memory" + rules.aliasesNote(), lastMark);
       }
+      grow(target == null ? 1 : Math.max(1, target.weight));
     }
     return event;
+  }
+
+  /** Adds to the expanded weight; refuses at the event that takes it over the limit. */
+  private void grow(long weight) {
+    expanded += weight;
+    if (expanded > rules.maxExpanded()) {
+      throw rules.problem().at("with its aliases expanded the document would hold more than "
+          + rules.maxExpanded() + " characters and nodes (" + aliases + " aliases so far);"
+          + " aliases that multiply a large value like this are how a YAML bomb exhausts"
+          + " memory and time", lastMark);
+    }
   }
 
   private void defineAnchor(NodeEvent event, AnchorState state) {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.plangate.core.io.InputFileException;
+import dev.plangate.core.io.StrictJson;
 import java.io.IOException;
 import java.nio.file.NoSuchFileException;
 
@@ -29,14 +31,31 @@ public final class PlanJson {
 
   /**
    * A factory for plans read with the streaming parser, with a limit on the strings the reader
-   * takes in. Strings that are skipped unread are not limited: they never reach the heap.
+   * takes in. A key given twice in one object is an error (see {@link StrictJson}). Strings that
+   * are skipped unread are not limited: they never reach the heap.
    */
   public static JsonFactory streamingFactory(int maxNestingDepth, int maxStringLength) {
+    return StrictJson.factoryBuilder()
+        .streamReadConstraints(constraints(maxNestingDepth, maxStringLength))
+        .build();
+  }
+
+  /**
+   * The same without Jackson's duplicate-key check, for a reader that checks every key it reads
+   * itself and names it ({@code resource_changes[0].change has the key "actions" twice}), and
+   * lets keys it skips repeat as JSON allows: the Terraform reader, whose plans reach gigabytes.
+   */
+  public static JsonFactory streamingFactoryCheckingKeysItself(int maxNestingDepth,
+      int maxStringLength) {
     return JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxStringLength(maxStringLength)
-            .maxNestingDepth(maxNestingDepth)
-            .build())
+        .streamReadConstraints(constraints(maxNestingDepth, maxStringLength))
+        .build();
+  }
+
+  private static StreamReadConstraints constraints(int maxNestingDepth, int maxStringLength) {
+    return StreamReadConstraints.builder()
+        .maxStringLength(maxStringLength)
+        .maxNestingDepth(maxNestingDepth)
         .build();
   }
 
@@ -45,6 +64,9 @@ public final class PlanJson {
    * truncated, not JSON, or not readable.
    */
   public static PlanReadException readFailure(String file, IOException e) {
+    if (e instanceof InputFileException f) {
+      return new PlanReadException(file, f.reason());
+    }
     if (e instanceof NoSuchFileException) {
       return new PlanReadException(file, "file not found");
     }

@@ -1,5 +1,7 @@
 package dev.plangate.core.policy;
 
+import dev.plangate.core.io.InputFile;
+import dev.plangate.core.io.InputFileException;
 import dev.plangate.core.policy.SafeYaml.YamlProblem;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -130,20 +132,12 @@ public final class PolicyLoader {
           + (Files.exists(file, LinkOption.NOFOLLOW_LINKS) ? " (a symbolic link to nothing)"
               : ""));
     }
-    if (!Files.isRegularFile(file)) {
-      throw new PolicyException("policy file " + name + " is not a regular file");
-    }
     byte[] bytes;
     try {
       // A code point is at most 4 bytes: anything larger is over the limit without reading it.
-      long size = Files.size(file);
-      if (size > 4L * MAX_CHARACTERS) {
-        throw new PolicyException(name + ": the file is " + size + " bytes, larger than a policy"
-            + " file may be (" + MAX_CHARACTERS + " characters, 1 MiB)");
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (IOException e) {
-      throw new PolicyException("cannot read policy file " + name + ": " + e, e);
+      bytes = InputFile.readAllBytes(file, name, 4L * MAX_CHARACTERS);
+    } catch (InputFileException e) {
+      throw new PolicyException("policy file " + e.getMessage(), e);
     }
     return parse(decode(bytes, name), name);
   }

@@ -1,6 +1,7 @@
 package dev.plangate.core.policy;
 
 import dev.plangate.core.plan.GuardedYamlParser;
+import dev.plangate.core.plan.LinearStreamReader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
@@ -9,7 +10,6 @@ import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
-import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
@@ -29,6 +29,12 @@ final class SafeYaml {
   static final int MAX_COLLECTION_ALIASES = 20;
   /** The deepest nesting of lists and mappings; a policy needs four levels. */
   static final int MAX_DEPTH = 20;
+  /**
+   * The most a policy may weigh with its aliases expanded (characters plus nodes, see
+   * {@link GuardedYamlParser.Rules}): twice the file limit, so aliases may repeat values but not
+   * multiply them.
+   */
+  static final long MAX_EXPANDED = 2L * MAX_CODE_POINTS;
 
   /**
    * What the guard enforces. A policy may write only the plain YAML types as explicit tags;
@@ -40,7 +46,8 @@ final class SafeYaml {
       GuardedYamlParser.STANDARD_TAGS::contains,
       shown -> "tag " + YamlValues.quote(shown) + " is not allowed; a policy holds only plain"
           + " strings, numbers, booleans, lists and mappings",
-      LimitExceeded::new);
+      LimitExceeded::new,
+      MAX_EXPANDED);
 
   private SafeYaml() {}
 
@@ -55,7 +62,7 @@ final class SafeYaml {
     checkSize(text);
     LoaderOptions options = options();
     GuardedYamlParser parser =
-        new GuardedYamlParser(new ParserImpl(new StreamReader(text), options), GUARD);
+        new GuardedYamlParser(new ParserImpl(new LinearStreamReader(text), options), GUARD);
     try {
       return new Composer(parser, new Resolver(), options).getSingleNode();
     } catch (MarkedYAMLException e) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.core.io.InputFile;
 import dev.plangate.core.plan.AttributeSelector;
 import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
@@ -32,6 +33,7 @@ final class PulumiJson {
   static final int MAX_NESTING_DEPTH = 1000;
 
   static final JsonFactory FACTORY = PlanJson.streamingFactory(MAX_NESTING_DEPTH);
+  // The codec for sub-trees of a streamed document: no trailing-token check (the stream goes on).
   static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
   /** Diff kinds as numbers, the order of {@code plugin.DiffKind}, for writers that emit ints. */
@@ -60,7 +62,8 @@ final class PulumiJson {
 
   /** Opens {@code file}, runs {@code body} on it and turns every failure into a one-liner. */
   static <T> T parse(Path file, String displayName, Body<T> body) throws PlanReadException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    try (InputStream in = new BufferedInputStream(
+            InputFile.open(file, displayName, InputFile.MAX_PLAN_BYTES), 1 << 16);
         JsonParser p = FACTORY.createParser(in)) {
       p.setCodec(MAPPER);
       return body.read(p);

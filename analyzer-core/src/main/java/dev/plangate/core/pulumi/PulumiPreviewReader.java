@@ -2,6 +2,7 @@ package dev.plangate.core.pulumi;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.plangate.core.io.InputFile;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.plan.AttributeSelector;
 import dev.plangate.core.plan.PlanJson;
@@ -106,7 +107,7 @@ public final class PulumiPreviewReader {
 
   /** {@link #looksLike(byte[])} on the first {@link #SNIFF_BYTES} of {@code file}. */
   public static boolean looksLike(Path file) throws IOException {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFile.open(file, file.toString(), InputFile.MAX_PLAN_BYTES)) {
       return looksLike(in.readNBytes(SNIFF_BYTES));
     }
   }

@@ -1,5 +1,6 @@
 package dev.plangate.core.terraform;
 
+import dev.plangate.core.io.InputFile;
 import dev.plangate.core.plan.ExternalTool;
 import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
@@ -21,9 +22,12 @@ public final class BinaryPlanConverter {
 
   private BinaryPlanConverter() {}
 
-  /** True when the file starts like a zip archive, as saved plans do. */
+  /**
+   * True when the file starts like a zip archive, as saved plans do; false for anything that is
+   * not a regular file within the plan size limit (the JSON reader then names the problem).
+   */
   public static boolean isBinaryPlan(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
+    try (InputStream in = InputFile.open(file, file.toString(), InputFile.MAX_PLAN_BYTES)) {
       byte[] head = in.readNBytes(4);
       return java.util.Arrays.equals(head, ZIP_MAGIC);
     } catch (IOException e) {

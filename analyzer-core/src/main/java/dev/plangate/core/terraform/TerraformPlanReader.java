@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.core.io.InputFile;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
@@ -50,7 +51,8 @@ public final class TerraformPlanReader {
   public static final int MAX_STRING_LENGTH = 16_000_000;
 
   private static final JsonFactory FACTORY =
-      PlanJson.streamingFactory(MAX_NESTING_DEPTH, MAX_STRING_LENGTH);
+      PlanJson.streamingFactoryCheckingKeysItself(MAX_NESTING_DEPTH, MAX_STRING_LENGTH);
+  // The codec for sub-trees of a streamed document: no trailing-token check (the stream goes on).
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
   /** The top-level keys read; each may appear once, or a later copy would silently win. */
@@ -73,7 +75,8 @@ public final class TerraformPlanReader {
 
   /** Reads {@code file}; {@code displayName} is how errors and reports name it. */
   public Plan read(Path file, String displayName) throws PlanReadException {
-    try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16);
+    try (InputStream in = new BufferedInputStream(
+            InputFile.open(file, displayName, InputFile.MAX_PLAN_BYTES), 1 << 16);
         JsonParser p = FACTORY.createParser(in)) {
       p.setCodec(MAPPER);
       Reading reading = new Reading(p, displayName);

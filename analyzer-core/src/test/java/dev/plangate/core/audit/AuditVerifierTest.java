@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -205,6 +204,17 @@ class AuditVerifierTest {
   @Test
   void aMissingFileIsAnIoError() {
     assertThatThrownBy(() -> AuditVerifier.verify(dir.resolve("nope.jsonl")))
-        .isInstanceOf(NoSuchFileException.class);
+        .isInstanceOf(dev.plangate.core.io.InputFileException.class)
+        .hasMessageEndingWith("nope.jsonl: file not found");
+  }
+
+  @Test
+  void bytesJacksonTakesForUtf32AreABadLineNotACrash() throws Exception {
+    // Found by AuditVerifierFuzzTest: Jackson guessed UTF-32 from the first bytes and threw
+    // CharConversionException, which escaped verify as an UncheckedIOException.
+    byte[] log = {0, 0, 0, 0x12, 0x18, 0, 0, 0, 0, 0, 0, 0, '0', '\n'};
+    AuditVerification v = AuditVerifier.verify(new java.io.ByteArrayInputStream(log), null);
+    assertThat(v.ok()).isFalse();
+    assertThat(v.message()).isEqualTo("line 1: not valid JSON (not UTF-8 text)");
   }
 }

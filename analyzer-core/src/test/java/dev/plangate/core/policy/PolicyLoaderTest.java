@@ -319,7 +319,7 @@ class PolicyLoaderTest {
 
   @Test
   void loadRejectsADirectoryAndAMissingFile(@TempDir Path dir) {
-    assertThatThrownBy(() -> PolicyLoader.load(dir)).hasMessageContaining("is not a regular file");
+    assertThatThrownBy(() -> PolicyLoader.load(dir)).hasMessageContaining("is a directory, not a regular file");
     assertThatThrownBy(() -> PolicyLoader.load(dir.resolve("x.yml")))
         .hasMessageContaining("does not exist");
   }

@@ -131,8 +131,8 @@ class PolicyYamlSafetyTest {
       out.write(new byte[4 * PolicyLoader.MAX_CHARACTERS + 1]);
     }
     assertThatThrownBy(() -> PolicyLoader.load(f)).isInstanceOf(PolicyException.class)
-        .hasMessage(f + ": the file is 4194305 bytes, larger than a policy file may be"
-            + " (1048576 characters, 1 MiB)");
+        .hasMessage("policy file " + f + ": is 4194305 bytes, more than the 4 MiB plangate"
+            + " reads from a file of this kind");
   }
 
   @Test

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.plangate.core.agent.CommandRecognizer;
+import dev.plangate.core.agent.DestructiveCommands;
+import java.io.File;
 import java.io.IOException;
 
 /**
@@ -82,7 +84,31 @@ public final class HookFastPath {
         return null;
       }
     }
-    return command != null && CommandRecognizer.recognize(command).isEmpty() ? allow : null;
+    return command != null && CommandRecognizer.recognize(command).isEmpty()
+        && !repositoryRules(f.cwd) ? allow : null;
+  }
+
+  /**
+   * Whether the repository the command runs in adds rules to the table of destructive commands
+   * ({@link DestructiveCommands#USER_FILE}): those only the full hook reads. A few file-system
+   * lookups, no parsing.
+   */
+  private static boolean repositoryRules(String cwd) {
+    try {
+      // java.io, not java.nio: its classes are loaded already when the JVM starts.
+      File d = new File(cwd == null ? "" : cwd).getAbsoluteFile();
+      for (; d != null; d = d.getParentFile()) {
+        if (new File(d, DestructiveCommands.USER_FILE).exists()) {
+          return true;
+        }
+        if (new File(d, ".git").exists()) {
+          return false;
+        }
+      }
+      return false;
+    } catch (RuntimeException e) {
+      return true;
+    }
   }
 
   /**
@@ -105,6 +131,7 @@ public final class HookFastPath {
     String tool;
     String command;
     String toolCommand;
+    String cwd;
   }
 
   /** Null when the input is not one JSON object, or a field the hook reads comes twice. */
@@ -118,6 +145,12 @@ public final class HookFastPath {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         switch (name) {
+          case "cwd" -> {
+            if (value != JsonToken.VALUE_STRING || f.cwd != null) {
+              return null;
+            }
+            f.cwd = p.getText();
+          }
           case "hook_event_name", "tool_name", "command" -> {
             if (value != JsonToken.VALUE_STRING || !set(f, name, p.getText())) {
               return null;

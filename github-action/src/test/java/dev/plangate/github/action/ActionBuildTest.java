@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -19,11 +20,18 @@ class ActionBuildTest {
 
     assertThat(r.exitCode()).isZero();
     assertThat(s.mvnRan()).isFalse();
-    String jar = s.jar.toRealPath().toString();
+    // Copied into the cache directory named by the cache-key step, with its archive beside it.
+    String dir = r.step("cache-key").outputs().get("dir");
+    Path jar = Path.of(dir).toRealPath().resolve("plangate.jar");
+    Path jsa = Path.of(dir).toRealPath().resolve("plangate.jsa");
+    assertThat(jar).hasSameTextualContentAs(s.jar);
     assertThat(r.step("build").outputs()).containsExactly(
-        org.assertj.core.api.Assertions.entry("jar", jar));
-    assertThat(r.step("gate").env()).containsEntry("PLANGATE_JAR", jar);
-    assertThat(s.javaJar()).isEqualTo(jar);
+        org.assertj.core.api.Assertions.entry("jar", jar.toString()),
+        org.assertj.core.api.Assertions.entry("jsa", jsa.toString()));
+    assertThat(r.step("gate").env()).containsEntry("PLANGATE_JAR", jar.toString())
+        .containsEntry("PLANGATE_JSA", jsa.toString());
+    assertThat(s.javaJar()).isEqualTo(jar.toString());
+    assertThat(s.javaOptions()).containsExactly("-XX:SharedArchiveFile=" + jsa);
   }
 
   @Test
@@ -36,7 +44,7 @@ class ActionBuildTest {
         s.root.toRealPath().resolve("pom.xml").toString(),
         "-pl", "cli", "-am", "package", "-DskipTests");
     assertThat(s.jar).exists();
-    assertThat(s.javaJar()).isEqualTo(s.jar.toRealPath().toString());
+    assertThat(s.javaJar()).isEqualTo(r.step("build").outputs().get("jar"));
     assertThat(r.step("build").stdout()).contains("building");
   }
 
@@ -66,6 +74,10 @@ class ActionBuildTest {
         .contains("Building plangate with Maven failed");
     assertThat(r.step("build").stderr()).contains("fake build failure");
     assertThat(s.javaRan()).isFalse();
+    // Nothing is saved to the cache after a failed build.
+    assertThat(r.steps().stream().filter(st -> "Save plangate's jar".equals(st.name())))
+        .singleElement().extracting(ActionRunner.Step::status)
+        .isEqualTo(ActionRunner.Status.NOT_RUN);
   }
 
   @Test
@@ -80,23 +92,67 @@ class ActionBuildTest {
   }
 
   @Test
-  void theMavenCacheKeyFollowsTheActionsPoms() throws Exception {
+  void aFailedArchiveIsAWarningAndTheGateRunsWithoutIt() throws Exception {
+    ActionSandbox s = ActionSandbox.create(tmp);
+    ActionRunner.Result r = s.runner().env("FAKE_JAVA_CDS_EXIT", "3")
+        .input("plans", "plan.json").run();
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.commands("warning")).singleElement().asString()
+        .contains("class-data-sharing archive");
+    assertThat(r.step("build").outputs()).containsEntry("jsa", "");
+    assertThat(s.javaOptions()).isEmpty();
+    assertThat(s.jarArgs()).first().isEqualTo("check");
+  }
+
+  @Test
+  void theCacheKeysFollowTheActionsSources() throws Exception {
     ActionSandbox s = ActionSandbox.create(tmp);
     ActionRunner.Result first = s.runner().input("plans", "plan.json").run();
-    ActionRunner.Step cache = first.steps().stream()
-        .filter(st -> st.uses() != null && st.uses().startsWith("actions/cache@")).findFirst()
-        .orElseThrow();
-    String key = cache.with().get("key");
-    assertThat(key).matches("plangate-m2-Linux-[0-9a-f]{16}");
-    assertThat(cache.with()).containsEntry("path", "~/.m2/repository")
+    ActionRunner.Step m2 = cacheStep(first, "actions/cache@");
+    assertThat(m2.with().get("key")).matches("plangate-m2-Linux-[0-9a-f]{16}");
+    assertThat(m2.with()).containsEntry("path", "~/.m2/repository")
         .containsEntry("restore-keys", "plangate-m2-Linux-\n");
+    ActionRunner.Step restore = cacheStep(first, "actions/cache/restore@");
+    String jarKey = restore.with().get("key");
+    assertThat(jarKey).matches("plangate-jar-Linux-java17-[0-9a-f]{16}");
+    assertThat(restore.with()).doesNotContainKey("restore-keys");
+    assertThat(cacheStep(first, "actions/cache/save@").with()).isEqualTo(restore.with());
 
-    // Same poms, same key; a changed dependency, a new key.
-    String again = s.runner().input("plans", "plan.json").run().steps().get(2).with().get("key");
-    assertThat(again).isEqualTo(key);
+    // Same sources, same keys.
+    ActionRunner.Result again = s.runner().input("plans", "plan.json").run();
+    assertThat(cacheStep(again, "actions/cache@").with()).isEqualTo(m2.with());
+    assertThat(cacheStep(again, "actions/cache/restore@").with()).isEqualTo(restore.with());
+
+    // A changed source file (not a pom): a new jar key, the same Maven key.
+    Path source = s.root.resolve("cli/src/main/java/Main.java");
+    Files.createDirectories(source.getParent());
+    Files.writeString(source, "class Main {}");
+    ActionRunner.Result edited = s.runner().input("plans", "plan.json").run();
+    assertThat(cacheStep(edited, "actions/cache/restore@").with().get("key"))
+        .isNotEqualTo(jarKey);
+    assertThat(cacheStep(edited, "actions/cache@").with()).isEqualTo(m2.with());
+    String editedKey = cacheStep(edited, "actions/cache/restore@").with().get("key");
+
+    // A changed script: a new jar key too.
+    Files.writeString(s.actionDir.resolve("scripts/run.sh"), "# changed\n",
+        java.nio.file.StandardOpenOption.APPEND);
+    String scriptKey = cacheStep(s.runner().input("plans", "plan.json").run(),
+        "actions/cache/restore@").with().get("key");
+    assertThat(List.of(jarKey, editedKey)).doesNotContain(scriptKey);
+
+    // A changed dependency: new keys for both.
     Files.writeString(s.root.resolve("pom.xml"), "<!-- a new dependency -->",
         java.nio.file.StandardOpenOption.APPEND);
-    String changed = s.runner().input("plans", "plan.json").run().steps().get(2).with().get("key");
-    assertThat(changed).startsWith("plangate-m2-Linux-").isNotEqualTo(key);
+    ActionRunner.Result changed = s.runner().input("plans", "plan.json").run();
+    assertThat(cacheStep(changed, "actions/cache@").with().get("key"))
+        .startsWith("plangate-m2-Linux-").isNotEqualTo(m2.with().get("key"));
+    assertThat(cacheStep(changed, "actions/cache/restore@").with().get("key"))
+        .isNotIn(jarKey, editedKey, scriptKey);
+  }
+
+  static ActionRunner.Step cacheStep(ActionRunner.Result r, String usesPrefix) {
+    return r.steps().stream().filter(st -> st.uses() != null && st.uses().startsWith(usesPrefix))
+        .findFirst().orElseThrow();
   }
 }

@@ -60,7 +60,9 @@ class ActionDefinitionTest {
         .map(s -> String.valueOf(s.get("uses"))).collect(Collectors.toList());
     assertThat(uses).containsExactly(
         "actions/setup-java@c5195efecf7bdfc987ee8bae7a71cb8b11521c00",
-        "actions/cache@5a3ec84eff668545956fd18022155c47e93e2684");
+        "actions/cache/restore@5a3ec84eff668545956fd18022155c47e93e2684",
+        "actions/cache@5a3ec84eff668545956fd18022155c47e93e2684",
+        "actions/cache/save@5a3ec84eff668545956fd18022155c47e93e2684");
     assertThat(uses).allMatch(u -> PINNED.matcher(u).matches());
     String text = Files.readString(actionDir.resolve("action.yml"), StandardCharsets.UTF_8);
     for (String u : uses) {

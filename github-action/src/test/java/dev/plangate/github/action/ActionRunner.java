@@ -39,9 +39,17 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *
  * <p>Only the expressions plangate's action uses are evaluated: {@code inputs.NAME},
  * {@code github.token}, {@code github.action_ref}, {@code runner.os} and
- * {@code steps.ID.outputs.NAME}. Anything else, an expression inside a {@code run:} script, an
- * {@code if:}, or a shell other than bash fails loudly with {@link IllegalStateException}: the
- * harness would otherwise pretend to run something it does not understand.
+ * {@code steps.ID.outputs.NAME}; a step's {@code if:} only in the form
+ * {@code steps.ID.outputs.NAME != 'VALUE'} (or {@code ==}). Anything else, an expression inside a
+ * {@code run:} script, or a shell other than bash fails loudly with
+ * {@link IllegalStateException}: the harness would otherwise pretend to run something it does
+ * not understand.
+ *
+ * <p>With {@link #cacheStore}, {@code actions/cache/restore} and {@code actions/cache/save} are
+ * simulated with a directory standing in for GitHub's cache service: restore copies the entry of
+ * the exact key into {@code path} and sets {@code cache-hit=true}, or sets nothing on a miss;
+ * save copies {@code path} into a new entry (an existing key is never overwritten, as on
+ * GitHub). Every step's wall time is recorded ({@link Step#elapsed}).
  *
  * <p>The harness knows nothing about plangate's jar. Tests put fake commands first on the PATH
  * ({@link #pathPrefix}), hide real ones ({@link #hideCommands}), or run the real jar by pointing
@@ -84,6 +92,7 @@ public final class ActionRunner {
   private String actionRef = "";
   private String runnerOs = "Linux";
   private Duration stepTimeout = Duration.ofMinutes(5);
+  private Path cacheStore;
 
   private ActionRunner(Path actionDir) {
     this.actionDir = actionDir.toAbsolutePath().normalize();
@@ -200,6 +209,16 @@ public final class ActionRunner {
     return this;
   }
 
+  /**
+   * A directory standing in for GitHub's cache service: {@code actions/cache/restore} and
+   * {@code actions/cache/save} steps are simulated with it (one subdirectory per key). Without
+   * it they are recorded and not run, like every other {@code uses:} step.
+   */
+  public ActionRunner cacheStore(Path dir) {
+    cacheStore = dir.toAbsolutePath().normalize();
+    return this;
+  }
+
   /** Runs the action. A failing step stops the run, as in a composite action without if:. */
   public Result run() throws IOException, InterruptedException {
     try {
@@ -240,23 +259,40 @@ public final class ActionRunner {
       Context ctx = new Context(resolvedInputs, stepOutputs, where);
       if (exitCode != 0) {
         steps.add(new Step(id, name, str(s.get("uses")), Map.of(), Map.of(), null,
-            Status.NOT_RUN, 0, "", "", Map.of(), "", ""));
+            Status.NOT_RUN, 0, "", "", Map.of(), "", "", Duration.ZERO));
         continue;
       }
-      for (String unsupported : List.of("if", "continue-on-error", "timeout-minutes")) {
+      for (String unsupported : List.of("continue-on-error", "timeout-minutes")) {
         if (s.containsKey(unsupported)) {
           throw new IllegalStateException(where + ": '" + unsupported + ":' is not supported");
         }
       }
+      if (s.containsKey("if") && !condition(str(s.get("if")), ctx)) {
+        steps.add(new Step(id, name, str(s.get("uses")), Map.of(), Map.of(), null,
+            Status.SKIPPED_BY_IF, 0, "", "", Map.of(), "", "", Duration.ZERO));
+        if (id != null) {
+          stepOutputs.put(id, Map.of());
+        }
+        continue;
+      }
       if (s.containsKey("uses")) {
+        long started = System.nanoTime();
         Map<String, String> with = new LinkedHashMap<>();
         if (s.get("with") != null) {
           map(s.get("with"), where + ".with").forEach((k, v) -> with.put(k, evaluate(str(v), ctx)));
         }
-        steps.add(new Step(id, name, str(s.get("uses")), with, Map.of(), null, Status.USES_SKIPPED,
-            0, "", "", Map.of(), "", ""));
+        String uses = str(s.get("uses"));
+        Map<String, String> outputs = Map.of();
+        Status status = Status.USES_SKIPPED;
+        if (cacheStore != null && (uses.startsWith("actions/cache/restore@")
+            || uses.startsWith("actions/cache/save@"))) {
+          outputs = simulateCache(uses, with, where);
+          status = Status.USES_SIMULATED;
+        }
+        steps.add(new Step(id, name, uses, with, Map.of(), null, status, 0, "", "", outputs, "",
+            "", Duration.ofNanos(System.nanoTime() - started)));
         if (id != null) {
-          stepOutputs.put(id, Map.of());
+          stepOutputs.put(id, outputs);
         }
         continue;
       }
@@ -319,6 +355,7 @@ public final class ActionRunner {
       pb.redirectOutput(stdout.toFile());
       pb.redirectError(stderr.toFile());
 
+      long started = System.nanoTime();
       Process p = pb.start();
       if (!p.waitFor(stepTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
         p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -326,6 +363,7 @@ public final class ActionRunner {
         throw new IllegalStateException(where + ": did not finish within " + stepTimeout);
       }
       int code = p.exitValue();
+      Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
       String outputText = Files.readString(outputFile, StandardCharsets.UTF_8);
       Map<String, String> outputs = parseFileCommand(outputText, where + " GITHUB_OUTPUT");
@@ -340,7 +378,8 @@ public final class ActionRunner {
       }
       steps.add(new Step(id, name, null, Map.of(), stepEnv, cwd, Status.RAN, code,
           Files.readString(stdout, StandardCharsets.UTF_8),
-          Files.readString(stderr, StandardCharsets.UTF_8), outputs, outputText, stepSummary));
+          Files.readString(stderr, StandardCharsets.UTF_8), outputs, outputText, stepSummary,
+          elapsed));
       exitCode = code;
     }
 
@@ -353,6 +392,59 @@ public final class ActionRunner {
     }
     return new Result(exitCode, List.copyOf(steps), outputs, summary.toString(),
         List.copyOf(warnings));
+  }
+
+  // ---------------------------------------------------------------- the simulated cache
+
+  private static final Pattern IF = Pattern.compile(
+      "\\s*(steps\\.[A-Za-z_][A-Za-z0-9_-]*\\.outputs\\.[A-Za-z_][A-Za-z0-9_-]*)\\s*(!=|==)\\s*'([^']*)'\\s*");
+
+  /** A step's {@code if:}: only {@code steps.ID.outputs.NAME != 'VALUE'} (or {@code ==}). */
+  private boolean condition(String expr, Context ctx) {
+    Matcher m = IF.matcher(expr);
+    if (!m.matches()) {
+      throw new IllegalStateException(ctx.where() + ": unsupported if: " + expr);
+    }
+    boolean equal = value(m.group(1), ctx).equals(m.group(3));
+    return m.group(2).equals("==") == equal;
+  }
+
+  private Map<String, String> simulateCache(String uses, Map<String, String> with, String where)
+      throws IOException {
+    String key = with.getOrDefault("key", "");
+    String pathText = with.getOrDefault("path", "");
+    if (key.isEmpty() || pathText.isEmpty() || pathText.contains("\n")
+        || pathText.startsWith("~")) {
+      throw new IllegalStateException(where + ": the simulated cache needs one absolute path"
+          + " and a key, not path=" + pathText + " key=" + key);
+    }
+    Path path = Path.of(pathText);
+    Path entry = cacheStore.resolve(key.replaceAll("[^A-Za-z0-9._-]", "_"));
+    if (uses.startsWith("actions/cache/restore@")) {
+      if (!Files.isDirectory(entry)) {
+        return Map.of("cache-primary-key", key);
+      }
+      copyTree(entry, path);
+      return Map.of("cache-hit", "true", "cache-primary-key", key, "cache-matched-key", key);
+    }
+    if (!Files.exists(entry) && Files.isDirectory(path)) {
+      copyTree(path, entry);
+    }
+    return Map.of();
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : walk.collect(Collectors.toList())) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+              java.nio.file.StandardCopyOption.COPY_ATTRIBUTES);
+        }
+      }
+    }
   }
 
   // ---------------------------------------------------------------- inputs and expressions
@@ -535,6 +627,10 @@ public final class ActionRunner {
     RAN,
     /** A {@code uses:} step: recorded with its evaluated {@code with:}, not run. */
     USES_SKIPPED,
+    /** An {@code actions/cache} restore or save, simulated with {@link #cacheStore}. */
+    USES_SIMULATED,
+    /** A step whose {@code if:} was false. */
+    SKIPPED_BY_IF,
     /** After a failing step: not run, as on a runner. */
     NOT_RUN
   }
@@ -547,10 +643,12 @@ public final class ActionRunner {
    * @param env the evaluated step {@code env:} of a {@code run:} step
    * @param outputFileText the raw {@code GITHUB_OUTPUT} file the step wrote
    * @param summary what the step appended to {@code GITHUB_STEP_SUMMARY}
+   * @param elapsed the step's wall time (zero for a step that did not run)
    */
   public record Step(String id, String name, String uses, Map<String, String> with,
       Map<String, String> env, Path workingDirectory, Status status, int exitCode, String stdout,
-      String stderr, Map<String, String> outputs, String outputFileText, String summary) {}
+      String stderr, Map<String, String> outputs, String outputFileText, String summary,
+      Duration elapsed) {}
 
   /**
    * The run.

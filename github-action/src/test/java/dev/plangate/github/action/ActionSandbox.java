@@ -18,7 +18,8 @@ import java.util.Map;
  * {@code mvn} commands that record how they were called. The real jar is never run here.
  *
  * <p>The fakes are steered by job variables: {@code FAKE_LOG} (where they record),
- * {@code FAKE_JAVA_EXIT}, {@code FAKE_MVN_EXIT}, {@code FAKE_MVN_NO_JAR}.
+ * {@code FAKE_JAVA_EXIT}, {@code FAKE_JAVA_CDS_EXIT} (the class-data-sharing training run),
+ * {@code FAKE_MVN_EXIT}, {@code FAKE_MVN_NO_JAR}.
  */
 final class ActionSandbox {
 
@@ -30,6 +31,19 @@ final class ActionSandbox {
       # jar writes, and exits with $FAKE_JAVA_EXIT.
       set -euo pipefail
       log="${FAKE_LOG:?}"
+      if [ "${1:-}" = -version ]; then
+        echo 'openjdk version "17.0.99-fake"' >&2
+        exit 0
+      fi
+      # The class-data-sharing training run of build.sh: records it and writes the archive.
+      case "${1:-}" in
+        -XX:ArchiveClassesAtExit=*)
+          printf '%s\\0' "$@" > "$log/java-cds.argv"
+          echo run >> "$log/java-cds.count"
+          if [ "${FAKE_JAVA_CDS_EXIT:-0}" = 0 ]; then echo "fake archive" > "${1#*=}"; fi
+          exit "${FAKE_JAVA_CDS_EXIT:-0}"
+          ;;
+      esac
       printf '%s\\0' "$@" > "$log/java.argv"
       env -0 > "$log/java.env"
       pwd -P > "$log/java.cwd"
@@ -158,18 +172,37 @@ final class ActionSandbox {
     return Files.exists(logs.resolve("java.argv"));
   }
 
-  /** The fake java's argv, without {@code -jar JAR}: starts with {@code check}. */
+  /** The fake java's argv, without JVM options and {@code -jar JAR}: starts with {@code check}. */
   List<String> jarArgs() {
     List<String> argv = nulSeparated(logs.resolve("java.argv"));
-    if (argv.size() < 2 || !argv.get(0).equals("-jar")) {
+    int jar = argv.indexOf("-jar");
+    if (jar < 0 || jar + 1 >= argv.size() || !argv.subList(0, jar).stream()
+        .allMatch(a -> a.startsWith("-XX:"))) {
       throw new IllegalStateException("java was not run with -jar: " + argv);
     }
-    return argv.subList(2, argv.size());
+    return argv.subList(jar + 2, argv.size());
+  }
+
+  /** The JVM options before {@code -jar} (e.g. the class-data-sharing archive). */
+  List<String> javaOptions() {
+    List<String> argv = nulSeparated(logs.resolve("java.argv"));
+    return argv.subList(0, Math.max(0, argv.indexOf("-jar")));
   }
 
   /** The jar path java was given. */
   String javaJar() {
-    return nulSeparated(logs.resolve("java.argv")).get(1);
+    List<String> argv = nulSeparated(logs.resolve("java.argv"));
+    return argv.get(argv.indexOf("-jar") + 1);
+  }
+
+  /** How many class-data-sharing archives build.sh made (training runs of the fake java). */
+  int cdsTrainingRuns() {
+    try {
+      Path count = logs.resolve("java-cds.count");
+      return Files.exists(count) ? Files.readAllLines(count).size() : 0;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   Map<String, String> javaEnv() {
@@ -199,7 +232,8 @@ final class ActionSandbox {
 
   /** Forgets what the fakes recorded, for a second run in the same sandbox. */
   void clearLogs() throws IOException {
-    for (String f : List.of("java.argv", "java.env", "java.cwd", "mvn.argv")) {
+    for (String f : List.of("java.argv", "java.env", "java.cwd", "mvn.argv", "java-cds.argv",
+        "java-cds.count")) {
       Files.deleteIfExists(logs.resolve(f));
     }
   }

@@ -1,0 +1,30 @@
+package dev.plangate.core.pulumi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.plangate.core.catalog.ResourceCatalog;
+import dev.plangate.core.model.Plan;
+import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.testing.FuzzFiles;
+import java.nio.file.Path;
+
+/**
+ * Any bytes as a Pulumi preview digest or engine-event log (one reader; the seeds hold both): a
+ * plan or a one-line {@link PlanReadException}, nothing else.
+ */
+class PulumiPreviewReaderFuzzTest {
+  private static final Path FILE = FuzzFiles.scratch(".json");
+  private static final PulumiPreviewReader READER =
+      new PulumiPreviewReader(ResourceCatalog.builtin());
+
+  @FuzzTest(maxDuration = "5s")
+  void read(byte[] data) {
+    try {
+      Plan plan = READER.read(FuzzFiles.write(FILE, data), null, "preview.json");
+      assertThat(plan.changes()).isNotNull();
+    } catch (PlanReadException e) {
+      assertThat(e.getMessage()).startsWith("preview.json: ").doesNotContain("\n");
+    }
+  }
+}
