@@ -4,7 +4,7 @@ assert log.contains('plangate: commits from the merge base of HEAD and origin/ma
 assert log =~ /\[ERROR\] plangate: approval required .{1,3} an AI-authored change destroys 1 resource/
 assert log =~ /\[(ERROR|WARNING)\]   destroy terraform_data\.database \(block removed from configuration; caused by [0-9a-f]{7} \(Claude Code\)\)/
 assert log =~ /Caused by [0-9a-f]{7} "Remove unused database" \(Claude Code\)\./
-assert log.contains('To approve: a Maven build cannot be approved. Run the check on a GitHub pull request')
+assert log.contains('To approve: a build outside a pull request or merge request cannot be approved. Run it in the pull request\'s GitHub workflow or the merge request\'s GitLab pipeline')
 assert !log.contains('have a maintainer approve with the label')
 // The failure Maven prints at the end: the same decision, the finding, the report's path.
 assert log =~ /Failed to execute goal dev\.plangate:plangate-maven-plugin:[^:]+:check \(default\) on project terraform-ai-destroy: plangate: approval required/

@@ -20,6 +20,9 @@ import dev.plangate.github.EventRange;
 import dev.plangate.github.GitHubCheckException;
 import dev.plangate.github.PullRequest;
 import dev.plangate.github.PullRequestContext;
+import dev.plangate.gitlab.GitLabCheckException;
+import dev.plangate.gitlab.MergeRequest;
+import dev.plangate.gitlab.MergeRequestContext;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -141,7 +144,8 @@ public final class CheckCommand implements Callable<Integer> {
   GitHubMode.Use github;
 
   @Option(names = "--comment", paramLabel = "MODE", defaultValue = "update",
-      description = "In GitHub mode: update (keep one sticky pull-request comment) or off.")
+      description = "In GitHub mode or a GitLab merge-request pipeline: update (keep one sticky"
+          + " comment or note) or off.")
   String comment;
 
   @Option(names = "--comment-author", paramLabel = "LOGIN", defaultValue = GitHubMode.WORKFLOW_BOT,
@@ -189,9 +193,16 @@ public final class CheckCommand implements Callable<Integer> {
       return Cli.USAGE;
     }
     Optional<GitHubMode> gh = GitHubMode.detect(env, github, Cli.printStream(out));
+    // A GitLab merge-request pipeline, unless GitHub mode was asked for.
+    Optional<GitLabMode> gl = gh.isPresent() ? Optional.empty()
+        : GitLabMode.detect(env, Cli.printStream(out));
     CheckRequest request;
     try {
-      request = request(ws, planFiles, gh);
+      request = gl.isPresent() ? gitLabRequest(ws, planFiles, gl.get())
+          : request(ws, planFiles, gh);
+    } catch (GitLabCheckException e) {
+      Cli.error(err, e.getMessage());
+      return Cli.USAGE;
     } catch (GitHubCheckException | Workspace.UsageException e) {
       gh.ifPresent(g -> g.publishError(e.getMessage()));
       Cli.error(err, e.getMessage());
@@ -215,6 +226,9 @@ public final class CheckCommand implements Callable<Integer> {
       if (!write(report, extra.getKey(), extra.getValue(), err)) {
         return Cli.USAGE;
       }
+    }
+    if (gl.isPresent()) {
+      gl.get().publish(report, comment.equals("update"));
     }
     if (gh.isPresent()) {
       gh.get().publish(report, comment.equals("update"), reports.get(Format.json));
@@ -277,6 +291,21 @@ public final class CheckCommand implements Callable<Integer> {
     }
     return new CheckRequest(planFiles, policy, root, commits, branch, gh.isPresent() ? Map.of()
         : env, moduleDir, Approver.NONE, LocalDate.now(), extras());
+  }
+
+  /** The gate's question in a GitLab merge-request pipeline: everything from the merge request. */
+  private CheckRequest gitLabRequest(Workspace ws, List<Path> planFiles, GitLabMode gl)
+      throws GitLabCheckException {
+    gl.prepare(ws.git(), ws.dir(), workspace.policy, approvalLabel, comment.equals("update"));
+    MergeRequestContext c = gl.mergeRequest();
+    if (base != null || branch != null || !"HEAD".equals(head)) {
+      spec.commandLine().getErr().println("plangate: note: --base, --head and --branch are"
+          + " ignored in a merge-request pipeline; they come from the GitLab merge request.");
+    }
+    MergeRequest mr = c.mergeRequest();
+    return new CheckRequest(planFiles, c.policy(), ws.git().root(),
+        CommitSelection.between(mr.baseSha(), mr.headSha()), mr.sourceBranch(), Map.of(),
+        moduleDir, c.approver(), LocalDate.now(), extras(), c.platformSignals());
   }
 
   /**

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,11 +50,25 @@ final class Inputs {
 
   CheckRequest request() throws ParameterException {
     GitRepository git = openRepository();
-    Policy policy = policy(git);
-    CommitSelection commits = commits(git);
-    policy = inForce(git, policy, commits);
-    if (goal.approvalLabel != null && !goal.approvalLabel.isBlank()) {
-      policy = policy.withApprovalLabel(goal.approvalLabel.strip());
+    String label = given(goal.approvalLabel) ? goal.approvalLabel.strip() : null;
+    // Inside a pull request or merge request the platform names base, head and approvals.
+    Optional<Platform> platform = Platform.detect(goal.environment, git,
+        Platform.repositoryPath(git, goal.policy == null ? null
+            : basedir.resolve(goal.policy.toPath())), label);
+    Policy policy;
+    CommitSelection commits;
+    if (platform.isPresent()) {
+      log.info("plangate: approvals from the " + platform.get().surface() + " of this build");
+      platform.get().notes().forEach(n -> log.info("plangate: " + terminal(n)));
+      policy = platform.get().policy();
+      commits = platform.get().commits();
+    } else {
+      policy = policy(git);
+      commits = commits(git);
+      policy = inForce(git, policy, commits);
+      if (label != null) {
+        policy = policy.withApprovalLabel(label);
+      }
     }
     List<Path> planFiles = plans(git, policy);
     List<Path> templates = files("templates", basedir, nonNull(goal.templates));
@@ -74,10 +89,15 @@ final class Inputs {
           + " is not in a git repository)" : "; set plangate.base")
           + (cdkOut != null ? ", or give cdkOutBase" : ""));
     }
+    PlanExtras extras = new PlanExtras(stackExport, templates, null, null, cdkOut, cdkOutBase);
+    if (platform.isPresent()) {
+      Platform p = platform.get();
+      return new CheckRequest(planFiles, policy, git.root(), commits, p.branch(), Map.of(),
+          blankToNull(goal.moduleDir), p.approver(), LocalDate.now(), extras, p.signals());
+    }
     return new CheckRequest(planFiles, policy, git == null ? null : git.root(), commits, null,
         goal.environment, blankToNull(goal.moduleDir), Approver.none(ApprovalRoute.MAVEN_BUILD),
-        LocalDate.now(),
-        new PlanExtras(stackExport, templates, null, null, cdkOut, cdkOutBase));
+        LocalDate.now(), extras);
   }
 
   /** The project's git repository, or null (with a warning) when it is in none. */

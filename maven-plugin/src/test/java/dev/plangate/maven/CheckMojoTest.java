@@ -77,8 +77,9 @@ class CheckMojoTest {
             + "  destroy terraform_data.database (block removed from configuration; caused by "
             + sha + " (Claude Code))\n"
             + "Caused by " + sha + " \"Remove unused database\" (Claude Code).\n"
-            + "To approve: a Maven build cannot be approved. Run the check on a GitHub pull"
-            + " request, where a maintainer with write access adds the label"
+            + "To approve: a build outside a pull request or merge request cannot be approved."
+            + " Run it in the pull request's GitHub workflow or the merge request's GitLab"
+            + " pipeline, where a maintainer with write (GitLab: Developer) access adds the label"
             + " plangate/approve-destroy (fingerprint 18ffac07395686cb), or add a waiver to the"
             + " base branch's .plangate.yml in a commit a person reviews.\n"
             + "Full report: target/plangate/report.md");

@@ -196,8 +196,9 @@ public final class Gate {
           + " plangate apply --approve " + fingerprint + ".";
       case AGENT_PROMPT -> "A person approves in the agent's permission prompt (fingerprint "
           + fingerprint + ").";
-      case MAVEN_BUILD -> "A Maven build cannot be approved: run the check on a GitHub pull"
-          + " request, where the label " + policy.approvalLabel() + " approves, or add a waiver"
+      case MAVEN_BUILD -> "A build outside a pull request or merge request cannot be approved:"
+          + " run it in the pull request's GitHub workflow or the merge request's GitLab"
+          + " pipeline, where the label " + policy.approvalLabel() + " approves, or add a waiver"
           + " to the base branch's policy in a commit a person reviews (fingerprint "
           + fingerprint + ").";
       case PULL_REQUEST_LABEL -> throw new IllegalArgumentException("phrased by the caller");

@@ -276,8 +276,9 @@ final class Wording {
           + ".";
       case AGENT_PROMPT -> "the person answers the agent's permission prompt (fingerprint "
           + fp + ").";
-      case MAVEN_BUILD -> "a Maven build cannot be approved. Run the check on a GitHub pull"
-          + " request, where a maintainer with write access adds the label "
+      case MAVEN_BUILD -> "a build outside a pull request or merge request cannot be approved."
+          + " Run it in the pull request's GitHub workflow or the merge request's GitLab"
+          + " pipeline, where a maintainer with write (GitLab: Developer) access adds the label "
           + label.apply(r.approvalLabel()) + " (fingerprint " + fp + "), or add a waiver to the"
           + " base branch's " + code.apply(".plangate.yml") + " in a commit a person reviews.";
     };

@@ -51,8 +51,10 @@ class BriefReportTest {
         ApprovalRoute.APPLY_WRAPPER, "type the number of resources it destroys or replaces"
             + " when plangate asks on the terminal, or, from a script you control, run plangate"
             + " apply --approve " + fp + " -- <the same command>.",
-        ApprovalRoute.MAVEN_BUILD, "a Maven build cannot be approved. Run the check on a GitHub"
-            + " pull request, where a maintainer with write access adds the label"
+        ApprovalRoute.MAVEN_BUILD, "a build outside a pull request or merge request cannot be"
+            + " approved. Run it in the pull request's GitHub workflow or the merge request's"
+            + " GitLab pipeline, where a maintainer with write (GitLab: Developer) access adds the"
+            + " label"
             + " plangate/approve-destroy (fingerprint " + fp + "), or add a waiver to the base"
             + " branch's .plangate.yml in a commit a person reviews.",
         ApprovalRoute.AGENT_PROMPT, "the person answers the agent's permission prompt"

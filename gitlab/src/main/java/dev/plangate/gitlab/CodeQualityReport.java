@@ -1,0 +1,114 @@
+package dev.plangate.gitlab;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.plangate.core.gate.Verdict;
+import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.SourcePlace;
+import dev.plangate.core.report.Report;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * GitLab's Code Quality report ({@code gl-code-quality-report.json}, declared as
+ * {@code artifacts:reports:codequality}): a JSON array of issues with {@code description},
+ * {@code check_name}, {@code fingerprint}, {@code severity} (info, minor, major, critical,
+ * blocker) and {@code location.path} / {@code location.lines.begin}, so findings show in the
+ * merge-request widget. A finding the gate stops on is {@code blocker} (protected) or
+ * {@code critical} (approval required); one it lets through is {@code minor}.
+ */
+public final class CodeQualityReport {
+  public static final String FILE_NAME = "gl-code-quality-report.json";
+
+  private CodeQualityReport() {}
+
+  /**
+   * @param repoRoot paths are relative to it; a finding outside it points at the plan file name
+   * @param workDir the directory plan paths are relative to
+   */
+  public static void write(Report report, Path file, Path repoRoot, Path workDir)
+      throws IOException {
+    Path root = repoRoot == null ? null : repoRoot.toAbsolutePath().normalize();
+    Path dir = workDir.toAbsolutePath().normalize();
+    try (OutputStream out = Files.newOutputStream(file);
+        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+      g.writeStartArray();
+      for (String e : report.errors()) {
+        issue(g, "plangate: input error: " + e, "plangate-error", "blocker", ".plangate.yml", 1,
+            "error\n" + e);
+      }
+      for (Finding f : report.findingsBySeverity()) {
+        Verdict v = report.verdict(f);
+        String severity = v == Verdict.BLOCKED ? "blocker"
+            : v == Verdict.APPROVAL_REQUIRED ? "critical" : "minor";
+        String path = null;
+        int line = 1;
+        for (SourcePlace p : SourcePlace.candidates(f)) {
+          path = inRepo(root, p.inRepository() ? root : dir, p.file());
+          if (path != null) {
+            line = Math.max(1, p.line());
+            break;
+          }
+        }
+        if (path == null) {
+          path = inRepo(root, dir, f.plan());
+        }
+        String action = switch (f.action()) {
+          case DELETE -> "destroy";
+          case REPLACE -> "replace";
+          case FORGET -> "forget";
+        };
+        issue(g, "plangate: " + action + " " + f.key() + ": " + f.explanation(),
+            "plangate-" + action, severity, path == null ? f.plan() : path, line,
+            report.fingerprint() + "\n" + f.key() + "\n" + action);
+      }
+      g.writeEndArray();
+    }
+  }
+
+  private static void issue(JsonGenerator g, String description, String check, String severity,
+      String path, int line, String identity) throws IOException {
+    g.writeStartObject();
+    g.writeStringField("description", description);
+    g.writeStringField("check_name", check);
+    g.writeStringField("fingerprint", sha256(identity));
+    g.writeStringField("severity", severity);
+    g.writeObjectFieldStart("location");
+    g.writeStringField("path", path);
+    g.writeObjectFieldStart("lines");
+    g.writeNumberField("begin", line);
+    g.writeEndObject();
+    g.writeEndObject();
+    g.writeEndObject();
+  }
+
+  private static String inRepo(Path root, Path base, String path) {
+    if (root == null || path == null || path.isBlank()) {
+      return null;
+    }
+    try {
+      Path p = base.resolve(path).normalize();
+      return p.startsWith(root) && !p.equals(root)
+          ? root.relativize(p).toString().replace('\\', '/') : null;
+    } catch (InvalidPathException e) {
+      return null;
+    }
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

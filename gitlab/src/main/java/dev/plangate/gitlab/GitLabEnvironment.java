@@ -1,0 +1,73 @@
+package dev.plangate.gitlab;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The variables of a GitLab CI job (pass {@code System.getenv()} in production, a map in tests).
+ * A merge-request pipeline is {@code GITLAB_CI=true} with {@code CI_MERGE_REQUEST_IID} set; a
+ * branch pipeline has no merge request and no approvals to read.
+ */
+public final class GitLabEnvironment {
+  /** The variable the token is read from; CI_JOB_TOKEN cannot read label events. */
+  public static final String TOKEN = "PLANGATE_GITLAB_TOKEN";
+
+  private final Map<String, String> env;
+
+  public GitLabEnvironment(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  public Optional<String> get(String name) {
+    String v = env.get(name);
+    return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
+  }
+
+  /** {@code GITLAB_CI=true}: a GitLab CI job. */
+  public boolean isGitLabCi() {
+    return "true".equals(env.get("GITLAB_CI"));
+  }
+
+  /** A GitLab CI job of a merge-request pipeline. */
+  public boolean isMergeRequestPipeline() {
+    return isGitLabCi() && get("CI_MERGE_REQUEST_IID").isPresent();
+  }
+
+  /** {@code CI_MERGE_REQUEST_IID}, validated. */
+  public long mergeRequestIid() throws GitLabCheckException {
+    String v = get("CI_MERGE_REQUEST_IID").orElseThrow(() -> new GitLabCheckException(
+        "CI_MERGE_REQUEST_IID is not set: this is not a merge-request pipeline"));
+    if (!v.matches("[1-9][0-9]{0,17}")) {
+      throw new GitLabCheckException("CI_MERGE_REQUEST_IID is not a merge-request number: '"
+          + GitLabApi.clean(v, 30) + "'");
+    }
+    return Long.parseLong(v);
+  }
+
+  /** {@code CI_PROJECT_ID}, validated. */
+  public String projectId() throws GitLabCheckException {
+    String v = get("CI_PROJECT_ID").orElseThrow(() -> new GitLabCheckException(
+        "CI_PROJECT_ID is not set: GitLab sets it in every CI job"));
+    if (!v.matches("[1-9][0-9]{0,17}")) {
+      throw new GitLabCheckException("CI_PROJECT_ID is not a project id: '"
+          + GitLabApi.clean(v, 30) + "'");
+    }
+    return v;
+  }
+
+  /** {@code CI_API_V4_URL}, e.g. {@code https://gitlab.com/api/v4}. */
+  public String apiUrl() throws GitLabCheckException {
+    return get("CI_API_V4_URL").orElseThrow(() -> new GitLabCheckException(
+        "CI_API_V4_URL is not set: GitLab sets it in every CI job"));
+  }
+
+  /** {@value #TOKEN}, empty when unset. */
+  public Optional<String> token() {
+    return get(TOKEN);
+  }
+
+  /** {@code PLANGATE_APPROVAL_SECRET}: the key of the approval seal; empty when none. */
+  public Optional<String> sealSecret() {
+    return get("PLANGATE_APPROVAL_SECRET");
+  }
+}

@@ -1,0 +1,372 @@
+package dev.plangate.gitlab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.plangate.core.authorship.Confidence;
+import dev.plangate.core.authorship.PlatformSignals;
+import dev.plangate.core.authorship.Signal;
+import dev.plangate.core.authorship.SignalCatalog;
+import dev.plangate.core.gate.Approver;
+import dev.plangate.core.gate.Approver.ApprovalException;
+import dev.plangate.core.git.Commit;
+import dev.plangate.core.git.GitException;
+import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.policy.CommittedPolicy;
+import dev.plangate.core.policy.Policy;
+import dev.plangate.core.policy.PolicyException;
+import dev.plangate.core.policy.PolicyMerge;
+import dev.plangate.core.policy.PolicyOrigin;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the gate learns about one merge request before it decides: the merge request as the
+ * API has it now, its commits and label events, the policy of its {@code diff_refs.base_sha}, the
+ * sticky note and the approver built from them. Read once, up front; any call that fails is an
+ * error naming the call, never a pass.
+ *
+ * <p>Without {@value GitLabEnvironment#TOKEN} nothing is read from the API (a job token cannot
+ * read label events): the base and head come from the pipeline's variables, the author counts as
+ * a possible agent (nothing shows otherwise), and the approver fails, so a change that destroys
+ * is an error (exit 2) that says to set the token, while one that destroys nothing still passes.
+ */
+public final class MergeRequestContext {
+  private final GitLabApi api;
+  private final String project;
+  private final MergeRequest mr;
+  private final Policy policy;
+  private final List<String> notes;
+  private final Optional<StickyNote> note;
+  private final Approver approver;
+  private final GitLabApprover gitLabApprover;
+  private final PlatformSignals platform;
+  private final byte[] sealKey;
+
+  private MergeRequestContext(GitLabApi api, String project, MergeRequest mr, Policy policy,
+      List<String> notes, Optional<StickyNote> note, Approver approver,
+      GitLabApprover gitLabApprover, PlatformSignals platform, byte[] sealKey) {
+    this.api = api;
+    this.project = project;
+    this.mr = mr;
+    this.policy = policy;
+    this.notes = List.copyOf(notes);
+    this.note = note;
+    this.approver = approver;
+    this.gitLabApprover = gitLabApprover;
+    this.platform = platform;
+    this.sealKey = sealKey;
+  }
+
+  /**
+   * Reads the merge request of this pipeline.
+   *
+   * @param api the client, or null when no token is configured
+   * @param policyPath repository-relative policy file, or null for {@code .plangate.yml}
+   * @param labelOverride the approval label, or null for the policy's
+   * @param sealKey the approval secret, empty when none
+   */
+  public static MergeRequestContext read(GitLabEnvironment env, GitLabApi api, GitRepository git,
+      String policyPath, String labelOverride, boolean readNote, byte[] sealKey)
+      throws GitLabCheckException {
+    String project = env.projectId();
+    long iid = env.mergeRequestIid();
+    String prefix = "/projects/" + project + "/merge_requests/" + iid;
+    try {
+      if (api == null) {
+        return withoutToken(env, git, project, iid, policyPath, labelOverride);
+      }
+      MergeRequest mr = MergeRequest.of(api.get(prefix));
+      checkCheckout(git, mr);
+      List<String> notes = new ArrayList<>();
+      Policy policy = policy(git, mr.baseSha(), mr.headSha(), policyPath, labelOverride, notes);
+      List<JsonNode> commits = api.getAll(prefix + "/commits");
+      List<LabelEvent> events = new ArrayList<>();
+      for (JsonNode e : api.getAll(prefix + "/resource_label_events")) {
+        events.add(LabelEvent.of(e));
+      }
+      List<GitLabApprover.MergeRequestApproval> approvals = approvals(api, prefix);
+      SignalCatalog catalog = SignalCatalog.builtin().withExtra(policy.signals());
+      Map<Long, GitLabApprover.Person> cache = new HashMap<>();
+      GitLabApprover.People people = u -> {
+        GitLabApprover.Person p = cache.get(u.id());
+        if (p == null) {
+          p = person(api, project, u);
+          cache.put(u.id(), p);
+        }
+        return p;
+      };
+      Optional<StickyNote> sticky = Optional.empty();
+      if (readNote) {
+        long self = api.get("/user").path("id").asLong(-1);
+        sticky = StickyNote.find(api, prefix, self);
+      }
+      Optional<ApprovalSeal> seal = sticky.flatMap(n -> ApprovalSeal.find(n.body(), project, iid,
+          sealKey));
+      GitLabApprover.ParticipantSource participants = () -> {
+        try {
+          return Participants.of(commits, git.range(mr.baseSha(), mr.headSha()).commits());
+        } catch (GitException e) {
+          throw new ApprovalException("cannot read the merge request's commits: "
+              + e.getMessage());
+        }
+      };
+      GitLabApprover approver = new GitLabApprover(mr, events, approvals, people, participants,
+          sha -> pushedAt(api, prefix, sha), seal, catalog);
+      PlatformSignals platform = authorSignals(mr, people, catalog);
+      return new MergeRequestContext(api, project, mr, policy, notes, sticky, approver, approver,
+          platform, sealKey);
+    } catch (GitLabApiException e) {
+      throw new GitLabCheckException(e.getMessage());
+    } catch (ApprovalException | GitException | IllegalArgumentException e) {
+      throw new GitLabCheckException(e.getMessage());
+    }
+  }
+
+  private static MergeRequestContext withoutToken(GitLabEnvironment env, GitRepository git,
+      String project, long iid, String policyPath, String labelOverride)
+      throws GitLabCheckException, GitException {
+    String base = env.get("CI_MERGE_REQUEST_DIFF_BASE_SHA").orElse("");
+    String head = env.get("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA")
+        .or(() -> env.get("CI_COMMIT_SHA")).orElse("");
+    if (!base.matches("[0-9a-f]{40}") || !head.matches("[0-9a-f]{40}")) {
+      throw new GitLabCheckException("without " + GitLabEnvironment.TOKEN + " the merge request"
+          + " is read from CI_MERGE_REQUEST_DIFF_BASE_SHA and CI_COMMIT_SHA, and they are not"
+          + " commit ids");
+    }
+    MergeRequest mr = new MergeRequest(iid, GitLabUser.GHOST, head, base,
+        env.get("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME").orElse(""), "", "");
+    checkCheckout(git, mr);
+    List<String> notes = new ArrayList<>();
+    notes.add(GitLabEnvironment.TOKEN + " is not set, so the merge request's author, labels"
+        + " and approvals were not read; authorship comes from the commits alone.");
+    Policy policy = policy(git, base, head, policyPath, labelOverride, notes);
+    Approver noToken = new Approver() {
+      @Override
+      public dev.plangate.core.gate.Approvals approvals(
+          dev.plangate.core.gate.ApprovalRequest request) throws ApprovalException {
+        throw new ApprovalException(GitLabEnvironment.TOKEN + " is not set, so the approval"
+            + " label cannot be read: CI_JOB_TOKEN cannot read a merge request's label events."
+            + " Create a project access token (role Reporter or above, scope read_api; api to"
+            + " keep the merge-request note) and store it as the masked CI/CD variable "
+            + GitLabEnvironment.TOKEN);
+      }
+
+      @Override
+      public dev.plangate.core.gate.ApprovalRoute route() {
+        // With the token, the label on this merge request approves.
+        return dev.plangate.core.gate.ApprovalRoute.PULL_REQUEST_LABEL;
+      }
+    };
+    // Fail closed: the merge request may have been opened by an agent's bot account, and without
+    // the API nothing says it was not. Any destroy then needs the approval, which needs the token.
+    PlatformSignals unknownAuthor = new PlatformSignals(List.of(new Signal(
+        "merge-request author", "not read: " + GitLabEnvironment.TOKEN + " is not set",
+        Confidence.MEDIUM, "an unknown merge-request author")), Map.of());
+    return new MergeRequestContext(null, project, mr, policy, notes, Optional.empty(), noToken,
+        null, unknownAuthor, new byte[0]);
+  }
+
+  public MergeRequest mergeRequest() {
+    return mr;
+  }
+
+  /** The base commit's policy, tightened by the merge request's own version. */
+  public Policy policy() {
+    return policy;
+  }
+
+  public List<String> notes() {
+    return notes;
+  }
+
+  public Approver approver() {
+    return approver;
+  }
+
+  public PlatformSignals platformSignals() {
+    return platform;
+  }
+
+  /** Whether notes can be written (a token was given). */
+  boolean canWrite() {
+    return api != null;
+  }
+
+  Optional<StickyNote> note() {
+    return note;
+  }
+
+  GitLabApi api() {
+    return api;
+  }
+
+  String notePrefix() {
+    return "/projects/" + project + "/merge_requests/" + mr.iid();
+  }
+
+  String sealMarker() {
+    if (sealKey.length == 0 || gitLabApprover == null) {
+      return "";
+    }
+    return gitLabApprover.sealToWrite().map(s -> s.marker(project, mr.iid(), sealKey))
+        .orElse("");
+  }
+
+  /**
+   * The plans were made from this checkout, so it must be the merge request's head, or a
+   * merged-results commit whose second parent is the head; a newer push means a newer pipeline
+   * decides.
+   */
+  private static void checkCheckout(GitRepository git, MergeRequest mr)
+      throws GitException, GitLabCheckException {
+    for (String sha : List.of(mr.headSha(), mr.baseSha())) {
+      if (git.resolve(sha + "^{commit}").isEmpty()) {
+        throw new GitLabCheckException("commit " + Commit.shortSha(sha) + " (the merge"
+            + " request's " + (sha.equals(mr.headSha()) ? "head" : "base") + ") is not in this"
+            + " checkout; set GIT_DEPTH: 0 (or fetch the target branch) before plangate");
+      }
+    }
+    String head = git.resolve("HEAD").orElse("");
+    String merged = git.resolve("HEAD^2").orElse("");
+    if (!head.equals(mr.headSha()) && !merged.equals(mr.headSha())) {
+      throw new GitLabCheckException("the merge request's head is now "
+          + Commit.shortSha(mr.headSha()) + " but this checkout is " + Commit.shortSha(head)
+          + ": the plans are of an older commit, and the pipeline for the newer push decides");
+    }
+  }
+
+  /** The base commit's policy, tightened by the head's: a change cannot loosen its own rules. */
+  private static Policy policy(GitRepository git, String base, String head, String policyPath,
+      String labelOverride, List<String> notes) throws GitLabCheckException, GitException {
+    if (policyPath != null && (policyPath.equals("..") || policyPath.startsWith("../"))) {
+      throw new GitLabCheckException("the policy file " + policyPath + " is outside the"
+          + " repository; on a merge request the policy is read from the base commit");
+    }
+    if (policyPath != null && !git.exists(base, policyPath) && !git.exists(head, policyPath)) {
+      throw new GitLabCheckException("the policy file " + policyPath + " exists neither at the"
+          + " base commit " + Commit.shortSha(base) + " nor at the head");
+    }
+    Policy policy;
+    try {
+      Policy atBase = CommittedPolicy.at(git, base, Commit.shortSha(base)
+          + " (the merge request's base)", policyPath);
+      Policy atHead = CommittedPolicy.at(git, head, Commit.shortSha(head)
+          + " (the merge request's head)", policyPath);
+      atHead = atHead.withOrigin(new PolicyOrigin(atHead.origin().path(),
+          atHead.origin().revision(), List.of(), List.of()));
+      policy = PolicyMerge.tightenOnly(atBase, atHead).effective();
+      String path = atBase.origin().path() != null ? atBase.origin().path()
+          : atHead.origin().path();
+      if (path != null && !java.util.Arrays.equals(
+          git.exists(base, path) ? git.showBytes(base, path) : null,
+          git.exists(head, path) ? git.showBytes(head, path) : null)) {
+        notes.add("This merge request changes " + path + "; the gate applies the base commit's"
+            + " version, tightened by what the change adds; what it loosens takes effect once"
+            + " merged.");
+      }
+    } catch (PolicyException e) {
+      throw new GitLabCheckException(e.getMessage());
+    }
+    return labelOverride == null || labelOverride.isBlank() ? policy
+        : policy.withApprovalLabel(labelOverride.strip());
+  }
+
+  /** {@code approved_by}; a project without the approvals API (404) has none. */
+  private static List<GitLabApprover.MergeRequestApproval> approvals(GitLabApi api,
+      String prefix) throws GitLabApiException, GitLabCheckException {
+    Optional<JsonNode> answer = api.getIfExists(prefix + "/approvals");
+    List<GitLabApprover.MergeRequestApproval> out = new ArrayList<>();
+    if (answer.isEmpty()) {
+      return out;
+    }
+    JsonNode by = answer.get().path("approved_by");
+    if (!by.isMissingNode() && !by.isArray()) {
+      throw new GitLabCheckException("GitLab's approvals answer has an approved_by that is not"
+          + " a list");
+    }
+    for (JsonNode a : by) {
+      Instant at = null;
+      String when = a.path("approved_at").asText("");
+      if (!when.isEmpty()) {
+        try {
+          at = Instant.parse(when);
+        } catch (DateTimeParseException e) {
+          throw new GitLabCheckException("an approval has no valid approved_at: '"
+              + GitLabApi.clean(when, 40) + "'");
+        }
+      }
+      out.add(new GitLabApprover.MergeRequestApproval(GitLabUser.of(a.get("user")), at));
+    }
+    return out;
+  }
+
+  /** {@code /users/:id} (bot, state, public_email) and the member's effective access level. */
+  private static GitLabApprover.Person person(GitLabApi api, String project, GitLabUser u)
+      throws ApprovalException {
+    try {
+      JsonNode user = api.get("/users/" + u.id());
+      JsonNode bot = user.get("bot");
+      if (bot == null || !bot.isBoolean()) {
+        throw new ApprovalException("GitLab's /users/" + u.id() + " does not say whether "
+            + u.username() + " is a bot (no boolean \"bot\" field), so the approval cannot be"
+            + " trusted");
+      }
+      Optional<JsonNode> member = api.getIfExists("/projects/" + project + "/members/all/"
+          + u.id());
+      int level = member.map(m -> m.path("access_level").asInt(0)).orElse(0);
+      return new GitLabApprover.Person(bot.asBoolean(), user.path("state").asText(""),
+          user.path("public_email").asText(""), level);
+    } catch (GitLabApiException e) {
+      throw new ApprovalException("cannot verify the approver " + u.username() + ": "
+          + e.getMessage());
+    }
+  }
+
+  /**
+   * When the head commit was pushed, by GitLab's clock: the {@code created_at} of the diff
+   * version whose {@code head_commit_sha} is the head (the latest, if it was pushed more than
+   * once). Commit dates are written by the committer and prove nothing.
+   */
+  private static Instant pushedAt(GitLabApi api, String prefix, String sha)
+      throws ApprovalException {
+    try {
+      Instant latest = null;
+      for (JsonNode v : api.getAll(prefix + "/versions")) {
+        if (!sha.equals(v.path("head_commit_sha").asText())) {
+          continue;
+        }
+        Instant created = Instant.parse(v.path("created_at").asText());
+        latest = latest == null || created.isAfter(latest) ? created : latest;
+      }
+      return latest;
+    } catch (GitLabApiException e) {
+      throw new ApprovalException("cannot tell when the head commit was pushed: "
+          + e.getMessage());
+    } catch (DateTimeParseException e) {
+      throw new ApprovalException("a merge-request version has no valid created_at");
+    }
+  }
+
+  /**
+   * A merge request opened by a bot account (a project or group access token, a service
+   * account: what an agent runs as) or a known agent's account is AI-authored.
+   */
+  private static PlatformSignals authorSignals(MergeRequest mr, GitLabApprover.People people,
+      SignalCatalog catalog) throws ApprovalException {
+    GitLabUser a = mr.author();
+    Optional<String> agent = catalog.agentForGitHubAccount(a.username(), 0);
+    List<Signal> change = new ArrayList<>();
+    if (agent.isPresent()) {
+      change.add(new Signal("merge-request author", a.username(), Confidence.HIGH,
+          agent.get()));
+    } else if (!catalog.isNonAiBot(a.username()) && people.person(a).bot()) {
+      change.add(new Signal("merge-request author", a.username(), Confidence.MEDIUM,
+          a.username() + " (a GitLab bot account not known to be an AI agent)"));
+    }
+    return new PlatformSignals(change, Map.of());
+  }
+}
