@@ -439,4 +439,14 @@ class TemplateReaderTest {
     assertThat(json.resources().get("ReplicaDB").updateReplacePolicy()).isEqualTo("Retain");
     assertThat(json.resources().get("ReplicaDB").location()).endsWith("db.json:6");
   }
+
+  /** Found by the fuzzer: SnakeYAML quotes the newline it choked on, which split the message. */
+  @Test
+  void aYamlErrorAboutANewlineIsStillOneLine(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("t.yaml");
+    Files.writeString(file, "Metadata:\n  X: &\nResources:\n  R: *a\n");
+    assertThatThrownBy(() -> TemplateReader.read(file))
+        .isInstanceOf(PlanReadException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n").contains("t.yaml"));
+  }
 }
