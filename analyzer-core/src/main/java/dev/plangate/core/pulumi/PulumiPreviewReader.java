@@ -41,6 +41,10 @@ public final class PulumiPreviewReader {
       "replace", "delete-replaced", "create-replacement", "discard", "discard-replaced",
       "read-replacement");
 
+  /** Step operations that take nothing away. */
+  private static final Set<String> HARMLESS_OPS = Set.of("same", "create", "update", "read",
+      "refresh", "import");
+
   private static final Pattern DIGEST_KEY =
       Pattern.compile("\"(steps|changeSummary)\"\\s*:");
   private static final Pattern PULUMI_URN = Pattern.compile("\"urn:pulumi:");
@@ -386,8 +390,9 @@ public final class PulumiPreviewReader {
       }
     }
 
+    /** A step that may take an object away: a destroying op, or one plangate does not know. */
     private static boolean destroys(PulumiStep s) {
-      return DESTROYING_OPS.contains(s.op());
+      return DESTROYING_OPS.contains(s.op()) || !HARMLESS_OPS.contains(s.op());
     }
 
     private Preview finish() {

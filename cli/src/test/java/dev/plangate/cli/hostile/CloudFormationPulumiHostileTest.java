@@ -182,7 +182,7 @@ class CloudFormationPulumiHostileTest {
         + "]")), "approval required"));
     c.add(refused("change set, LogicalResourceId missing", plan("cs.json",
         CS_DESTROY.replace("\"LogicalResourceId\":\"OrdersDb\",", "")), "LogicalResourceId"));
-    c.add(judged("change set, more pages (NextToken)", plan("cs.json",
+    c.add(refused("change set, more pages (NextToken)", plan("cs.json",
         CS_DESTROY.replace("{\"ChangeSetName\"", "{\"NextToken\":\"abc\",\"ChangeSetName\"")),
         "NextToken"));
     c.add(refused("change set, NUL byte", plan("cs.json", concat(utf8(CS_DESTROY),
