@@ -111,23 +111,16 @@ public final class GuardedYamlParser implements Parser {
    * context began, which for an unclosed quote is where the fix is.
    */
   public static String plainReason(MarkedYAMLException e) {
-    String problem = e.getProblem() == null ? "not valid YAML" : oneLine(e.getProblem());
+    // SnakeYAML quotes the character it choked on, a newline included: keep the reason one line.
+    String problem = e.getProblem() == null ? "not valid YAML"
+        : PlanReadException.oneLine(e.getProblem());
     if (e.getContext() == null) {
       return problem;
     }
     Mark where = e.getContextMark();
-    return problem + " (" + oneLine(e.getContext())
+    return problem + " (" + PlanReadException.oneLine(e.getContext())
         + (where == null ? "" : " that starts at " + (where.getLine() + 1) + ":"
             + (where.getColumn() + 1)) + ")";
-  }
-
-  /**
-   * SnakeYAML quotes the offending character itself ("unexpected character found \n(10)"): a
-   * control character in an error line would break the one-line message, so it is dropped (the
-   * code in brackets still names it).
-   */
-  static String oneLine(String text) {
-    return text.replaceAll("[\\p{Cntrl}\\u2028\\u2029]+", " ").replaceAll(" {2,}", " ").strip();
   }
 
   /** Where the last event pulled starts, or null before the first. */

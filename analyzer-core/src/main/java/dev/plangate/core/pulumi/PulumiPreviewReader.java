@@ -36,11 +36,6 @@ public final class PulumiPreviewReader {
   /** How much of a file {@link #looksLike(Path)} reads. */
   public static final int SNIFF_BYTES = 64 * 1024;
 
-  /** Step operations that take an object away (or may): what a changeSummary count must show. */
-  private static final Set<String> DESTROYING_OPS = Set.of("delete",
-      "replace", "delete-replaced", "create-replacement", "discard", "discard-replaced",
-      "read-replacement");
-
   /** Step operations that take nothing away. */
   private static final Set<String> HARMLESS_OPS = Set.of("same", "create", "update", "read",
       "refresh", "import");
@@ -382,7 +377,7 @@ public final class PulumiPreviewReader {
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String op = p.currentName();
         JsonToken t = p.nextToken();
-        if (t == JsonToken.VALUE_NUMBER_INT && DESTROYING_OPS.contains(op)) {
+        if (t == JsonToken.VALUE_NUMBER_INT && !HARMLESS_OPS.contains(op)) {
           summaryDestroys += Math.max(0, p.getLongValue());
         } else {
           p.skipChildren();
@@ -390,9 +385,9 @@ public final class PulumiPreviewReader {
       }
     }
 
-    /** A step that may take an object away: a destroying op, or one plangate does not know. */
+    /** A step that may take an object away: any op but the harmless ones, unknown ones too. */
     private static boolean destroys(PulumiStep s) {
-      return DESTROYING_OPS.contains(s.op()) || !HARMLESS_OPS.contains(s.op());
+      return !HARMLESS_OPS.contains(s.op());
     }
 
     private Preview finish() {
