@@ -453,29 +453,43 @@ final class Subcommands {
     emit(Tool.CLOUDFORMATION, action, a, null, null);
   }
 
-  private void cdk(List<Word> a) {
+  /**
+   * Where the subcommand stands after the tool's leading options ({@code valueOpts} take a
+   * value), or -1 when there is nothing to judge: help or version, or no literal subcommand, which
+   * is reported as unknown when it may come from arguments appended at run time or is not a
+   * literal word.
+   */
+  private int subcommandAt(Tool tool, List<Word> a, Set<String> valueOpts, String dir) {
     int j = 0;
     while (j < a.size()) {
       String v = a.get(j).value();
       if (!v.startsWith("-") || v.equals("-")) {
         break;
       }
-      j += v.indexOf('=') < 0 && CDK_VALUE_OPTS.contains(v) ? 2 : 1;
+      j += v.indexOf('=') < 0 && valueOpts.contains(v) ? 2 : 1;
     }
     if (hasHelp(a, 0) || hasOption(a, 0, "version")) {
-      return;
+      return -1;
     }
     if (j >= a.size()) {
       if (argsAppended) {
-        unknownSubcommand(Tool.CDK, a, null);
+        unknownSubcommand(tool, a, dir);
       }
+      return -1;
+    }
+    if (a.get(j).dynamic()) {
+      unknownSubcommand(tool, a, dir);
+      return -1;
+    }
+    return j;
+  }
+
+  private void cdk(List<Word> a) {
+    int j = subcommandAt(Tool.CDK, a, CDK_VALUE_OPTS, null);
+    if (j < 0) {
       return;
     }
     Word cmd = a.get(j);
-    if (cmd.dynamic()) {
-      unknownSubcommand(Tool.CDK, a, null);
-      return;
-    }
     switch (cmd.value()) {
       case "deploy" -> {
         String method = optionValue(a, j + 1, "-m", "--method");
@@ -495,28 +509,11 @@ final class Subcommands {
 
   private void pulumi(List<Word> a) {
     String dir = optionValue(a, 0, "-C", "--cwd");
-    int j = 0;
-    while (j < a.size()) {
-      String v = a.get(j).value();
-      if (!v.startsWith("-") || v.equals("-")) {
-        break;
-      }
-      j += v.indexOf('=') < 0 && PULUMI_VALUE_OPTS.contains(v) ? 2 : 1;
-    }
-    if (hasHelp(a, 0) || hasOption(a, 0, "version")) {
-      return;
-    }
-    if (j >= a.size()) {
-      if (argsAppended) {
-        unknownSubcommand(Tool.PULUMI, a, dir);
-      }
+    int j = subcommandAt(Tool.PULUMI, a, PULUMI_VALUE_OPTS, dir);
+    if (j < 0) {
       return;
     }
     Word cmd = a.get(j);
-    if (cmd.dynamic()) {
-      unknownSubcommand(Tool.PULUMI, a, dir);
-      return;
-    }
     boolean previewOnly = hasOption(a, j + 1, "preview-only");
     switch (cmd.value()) {
       case "up", "update", "watch" -> {
