@@ -5,6 +5,7 @@ import dev.plangate.core.gate.Approval;
 import dev.plangate.core.gate.ApprovalRequest;
 import dev.plangate.core.gate.Approvals;
 import dev.plangate.core.gate.Approver;
+import dev.plangate.core.gate.LabelHistory;
 import dev.plangate.core.git.Commit;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,19 +99,10 @@ public final class GitHubApprover implements Approver {
     toSeal = null;
     String label = request.label();
     List<String> notes = new ArrayList<>();
-    Timeline.LabelEvent added = null;
-    Timeline.LabelEvent removed = null;
-    for (Timeline.LabelEvent e : timeline.labels()) {
-      if (!e.label().equals(label)) {
-        continue;
-      }
-      if (e.added()) {
-        added = e;
-        removed = null;
-      } else if (added != null) {
-        removed = e;
-      }
-    }
+    LabelHistory<Timeline.LabelEvent> history = LabelHistory.of(timeline.labels(), label,
+        Timeline.LabelEvent::label, Timeline.LabelEvent::added);
+    Timeline.LabelEvent added = history.added();
+    Timeline.LabelEvent removed = history.removed();
     if (added == null) {
       return new Approvals(List.of(), notes);
     }

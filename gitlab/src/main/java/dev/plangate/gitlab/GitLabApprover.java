@@ -5,6 +5,7 @@ import dev.plangate.core.gate.Approval;
 import dev.plangate.core.gate.ApprovalRequest;
 import dev.plangate.core.gate.Approvals;
 import dev.plangate.core.gate.Approver;
+import dev.plangate.core.gate.LabelHistory;
 import dev.plangate.core.git.Commit;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,23 +93,14 @@ public final class GitLabApprover implements Approver {
     toSeal = null;
     String label = request.label();
     List<String> notes = new ArrayList<>();
-    LabelEvent added = null;
-    LabelEvent removed = null;
     // GitLab lists events oldest first; sort anyway, by time then id, so order is GitLab's clock.
     List<LabelEvent> ordered = new ArrayList<>(events);
     ordered.sort((a, b) -> a.at().equals(b.at()) ? Long.compare(a.id(), b.id())
         : a.at().compareTo(b.at()));
-    for (LabelEvent e : ordered) {
-      if (!e.label().equals(label)) {
-        continue;
-      }
-      if (e.added()) {
-        added = e;
-        removed = null;
-      } else if (added != null) {
-        removed = e;
-      }
-    }
+    LabelHistory<LabelEvent> history = LabelHistory.of(ordered, label, LabelEvent::label,
+        LabelEvent::added);
+    LabelEvent added = history.added();
+    LabelEvent removed = history.removed();
     if (added == null) {
       return new Approvals(List.of(), notes);
     }
