@@ -34,6 +34,16 @@ class PrePushCommandTest {
   }
 
   /** An AI commit removing the database, on top of what origin has. */
+  /** The scenario's clone whose remote already has a policy that names no plans. */
+  GitFixture remoteWithoutPlans() {
+    GitFixture git = PushScenarios.clone(tmp);
+    git.write(".plangate.yml", "humanOnly: warn\n");
+    git.commit("Policy without plans");
+    git.push("origin", "main");
+    git.fetch("origin");
+    return git;
+  }
+
   static String aiDestroy(GitFixture git) {
     String pushed = git.head();
     PushScenarios.removeDatabase(git);
@@ -99,13 +109,9 @@ class PrePushCommandTest {
 
   @Test
   void noPlansConfiguredRefusesAPushThatChangesInfrastructure() {
-    GitFixture git = PushScenarios.clone(tmp);
     // Neither the remote's policy nor the pushed one names plans. (A pushed commit that drops
     // the remote's plans: changes nothing: PolicyInForceTest.)
-    git.write(".plangate.yml", "humanOnly: warn\n");
-    git.commit("Policy without plans");
-    git.push("origin", "main");
-    git.fetch("origin");
+    GitFixture git = remoteWithoutPlans();
     String pushed = git.head();
     PushScenarios.removeDatabase(git);
     git.commit("Remove database" + CLAUDE);
@@ -121,11 +127,7 @@ class PrePushCommandTest {
 
   @Test
   void noPlansConfiguredLetsAPushWithoutInfrastructureFilesThrough() {
-    GitFixture git = PushScenarios.clone(tmp);
-    git.write(".plangate.yml", "humanOnly: warn\n");
-    git.commit("Policy without plans");
-    git.push("origin", "main");
-    git.fetch("origin");
+    GitFixture git = remoteWithoutPlans();
     String pushed = git.head();
     git.write("README.md", "docs\n");
     git.commit("Docs" + CLAUDE);
@@ -138,8 +140,7 @@ class PrePushCommandTest {
 
   @Test
   void aPulumiProgramIsInfrastructureWhereverItsProjectIs() {
-    GitFixture git = PushScenarios.clone(tmp);
-    git.write(".plangate.yml", "humanOnly: warn\n");
+    GitFixture git = remoteWithoutPlans();
     git.write("stacks/web/Pulumi.yaml", "name: web\nruntime: nodejs\n");
     git.commit("Pulumi project");
     git.push("origin", "main");
@@ -156,12 +157,8 @@ class PrePushCommandTest {
 
   @Test
   void aRepositoryAddsItsOwnInfrastructureGlobs() {
-    GitFixture git = PushScenarios.clone(tmp);
     // The remote's policy names no plans either: a pushed policy cannot drop them.
-    git.write(".plangate.yml", "humanOnly: warn\n");
-    git.commit("Policy without plans");
-    git.push("origin", "main");
-    git.fetch("origin");
+    GitFixture git = remoteWithoutPlans();
     git.git("config", "--add", "plangate.infraFiles", "deploy/*.json");
     git.write("deploy/stack.json", "{}\n");
     String pushed = git.head();
