@@ -238,7 +238,8 @@ public final class MarkdownReportRenderer {
               + "\n"
           : "\n**To proceed:** "
           + (hasSuggestion ? "add the `moved` block below, or " : "")
-          + "have a maintainer with write access add the label "
+          + "have " + r.approvalRoute().labeller("a maintainer with write access")
+          + " add the label "
           + markdownCode(r.approvalLabel()) + " (approves fingerprint `" + r.fingerprint()
           + "`; a later push that changes what is destroyed voids it).\n"
           + r.reasons(Reason.Kind.APPROVAL).stream()

@@ -138,7 +138,8 @@ public final class TextReportRenderer {
       case APPROVAL_REQUIRED -> {
         String elsewhere = Wording.approveElsewhere(r, Escape::terminal, x -> x);
         if (elsewhere == null) {
-          sb.append("  To approve anyway: a maintainer adds the label ")
+          sb.append("  To approve anyway: ").append(r.approvalRoute().labeller("a maintainer"))
+              .append(" adds the label ")
               .append(terminal(r.approvalLabel())).append(" (fingerprint ")
               .append(r.fingerprint()).append(")")
               .append(hasSuggestion ? ", or add the moved block above" : "").append(".\n");
