@@ -34,8 +34,8 @@ class TemplateLoaderTest {
     Path before = dir.resolve("missing-before.yaml");
     Path after = dir.resolve("missing-after.yaml");
 
-    PlanReadException e = catchThrowableOfType(() -> TemplateLoader.files(before, after),
-        PlanReadException.class);
+    PlanReadException e = catchThrowableOfType(PlanReadException.class,
+        () -> TemplateLoader.files(before, after));
 
     assertThat(e.file()).endsWith("missing-before.yaml");
   }
