@@ -13,14 +13,19 @@ import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import java.io.IOException;
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The Markdown report (PR comment, job summary): decision first, a table of findings, suggested
- * {@code moved} blocks, and a Mermaid graph of the blast radius collapsed by module
- * ({@link MermaidGraph}). Every string from input goes through {@link Escape}.
+ * The Markdown report (PR comment, job summary), laid out for GitHub's ~880 px comment column and
+ * read in ten seconds: the decision, one sentence, how to proceed; a three-column table (action,
+ * resource, how much depends on it); why, said once; the commits that caused it; then, folded,
+ * suggested {@code moved} blocks and the blast radius as a Mermaid graph ({@link MermaidGraph}).
+ * Nothing is said twice. Every string from input goes through {@link Escape}.
  */
 public final class MarkdownReportRenderer implements ReportRenderer {
   /** Marks the comment so a later run can find and update it. */
@@ -121,9 +126,14 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       sb.append("Nothing is destroyed or replaced.");
     } else {
       String who = Wording.who(r);
-      sb.append(Character.toUpperCase(who.charAt(0))).append(who.substring(1))
-          .append(" would **destroy ").append(d).append("** and **replace ").append(rep)
-          .append("** resource").append(d + rep == 1 ? "" : "s");
+      sb.append(Character.toUpperCase(who.charAt(0))).append(who.substring(1)).append(" would ");
+      if (d > 0) {
+        sb.append("**destroy ").append(d).append("**").append(rep > 0 ? " and " : "");
+      }
+      if (rep > 0) {
+        sb.append("**replace ").append(rep).append("**");
+      }
+      sb.append(" resource").append(d + rep == 1 ? "" : "s");
       if (crit > 0) {
         sb.append(" (**").append(crit).append(" critical**)");
       }
@@ -131,7 +141,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     }
     if (forget > 0) {
       sb.append(' ').append(Wording.plural(forget, "resource is", "resources are"))
-          .append(" removed from state but keep running.");
+          .append(" removed from state but ").append(forget == 1 ? "keeps" : "keep")
+          .append(" running.");
     }
     sb.append('\n');
     List<Finding> sorted = order.findings();
@@ -143,8 +154,14 @@ public final class MarkdownReportRenderer implements ReportRenderer {
           .append(" below turns ").append(Wording.plural(covered, "destroy", "destroys"))
           .append(" into a move.\n");
     }
+    boolean destroys = sorted.stream().anyMatch(f -> f.action().destroys());
+    // How to proceed comes before the detail: it is what the reader of a blocked PR needs.
+    if (destroys && withProceed) {
+      sb.append(proceed(r, !suggestions.isEmpty()));
+    }
     if (!sorted.isEmpty() && tableRows > 0) {
-      sb.append("\n| | resource | why | depends on it | caused by |\n|---|---|---|---|---|\n");
+      // Three narrow columns fit GitHub's comment column; the why and the commits follow.
+      sb.append("\n| | resource | depends on it |\n|---|---|---|\n");
       for (int i = 0; i < Math.min(tableRows, sorted.size()); i++) {
         row(sb, r, sorted.get(i));
       }
@@ -155,11 +172,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
           .append(" in the JSON report").append(tableRows < TABLE_ROWS ? " and the job summary"
               : "").append(".\n");
     }
-    if (sorted.stream().anyMatch(f -> f.action().destroys())) {
-      footer(sb, r);
-      if (withProceed) {
-        sb.append(proceed(r, !suggestions.isEmpty()));
-      }
+    if (!sorted.isEmpty()) {
+      why(sb, sorted);
+    }
+    if (destroys) {
+      footer(sb, r, sorted);
     } else {
       sb.append("\nFingerprint `").append(r.fingerprint()).append("`.\n");
     }
@@ -173,17 +190,11 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       }
       sb.append("</details>\n");
     }
-    if (sorted.stream().anyMatch(f -> f.action().destroys())) {
-      sb.append("\n<details><summary>Blast radius</summary>\n\n");
+    if (destroys) {
+      sb.append("\n<details><summary>Blast radius (an arrow points to what depends on a"
+          + " resource)</summary>\n\n");
       MermaidGraph.append(sb, sorted);
       sb.append("</details>\n");
-    }
-    if (!sorted.isEmpty()) {
-      sb.append("\n<details><summary>Every finding explained</summary>\n\n");
-      for (int i = 0; i < Math.min(TABLE_ROWS, sorted.size()); i++) {
-        sb.append("- ").append(markdown(sorted.get(i).explanation())).append('\n');
-      }
-      sb.append("\n</details>\n");
     }
     for (PlanSummary p : r.plans()) {
       for (String w : p.warnings()) {
@@ -198,6 +209,24 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     return sb.toString();
   }
 
+  /**
+   * Why, said once: the findings' short reasons with how many share each, in table order. The
+   * full sentences are in the JSON report and the text report.
+   */
+  private static void why(StringBuilder sb, List<Finding> sorted) {
+    Map<String, Integer> reasons = new LinkedHashMap<>();
+    for (Finding f : sorted) {
+      reasons.merge(Wording.shortReason(f), 1, Integer::sum);
+    }
+    sb.append("\n**Why:** ");
+    if (reasons.size() == 1) {
+      sb.append(markdown(reasons.keySet().iterator().next())).append(".  \n");
+      return;
+    }
+    sb.append(reasons.entrySet().stream().map(e -> markdown(e.getKey()) + " (" + e.getValue()
+        + ")").collect(Collectors.joining("; "))).append(".  \n");
+  }
+
   private static String title(Decision d) {
     return switch (d) {
       case PASS -> "pass";
@@ -207,17 +236,36 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     };
   }
 
-  private static void footer(StringBuilder sb, Report r) {
-    sb.append('\n');
-    List<CommitAuthorship> ai = r.authorship().aiCommits();
+  /**
+   * The commits that caused the findings, one line each with what they changed and how many
+   * findings follow from it; an AI commit also says which agent and the signal that shows it.
+   * Then AI-authored commits that caused no finding, signals, and the gate's notes.
+   */
+  private static void footer(StringBuilder sb, Report r, List<Finding> sorted) {
+    Map<String, CommitAuthorship> aiBySha = new LinkedHashMap<>();
+    r.authorship().aiCommits().forEach(c -> aiBySha.put(c.sha(), c));
+    Map<String, List<Attribution>> bySha = new LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Finding f : sorted) {
+      if (!f.attribution().isEmpty()) {
+        Attribution a = f.attribution().get(0);
+        List<Attribution> seen = bySha.computeIfAbsent(a.sha(), k -> new ArrayList<>());
+        if (seen.stream().noneMatch(x -> x.change().equals(a.change())
+            && x.where().equals(a.where()))) {
+          seen.add(a);
+        }
+        counts.merge(a.sha(), 1, Integer::sum);
+      }
+    }
+    List<CommitAuthorship> ai = aiBySha.values().stream()
+        .filter(c -> !bySha.containsKey(c.sha())).toList();
     for (int i = 0; i < Math.min(5, ai.size()); i++) {
       CommitAuthorship c = ai.get(i);
-      sb.append(i == 0 ? "**Caused by** " : "and ").append(markdownCode(c.shortSha())).append(' ')
+      sb.append(i == 0 ? (bySha.isEmpty() ? "**Caused by** " : "**AI-authored, too:** ")
+          : "and ").append(markdownCode(c.shortSha())).append(' ')
           .append(markdown(c.subject())).append(" — ").append(markdown(c.agent()));
       if (!c.signals().isEmpty()) {
-        Signal s = c.signals().get(0);
-        sb.append(" (").append(markdown(s.kind())).append(' ').append(markdownCode(s.evidence()))
-            .append(')');
+        signal(sb, c.signals().get(0));
       }
       sb.append("  \n");
     }
@@ -241,6 +289,36 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     for (String reason : r.reasons(Reason.Kind.NOTE)) {
       sb.append(markdown(reason)).append("  \n");
     }
+    // The list comes last: a line after it would be read as part of its last item.
+    if (!bySha.isEmpty()) {
+      sb.append("**Caused by**\n");
+      int shown = 0;
+      for (Map.Entry<String, List<Attribution>> e : bySha.entrySet()) {
+        if (shown++ == 5) {
+          sb.append("- and ").append(bySha.size() - 5).append(" more commits\n");
+          break;
+        }
+        Attribution first = e.getValue().get(0);
+        sb.append("- ").append(markdownCode(first.shortSha())).append(' ');
+        CommitAuthorship commit = aiBySha.get(e.getKey());
+        if (commit != null) {
+          sb.append(markdown(commit.subject())).append(" — ");
+        }
+        sb.append(markdown(first.by()));
+        if (commit != null && !commit.signals().isEmpty()) {
+          signal(sb, commit.signals().get(0));
+        }
+        sb.append(": ").append(e.getValue().stream().limit(2).map(a -> markdown(a.change())
+            + " (" + markdownCode(a.where()) + ")").collect(Collectors.joining(", ")));
+        int n = counts.get(e.getKey());
+        sb.append(" → ").append(Wording.plural(n, "finding", "findings")).append('\n');
+      }
+    }
+  }
+
+  private static void signal(StringBuilder sb, Signal s) {
+    sb.append(" (").append(markdown(s.kind())).append(' ').append(markdownCode(s.evidence()))
+        .append(')');
   }
 
   /** The way forward: what unblocks the change, or the fingerprint of what passed. */
@@ -272,33 +350,25 @@ public final class MarkdownReportRenderer implements ReportRenderer {
   private static void row(StringBuilder sb, Report r, Finding f) {
     String icon = switch (f.action()) {
       case DELETE -> "🔴 destroy";
-      case REPLACE -> "🟠 replace";
+      case REPLACE -> f.conditional() ? "🟠 may replace" : "🟠 replace";
       case FORGET -> "⚪ forget";
     };
     sb.append("| ").append(icon).append(" | ").append(markdownCode(f.key()));
     if (f.critical()) {
       sb.append(" (").append(markdown(f.category())).append(')');
     }
-    sb.append(" | ").append(markdown(Wording.shortReason(f)));
     if (Boolean.FALSE.equals(f.recoverable())) {
-      sb.append("; **data cannot be recovered**");
+      sb.append(" **data cannot be recovered**");
     }
     Verdict v = r.verdict(f);
     if (v == Verdict.BLOCKED) {
-      sb.append("; 🔒 **protected**");
+      sb.append(" 🔒 **protected**");
     } else if (v == Verdict.WAIVED) {
-      sb.append("; waived");
+      sb.append(" (waived)");
     }
     sb.append(" | ").append(f.downstream().total());
     if (!f.downstream().unchanged().isEmpty()) {
       sb.append(" (").append(f.downstream().unchanged().size()).append(" not changed by this plan)");
-    }
-    sb.append(" | ");
-    if (!f.attribution().isEmpty()) {
-      Attribution a = f.attribution().get(0);
-      sb.append(markdownCode(a.shortSha())).append(' ')
-          .append(markdown(a.by())).append(": ").append(markdown(a.change())).append(" (")
-          .append(markdownCode(a.where())).append(')');
     }
     sb.append(" |\n");
   }

@@ -96,6 +96,7 @@ public final class GoldenReports {
             null, null)));
     all.put("errors-without-a-file", GoldenReports::errorWithoutFile);
     all.put("ai-approval-required-on-pull-request", GoldenReports::aiApprovalRequired);
+    all.put("seven-findings-on-pull-request", GoldenReports::sevenFindings);
     all.put("blocked-by-protect-rule", GoldenReports::blocked);
     all.put("waivers-and-approvals", GoldenReports::waiversAndApprovals);
     all.put("many-findings", GoldenReports::manyFindings);
@@ -183,6 +184,61 @@ public final class GoldenReports {
         List.of(), new PolicyOrigin(".plangate.yml", "abc1234", List.of(), List.of()),
         List.of("The base revision has no policy file; the defaults apply."),
         ApprovalRoute.PULL_REQUEST_LABEL);
+  }
+
+  /**
+   * What an agent's pull request that tears down a staging network looks like: seven findings in
+   * a dependency chain (network, subnets, database, cache, two app servers), two commits.
+   */
+  private static Report sevenFindings() {
+    String net = "module.staging.module.network.";
+    String app = "module.staging.module.app.";
+    Attribution removed = new Attribution(SHA, "Dev Eloper <dev@example.com>", "Claude Code",
+        true, "infra/staging/main.tf", 8, "removed module \"network\"");
+    Attribution resized = new Attribution(HUMAN_SHA, "Dev Eloper <dev@example.com>",
+        "Claude Code", true, "infra/staging/app.tf", 21, "changed node_type");
+    List<String> all = List.of(net + "aws_subnet.private[\"eu-west-1a\"]",
+        net + "aws_subnet.private[\"eu-west-1b\"]", app + "aws_db_instance.orders",
+        app + "aws_elasticache_cluster.sessions", app + "aws_instance.web[0]",
+        app + "aws_instance.web[1]");
+    List<String> outside = List.of("aws_route53_record.api", "aws_lb_target_group.web");
+    Finding vpc = finding("infra/staging/plan.json", net + "aws_vpc.main", FindingAction.DELETE,
+        "block removed from configuration", false, null, null,
+        new Downstream(all, outside), null, "infra/staging/network/main.tf:1")
+        .withAttribution(List.of(removed));
+    List<Finding> findings = new java.util.ArrayList<>(List.of(vpc));
+    for (int i = 0; i < 2; i++) {
+      findings.add(finding("infra/staging/plan.json", all.get(i), FindingAction.DELETE,
+          "block removed from configuration", false, null, null,
+          new Downstream(all.subList(2, 6), outside), null, "infra/staging/network/main.tf:14")
+          .withAttribution(List.of(removed)));
+    }
+    findings.add(finding("infra/staging/plan.json", all.get(2), FindingAction.REPLACE,
+        "replace_because_cannot_update", true, "database", false,
+        new Downstream(all.subList(4, 6), List.of()), null, "infra/staging/app.tf:3")
+        .withAttribution(List.of(removed)));
+    findings.add(finding("infra/staging/plan.json", all.get(3), FindingAction.REPLACE,
+        "replace_because_cannot_update", false, null, null,
+        new Downstream(all.subList(4, 6), List.of()), null, "infra/staging/app.tf:21")
+        .withAttribution(List.of(resized)));
+    for (int i = 4; i < 6; i++) {
+      findings.add(finding("infra/staging/plan.json", all.get(i), FindingAction.REPLACE,
+          "replace_because_cannot_update", false, null, null,
+          new Downstream(List.of(), List.of("aws_lb_target_group.web")), null,
+          "infra/staging/app.tf:40").withAttribution(List.of(removed)));
+    }
+    Map<String, Verdict> verdicts = new LinkedHashMap<>();
+    findings.forEach(f -> verdicts.put(GateResult.id(f), Verdict.APPROVAL_REQUIRED));
+    return new Report(Decision.APPROVAL_REQUIRED, List.of(
+        new Reason(Reason.Kind.AUTHORSHIP, "An AI-authored commit (Claude Code) is in the"
+            + " range."),
+        new Reason(Reason.Kind.APPROVAL, "Critical destroys need 2 approvals from different"
+            + " people.")),
+        "5eed5eed5eed5eed", "plangate/approve-destroy", aiAuthorship(),
+        List.of(new PlanSummary("infra/staging/plan.json", "terraform", "1.2", "1.11.0",
+            Reports.counts(3, 4, 0), false, true, List.of())), findings, verdicts,
+        List.of(), new PolicyOrigin(".plangate.yml", "abc1234", List.of(), List.of()),
+        List.of(), ApprovalRoute.PULL_REQUEST_LABEL);
   }
 
   private static Report blocked() {

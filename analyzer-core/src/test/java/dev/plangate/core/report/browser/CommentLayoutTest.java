@@ -61,10 +61,8 @@ class CommentLayoutTest {
 
   @Test
   void aCommentAboutAHandfulOfFindingsIsAtMostFortyLines() {
-    assumeTrue(Boolean.getBoolean("plangate.commentRedesign"),
-        "waits for the comment redesign (issue 14): today's comment is longer");
-    for (String name : List.of("ai-approval-required-on-pull-request",
-        "example-terraform-kiro-incident", "example-orders-service-destroy")) {
+    for (String name : List.of("seven-findings-on-pull-request",
+        "example-orders-service-destroy", "example-terraform-db-replace")) {
       Report r = GoldenReports.all().get(name).get();
       String md = comment(r);
       assertThat(md.lines().count()).as("%s (%d findings):%n%s", name, r.findings().size(), md)
@@ -78,7 +76,7 @@ class CommentLayoutTest {
     assumeTrue(target != null && BROWSER.isPresent(), "-Dplangate.screenshot=FILE writes it");
     Path png = Path.of(System.getProperty("plangate.root", "..")).resolve(target);
     GitHubCommentView.screenshot(BROWSER.get(), comment(GoldenReports.all()
-        .get("ai-approval-required-on-pull-request").get()), png, 900);
+        .get("seven-findings-on-pull-request").get()), png, 900);
     assertThat(png).exists();
   }
 }
