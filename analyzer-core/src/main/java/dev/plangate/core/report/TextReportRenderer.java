@@ -77,8 +77,22 @@ public final class TextReportRenderer implements ReportRenderer {
         width = Math.max(width, terminal(sorted.get(i).key()).length());
       }
       width = Math.min(width, 72);
-      for (int i = 0; i < Math.min(SHOWN, sorted.size()); i++) {
-        finding(sb, r, sorted.get(i), width);
+      // A cause shared by several findings is said once, after them; a finding only names its
+      // cause when it is another one.
+      List<Finding> shown = sorted.subList(0, Math.min(SHOWN, sorted.size()));
+      java.util.Map<String, Long> causes = shown.stream().filter(f -> !f.attribution().isEmpty())
+          .collect(java.util.stream.Collectors.groupingBy(f -> Wording.cause(f.attribution()
+              .get(0)), java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
+      String common = causes.entrySet().stream().filter(e -> e.getValue() > 1)
+          .max(java.util.Map.Entry.comparingByValue()).map(java.util.Map.Entry::getKey)
+          .orElse(null);
+      for (Finding f : shown) {
+        finding(sb, r, f, width, common);
+      }
+      if (common != null) {
+        sb.append("  ").append(causes.size() == 1 ? "Caused by " : "The others caused by ")
+            .append(terminal(common)).append(" (").append(causes.get(common))
+            .append(" findings)\n");
       }
       if (sorted.size() > SHOWN) {
         sb.append("  ...      ").append(sorted.size() - SHOWN)
@@ -175,7 +189,7 @@ public final class TextReportRenderer implements ReportRenderer {
     }
   }
 
-  private void finding(StringBuilder sb, Report r, Finding f, int width) {
+  private void finding(StringBuilder sb, Report r, Finding f, int width, String common) {
     String verb = Wording.verb(f).toUpperCase(Locale.ROOT);
     String colour = f.action() == FindingAction.DELETE ? RED : YELLOW;
     String key = terminal(f.key());
@@ -211,7 +225,7 @@ public final class TextReportRenderer implements ReportRenderer {
       sb.append(indent).append("└ ").append(paint(RED, "data cannot be recovered: "))
           .append(terminal(f.recoverability())).append('\n');
     }
-    if (!f.attribution().isEmpty()) {
+    if (!f.attribution().isEmpty() && !Wording.cause(f.attribution().get(0)).equals(common)) {
       sb.append(indent).append("└ caused by ").append(terminal(Wording.cause(f.attribution()
           .get(0)))).append('\n');
     }
