@@ -105,7 +105,7 @@ import java.util.List;
  * the hook would plan: another command anywhere on the line that can change files, variables,
  * workspace or state ({@link InputChanges}); several infrastructure commands; environment set for
  * the command ({@code X=1 cmd}, {@code env}, {@code sudo X=1}); an apply option the hook's plan
- * would not carry or cannot read beforehand ({@link Subcommands}); another machine or a
+ * would not carry or cannot read beforehand ({@link TerraformGrammar}); another machine or a
  * container. A command name that is not a literal word (a glob, {@code $'...'}, a backslash-
  * newline, a variable or substitution), code handed to an interpreter that names a tool, a shell
  * reading commands the line does not show, and an unknown program handed a tool's command line
@@ -113,11 +113,12 @@ import java.util.List;
  * of destructive commands ({@link DestructiveCommands}) yield {@link Action#DELETE}.
  *
  * <p>What each part knows: {@link ShellLexer} the shell's grammar (words, quoting, here-documents,
- * substitutions), {@link ShellWords} words once lexed (assignments, options, joining),
- * {@link Subcommands} each tool's subcommands and options, {@link Runners} the programs that run
- * other programs, {@link InputChanges} what can change a plan's inputs, {@link
- * DestructiveCommands} the table; {@link ShellWalker} walks the line and ties them together.
- * This class is the entry point: the fast path, the length limit, and failing closed on a bug.
+ * substitutions), {@link ShellWords} words once lexed (assignments, options, joining), a {@link
+ * ToolGrammar} per tool its subcommands and options ({@link Subcommands} picks it), {@link
+ * Runners} the programs that run other programs, {@link InputChanges} what can change a plan's
+ * inputs, {@link DestructiveCommands} the table; {@link ShellWalker} walks the line and ties them
+ * together. This class is the entry point: the fast path, the length limit, and failing closed
+ * on a bug.
  *
  * <p>This guards against mistakes, not an adversary: a deliberately obfuscated command ({@code
  * base64 -d | sh}, a variable built from pieces) is out of scope. Globs and brace expansions are
