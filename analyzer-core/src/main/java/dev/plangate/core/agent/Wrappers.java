@@ -9,7 +9,6 @@ import static dev.plangate.core.agent.Runners.SHELLS;
 import static dev.plangate.core.agent.ShellWords.assignmentEnd;
 import static dev.plangate.core.agent.ShellWords.firstNonNull;
 import static dev.plangate.core.agent.ShellWords.guess;
-import static dev.plangate.core.agent.ShellWords.isFlagOf;
 import static dev.plangate.core.agent.ShellWords.join;
 import static dev.plangate.core.agent.ShellWords.joinDir;
 import static dev.plangate.core.agent.ShellWords.optionValue;
@@ -49,78 +48,18 @@ final class Wrappers {
   static final int STOP = -2;
   static final int NOT_A_WRAPPER = -1;
 
-  /** Index of the command a wrapper runs, STOP when handled or none, NOT_A_WRAPPER. */
+  /**
+   * Index of the command a wrapper runs, STOP when handled or none, NOT_A_WRAPPER. The plain
+   * wrappers are data ({@link WrapperTable}); what follows is each special case.
+   */
   int wrapper(String name, List<Word> w, int i, Inv inv) {
+    WrapperTable.Wrapper wr = WrapperTable.get(name);
+    if (wr != null) {
+      return WrapperTable.command(wr, w, i, inv);
+    }
     switch (name) {
-      case "time": {
-        Map<String, String> o = new HashMap<>();
-        return skipOptions(w, i + 1, "fo", Set.of("--format", "--output"), o);
-      }
-      case "nohup", "builtin", "chronic", "unbuffer", "busybox":
-        return i + 1;
-      case "setsid":
-        return skipOptions(w, i + 1, "", Set.of(), null);
-      case "caffeinate":
-        return skipOptions(w, i + 1, "tw", Set.of(), null);
-      case "exec":
-        return skipOptions(w, i + 1, "a", Set.of(), null);
-      case "command": {
-        Map<String, String> o = new HashMap<>();
-        int j = skipOptions(w, i + 1, "", Set.of(), o);
-        return o.containsKey("-v") || o.containsKey("-V") ? STOP : j;
-      }
-      case "nice": {
-        int j = i + 1;
-        while (j < w.size() && isFlagOf(w.get(j).value(), "0123456789")) {
-          j++;
-        }
-        return skipOptions(w, j, "n", Set.of("--adjustment"), null);
-      }
-      case "ionice": {
-        Map<String, String> o = new HashMap<>();
-        int j = skipOptions(w, i + 1, "cnpPu", Set.of("--class", "--classdata", "--pid",
-            "--pgid", "--uid"), o);
-        return o.containsKey("-p") || o.containsKey("-P") || o.containsKey("-u") ? STOP : j;
-      }
-      case "timeout": {
-        int j = skipOptions(w, i + 1, "sk", Set.of("--signal", "--kill-after"), null);
-        return j < w.size() ? j + 1 : STOP;
-      }
-      case "stdbuf":
-        return skipOptions(w, i + 1, "ioe", Set.of("--input", "--output", "--error"), null);
-      case "sudo": {
-        Map<String, String> o = new HashMap<>();
-        int j = skipOptions(w, i + 1, "ugCDhprtUTR", Set.of("--user", "--group", "--chdir",
-            "--host", "--prompt", "--role", "--type", "--other-user", "--command-timeout",
-            "--close-from", "--chroot"), o);
-        if (o.containsKey("-l") || o.containsKey("--list") || o.containsKey("-e")
-            || o.containsKey("--edit") || o.containsKey("-V") || o.containsKey("--version")) {
-          return STOP;
-        }
-        String dir = o.getOrDefault("-D", o.get("--chdir"));
-        if (dir != null) {
-          inv.cwd = joinDir(inv.cwd, dir);
-        }
-        while (j < w.size() && assignmentEnd(null, w.get(j)) > 0) {
-          if (inv.env == null) {
-            inv.env = w.get(j).value();
-          }
-          j++;
-        }
-        return j;
-      }
-      case "doas":
-        return skipOptions(w, i + 1, "uC", Set.of(), null);
       case "env":
         return env(w, i, inv);
-      case "xargs": {
-        Map<String, String> o = new HashMap<>();
-        int j = skipOptions(w, i + 1, "ILnPsdEa", Set.of("--arg-file", "--delimiter",
-            "--max-chars", "--max-lines", "--max-args", "--max-procs", "--process-slot-var"),
-            o);
-        inv.argsAppended = true;
-        return j < w.size() ? j : STOP;
-      }
       case "watch": {
         Map<String, String> o = new HashMap<>();
         int j = skipOptions(w, i + 1, "n", Set.of("--interval"), o);
