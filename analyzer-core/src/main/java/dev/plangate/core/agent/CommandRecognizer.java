@@ -171,7 +171,7 @@ public final class CommandRecognizer {
         return ToolWords.mentioned(line) ? List.of(unparseable(line, null)) : List.of();
       }
       ShellWalker w = new ShellWalker(budget, line, table);
-      w.shell(line, 0, new ShellWalker.Scope());
+      w.shell(line, 0, new ShellScope());
       return w.result();
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       // A bug must not open the gate: say what we know, which is that a tool may be named.

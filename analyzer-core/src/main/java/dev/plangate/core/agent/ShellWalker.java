@@ -24,12 +24,8 @@ import dev.plangate.core.agent.ShellLexer.SyntaxError;
 import dev.plangate.core.agent.ShellLexer.Token;
 import dev.plangate.core.agent.ShellLexer.Word;
 import dev.plangate.core.agent.ToolWords.Names;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The walk behind {@link CommandRecognizer}: a lexed line, command by command, with the shell's
@@ -38,65 +34,6 @@ import java.util.Map;
  * one walker per line. A line taking the recogniser's fast path never loads this class.
  */
 final class ShellWalker {
-  /** Values longer than this are not remembered for {@code $VAR} in command position. */
-  private static final int MAX_VALUE = 128;
-  private static final int MAX_VARS = 32;
-
-  /** Directory and variables as the walk goes. Subshells get a copy. */
-  static final class Scope {
-    String cwd;
-    String oldCwd;
-    final Deque<String> dirs = new ArrayDeque<>();
-    final Deque<String[]> saved = new ArrayDeque<>();
-    final Map<String, String> vars = new HashMap<>();
-    /** Variables set to something dynamic that names a tool ({@code TF=$(which tofu)}). */
-    final Map<String, Tool> hints = new HashMap<>();
-    /** Where commands run when not here: "on another machine (ssh)", "in a container". */
-    String elsewhere;
-
-    Scope subshell() {
-      Scope s = new Scope();
-      s.elsewhere = elsewhere;
-      s.cwd = cwd;
-      s.oldCwd = oldCwd;
-      s.vars.putAll(vars);
-      s.hints.putAll(hints);
-      return s;
-    }
-
-    /** A remote shell (ssh): nothing carries over. */
-    static Scope remote(String where) {
-      Scope s = new Scope();
-      s.elsewhere = where;
-      return s;
-    }
-
-    void enter() {
-      saved.push(new String[] {cwd, oldCwd});
-    }
-
-    void leave() {
-      if (!saved.isEmpty()) {
-        String[] s = saved.pop();
-        cwd = s[0];
-        oldCwd = s[1];
-      }
-    }
-
-    void setVar(String name, String value, String asWritten) {
-      hints.remove(name);
-      if (value == null || value.length() > MAX_VALUE) {
-        vars.remove(name);
-        Tool t = ToolWords.first(asWritten);
-        if (t != null && hints.size() < MAX_VARS) {
-          hints.put(name, t);
-        }
-      } else if (vars.size() < MAX_VARS || vars.containsKey(name)) {
-        vars.put(name, value);
-      }
-    }
-  }
-
   /** A simple command being collected: words, redirections, its source span. */
   static final class Cmd {
     final String src;
@@ -132,7 +69,7 @@ final class ShellWalker {
   /** One command's resolution: where it runs, what feeds it. */
   static final class Inv {
     final Cmd cmd;
-    final Scope scope;
+    final ShellScope scope;
     final int depth;
     final String stdin;
     final boolean persistent;
@@ -151,7 +88,7 @@ final class ShellWalker {
       return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT).concat("…") : t;
     }
 
-    Inv(Cmd cmd, Scope scope, int depth, String stdin, boolean persistent) {
+    Inv(Cmd cmd, ShellScope scope, int depth, String stdin, boolean persistent) {
       this.cmd = cmd;
       this.scope = scope;
       this.depth = depth;
@@ -192,6 +129,12 @@ final class ShellWalker {
     return table;
   }
 
+  /** An entry a person must decide: what runs cannot be known from the line. */
+  void ask(Tool tool, Inv inv, String why) {
+    out.add(new InfraCommand(tool, Action.UNPARSEABLE, List.of(), null, inv.cwd, inv.text(), why,
+        false));
+  }
+
   /** Remembers the first command that can change inputs: its text and how (no "+": cold JVM). */
   void changed(Inv inv, String how) {
     if (change == null && how != null) {
@@ -229,7 +172,7 @@ final class ShellWalker {
   }
 
   /** A command line (or a command string read by a nested shell). */
-  void shell(String s, int depth, Scope scope) {
+  void shell(String s, int depth, ShellScope scope) {
     if (!ToolWords.mayMatch(s) && (repoTable == null || !ToolWords.mayMatchAny(s, repoTable))) {
       return;
     }
@@ -251,7 +194,7 @@ final class ShellWalker {
     walk(p, depth, scope);
   }
 
-  void walk(Program p, int depth, Scope scope) {
+  void walk(Program p, int depth, ShellScope scope) {
     Cmd cur = new Cmd(p.src());
     OpKind before = null;
     String piped = null;
@@ -306,7 +249,7 @@ final class ShellWalker {
   }
 
   /** Processes one simple command; returns what it writes to a following pipe, if known. */
-  String finish(Cmd c, OpKind before, OpKind after, String pipedIn, int depth, Scope scope) {
+  String finish(Cmd c, OpKind before, OpKind after, String pipedIn, int depth, ShellScope scope) {
     boolean inPipe = before == OpKind.PIPE || before == OpKind.PIPE_AMP;
     boolean toPipe = after == OpKind.PIPE || after == OpKind.PIPE_AMP;
     // Expansions run first, each in a subshell of this one.
@@ -381,7 +324,7 @@ final class ShellWalker {
    * TF=terraform; $TF apply}, {@code ACTION=destroy; terraform $ACTION}) replaced by its value,
    * split into fields unless quoted. Values are capped, so this stays linear.
    */
-  private static List<Word> expandKnown(List<Word> words, Scope scope) {
+  private static List<Word> expandKnown(List<Word> words, ShellScope scope) {
     List<Word> out = null;
     for (int j = 0; j < words.size(); j++) {
       Word x = words.get(j);
@@ -432,7 +375,7 @@ final class ShellWalker {
     }
   }
 
-  void assign(Scope scope, Word w) {
+  void assign(ShellScope scope, Word w) {
     int eq = w.value().indexOf('=');
     if (eq <= 0 || w.value().charAt(eq - 1) == '+') {
       if (eq > 1) {
@@ -461,9 +404,8 @@ final class ShellWalker {
       if (odd != null && (!odd.equals(GLOB) || globMayBeTool(cw.value())
           || hasActionWord(w, i + 1) || ToolWords.mentioned(inv.text()))) {
         changed(inv, "runs a program plangate cannot name");
-        out.add(new InfraCommand(guess(inv.text()), Action.UNPARSEABLE, List.of(), null,
-            inv.cwd, inv.text(), "its command name `" + cw.value() + "` is " + odd
-            + ", so plangate cannot tell which program runs", false));
+        ask(guess(inv.text()), inv, "its command name `" + cw.value() + "` is " + odd
+            + ", so plangate cannot tell which program runs");
         return;
       }
       if (cw.dynamic()) {
@@ -476,10 +418,9 @@ final class ShellWalker {
         changed(inv, "runs a program named when the line runs");
         Tool hint = cw.soleVar() != null ? inv.scope.hints.get(cw.soleVar()) : null;
         if (hasActionWord(w, i + 1) || hint != null || ToolWords.mentioned(inv.text())) {
-          out.add(new InfraCommand(hint != null ? hint : guess(inv.text()), Action.UNPARSEABLE,
-              List.of(), null, inv.cwd, inv.text(), "its command name is built when the line"
-              + " runs (a variable or a command substitution), so plangate cannot tell which"
-              + " program runs", false));
+          ask(hint != null ? hint : guess(inv.text()), inv, "its command name is built when the"
+              + " line runs (a variable or a command substitution), so plangate cannot tell which"
+              + " program runs");
         }
         return;
       }
@@ -600,9 +541,8 @@ final class ShellWalker {
     if (Runners.isInterpreter(name)) {
       if (Runners.mentionsTool(w, i + 1, inv.stdin)
           && (!Runners.EDITORS.contains(name) || Runners.editorRuns(w, i))) {
-        out.add(new InfraCommand(guess(inv.text()), Action.UNPARSEABLE, List.of(), null,
-            inv.cwd, inv.text(), "`" + name + "` runs code that names an infrastructure"
-            + " tool, and plangate does not read that code", false));
+        ask(guess(inv.text()), inv, "`" + name + "` runs code that names an infrastructure tool,"
+            + " and plangate does not read that code");
       }
       return;
     }
@@ -644,8 +584,8 @@ final class ShellWalker {
     }
   }
 
-  Scope childScope(Inv inv) {
-    Scope s = inv.scope.subshell();
+  ShellScope childScope(Inv inv) {
+    ShellScope s = inv.scope.subshell();
     s.cwd = inv.cwd;
     s.elsewhere = inv.elsewhere;
     return s;

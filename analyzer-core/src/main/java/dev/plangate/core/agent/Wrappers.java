@@ -16,7 +16,6 @@ import static dev.plangate.core.agent.ShellWords.skipOptions;
 
 import dev.plangate.core.agent.ShellLexer.Word;
 import dev.plangate.core.agent.ShellWalker.Inv;
-import dev.plangate.core.agent.ShellWalker.Scope;
 import dev.plangate.core.agent.ToolWords.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,12 +36,6 @@ final class Wrappers {
 
   Wrappers(ShellWalker walker) {
     this.walker = walker;
-  }
-
-  /** An entry a person must decide: what runs cannot be known from the line. */
-  private void ask(Tool tool, Inv inv, String why) {
-    walker.out.add(new InfraCommand(tool, Action.UNPARSEABLE, List.of(), null, inv.cwd,
-        inv.text(), why, false));
   }
 
   static final int STOP = -2;
@@ -78,9 +71,10 @@ final class Wrappers {
       case "ssh": {
         int j = skipOptions(w, i + 1, "BbcDEeFIiJLlmOoPpQRSWw", Set.of(), null);
         if (j + 1 < w.size()) {
-          walker.shell(join(w, j + 1), inv.depth + 1, Scope.remote("on another machine (`ssh`)"));
+          walker.shell(join(w, j + 1), inv.depth + 1,
+              ShellScope.remote("on another machine (`ssh`)"));
         } else if (j < w.size() && inv.stdin != null) {
-          walker.shell(inv.stdin, inv.depth + 1, Scope.remote("on another machine (`ssh`)"));
+          walker.shell(inv.stdin, inv.depth + 1, ShellScope.remote("on another machine (`ssh`)"));
         }
         return STOP;
       }
@@ -113,8 +107,8 @@ final class Wrappers {
           if (fromInput && inv.stdin != null) {
             walker.shell(inv.stdin, inv.depth + 1, inv.scope);
           } else if ((fromInput || f.dynamic()) && ToolWords.mentioned(walker.line)) {
-            ask(guess(walker.line), inv, "`" + name + "` reads commands plangate cannot see, on"
-                + " a line that names an infrastructure tool");
+            walker.ask(guess(walker.line), inv, "`" + name + "` reads commands plangate cannot"
+                + " see, on a line that names an infrastructure tool");
           }
         }
         return STOP;
@@ -299,7 +293,7 @@ final class Wrappers {
       }
       break;
     }
-    Scope child = walker.childScope(inv);
+    ShellScope child = walker.childScope(inv);
     String unseen = null;
     if (dashC) {
       if (j < w.size()) {
@@ -322,8 +316,8 @@ final class Wrappers {
       unseen = "runs a script made when the line runs (`" + w.get(j).value() + "`)";
     }
     if (unseen != null && ToolWords.mentioned(walker.line)) {
-      ask(guess(walker.line), inv, "`" + w.get(i).value() + "` " + unseen + ", on a line that"
-          + " names an infrastructure tool");
+      walker.ask(guess(walker.line), inv, "`" + w.get(i).value() + "` " + unseen + ", on a line"
+          + " that names an infrastructure tool");
     }
   }
 
@@ -366,8 +360,8 @@ final class Wrappers {
     }
     // parallel builds each command from its input (":::" arguments, standard input, {}).
     if (walker.out.size() == before && ToolWords.toolToken(join(w, i + 1))) {
-      ask(guess(inv.text()), inv, "`parallel` builds the command it runs from its input, which"
-          + " plangate cannot see");
+      walker.ask(guess(inv.text()), inv, "`parallel` builds the command it runs from its input,"
+          + " which plangate cannot see");
     }
   }
 
@@ -375,7 +369,7 @@ final class Wrappers {
     if (!inv.persistent) {
       return;
     }
-    Scope s = inv.scope;
+    ShellScope s = inv.scope;
     if (name.equals("popd")) {
       s.cwd = s.dirs.isEmpty() ? s.cwd : s.dirs.pop();
       return;
