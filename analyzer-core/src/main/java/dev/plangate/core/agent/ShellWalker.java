@@ -29,9 +29,10 @@ import java.util.List;
 
 /**
  * The walk behind {@link CommandRecognizer}: a lexed line, command by command, with the shell's
- * state as it goes (working directory, variables set to literals, subshells), each command's
- * wrappers seen through and its tool's arguments handed to {@link Subcommands}. Not thread-safe:
- * one walker per line. A line taking the recogniser's fast path never loads this class.
+ * state as it goes ({@link ShellScope}: working directory, variables set to literals,
+ * subshells), each command's wrappers seen through ({@link Wrappers}) and its tool's arguments
+ * handed to {@link Subcommands}. Not thread-safe: one walker per line. A line taking the
+ * recogniser's fast path never loads this class.
  */
 final class ShellWalker {
   /** A simple command being collected: words, redirections, its source span. */

@@ -32,14 +32,16 @@ import java.util.Set;
  * or says it handled the command itself.
  */
 final class Wrappers {
+  /** The wrapper ran nothing, or its command was handled here. */
+  static final int STOP = -2;
+  /** Not a command that runs another. */
+  static final int NOT_A_WRAPPER = -1;
+
   private final ShellWalker walker;
 
   Wrappers(ShellWalker walker) {
     this.walker = walker;
   }
-
-  static final int STOP = -2;
-  static final int NOT_A_WRAPPER = -1;
 
   /**
    * Index of the command a wrapper runs, STOP when handled or none, NOT_A_WRAPPER. The plain
