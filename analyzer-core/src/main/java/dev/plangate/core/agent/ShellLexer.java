@@ -499,6 +499,9 @@ final class ShellLexer {
   private void readArrayValue(WordBuilder w) throws SyntaxError {
     int start = pos;
     pos++;
+    // The elements' text is appended once, as written, at the end: only their substitutions
+    // (quoted or not) are kept from reading them.
+    WordBuilder elements = new WordBuilder();
     while (true) {
       if (pos >= limit) {
         throw new SyntaxError("unbalanced array (");
@@ -511,17 +514,18 @@ final class ShellLexer {
       } else if (c == '\'') {
         pos = closingQuote() + 1;
       } else if (c == '"') {
-        readDouble(new WordBuilder());
+        readDouble(elements);
       } else if (c == '\\') {
         pos += 2;
       } else if (c == '$') {
-        readDollar(w, false);
+        readDollar(elements, false);
       } else if (c == '`') {
-        readBacktick(w, false);
+        readBacktick(elements, false);
       } else {
         pos++;
       }
     }
+    w.subs.addAll(elements.subs);
     w.append(src.subSequence(start, Math.min(pos, limit)));
     w.dynamic = true;
   }

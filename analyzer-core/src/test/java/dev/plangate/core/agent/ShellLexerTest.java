@@ -108,6 +108,9 @@ class ShellLexerTest {
         arguments("echo ${X:-$(a)}", "[echo] [${X:-$(a)}]${[a]}"),
         arguments("diff <(a) >(b)", "[diff] [<(a)]${[a]} [>(b)]${[b]}"),
         arguments("A=(x 'z)' \"(\") b", "[A=(x 'z)' \"(\")]$ [b]"),
+        // an array's elements run their substitutions, quoted ones too; the value is as written
+        arguments("A=(\"$(a)\" $(b) `c` \"${X:-`d`}\")",
+            "[A=(\"$(a)\" $(b) `c` \"${X:-`d`}\")]${[a]}{[b]}{[c]}{[d]}"),
         // backticks: escapes undone, then the body is a program of its own
         arguments("echo `terraform apply`", "[echo] [`terraform apply`]${[terraform] [apply]}"),
         arguments("echo `a \\`b\\``", "[echo] [`a \\`b\\``]${[a] [`b`]${[b]}}"),
@@ -158,11 +161,16 @@ class ShellLexerTest {
     assertThat(words(lex("echo ${X:-$(a)} `b` <(c)"))).extracting(Word::shellText)
         .containsExactly("echo", ShellLexer.PLACEHOLDER, ShellLexer.PLACEHOLDER,
             ShellLexer.PLACEHOLDER);
-    // An array assignment runs the substitutions among its elements.
-    assertThat(words(lex("A=(x $(y) `z`)")).get(0).substitutions())
-        .extracting(ShellLexerTest::render).containsExactly("[y]", "[z]");
     // A parameter expansion without a substitution is handed on as written.
     assertThat(words(lex("echo ${X:-a}")).get(1).shellText()).isEqualTo("${X:-a}");
+  }
+
+  @Test
+  void aSubstitutionInAQuotedArrayElementIsACommand() {
+    // It runs when the line runs, as in an unquoted element or a plain assignment.
+    assertThat(CommandRecognizerTest.describe(
+        CommandRecognizer.recognize("A=(\"$(terraform destroy -auto-approve)\")")))
+        .isEqualTo("TERRAFORM DESTROY");
   }
 
   @Test
