@@ -29,7 +29,6 @@ final class ShellLexer {
    */
   static final String PLACEHOLDER = "$__plangate_substitution";
 
-
   /** Shared across nested lexers (and nested shells) of one recognition: the work done. */
   static final class Budget {
     long steps;
@@ -304,7 +303,6 @@ final class ShellLexer {
       if (pos >= limit) {
         pos = limit;
       }
-      bodyEnd = Math.min(bodyEnd, limit);
       h.body = src.substring(bodyStart, bodyEnd);
       h.shellBody = h.quoted ? h.body : scanHeredocBody(h, bodyStart, bodyEnd);
     }
@@ -350,6 +348,15 @@ final class ShellLexer {
     };
   }
 
+  /** Where the single quote at pos closes. */
+  private int closingQuote() throws SyntaxError {
+    int q = src.indexOf('\'', pos + 1);
+    if (q < 0 || q >= limit) {
+      throw new SyntaxError("unbalanced '");
+    }
+    return q;
+  }
+
   /** Accumulates one word. */
   private static final class WordBuilder {
     final StringBuilder value = new StringBuilder();
@@ -384,10 +391,7 @@ final class ShellLexer {
       }
       switch (c) {
         case '\'' -> {
-          int q = src.indexOf('\'', pos + 1);
-          if (q < 0 || q >= limit) {
-            throw new SyntaxError("unbalanced '");
-          }
+          int q = closingQuote();
           w.append(src.subSequence(pos + 1, q));
           budget.steps += q - pos;
           w.quoted = true;
@@ -450,7 +454,7 @@ final class ShellLexer {
       return null;
     }
     for (int k = s + 1; k < e; k++) {
-      if (!isNameStart(src.charAt(k)) && (src.charAt(k) < '0' || src.charAt(k) > '9')) {
+      if (!isNameChar(src.charAt(k))) {
         return null;
       }
     }
@@ -459,6 +463,10 @@ final class ShellLexer {
 
   private static boolean isNameStart(char c) {
     return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  private static boolean isNameChar(char c) {
+    return isNameStart(c) || c >= '0' && c <= '9';
   }
 
   private static boolean allDigits(CharSequence s) {
@@ -477,12 +485,11 @@ final class ShellLexer {
       return false;
     }
     int nameEnd = src.charAt(eq - 1) == '+' ? eq - 1 : eq;
-    if (nameEnd <= start || !Character.isLetter(src.charAt(start)) && src.charAt(start) != '_') {
+    if (nameEnd <= start || !isNameStart(src.charAt(start))) {
       return false;
     }
-    for (int i = start; i < nameEnd; i++) {
-      char c = src.charAt(i);
-      if (!(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+    for (int i = start + 1; i < nameEnd; i++) {
+      if (!isNameChar(src.charAt(i))) {
         return false;
       }
     }
@@ -492,6 +499,9 @@ final class ShellLexer {
   private void readArrayValue(WordBuilder w) throws SyntaxError {
     int start = pos;
     pos++;
+    // The elements' text is appended once, as written, at the end: only their substitutions
+    // (quoted or not) are kept from reading them.
+    WordBuilder elements = new WordBuilder();
     while (true) {
       if (pos >= limit) {
         throw new SyntaxError("unbalanced array (");
@@ -502,23 +512,20 @@ final class ShellLexer {
         pos++;
         break;
       } else if (c == '\'') {
-        int q = src.indexOf('\'', pos + 1);
-        if (q < 0 || q >= limit) {
-          throw new SyntaxError("unbalanced '");
-        }
-        pos = q + 1;
+        pos = closingQuote() + 1;
       } else if (c == '"') {
-        readDouble(new WordBuilder());
+        readDouble(elements);
       } else if (c == '\\') {
         pos += 2;
       } else if (c == '$') {
-        readDollar(w, false);
+        readDollar(elements, false);
       } else if (c == '`') {
-        readBacktick(w, false);
+        readBacktick(elements, false);
       } else {
         pos++;
       }
     }
+    w.subs.addAll(elements.subs);
     w.append(src.subSequence(start, Math.min(pos, limit)));
     w.dynamic = true;
   }
@@ -590,13 +597,9 @@ final class ShellLexer {
     } else if (n == '"' && !inDouble) {
       pos++;
       readDouble(w);
-    } else if (n == '_' || n >= 'a' && n <= 'z' || n >= 'A' && n <= 'Z') {
+    } else if (isNameStart(n)) {
       pos++;
-      while (pos < limit) {
-        char c = src.charAt(pos);
-        if (!(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
-          break;
-        }
+      while (pos < limit && isNameChar(src.charAt(pos))) {
         budget.steps++;
         pos++;
       }
@@ -647,17 +650,8 @@ final class ShellLexer {
           }
         }
         case '\\' -> pos += 2;
-        case '\'' -> {
-          if (inDouble) {
-            pos++;
-          } else {
-            int q = src.indexOf('\'', pos + 1);
-            if (q < 0 || q >= limit) {
-              throw new SyntaxError("unbalanced '");
-            }
-            pos = q + 1;
-          }
-        }
+        // Inside double quotes a single quote is an ordinary character.
+        case '\'' -> pos = inDouble ? pos + 1 : closingQuote() + 1;
         case '"' -> {
           WordBuilder inner = new WordBuilder();
           readDouble(inner);
@@ -741,9 +735,7 @@ final class ShellLexer {
       inner.append(c);
       pos++;
     }
-    if (depth + 1 > MAX_NESTING) {
-      throw new SyntaxError("nesting deeper than " + MAX_NESTING);
-    }
+    // lex's run() refuses nesting deeper than MAX_NESTING, as for $(.
     w.subs.add(lex(inner.toString(), depth + 1, budget));
     w.value.append(src, start, pos);
     w.shell.append(PLACEHOLDER);

@@ -10,7 +10,7 @@ import java.util.Set;
  * What the recogniser knows about words once they are lexed: assignments, options and their
  * values, help flags, field splitting, joining words back into a command string, and joining
  * directories as written. Shared by the walk ({@link CommandRecognizer}), the runners ({@link
- * Runners}) and the per-tool tables ({@link Subcommands}).
+ * Runners}) and the per-tool grammars ({@link ToolGrammar}).
  */
 final class ShellWords {
   private ShellWords() {}
