@@ -1,7 +1,7 @@
 package dev.plangate.core.agent;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.plangate.core.agent.ShellLexer.Word;
+import dev.plangate.core.agent.ShellTokens.Word;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

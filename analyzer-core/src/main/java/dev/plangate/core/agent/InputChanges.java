@@ -1,6 +1,6 @@
 package dev.plangate.core.agent;
 
-import dev.plangate.core.agent.ShellLexer.Word;
+import dev.plangate.core.agent.ShellTokens.Word;
 import java.util.List;
 import java.util.Set;
 

@@ -4,7 +4,7 @@ import static dev.plangate.core.agent.ShellWords.hasOption;
 import static dev.plangate.core.agent.ShellWords.optionValue;
 import static dev.plangate.core.agent.ShellWords.skipOptions;
 
-import dev.plangate.core.agent.ShellLexer.Word;
+import dev.plangate.core.agent.ShellTokens.Word;
 import java.util.List;
 import java.util.Set;
 

@@ -6,7 +6,7 @@ import static dev.plangate.core.agent.ShellWords.isHelp;
 import static dev.plangate.core.agent.ShellWords.skipOptions;
 import static dev.plangate.core.agent.ShellWords.stripDashes;
 
-import dev.plangate.core.agent.ShellLexer.Word;
+import dev.plangate.core.agent.ShellTokens.Word;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -2,7 +2,7 @@ package dev.plangate.core.agent;
 
 import static dev.plangate.core.agent.ShellWords.hasHelp;
 
-import dev.plangate.core.agent.ShellLexer.Word;
+import dev.plangate.core.agent.ShellTokens.Word;
 import java.util.List;
 import java.util.Set;
 

@@ -43,7 +43,7 @@ final class ToolWords {
    * Whether a command may match a rule of the built-in table: lets a line that never needs the
    * table skip reading it ({@code DestructiveCommandsTest} checks every rule is covered).
    */
-  static boolean mayBeInTable(String name, java.util.List<ShellLexer.Word> w, int i) {
+  static boolean mayBeInTable(String name, java.util.List<ShellTokens.Word> w, int i) {
     switch (name) {
       case "rm", "shred", "truncate", "unlink", "mv", "cp", "ln", "find":
         return anyArg(w, i, "tfstate", ".terraform", null) || name.equals("rm")
@@ -66,7 +66,7 @@ final class ToolWords {
   private static final String[] DOWN = {"down", "dn", "rm"};
 
   /** Whether an argument contains {@code a} or {@code b}, or equals one of {@code exact}. */
-  private static boolean anyArg(java.util.List<ShellLexer.Word> w, int i, String a, String b,
+  private static boolean anyArg(java.util.List<ShellTokens.Word> w, int i, String a, String b,
       String[] exact) {
     for (int j = i + 1; j < w.size(); j++) {
       String v = w.get(j).value();

@@ -5,7 +5,7 @@ import static dev.plangate.core.agent.ShellWords.joinDir;
 import static dev.plangate.core.agent.ShellWords.skipOptions;
 import static java.util.Map.entry;
 
-import dev.plangate.core.agent.ShellLexer.Word;
+import dev.plangate.core.agent.ShellTokens.Word;
 import dev.plangate.core.agent.ShellWalker.Inv;
 import java.util.HashMap;
 import java.util.List;

@@ -14,7 +14,7 @@ import static dev.plangate.core.agent.ShellWords.joinDir;
 import static dev.plangate.core.agent.ShellWords.optionValue;
 import static dev.plangate.core.agent.ShellWords.skipOptions;
 
-import dev.plangate.core.agent.ShellLexer.Word;
+import dev.plangate.core.agent.ShellTokens.Word;
 import dev.plangate.core.agent.ShellWalker.Inv;
 import dev.plangate.core.agent.ToolWords.Names;
 import java.util.ArrayList;

@@ -32,8 +32,8 @@ class DestructiveCommandsTest {
           String one = r.command() + " " + alt.replace("\\*", "*") + " "
               + String.join(" ", r.options());
           if (!r.command().equals(">") && r.operands().size() == 1) {
-            List<ShellLexer.Word> ws = java.util.Arrays.stream(one.split(" +"))
-                .map(ShellLexer.Word::literal).toList();
+            List<ShellTokens.Word> ws = java.util.Arrays.stream(one.split(" +"))
+                .map(ShellTokens.Word::literal).toList();
             assertThat(ToolWords.mayBeInTable(r.command(), ws, 0)).as(r.source() + ": " + one)
                 .isTrue();
           }
@@ -41,8 +41,8 @@ class DestructiveCommandsTest {
       }
       assertThat(ToolWords.mayMatch(line)).as(r.source() + ": " + line).isTrue();
       if (!r.command().equals(">")) {
-        List<ShellLexer.Word> words = java.util.Arrays.stream(line.split(" +"))
-            .map(ShellLexer.Word::literal).toList();
+        List<ShellTokens.Word> words = java.util.Arrays.stream(line.split(" +"))
+            .map(ShellTokens.Word::literal).toList();
         assertThat(ToolWords.mayBeInTable(r.command(), words, 0)).as(r.source()).isTrue();
       }
     }
