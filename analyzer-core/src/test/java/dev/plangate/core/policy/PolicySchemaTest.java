@@ -22,11 +22,11 @@ import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 
 /**
- * The shipped schema: valid JSON, only keywords the interpreter knows, help text on every key
+ * The shipped schema: valid JSON, only keywords the adapter words, help text on every key
  * for editors, closed objects everywhere, and in step with the example and the documentation.
  */
 class PolicySchemaTest {
-  private static final JsonNode SCHEMA = SchemaValidator.readBuiltinSchema();
+  private static final JsonNode SCHEMA = PolicySchema.readBuiltinSchema();
 
   static Path docs(String name) {
     Path root = Path.of(System.getProperty("plangate.root", ".."));
@@ -50,10 +50,10 @@ class PolicySchemaTest {
 
   @Test
   void usesOnlyKeywordsTheValidatorSupports() {
-    Set<String> supported = new HashSet<>(SchemaValidator.ASSERTIONS);
-    supported.addAll(SchemaValidator.ANNOTATIONS);
+    Set<String> supported = new HashSet<>(PolicySchema.WORDED);
+    supported.addAll(PolicySchema.ANNOTATIONS);
     assertThat(keywordsIn(SCHEMA)).isSubsetOf(supported);
-    assertThat(SchemaValidator.builtin()).isNotNull();
+    assertThat(PolicySchema.builtin()).isNotNull();
   }
 
   /** Every keyword used anywhere in a schema, annotations included. */
@@ -107,7 +107,7 @@ class PolicySchemaTest {
   void theExampleValidatesWithNoErrors() throws Exception {
     String example = Files.readString(docs("plangate.example.yml"));
     Node document = SafeYaml.compose(example);
-    assertThat(SchemaValidator.builtin().validate(document)).isEmpty();
+    assertThat(PolicySchema.builtin().validate(document)).isEmpty();
     PolicyLoader.parse(example, "plangate.example.yml");
   }
 
