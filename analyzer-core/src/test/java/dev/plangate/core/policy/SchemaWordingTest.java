@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * plangate's sentences for networknt's messages on small schemas, keyword by keyword, at the
@@ -120,6 +122,37 @@ class SchemaWordingTest {
     assertThat(problems(s, "a: 1.5\n")).isEmpty();
     assertThat(problems(s, "a: 1\n")).containsExactly(
         "1:4: \"a\" matches more than one alternative");
+  }
+
+  @Test
+  void lengthsCountCharactersNotUtf16Units() throws Exception {
+    String s = "{'properties': {'s': {'type': 'string', 'minLength': 2, 'maxLength': 2}}}";
+    assertThat(problems(s, "s: \"\uD83D\uDE00\"\n")).containsExactly(
+        "1:4: \"s\" must be at least 2 characters long, not 1");
+    assertThat(problems(s, "s: \"\uD83D\uDE00\uD83D\uDE00\"\n")).isEmpty();
+  }
+
+  @Test
+  void keysThatJsonPointersEscapeAreFoundAgain() throws Exception {
+    String s = "{'additionalProperties': {'type': 'integer'}}";
+    assertThat(problems(s, "a/b: 1\n\"c~1\": x\nd~/e: [y]\n")).containsExactly(
+        "2:8: \"c~1\" must be an integer, not \"x\"",
+        "3:7: \"d~/e\" must be an integer, not a list");
+  }
+
+  /** 1.0e+999999999 as an exact integer would take gigabytes; it must still equal nothing. */
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void hugeNumbersAreNotExpandedAndEqualNothing() throws Exception {
+    String s = "{'properties': {'v': {'type': 'integer', 'const': 1},"
+        + " 'n': {'type': 'integer', 'enum': [1, 2]}, 'f': {'type': 'integer'}}}";
+    List<String> out = problems(s, "v: 1.0e+999999999\nn: " + "1".repeat(45)
+        + "\nf: 1.5e-999999999\n");
+    assertThat(out).hasSize(3);
+    assertThat(out.get(0)).isEqualTo("1:4: \"v\" must be 1, not the number 1.0e+999999999");
+    assertThat(out.get(1)).startsWith("2:4: \"n\" must be one of 1, 2, not the number 1111");
+    assertThat(out.get(2)).isEqualTo(
+        "3:4: \"f\" must be an integer, not the number 1.5e-999999999");
   }
 
   @Test
