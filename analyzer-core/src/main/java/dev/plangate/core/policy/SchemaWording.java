@@ -3,6 +3,7 @@ package dev.plangate.core.policy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
@@ -152,23 +153,18 @@ final class SchemaWording {
     return typeName(type.asText(), schema);
   }
 
+  private static final Map<String, String> TYPE_NAMES = Map.of("object", "a mapping", "array",
+      "a list", "string", "a string", "integer", "an integer", "number", "a number", "boolean",
+      "true or false");
+  private static final Map<String, String> PLURALS = Map.of("object", "mappings", "array",
+      "lists", "string", "strings", "integer", "integers", "number", "numbers", "boolean",
+      "booleans");
+
   private String typeName(String type, JsonNode schema) {
-    switch (type) {
-      case "object":
-        return "a mapping";
-      case "array":
-        return schema.has("items") ? "a list of " + plural(schema.get("items")) : "a list";
-      case "string":
-        return "a string";
-      case "integer":
-        return "an integer";
-      case "number":
-        return "a number";
-      case "boolean":
-        return "true or false";
-      default:
-        return "empty";
+    if ("array".equals(type) && schema.has("items")) {
+      return "a list of " + plural(schema.get("items"));
     }
+    return TYPE_NAMES.getOrDefault(type, "empty");
   }
 
   private String plural(JsonNode items) {
@@ -182,22 +178,7 @@ final class SchemaWording {
           : String.join(", ", names.subList(0, names.size() - 1)) + " or "
               + names.get(names.size() - 1);
     }
-    switch (items.path("type").asText("")) {
-      case "object":
-        return "mappings";
-      case "array":
-        return "lists";
-      case "string":
-        return "strings";
-      case "integer":
-        return "integers";
-      case "number":
-        return "numbers";
-      case "boolean":
-        return "booleans";
-      default:
-        return "values";
-    }
+    return PLURALS.getOrDefault(items.path("type").asText(""), "values");
   }
 
   /** A short way out of the most common type mistakes. */
