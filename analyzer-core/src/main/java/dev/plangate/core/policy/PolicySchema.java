@@ -164,7 +164,12 @@ final class PolicySchema {
       }
     }
     out.addAll(word(plain, document));
-    combined.values().forEach(group -> out.addAll(wordCombinator(group, document)));
+    // A value of the wrong type passes required-only branches vacuously (oneOf then matches
+    // several); the type error already says what is wrong, as for any other keyword.
+    Set<String> typeFailed = plain.stream().filter(m -> "type".equals(m.getType()))
+        .map(PolicySchema::scope).collect(Collectors.toSet());
+    combined.values().stream().filter(group -> !typeFailed.contains(combinatorScope(group)))
+        .forEach(group -> out.addAll(wordCombinator(group, document)));
     return out.stream().distinct().sorted().collect(Collectors.toList());
   }
 
@@ -197,6 +202,21 @@ final class PolicySchema {
   /** The value and the schema object a message is about. */
   private static String scope(ValidationMessage m) {
     return m.getInstanceLocation() + "|" + m.getEvaluationPath().getParent();
+  }
+
+  /** {@link #scope} of the anyOf/oneOf a group of messages came from. */
+  private static String combinatorScope(List<ValidationMessage> group) {
+    ValidationMessage m = group.get(0);
+    int[] at = combinator(m.getEvaluationPath());
+    JsonNodePath instance = m.getInstanceLocation();
+    while (instance.getNameCount() > at[1]) {
+      instance = instance.getParent();
+    }
+    JsonNodePath schemaObject = m.getEvaluationPath();
+    while (schemaObject.getNameCount() > at[0]) {
+      schemaObject = schemaObject.getParent();
+    }
+    return instance + "|" + schemaObject;
   }
 
   private List<Problem> word(ValidationMessage m, Node document) {

@@ -125,6 +125,17 @@ class SchemaWordingTest {
   }
 
   @Test
+  void aValueOfTheWrongTypeIsReportedOnceNotAlsoAsMatchingEveryAlternative() throws Exception {
+    String s = "{'properties': {'s': {'type': 'object', 'oneOf': [{'required': ['a']},"
+        + " {'required': ['b']}]}, 'l': {'type': 'array', 'items': {'type': 'object',"
+        + " 'oneOf': [{'required': ['a']}, {'required': ['b']}]}}}}";
+    assertThat(problems(s, "s: x\nl: [y, {a: 1}, {a: 1, b: 2}]\n")).containsExactly(
+        "1:4: \"s\" must be a mapping, not \"x\"",
+        "2:5: \"l[0]\" must be a mapping, not \"y\"",
+        "2:23: \"l[2]\" has both \"a\" and \"b\"; give only one of a, b");
+  }
+
+  @Test
   void lengthsCountCharactersNotUtf16Units() throws Exception {
     String s = "{'properties': {'s': {'type': 'string', 'minLength': 2, 'maxLength': 2}}}";
     assertThat(problems(s, "s: \"\uD83D\uDE00\"\n")).containsExactly(
