@@ -38,7 +38,7 @@ public final class PolicyLoader {
   public static final String ALTERNATE_FILE_NAME = ".plangate.yaml";
   /** The JSON Schema of the file, on the classpath, for editors and for tools that print it. */
   public static final String SCHEMA_RESOURCE =
-      "/dev/plangate/core/policy/" + SchemaValidator.RESOURCE;
+      "/dev/plangate/core/policy/" + PolicySchema.RESOURCE;
   /** The most characters a policy file may have (1 MiB). */
   public static final int MAX_CHARACTERS = SafeYaml.MAX_CODE_POINTS;
 
@@ -71,7 +71,7 @@ public final class PolicyLoader {
     if (document == null || YamlValues.NULL.equals(YamlValues.jsonType(document))) {
       return Policy.defaults(name);
     }
-    List<Problem> problems = new ArrayList<>(SchemaValidator.builtin().validate(document));
+    List<Problem> problems = new ArrayList<>(PolicySchema.builtin().validate(document));
     Policy policy = null;
     if (document instanceof MappingNode mapping
         && YamlValues.OBJECT.equals(YamlValues.jsonType(mapping))) {

@@ -65,14 +65,14 @@ final class PolicyReader {
   }
 
   private Policy policy(MappingNode document, String source) {
-    Map<String, NodeTuple> top = SchemaValidator.entries(document);
+    Map<String, NodeTuple> top = YamlMaps.entries(document);
     Set<FindingAction> approvalActions = DEFAULT_APPROVAL_ACTIONS;
     String label = Policy.DEFAULT_LABEL;
     int approvers = 1;
     Integer criticalApprovers = null;
     MappingNode approval = mapping(value(top, "approval"));
     if (approval != null) {
-      Map<String, NodeTuple> a = SchemaValidator.entries(approval);
+      Map<String, NodeTuple> a = YamlMaps.entries(approval);
       approvalActions = actions(value(a, "actions"), approvalActions);
       label = orDefault(string(value(a, "label")), label);
       approvers = count(value(a, "approvers"), approvers);
@@ -125,7 +125,7 @@ final class PolicyReader {
   }
 
   private Optional<ProtectRule> protectRule(MappingNode item, String path) {
-    Map<String, NodeTuple> e = SchemaValidator.entries(item);
+    Map<String, NodeTuple> e = YamlMaps.entries(item);
     AddressGlob type = glob(e, "type", path);
     AddressGlob address = glob(e, "address", path);
     Node reasonNode = value(e, "reason");
@@ -139,7 +139,7 @@ final class PolicyReader {
   }
 
   private Optional<Waiver> waiver(MappingNode item, String path) {
-    Map<String, NodeTuple> e = SchemaValidator.entries(item);
+    Map<String, NodeTuple> e = YamlMaps.entries(item);
     AddressGlob address = glob(e, "address", path);
     Node reasonNode = value(e, "reason");
     String reason = string(reasonNode);
@@ -153,7 +153,7 @@ final class PolicyReader {
   }
 
   private Optional<SignalRule> signal(MappingNode item, String path) {
-    Map<String, NodeTuple> e = SchemaValidator.entries(item);
+    Map<String, NodeTuple> e = YamlMaps.entries(item);
     Node agentNode = value(e, "agent");
     String agent = string(agentNode);
     boolean agentOk = notBlank(agent, agentNode, path + ".agent");
@@ -218,7 +218,7 @@ final class PolicyReader {
   }
 
   private Optional<CriticalityOverride> override(MappingNode item, String path) {
-    Map<String, NodeTuple> e = SchemaValidator.entries(item);
+    Map<String, NodeTuple> e = YamlMaps.entries(item);
     AddressGlob type = glob(e, "type", path);
     AddressGlob address = glob(e, "address", path);
     Node criticalNode = value(e, "critical");

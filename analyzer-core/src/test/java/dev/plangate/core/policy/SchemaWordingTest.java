@@ -6,11 +6,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
-/** The interpreter on small schemas, keyword by keyword, including the ones it refuses. */
-class SchemaValidatorTest {
+/**
+ * plangate's sentences for networknt's messages on small schemas, keyword by keyword, at the
+ * line and column of the value; and the schemas the adapter refuses to load.
+ */
+class SchemaWordingTest {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   static JsonNode schema(String json) throws Exception {
@@ -18,7 +23,7 @@ class SchemaValidatorTest {
   }
 
   static List<String> problems(String schemaJson, String yaml) throws Exception {
-    SchemaValidator v = SchemaValidator.of(schema(schemaJson));
+    PolicySchema v = PolicySchema.of(schema(schemaJson));
     return v.validate(SafeYaml.compose(yaml)).stream()
         .map(p -> p.line() + ":" + p.column() + ": " + p.message())
         .collect(Collectors.toList());
@@ -120,10 +125,52 @@ class SchemaValidatorTest {
   }
 
   @Test
+  void aValueOfTheWrongTypeIsReportedOnceNotAlsoAsMatchingEveryAlternative() throws Exception {
+    String s = "{'properties': {'s': {'type': 'object', 'oneOf': [{'required': ['a']},"
+        + " {'required': ['b']}]}, 'l': {'type': 'array', 'items': {'type': 'object',"
+        + " 'oneOf': [{'required': ['a']}, {'required': ['b']}]}}}}";
+    assertThat(problems(s, "s: x\nl: [y, {a: 1}, {a: 1, b: 2}]\n")).containsExactly(
+        "1:4: \"s\" must be a mapping, not \"x\"",
+        "2:5: \"l[0]\" must be a mapping, not \"y\"",
+        "2:23: \"l[2]\" has both \"a\" and \"b\"; give only one of a, b");
+  }
+
+  @Test
+  void lengthsCountCharactersNotUtf16Units() throws Exception {
+    String s = "{'properties': {'s': {'type': 'string', 'minLength': 2, 'maxLength': 2}}}";
+    assertThat(problems(s, "s: \"\uD83D\uDE00\"\n")).containsExactly(
+        "1:4: \"s\" must be at least 2 characters long, not 1");
+    assertThat(problems(s, "s: \"\uD83D\uDE00\uD83D\uDE00\"\n")).isEmpty();
+  }
+
+  @Test
+  void keysThatJsonPointersEscapeAreFoundAgain() throws Exception {
+    String s = "{'additionalProperties': {'type': 'integer'}}";
+    assertThat(problems(s, "a/b: 1\n\"c~1\": x\nd~/e: [y]\n")).containsExactly(
+        "2:8: \"c~1\" must be an integer, not \"x\"",
+        "3:7: \"d~/e\" must be an integer, not a list");
+  }
+
+  /** 1.0e+999999999 as an exact integer would take gigabytes; it must still equal nothing. */
+  @Test
+  @Timeout(value = 20, unit = TimeUnit.SECONDS)
+  void hugeNumbersAreNotExpandedAndEqualNothing() throws Exception {
+    String s = "{'properties': {'v': {'type': 'integer', 'const': 1},"
+        + " 'n': {'type': 'integer', 'enum': [1, 2]}, 'f': {'type': 'integer'}}}";
+    List<String> out = problems(s, "v: 1.0e+999999999\nn: " + "1".repeat(45)
+        + "\nf: 1.5e-999999999\n");
+    assertThat(out).hasSize(3);
+    assertThat(out.get(0)).isEqualTo("1:4: \"v\" must be 1, not the number 1.0e+999999999");
+    assertThat(out.get(1)).startsWith("2:4: \"n\" must be one of 1, 2, not the number 1111");
+    assertThat(out.get(2)).isEqualTo(
+        "3:4: \"f\" must be an integer, not the number 1.5e-999999999");
+  }
+
+  @Test
   void refusesKeywordsItDoesNotKnow() {
     for (String keyword : List.of("if", "patternProperties", "dependentSchemas", "not",
         "maximum", "contains", "$dynamicRef", "unevaluatedProperties")) {
-      assertThatThrownBy(() -> SchemaValidator.of(schema("{'properties': {'a': {'" + keyword
+      assertThatThrownBy(() -> PolicySchema.of(schema("{'properties': {'a': {'" + keyword
           + "': {}}}}")))
           .as(keyword)
           .isInstanceOf(IllegalStateException.class)
@@ -134,27 +181,25 @@ class SchemaValidatorTest {
 
   @Test
   void refusesFormsItDoesNotKnow() {
-    assertThatThrownBy(() -> SchemaValidator.of(schema("{'$ref': 'https://example.com/s'}")))
+    assertThatThrownBy(() -> PolicySchema.of(schema("{'$ref': 'https://example.com/s'}")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("only references to local");
-    assertThatThrownBy(() -> SchemaValidator.of(schema("{'$ref': '#/$defs/a', '$defs':"
+    assertThatThrownBy(() -> PolicySchema.of(schema("{'$ref': '#/$defs/a', '$defs':"
         + " {'a': {'$ref': '#/$defs/b'}, 'b': {'$ref': '#/$defs/a'}}}")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("form a loop");
-    assertThatThrownBy(() -> SchemaValidator.of(schema("{'$ref': '#/$defs/none'}")))
+    assertThatThrownBy(() -> PolicySchema.of(schema("{'$ref': '#/$defs/none'}")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("points at nothing");
-    assertThatThrownBy(() -> SchemaValidator.of(schema("{'type': 'date'}")))
+    assertThatThrownBy(() -> PolicySchema.of(schema("{'type': 'date'}")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown type");
-    assertThatThrownBy(() -> SchemaValidator.of(schema("{'pattern': '('}")))
+    assertThatThrownBy(() -> PolicySchema.of(schema("{'pattern': '('}")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not compile");
-    assertThatThrownBy(() -> SchemaValidator.of(schema("{'enum': [{'a': 1}]}")))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("only scalar");
-    assertThatThrownBy(() -> SchemaValidator.of(schema("{'items': true}")))
+    assertThatThrownBy(() -> PolicySchema.of(schema("{'items': true}")))
         .isInstanceOf(IllegalStateException.class).hasMessageContaining("must be a JSON object");
   }
 
   @Test
   void everyAssertionKeywordHasACheck() throws Exception {
     // A keyword listed as supported but forgotten in the checker would be ignored: fail open.
-    for (String keyword : SchemaValidator.ASSERTIONS) {
+    for (String keyword : PolicySchema.WORDED) {
       String value = switch (keyword) {
         case "type" -> "'string'";
         case "properties" -> "{}";
@@ -168,7 +213,7 @@ class SchemaValidatorTest {
         case "$ref" -> "'#/$defs/x', '$defs': {'x': {}}";
         default -> throw new AssertionError("no sample value for " + keyword);
       };
-      SchemaValidator.of(schema("{'" + keyword + "': " + value + "}"));
+      PolicySchema.of(schema("{'" + keyword + "': " + value + "}"));
     }
   }
 }

@@ -1,0 +1,228 @@
+package dev.plangate.core.policy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * plangate's sentences for schema violations, one per keyword the shipped schema uses: the
+ * validator says "string found, integer expected"; a person editing {@code .plangate.yml} reads
+ * {@code "approval.label" must be a string, not the number 123 (put it in quotes to make it a
+ * string)}. Subjects are dotted paths ({@code waivers[0].expires}), values are described as
+ * YAML wrote them, and what a schema accepts is said in words, following local references.
+ */
+final class SchemaWording {
+  private final JsonNode root;
+
+  SchemaWording(JsonNode root) {
+    this.root = root;
+  }
+
+  static String subject(String path) {
+    return path.isEmpty() ? "the policy file" : YamlValues.quote(path);
+  }
+
+  String type(String path, Node node, JsonNode schema) {
+    return subject(path) + " must be " + expected(schema) + ", not " + YamlValues.describe(node)
+        + hint(node, schema);
+  }
+
+  static String constant(String path, Node node, JsonNode value) {
+    return subject(path) + " must be " + show(value) + ", not " + YamlValues.describe(node);
+  }
+
+  static String enumeration(String path, Node node, JsonNode values) {
+    String suggestion = "";
+    String typed = YamlValues.string(node);
+    if (typed != null) {
+      List<String> names = new ArrayList<>();
+      values.forEach(v -> names.add(v.asText()));
+      suggestion = DidYouMean.closest(typed, names)
+          .map(s -> " (did you mean " + YamlValues.quote(s) + "?)").orElse("");
+    }
+    return subject(path) + " must be " + oneOf(values) + ", not " + YamlValues.describe(node)
+        + suggestion;
+  }
+
+  static String minLength(String path, Node node, int min) {
+    return subject(path) + (min == 1 ? " must not be empty"
+        : " must be at least " + min + " characters long, not " + length(node));
+  }
+
+  static String maxLength(String path, Node node, int max) {
+    return subject(path) + " must be at most " + max + " characters long, not " + length(node);
+  }
+
+  static String pattern(String path, Node node, JsonNode schema) {
+    String example = schema.has("examples") && schema.get("examples").size() > 0
+        ? " (for example " + show(schema.get("examples").get(0)) + ")" : "";
+    return subject(path) + " must match " + schema.get("pattern").asText() + example + ", not "
+        + YamlValues.describe(node);
+  }
+
+  static String minItems(String path, int min) {
+    return subject(path) + " must list at least " + (min == 1 ? "one value" : min + " values");
+  }
+
+  static String repeated(String path, Node item) {
+    return subject(path) + " lists " + YamlValues.describe(item) + " more than once";
+  }
+
+  static String required(String path, String key) {
+    return subject(path) + " is missing the required key " + YamlValues.quote(key);
+  }
+
+  static String unknownKey(String key, String path, JsonNode properties) {
+    List<String> known = new ArrayList<>();
+    properties.fieldNames().forEachRemaining(known::add);
+    String message = "unknown key " + YamlValues.quote(key)
+        + (path.isEmpty() ? "" : " in " + YamlValues.quote(path));
+    Optional<String> close = DidYouMean.closest(key, known);
+    if (close.isPresent()) {
+      return message + " (did you mean " + YamlValues.quote(close.get()) + "?)";
+    }
+    return known.isEmpty() ? message + "; no keys are allowed here"
+        : message + "; the keys allowed here are " + String.join(", ", known);
+  }
+
+  /** Every branch of anyOf/oneOf failed, and each branch only required one key. */
+  static String needsOneOf(String path, List<String> keys) {
+    return subject(path) + " needs "
+        + (keys.size() == 2 ? quoted(keys, "or") : "one of " + quoted(keys, "or"));
+  }
+
+  /** oneOf matched more than once because the mapping has several of the alternative keys. */
+  static String onlyOneOf(String path, List<String> present, List<String> keys) {
+    return subject(path) + " has "
+        + (present.size() == 2 ? "both " + quoted(present, "and") : quoted(present, "and"))
+        + "; give only one of " + String.join(", ", keys);
+  }
+
+  static String moreThanOne(String path) {
+    return subject(path) + " matches more than one alternative";
+  }
+
+  /**
+   * The keys when every branch is just {@code {"required": [key]}}: the schema's way of saying
+   * "one of these keys", which deserves a sentence rather than a list of branch failures.
+   */
+  static List<String> requiredOnlyKeys(JsonNode branches) {
+    List<String> keys = new ArrayList<>();
+    for (JsonNode b : branches) {
+      List<String> assertions = new ArrayList<>();
+      b.fieldNames().forEachRemaining(n -> {
+        if (!PolicySchema.ANNOTATIONS.contains(n)) {
+          assertions.add(n);
+        }
+      });
+      if (!assertions.equals(List.of("required")) || b.get("required").size() != 1) {
+        return null;
+      }
+      keys.add(b.get("required").get(0).asText());
+    }
+    return keys;
+  }
+
+  // ---- what a schema accepts, in words ---------------------------------------------------
+
+  /** "a list of strings", "one of warn, pass", "true or false". */
+  private String expected(JsonNode schema) {
+    if (schema.has("const")) {
+      return show(schema.get("const"));
+    }
+    if (schema.has("enum")) {
+      return oneOf(schema.get("enum"));
+    }
+    if (!schema.has("type") && schema.has("$ref")) {
+      return expected(resolve(schema));
+    }
+    JsonNode type = schema.get("type");
+    if (type == null) {
+      return "a valid value";
+    }
+    if (type.isArray()) {
+      List<String> names = new ArrayList<>();
+      type.forEach(t -> names.add(typeName(t.asText(), schema)));
+      return String.join(" or ", names);
+    }
+    return typeName(type.asText(), schema);
+  }
+
+  private static final Map<String, String> TYPE_NAMES = Map.of("object", "a mapping", "array",
+      "a list", "string", "a string", "integer", "an integer", "number", "a number", "boolean",
+      "true or false");
+  private static final Map<String, String> PLURALS = Map.of("object", "mappings", "array",
+      "lists", "string", "strings", "integer", "integers", "number", "numbers", "boolean",
+      "booleans");
+
+  private String typeName(String type, JsonNode schema) {
+    if ("array".equals(type) && schema.has("items")) {
+      return "a list of " + plural(schema.get("items"));
+    }
+    return TYPE_NAMES.getOrDefault(type, "empty");
+  }
+
+  private String plural(JsonNode items) {
+    if (!items.has("type") && items.has("$ref")) {
+      return plural(resolve(items));
+    }
+    if (items.has("enum")) {
+      List<String> names = new ArrayList<>();
+      items.get("enum").forEach(v -> names.add(v.asText()));
+      return names.size() == 1 ? names.get(0)
+          : String.join(", ", names.subList(0, names.size() - 1)) + " or "
+              + names.get(names.size() - 1);
+    }
+    return PLURALS.getOrDefault(items.path("type").asText(""), "values");
+  }
+
+  /** A short way out of the most common type mistakes. */
+  private static String hint(Node node, JsonNode schema) {
+    if (!(node instanceof ScalarNode scalar) || YamlValues.isEmpty(node)) {
+      return "";
+    }
+    String wanted = schema.path("type").asText("");
+    if ("string".equals(wanted) && !schema.has("enum") && !schema.has("const")) {
+      return " (put it in quotes to make it a string)";
+    }
+    if ("array".equals(wanted) && !YamlValues.NULL.equals(YamlValues.jsonType(node))) {
+      String text = scalar.getValue();
+      String item = text.matches("[A-Za-z0-9_./-]+") ? text : YamlValues.quote(text);
+      return " (a list of one is written [" + item + "])";
+    }
+    return "";
+  }
+
+  private JsonNode resolve(JsonNode schema) {
+    return root.at(schema.get("$ref").asText().substring(1));
+  }
+
+  private static int length(Node node) {
+    String text = ((ScalarNode) node).getValue();
+    return text.codePointCount(0, text.length());
+  }
+
+  private static String oneOf(JsonNode values) {
+    List<String> names = new ArrayList<>();
+    values.forEach(v -> names.add(v.isTextual() ? v.asText() : v.toString()));
+    return names.size() == 1 ? names.get(0) : "one of " + String.join(", ", names);
+  }
+
+  private static String show(JsonNode value) {
+    return value.isTextual() ? YamlValues.quote(value.asText()) : value.toString();
+  }
+
+  private static String quoted(List<String> keys, String conjunction) {
+    List<String> q = keys.stream().map(YamlValues::quote).collect(Collectors.toList());
+    if (q.size() == 1) {
+      return q.get(0);
+    }
+    return String.join(", ", q.subList(0, q.size() - 1)) + " " + conjunction + " "
+        + q.get(q.size() - 1);
+  }
+}
