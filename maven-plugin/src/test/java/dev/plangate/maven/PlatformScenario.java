@@ -1,8 +1,5 @@
 package dev.plangate.maven;
 
-import static dev.plangate.gitlab.testing.GitLabFixtures.AGENT;
-import static dev.plangate.gitlab.testing.GitLabFixtures.MR;
-import static dev.plangate.gitlab.testing.GitLabFixtures.PROJECT;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,7 +12,6 @@ import dev.plangate.gitlab.testing.GitLabFixtures;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -60,20 +56,10 @@ final class PlatformScenario {
    */
   Map<String, String> gitLab(FakeGitLab gitlab, List<JsonNode> events, boolean token) {
     GitLabFixtures.serveAccounts(gitlab);
-    gitlab.onGet(MR, GitLabFixtures.mergeRequest(AGENT, base, head));
-    gitlab.list(MR + "/commits", List.of(GitLabFixtures.commit(head, "Remove unused database",
-        "infra-agent", "agent@example.com")), 20);
-    gitlab.list(MR + "/resource_label_events", events, 20);
-    gitlab.list(MR + "/versions", List.of(GitLabFixtures.version(2, head, base,
-        "2026-05-01T11:00:00.000Z")), 20);
-    gitlab.onGet(MR + "/approvals", GitLabFixtures.approvals(List.of(), null));
-    Map<String, String> env = new HashMap<>(Map.of("GITLAB_CI", "true",
-        "CI_PROJECT_ID", PROJECT, "CI_MERGE_REQUEST_IID", "7", "CI_API_V4_URL",
-        gitlab.apiUrl(), "CI_MERGE_REQUEST_DIFF_BASE_SHA", base, "CI_COMMIT_SHA", head));
-    if (token) {
-      env.put("PLANGATE_GITLAB_TOKEN", "glpat-maven-token-1");
-    }
-    return env;
+    GitLabFixtures.serveAgentMergeRequest(gitlab, base, head, events,
+        "2026-05-01T11:00:00.000Z");
+    return GitLabFixtures.pipelineVariables(gitlab, base, head,
+        token ? "glpat-maven-token-1" : null);
   }
 
   /**

@@ -18,8 +18,28 @@ import java.util.Map;
  * Writes the canonical JSON report (schema version 1, documented in docs/report-json.md) with a
  * streaming generator, so a report with a hundred thousand downstream addresses costs no tree.
  */
-public final class JsonReportWriter {
+public final class JsonReportWriter implements ReportRenderer {
   private static final JsonFactory FACTORY = new JsonFactory();
+
+  @Override
+  public String id() {
+    return "json";
+  }
+
+  @Override
+  public String mediaType() {
+    return "application/json";
+  }
+
+  @Override
+  public String fileExtension() {
+    return "json";
+  }
+
+  @Override
+  public void render(Report report, Writer out, RenderOptions options) throws IOException {
+    write(report, out);
+  }
 
   public void write(Report report, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {

@@ -12,6 +12,8 @@ import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.model.ResourceAddress;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,12 +26,33 @@ import java.util.stream.Collectors;
  * {@code moved} blocks, and a Mermaid graph of the blast radius collapsed by module. Every string
  * from input goes through {@link Escape}.
  */
-public final class MarkdownReportRenderer {
+public final class MarkdownReportRenderer implements ReportRenderer {
   /** Marks the comment so a later run can find and update it. */
   public static final String MARKER = "<!-- plangate-report -->";
   static final int TABLE_ROWS = 50;
   static final int GRAPH_FINDINGS = 20;
   static final int GRAPH_NODES = 60;
+
+  @Override
+  public String id() {
+    return "markdown";
+  }
+
+  @Override
+  public String mediaType() {
+    return "text/markdown; charset=utf-8";
+  }
+
+  @Override
+  public String fileExtension() {
+    return "md";
+  }
+
+  /** The whole report, or at most {@link RenderOptions#maxChars()} characters of it. */
+  @Override
+  public void render(Report report, Writer out, RenderOptions options) throws IOException {
+    out.write(options.maxChars() > 0 ? render(report, options.maxChars()) : render(report));
+  }
 
   public String render(Report r) {
     return compose(r, new Sorted(r), TABLE_ROWS, true, true);
@@ -238,7 +261,8 @@ public final class MarkdownReportRenderer {
               + "\n"
           : "\n**To proceed:** "
           + (hasSuggestion ? "add the `moved` block below, or " : "")
-          + "have a maintainer with write access add the label "
+          + "have " + r.approvalRoute().labeller("a maintainer with write access")
+          + " add the label "
           + markdownCode(r.approvalLabel()) + " (approves fingerprint `" + r.fingerprint()
           + "`; a later push that changes what is destroyed voids it).\n"
           + r.reasons(Reason.Kind.APPROVAL).stream()

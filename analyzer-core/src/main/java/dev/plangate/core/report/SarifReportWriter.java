@@ -64,7 +64,7 @@ import java.util.regex.Pattern;
  * (a single brace would start an argument placeholder), and {@code "]("} gets a space so input
  * cannot form a §3.11.6 embedded link. Properties carry the raw values; JSON escaping is enough.
  */
-public final class SarifReportWriter {
+public final class SarifReportWriter implements ReportRenderer {
   static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String INFORMATION_URI = "https://github.com/plangate/plangate";
   /** Bump the suffix if the hashed fields ever change, so alerts are re-keyed, not mismatched. */
@@ -174,6 +174,26 @@ public final class SarifReportWriter {
   record Place(String uri, int line) {}
 
   /** A path as the input gives it, and a line or 0. */
+
+  @Override
+  public String id() {
+    return "sarif";
+  }
+
+  @Override
+  public String mediaType() {
+    return "application/sarif+json";
+  }
+
+  @Override
+  public String fileExtension() {
+    return "sarif";
+  }
+
+  @Override
+  public void render(Report report, Writer out, RenderOptions options) throws IOException {
+    write(report, out);
+  }
 
   public void write(Report report, Writer out) throws IOException {
     Set<String> planPaths = new HashSet<>();
