@@ -27,6 +27,7 @@ import dev.plangate.core.plan.PlanReadException;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.policy.Waiver;
 import dev.plangate.core.report.PlanSummary;
+import dev.plangate.core.report.Problem;
 import dev.plangate.core.report.Report;
 import dev.plangate.core.source.Sources;
 import java.nio.file.Path;
@@ -68,7 +69,7 @@ public final class Pipeline {
   /** The whole gate for one request. */
   public Report check(CheckRequest request) {
     Policy policy = request.policy();
-    List<String> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
     List<PlanSummary> summaries = new ArrayList<>();
     List<ReadPlan> read = read(request, summaries, errors);
 
@@ -103,7 +104,7 @@ public final class Pipeline {
         findings.addAll(attributed);
       } catch (GitException | IllegalArgumentException e) {
         // IllegalArgumentException: a module directory outside the repository (--module-dir).
-        errors.add(e.getMessage());
+        errors.add(Problem.general(Problem.CODE_GIT, e.getMessage()));
         who = Authorship.unknown("the commits could not be read: " + e.getMessage());
       }
     }
@@ -118,7 +119,8 @@ public final class Pipeline {
             new ApprovalRequest(result.fingerprint(), policy.approvalLabel(), headSha));
         result = decide(request, findings, errors, who, approvals);
       } catch (Approver.ApprovalException e) {
-        errors.add("approvals could not be checked: " + e.getMessage());
+        errors.add(Problem.general(Problem.CODE_APPROVALS,
+            "approvals could not be checked: " + e.getMessage()));
         result = decide(request, findings, errors, who, Approvals.none());
       }
     }
@@ -129,13 +131,13 @@ public final class Pipeline {
 
   /** Reads every plan in order and finds its destroys; a plan that cannot be read is an error. */
   private List<ReadPlan> read(CheckRequest request, List<PlanSummary> summaries,
-      List<String> errors) {
+      List<Problem> errors) {
     CommitSelection sel = request.commits();
     Sources.Plans plans = sources.plan(request.plans(), request.extras(), request.repository(),
         sel.base(), request.vocabulary());
     errors.addAll(plans.problems());
     if (plans.plans().isEmpty() && errors.isEmpty()) {
-      errors.add("no plan files given");
+      errors.add(Problem.general(Problem.CODE_USAGE, "no plan files given"));
     }
     List<ReadPlan> read = new ArrayList<>();
     for (Sources.Prepared p : plans.plans()) {
@@ -149,19 +151,19 @@ public final class Pipeline {
         read.add(new ReadPlan(p.input().file(), plan, impact.analyze(plan, request.policy())));
         PhaseTimer.report("analysis", t1);
         if (plan.errored()) {
-          errors.add(p.name() + ": the tool reports that planning failed (errored: true);"
-              + " fix the plan errors and plan again");
+          errors.add(Problem.in(p.name(), Problem.CODE_PLAN_ERRORED, "the tool reports that"
+              + " planning failed (errored: true); fix the plan errors and plan again"));
         }
       } catch (PlanReadException e) {
-        errors.add(e.getMessage());
+        errors.add(Problem.of(e));
       }
     }
     return read;
   }
 
   private static GateResult decide(CheckRequest request, List<Finding> findings,
-      List<String> errors, Authorship who, Approvals approvals) {
-    return Gate.decide(new GateInput(findings, errors, who, request.policy(), approvals,
+      List<Problem> errors, Authorship who, Approvals approvals) {
+    return Gate.decide(new GateInput(findings, Problem.texts(errors), who, request.policy(), approvals,
         request.today(), request.approver().route()));
   }
 

@@ -7,6 +7,7 @@ import dev.plangate.core.io.InputFileException;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.report.Problem;
 import dev.plangate.core.terraform.BinaryPlanConverter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public final class Sources {
   }
 
   /** The plans of a run, in order, and every problem found before reading any of them. */
-  public record Plans(List<Prepared> plans, List<String> problems) {}
+  public record Plans(List<Prepared> plans, List<Problem> problems) {}
 
   /**
    * Every plan of a run: one per file, except that the files of a grouping source are one plan
@@ -63,7 +64,7 @@ public final class Sources {
    */
   public Plans plan(List<Path> files, PlanExtras extras, Path repository, String base,
       Vocabulary words) {
-    List<String> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     List<Prepared> out = new ArrayList<>();
     Map<PlanSource, List<Path>> grouped = new LinkedHashMap<>();
     Set<PlanFormat> given = EnumSet.noneOf(PlanFormat.class);
@@ -72,10 +73,11 @@ public final class Sources {
       try {
         source = sniff(file);
       } catch (InputFileException e) {
-        problems.add(e.getMessage());
+        problems.add(Problem.of(e));
         continue;
       } catch (IOException e) {
-        problems.add(file + ": cannot be read (" + e.getMessage() + ")");
+        problems.add(Problem.in(file.toString(), Problem.CODE_UNREADABLE,
+            "cannot be read (" + e.getMessage() + ")"));
         continue;
       }
       given.add(source.format());
@@ -91,9 +93,11 @@ public final class Sources {
       out.add(new Prepared(source, new SourceInput(name, group, extras, repository, base)));
     });
     SourceOptions options = new SourceOptions(extras, repository, base, given, words);
+    List<String> usage = new ArrayList<>();
     for (PlanSource source : sources) {
-      source.fromOptions(options, problems).forEach(i -> out.add(new Prepared(source, i)));
+      source.fromOptions(options, usage).forEach(i -> out.add(new Prepared(source, i)));
     }
+    usage.forEach(u -> problems.add(Problem.general(Problem.CODE_USAGE, u)));
     return new Plans(out, problems);
   }
 

@@ -3,6 +3,7 @@ package dev.plangate.core.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.api.PlanExtras;
+import dev.plangate.core.report.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,7 +12,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each source's sniffing, the grouping of change-set pages, and the option checks in both vocabularies. */
+/**
+ * Each source's sniffing, the grouping of change-set pages, and the option checks in both
+ * vocabularies.
+ */
 class SourcesTest {
   private static final Vocabulary MAVEN = new Vocabulary("plans", "templates", "templateBefore",
       "templateAfter", "cdkOut", "cdkOutBase", "base");
@@ -69,7 +73,7 @@ class SourcesTest {
     Path preview = pulumi("preview.json");
     Sources.Plans plans = plan(List.of(page1, tf, page2, preview), PlanExtras.none(), null,
         null, Vocabulary.CLI);
-    assertThat(plans.problems()).isEmpty();
+    assertThat(Problem.texts(plans.problems())).isEmpty();
     assertThat(ids(plans)).containsExactly("terraform", "pulumi", "cloudformation-change-set");
     Sources.Prepared cs = plans.plans().get(2);
     assertThat(cs.input().files()).containsExactly(page1, page2);
@@ -83,9 +87,9 @@ class SourcesTest {
     Path tf = terraform("tf.json");
     Sources.Plans plans = plan(List.of(sub, dir.resolve("missing.json"), tf),
         PlanExtras.none(), null, null, Vocabulary.CLI);
-    assertThat(plans.problems()).hasSize(2);
-    assertThat(plans.problems().get(0)).contains(sub.toString());
-    assertThat(plans.problems().get(1)).contains("missing.json");
+    assertThat(Problem.texts(plans.problems())).hasSize(2);
+    assertThat(Problem.texts(plans.problems()).get(0)).contains(sub.toString());
+    assertThat(Problem.texts(plans.problems()).get(1)).contains("missing.json");
     assertThat(ids(plans)).containsExactly("terraform");
   }
 
@@ -95,7 +99,7 @@ class SourcesTest {
     Path after = write("after.yaml", "Resources: {}\n");
     Sources.Plans plans = plan(List.of(), new PlanExtras(null, List.of(), before, after, null,
         null), null, null, Vocabulary.CLI);
-    assertThat(plans.problems()).isEmpty();
+    assertThat(Problem.texts(plans.problems())).isEmpty();
     assertThat(ids(plans)).containsExactly("cloudformation-template");
     assertThat(plans.plans().get(0).name()).isEqualTo(after.toString());
   }
@@ -106,7 +110,7 @@ class SourcesTest {
     Path template = write("t.yaml", "Resources: {}\n");
     Sources.Plans plans = plan(List.of(cs), new PlanExtras(null, List.of(template), null, null,
         null, null), null, null, Vocabulary.CLI);
-    assertThat(plans.problems()).isEmpty();
+    assertThat(Problem.texts(plans.problems())).isEmpty();
     assertThat(ids(plans)).containsExactly("cloudformation-change-set");
     assertThat(plans.plans().get(0).input().extras().templates()).containsExactly(template);
   }
@@ -116,34 +120,38 @@ class SourcesTest {
     Path t = write("t.yaml", "Resources: {}\n");
     Path t2 = write("t2.yaml", "Resources: {}\n");
     PlanExtras half = new PlanExtras(null, List.of(), t, null, null, null);
-    assertThat(plan(List.of(), half, null, null, Vocabulary.CLI).problems())
+    assertThat(Problem.texts(plan(List.of(), half, null, null, Vocabulary.CLI).problems()))
         .containsExactly("--template-before and --template-after go together");
-    assertThat(plan(List.of(), half, null, null, MAVEN).problems())
+    assertThat(Problem.texts(plan(List.of(), half, null, null, MAVEN).problems()))
         .containsExactly("templateBefore and templateAfter go together");
 
     PlanExtras template = new PlanExtras(null, List.of(t), null, null, null, null);
     Sources.Plans noBase = plan(List.of(), template, dir, null, MAVEN);
     assertThat(noBase.plans()).isEmpty();
-    assertThat(noBase.problems()).containsExactly("templates needs a change set to give its"
-        + " graph to (plans) or a base revision to diff against (base)");
-    assertThat(plan(List.of(), template, dir, "main", MAVEN).problems()).isEmpty();
+    assertThat(noBase.problems()).extracting(Problem::code).containsExactly(Problem.CODE_USAGE);
+    assertThat(Problem.texts(noBase.problems())).containsExactly("templates needs a change set"
+        + " to give its graph to (plans) or a base revision to diff against (base)");
+    assertThat(Problem.texts(plan(List.of(), template, dir, "main", MAVEN).problems())).isEmpty();
 
     PlanExtras two = new PlanExtras(null, List.of(t, t2), null, null, null, null);
-    assertThat(plan(List.of(changeSet("cs.json")), two, null, null, Vocabulary.CLI).problems())
+    Sources.Plans twoTemplates = plan(List.of(changeSet("cs.json")), two, null, null,
+        Vocabulary.CLI);
+    assertThat(Problem.texts(twoTemplates.problems()))
         .containsExactly("a change set takes one --template, the one it was created from;"
             + " 2 were given");
 
     Path cdk = Files.createDirectory(dir.resolve("cdk.out"));
     PlanExtras baseOnly = new PlanExtras(null, List.of(), null, null, null, cdk);
-    assertThat(plan(List.of(), baseOnly, null, null, Vocabulary.CLI).problems())
+    assertThat(Problem.texts(plan(List.of(), baseOnly, null, null, Vocabulary.CLI).problems()))
         .containsExactly("--cdk-out-base needs --cdk-out, the assembly to diff against it");
     PlanExtras cdkOnly = new PlanExtras(null, List.of(), null, null, cdk, null);
-    assertThat(plan(List.of(), cdkOnly, null, null, MAVEN).problems()).containsExactly(
+    assertThat(Problem.texts(plan(List.of(), cdkOnly, null, null, MAVEN).problems()))
+        .containsExactly(
         "cdkOut needs a base to diff against: cdkOutBase (the base's synthesized cdk.out), or a"
             + " base revision (base) whose commit holds it (no git repository is known)");
     Sources.Plans withBase = plan(List.of(), new PlanExtras(null, List.of(), null, null, cdk,
         cdk), null, null, MAVEN);
-    assertThat(withBase.problems()).isEmpty();
+    assertThat(Problem.texts(withBase.problems())).isEmpty();
     assertThat(ids(withBase)).containsExactly("cloudformation-template");
   }
 }
