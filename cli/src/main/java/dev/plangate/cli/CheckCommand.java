@@ -2,7 +2,6 @@ package dev.plangate.cli;
 
 import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
-import dev.plangate.core.api.PlanAnalyzer;
 import dev.plangate.core.api.PlanExtras;
 import dev.plangate.core.api.PlanFiles;
 import dev.plangate.core.audit.AuditEntry;
@@ -10,6 +9,7 @@ import dev.plangate.core.gate.Approver;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.report.Escape;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.RenderOptions;
 import dev.plangate.core.report.Renderers;
@@ -229,7 +229,7 @@ public final class CheckCommand implements Callable<Integer> {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
-    Report report = new PlanAnalyzer().check(request);
+    Report report = new Pipeline().check(request);
     for (String e : report.errors()) {
       Cli.error(err, e);
     }
@@ -300,18 +300,19 @@ public final class CheckCommand implements Callable<Integer> {
       }
       if (pr.isPresent()) {
         PullRequest p = pr.get().pullRequest();
-        return new CheckRequest(planFiles, pr.get().policy(), root,
-            CommitSelection.between(p.baseSha(), p.headSha()), p.headRef(), Map.of(),
-            moduleDir, pr.get().approver(), LocalDate.now(), extras(),
-            pr.get().platformSignals());
+        return CheckRequest.builder(planFiles).policy(pr.get().policy())
+            .commits(root, CommitSelection.between(p.baseSha(), p.headSha())).branch(p.headRef())
+            .moduleDir(moduleDir).approver(pr.get().approver()).today(LocalDate.now())
+            .extras(extras()).platform(pr.get().platformSignals()).build();
       }
     }
     Policy policy = policyInForce(ws, gh).policy();
     if (approvalLabel != null && !approvalLabel.isBlank()) {
       policy = policy.withApprovalLabel(approvalLabel.strip());
     }
-    return new CheckRequest(planFiles, policy, root, commits, branch, gh.isPresent() ? Map.of()
-        : env, moduleDir, Approver.NONE, LocalDate.now(), extras());
+    return CheckRequest.builder(planFiles).policy(policy).commits(root, commits).branch(branch)
+        .environment(gh.isPresent() ? Map.of() : env).moduleDir(moduleDir)
+        .approver(Approver.NONE).today(LocalDate.now()).extras(extras()).build();
   }
 
   /** The gate's question in a GitLab merge-request pipeline: everything from the merge request. */
@@ -324,9 +325,10 @@ public final class CheckCommand implements Callable<Integer> {
           + " ignored in a merge-request pipeline; they come from the GitLab merge request.");
     }
     MergeRequest mr = c.mergeRequest();
-    return new CheckRequest(planFiles, c.policy(), ws.git().root(),
-        CommitSelection.between(mr.baseSha(), mr.headSha()), mr.sourceBranch(), Map.of(),
-        moduleDir, c.approver(), LocalDate.now(), extras(), c.platformSignals());
+    return CheckRequest.builder(planFiles).policy(c.policy())
+        .commits(ws.git().root(), CommitSelection.between(mr.baseSha(), mr.headSha()))
+        .branch(mr.sourceBranch()).moduleDir(moduleDir).approver(c.approver())
+        .today(LocalDate.now()).extras(extras()).platform(c.platformSignals()).build();
   }
 
   /**

@@ -3,7 +3,6 @@ package dev.plangate.cli;
 import dev.plangate.core.api.PlanFiles;
 import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
-import dev.plangate.core.api.PlanAnalyzer;
 import dev.plangate.core.gate.ApprovalRoute;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Decision;
@@ -11,6 +10,7 @@ import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.CommitRange;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.Report;
@@ -291,9 +291,9 @@ public final class PrePushCommand implements Callable<Integer> {
     } else {
       commits = CommitSelection.between(ref.remoteSha(), ref.localSha());
     }
-    Report report = new PlanAnalyzer().check(new CheckRequest(plans, ws.policy(), git.root(),
-        commits, ref.branch(), env, null, Approver.none(ApprovalRoute.PRE_PUSH),
-        LocalDate.now()));
+    Report report = new Pipeline().check(CheckRequest.builder(plans).policy(ws.policy())
+        .commits(git.root(), commits).branch(ref.branch()).environment(env)
+        .approver(Approver.none(ApprovalRoute.PRE_PUSH)).today(LocalDate.now()).build());
     if (report.decision() == Decision.ERROR) {
       for (String e : report.errors()) {
         Cli.error(err, e);

@@ -1,10 +1,11 @@
 package dev.plangate.maven;
 
 import dev.plangate.core.api.CheckRequest;
-import dev.plangate.core.api.PlanAnalyzer;
 import dev.plangate.core.gate.Decision;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.report.BriefReport;
 import dev.plangate.core.report.Report;
+import dev.plangate.core.source.Vocabulary;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +32,10 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class CheckMojo extends AbstractMojo {
   /** How many findings the failure message names; the rest are in the report. */
   static final int FINDINGS_IN_MESSAGE = 5;
+
+  /** The goal's parameter names, as the sources' problems name them to a Maven user. */
+  static final Vocabulary VOCABULARY = new Vocabulary("plans", "templates", "templateBefore",
+      "templateAfter", "cdkOut", "cdkOutBase", "base");
 
   /**
    * Plan files: {@code terraform show -json} output or a saved binary plan, {@code aws
@@ -145,7 +150,7 @@ public class CheckMojo extends AbstractMojo {
     } catch (Inputs.ParameterException e) {
       throw new MojoExecutionException(e.getMessage(), e);
     }
-    Report report = new PlanAnalyzer().check(request);
+    Report report = new Pipeline().check(request);
     List<Path> written;
     try {
       written = files.write(report);

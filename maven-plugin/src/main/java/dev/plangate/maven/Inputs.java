@@ -23,7 +23,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,25 +78,17 @@ final class Inputs {
       throw new ParameterException("plans", "nothing to check: set plans, templates or cdkOut"
           + (policy.source() == null ? "" : ", or plans: in " + terminal(policy.source())));
     }
-    if (cdkOutBase != null && cdkOut == null) {
-      throw new ParameterException("cdkOutBase", "needs cdkOut, the assembly to diff against it");
-    }
-    if (commits.isNone() && (!templates.isEmpty() && planFiles.isEmpty()
-        || cdkOut != null && cdkOutBase == null)) {
-      throw new ParameterException("base", "the offline template diff needs a base commit to"
-          + " diff against, and none is known" + (git == null ? " (" + terminal(basedir.toString())
-          + " is not in a git repository)" : "; set plangate.base")
-          + (cdkOut != null ? ", or give cdkOutBase" : ""));
-    }
+    // Which option combinations work is the sources' to say (in CheckMojo.VOCABULARY's words).
     PlanExtras extras = new PlanExtras(stackExport, templates, null, null, cdkOut, cdkOutBase);
+    CheckRequest.Builder request = CheckRequest.builder(planFiles).policy(policy)
+        .commits(git == null ? null : git.root(), commits).moduleDir(blankToNull(goal.moduleDir))
+        .today(LocalDate.now()).extras(extras).vocabulary(CheckMojo.VOCABULARY);
     if (platform.isPresent()) {
       Platform p = platform.get();
-      return new CheckRequest(planFiles, policy, git.root(), commits, p.branch(), Map.of(),
-          blankToNull(goal.moduleDir), p.approver(), LocalDate.now(), extras, p.signals());
+      return request.branch(p.branch()).approver(p.approver()).platform(p.signals()).build();
     }
-    return new CheckRequest(planFiles, policy, git == null ? null : git.root(), commits, null,
-        goal.environment, blankToNull(goal.moduleDir), Approver.none(ApprovalRoute.MAVEN_BUILD),
-        LocalDate.now(), extras);
+    return request.environment(goal.environment)
+        .approver(Approver.none(ApprovalRoute.MAVEN_BUILD)).build();
   }
 
   /** The project's git repository, or null (with a warning) when it is in none. */

@@ -1,8 +1,6 @@
 package dev.plangate.core.agent;
 
 import dev.plangate.core.api.CheckRequest;
-import dev.plangate.core.api.CommitSelection;
-import dev.plangate.core.api.PlanAnalyzer;
 import dev.plangate.core.authorship.Confidence;
 import dev.plangate.core.authorship.PlatformSignals;
 import dev.plangate.core.authorship.Signal;
@@ -11,6 +9,7 @@ import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.gate.Fingerprint;
 import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.BriefReport;
 import dev.plangate.core.report.Escape;
@@ -89,7 +88,7 @@ public final class ApplyGuard {
   private final PlatformSignals caller;
   private final PlanProducer producer;
   private final ApprovalRoute route;
-  private final PlanAnalyzer analyzer = new PlanAnalyzer();
+  private final Pipeline pipeline = new Pipeline();
 
   /**
    * @param policy the repository's policy (protect rules deny; waivers apply)
@@ -247,8 +246,8 @@ public final class ApplyGuard {
 
   /** The gate on plans made for this command: no commits, the caller's signals. */
   private Report check(List<Path> plans) {
-    return analyzer.check(new CheckRequest(plans, policy, null, CommitSelection.none(), null,
-        environment, null, Approver.none(route), LocalDate.now(), null, caller));
+    return pipeline.check(CheckRequest.builder(plans).policy(policy).environment(environment)
+        .approver(Approver.none(route)).today(LocalDate.now()).platform(caller).build());
   }
 
   private Outcome decide(InfraCommand c, Report report) {

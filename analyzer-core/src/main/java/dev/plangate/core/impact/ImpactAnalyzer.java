@@ -29,6 +29,11 @@ public final class ImpactAnalyzer {
     this.catalog = catalog;
   }
 
+  /** The plan's findings with the policy's criticality overrides applied. */
+  public List<Finding> analyze(Plan plan, dev.plangate.core.policy.Policy policy) {
+    return CriticalityOverrides.apply(analyze(plan), policy);
+  }
+
   public List<Finding> analyze(Plan plan) {
     List<ResourceChange> changes = plan.changes();
     // A moved block is Terraform's; other formats' addresses are not Terraform addresses.

@@ -53,8 +53,8 @@ class AuthorshipGateScenarioTest {
   Report check(GitFixture git, String base, String plan, Policy policy) throws IOException {
     Path planFile = git.dir().resolve("plan.json");
     Files.copy(EXAMPLE.resolve(plan), planFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return new PlanAnalyzer().check(new CheckRequest(List.of(planFile), policy, git.dir(),
-        CommitSelection.between(base, "HEAD"), null, Map.of(), null, Approver.NONE, TODAY));
+    return new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile)).policy(policy)
+        .commits(git.dir(), CommitSelection.between(base, "HEAD")).today(TODAY).build());
   }
 
   Report destroy(GitFixture git, String base) throws IOException {
@@ -212,9 +212,9 @@ class AuthorshipGateScenarioTest {
       return Approvals.of(List.of(new Approval("ana", "label " + request.label(),
           request.fingerprint(), Instant.now())));
     };
-    Report r = new PlanAnalyzer().check(new CheckRequest(List.of(planFile), Policy.defaults(),
-        git.dir(), CommitSelection.between(base, "HEAD"), null, Map.of(), null, approver,
-        TODAY));
+    Report r = new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile))
+        .commits(git.dir(), CommitSelection.between(base, "HEAD")).approver(approver).today(TODAY)
+        .build());
 
     assertThat(r.decision()).isEqualTo(Decision.PASS);
     assertThat(asked).containsExactly(r.fingerprint(), "plangate/approve-destroy", git.head());
@@ -231,8 +231,9 @@ class AuthorshipGateScenarioTest {
     Approver down = request -> {
       throw new Approver.ApprovalException("connection refused", null);
     };
-    Report r = new PlanAnalyzer().check(new CheckRequest(List.of(planFile), Policy.defaults(),
-        git.dir(), CommitSelection.between(base, "HEAD"), null, Map.of(), null, down, TODAY));
+    Report r = new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile))
+        .commits(git.dir(), CommitSelection.between(base, "HEAD")).approver(down).today(TODAY)
+        .build());
 
     assertThat(r.decision()).isEqualTo(Decision.ERROR);
     assertThat(r.errors()).containsExactly("approvals could not be checked: connection refused");
@@ -255,15 +256,15 @@ class AuthorshipGateScenarioTest {
     Path planFile = git.dir().resolve("plan.json");
     Files.copy(EXAMPLE.resolve("destroy-plan.json"), planFile);
 
-    Report byEnv = new PlanAnalyzer().check(new CheckRequest(List.of(planFile),
-        Policy.defaults(), git.dir(), CommitSelection.between(base, "HEAD"), null,
-        Map.of("CLAUDECODE", "1"), null, Approver.NONE, TODAY));
+    Report byEnv = new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile))
+        .commits(git.dir(), CommitSelection.between(base, "HEAD"))
+        .environment(Map.of("CLAUDECODE", "1")).today(TODAY).build());
     assertThat(byEnv.authorship().aiInvolved()).isTrue();
     assertThat(byEnv.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
 
-    Report byBranch = new PlanAnalyzer().check(new CheckRequest(List.of(planFile),
-        Policy.defaults(), git.dir(), CommitSelection.between(base, "HEAD"),
-        "copilot/retire-db", Map.of(), null, Approver.NONE, TODAY));
+    Report byBranch = new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile))
+        .commits(git.dir(), CommitSelection.between(base, "HEAD")).branch("copilot/retire-db")
+        .today(TODAY).build());
     assertThat(byBranch.authorship().aiInvolved()).isTrue();
     assertThat(byBranch.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
   }

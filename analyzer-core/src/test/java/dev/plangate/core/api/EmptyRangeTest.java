@@ -42,8 +42,8 @@ class EmptyRangeTest {
   Report check(GitFixture git, CommitSelection commits) throws IOException {
     Path plan = git.dir().resolve("plan.json");
     Files.copy(EXAMPLE.resolve("destroy-plan.json"), plan, StandardCopyOption.REPLACE_EXISTING);
-    return new PlanAnalyzer().check(new CheckRequest(List.of(plan), Policy.defaults(),
-        git.dir(), commits, null, Map.of(), null, Approver.NONE, TODAY));
+    return new PlanAnalyzer().check(CheckRequest.builder(List.of(plan)).commits(git.dir(), commits)
+        .today(TODAY).build());
   }
 
   static String note(Report r) {
@@ -116,9 +116,9 @@ class EmptyRangeTest {
     Path plan = git.dir().resolve("plan.json");
     Files.copy(EXAMPLE.resolve("destroy-plan.json"), plan, StandardCopyOption.REPLACE_EXISTING);
 
-    Report r = new PlanAnalyzer().check(new CheckRequest(List.of(plan), Policy.defaults(),
-        git.dir(), CommitSelection.between("HEAD", "HEAD"), "claude/cleanup", Map.of(), null,
-        Approver.NONE, TODAY));
+    Report r = new PlanAnalyzer().check(CheckRequest.builder(List.of(plan))
+        .commits(git.dir(), CommitSelection.between("HEAD", "HEAD")).branch("claude/cleanup")
+        .today(TODAY).build());
 
     assertThat(r.authorship().aiInvolved()).isTrue();
     assertThat(r.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);

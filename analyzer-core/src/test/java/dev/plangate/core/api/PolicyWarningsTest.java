@@ -19,8 +19,8 @@ class PolicyWarningsTest {
       .resolve("examples/orders-service/destroy-plan.json");
 
   private static Report check(Policy policy) {
-    return new PlanAnalyzer().check(new CheckRequest(List.of(PLAN), policy, null,
-        CommitSelection.none(), null, Map.of(), null, Approver.NONE, LocalDate.of(2026, 6, 1)));
+    return new PlanAnalyzer().check(CheckRequest.builder(List.of(PLAN)).policy(policy)
+        .today(LocalDate.of(2026, 6, 1)).build());
   }
 
   @Test

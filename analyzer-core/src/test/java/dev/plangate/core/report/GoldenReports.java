@@ -105,8 +105,8 @@ public final class GoldenReports {
   }
 
   static Report analyze(List<Path> plans, Policy policy, PlanExtras extras) {
-    return new PlanAnalyzer().check(new CheckRequest(plans, policy, null, CommitSelection.none(),
-        null, Map.of(), null, Approver.NONE, TODAY, extras));
+    return new PlanAnalyzer().check(CheckRequest.builder(plans).policy(policy).today(TODAY)
+        .extras(extras).build());
   }
 
   private static Policy policy(Path file) {

@@ -202,9 +202,8 @@ class SarifReportWriterTest {
       Files.writeString(before, head + bucket);
       Files.writeString(after, head);
       PlanExtras extras = new PlanExtras(null, List.of(), before, after, null, null);
-      return new PlanAnalyzer().check(new CheckRequest(List.of(), Policy.defaults(), null,
-          CommitSelection.none(), null, Map.of(), null, Approver.NONE, LocalDate.of(2026, 1, 1),
-          extras));
+      return new PlanAnalyzer().check(CheckRequest.builder(List.of())
+          .today(LocalDate.of(2026, 1, 1)).extras(extras).build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,0 +1,42 @@
+package dev.plangate.core.attribution;
+
+import dev.plangate.core.authorship.CommitAuthorship;
+import dev.plangate.core.git.Commit;
+import dev.plangate.core.git.CommitRange;
+import dev.plangate.core.git.GitRepository;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The commits an attribution may name, and what is known about who wrote each.
+ *
+ * @param git the repository
+ * @param range the commits under review; only these are ever named
+ * @param bySha each commit's authorship; may return null for a commit it does not know
+ * @param moduleDir repository-relative directory of the plans' root module, or null to use each
+ *     plan file's own directory (Terraform)
+ */
+public record Commits(GitRepository git, CommitRange range,
+    Function<String, CommitAuthorship> bySha, String moduleDir) {
+
+  /** Each commit's position in the range, oldest first. */
+  Map<String, Integer> order() {
+    Map<String, Integer> order = new HashMap<>();
+    range.commits().forEach(c -> order.put(c.sha(), order.size()));
+    return order;
+  }
+
+  /** The range's commits that are not merges, oldest first. */
+  List<String> nonMerges() {
+    List<String> out = new ArrayList<>();
+    for (Commit c : range.commits()) {
+      if (!c.isMerge()) {
+        out.add(c.sha());
+      }
+    }
+    return out;
+  }
+}
