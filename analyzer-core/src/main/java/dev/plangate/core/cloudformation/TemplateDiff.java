@@ -461,6 +461,18 @@ public final class TemplateDiff {
       o.order = ReplaceOrder.CREATE_BEFORE_DELETE;
       o.policyClause = dataClause(o.type);
     }
+    String before = was == null ? null : orDelete(was.updateReplacePolicy());
+    String after = now == null ? null : orDelete(now.updateReplacePolicy());
+    if (before != null && after != null && !before.equals(after)) {
+      // Which one CloudFormation applies depends on the stack's state; say which was assumed.
+      o.policyClause += " (the template before says UpdateReplacePolicy " + before
+          + " and the template after says " + after + "; the more destructive, "
+          + orDelete(policy) + ", is assumed)";
+    }
+  }
+
+  private static String orDelete(String policy) {
+    return policy == null ? "Delete" : policy;
   }
 
   private static String mostDestructive(String a, String b) {

@@ -294,6 +294,10 @@ class TemplateDiffTest {
         + " the old one is taken first");
     assertThat(change(plan, "Disagree").kind()).as("the more destructive policy is assumed")
         .isEqualTo(ChangeKind.REPLACE);
+    assertThat(change(plan, "Disagree").why()).as("and the explanation says so")
+        .contains("the template before says UpdateReplacePolicy Delete and the template after"
+            + " says Retain; the more destructive, Delete, is assumed");
+    assertThat(retained.why()).doesNotContain("more destructive");
   }
 
   @Test
