@@ -10,12 +10,11 @@ import dev.plangate.core.gate.Approver;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.report.Escape;
-import dev.plangate.core.report.JsonReportWriter;
-import dev.plangate.core.report.MarkdownReportRenderer;
 import dev.plangate.core.policy.Policy;
+import dev.plangate.core.report.RenderOptions;
+import dev.plangate.core.report.Renderers;
 import dev.plangate.core.report.Report;
-import dev.plangate.core.report.SarifReportWriter;
-import dev.plangate.core.report.TextReportRenderer;
+import dev.plangate.core.report.ReportRenderer;
 import dev.plangate.github.EventRange;
 import dev.plangate.github.GitHubCheckException;
 import dev.plangate.github.PullRequest;
@@ -37,6 +36,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -52,7 +53,26 @@ import picocli.CommandLine.Spec;
         "A binary plan (terraform plan -out) is converted with terraform/tofu show -json when"
             + " one is on PATH."})
 public final class CheckCommand implements Callable<Integer> {
-  enum Format { text, json, markdown, sarif }
+  /**
+   * A renderer by the name users type, in any case (as the enum it replaces was); an unknown
+   * name fails with picocli's own words for an enum value.
+   */
+  static final class FormatConverter implements ITypeConverter<ReportRenderer> {
+    @Override
+    public ReportRenderer convert(String value) {
+      return Renderers.byId(value.toLowerCase(java.util.Locale.ROOT)).orElseThrow(
+          () -> new TypeConversionException("expected one of " + Renderers.ids()
+              + " (case-insensitive) but was '" + value + "'"));
+    }
+  }
+
+  /** The renderer names, for ${COMPLETION-CANDIDATES} in the help. */
+  static final class FormatNames implements Iterable<String> {
+    @Override
+    public java.util.Iterator<String> iterator() {
+      return Renderers.ids().iterator();
+    }
+  }
 
   @Spec CommandSpec spec;
 
@@ -65,17 +85,18 @@ public final class CheckCommand implements Callable<Integer> {
   List<String> plans = new ArrayList<>();
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+      converter = FormatConverter.class, completionCandidates = FormatNames.class,
       description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-  Format format;
+  ReportRenderer format;
 
   @Option(names = "--output", paramLabel = "FILE",
       description = "Write the report to FILE instead of standard output.")
   Path output;
 
-  @Option(names = "--report", paramLabel = "FORMAT=FILE",
+  @Option(names = "--report", paramLabel = "FORMAT=FILE", converter = FormatConverter.class,
       description = "Also write the report in FORMAT (text, json, markdown, sarif) to FILE."
           + " Repeatable: --report json=report.json --report sarif=plangate.sarif.")
-  Map<Format, Path> reports = new LinkedHashMap<>();
+  Map<ReportRenderer, Path> reports = new LinkedHashMap<>();
 
   @Mixin WorkspaceOptions workspace;
 
@@ -222,7 +243,7 @@ public final class CheckCommand implements Callable<Integer> {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
-    for (Map.Entry<Format, Path> extra : reports.entrySet()) {
+    for (Map.Entry<ReportRenderer, Path> extra : reports.entrySet()) {
       if (!write(report, extra.getKey(), extra.getValue(), err)) {
         return Cli.USAGE;
       }
@@ -231,15 +252,15 @@ public final class CheckCommand implements Callable<Integer> {
       gl.get().publish(report, comment.equals("update"));
     }
     if (gh.isPresent()) {
-      gh.get().publish(report, comment.equals("update"), reports.get(Format.json));
-      if (output == null && format == Format.text) {
+      gh.get().publish(report, comment.equals("update"), reports.get(Renderers.JSON));
+      if (output == null && format == Renderers.TEXT) {
         // Resource names in the log must not read as workflow commands (::error:: ...).
-        gh.get().printUntrusted(new TextReportRenderer(false).render(report));
+        gh.get().printUntrusted(Renderers.TEXT.render(report, RenderOptions.DEFAULT));
         out.flush();
         return report.decision().exitCode();
       }
     }
-    boolean textErrorOnly = report.decision() == Decision.ERROR && format == Format.text;
+    boolean textErrorOnly = report.decision() == Decision.ERROR && format == Renderers.TEXT;
     if (!textErrorOnly) {
       if (output != null) {
         long t1 = System.nanoTime();
@@ -336,7 +357,7 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private static boolean write(Report report, Format f, Path file, PrintWriter err) {
+  private static boolean write(Report report, ReportRenderer f, Path file, PrintWriter err) {
     try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       render(report, f, w, false);
       return true;
@@ -349,15 +370,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  private static void render(Report report, Format f, Writer w, boolean color)
+  private static void render(Report report, ReportRenderer f, Writer w, boolean color)
       throws IOException {
-    switch (f) {
-      case json -> new JsonReportWriter().write(report, w);
-      case markdown -> w.write(new MarkdownReportRenderer().render(report));
-      case text -> w.write(new TextReportRenderer(color).render(report));
-      case sarif -> new SarifReportWriter().write(report, w);
-      default -> throw new IllegalStateException();
-    }
+    f.render(report, w, RenderOptions.DEFAULT.withColor(color));
     w.flush();
   }
 

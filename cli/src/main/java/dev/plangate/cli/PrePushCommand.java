@@ -14,7 +14,8 @@ import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.Report;
-import dev.plangate.core.report.TextReportRenderer;
+import dev.plangate.core.report.RenderOptions;
+import dev.plangate.core.report.Renderers;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -302,12 +303,12 @@ public final class PrePushCommand implements Callable<Integer> {
     }
     if (report.decision() == Decision.PASS) {
       if (!report.findings().isEmpty()) {
-        out.print(new TextReportRenderer(color()).render(report));
+        out.print(Renderers.TEXT.render(report, RenderOptions.DEFAULT.withColor(color())));
       }
       out.flush();
       return 0;
     }
-    out.print(new TextReportRenderer(color()).render(report));
+    out.print(Renderers.TEXT.render(report, RenderOptions.DEFAULT.withColor(color())));
     out.println();
     out.println("  plangate refused the push of " + Escape.terminal(ref.branch()) + ".");
     if (report.decision() == Decision.BLOCKED) {

@@ -121,7 +121,7 @@ class CheckCommandTest {
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.out()).startsWith("<!-- plangate-report -->");
     assertThat(r.out()).contains("### ⛔ plangate — approval required");
-    assertThat(r.out()).contains("| | resource | why | depends on it |");
+    assertThat(r.out()).contains("| | resource | depends on it |");
     assertThat(r.out()).contains("```mermaid");
     assertThat(r.out()).contains("```hcl\nmoved {\n  from = module.env\n  to   = module.environment\n}\n```");
     assertThat(r.out().lines().filter(l -> l.startsWith("| 🔴 destroy |"))).hasSize(9);

@@ -44,7 +44,8 @@ class CheckGateOptionsTest {
     assertThat(text.out()).contains("Why AI:  " + sha.substring(0, 7));
 
     CliRun md = check(git, "--base", "HEAD~1", "--format", "markdown");
-    assertThat(md.out()).contains("**Caused by** <code>" + sha.substring(0, 7) + "</code>")
+    assertThat(md.out()).containsPattern("\\*\\*Caused by\\*\\*\\s+(- )?<code>"
+        + sha.substring(0, 7) + "</code>")
         .contains("(fingerprint `").doesNotContain("have a maintainer with write access add");
 
     CliRun json = check(git, "--base", "HEAD~1", "--format", "json");

@@ -1,6 +1,5 @@
 package dev.plangate.cli;
 
-import static dev.plangate.gitlab.testing.GitLabFixtures.AGENT;
 import static dev.plangate.gitlab.testing.GitLabFixtures.ALICE;
 import static dev.plangate.gitlab.testing.GitLabFixtures.LABEL;
 import static dev.plangate.gitlab.testing.GitLabFixtures.MR;
@@ -19,7 +18,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -64,21 +62,12 @@ class GitLabMergeRequestTest {
   }
 
   void serve() {
-    gitlab.onGet(MR, GitLabFixtures.mergeRequest(AGENT, base, head));
-    gitlab.list(MR + "/commits", List.of(GitLabFixtures.commit(head,
-        "Remove the orders database", "infra-agent", "agent@example.com")), 20);
-    gitlab.list(MR + "/resource_label_events", events, 20);
-    gitlab.list(MR + "/versions", List.of(GitLabFixtures.version(2, head, base, PUSHED)), 20);
-    gitlab.onGet(MR + "/approvals", GitLabFixtures.approvals(List.of(), null));
+    GitLabFixtures.serveAgentMergeRequest(gitlab, base, head, events, PUSHED);
   }
 
   CliRun check(boolean token) {
-    Map<String, String> env = new HashMap<>(Map.of("GITLAB_CI", "true", "CI_PROJECT_ID",
-        PROJECT, "CI_MERGE_REQUEST_IID", "7", "CI_API_V4_URL", gitlab.apiUrl(),
-        "CI_MERGE_REQUEST_DIFF_BASE_SHA", base, "CI_COMMIT_SHA", head));
-    if (token) {
-      env.put("PLANGATE_GITLAB_TOKEN", TOKEN);
-    }
+    Map<String, String> env = GitLabFixtures.pipelineVariables(gitlab, base, head,
+        token ? TOKEN : null);
     return CliRun.run(env, false, "check", "--repo", git.dir().toString(), "--plan",
         git.dir().resolve("plan.json").toString());
   }

@@ -5,7 +5,8 @@ import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.impact.SourcePlace;
 import dev.plangate.core.report.Escape;
-import dev.plangate.core.report.MarkdownReportRenderer;
+import dev.plangate.core.report.RenderOptions;
+import dev.plangate.core.report.Renderers;
 import dev.plangate.core.report.Report;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -165,8 +166,8 @@ public final class GitHubReporter {
       return Optional.empty(); // nothing to say, and nothing said before to correct
     }
     String seal = c.sealMarker();
-    String body = new MarkdownReportRenderer().render(report,
-        StickyComment.MAX_CHARS - seal.length() - 1) + (seal.isEmpty() ? "" : "\n" + seal);
+    String body = Renderers.MARKDOWN.render(report, RenderOptions.DEFAULT.withMaxChars(
+        StickyComment.MAX_CHARS - seal.length() - 1)) + (seal.isEmpty() ? "" : "\n" + seal);
     try {
       StickyComment.write(c.api(), c.apiPrefix(), c.pullRequest().number(), c.comment(), body);
       return Optional.empty();
@@ -184,8 +185,8 @@ public final class GitHubReporter {
     if (file.isEmpty()) {
       return;
     }
-    StringBuilder md = new StringBuilder(new MarkdownReportRenderer().render(report,
-        SUMMARY_CHARS));
+    StringBuilder md = new StringBuilder(Renderers.MARKDOWN.render(report,
+        RenderOptions.DEFAULT.withMaxChars(SUMMARY_CHARS)));
     for (String n : notes) {
       md.append("\n> ").append(Escape.markdown(n)).append('\n');
     }

@@ -1,14 +1,15 @@
 package dev.plangate.gitlab;
 
-import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.SourcePlace;
+import dev.plangate.core.report.RenderOptions;
 import dev.plangate.core.report.Report;
+import dev.plangate.core.report.ReportRenderer;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -24,22 +25,52 @@ import java.util.HexFormat;
  * blocker) and {@code location.path} / {@code location.lines.begin}, so findings show in the
  * merge-request widget. A finding the gate stops on is {@code blocker} (protected) or
  * {@code critical} (approval required); one it lets through is {@code minor}.
+ *
+ * <p>A {@link ReportRenderer} like every other format, but not in the core registry: its paths
+ * depend on where the repository and the working directory are, which only GitLab mode knows.
  */
-public final class CodeQualityReport {
+public final class CodeQualityReport implements ReportRenderer {
   public static final String FILE_NAME = "gl-code-quality-report.json";
 
-  private CodeQualityReport() {}
+  private final Path root;
+  private final Path dir;
 
   /**
    * @param repoRoot paths are relative to it; a finding outside it points at the plan file name
    * @param workDir the directory plan paths are relative to
    */
+  public CodeQualityReport(Path repoRoot, Path workDir) {
+    this.root = repoRoot == null ? null : repoRoot.toAbsolutePath().normalize();
+    this.dir = workDir.toAbsolutePath().normalize();
+  }
+
+  /** Writes the report of {@code report} to {@code file}, in UTF-8. */
   public static void write(Report report, Path file, Path repoRoot, Path workDir)
       throws IOException {
-    Path root = repoRoot == null ? null : repoRoot.toAbsolutePath().normalize();
-    Path dir = workDir.toAbsolutePath().normalize();
-    try (OutputStream out = Files.newOutputStream(file);
-        JsonGenerator g = new JsonFactory().createGenerator(out, JsonEncoding.UTF8)) {
+    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      new CodeQualityReport(repoRoot, workDir).render(report, out, RenderOptions.DEFAULT);
+    }
+  }
+
+  @Override
+  public String id() {
+    return "gitlab-codequality";
+  }
+
+  @Override
+  public String mediaType() {
+    return "application/json";
+  }
+
+  @Override
+  public String fileExtension() {
+    return "json";
+  }
+
+  @Override
+  public void render(Report report, Writer out, RenderOptions options) throws IOException {
+    try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
+      g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartArray();
       for (String e : report.errors()) {
         issue(g, "plangate: input error: " + e, "plangate-error", "blocker", ".plangate.yml", 1,

@@ -80,7 +80,7 @@ public final class GitLabApprover implements Approver {
   /** The label on the merge request approves, as on a GitHub pull request. */
   @Override
   public dev.plangate.core.gate.ApprovalRoute route() {
-    return dev.plangate.core.gate.ApprovalRoute.PULL_REQUEST_LABEL;
+    return dev.plangate.core.gate.ApprovalRoute.MERGE_REQUEST_LABEL;
   }
 
   /** The seal to keep in the note after {@link #approvals}, or none. */

@@ -1,6 +1,7 @@
 package dev.plangate.gitlab;
 
-import dev.plangate.core.report.MarkdownReportRenderer;
+import dev.plangate.core.report.RenderOptions;
+import dev.plangate.core.report.Renderers;
 import dev.plangate.core.report.Report;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -31,8 +32,8 @@ public final class GitLabReporter {
       return Optional.empty();
     }
     String seal = c.sealMarker();
-    String body = new MarkdownReportRenderer().render(report,
-        StickyNote.MAX_CHARS - seal.length() - 1) + (seal.isEmpty() ? "" : "\n" + seal);
+    String body = Renderers.MARKDOWN.render(report, RenderOptions.DEFAULT.withMaxChars(
+        StickyNote.MAX_CHARS - seal.length() - 1)) + (seal.isEmpty() ? "" : "\n" + seal);
     try {
       StickyNote.write(c.api(), c.notePrefix(), c.note(), body);
       return Optional.empty();

@@ -158,7 +158,7 @@ public final class MergeRequestContext {
       @Override
       public dev.plangate.core.gate.ApprovalRoute route() {
         // With the token, the label on this merge request approves.
-        return dev.plangate.core.gate.ApprovalRoute.PULL_REQUEST_LABEL;
+        return dev.plangate.core.gate.ApprovalRoute.MERGE_REQUEST_LABEL;
       }
     };
     // Fail closed: the merge request may have been opened by an agent's bot account, and without

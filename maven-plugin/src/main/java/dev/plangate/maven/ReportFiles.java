@@ -2,11 +2,10 @@ package dev.plangate.maven;
 
 import static dev.plangate.core.report.Escape.terminal;
 
-import dev.plangate.core.report.JsonReportWriter;
-import dev.plangate.core.report.MarkdownReportRenderer;
+import dev.plangate.core.report.RenderOptions;
+import dev.plangate.core.report.Renderers;
 import dev.plangate.core.report.Report;
-import dev.plangate.core.report.SarifReportWriter;
-import dev.plangate.core.report.TextReportRenderer;
+import dev.plangate.core.report.ReportRenderer;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -15,46 +14,39 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** The report files under {@code target/plangate/}, every one rendered from the same result. */
 final class ReportFiles {
-  /** A report format and the file it is written to. Declared in the order people read them. */
-  enum Format {
-    MARKDOWN("report.md"), TEXT("report.txt"), JSON("report.json"), SARIF("report.sarif");
+  /** Which file a person opens first: the most readable format written. */
+  private static final List<String> READABLE_FIRST = List.of("markdown", "text", "json",
+      "sarif");
 
-    final String fileName;
-
-    Format(String fileName) {
-      this.fileName = fileName;
-    }
-  }
-
-  private final Set<Format> formats;
+  private final Set<ReportRenderer> formats;
   private final Path directory;
 
-  private ReportFiles(Set<Format> formats, Path directory) {
+  private ReportFiles(Set<ReportRenderer> formats, Path directory) {
     this.formats = formats;
     this.directory = directory;
   }
 
-  /** Checks the formats parameter: json, markdown, text, sarif; none at all is allowed. */
+  /** Checks the formats parameter against {@link Renderers}; none at all is allowed. */
   static ReportFiles of(List<String> names, Path directory) throws Inputs.ParameterException {
-    Set<Format> formats = new LinkedHashSet<>();
+    Set<ReportRenderer> formats = new LinkedHashSet<>();
     for (String name : names == null ? List.<String>of() : names) {
-      String n = name.strip().toLowerCase(Locale.ROOT);
-      if (n.isEmpty()) {
+      if (name.isBlank()) {
         continue;
       }
-      try {
-        formats.add(Format.valueOf(n.toUpperCase(Locale.ROOT)));
-      } catch (IllegalArgumentException e) {
-        throw new Inputs.ParameterException("formats", "unknown report format '"
-            + terminal(name.strip()) + "'; use json, markdown, text or sarif");
-      }
+      formats.add(Renderers.byName(name).orElseThrow(() -> new Inputs.ParameterException(
+          "formats", "unknown report format '" + terminal(name.strip()) + "'; use "
+              + Renderers.sentence(Renderers.ids()))));
     }
     return new ReportFiles(formats, directory);
+  }
+
+  /** {@code report.md}, {@code report.txt}, {@code report.json}, {@code report.sarif}. */
+  static String fileName(ReportRenderer r) {
+    return "report." + r.fileExtension();
   }
 
   /** Writes every format; returns the files written. */
@@ -69,16 +61,10 @@ final class ReportFiles {
       throw new Inputs.ParameterException("outputDirectory", "cannot create "
           + terminal(directory.toString()) + ": " + terminal(String.valueOf(e.getMessage())));
     }
-    for (Format f : formats) {
-      Path file = directory.resolve(f.fileName);
+    for (ReportRenderer f : formats) {
+      Path file = directory.resolve(fileName(f));
       try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-        switch (f) {
-          case JSON -> new JsonReportWriter().write(report, w);
-          case MARKDOWN -> w.write(new MarkdownReportRenderer().render(report));
-          case TEXT -> w.write(new TextReportRenderer(false).render(report));
-          case SARIF -> new SarifReportWriter().write(report, w);
-          default -> throw new IllegalStateException(f.name());
-        }
+        f.render(report, w, RenderOptions.DEFAULT);
       } catch (IOException e) {
         throw new Inputs.ParameterException("outputDirectory", "cannot write "
             + terminal(file.toString()) + ": " + terminal(String.valueOf(e.getMessage())));
@@ -90,9 +76,10 @@ final class ReportFiles {
 
   /** The file a person should open: Markdown, else text, else JSON, else SARIF. */
   Path mostReadable(List<Path> written) {
-    for (Format f : Format.values()) {
+    for (String id : READABLE_FIRST) {
+      String name = Renderers.byId(id).map(ReportFiles::fileName).orElse("");
       for (Path p : written) {
-        if (p.getFileName().toString().equals(f.fileName)) {
+        if (p.getFileName().toString().equals(name)) {
           return p;
         }
       }

@@ -310,7 +310,7 @@ class CheckMojoTest {
     CheckMojo goal = goal(repo.dir(), "plan.json");
     goal.formats = List.of("json", "xml");
     assertThatThrownBy(goal::execute).isInstanceOf(MojoExecutionException.class)
-        .hasMessage("formats: unknown report format 'xml'; use json, markdown, text or sarif");
+        .hasMessage("formats: unknown report format 'xml'; use text, json, markdown or sarif");
   }
 
   @Test

@@ -1,18 +1,16 @@
 package dev.plangate.maven;
 
-import static dev.plangate.gitlab.testing.GitLabFixtures.AGENT;
 import static dev.plangate.gitlab.testing.GitLabFixtures.ALICE;
 import static dev.plangate.gitlab.testing.GitLabFixtures.LABEL;
-import static dev.plangate.gitlab.testing.GitLabFixtures.MR;
-import static dev.plangate.gitlab.testing.GitLabFixtures.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plangate.core.testing.GitFixture;
+import dev.plangate.github.testing.FakeGitHub;
+import dev.plangate.github.testing.GitHubFixtures;
 import dev.plangate.gitlab.testing.FakeGitLab;
 import dev.plangate.gitlab.testing.GitLabFixtures;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,29 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * platform for the approval, through the same adapters as the CLI.
  */
 class PlatformApprovalTest {
-  private static final Path EXAMPLES =
-      Path.of(System.getProperty("plangate.root", "..")).resolve("examples");
-
   @TempDir Path tmp;
   FakeGitLab gitlab;
+  PlatformScenario scenario;
   GitFixture repo;
-  String base;
-  String head;
   final List<JsonNode> events = new ArrayList<>();
 
   @BeforeEach
   void setUp() throws Exception {
     gitlab = FakeGitLab.start();
-    repo = GitFixture.init(tmp.resolve("infra"));
-    repo.write("main.tf", Files.readString(EXAMPLES.resolve("orders-service/before/main.tf")));
-    base = repo.commit("Orders service\n");
-    repo.write("main.tf",
-        Files.readString(EXAMPLES.resolve("orders-service/after-destroy/main.tf")))
-        .write("plan.json", Files.readString(EXAMPLES.resolve(
-            "orders-service/destroy-plan.json")));
-    head = repo.commit("Remove unused database\n",
-        new GitFixture.Person("infra-agent", "agent@example.com"));
-    GitLabFixtures.serveAccounts(gitlab);
+    scenario = new PlatformScenario(tmp);
+    repo = scenario.repo;
   }
 
   @AfterEach
@@ -61,13 +47,10 @@ class PlatformApprovalTest {
   }
 
   CheckMojo goal(boolean token) {
-    gitlab.onGet(MR, GitLabFixtures.mergeRequest(AGENT, base, head));
-    gitlab.list(MR + "/commits", List.of(GitLabFixtures.commit(head, "Remove unused database",
-        "infra-agent", "agent@example.com")), 20);
-    gitlab.list(MR + "/resource_label_events", events, 20);
-    gitlab.list(MR + "/versions", List.of(GitLabFixtures.version(2, head, base,
-        "2026-05-01T11:00:00.000Z")), 20);
-    gitlab.onGet(MR + "/approvals", GitLabFixtures.approvals(List.of(), null));
+    return goal(scenario.gitLab(gitlab, events, token));
+  }
+
+  CheckMojo goal(Map<String, String> environment) {
     CheckMojo goal = new CheckMojo();
     goal.setLog(new SystemStreamLog());
     goal.basedir = repo.dir().toFile();
@@ -76,13 +59,7 @@ class PlatformApprovalTest {
     goal.formats = List.of("json");
     goal.outputDirectory = repo.dir().resolve("target/plangate").toFile();
     goal.failOnApprovalRequired = true;
-    java.util.HashMap<String, String> env = new java.util.HashMap<>(Map.of("GITLAB_CI", "true",
-        "CI_PROJECT_ID", PROJECT, "CI_MERGE_REQUEST_IID", "7", "CI_API_V4_URL",
-        gitlab.apiUrl(), "CI_MERGE_REQUEST_DIFF_BASE_SHA", base, "CI_COMMIT_SHA", head));
-    if (token) {
-      env.put("PLANGATE_GITLAB_TOKEN", "glpat-maven-token-1");
-    }
-    goal.environment = env;
+    goal.environment = environment;
     return goal;
   }
 
@@ -111,38 +88,15 @@ class PlatformApprovalTest {
 
   // ---- GitHub ----------------------------------------------------------------------------------
 
-  static final String GH_REPO = dev.plangate.github.testing.GitHubFixtures.REPO;
-
-  CheckMojo gitHubGoal(dev.plangate.github.testing.FakeGitHub github, List<JsonNode> timeline) {
-    String p = "/repos/" + GH_REPO;
-    com.fasterxml.jackson.databind.node.ObjectNode pr = dev.plangate.github.testing.GitHubFixtures
-        .pullRequest(42).author(dev.plangate.github.testing.GitHubFixtures.COPILOT)
-        .headRef("copilot/remove-orders-db").headSha(head).baseSha(base).build();
-    github.onGet(p + "/pulls/42", pr);
-    github.paged(p + "/pulls/42/commits", List.of(dev.plangate.github.testing.GitHubFixtures
-        .commit(head).by(dev.plangate.github.testing.GitHubFixtures.COPILOT)
-        .message("Remove unused database").parents(base).build()), 100);
-    github.paged(p + "/issues/42/timeline", timeline, 100);
-    github.onGet(p + "/collaborators/alice/permission", dev.plangate.github.testing
-        .GitHubFixtures.permission(dev.plangate.github.testing.GitHubFixtures.ALICE, "write"));
-    github.onGet(p + "/actions/runs?head_sha=" + head, dev.plangate.github.testing
-        .GitHubFixtures.workflowRuns(List.of(dev.plangate.github.testing.GitHubFixtures
-            .workflowRun(901, "build", "pull_request", head, "2026-05-01T11:00:00Z", 1,
-                "completed", "failure"))));
-    dev.plangate.github.testing.RunnerFixture runner = dev.plangate.github.testing.RunnerFixture
-        .create(tmp.resolve("runner"), github.baseUrl(), "pull_request",
-            dev.plangate.github.testing.GitHubFixtures.openedEvent(pr,
-                dev.plangate.github.testing.GitHubFixtures.COPILOT));
-    CheckMojo goal = goal(true);
-    goal.environment = runner.env();
-    return goal;
+  CheckMojo gitHubGoal(FakeGitHub github, List<JsonNode> timeline) {
+    return goal(scenario.gitHub(github, timeline));
   }
 
   @Test
   void anApprovedGitHubPullRequestLetsTheBuildPass() throws Exception {
-    try (var github = dev.plangate.github.testing.FakeGitHub.start()) {
-      CheckMojo goal = gitHubGoal(github, List.of(dev.plangate.github.testing.GitHubFixtures
-          .labeled(9001, dev.plangate.github.testing.GitHubFixtures.ALICE, LABEL,
+    try (var github = FakeGitHub.start()) {
+      CheckMojo goal = gitHubGoal(github, List.of(GitHubFixtures
+          .labeled(9001, GitHubFixtures.ALICE, LABEL,
               "2026-05-01T12:00:00Z")));
       goal.execute();
       assertThat(repo.dir().resolve("target/plangate/report.json")).content()
@@ -152,7 +106,7 @@ class PlatformApprovalTest {
 
   @Test
   void anUnapprovedGitHubPullRequestFailsAndSaysHowToApproveThere() {
-    try (var github = dev.plangate.github.testing.FakeGitHub.start()) {
+    try (var github = FakeGitHub.start()) {
       CheckMojo goal = gitHubGoal(github, List.of());
       assertThatThrownBy(goal::execute).isInstanceOf(MojoFailureException.class)
           .hasMessageContaining("approve with the label plangate/approve-destroy")

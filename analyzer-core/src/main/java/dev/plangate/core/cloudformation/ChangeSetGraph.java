@@ -33,9 +33,8 @@ public final class ChangeSetGraph {
       if (!index.containsKey(address)) {
         TemplateResource r = graph.resource(address);
         index.put(address, nodes.size());
-        nodes.add(new ResourceChange(address, null, r.type(), true, ChangeKind.NO_OP, null,
-            List.of(), null, List.of(), null, false, false, Map.of(), false, null,
-            r.location()));
+        nodes.add(ResourceChange.builder().address(address).type(r.type())
+            .kind(ChangeKind.NO_OP).listed(false).location(r.location()).build());
       }
     }
     EdgeSet edges = new EdgeSet();
@@ -49,9 +48,6 @@ public final class ChangeSetGraph {
     }
     List<String> warnings = new ArrayList<>(changeSet.warnings());
     warnings.addAll(graph.warnings());
-    return new Plan(changeSet.source(), changeSet.format(), changeSet.formatVersion(),
-        changeSet.toolVersion(), nodes, edges.build(),
-        changeSet.driftCount(), changeSet.deferred(), changeSet.errored(), changeSet.complete(),
-        warnings, changeSet.moduleSources());
+    return changeSet.withChanges(nodes, edges.build()).withWarnings(warnings);
   }
 }

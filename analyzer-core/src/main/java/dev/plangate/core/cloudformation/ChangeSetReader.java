@@ -437,9 +437,11 @@ public final class ChangeSetReader {
         }
         Classified v = p.verdict();
         drift += v.drift() ? 1 : 0;
-        changes.add(new ResourceChange(p.address(), null, p.entry().resourceType(), true,
-            v.kind(), v.order(), v.rawActions(), v.reason(), v.replacePaths(), null,
-            v.importing(), true, before(p.entry(), v), v.conditional(), v.why(), null));
+        changes.add(ResourceChange.builder().address(p.address())
+            .type(p.entry().resourceType()).kind(v.kind()).order(v.order())
+            .rawActions(v.rawActions()).reason(v.reason()).replacePaths(v.replacePaths())
+            .importing(v.importing()).before(before(p.entry(), v)).conditional(v.conditional())
+            .why(v.why()).build());
       }
       return new Plan(name, PlanFormat.CLOUDFORMATION_CHANGE_SET, null, null, changes,
           dependencies(index), drift, List.of(), false, complete, List.copyOf(warnings),

@@ -1,6 +1,5 @@
 package dev.plangate.core.cloudformation;
 
-import dev.plangate.core.cloudformation.TemplateEdge.TargetKind;
 import dev.plangate.core.cloudformation.TemplateReplacementRules.Effect;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
@@ -10,22 +9,15 @@ import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.PlanReadException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Compares two versions of a CloudFormation template (or of a set of stacks) and says, per
@@ -51,6 +43,10 @@ import java.util.TreeSet;
  *       (cfn-diff) misses references inside {@code Fn::Sub} and nested functions; this does not.
  *   <li>{@code UpdateReplacePolicy} decides what happens to the old copy of a replaced resource.
  * </ul>
+ *
+ * <p>This class compares only; {@link TemplateLoader} finds the two versions (files, git,
+ * {@code cdk.out}). {@link Renames}, {@link ConditionMeanings}, {@link StackParameters} and
+ * {@link ReplacementSpread} each answer one question the comparison asks.
  */
 public final class TemplateDiff {
   private static final String CDK_METADATA = "AWS::CDK::Metadata";
@@ -73,11 +69,7 @@ public final class TemplateDiff {
    * @param name what to call the plan in reports (usually the template's path)
    */
   public static Plan diff(Template before, Template after, String name) {
-    Map<String, Template> b = new LinkedHashMap<>();
-    b.put("", before);
-    Map<String, Template> a = new LinkedHashMap<>();
-    a.put("", after);
-    return diff(b, a, name);
+    return diff(TemplateLoader.Versions.of(before, after), name);
   }
 
   /**
@@ -90,123 +82,54 @@ public final class TemplateDiff {
     return new TemplateDiff(TemplateReplacementRules.builtin()).run(before, after, name);
   }
 
+  /** The same for versions a {@link TemplateLoader} loaded; its warnings come first. */
+  public static Plan diff(TemplateLoader.Versions versions, String name) {
+    Plan plan = diff(versions.before(), versions.after(), name);
+    if (versions.warnings().isEmpty()) {
+      return plan;
+    }
+    List<String> warnings = new ArrayList<>(versions.warnings());
+    warnings.addAll(plan.warnings());
+    return plan.withWarnings(warnings);
+  }
+
   /**
-   * Diffs a template in the working tree against its version in {@code baseRev}, read with
-   * {@code git show} (nested stacks' local templates too). A template that did not exist in the
-   * base is all creates.
+   * Diffs a template in the working tree against its version in {@code baseRev}
+   * ({@link TemplateLoader#fromGit}).
    *
    * @throws PlanReadException when either version is not a readable template
    * @throws GitException when the revision is unknown or git fails
    */
   public static Plan diffFromGit(GitRepository git, String baseRev, Path template, String name)
       throws PlanReadException, GitException {
-    Template after = TemplateReader.read(template);
-    String sha = git.resolve(baseRev).orElseThrow(
-        () -> new GitException("unknown revision '" + baseRev + "' in " + git.root()));
-    String relative = relativePath(git.root(), template);
-    Path dir = Path.of(relative).getParent();
-    TemplateReader.Source source = new GitTemplateSource(git, sha, baseRev,
-        dir == null ? Path.of("") : dir);
-    String beforeName = baseRev + ":" + relative;
-    String text = source.read(beforeName);
-    Template before = text == null ? Template.empty(beforeName)
-        : TemplateReader.parse(text, beforeName, source);
-    Plan plan = diff(before, after, name);
-    if (text == null) {
-      List<String> warnings = new ArrayList<>(plan.warnings());
-      warnings.add(0, relative + " does not exist in " + baseRev + ": every resource in it is"
-          + " new.");
-      plan = new Plan(plan.source(), plan.format(), plan.formatVersion(), plan.toolVersion(),
-          plan.changes(), plan.dependencies(), plan.driftCount(), plan.deferred(),
-          plan.errored(), plan.complete(), warnings, plan.moduleSources());
-    }
-    return plan;
+    return diff(TemplateLoader.fromGit(git, baseRev, template), name);
   }
 
   /**
    * Diffs every stack of an AWS CDK cloud assembly ({@code cdk.out}) against the same stack in a
-   * base assembly (for example {@code cdk synth} run on the base branch). Addresses are
-   * {@code StackName/LogicalId}.
+   * base assembly ({@link TemplateLoader#cdkOut}). Addresses are {@code StackName/LogicalId}.
    *
    * @throws PlanReadException when a manifest or template is missing or unreadable
    */
   public static Plan diffCdkOut(Path cdkOutDir, Path baseCdkOutDir, String name)
       throws PlanReadException {
-    Map<String, Template> before = TemplateCloudAssembly.stacks(baseCdkOutDir);
-    Map<String, Template> after = TemplateCloudAssembly.stacks(cdkOutDir);
-    return diff(before, after, name);
+    return diff(TemplateLoader.cdkOut(cdkOutDir, baseCdkOutDir), name);
   }
 
   /**
    * Diffs a {@code cdk.out} in the working tree against the assembly committed at the same path
-   * in {@code baseRev}, for projects that commit their synthesized templates. A base without that
-   * assembly is an error, not "every stack is new": {@code cdk.out} is usually git-ignored, and a
-   * diff against nothing would pass every destroy.
+   * in {@code baseRev} ({@link TemplateLoader#cdkOutFromGit}); a base without one is an error.
    *
    * @throws PlanReadException when either assembly is missing or unreadable
    * @throws GitException when the revision is unknown or git fails
    */
   public static Plan diffCdkOutFromGit(GitRepository git, String baseRev, Path cdkOutDir,
       String name) throws PlanReadException, GitException {
-    Map<String, Template> after = TemplateCloudAssembly.stacks(cdkOutDir);
-    String sha = git.resolve(baseRev).orElseThrow(
-        () -> new GitException("unknown revision '" + baseRev + "' in " + git.root()));
-    String relative = relativePath(git.root(), cdkOutDir);
-    String manifest = relative.isEmpty() ? "manifest.json" : relative + "/manifest.json";
-    if (!git.exists(sha, manifest)) {
-      throw new PlanReadException(name, baseRev + " has no " + manifest + ", so there is no base"
-          + " assembly to diff against (cdk.out is usually not committed): give the base's"
-          + " synthesized cdk.out as the base directory instead");
-    }
-    return diff(TemplateCloudAssembly.stacks(git, sha, baseRev, relative), after, name);
-  }
-
-  private static String relativePath(Path root, Path file) throws PlanReadException {
-    try {
-      Path r = root.toRealPath();
-      Path f = file.toAbsolutePath().toRealPath();
-      if (!f.startsWith(r)) {
-        throw new PlanReadException(file.toString(), "is not inside the git working tree " + r);
-      }
-      return r.relativize(f).toString().replace('\\', '/');
-    } catch (IOException e) {
-      throw new PlanReadException(file.toString(), "cannot read: " + e, e);
-    }
+    return diff(TemplateLoader.cdkOutFromGit(git, baseRev, cdkOutDir, name), name);
   }
 
   // ----------------------------------------------------------------------------- the diff
 
-  /** What happens to one resource, built up while diffing. */
-  private static final class Outcome {
-    final String address;
-    final String type;
-    final String location;
-    ChangeKind kind = ChangeKind.NO_OP;
-    boolean conditional;
-    ReplaceOrder order;
-    String impact = "NO_CHANGE";
-    final Set<String> replacePaths = new LinkedHashSet<>();
-    final List<String> causes = new ArrayList<>();
-    String policyClause;
-
-    Outcome(String address, String type, String location) {
-      this.address = address;
-      this.type = type;
-      this.location = location;
-    }
-
-    boolean replaced() {
-      return kind == ChangeKind.REPLACE || (kind == ChangeKind.FORGET && order != null);
-    }
-
-    /** 0 nothing, 1 update, 2 possible replacement, 3 certain replacement. */
-    int severity() {
-      if (replaced()) {
-        return conditional ? 2 : 3;
-      }
-      return kind == ChangeKind.UPDATE ? 1 : 0;
-    }
-  }
 
   private Plan run(Map<String, Template> before, Map<String, Template> after, String name) {
     List<String> droppedStacks = new ArrayList<>();
@@ -217,10 +140,10 @@ public final class TemplateDiff {
     }
     TemplateGraph gb = TemplateGraph.of(before);
     TemplateGraph ga = TemplateGraph.of(after);
-    Map<String, Outcome> outcomes = new LinkedHashMap<>();
+    Map<String, ResourceOutcome> outcomes = new LinkedHashMap<>();
     for (String address : ga.resources()) {
       TemplateResource r = ga.resource(address);
-      outcomes.put(address, new Outcome(address, r.type(), r.location()));
+      outcomes.put(address, new ResourceOutcome(address, r.type(), r.location()));
     }
     List<String> removed = new ArrayList<>();
     for (String address : gb.resources()) {
@@ -228,13 +151,13 @@ public final class TemplateDiff {
         removed.add(address);
       }
     }
-    Map<String, String> renames = pairRenames(gb, ga, removed);
+    Map<String, String> renames = Renames.pair(gb, ga, removed);
     Map<String, String> renamedFrom = new LinkedHashMap<>();
     renames.forEach((from, to) -> renamedFrom.put(to, from));
 
     for (String address : removed) {
       TemplateResource r = gb.resource(address);
-      Outcome o = new Outcome(address, r.type(), r.location());
+      ResourceOutcome o = new ResourceOutcome(address, r.type(), r.location());
       outcomes.put(address, o);
       String stack = droppedStack(address, droppedStacks);
       if (stack != null) {
@@ -248,39 +171,29 @@ public final class TemplateDiff {
       removal(o, r, gb, ga, renames.get(address));
     }
     for (String address : ga.resources()) {
-      Outcome o = outcomes.get(address);
+      ResourceOutcome o = outcomes.get(address);
       TemplateResource now = ga.resource(address);
       TemplateResource was = gb.resource(address);
       if (was == null) {
         o.kind = ChangeKind.CREATE;
         o.impact = "WILL_CREATE";
         String from = renamedFrom.get(address);
-        o.causes.add(from != null ? renameWhy(local(from), local(address))
+        o.causes.add(from != null ? Renames.why(from, address)
             : createdInNewStack(address, ga, gb) ? "its nested stack is new"
                 : "it was added to the template");
         continue;
       }
       compare(o, was, gb.scopeOf(address).template(), now, ga.scopeOf(address).template(),
-          changedStackParameters(address, gb, ga));
+          StackParameters.changed(address, gb, ga));
     }
-    propagate(outcomes, ga);
+    ReplacementSpread.propagate(outcomes, ga, this::effect);
     markChangedStacks(outcomes, ga);
-    for (Outcome o : outcomes.values()) {
+    for (ResourceOutcome o : outcomes.values()) {
       if (o.replaced()) {
         replacementPolicy(o, gb.resource(o.address), ga.resource(o.address));
       }
     }
     return plan(name, after, outcomes, gb, ga, warnings);
-  }
-
-  private static String local(String address) {
-    int slash = address.lastIndexOf('/');
-    return slash < 0 ? address : address.substring(slash + 1);
-  }
-
-  private static String scopePrefix(String address) {
-    int slash = address.lastIndexOf('/');
-    return slash < 0 ? "" : address.substring(0, slash + 1);
   }
 
   private static String droppedStack(String address, List<String> droppedStacks) {
@@ -298,77 +211,15 @@ public final class TemplateDiff {
         && gb.resource(s.parent().address(s.stackId())) == null;
   }
 
-  /**
-   * Pairs each removed logical ID with an added one of the same type in the same stack whose name
-   * differs only in case, or whose properties are identical: CloudFormation has no rename, so
-   * this is a delete and a create, and saying so is the most useful thing to say about it. Each
-   * removed ID takes the first free added one, in template order. Candidates are looked up by
-   * stack, type and folded name (or a hash of the properties that agrees with
-   * {@link TemplateValues#same}), so thousands of removals do not mean millions of comparisons.
-   */
-  private static Map<String, String> pairRenames(TemplateGraph gb, TemplateGraph ga,
-      List<String> removed) {
-    Map<String, String> out = new LinkedHashMap<>();
-    List<String> added = ga.resources().stream().filter(a -> gb.resource(a) == null).toList();
-    Set<String> taken = new HashSet<>();
-    for (boolean caseOnly : new boolean[] {true, false}) {
-      Map<String, List<String>> candidates = new HashMap<>();
-      for (String to : added) {
-        if (!taken.contains(to)) {
-          candidates.computeIfAbsent(renameKey(to, ga.resource(to), caseOnly),
-              k -> new LinkedList<>()).add(to);
-        }
-      }
-      for (String from : removed) {
-        TemplateResource was = gb.resource(from);
-        List<String> bucket = out.containsKey(from) ? null
-            : candidates.get(renameKey(from, was, caseOnly));
-        for (Iterator<String> it = bucket == null ? Collections.emptyIterator()
-            : bucket.iterator(); it.hasNext(); ) {
-          String to = it.next();
-          if (caseOnly || TemplateValues.same(was.properties(), ga.resource(to).properties())) {
-            it.remove();
-            out.put(from, to);
-            taken.add(to);
-            break;
-          }
-        }
-      }
-    }
-    return out;
-  }
 
-  /**
-   * The stack, the type, and either the logical ID folded as {@link String#equalsIgnoreCase}
-   * folds it or {@link TemplateValues#sameHash} of the properties: two resources that may pair
-   * have the same key.
-   */
-  private static String renameKey(String address, TemplateResource r, boolean caseOnly) {
-    String local = local(address);
-    StringBuilder key = new StringBuilder(scopePrefix(address)).append('\n').append(r.type())
-        .append('\n');
-    if (!caseOnly) {
-      return key.append(TemplateValues.sameHash(r.properties())).toString();
-    }
-    for (int i = 0; i < local.length(); i++) {
-      key.append(Character.toLowerCase(Character.toUpperCase(local.charAt(i))));
-    }
-    return key.toString();
-  }
-
-  private static String renameWhy(String from, String to) {
-    return "the logical ID changed from " + from + " to " + to + ": CloudFormation deletes "
-        + from + " and creates " + to;
-  }
-
-  private void removal(Outcome o, TemplateResource r, TemplateGraph gb, TemplateGraph ga,
+  private void removal(ResourceOutcome o, TemplateResource r, TemplateGraph gb, TemplateGraph ga,
       String renamedTo) {
     String because;
     TemplateGraph.Scope scope = gb.scopeOf(o.address);
     String stackAddress = scope != null && scope.parent() != null
         ? scope.parent().address(scope.stackId()) : null;
     if (renamedTo != null) {
-      because = renameWhy(local(o.address), local(renamedTo));
+      because = Renames.why(o.address, renamedTo);
     } else if (stackAddress != null && ga.resource(stackAddress) == null) {
       because = "its nested stack " + stackAddress + " was removed from the template";
     } else {
@@ -412,8 +263,8 @@ public final class TemplateDiff {
   }
 
   /** Compares a resource present in both versions. */
-  private void compare(Outcome o, TemplateResource was, Template wasIn, TemplateResource now,
-      Template nowIn, Set<String> changedStackParameters) {
+  private void compare(ResourceOutcome o, TemplateResource was, Template wasIn,
+      TemplateResource now, Template nowIn, Set<String> changedStackParameters) {
     if (!was.type().equals(now.type())) {
       o.kind = ChangeKind.REPLACE;
       o.impact = "WILL_REPLACE";
@@ -432,7 +283,7 @@ public final class TemplateDiff {
     }
     Set<String> viaParameters = new LinkedHashSet<>();
     boolean otherViaParameters = false;
-    for (String path : parameterPaths(now, changedStackParameters)) {
+    for (String path : StackParameters.paths(now, changedStackParameters)) {
       String property = TemplateEdge.propertyOf(path);
       if (property == null) {
         otherViaParameters = true;
@@ -510,72 +361,6 @@ public final class TemplateDiff {
     return conditionMeanings.computeIfAbsent(t, ConditionMeanings::new);
   }
 
-  /**
-   * The conditions of one template, each with every condition it names written out. A name is
-   * written out once and the result shared wherever it is named, so conditions that each name
-   * the next twice stay as large as the Conditions section rather than doubling at every step
-   * (compare the results with {@link TemplateValues#sameShared}).
-   */
-  private static final class ConditionMeanings {
-    private static final int MAX_DEPTH = 32;
-    private final Template template;
-    private final Map<String, Object> done = new HashMap<>();
-
-    ConditionMeanings(Template template) {
-      this.template = template;
-    }
-
-    /** The condition's definition written out; a reference past {@link #MAX_DEPTH} stays one. */
-    Object meaning(String name, int depth) {
-      Object known = done.get(name);
-      if (known != null) {
-        return known;
-      }
-      Object definition = template.conditions().get(name);
-      if (definition == null || depth > MAX_DEPTH) {
-        return Map.of("Condition", name);
-      }
-      Object meaning = inline(definition, depth);
-      done.put(name, meaning);
-      return meaning;
-    }
-
-    private Object inline(Object value, int depth) {
-      if (value instanceof Map<?, ?> m) {
-        if (m.size() == 1 && m.get("Condition") instanceof String c) {
-          return meaning(c, depth + 1);
-        }
-        Map<Object, Object> out = new LinkedHashMap<>();
-        m.forEach((k, v) -> out.put(k, inline(v, depth)));
-        return out;
-      }
-      if (value instanceof List<?> l) {
-        return l.stream().map(v -> inline(v, depth)).toList();
-      }
-      return value;
-    }
-  }
-
-  /** Where a child resource's definition uses the value of any of its stack parameters. */
-  private static List<String> parameterPaths(TemplateResource r, Set<String> parameters) {
-    if (parameters.isEmpty()) {
-      return List.of();
-    }
-    Map<String, Object> params = new LinkedHashMap<>();
-    parameters.forEach(p -> params.put(p, Map.of()));
-    Template probe = new Template("(probe)", null, List.of(), params, Map.of(), Map.of(),
-        Map.of(), Map.of(), List.of());
-    List<String> paths = new ArrayList<>();
-    for (String section : r.definition().keySet()) {
-      for (TemplateEdge e : TemplateIntrinsics.walk(r.logicalId(), r.definition().get(section),
-          section, probe, false)) {
-        if (e.targetKind() == TargetKind.PARAMETER && e.kind().carriesValue()) {
-          paths.add(e.path());
-        }
-      }
-    }
-    return paths;
-  }
 
   /**
    * Applies the effect of one changed property (directly, or through a reference whose value
@@ -583,11 +368,11 @@ public final class TemplateDiff {
    *
    * @param cause what happened to the property, e.g. {@code "ImageId changed"}
    */
-  private void effect(Outcome o, String type, String property, String cause) {
+  private void effect(ResourceOutcome o, String type, String property, String cause) {
     effect(o, type, property, cause, false);
   }
 
-  private void effect(Outcome o, String type, String property, String cause,
+  private void effect(ResourceOutcome o, String type, String property, String cause,
       boolean onlyPossibly) {
     Effect effect;
     String why;
@@ -637,138 +422,16 @@ public final class TemplateDiff {
     o.causes.add(why);
   }
 
-  /**
-   * Parameters of the nested stack holding {@code address} that its parent now passes
-   * differently.
-   */
-  private static Set<String> changedStackParameters(String address, TemplateGraph gb,
-      TemplateGraph ga) {
-    TemplateGraph.Scope s = ga.scopeOf(address);
-    if (s == null || s.parent() == null) {
-      return Set.of();
-    }
-    String stackAddress = s.parent().address(s.stackId());
-    TemplateResource was = gb.resource(stackAddress);
-    TemplateResource now = ga.resource(stackAddress);
-    if (was == null || now == null) {
-      return Set.of();
-    }
-    Map<?, ?> pb = was.properties().get("Parameters") instanceof Map<?, ?> m ? m : Map.of();
-    Map<?, ?> pa = now.properties().get("Parameters") instanceof Map<?, ?> m ? m : Map.of();
-    Set<String> out = new LinkedHashSet<>();
-    Set<Object> keys = new LinkedHashSet<>(pb.keySet());
-    keys.addAll(pa.keySet());
-    for (Object k : keys) {
-      if (!TemplateValues.same(pb.get(k), pa.get(k))) {
-        out.add(String.valueOf(k));
-      }
-    }
-    return out;
-  }
-
-  /**
-   * Spreads replacements along value-carrying references until nothing changes: a resource
-   * that refers to a replaced one gets a new value in that property, which replaces it too when
-   * the property cannot change in place. A possible replacement spreads as a possible one.
-   */
-  private void propagate(Map<String, Outcome> outcomes, TemplateGraph ga) {
-    // Sweeps over the dependencies in order, as often as a sweep changes something; but only
-    // the dependencies of a resource whose outcome changed are visited again (later in this
-    // sweep when they come after the change, else in the next), so a long chain of references
-    // costs its length rather than its length squared.
-    List<TemplateGraph.Dependency> dependencies = ga.dependencies();
-    Map<String, List<Integer>> onResource = new HashMap<>();
-    TreeSet<Integer> sweep = new TreeSet<>();
-    for (int i = 0; i < dependencies.size(); i++) {
-      String target = dependencies.get(i).dependency();
-      onResource.computeIfAbsent(target, k -> new ArrayList<>()).add(i);
-      if (outcomes.containsKey(target) && outcomes.get(target).replaced()) {
-        sweep.add(i);
-      }
-    }
-    TreeSet<Integer> nextSweep = new TreeSet<>();
-    Set<String> applied = new HashSet<>();
-    while (!sweep.isEmpty()) {
-      int i = sweep.pollFirst();
-      TemplateGraph.Dependency d = dependencies.get(i);
-      if (spread(d, outcomes, applied)) {
-        for (int j : onResource.getOrDefault(d.dependent(), List.of())) {
-          (j > i ? sweep : nextSweep).add(j);
-        }
-      }
-      if (sweep.isEmpty()) {
-        TreeSet<Integer> done = sweep;
-        sweep = nextSweep;
-        nextSweep = done;
-      }
-    }
-  }
-
-  /**
-   * Spreads a replacement of {@code d}'s dependency to its dependent, once per dependency and
-   * certainty; true when that changed how badly the dependent is hit.
-   */
-  private boolean spread(TemplateGraph.Dependency d, Map<String, Outcome> outcomes,
-      Set<String> applied) {
-    Outcome target = outcomes.get(d.dependency());
-    Outcome dependent = outcomes.get(d.dependent());
-    if (target == null || dependent == null || !target.replaced() || !d.kind().carriesValue()
-        || dependent.kind == ChangeKind.CREATE || dependent.kind == ChangeKind.DELETE) {
-      return false;
-    }
-    String key = d.dependent() + "\n" + d.dependency() + "\n" + d.path() + "\n"
-        + target.conditional;
-    if (!applied.add(key)) {
-      return false;
-    }
-    int severity = dependent.severity();
-    String property = d.property();
-    if (property == null) {
-      if (dependent.kind == ChangeKind.NO_OP) {
-        dependent.kind = ChangeKind.UPDATE;
-        dependent.impact = "WILL_UPDATE";
-        dependent.causes.add("it refers to " + d.dependency() + ", which is replaced");
-      }
-    } else {
-      effect(dependent, dependent.type, property, property + " refers to " + d.dependency()
-          + describe(d) + ", which " + (target.conditional ? "may be" : "is") + " replaced",
-          target.conditional);
-      if (dependent.kind == ChangeKind.UPDATE && dependent.causes.isEmpty()) {
-        dependent.causes.add(property + " gets the new value of " + d.dependency()
-            + ", which is replaced");
-      }
-    }
-    return dependent.severity() != severity;
-  }
-
-  private static String describe(TemplateGraph.Dependency d) {
-    return switch (d.kind()) {
-      case SUB, SUB_ATTR -> " (inside Fn::Sub)";
-      case STACK_OUTPUT -> " (through a nested stack output)";
-      case STACK_PARAMETER -> " (through a nested stack parameter)";
-      case IMPORT_VALUE -> " (through an exported value)";
-      default -> d.path().contains("/Fn::") ? " (inside " + firstFunction(d.path()) + ")" : "";
-    };
-  }
-
-  private static String firstFunction(String path) {
-    for (String step : path.split("/")) {
-      if (step.startsWith("Fn::")) {
-        return step.replaceAll("\\[.*", "");
-      }
-    }
-    return "a function";
-  }
 
   /** A nested stack whose child changes is itself updated, as CloudFormation shows it. */
-  private static void markChangedStacks(Map<String, Outcome> outcomes, TemplateGraph ga) {
+  private static void markChangedStacks(Map<String, ResourceOutcome> outcomes, TemplateGraph ga) {
     for (String address : ga.resources()) {
       TemplateGraph.Scope s = ga.scopeOf(address);
-      Outcome o = outcomes.get(address);
+      ResourceOutcome o = outcomes.get(address);
       if (s == null || s.parent() == null || o.kind == ChangeKind.NO_OP) {
         continue;
       }
-      Outcome stack = outcomes.get(s.parent().address(s.stackId()));
+      ResourceOutcome stack = outcomes.get(s.parent().address(s.stackId()));
       if (stack != null && stack.kind == ChangeKind.NO_OP) {
         stack.kind = ChangeKind.UPDATE;
         stack.impact = "WILL_UPDATE";
@@ -782,7 +445,7 @@ public final class TemplateDiff {
    * unmanaged (a create-then-forget, as Terraform calls it); Snapshot takes a snapshot before the
    * old copy is deleted. When the two versions disagree, the more destructive one is assumed.
    */
-  private void replacementPolicy(Outcome o, TemplateResource was, TemplateResource now) {
+  private void replacementPolicy(ResourceOutcome o, TemplateResource was, TemplateResource now) {
     String policy = mostDestructive(was == null ? null : was.updateReplacePolicy(),
         now == null ? null : now.updateReplacePolicy());
     if ("Retain".equals(policy)) {
@@ -810,16 +473,15 @@ public final class TemplateDiff {
   // ----------------------------------------------------------------------------- the plan
 
   private static Plan plan(String name, Map<String, Template> after,
-      Map<String, Outcome> outcomes, TemplateGraph gb, TemplateGraph ga,
+      Map<String, ResourceOutcome> outcomes, TemplateGraph gb, TemplateGraph ga,
       List<String> diffWarnings) {
     List<ResourceChange> changes = new ArrayList<>();
     Map<String, Integer> index = new LinkedHashMap<>();
-    for (Outcome o : outcomes.values()) {
+    for (ResourceOutcome o : outcomes.values()) {
       index.put(o.address, changes.size());
-      changes.add(new ResourceChange(o.address, null, o.type, true, o.kind,
-          o.order,
-          List.of(o.impact), null, List.copyOf(o.replacePaths), null, false, true, Map.of(),
-          o.replaced() && o.conditional, why(o), o.location));
+      changes.add(ResourceChange.builder().address(o.address).type(o.type).kind(o.kind)
+          .order(o.order).rawActions(List.of(o.impact)).replacePaths(List.copyOf(o.replacePaths))
+          .conditional(o.replaced() && o.conditional).why(why(o)).location(o.location).build());
     }
     EdgeSet edges = new EdgeSet();
     for (TemplateGraph.Dependency d : ga.dependencies()) {
@@ -857,7 +519,7 @@ public final class TemplateDiff {
     }
   }
 
-  private static String why(Outcome o) {
+  private static String why(ResourceOutcome o) {
     if (o.kind == ChangeKind.NO_OP) {
       return null;
     }

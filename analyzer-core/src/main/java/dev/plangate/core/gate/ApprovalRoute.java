@@ -11,6 +11,11 @@ public enum ApprovalRoute {
   /** A GitHub pull request: a maintainer with write access adds the policy's label. */
   PULL_REQUEST_LABEL("pull-request-label"),
   /**
+   * A GitLab merge request: someone with Developer access or above adds the policy's label;
+   * merge-request approvals count for the two-person rule.
+   */
+  MERGE_REQUEST_LABEL("merge-request-label"),
+  /**
    * {@code plangate check} without a pull request (locally, or a CI push event): nothing can be
    * approved on this run.
    */
@@ -37,6 +42,15 @@ public enum ApprovalRoute {
 
   /** Whether the approval label can approve on this surface. */
   public boolean byLabel() {
-    return this == PULL_REQUEST_LABEL;
+    return this == PULL_REQUEST_LABEL || this == MERGE_REQUEST_LABEL;
+  }
+
+  /**
+   * Who may add the label here, as the subject of a sentence: {@code onGitHub} (each renderer's
+   * own words for a maintainer with write access) except on a GitLab merge request, where
+   * Developer access is enough and "maintainer" would name a higher GitLab role.
+   */
+  public String labeller(String onGitHub) {
+    return this == MERGE_REQUEST_LABEL ? "someone with Developer access or above" : onGitHub;
   }
 }

@@ -164,18 +164,23 @@ public final class Gate {
     if (!route.byLabel()) {
       return elsewhere(policy, fingerprint, route);
     }
-    String how = "A maintainer with write access approves by adding the label "
+    boolean gitlab = route == ApprovalRoute.MERGE_REQUEST_LABEL;
+    String how = (gitlab ? "Someone with Developer access or above" : "A maintainer with write access")
+        + " approves by adding the label "
         + policy.approvalLabel() + " (fingerprint " + fingerprint + "); a change to what is"
         + " destroyed makes a new fingerprint and voids it.";
     if (required == 1) {
       return how;
     }
-    String rule = required + " different people with write access must approve"
+    String rule = required + " different people with " + (gitlab ? "Developer access or above"
+        : "write access") + " must approve"
         + (critical && policy.criticalApprovers() > policy.approvers()
             ? " because a critical resource is affected" : "")
         + ": the one who adds the label " + policy.approvalLabel() + ", and "
         + (required == 2 ? "another who approves" : "others who approve")
-        + " the pull request's latest commit in a review (fingerprint " + fingerprint + ")";
+        + (gitlab ? " the merge request after its latest push"
+            : " the pull request's latest commit in a review")
+        + " (fingerprint " + fingerprint + ")";
     return given.isEmpty() ? rule + "." : rule + "; so far " + given.size() + " of "
         + required + ": " + who + ".";
   }
@@ -201,7 +206,8 @@ public final class Gate {
           + " pipeline, where the label " + policy.approvalLabel() + " approves, or add a waiver"
           + " to the base branch's policy in a commit a person reviews (fingerprint "
           + fingerprint + ").";
-      case PULL_REQUEST_LABEL -> throw new IllegalArgumentException("phrased by the caller");
+      case PULL_REQUEST_LABEL, MERGE_REQUEST_LABEL ->
+          throw new IllegalArgumentException("phrased by the caller");
     };
   }
 

@@ -123,7 +123,19 @@ public final class ImpactAnalyzer {
     return new Finding(plan.source(), c.address(), c.deposed(), c.type(), action, c.order(),
         c.reason(), c.rawActions(), c.replacePaths(), entry != null,
         entry == null ? null : entry.category(), rec.recoverable(), rec.because(), explanation,
-        downstream, suggestion, c.conditional(), c.location(), c.why(), List.of());
+        downstream, suggestion, c.conditional(), c.location(), why(c, action, destroyMode),
+        List.of());
+  }
+
+  /**
+   * The cause in plain words: the reader's, or for a delete of a destroy-mode plan (which carries
+   * no reason code) that mode, so that no rendering says "no reason given" of it.
+   */
+  private static String why(ResourceChange c, FindingAction action, boolean destroyMode) {
+    if (c.why() == null && destroyMode && action == FindingAction.DELETE && c.reason() == null) {
+      return Reasons.DESTROY_MODE;
+    }
+    return c.why();
   }
 
   static final String RETAINED =

@@ -29,6 +29,9 @@ final class Reasons {
 
   private Reasons() {}
 
+  /** Why a delete happens in a plan made with {@code -destroy}, which gives deletes no reason. */
+  static final String DESTROY_MODE = "the plan destroys everything (terraform plan -destroy)";
+
   /**
    * @param terraformVersion the version that wrote the plan, or null when it does not say: only
    *     a version before 0.15.2 (which wrote no action_reason at all) is blamed for a missing one
@@ -36,7 +39,7 @@ final class Reasons {
   static String forDelete(String reason, boolean destroyMode, String terraformVersion) {
     if (reason == null) {
       if (destroyMode) {
-        return "the plan destroys everything (terraform plan -destroy)";
+        return DESTROY_MODE;
       }
       if (terraformVersion == null) {
         return "the plan does not say why (no action_reason: a hand-written or trimmed plan, or"

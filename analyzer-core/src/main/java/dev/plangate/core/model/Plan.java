@@ -1,5 +1,6 @@
 package dev.plangate.core.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,6 +45,28 @@ public record Plan(
     deferred = List.copyOf(deferred);
     warnings = List.copyOf(warnings);
     moduleSources = Map.copyOf(moduleSources);
+  }
+
+  /** This plan with {@code warning} added after its other warnings. */
+  public Plan withWarning(String warning) {
+    List<String> all = new ArrayList<>(warnings);
+    all.add(warning);
+    return withWarnings(all);
+  }
+
+  /** This plan with {@code warnings} instead of its own. */
+  public Plan withWarnings(List<String> warnings) {
+    return new Plan(source, format, formatVersion, toolVersion, changes, dependencies, driftCount,
+        deferred, errored, complete, warnings, moduleSources);
+  }
+
+  /**
+   * This plan with other instances and the edges between them; the two go together, as the
+   * edges' node ids are indices into {@code changes}.
+   */
+  public Plan withChanges(List<ResourceChange> changes, Dependencies dependencies) {
+    return new Plan(source, format, formatVersion, toolVersion, changes, dependencies, driftCount,
+        deferred, errored, complete, warnings, moduleSources);
   }
 
   /** Instances listed in the plan's change list (excludes instances known only from state). */

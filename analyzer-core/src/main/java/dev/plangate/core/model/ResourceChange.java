@@ -62,6 +62,129 @@ public record ResourceChange(
     before = before == null ? Map.of() : before;
   }
 
+  /**
+   * A builder with nothing set but the defaults of most changes: managed, listed, no lists, no
+   * {@code before} attributes, not conditional. {@code address} and {@code kind} must be set.
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding every component of this change: a copy that changes only what it says. */
+  public Builder toBuilder() {
+    return new Builder().address(address).deposed(deposed).type(type).managed(managed)
+        .kind(kind).order(order).rawActions(rawActions).reason(reason)
+        .replacePaths(replacePaths).previousAddress(previousAddress).importing(importing)
+        .listed(listed).before(before).conditional(conditional).why(why).location(location);
+  }
+
+  /** Builds a {@link ResourceChange} by naming its components; see the record for each one. */
+  public static final class Builder {
+    private String address;
+    private String deposed;
+    private String type;
+    private boolean managed = true;
+    private ChangeKind kind;
+    private ReplaceOrder order;
+    private List<String> rawActions = List.of();
+    private String reason;
+    private List<String> replacePaths = List.of();
+    private String previousAddress;
+    private boolean importing;
+    private boolean listed = true;
+    private Map<String, Object> before = Map.of();
+    private boolean conditional;
+    private String why;
+    private String location;
+
+    private Builder() {}
+
+    public Builder address(String address) {
+      this.address = address;
+      return this;
+    }
+
+    public Builder deposed(String deposed) {
+      this.deposed = deposed;
+      return this;
+    }
+
+    public Builder type(String type) {
+      this.type = type;
+      return this;
+    }
+
+    public Builder managed(boolean managed) {
+      this.managed = managed;
+      return this;
+    }
+
+    public Builder kind(ChangeKind kind) {
+      this.kind = kind;
+      return this;
+    }
+
+    public Builder order(ReplaceOrder order) {
+      this.order = order;
+      return this;
+    }
+
+    public Builder rawActions(List<String> rawActions) {
+      this.rawActions = rawActions;
+      return this;
+    }
+
+    public Builder reason(String reason) {
+      this.reason = reason;
+      return this;
+    }
+
+    public Builder replacePaths(List<String> replacePaths) {
+      this.replacePaths = replacePaths;
+      return this;
+    }
+
+    public Builder previousAddress(String previousAddress) {
+      this.previousAddress = previousAddress;
+      return this;
+    }
+
+    public Builder importing(boolean importing) {
+      this.importing = importing;
+      return this;
+    }
+
+    public Builder listed(boolean listed) {
+      this.listed = listed;
+      return this;
+    }
+
+    public Builder before(Map<String, Object> before) {
+      this.before = before;
+      return this;
+    }
+
+    public Builder conditional(boolean conditional) {
+      this.conditional = conditional;
+      return this;
+    }
+
+    public Builder why(String why) {
+      this.why = why;
+      return this;
+    }
+
+    public Builder location(String location) {
+      this.location = location;
+      return this;
+    }
+
+    public ResourceChange build() {
+      return new ResourceChange(address, deposed, type, managed, kind, order, rawActions, reason,
+          replacePaths, previousAddress, importing, listed, before, conditional, why, location);
+    }
+  }
+
   /** Address plus the deposed key when there is one: the unique key of this object in its plan. */
   public String key() {
     return key(address, deposed);

@@ -101,10 +101,11 @@ final class PulumiPlanBuilder {
           rawActions.add(s.op());
         }
       }
-      ResourceChange c = new ResourceChange(address.get(l.urn()), l.deposed(), type, v.managed(),
-          v.kind(), v.order(), rawActions, null, v.replacePaths(), null, v.importing(), true,
-          v.kind().isFinding() ? before(type, v.before()) : Map.of(), false, v.why(),
-          location(v.after(), v.before()));
+      ResourceChange c = ResourceChange.builder().address(address.get(l.urn()))
+          .deposed(l.deposed()).type(type).managed(v.managed()).kind(v.kind()).order(v.order())
+          .rawActions(rawActions).replacePaths(v.replacePaths()).importing(v.importing())
+          .before(v.kind().isFinding() ? before(type, v.before()) : Map.of()).why(v.why())
+          .location(location(v.after(), v.before())).build();
       changes.add(c);
       if (!v.unknownOps().isEmpty()) {
         warnings.add(c.key() + " has op(s) " + v.unknownOps()
@@ -128,9 +129,9 @@ final class PulumiPlanBuilder {
         PulumiUrn urn = PulumiUrn.tryParse(s.urn());
         type = urn == null ? "unknown" : urn.type();
       }
-      changes.add(new ResourceChange(address.get(s.urn()), null, type, !s.external(),
-          ChangeKind.NO_OP, null, List.of(), null, List.of(), null, false, false, Map.of(),
-          false, null, location(s, null)));
+      changes.add(ResourceChange.builder().address(address.get(s.urn())).type(type)
+          .managed(!s.external()).kind(ChangeKind.NO_OP).listed(false)
+          .location(location(s, null)).build());
     }
     if (!stateByUrn.isEmpty() && listed.stream().noneMatch(l -> stateByUrn.containsKey(l.urn()))
         && listed.stream().anyMatch(l -> l.verdict().kind() != ChangeKind.CREATE)) {

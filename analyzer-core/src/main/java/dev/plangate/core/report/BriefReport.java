@@ -124,7 +124,8 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
             ? (suggestions.isEmpty() ? "To approve: " : "Add the suggested moved block, or to"
                 + " approve: ") + elsewhere
             : (suggestions.isEmpty() ? "To proceed, " : "Add the suggested moved block, or ")
-                + "have a maintainer approve with the label " + terminal(r.approvalLabel())
+                + "have " + r.approvalRoute().labeller("a maintainer")
+                + " approve with the label " + terminal(r.approvalLabel())
                 + " (fingerprint " + r.fingerprint() + ").");
       }
       default -> {

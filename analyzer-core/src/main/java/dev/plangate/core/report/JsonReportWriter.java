@@ -18,8 +18,28 @@ import java.util.Map;
  * Writes the canonical JSON report (schema version 1, documented in docs/report-json.md) with a
  * streaming generator, so a report with a hundred thousand downstream addresses costs no tree.
  */
-public final class JsonReportWriter {
+public final class JsonReportWriter implements ReportRenderer {
   private static final JsonFactory FACTORY = new JsonFactory();
+
+  @Override
+  public String id() {
+    return "json";
+  }
+
+  @Override
+  public String mediaType() {
+    return "application/json";
+  }
+
+  @Override
+  public String fileExtension() {
+    return "json";
+  }
+
+  @Override
+  public void render(Report report, Writer out, RenderOptions options) throws IOException {
+    write(report, out);
+  }
 
   public void write(Report report, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
@@ -71,6 +91,7 @@ public final class JsonReportWriter {
       g.writeEndObject();
       strings(g, "warnings", report.warnings());
       strings(g, "errors", report.errors());
+      problems(g, report.problems());
       g.writeEndObject();
       g.writeRaw('\n');
     }
@@ -157,6 +178,22 @@ public final class JsonReportWriter {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /** The errors again, structured: what SARIF, annotations and editors point with. */
+  private static void problems(JsonGenerator g, List<Problem> problems) throws IOException {
+    g.writeArrayFieldStart("problems");
+    for (Problem p : problems) {
+      g.writeStartObject();
+      g.writeStringField("source", p.source());
+      g.writeNumberField("line", p.line());
+      g.writeNumberField("column", p.column());
+      g.writeStringField("code", p.code());
+      g.writeStringField("message", p.message());
+      g.writeStringField("hint", p.hint());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values)

@@ -11,8 +11,9 @@ import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
-import dev.plangate.core.model.ResourceAddress;
-import java.util.HashMap;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,16 +21,37 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * The Markdown report (PR comment, job summary): decision first, a table of findings, suggested
- * {@code moved} blocks, and a Mermaid graph of the blast radius collapsed by module. Every string
- * from input goes through {@link Escape}.
+ * The Markdown report (PR comment, job summary), laid out for GitHub's ~880 px comment column and
+ * read in ten seconds: the decision, one sentence, how to proceed; a three-column table (action,
+ * resource, how much depends on it); why, said once; the commits that caused it; then, folded,
+ * suggested {@code moved} blocks and the blast radius as a Mermaid graph ({@link MermaidGraph}).
+ * Nothing is said twice. Every string from input goes through {@link Escape}.
  */
-public final class MarkdownReportRenderer {
+public final class MarkdownReportRenderer implements ReportRenderer {
   /** Marks the comment so a later run can find and update it. */
   public static final String MARKER = "<!-- plangate-report -->";
   static final int TABLE_ROWS = 50;
-  static final int GRAPH_FINDINGS = 20;
-  static final int GRAPH_NODES = 60;
+
+  @Override
+  public String id() {
+    return "markdown";
+  }
+
+  @Override
+  public String mediaType() {
+    return "text/markdown; charset=utf-8";
+  }
+
+  @Override
+  public String fileExtension() {
+    return "md";
+  }
+
+  /** The whole report, or at most {@link RenderOptions#maxChars()} characters of it. */
+  @Override
+  public void render(Report report, Writer out, RenderOptions options) throws IOException {
+    out.write(options.maxChars() > 0 ? render(report, options.maxChars()) : render(report));
+  }
 
   public String render(Report r) {
     return compose(r, new Sorted(r), TABLE_ROWS, true, true);
@@ -104,9 +126,14 @@ public final class MarkdownReportRenderer {
       sb.append("Nothing is destroyed or replaced.");
     } else {
       String who = Wording.who(r);
-      sb.append(Character.toUpperCase(who.charAt(0))).append(who.substring(1))
-          .append(" would **destroy ").append(d).append("** and **replace ").append(rep)
-          .append("** resource").append(d + rep == 1 ? "" : "s");
+      sb.append(Character.toUpperCase(who.charAt(0))).append(who.substring(1)).append(" would ");
+      if (d > 0) {
+        sb.append("**destroy ").append(d).append("**").append(rep > 0 ? " and " : "");
+      }
+      if (rep > 0) {
+        sb.append("**replace ").append(rep).append("**");
+      }
+      sb.append(" resource").append(d + rep == 1 ? "" : "s");
       if (crit > 0) {
         sb.append(" (**").append(crit).append(" critical**)");
       }
@@ -114,7 +141,8 @@ public final class MarkdownReportRenderer {
     }
     if (forget > 0) {
       sb.append(' ').append(Wording.plural(forget, "resource is", "resources are"))
-          .append(" removed from state but keep running.");
+          .append(" removed from state but ").append(forget == 1 ? "keeps" : "keep")
+          .append(" running.");
     }
     sb.append('\n');
     List<Finding> sorted = order.findings();
@@ -126,8 +154,14 @@ public final class MarkdownReportRenderer {
           .append(" below turns ").append(Wording.plural(covered, "destroy", "destroys"))
           .append(" into a move.\n");
     }
+    boolean destroys = sorted.stream().anyMatch(f -> f.action().destroys());
+    // How to proceed comes before the detail: it is what the reader of a blocked PR needs.
+    if (destroys && withProceed) {
+      sb.append(proceed(r, !suggestions.isEmpty()));
+    }
     if (!sorted.isEmpty() && tableRows > 0) {
-      sb.append("\n| | resource | why | depends on it | caused by |\n|---|---|---|---|---|\n");
+      // Three narrow columns fit GitHub's comment column; the why and the commits follow.
+      sb.append("\n| | resource | depends on it |\n|---|---|---|\n");
       for (int i = 0; i < Math.min(tableRows, sorted.size()); i++) {
         row(sb, r, sorted.get(i));
       }
@@ -138,11 +172,11 @@ public final class MarkdownReportRenderer {
           .append(" in the JSON report").append(tableRows < TABLE_ROWS ? " and the job summary"
               : "").append(".\n");
     }
-    if (sorted.stream().anyMatch(f -> f.action().destroys())) {
-      footer(sb, r);
-      if (withProceed) {
-        sb.append(proceed(r, !suggestions.isEmpty()));
-      }
+    if (!sorted.isEmpty()) {
+      why(sb, sorted);
+    }
+    if (destroys) {
+      footer(sb, r, sorted);
     } else {
       sb.append("\nFingerprint `").append(r.fingerprint()).append("`.\n");
     }
@@ -156,17 +190,11 @@ public final class MarkdownReportRenderer {
       }
       sb.append("</details>\n");
     }
-    if (sorted.stream().anyMatch(f -> f.action().destroys())) {
-      sb.append("\n<details><summary>Blast radius</summary>\n\n");
-      graph(sb, sorted);
+    if (destroys) {
+      sb.append("\n<details><summary>Blast radius (an arrow points to what depends on a"
+          + " resource)</summary>\n\n");
+      MermaidGraph.append(sb, sorted);
       sb.append("</details>\n");
-    }
-    if (!sorted.isEmpty()) {
-      sb.append("\n<details><summary>Every finding explained</summary>\n\n");
-      for (int i = 0; i < Math.min(TABLE_ROWS, sorted.size()); i++) {
-        sb.append("- ").append(markdown(sorted.get(i).explanation())).append('\n');
-      }
-      sb.append("\n</details>\n");
     }
     for (PlanSummary p : r.plans()) {
       for (String w : p.warnings()) {
@@ -181,6 +209,24 @@ public final class MarkdownReportRenderer {
     return sb.toString();
   }
 
+  /**
+   * Why, said once: the findings' short reasons with how many share each, in table order. The
+   * full sentences are in the JSON report and the text report.
+   */
+  private static void why(StringBuilder sb, List<Finding> sorted) {
+    Map<String, Integer> reasons = new LinkedHashMap<>();
+    for (Finding f : sorted) {
+      reasons.merge(Wording.shortReason(f), 1, Integer::sum);
+    }
+    sb.append("\n**Why:** ");
+    if (reasons.size() == 1) {
+      sb.append(markdown(reasons.keySet().iterator().next())).append(".  \n");
+      return;
+    }
+    sb.append(reasons.entrySet().stream().map(e -> markdown(e.getKey()) + " (" + e.getValue()
+        + ")").collect(Collectors.joining("; "))).append(".  \n");
+  }
+
   private static String title(Decision d) {
     return switch (d) {
       case PASS -> "pass";
@@ -190,17 +236,36 @@ public final class MarkdownReportRenderer {
     };
   }
 
-  private static void footer(StringBuilder sb, Report r) {
-    sb.append('\n');
-    List<CommitAuthorship> ai = r.authorship().aiCommits();
+  /**
+   * The commits that caused the findings, one line each with what they changed and how many
+   * findings follow from it; an AI commit also says which agent and the signal that shows it.
+   * Then AI-authored commits that caused no finding, signals, and the gate's notes.
+   */
+  private static void footer(StringBuilder sb, Report r, List<Finding> sorted) {
+    Map<String, CommitAuthorship> aiBySha = new LinkedHashMap<>();
+    r.authorship().aiCommits().forEach(c -> aiBySha.put(c.sha(), c));
+    Map<String, List<Attribution>> bySha = new LinkedHashMap<>();
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Finding f : sorted) {
+      if (!f.attribution().isEmpty()) {
+        Attribution a = f.attribution().get(0);
+        List<Attribution> seen = bySha.computeIfAbsent(a.sha(), k -> new ArrayList<>());
+        if (seen.stream().noneMatch(x -> x.change().equals(a.change())
+            && x.where().equals(a.where()))) {
+          seen.add(a);
+        }
+        counts.merge(a.sha(), 1, Integer::sum);
+      }
+    }
+    List<CommitAuthorship> ai = aiBySha.values().stream()
+        .filter(c -> !bySha.containsKey(c.sha())).toList();
     for (int i = 0; i < Math.min(5, ai.size()); i++) {
       CommitAuthorship c = ai.get(i);
-      sb.append(i == 0 ? "**Caused by** " : "and ").append(markdownCode(c.shortSha())).append(' ')
+      sb.append(i == 0 ? (bySha.isEmpty() ? "**Caused by** " : "**AI-authored, too:** ")
+          : "and ").append(markdownCode(c.shortSha())).append(' ')
           .append(markdown(c.subject())).append(" — ").append(markdown(c.agent()));
       if (!c.signals().isEmpty()) {
-        Signal s = c.signals().get(0);
-        sb.append(" (").append(markdown(s.kind())).append(' ').append(markdownCode(s.evidence()))
-            .append(')');
+        signal(sb, c.signals().get(0));
       }
       sb.append("  \n");
     }
@@ -224,6 +289,36 @@ public final class MarkdownReportRenderer {
     for (String reason : r.reasons(Reason.Kind.NOTE)) {
       sb.append(markdown(reason)).append("  \n");
     }
+    // The list comes last: a line after it would be read as part of its last item.
+    if (!bySha.isEmpty()) {
+      sb.append("**Caused by**\n");
+      int shown = 0;
+      for (Map.Entry<String, List<Attribution>> e : bySha.entrySet()) {
+        if (shown++ == 5) {
+          sb.append("- and ").append(bySha.size() - 5).append(" more commits\n");
+          break;
+        }
+        Attribution first = e.getValue().get(0);
+        sb.append("- ").append(markdownCode(first.shortSha())).append(' ');
+        CommitAuthorship commit = aiBySha.get(e.getKey());
+        if (commit != null) {
+          sb.append(markdown(commit.subject())).append(" — ");
+        }
+        sb.append(markdown(first.by()));
+        if (commit != null && !commit.signals().isEmpty()) {
+          signal(sb, commit.signals().get(0));
+        }
+        sb.append(": ").append(e.getValue().stream().limit(2).map(a -> markdown(a.change())
+            + " (" + markdownCode(a.where()) + ")").collect(Collectors.joining(", ")));
+        int n = counts.get(e.getKey());
+        sb.append(" → ").append(Wording.plural(n, "finding", "findings")).append('\n');
+      }
+    }
+  }
+
+  private static void signal(StringBuilder sb, Signal s) {
+    sb.append(" (").append(markdown(s.kind())).append(' ').append(markdownCode(s.evidence()))
+        .append(')');
   }
 
   /** The way forward: what unblocks the change, or the fingerprint of what passed. */
@@ -238,7 +333,8 @@ public final class MarkdownReportRenderer {
               + "\n"
           : "\n**To proceed:** "
           + (hasSuggestion ? "add the `moved` block below, or " : "")
-          + "have a maintainer with write access add the label "
+          + "have " + r.approvalRoute().labeller("a maintainer with write access")
+          + " add the label "
           + markdownCode(r.approvalLabel()) + " (approves fingerprint `" + r.fingerprint()
           + "`; a later push that changes what is destroyed voids it).\n"
           + r.reasons(Reason.Kind.APPROVAL).stream()
@@ -254,33 +350,25 @@ public final class MarkdownReportRenderer {
   private static void row(StringBuilder sb, Report r, Finding f) {
     String icon = switch (f.action()) {
       case DELETE -> "🔴 destroy";
-      case REPLACE -> "🟠 replace";
+      case REPLACE -> f.conditional() ? "🟠 may replace" : "🟠 replace";
       case FORGET -> "⚪ forget";
     };
     sb.append("| ").append(icon).append(" | ").append(markdownCode(f.key()));
     if (f.critical()) {
       sb.append(" (").append(markdown(f.category())).append(')');
     }
-    sb.append(" | ").append(markdown(Wording.shortReason(f)));
     if (Boolean.FALSE.equals(f.recoverable())) {
-      sb.append("; **data cannot be recovered**");
+      sb.append(" **data cannot be recovered**");
     }
     Verdict v = r.verdict(f);
     if (v == Verdict.BLOCKED) {
-      sb.append("; 🔒 **protected**");
+      sb.append(" 🔒 **protected**");
     } else if (v == Verdict.WAIVED) {
-      sb.append("; waived");
+      sb.append(" (waived)");
     }
     sb.append(" | ").append(f.downstream().total());
     if (!f.downstream().unchanged().isEmpty()) {
       sb.append(" (").append(f.downstream().unchanged().size()).append(" not changed by this plan)");
-    }
-    sb.append(" | ");
-    if (!f.attribution().isEmpty()) {
-      Attribution a = f.attribution().get(0);
-      sb.append(markdownCode(a.shortSha())).append(' ')
-          .append(markdown(a.by())).append(": ").append(markdown(a.change())).append(" (")
-          .append(markdownCode(a.where())).append(')');
     }
     sb.append(" |\n");
   }
@@ -296,98 +384,6 @@ public final class MarkdownReportRenderer {
     } else {
       sb.append("<pre>").append(String.join("\n", text.lines().map(Escape::markdown).toList()))
           .append("</pre>\n\n");
-    }
-  }
-
-  /**
-   * Findings are nodes; what depends on them is collapsed into one node per module instance, so
-   * the graph stays readable at any plan size. Caps are stated, not silent.
-   */
-  static void graph(StringBuilder sb, List<Finding> sorted) {
-    // The graph is about reach: the largest blast radius is drawn first.
-    List<Finding> destroys = sorted.stream().filter(f -> f.action().destroys())
-        .sorted(java.util.Comparator.comparingInt((Finding f) -> -f.downstream().total())
-            .thenComparing(Finding::key))
-        .toList();
-    List<Finding> drawn = destroys.subList(0, Math.min(GRAPH_FINDINGS, destroys.size()));
-    Map<String, String> ids = new HashMap<>();
-    StringBuilder nodes = new StringBuilder();
-    StringBuilder edges = new StringBuilder();
-    for (int i = 0; i < drawn.size(); i++) {
-      Finding f = drawn.get(i);
-      String id = "f" + i;
-      ids.put(f.key(), id);
-      nodes.append("  ").append(id).append("[\"").append(Escape.mermaid(Wording.verb(f)))
-          .append(": ").append(Escape.mermaid(f.key())).append("\"]:::")
-          .append(f.action().id()).append('\n');
-    }
-    Map<String, Integer> groups = new LinkedHashMap<>();
-    Map<String, String> groupIds = new LinkedHashMap<>();
-    int nodeCount = drawn.size();
-    long undrawnDependents = 0;
-    for (Finding f : drawn) {
-      Map<String, Integer> perModule = new LinkedHashMap<>();
-      for (String dep : concat(f.downstream().changing(), f.downstream().unchanged())) {
-        String target = ids.get(dep);
-        if (target != null) {
-          edges.append("  ").append(ids.get(f.key())).append(" --> ").append(target).append('\n');
-        } else {
-          perModule.merge(moduleOf(dep), 1, Integer::sum);
-        }
-      }
-      for (Map.Entry<String, Integer> m : perModule.entrySet()) {
-        String gid = groupIds.get(m.getKey());
-        if (gid == null) {
-          if (nodeCount >= GRAPH_NODES) {
-            undrawnDependents += m.getValue();
-            continue;
-          }
-          gid = "g" + groupIds.size();
-          groupIds.put(m.getKey(), gid);
-          nodeCount++;
-        }
-        groups.merge(m.getKey(), m.getValue(), Math::max);
-        edges.append("  ").append(ids.get(f.key())).append(" --> ").append(gid).append('\n');
-      }
-    }
-    sb.append("```mermaid\ngraph LR\n").append(nodes);
-    for (Map.Entry<String, String> g : groupIds.entrySet()) {
-      int n = groups.getOrDefault(g.getKey(), 0);
-      sb.append("  ").append(g.getValue()).append("[\"").append(Escape.mermaid(g.getKey()))
-          .append(": ").append(n).append(n == 1 ? " dependent" : " dependents")
-          .append("\"]:::group\n");
-    }
-    sb.append(edges);
-    sb.append("  classDef delete fill:#fdd,stroke:#c00\n")
-        .append("  classDef replace fill:#fed,stroke:#c60\n")
-        .append("  classDef group fill:#eee,stroke:#999\n```\n\n");
-    if (destroys.size() > drawn.size() || undrawnDependents > 0) {
-      sb.append("Not drawn: ");
-      if (destroys.size() > drawn.size()) {
-        sb.append(destroys.size() - drawn.size()).append(" more destroyed or replaced resources");
-      }
-      if (undrawnDependents > 0) {
-        sb.append(destroys.size() > drawn.size() ? "; " : "")
-            .append(undrawnDependents).append(" dependents in further modules");
-      }
-      sb.append(" (the graph is capped at ").append(GRAPH_NODES)
-          .append(" nodes; the JSON report lists everything).\n\n");
-    }
-    sb.append("Dependents are grouped by module instance.\n");
-  }
-
-  private static List<String> concat(List<String> a, List<String> b) {
-    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
-  }
-
-  private static String moduleOf(String key) {
-    String address = key.contains(" (deposed ") ? key.substring(0, key.indexOf(" (deposed "))
-        : key;
-    try {
-      String m = ResourceAddress.parse(address).moduleInstance();
-      return m.isEmpty() ? "root module" : m;
-    } catch (IllegalArgumentException e) {
-      return "other";
     }
   }
 }

@@ -9,6 +9,8 @@ import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,7 +19,7 @@ import java.util.Set;
  * The terminal report: decision first, the worst findings next, what to do after that. Every
  * string from input is escaped; colour only when asked for.
  */
-public final class TextReportRenderer {
+public final class TextReportRenderer implements ReportRenderer {
   private static final int SHOWN = 10;
   private static final String RED = "\u001b[31m";
   private static final String YELLOW = "\u001b[33m";
@@ -29,6 +31,27 @@ public final class TextReportRenderer {
 
   public TextReportRenderer(boolean color) {
     this.color = color;
+  }
+
+  @Override
+  public String id() {
+    return "text";
+  }
+
+  @Override
+  public String mediaType() {
+    return "text/plain; charset=utf-8";
+  }
+
+  @Override
+  public String fileExtension() {
+    return "txt";
+  }
+
+  /** Colour as {@code options} says, whatever this instance was made with. */
+  @Override
+  public void render(Report report, Writer out, RenderOptions options) throws IOException {
+    out.write(new TextReportRenderer(options.color()).render(report));
   }
 
   public String render(Report r) {
@@ -138,7 +161,8 @@ public final class TextReportRenderer {
       case APPROVAL_REQUIRED -> {
         String elsewhere = Wording.approveElsewhere(r, Escape::terminal, x -> x);
         if (elsewhere == null) {
-          sb.append("  To approve anyway: a maintainer adds the label ")
+          sb.append("  To approve anyway: ").append(r.approvalRoute().labeller("a maintainer"))
+              .append(" adds the label ")
               .append(terminal(r.approvalLabel())).append(" (fingerprint ")
               .append(r.fingerprint()).append(")")
               .append(hasSuggestion ? ", or add the moved block above" : "").append(".\n");

@@ -261,9 +261,10 @@ final class Wording {
       java.util.function.UnaryOperator<String> code) {
     String fp = code.apply(r.fingerprint());
     return switch (r.approvalRoute()) {
-      case PULL_REQUEST_LABEL -> null;
+      case PULL_REQUEST_LABEL, MERGE_REQUEST_LABEL -> null;
       case NO_PULL_REQUEST -> "nothing approves a check outside a pull request. On a GitHub pull"
-          + " request checked by plangate, a maintainer with write access adds the label "
+          + " request or GitLab merge request checked by plangate, a maintainer with write"
+          + " (GitLab: Developer) access adds the label "
           + label.apply(r.approvalLabel()) + " (fingerprint " + fp + "); to apply this plan"
           + " yourself, run " + code.apply("plangate apply --approve " + r.fingerprint()
           + " -- <your apply command>") + ".";

@@ -452,9 +452,7 @@ public final class TerraformPlanReader {
           if (f.equals("resource_change")) {
             // Each one becomes a warning: an entry that cannot be read must not vanish.
             ResourceChange c = readChange(At.of(ctx + ".resource_change"));
-            deferred.add(new ResourceChange(c.address(), c.deposed(), c.type(), c.managed(),
-                c.kind(), c.order(), c.rawActions(), c.reason(), c.replacePaths(),
-                c.previousAddress(), c.importing(), false, c.before()));
+            deferred.add(deferredCopy(c));
           } else {
             p.skipChildren();
           }
@@ -675,6 +673,11 @@ public final class TerraformPlanReader {
       case "importing" -> 1 << 3;
       default -> 0;
     };
+  }
+
+  /** A change the plan postpones: the same change, not in the plan's change list. */
+  static ResourceChange deferredCopy(ResourceChange c) {
+    return c.toBuilder().listed(false).build();
   }
 
   static boolean isDataAddress(String address) {

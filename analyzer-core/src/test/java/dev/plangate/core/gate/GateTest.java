@@ -95,7 +95,10 @@ class GateTest {
       String sentence = r.because().get(r.because().size() - 1).text();
       assertThat(r.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
       assertThat(sentence).as(route.id()).contains(r.fingerprint());
-      if (route.byLabel()) {
+      if (route == ApprovalRoute.MERGE_REQUEST_LABEL) {
+        assertThat(sentence).startsWith("Someone with Developer access or above approves by"
+            + " adding the label plangate/approve-destroy");
+      } else if (route.byLabel()) {
         assertThat(sentence).startsWith("A maintainer with write access approves by adding the"
             + " label plangate/approve-destroy");
       } else {

@@ -89,6 +89,21 @@ class GateWordingTest {
   }
 
   @Test
+  void onAGitLabMergeRequestTheRuleNamesDeveloperAccessAndMergeRequestApprovals() {
+    GateResult one = Gate.decide(new GateInput(List.of(DB), List.of(), AI, approvers(1, 1),
+        Approvals.none(), GateTest.TODAY, ApprovalRoute.MERGE_REQUEST_LABEL));
+    assertThat(one.reasons()).last().asString()
+        .startsWith("Someone with Developer access or above approves by adding the label")
+        .doesNotContain("maintainer").doesNotContain("write access");
+    GateResult two = Gate.decide(new GateInput(List.of(DB), List.of(), AI, approvers(2, 2),
+        Approvals.none(), GateTest.TODAY, ApprovalRoute.MERGE_REQUEST_LABEL));
+    assertThat(two.reasons()).last().asString()
+        .startsWith("2 different people with Developer access or above must approve")
+        .contains("another who approves the merge request after its latest push")
+        .doesNotContain("pull request").doesNotContain("review");
+  }
+
+  @Test
   void twoAiCommitsNameTheLastAndCountTheOther() {
     CommitAuthorship second = new CommitAuthorship("b2c3d4e5f60718293a4b5c6d7e8f901234567890",
         "Dev <dev@example.com>", "Drop the bucket", true, "Claude Code",

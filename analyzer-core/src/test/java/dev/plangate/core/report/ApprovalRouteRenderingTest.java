@@ -32,6 +32,19 @@ class ApprovalRouteRenderingTest {
   }
 
   @Test
+  void onAGitLabMergeRequestDeveloperAccessIsEnoughAndNoRendererSaysMaintainer() {
+    Report r = kiro(ApprovalRoute.MERGE_REQUEST_LABEL);
+    assertThat(new TextReportRenderer(false).render(r)).contains("To approve anyway: someone"
+        + " with Developer access or above adds the label plangate/approve-destroy (fingerprint "
+        + r.fingerprint() + ")").doesNotContain("maintainer");
+    assertThat(new MarkdownReportRenderer().render(r)).contains("have someone with Developer"
+        + " access or above add the label").doesNotContain("maintainer");
+    assertThat(BriefReport.of(r, 5).toString()).contains("have someone with Developer access"
+        + " or above approve with the label").doesNotContain("maintainer");
+    assertThat(r.approvalRoute().id()).isEqualTo("merge-request-label");
+  }
+
+  @Test
   void elsewhereNoRendererTellsAPersonToAddTheLabel() {
     for (ApprovalRoute route : ApprovalRoute.values()) {
       if (route.byLabel()) {

@@ -42,8 +42,8 @@ class BriefReportTest {
     assertThat(r.approvalRoute()).isEqualTo(ApprovalRoute.NO_PULL_REQUEST);
     java.util.Map<ApprovalRoute, String> expected = java.util.Map.of(
         ApprovalRoute.NO_PULL_REQUEST, "nothing approves a check outside a pull request. On a"
-            + " GitHub pull request checked by plangate, a maintainer with write access adds"
-            + " the label plangate/approve-destroy (fingerprint " + fp + "); to apply this plan"
+            + " GitHub pull request or GitLab merge request checked by plangate, a maintainer"
+            + " with write (GitLab: Developer) access adds the label plangate/approve-destroy (fingerprint " + fp + "); to apply this plan"
             + " yourself, run plangate apply --approve " + fp + " -- <your apply command>.",
         ApprovalRoute.PRE_PUSH, "a push cannot be approved in the pre-push hook. If the destroy"
             + " is intended, a person (not an agent) pushes it from their own shell with"
@@ -62,7 +62,7 @@ class BriefReportTest {
     expected.forEach((route, sentence) -> assertThat(BriefReport.of(r.withApprovalRoute(route),
         2).approval()).as(route.id()).containsExactly("Add the suggested moved block, or to"
             + " approve: " + sentence));
-    assertThat(expected.keySet()).hasSize(ApprovalRoute.values().length - 1);
+    assertThat(expected.keySet()).hasSize(ApprovalRoute.values().length - 2);
   }
 
   @Test

@@ -129,7 +129,11 @@ class RealTerraformScenarioTest {
       assertThat(x.action()).isEqualTo(FindingAction.DELETE);
       assertThat(x.reason()).isNull();
       assertThat(x.explanation()).contains("plan -destroy");
+      assertThat(x.why()).isEqualTo("the plan destroys everything (terraform plan -destroy)");
     });
+    // The table's short reason, too: not "no reason given".
+    assertThat(new dev.plangate.core.report.TextReportRenderer(false).render(r))
+        .contains("the plan destroys everything").doesNotContain("no reason given");
     assertThat(byAddress(r).get("terraform_data.vpc").downstream().total()).isEqualTo(3);
   }
 

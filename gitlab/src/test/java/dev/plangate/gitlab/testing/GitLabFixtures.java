@@ -138,6 +138,34 @@ public final class GitLabFixtures {
     gitlab.self(basic(PLANGATE));
   }
 
+  /**
+   * Serves merge request {@link #IID}, opened by {@link #AGENT}, whose one commit {@code head}
+   * (by infra-agent) was pushed at {@code pushedAt} onto {@code base}, whose label history is
+   * {@code events} (as it is now: serve again after changing it) and which has no approvals.
+   */
+  public static void serveAgentMergeRequest(FakeGitLab gitlab, String base, String head,
+      List<JsonNode> events, String pushedAt) {
+    gitlab.onGet(MR, mergeRequest(AGENT, base, head));
+    gitlab.list(MR + "/commits", List.of(commit(head, "Remove the orders database",
+        "infra-agent", "agent@example.com")), 20);
+    gitlab.list(MR + "/resource_label_events", events, 20);
+    gitlab.list(MR + "/versions", List.of(version(2, head, base, pushedAt)), 20);
+    gitlab.onGet(MR + "/approvals", approvals(List.of(), null));
+  }
+
+  /** The variables GitLab gives a job of that merge request's pipeline. */
+  public static java.util.Map<String, String> pipelineVariables(FakeGitLab gitlab, String base,
+      String head, String token) {
+    java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("GITLAB_CI",
+        "true", "CI_PIPELINE_SOURCE", "merge_request_event", "CI_PROJECT_ID", PROJECT,
+        "CI_MERGE_REQUEST_IID", String.valueOf(IID), "CI_API_V4_URL", gitlab.apiUrl(),
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA", base, "CI_COMMIT_SHA", head));
+    if (token != null) {
+      env.put("PLANGATE_GITLAB_TOKEN", token);
+    }
+    return env;
+  }
+
   public static JsonNode read(String json) {
     try {
       return JSON.readTree(json);
