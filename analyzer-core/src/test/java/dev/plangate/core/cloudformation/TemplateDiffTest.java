@@ -340,6 +340,7 @@ class TemplateDiffTest {
    * once per step of the chain took minutes; the replacement still reaches the first.
    */
   @Test
+  @org.junit.jupiter.api.Tag("timing") // left out of PIT runs: see docs/quality.md
   void aReplacementSpreadsAlongALongChainInLinearTime() throws Exception {
     int n = 20_000;
     StringBuilder chain = new StringBuilder("Resources:\n");
