@@ -35,6 +35,7 @@ import dev.plangate.core.policy.Policy;
 import dev.plangate.core.policy.Waiver;
 import dev.plangate.core.pulumi.PulumiPreviewReader;
 import dev.plangate.core.report.PlanSummary;
+import dev.plangate.core.report.Problem;
 import dev.plangate.core.report.Report;
 import dev.plangate.core.terraform.BinaryPlanConverter;
 import dev.plangate.core.terraform.TerraformPlanReader;
@@ -86,11 +87,11 @@ public final class PlanAnalyzer {
     Policy policy = request.policy();
     List<PlanSummary> summaries = new ArrayList<>();
     List<ReadPlan> read = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
+    List<Problem> errors = new ArrayList<>();
     List<PlanInput> inputs = group(request.plans(), request.extras(), errors);
     inputs.addAll(templateInputs(request, inputs, errors));
     if (inputs.isEmpty() && errors.isEmpty()) {
-      errors.add("no plan files given");
+      errors.add(Problem.general(Problem.CODE_USAGE, "no plan files given"));
     }
     for (PlanInput input : inputs) {
       try {
@@ -104,11 +105,11 @@ public final class PlanAnalyzer {
             applyCriticality(impact.analyze(plan), policy)));
         PhaseTimer.report("analysis", t1);
         if (plan.errored()) {
-          errors.add(input.name() + ": the tool reports that planning failed (errored: true);"
-              + " fix the plan errors and plan again");
+          errors.add(Problem.in(input.name(), Problem.CODE_PLAN_ERRORED, "the tool reports that"
+              + " planning failed (errored: true); fix the plan errors and plan again"));
         }
       } catch (PlanReadException e) {
-        errors.add(e.getMessage());
+        errors.add(Problem.of(e));
       }
     }
 
@@ -150,7 +151,7 @@ public final class PlanAnalyzer {
         }
       } catch (GitException | IllegalArgumentException e) {
         // IllegalArgumentException: a module directory outside the repository (--module-dir).
-        errors.add(e.getMessage());
+        errors.add(Problem.general(Problem.CODE_GIT, e.getMessage()));
         who = Authorship.unknown("the commits could not be read: " + e.getMessage());
         findings.clear();
         read.forEach(r -> findings.addAll(r.findings()));
@@ -159,18 +160,19 @@ public final class PlanAnalyzer {
 
     PhaseTimer.report("authorship and attribution", tAuthorship);
     long tGate = System.nanoTime();
-    GateResult result = Gate.decide(new GateInput(findings, errors, who, policy,
+    GateResult result = Gate.decide(new GateInput(findings, Problem.texts(errors), who, policy,
         Approvals.none(), request.today(), request.approver().route()));
     PhaseTimer.report("gate", tGate);
     if (result.decision() == Decision.APPROVAL_REQUIRED) {
       try {
         Approvals approvals = request.approver().approvals(
             new ApprovalRequest(result.fingerprint(), policy.approvalLabel(), headSha));
-        result = Gate.decide(new GateInput(findings, errors, who, policy, approvals,
+        result = Gate.decide(new GateInput(findings, Problem.texts(errors), who, policy, approvals,
             request.today(), request.approver().route()));
       } catch (Approver.ApprovalException e) {
-        errors.add("approvals could not be checked: " + e.getMessage());
-        result = Gate.decide(new GateInput(findings, errors, who, policy, Approvals.none(),
+        errors.add(Problem.general(Problem.CODE_APPROVALS,
+            "approvals could not be checked: " + e.getMessage()));
+        result = Gate.decide(new GateInput(findings, Problem.texts(errors), who, policy, Approvals.none(),
             request.today(), request.approver().route()));
       }
     }
@@ -235,12 +237,13 @@ public final class PlanAnalyzer {
    * set is not a diff: it gives the change set its graph.
    */
   private static List<PlanInput> templateInputs(CheckRequest request, List<PlanInput> planInputs,
-      List<String> errors) {
+      List<Problem> errors) {
     PlanExtras x = request.extras();
     List<PlanInput> out = new ArrayList<>();
     if (x.templateBefore() != null || x.templateAfter() != null) {
       if (x.templateBefore() == null || x.templateAfter() == null) {
-        errors.add("--template-before and --template-after go together");
+        errors.add(Problem.general(Problem.CODE_USAGE,
+            "--template-before and --template-after go together"));
       } else {
         String name = x.templateAfter().toString();
         out.add(new PlanInput(name, List.of(x.templateAfter()),
@@ -252,14 +255,14 @@ public final class PlanAnalyzer {
     boolean changeSetGiven = planInputs.stream()
         .anyMatch(i -> i.format() == PlanFormat.CLOUDFORMATION_CHANGE_SET);
     if (changeSetGiven && x.templates().size() > 1) {
-      errors.add("a change set takes one --template, the one it was created from; "
-          + x.templates().size() + " were given");
+      errors.add(Problem.general(Problem.CODE_USAGE, "a change set takes one --template, the"
+          + " one it was created from; " + x.templates().size() + " were given"));
     }
     if (!x.templates().isEmpty() && !changeSetGiven) {
       CommitSelection sel = request.commits();
       if (request.repository() == null || sel.base() == null) {
-        errors.add("--template needs a change set to give its graph to (--plan) or a base"
-            + " revision to diff against (--base REV)");
+        errors.add(Problem.general(Problem.CODE_USAGE, "--template needs a change set to give"
+            + " its graph to (--plan) or a base revision to diff against (--base REV)"));
       } else {
         for (Path template : x.templates()) {
           String name = template.toString();
@@ -279,13 +282,15 @@ public final class PlanAnalyzer {
       CommitSelection sel = request.commits();
       String name = x.cdkOut() == null ? null : x.cdkOut().toString();
       if (x.cdkOut() == null) {
-        errors.add("--cdk-out-base needs --cdk-out, the assembly to diff against it");
+        errors.add(Problem.general(Problem.CODE_USAGE,
+            "--cdk-out-base needs --cdk-out, the assembly to diff against it"));
       } else if (x.cdkOutBase() != null) {
         out.add(new PlanInput(name, List.of(x.cdkOut()), PlanFormat.CLOUDFORMATION_TEMPLATE, x,
             () -> TemplateDiff.diffCdkOut(x.cdkOut(), x.cdkOutBase(), name)));
       } else if (request.repository() == null || sel.base() == null) {
-        errors.add("--cdk-out needs a base to diff against: --cdk-out-base DIR (the base's"
-            + " synthesized cdk.out), or a base revision (--base REV) whose commit holds it");
+        errors.add(Problem.general(Problem.CODE_USAGE, "--cdk-out needs a base to diff against:"
+            + " --cdk-out-base DIR (the base's synthesized cdk.out), or a base revision"
+            + " (--base REV) whose commit holds it"));
       } else {
         out.add(new PlanInput(name, List.of(x.cdkOut()), PlanFormat.CLOUDFORMATION_TEMPLATE, x,
             () -> {
@@ -303,7 +308,7 @@ public final class PlanAnalyzer {
 
   /** Sorts the given files into plans by sniffing each; a file that cannot be opened is an error. */
   private static List<PlanInput> group(List<Path> files, PlanExtras extras,
-      List<String> errors) {
+      List<Problem> errors) {
     List<PlanInput> inputs = new ArrayList<>();
     List<Path> changeSets = new ArrayList<>();
     for (Path file : files) {
@@ -311,10 +316,11 @@ public final class PlanAnalyzer {
       try {
         format = sniff(file);
       } catch (InputFileException e) {
-        errors.add(e.getMessage());
+        errors.add(Problem.of(e));
         continue;
       } catch (IOException e) {
-        errors.add(file + ": cannot be read (" + e.getMessage() + ")");
+        errors.add(Problem.in(file.toString(), Problem.CODE_UNREADABLE,
+            "cannot be read (" + e.getMessage() + ")"));
         continue;
       }
       if (format == PlanFormat.CLOUDFORMATION_CHANGE_SET) {

@@ -301,12 +301,12 @@ public final class TemplateReader {
       Integer line = parsed.resourceLines().get(origins.getOrDefault(id, id));
       String location = line == null ? name : name + ":" + line;
       if (!(e.getValue() instanceof Map<?, ?> entry)) {
-        throw new PlanReadException(name, (line == null ? "" : line + ": ") + "resource " + id
-            + " is not a mapping with a Type");
+        throw new PlanReadException(name, line == null ? 0 : line, 0, "resource " + id
+            + " is not a mapping with a Type", null);
       }
       if (!(entry.get("Type") instanceof String type) || type.isBlank()) {
-        throw new PlanReadException(name, (line == null ? "" : line + ": ") + "resource " + id
-            + " has no Type");
+        throw new PlanReadException(name, line == null ? 0 : line, 0, "resource " + id
+            + " has no Type", null);
       }
       @SuppressWarnings("unchecked")
       Map<String, Object> definition = (Map<String, Object>) entry;

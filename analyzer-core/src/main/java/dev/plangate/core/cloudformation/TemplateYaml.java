@@ -118,15 +118,15 @@ final class TemplateYaml {
       Object value = new IntrinsicConstructor(options).construct(root);
       return new Parsed(value, resourceLines(root), parser.aliases() > 0);
     } catch (MarkedYAMLException e) {
-      throw new PlanReadException(name,
-          position(e.getProblemMark()) + GuardedYamlParser.plainReason(e), e);
+      throw new PlanReadException(name, line(e.getProblemMark()), column(e.getProblemMark()),
+          GuardedYamlParser.plainReason(e), e);
     } catch (ReaderException e) {
       throw new PlanReadException(name, String.format(
           "character U+%04X at character %d is not allowed in YAML (only printable characters"
               + " are)", e.getCodePoint(), e.getPosition() + 1), e);
     } catch (YAMLException e) {
-      throw new PlanReadException(name, position(parser.lastMark()) + "not a valid template: "
-          + e.getMessage(), e);
+      throw new PlanReadException(name, line(parser.lastMark()), column(parser.lastMark()),
+          "not a valid template: " + e.getMessage(), e);
     }
   }
 
@@ -135,9 +135,14 @@ final class TemplateYaml {
         MAX_DEPTH + 1);
   }
 
-  /** {@code "12:5: "} for a mark, or nothing when the position is unknown. */
-  static String position(Mark mark) {
-    return mark == null ? "" : (mark.getLine() + 1) + ":" + (mark.getColumn() + 1) + ": ";
+  /** The mark's 1-based line, or 0 without one. */
+  static int line(Mark mark) {
+    return mark == null ? 0 : mark.getLine() + 1;
+  }
+
+  /** The mark's 1-based column, or 0 without one. */
+  static int column(Mark mark) {
+    return mark == null ? 0 : mark.getColumn() + 1;
   }
 
   private static Set<String> allowedTags() {

@@ -91,6 +91,7 @@ public final class JsonReportWriter implements ReportRenderer {
       g.writeEndObject();
       strings(g, "warnings", report.warnings());
       strings(g, "errors", report.errors());
+      problems(g, report.problems());
       g.writeEndObject();
       g.writeRaw('\n');
     }
@@ -179,6 +180,22 @@ public final class JsonReportWriter implements ReportRenderer {
     }
     g.writeEndArray();
     g.writeEndObject();
+  }
+
+  /** The errors again, structured: what SARIF, annotations and editors point with. */
+  private static void problems(JsonGenerator g, List<Problem> problems) throws IOException {
+    g.writeArrayFieldStart("problems");
+    for (Problem p : problems) {
+      g.writeStartObject();
+      g.writeStringField("source", p.source());
+      g.writeNumberField("line", p.line());
+      g.writeNumberField("column", p.column());
+      g.writeStringField("code", p.code());
+      g.writeStringField("message", p.message());
+      g.writeStringField("hint", p.hint());
+      g.writeEndObject();
+    }
+    g.writeEndArray();
   }
 
   private static void strings(JsonGenerator g, String name, List<String> values)

@@ -26,7 +26,8 @@ import java.util.Map;
  * @param plans one summary per plan file that could be read
  * @param findings every delete, replace and forget across all plans
  * @param verdicts the gate's verdict per finding, keyed by {@link GateResult#id(Finding)}
- * @param errors one line per input that could not be read
+ * @param problems one per input that could not be read or option that does not fit, with the
+ *     file and place when there is one; {@link #errors()} has them as lines
  * @param policy which policy was in force (file and revision) and what the change tried to
  *     loosen
  * @param warnings things about the run a reader must not miss that decide nothing by themselves:
@@ -43,7 +44,7 @@ public record Report(
     List<PlanSummary> plans,
     List<Finding> findings,
     Map<String, Verdict> verdicts,
-    List<String> errors,
+    List<Problem> problems,
     PolicyOrigin policy,
     List<String> warnings,
     ApprovalRoute approvalRoute) {
@@ -54,7 +55,7 @@ public record Report(
     plans = List.copyOf(plans);
     findings = List.copyOf(findings);
     verdicts = Map.copyOf(verdicts);
-    errors = List.copyOf(errors);
+    problems = List.copyOf(problems);
     policy = policy == null ? PolicyOrigin.file(null) : policy;
     warnings = List.copyOf(warnings);
     approvalRoute = approvalRoute == null ? ApprovalRoute.PULL_REQUEST_LABEL : approvalRoute;
@@ -62,19 +63,28 @@ public record Report(
 
   /**
    * A report made on a pull request, where the approval label approves, that says nothing about
-   * the policy (tests, reports built without one).
+   * the policy (tests, reports built without one); each error is known only as its sentence.
    */
   public Report(Decision decision, List<Reason> reasons, String fingerprint, String approvalLabel,
       Authorship authorship, List<PlanSummary> plans, List<Finding> findings,
       Map<String, Verdict> verdicts, List<String> errors) {
     this(decision, reasons, fingerprint, approvalLabel, authorship, plans, findings, verdicts,
-        errors, null, List.of(), ApprovalRoute.PULL_REQUEST_LABEL);
+        sentences(errors), null, List.of(), ApprovalRoute.PULL_REQUEST_LABEL);
+  }
+
+  private static List<Problem> sentences(List<String> errors) {
+    return errors.stream().map(e -> Problem.general(Problem.CODE_OTHER, e)).toList();
+  }
+
+  /** One line per problem, {@code file: line:column: reason}: the JSON report's errors. */
+  public List<String> errors() {
+    return problems.stream().map(Problem::text).toList();
   }
 
   /** The same report, as phrased for a surface where a person approves by {@code route}. */
   public Report withApprovalRoute(ApprovalRoute route) {
     return new Report(decision, reasons, fingerprint, approvalLabel, authorship, plans,
-        findings, verdicts, errors, policy, warnings, route);
+        findings, verdicts, problems, policy, warnings, route);
   }
 
   /** A report without authorship or verdicts (no commit range read, no gate run). */

@@ -18,11 +18,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -53,9 +50,9 @@ import java.util.regex.Pattern;
  * one: the first of the declaring file and line ({@link Finding#location()}), the file and line of
  * the commit that caused it ({@link Attribution}) and the plan file that lies inside the working
  * directory; when none does (a plan in a temporary directory), the first one's file name alone. An
- * error becomes a result only when its message starts with a file ({@code plan.json: ...}); every
- * error is also an {@code invocations[0].toolExecutionNotifications} entry, which needs no
- * location, so none is lost. URIs are relative to the working directory, which GitHub reads as
+ * input problem becomes a result only when it names a file ({@link Problem#source()}, with its
+ * line when known); every problem is also an {@code invocations[0].toolExecutionNotifications}
+ * entry, which needs no location, so none is lost. URIs are relative to the working directory, which GitHub reads as
  * the repository root: forward slashes, percent-encoded, never absolute, no {@code uriBaseId}.
  *
  * <p><b>Input is hostile.</b> Message strings are plain text, never Markdown; the only Markdown is
@@ -72,10 +69,6 @@ public final class SarifReportWriter implements ReportRenderer {
   static final String ERROR_FINGERPRINT = "plangateError/v1";
 
   private static final JsonFactory FACTORY = new JsonFactory();
-  /** {@code plan.json: 12:5: reason}: the file an error names, and the line when it has one. */
-  private static final Pattern ERROR_FILE =
-      Pattern.compile("(.+?): (?:([1-9][0-9]{0,8})(?::[0-9]+)?: )?");
-  private static final Pattern EXTENSION = Pattern.compile("\\.[A-Za-z0-9]{1,12}$");
   private static final Pattern DRIVE = Pattern.compile("[A-Za-z]:/");
 
   /** The rules, in {@code tool.driver.rules} order: a result's ruleIndex is the ordinal. */
@@ -173,8 +166,6 @@ public final class SarifReportWriter implements ReportRenderer {
   /** Where a result points: a relative URI, and a line or 0. */
   record Place(String uri, int line) {}
 
-  /** A path as the input gives it, and a line or 0. */
-
   @Override
   public String id() {
     return "sarif";
@@ -196,9 +187,6 @@ public final class SarifReportWriter implements ReportRenderer {
   }
 
   public void write(Report report, Writer out) throws IOException {
-    Set<String> planPaths = new HashSet<>();
-    report.plans().forEach(p -> planPaths.add(p.path()));
-    report.findings().forEach(f -> planPaths.add(f.plan()));
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -213,10 +201,10 @@ public final class SarifReportWriter implements ReportRenderer {
       for (Finding f : report.findings()) {
         finding(g, f, report);
       }
-      for (String e : report.errors()) {
-        Place at = errorPlace(e, planPaths);
+      for (Problem p : report.problems()) {
+        Place at = problemPlace(p);
         if (at != null) {
-          error(g, e, at);
+          error(g, p.text(), at);
         }
       }
       g.writeEndArray();
@@ -418,18 +406,10 @@ public final class SarifReportWriter implements ReportRenderer {
     return resolve(SourcePlace.candidates(f));
   }
 
-  /** The file an error message starts with, when it names one; null otherwise. */
-  static Place errorPlace(String error, Set<String> planPaths) {
-    Matcher m = ERROR_FILE.matcher(error);
-    if (!m.lookingAt()) {
-      return null;
-    }
-    String file = m.group(1);
-    if (!planPaths.contains(file) && !EXTENSION.matcher(file).find()) {
-      return null; // "approvals could not be checked: ..." names no file
-    }
-    return resolve(List.of(new SourcePlace(file, m.group(2) == null ? 0
-        : Integer.parseInt(m.group(2)), false)));
+  /** The file a problem names, and its line; null when it names none. */
+  static Place problemPlace(Problem p) {
+    return p.source() == null ? null
+        : resolve(List.of(new SourcePlace(p.source(), p.line(), false)));
   }
 
   /**

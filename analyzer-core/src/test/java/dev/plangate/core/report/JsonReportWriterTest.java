@@ -97,7 +97,8 @@ class JsonReportWriterTest {
         Map.entry("fingerprint", STRING), Map.entry("approvalLabel", STRING),
         Map.entry("approvalRoute", STRING), Map.entry("authorship", OBJECT),
         Map.entry("summary", OBJECT), Map.entry("plans", ARRAY), Map.entry("findings", ARRAY),
-        Map.entry("errors", ARRAY), Map.entry("policy", OBJECT), Map.entry("warnings", ARRAY)));
+        Map.entry("errors", ARRAY), Map.entry("problems", ARRAY), Map.entry("policy", OBJECT),
+        Map.entry("warnings", ARRAY)));
     assertThat(root.get("fingerprint").asText()).matches("[0-9a-f]{16}");
     assertThat(root.get("approvalLabel").asText()).isEqualTo("plangate/approve-destroy");
     assertThat(root.get("approvalRoute").asText()).isEqualTo("pull-request-label");
@@ -256,6 +257,33 @@ class JsonReportWriterTest {
     assertThat(root.get("plans")).isEmpty();
     assertThat(root.get("findings")).isEmpty();
     assertThat(root.get("summary").get("delete").asInt()).isZero();
+  }
+
+  /** The errors again as objects: file, place, code, message, hint; nulls written, not left out. */
+  @Test
+  void problemsAreStructuredBesideTheErrorLines() throws IOException {
+    Report base = new Report(Decision.ERROR, List.of("x"), List.of(), List.of(), List.of());
+    Report r = new Report(base.decision(), base.reasons(), base.fingerprint(),
+        base.approvalLabel(), base.authorship(), base.plans(), base.findings(), base.verdicts(),
+        List.of(new Problem("t.yaml", 7, 8, Problem.CODE_UNREADABLE, "expected ']'", null),
+            Problem.general(Problem.CODE_USAGE, "no plan files given")),
+        base.policy(), base.warnings(), base.approvalRoute());
+
+    JsonNode root = write(r);
+
+    assertThat(strings(root.get("errors")))
+        .containsExactly("t.yaml: 7:8: expected ']'", "no plan files given");
+    JsonNode first = root.get("problems").get(0);
+    assertFields(first, Map.of("source", STRING, "line", NUMBER, "column", NUMBER,
+        "code", STRING, "message", STRING, "hint", NULL));
+    assertThat(first.get("line").asInt()).isEqualTo(7);
+    assertThat(first.get("column").asInt()).isEqualTo(8);
+    assertThat(first.get("code").asText()).isEqualTo("input-unreadable");
+    assertThat(first.get("message").asText()).isEqualTo("expected ']'");
+    JsonNode second = root.get("problems").get(1);
+    assertThat(second.get("source").isNull()).isTrue();
+    assertThat(second.get("line").asInt()).isZero();
+    assertThat(second.get("code").asText()).isEqualTo("usage");
   }
 
   @Test

@@ -19,7 +19,7 @@ class PolicySectionTest {
   private static Report with(PolicyOrigin origin, List<String> warnings) {
     Report r = Reports.hostile();
     return new Report(Decision.APPROVAL_REQUIRED, r.reasons(), r.fingerprint(),
-        r.approvalLabel(), r.authorship(), r.plans(), r.findings(), r.verdicts(), r.errors(),
+        r.approvalLabel(), r.authorship(), r.plans(), r.findings(), r.verdicts(), r.problems(),
         origin, warnings, r.approvalRoute());
   }
 
@@ -75,7 +75,7 @@ class PolicySectionTest {
     Report r = new Report(base.decision(), List.of(new dev.plangate.core.gate.Reason(
         dev.plangate.core.gate.Reason.Kind.NOTE, expired)), base.fingerprint(),
         base.approvalLabel(), base.authorship(), base.plans(), base.findings(), base.verdicts(),
-        base.errors(), base.policy(), base.warnings(), base.approvalRoute());
+        base.problems(), base.policy(), base.warnings(), base.approvalRoute());
     String text = new TextReportRenderer(false).render(r);
     assertThat(text.split(java.util.regex.Pattern.quote(expired), -1)).hasSize(2);
   }

@@ -134,10 +134,19 @@ class SarifReportWriterTest {
   }
 
   private static Report errors() {
-    return report(Decision.ERROR, List.of(), Map.of(), List.of(
-        "plans/broken.json: 12:5: not valid JSON: unexpected character '}'",
-        "approvals could not be checked: the GitHub API answered 502",
-        "/nowhere/at/all/stage plan.json: cannot be read (No such file or directory)"));
+    return withProblems(report(Decision.ERROR, List.of(), Map.of(), List.of()), List.of(
+        new Problem("plans/broken.json", 12, 5, Problem.CODE_UNREADABLE,
+            "not valid JSON: unexpected character '}'", null),
+        Problem.general(Problem.CODE_APPROVALS,
+            "approvals could not be checked: the GitHub API answered 502"),
+        Problem.in("/nowhere/at/all/stage plan.json", Problem.CODE_UNREADABLE,
+            "cannot be read (No such file or directory)")));
+  }
+
+  private static Report withProblems(Report r, List<Problem> problems) {
+    return new Report(r.decision(), r.reasons(), r.fingerprint(), r.approvalLabel(),
+        r.authorship(), r.plans(), r.findings(), r.verdicts(), problems, r.policy(),
+        r.warnings(), r.approvalRoute());
   }
 
   private static Report hostile() {
@@ -147,10 +156,10 @@ class SarifReportWriterTest {
     Report r = Reports.hostile();
     List<Finding> findings = new ArrayList<>(r.findings());
     findings.add(nasty);
-    return new Report(r.decision(), r.reasons(), r.fingerprint(), "label {0} [l](javascript:x)",
-        r.authorship(), r.plans(), findings,
-        Map.of(GateResult.id(nasty), Verdict.APPROVAL_REQUIRED),
-        List.of(Reports.HOSTILE_PATH + ": " + NASTY));
+    return withProblems(new Report(r.decision(), r.reasons(), r.fingerprint(),
+        "label {0} [l](javascript:x)", r.authorship(), r.plans(), findings,
+        Map.of(GateResult.id(nasty), Verdict.APPROVAL_REQUIRED), List.of()),
+        List.of(Problem.in(Reports.HOSTILE_PATH, Problem.CODE_UNREADABLE, NASTY)));
   }
 
   /** The example's real Terraform plan that destroys the orders database. */
@@ -535,6 +544,26 @@ class SarifReportWriterTest {
     assertThat(notes.get(1).get("level").asText()).isEqualTo("error");
     assertThat(notes.get(1).at("/associatedRule/id").asText()).isEqualTo("plangate/input-error");
     assertThat(run(doc).at("/properties/decision").asText()).isEqualTo("error");
+  }
+
+  /**
+   * Where a problem points comes from its fields, never from its sentence: a sentence that
+   * merely looks like {@code file: 12: reason} places nothing, and a named source without a
+   * file extension (a cdk.out-like directory) is placed all the same.
+   */
+  @Test
+  void problemsArePlacedByTheirFieldsNotByTheirWording() throws IOException {
+    JsonNode doc = sarif(withProblems(report(Decision.ERROR, List.of(), Map.of(), List.of()),
+        List.of(Problem.general(Problem.CODE_OTHER, "plans/looks-like.json: 12: a sentence"),
+            new Problem("assembly", 3, 0, Problem.CODE_UNREADABLE, "no manifest.json", null))));
+
+    List<JsonNode> results = results(doc);
+    assertThat(results).hasSize(1);
+    assertThat(uri(results.get(0))).isEqualTo("assembly");
+    assertThat(artifact(results.get(0)).at("/region/startLine").asInt()).isEqualTo(3);
+    assertThat(results.get(0).at("/message/text").asText())
+        .isEqualTo("assembly: 3: no manifest.json");
+    assertThat(run(doc).at("/invocations/0/toolExecutionNotifications")).hasSize(2);
   }
 
   // ---- hostile input -------------------------------------------------------------------------
