@@ -325,6 +325,7 @@ final class ChangeClassifier {
       byTarget.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(d);
     }
     List<String> clauses = new ArrayList<>();
+    List<Integer> ranks = new ArrayList<>();
     for (Map.Entry<String, List<Detail>> t : byTarget.entrySet()) {
       List<Detail> ds = t.getValue();
       String level = strongest(ds);
@@ -360,8 +361,24 @@ final class ChangeClassifier {
         sb.append(", caused by ").append(String.join(" and ", causes));
       }
       clauses.add(sb.toString());
+      ranks.add(rank(level));
     }
-    return String.join("; ", clauses);
+    // Certain causes lead: a "may require recreation" first would read as if all were uncertain.
+    List<Integer> order = new ArrayList<>();
+    for (int i = 0; i < clauses.size(); i++) {
+      order.add(i);
+    }
+    order.sort((a, b) -> Integer.compare(ranks.get(b), ranks.get(a)));
+    return String.join("; ", order.stream().map(clauses::get).toList());
+  }
+
+  private static int rank(String requiresRecreation) {
+    return requiresRecreation == null ? -1 : switch (requiresRecreation) {
+      case "Never" -> 0;
+      case "Conditionally" -> 1;
+      case "Always" -> 2;
+      default -> 3; // unknown: strongest, fail closed
+    };
   }
 
   private static String strongest(List<Detail> ds) {
@@ -369,12 +386,7 @@ final class ChangeClassifier {
     int rank = -1;
     for (Detail d : ds) {
       String rr = d.requiresRecreation();
-      int r = rr == null ? -1 : switch (rr) {
-        case "Never" -> 0;
-        case "Conditionally" -> 1;
-        case "Always" -> 2;
-        default -> 3; // unknown: strongest, fail closed
-      };
+      int r = rank(rr);
       if (r > rank) {
         rank = r;
         best = rr;

@@ -48,6 +48,7 @@ public final class ChangeSetGraph {
     }
     List<String> warnings = new ArrayList<>(changeSet.warnings());
     warnings.addAll(graph.warnings());
-    return changeSet.withChanges(nodes, edges.build()).withWarnings(warnings);
+    return changeSet.withChanges(nodes, edges.build()).withWarnings(warnings)
+        .withDependenciesKnown();
   }
 }

@@ -445,7 +445,7 @@ public final class ChangeSetReader {
       }
       return new Plan(name, PlanFormat.CLOUDFORMATION_CHANGE_SET, null, null, changes,
           dependencies(index), drift, List.of(), false, complete, List.copyOf(warnings),
-          Map.of());
+          Map.of()).withDependenciesUnknown(); // until its template is given
     }
 
     /**

@@ -18,6 +18,8 @@ final class ResourceOutcome {
   String impact = "NO_CHANGE";
   final Set<String> replacePaths = new LinkedHashSet<>();
   final List<String> causes = new ArrayList<>();
+  /** The causes that replace it only for some values: listed after the certain ones. */
+  final Set<String> possibleCauses = new java.util.HashSet<>();
   String policyClause;
 
   ResourceOutcome(String address, String type, String location) {

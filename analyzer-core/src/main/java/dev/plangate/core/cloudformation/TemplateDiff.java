@@ -419,7 +419,18 @@ public final class TemplateDiff {
       }
     }
     o.replacePaths.add(property);
-    o.causes.add(why);
+    if (possibly) {
+      o.possibleCauses.add(why);
+      o.causes.add(why);
+    } else {
+      // A certain cause leads: "replaces it for some values" must not hide one that always does.
+      int firstPossible = 0;
+      while (firstPossible < o.causes.size()
+          && !o.possibleCauses.contains(o.causes.get(firstPossible))) {
+        firstPossible++;
+      }
+      o.causes.add(firstPossible, why);
+    }
   }
 
 

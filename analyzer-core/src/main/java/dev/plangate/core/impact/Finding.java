@@ -29,6 +29,8 @@ import java.util.List;
  * @param why the cause in plain words from formats without Terraform's reason codes, or null
  * @param attribution the commits that caused it, most telling first; empty when no commit range
  *     was read or no commit in it touched the files that declare the resource
+ * @param urn the tool's full identifier when {@code address} shortens it (a Pulumi URN, which
+ *     {@code pulumi up --target} and {@code pulumi state unprotect} need), or null
  */
 public record Finding(
     String plan,
@@ -50,7 +52,8 @@ public record Finding(
     boolean conditional,
     String location,
     String why,
-    List<Attribution> attribution) {
+    List<Attribution> attribution,
+    String urn) {
 
   public Finding {
     rawActions = List.copyOf(rawActions);
@@ -65,13 +68,24 @@ public record Finding(
       String recoverability, String explanation, Downstream downstream, String suggestion) {
     this(plan, address, deposed, type, action, replaceOrder, reason, rawActions, replacedBecause,
         critical, category, recoverable, recoverability, explanation, downstream, suggestion,
-        false, null, null, List.of());
+        false, null, null, List.of(), null);
+  }
+
+  /** A finding whose address is the tool's own full identifier. */
+  public Finding(String plan, String address, String deposed, String type, FindingAction action,
+      ReplaceOrder replaceOrder, String reason, List<String> rawActions,
+      List<String> replacedBecause, boolean critical, String category, Boolean recoverable,
+      String recoverability, String explanation, Downstream downstream, String suggestion,
+      boolean conditional, String location, String why, List<Attribution> attribution) {
+    this(plan, address, deposed, type, action, replaceOrder, reason, rawActions, replacedBecause,
+        critical, category, recoverable, recoverability, explanation, downstream, suggestion,
+        conditional, location, why, attribution, null);
   }
 
   public Finding withAttribution(List<Attribution> commits) {
     return new Finding(plan, address, deposed, type, action, replaceOrder, reason, rawActions,
         replacedBecause, critical, category, recoverable, recoverability, explanation,
-        downstream, suggestion, conditional, location, why, commits);
+        downstream, suggestion, conditional, location, why, commits, urn);
   }
 
   /** The same finding with the policy's say on criticality. */
@@ -79,7 +93,7 @@ public record Finding(
     return new Finding(plan, address, deposed, type, action, replaceOrder, reason, rawActions,
         replacedBecause, isCritical, isCritical ? newCategory : null, recoverable,
         recoverability, explanation, downstream, suggestion, conditional, location, why,
-        attribution);
+        attribution, urn);
   }
 
   /** Address plus deposed key: unique within its plan. */

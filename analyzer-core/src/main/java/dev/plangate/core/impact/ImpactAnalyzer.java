@@ -67,7 +67,8 @@ public final class ImpactAnalyzer {
       }
       changing.sort(null);
       unchanged.sort(null);
-      findings[k] = finding(plan, c, new Downstream(changing, unchanged), destroyMode,
+      findings[k] = finding(plan, c,
+          new Downstream(changing, unchanged, plan.dependenciesKnown()), destroyMode,
           c.deposed() == null ? renames.get(c.address()) : null);
     });
     return List.of(findings);
@@ -129,7 +130,7 @@ public final class ImpactAnalyzer {
         c.reason(), c.rawActions(), c.replacePaths(), entry != null,
         entry == null ? null : entry.category(), rec.recoverable(), rec.because(), explanation,
         downstream, suggestion, c.conditional(), c.location(), why(c, action, destroyMode),
-        List.of());
+        List.of(), c.urn());
   }
 
   /**
@@ -192,12 +193,15 @@ public final class ImpactAnalyzer {
     }
     int total = downstream.total();
     if (total == 0) {
-      sb.append("; nothing depends on it");
+      sb.append(downstream.known() ? "; nothing depends on it" : "; dependencies unknown");
     } else {
-      sb.append("; ").append(total).append(total == 1 ? " resource depends" : " resources depend")
+      sb.append(downstream.known() ? "; " : "; at least ").append(total).append(total == 1 ? " resource depends" : " resources depend")
           .append(" on it");
       if (!downstream.unchanged().isEmpty()) {
         sb.append(" (").append(downstream.unchanged().size()).append(" not changed by this plan)");
+      }
+      if (!downstream.known()) {
+        sb.append(" (dependencies not fully known)");
       }
     }
     sb.append('.');

@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param warnings things the user should know about this plan, one sentence each
  * @param moduleSources each module call's configuration address ({@code module.a.module.b}) to
  *     its {@code source} as written; tells which directories declare a module's resources
+ * @param dependenciesKnown false when the file cannot say what depends on what (a change set
+ *     without its template, a Pulumi preview without a stack export, a Terraform plan without its
+ *     {@code configuration}): an empty downstream then means "unknown", never "nothing"
  */
 public record Plan(
     String source,
@@ -35,7 +38,8 @@ public record Plan(
     boolean errored,
     boolean complete,
     List<String> warnings,
-    Map<String, String> moduleSources) {
+    Map<String, String> moduleSources,
+    boolean dependenciesKnown) {
 
   public Plan {
     Objects.requireNonNull(source, "source");
@@ -45,6 +49,55 @@ public record Plan(
     deferred = List.copyOf(deferred);
     warnings = List.copyOf(warnings);
     moduleSources = Map.copyOf(moduleSources);
+  }
+
+  /** A plan whose dependencies are known. */
+  public Plan(String source, PlanFormat format, String formatVersion, String toolVersion,
+      List<ResourceChange> changes, Dependencies dependencies, int driftCount,
+      List<ResourceChange> deferred, boolean errored, boolean complete, List<String> warnings,
+      Map<String, String> moduleSources) {
+    this(source, format, formatVersion, toolVersion, changes, dependencies, driftCount, deferred,
+        errored, complete, warnings, moduleSources, true);
+  }
+
+  /**
+   * This plan marked as not knowing its dependencies, with one warning naming what would tell
+   * them — only when it has a delete, replace or forget, the only changes whose dependents are
+   * reported.
+   */
+  public Plan withDependenciesUnknown() {
+    List<String> all = new ArrayList<>(warnings);
+    String warning = dependenciesUnknownWarning(format);
+    if (!all.contains(warning)
+        && changes.stream().anyMatch(c -> c.listed() && c.kind().isFinding())) {
+      all.add(warning);
+    }
+    return new Plan(source, format, formatVersion, toolVersion, changes, dependencies, driftCount,
+        deferred, errored, complete, all, moduleSources, false);
+  }
+
+  /** This plan marked as knowing its dependencies, without the warning that they are unknown. */
+  public Plan withDependenciesKnown() {
+    String warning = dependenciesUnknownWarning(format);
+    return new Plan(source, format, formatVersion, toolVersion, changes, dependencies, driftCount,
+        deferred, errored, complete, warnings.stream().filter(w -> !w.equals(warning)).toList(),
+        moduleSources, true);
+  }
+
+  /** The plan warning for a file of {@code format} that does not say what depends on what. */
+  public static String dependenciesUnknownWarning(PlanFormat format) {
+    return switch (format) {
+      case CLOUDFORMATION_CHANGE_SET -> "Dependencies unknown: a change set names only the direct"
+          + " dependents it also changes, so no finding can say what else depends on it; pass the"
+          + " template the change set was created from (--template).";
+      case PULUMI -> "Dependencies unknown: a Pulumi preview or event stream does not say what"
+          + " depends on what, so no finding can say what depends on it; pass `pulumi stack"
+          + " export` of the same stack (--stack-export).";
+      case TERRAFORM -> "Dependencies unknown: the plan has no configuration block, so no"
+          + " finding can say what depends on it; pass the full output of `terraform show -json"
+          + " PLANFILE`.";
+      default -> "Dependencies unknown: this plan does not say what depends on what.";
+    };
   }
 
   /** This plan with {@code warning} added after its other warnings. */
@@ -57,7 +110,7 @@ public record Plan(
   /** This plan with {@code warnings} instead of its own. */
   public Plan withWarnings(List<String> warnings) {
     return new Plan(source, format, formatVersion, toolVersion, changes, dependencies, driftCount,
-        deferred, errored, complete, warnings, moduleSources);
+        deferred, errored, complete, warnings, moduleSources, dependenciesKnown);
   }
 
   /**
@@ -66,7 +119,7 @@ public record Plan(
    */
   public Plan withChanges(List<ResourceChange> changes, Dependencies dependencies) {
     return new Plan(source, format, formatVersion, toolVersion, changes, dependencies, driftCount,
-        deferred, errored, complete, warnings, moduleSources);
+        deferred, errored, complete, warnings, moduleSources, dependenciesKnown);
   }
 
   /** Instances listed in the plan's change list (excludes instances known only from state). */

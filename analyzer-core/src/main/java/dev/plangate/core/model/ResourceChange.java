@@ -26,6 +26,7 @@ import java.util.Objects;
  * @param why the cause in plain words, for tools without Terraform's reason codes
  *     ({@code "the resource was removed from the template"}), or null
  * @param location where the resource is declared ({@code template.yaml:42}), or null
+ * @param urn the tool's full identifier when {@code address} shortens it (a Pulumi URN), or null
  */
 public record ResourceChange(
     String address,
@@ -43,7 +44,8 @@ public record ResourceChange(
     Map<String, Object> before,
     boolean conditional,
     String why,
-    String location) {
+    String location,
+    String urn) {
 
   /** A Terraform change: never conditional, explained by its reason code. */
   public ResourceChange(String address, String deposed, String type, boolean managed,
@@ -51,7 +53,16 @@ public record ResourceChange(
       List<String> replacePaths, String previousAddress, boolean importing, boolean listed,
       Map<String, Object> before) {
     this(address, deposed, type, managed, kind, order, rawActions, reason, replacePaths,
-        previousAddress, importing, listed, before, false, null, null);
+        previousAddress, importing, listed, before, false, null, null, null);
+  }
+
+  /** A change whose address is the tool's own full identifier. */
+  public ResourceChange(String address, String deposed, String type, boolean managed,
+      ChangeKind kind, ReplaceOrder order, List<String> rawActions, String reason,
+      List<String> replacePaths, String previousAddress, boolean importing, boolean listed,
+      Map<String, Object> before, boolean conditional, String why, String location) {
+    this(address, deposed, type, managed, kind, order, rawActions, reason, replacePaths,
+        previousAddress, importing, listed, before, conditional, why, location, null);
   }
 
   public ResourceChange {
@@ -75,7 +86,8 @@ public record ResourceChange(
     return new Builder().address(address).deposed(deposed).type(type).managed(managed)
         .kind(kind).order(order).rawActions(rawActions).reason(reason)
         .replacePaths(replacePaths).previousAddress(previousAddress).importing(importing)
-        .listed(listed).before(before).conditional(conditional).why(why).location(location);
+        .listed(listed).before(before).conditional(conditional).why(why).location(location)
+        .urn(urn);
   }
 
   /** Builds a {@link ResourceChange} by naming its components; see the record for each one. */
@@ -96,6 +108,7 @@ public record ResourceChange(
     private boolean conditional;
     private String why;
     private String location;
+    private String urn;
 
     private Builder() {}
 
@@ -179,9 +192,15 @@ public record ResourceChange(
       return this;
     }
 
+    public Builder urn(String urn) {
+      this.urn = urn;
+      return this;
+    }
+
     public ResourceChange build() {
       return new ResourceChange(address, deposed, type, managed, kind, order, rawActions, reason,
-          replacePaths, previousAddress, importing, listed, before, conditional, why, location);
+          replacePaths, previousAddress, importing, listed, before, conditional, why, location,
+          urn);
     }
   }
 

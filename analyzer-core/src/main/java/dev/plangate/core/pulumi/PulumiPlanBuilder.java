@@ -101,7 +101,7 @@ final class PulumiPlanBuilder {
           rawActions.add(s.op());
         }
       }
-      ResourceChange c = ResourceChange.builder().address(address.get(l.urn()))
+      ResourceChange c = ResourceChange.builder().address(address.get(l.urn())).urn(l.urn())
           .deposed(l.deposed()).type(type).managed(v.managed()).kind(v.kind()).order(v.order())
           .rawActions(rawActions).replacePaths(v.replacePaths()).importing(v.importing())
           .before(v.kind().isFinding() ? before(type, v.before()) : Map.of()).why(v.why())
@@ -129,7 +129,7 @@ final class PulumiPlanBuilder {
         PulumiUrn urn = PulumiUrn.tryParse(s.urn());
         type = urn == null ? "unknown" : urn.type();
       }
-      changes.add(ResourceChange.builder().address(address.get(s.urn())).type(type)
+      changes.add(ResourceChange.builder().address(address.get(s.urn())).urn(s.urn()).type(type)
           .managed(!s.external()).kind(ChangeKind.NO_OP).listed(false)
           .location(location(s, null)).build());
     }

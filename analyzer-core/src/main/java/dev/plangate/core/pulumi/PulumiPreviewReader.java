@@ -133,7 +133,10 @@ public final class PulumiPreviewReader {
     Preview content = PulumiJson.parse(preview, name, p -> new Reading(p).document());
     List<PulumiState> state = stackExport == null ? List.of()
         : StackExportReader.read(stackExport, stackExport.toString());
-    return new PulumiPlanBuilder(name, attributes).build(content, state);
+    Plan plan = new PulumiPlanBuilder(name, attributes).build(content, state);
+    // A step's states name only the listed resources' own dependencies (engine events none),
+    // never the unchanged resources that depend on a destroyed one.
+    return stackExport == null ? plan.withDependenciesUnknown() : plan;
   }
 
   /**

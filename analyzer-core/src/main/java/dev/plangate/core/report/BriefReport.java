@@ -77,7 +77,9 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
     }
     about.add(terminal(Wording.shortReason(f)));
     int total = f.downstream().total();
-    if (total > 0) {
+    if (!f.downstream().known()) {
+      about.add(total == 0 ? "dependencies unknown" : "at least " + total + " depend on it");
+    } else if (total > 0) {
       about.add(total + (total == 1 ? " depends" : " depend") + " on it");
     }
     if (Boolean.FALSE.equals(f.recoverable())) {

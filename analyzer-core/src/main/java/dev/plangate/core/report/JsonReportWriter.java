@@ -140,6 +140,7 @@ public final class JsonReportWriter implements ReportRenderer {
     g.writeStringField("verdict", verdict == null ? null : verdict.id());
     g.writeStringField("plan", f.plan());
     g.writeStringField("address", f.address());
+    g.writeStringField("urn", f.urn());
     g.writeStringField("deposed", f.deposed());
     g.writeStringField("type", f.type());
     g.writeStringField("action", f.action().id());
@@ -160,6 +161,7 @@ public final class JsonReportWriter implements ReportRenderer {
     g.writeObjectFieldStart("downstream");
     strings(g, "changing", f.downstream().changing());
     strings(g, "unchanged", f.downstream().unchanged());
+    g.writeBooleanField("known", f.downstream().known());
     g.writeEndObject();
     g.writeStringField("suggestion", f.suggestion());
     g.writeBooleanField("conditional", f.conditional());

@@ -366,7 +366,12 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     } else if (v == Verdict.WAIVED) {
       sb.append(" (waived)");
     }
-    sb.append(" | ").append(f.downstream().total());
+    sb.append(" | ");
+    if (!f.downstream().known()) {
+      sb.append(f.downstream().total() == 0 ? "unknown" : "at least " + f.downstream().total());
+    } else {
+      sb.append(f.downstream().total());
+    }
     if (!f.downstream().unchanged().isEmpty()) {
       sb.append(" (").append(f.downstream().unchanged().size()).append(" not changed by this plan)");
     }

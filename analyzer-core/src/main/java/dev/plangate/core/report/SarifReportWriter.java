@@ -302,6 +302,7 @@ public final class SarifReportWriter implements ReportRenderer {
     g.writeStringField("category", f.category());
     g.writeStringField("verdict", verdict == null ? null : verdict.id());
     g.writeNumberField("downstream", f.downstream().total());
+    g.writeBooleanField("downstreamKnown", f.downstream().known());
     g.writeStringField("reportFingerprint", report.fingerprint());
     g.writeEndObject();
     g.writeEndObject();
@@ -362,7 +363,10 @@ public final class SarifReportWriter implements ReportRenderer {
       sb.append("; critical").append(f.category() == null ? "" : " " + f.category());
     }
     int downstream = f.downstream().total();
-    sb.append("; ").append(downstream == 0 ? "nothing depends on it"
+    sb.append("; ").append(!f.downstream().known()
+        ? (downstream == 0 ? "dependencies unknown" : "at least "
+            + Phrases.plural(downstream, "dependent", "dependents"))
+        : downstream == 0 ? "nothing depends on it"
         : Phrases.plural(downstream, "dependent", "dependents")).append("): ");
     sb.append(verdict == null ? "not judged by the gate." : switch (verdict) {
       case BLOCKED -> "blocked by a protect rule in the policy.";

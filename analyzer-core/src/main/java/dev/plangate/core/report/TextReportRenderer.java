@@ -208,8 +208,11 @@ public final class TextReportRenderer implements ReportRenderer {
     sb.append('\n');
     String indent = "           ";
     int total = f.downstream().total();
-    if (total > 0) {
-      sb.append(indent).append("└ ").append(Wording.plural(total, "resource depends",
+    if (total == 0 && !f.downstream().known()) {
+      sb.append(indent).append("└ dependencies unknown\n");
+    } else if (total > 0) {
+      sb.append(indent).append("└ ").append(f.downstream().known() ? "" : "at least ")
+          .append(Wording.plural(total, "resource depends",
           "resources depend")).append(" on it");
       List<String> hidden = f.downstream().unchanged();
       if (!hidden.isEmpty()) {

@@ -251,8 +251,10 @@ public final class TerraformPlanReader {
       if (configuration != null) {
         configuration.collectSources(moduleSources);
       }
-      return new Plan(name, PlanFormat.TERRAFORM, formatVersion, toolVersion, graph.nodes(),
+      Plan plan = new Plan(name, PlanFormat.TERRAFORM, formatVersion, toolVersion, graph.nodes(),
           graph.dependencies(), drift, deferred, errored, complete, warnings, moduleSources);
+      // Without configuration only prior-state depends_on is left: references are lost.
+      return configuration == null ? plan.withDependenciesUnknown() : plan;
     }
 
     private void checkVersion() {

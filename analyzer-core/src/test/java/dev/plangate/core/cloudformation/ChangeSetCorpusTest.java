@@ -217,8 +217,8 @@ class ChangeSetCorpusTest {
     assertThat(foo.replacedBecause()).containsExactly("TopicName");
     assertThat(foo.downstream().changing()).containsExactly("Parameter");
     assertThat(foo.explanation()).isEqualTo("Foo will be destroyed and recreated because"
-        + " changing Properties.TopicName requires recreation (Always); 1 resource depends on"
-        + " it.");
+        + " changing Properties.TopicName requires recreation (Always); at least 1 resource"
+        + " depends on it (dependencies not fully known).");
     assertThat(foo.rawActions())
         .containsExactly("Modify", "Replacement=True", "PolicyAction=ReplaceAndDelete");
   }

@@ -37,6 +37,23 @@ class ChangeSetReaderTest {
       + " (or its Condition is now false)";
 
   @Test
+  void certainRecreationClausesComeBeforeConditionalOnes() {
+    List<ChangeEntry.Detail> details = List.of(
+        new ChangeEntry.Detail("Properties", "UserData", "Conditionally", "Static",
+            "DirectModification", null),
+        new ChangeEntry.Detail("Properties", "ImageId", "Always", "Static",
+            "DirectModification", null),
+        new ChangeEntry.Detail("Properties", "Tags", "Never", "Static", "DirectModification",
+            null),
+        new ChangeEntry.Detail("Properties", "KeyName", "Always", "Static",
+            "DirectModification", null));
+    assertThat(ChangeClassifier.describe(details, true)).isEqualTo(
+        "changing Properties.ImageId requires recreation (Always); changing Properties.KeyName"
+            + " requires recreation (Always); changing Properties.UserData may require"
+            + " recreation (Conditionally)");
+  }
+
+  @Test
   void conditionalReplacementIsReportedAsAMayReplaceNeverAsAnUpdate() throws Exception {
     Plan plan = read("conditional-replacement.json");
     ResourceChange db = byAddress(plan).get("OrdersDb");
@@ -54,7 +71,7 @@ class ChangeSetReaderTest {
     assertThat(f.category()).isEqualTo("database");
     assertThat(f.explanation()).isEqualTo("OrdersDb may be destroyed and recreated because"
         + " changing Properties.AvailabilityZone may require recreation (Conditionally), caused"
-        + " by parameter DbZone; nothing depends on it.");
+        + " by parameter DbZone; dependencies unknown.");
   }
 
   @Test
@@ -79,7 +96,7 @@ class ChangeSetReaderTest {
     assertThat(f.get("ArchiveBucket").action()).isEqualTo(FindingAction.FORGET);
     assertThat(f.get("ArchiveBucket").explanation()).isEqualTo("ArchiveBucket will no longer be"
         + " managed (it keeps running) because " + REMOVED + " and its DeletionPolicy is Retain;"
-        + " nothing depends on it.");
+        + " dependencies unknown.");
 
     // Snapshot on Remove: a delete, with the snapshot said and the data recoverable.
     assertThat(c.get("LegacyDb").kind()).isEqualTo(ChangeKind.DELETE);
@@ -114,7 +131,7 @@ class ChangeSetReaderTest {
 
     // A PolicyAction newer than plangate: a plain delete, and the user is told.
     assertThat(c.get("AuditLogs").kind()).isEqualTo(ChangeKind.DELETE);
-    assertThat(plan.warnings()).containsExactly("AuditLogs has the PolicyAction Archive, which"
+    assertThat(otherWarnings(plan)).containsExactly("AuditLogs has the PolicyAction Archive, which"
         + " plangate does not know; the old resource is assumed to be deleted.");
 
     assertThat(f.keySet()).containsExactlyInAnyOrder("ArchiveBucket", "LegacyDb", "OldQueue",
@@ -143,7 +160,7 @@ class ChangeSetReaderTest {
     assertThat(plan.driftCount()).isEqualTo(1);
 
     assertThat(c.get("Mystery").kind()).isEqualTo(ChangeKind.UNKNOWN);
-    assertThat(plan.warnings()).containsExactly("Mystery has the action Transmogrify that"
+    assertThat(otherWarnings(plan)).containsExactly("Mystery has the action Transmogrify that"
         + " plangate does not know; treated as a destroy.");
 
     Map<String, Finding> f = findingsByAddress(plan);
@@ -162,7 +179,7 @@ class ChangeSetReaderTest {
         .containsExactly("FunctionD", "QueueA", "QueueB", "TableC");
     assertThat(reversed.changes()).isEqualTo(forward.changes());
     assertThat(reversed.dependencies()).isEqualTo(forward.dependencies());
-    assertThat(reversed.warnings()).isEmpty();
+    assertThat(otherWarnings(reversed)).isEmpty();
     assertThat(reversed.complete()).isTrue();
     // An edge across pages: FunctionD on page 3 refers to TableC on page 2.
     assertThat(dependenciesOf(reversed, "FunctionD")).containsExactly("TableC");
@@ -184,7 +201,7 @@ class ChangeSetReaderTest {
     Plan plan = READER.read(List.of(resource("paged-3.json"), resource("paged-1.json"),
         resource("paged-2.json"), resource("paged-1.json")), "pages");
     assertThat(plan.changes()).hasSize(4);
-    assertThat(plan.warnings()).singleElement().asString().contains("repeats", "read once");
+    assertThat(otherWarnings(plan)).singleElement().asString().contains("repeats", "read once");
   }
 
   @Test
@@ -200,7 +217,7 @@ class ChangeSetReaderTest {
     Plan plan = read("nested-grandchild.json", "nested-root.json", "nested-child.json");
     assertThat(plan.changes()).extracting(ResourceChange::address)
         .containsExactly("A", "A/B", "A/B/Reader", "A/B/Resource", "Alarms");
-    assertThat(plan.warnings()).isEmpty();
+    assertThat(otherWarnings(plan)).isEmpty();
     assertThat(plan.complete()).isTrue();
     assertThat(dependenciesOf(plan, "A/B")).containsExactly("A");
     assertThat(dependenciesOf(plan, "A/B/Resource")).containsExactly("A/B");
@@ -231,7 +248,7 @@ class ChangeSetReaderTest {
     assertThat(plan.changes()).extracting(ResourceChange::address)
         .containsExactly("shop-A/B", "shop-A/B/Reader", "shop-A/B/Resource");
     assertThat(plan.complete()).isFalse();
-    assertThat(plan.warnings()).singleElement().asString()
+    assertThat(otherWarnings(plan)).singleElement().asString()
         .contains("shop-A-release", "was not given", "under the stack name shop-A");
     assertThat(findingsByAddress(plan).keySet()).containsExactly("shop-A/B/Resource");
   }
@@ -349,5 +366,11 @@ class ChangeSetReaderTest {
     assertThatThrownBy(() -> READER.read(deep, "deep"))
         .isInstanceOf(PlanReadException.class)
         .hasMessageContaining("exceeds plangate's limits");
+  }
+
+  /** The plan's warnings but the one every change set without its template has. */
+  static java.util.List<String> otherWarnings(Plan plan) {
+    return plan.warnings().stream()
+        .filter(w -> !w.equals(Plan.dependenciesUnknownWarning(plan.format()))).toList();
   }
 }

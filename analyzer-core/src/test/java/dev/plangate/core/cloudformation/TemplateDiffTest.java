@@ -44,6 +44,31 @@ class TemplateDiffTest {
   }
 
   @Test
+  void aCertainReplacementLeadsWithItsCertainCausesNotWithTheOneThatMayReplace()
+      throws Exception {
+    // UserData replaces an instance only for some values; ImageId and KeyName always do.
+    Plan plan = diff("""
+        Resources:
+          Web: {Type: AWS::EC2::Instance, Properties: {UserData: one, ImageId: ami-1, KeyName: a}}
+        """, """
+        Resources:
+          Web: {Type: AWS::EC2::Instance, Properties: {UserData: two, ImageId: ami-2, KeyName: b}}
+        """);
+    ResourceChange web = change(plan, "Web");
+    assertThat(web.kind()).isEqualTo(ChangeKind.REPLACE);
+    assertThat(web.conditional()).isFalse();
+    String[] clauses = web.why().split("; ");
+    assertThat(clauses).hasSize(3);
+    assertThat(clauses[0]).contains("cannot change ImageId").doesNotContain("some values");
+    assertThat(clauses[1]).contains("cannot change KeyName");
+    assertThat(clauses[2]).contains("UserData").contains("replaces it for some values");
+    Finding f = finding(plan, "Web");
+    assertThat(f.conditional()).isFalse();
+    assertThat(f.explanation()).startsWith("Web will be destroyed and recreated because ImageId"
+        + " changed, and CloudFormation cannot change ImageId");
+  }
+
+  @Test
   void aPlanFromTemplatesLooksLikeAnyOtherPlan() throws Exception {
     Plan plan = diff("""
         AWSTemplateFormatVersion: 2010-09-09

@@ -168,7 +168,8 @@ class JsonReportWriterTest {
     assertFields(db, Map.ofEntries(
         Map.entry("verdict", NULL), Map.entry("attribution", ARRAY),
         Map.entry("conditional", BOOLEAN), Map.entry("location", NULL),
-        Map.entry("plan", STRING), Map.entry("address", STRING), Map.entry("deposed", NULL),
+        Map.entry("plan", STRING), Map.entry("address", STRING), Map.entry("urn", NULL),
+        Map.entry("deposed", NULL),
         Map.entry("type", STRING), Map.entry("action", STRING), Map.entry("replaceOrder", NULL),
         Map.entry("reason", STRING), Map.entry("rawActions", ARRAY),
         Map.entry("replacedBecause", ARRAY), Map.entry("critical", BOOLEAN),
@@ -187,7 +188,9 @@ class JsonReportWriterTest {
     assertThat(db.get("recoverable").asBoolean()).isFalse();
     assertThat(db.get("recoverability").asText()).isEqualTo("skip_final_snapshot is true");
     assertThat(db.get("explanation").asText()).contains("will be destroyed");
-    assertFields(db.get("downstream"), Map.of("changing", ARRAY, "unchanged", ARRAY));
+    assertFields(db.get("downstream"),
+        Map.of("changing", ARRAY, "unchanged", ARRAY, "known", BOOLEAN));
+    assertThat(db.get("downstream").get("known").asBoolean()).isTrue();
     assertThat(strings(db.get("downstream").get("changing"))).containsExactly("aws_instance.app");
     assertThat(strings(db.get("downstream").get("unchanged")))
         .containsExactly("aws_lambda_function.report");

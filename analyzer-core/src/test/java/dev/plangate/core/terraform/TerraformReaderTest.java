@@ -192,7 +192,7 @@ class TerraformReaderTest {
     assertThat(main.category()).isEqualTo("database");
     assertThat(main.recoverable()).isFalse();
     assertThat(main.explanation()).isEqualTo("aws_db_instance.main will be destroyed and"
-        + " recreated because `engine` cannot change in place; nothing depends on it."
+        + " recreated because `engine` cannot change in place; dependencies unknown."
         + " Data cannot be recovered: " + main.recoverability() + ".");
     assertThat(f.get("aws_db_instance.safe").recoverable()).isTrue();
   }
