@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plangate.core.gate.Approver;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
@@ -16,7 +15,6 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,9 +35,8 @@ class DependenciesUnknownTest {
   }
 
   static Report check(List<Path> plans, PlanExtras extras) {
-    return new PlanAnalyzer().check(new CheckRequest(plans, Policy.defaults(), null,
-        CommitSelection.none(), null, Map.of(), null, Approver.NONE, LocalDate.of(2026, 1, 15),
-        extras));
+    return new PlanAnalyzer().check(CheckRequest.builder(plans).policy(Policy.defaults())
+        .today(LocalDate.of(2026, 1, 15)).extras(extras).build());
   }
 
   static PlanExtras stackExport(Path export) {
