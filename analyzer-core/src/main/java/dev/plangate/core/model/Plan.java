@@ -76,6 +76,15 @@ public record Plan(
         deferred, errored, complete, all, moduleSources, false);
   }
 
+  /**
+   * Only the flag, warnings untouched: for a reader that says in its own warning why (and for
+   * which resources) dependencies are unknown.
+   */
+  public Plan withDependenciesKnown(boolean known) {
+    return new Plan(source, format, formatVersion, toolVersion, changes, dependencies, driftCount,
+        deferred, errored, complete, warnings, moduleSources, known);
+  }
+
   /** This plan marked as knowing its dependencies, without the warning that they are unknown. */
   public Plan withDependenciesKnown() {
     String warning = dependenciesUnknownWarning(format);

@@ -49,14 +49,37 @@ public final class ChangeSetSource implements PlanSource {
       problems.add("a change set takes one " + options.words().template() + ", the one it was"
           + " created from; " + templates + " were given");
     }
+    if (beforeOfChangeSet(options.extras(), options.given().contains(format()))
+        && templates == 0) {
+      problems.add(options.words().templateBefore() + " with a change set is the template"
+          + " before the change; give the one the change set was created from as well ("
+          + options.words().template() + ")");
+    }
     return List.of();
+  }
+
+  /**
+   * Whether the template before the change is given for a change set: then it is not one side of
+   * a template diff ({@code templateAfter} is not given), but where the dependents of what the
+   * change set removes are found.
+   */
+  static boolean beforeOfChangeSet(dev.plangate.core.api.PlanExtras extras,
+      boolean changeSetGiven) {
+    return changeSetGiven && extras.templateBefore() != null && extras.templateAfter() == null;
   }
 
   @Override
   public Plan read(SourceInput input) throws PlanReadException {
     Plan plan = reader.read(input.files(), input.name());
     List<java.nio.file.Path> templates = input.extras().templates();
-    return templates.isEmpty() ? plan
-        : ChangeSetGraph.withTemplate(plan, TemplateGraph.of(TemplateReader.read(templates.get(0))));
+    if (templates.isEmpty()) {
+      return plan;
+    }
+    TemplateGraph after = TemplateGraph.of(TemplateReader.read(templates.get(0)));
+    java.nio.file.Path before = beforeOfChangeSet(input.extras(), true)
+        ? input.extras().templateBefore() : null;
+    return before == null ? ChangeSetGraph.withTemplate(plan, after)
+        : ChangeSetGraph.withTemplates(plan, after,
+            TemplateGraph.of(TemplateReader.read(before)), before.toString());
   }
 }

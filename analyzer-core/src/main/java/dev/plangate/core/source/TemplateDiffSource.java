@@ -33,7 +33,9 @@ public final class TemplateDiffSource implements PlanSource {
     PlanExtras x = o.extras();
     Vocabulary v = o.words();
     List<SourceInput> out = new ArrayList<>();
-    if (x.templateBefore() != null || x.templateAfter() != null) {
+    boolean changeSet = o.given().contains(PlanFormat.CLOUDFORMATION_CHANGE_SET);
+    if ((x.templateBefore() != null || x.templateAfter() != null)
+        && !ChangeSetSource.beforeOfChangeSet(x, changeSet)) {
       if (x.templateBefore() == null || x.templateAfter() == null) {
         problems.add(v.templateBefore() + " and " + v.templateAfter() + " go together");
       } else {
