@@ -64,7 +64,7 @@ public final class Gate {
 
     List<String> blocked = new ArrayList<>();
     List<Finding> pending = new ArrayList<>();
-    List<String> waived = new ArrayList<>();
+    List<Reason> waived = new ArrayList<>();
     Set<String> expired = new LinkedHashSet<>();
     List<Finding> humanAllowed = new ArrayList<>();
     for (Finding f : in.findings()) {
@@ -83,8 +83,10 @@ public final class Gate {
       Waiver waiver = waiving(policy, f, in, expired);
       if (waiver != null) {
         verdicts.put(GateResult.id(f), Verdict.WAIVED);
-        waived.add(what(f) + "; waived until " + waiver.expires() + " (line " + waiver.line()
-            + ": " + waiver.reason() + ").");
+        String note = "until " + waiver.expires() + " (line " + waiver.line() + ": "
+            + waiver.reason() + ")";
+        waived.add(new Reason(Reason.Kind.FINDING, what(f) + "; waived " + note + ".",
+            GateResult.id(f), note));
         continue;
       }
       if (!needsApproval) {
@@ -139,7 +141,9 @@ public final class Gate {
       }
       named(reasons, Reason.Kind.FINDING, lines, "human-authored findings");
     }
-    named(reasons, Reason.Kind.FINDING, waived, "waived findings");
+    // Every waived finding keeps its sentence (with the waiver), so each rendering can show
+    // the waiver beside the finding; the cap applies to the other lists.
+    reasons.addAll(waived);
     expired.forEach(e -> reasons.add(new Reason(Reason.Kind.NOTE, e)));
     if (reasons.isEmpty()) {
       long forgets = in.findings().stream().filter(f -> f.action() == FindingAction.FORGET)

@@ -6,8 +6,15 @@ package dev.plangate.core.gate;
  *
  * @param kind what the sentence is about
  * @param text the sentence (from input in part: escape before rendering)
+ * @param finding the finding it is about ({@link GateResult#id}), or null
+ * @param waiver for a waived finding, the waiver in a few words ("until 2026-02-01 (line 7:
+ *     reason)"), which renderers show beside it; else null
  */
-public record Reason(Kind kind, String text) {
+public record Reason(Kind kind, String text, String finding, String waiver) {
+  public Reason(Kind kind, String text) {
+    this(kind, text, null, null);
+  }
+
   /** What a reason is about. */
   public enum Kind {
     /** An input could not be read. */

@@ -59,7 +59,8 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
     List<Line> lines = new ArrayList<>();
     for (Finding f : sorted.subList(0, Math.min(max, sorted.size()))) {
       Verdict v = r.verdict(f);
-      lines.add(new Line(line(f, v), f.critical() || v == Verdict.BLOCKED));
+      lines.add(new Line(line(f, v, v == Verdict.WAIVED ? r.waiverOf(f) : null),
+          f.critical() || v == Verdict.BLOCKED));
     }
     List<String> cause = new ArrayList<>();
     List<String> approval = new ArrayList<>();
@@ -70,7 +71,7 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
   }
 
   /** "destroy KEY (category; why; N depend on it; caused by SHA (WHO))". */
-  static String line(Finding f, Verdict v) {
+  static String line(Finding f, Verdict v, String waiver) {
     List<String> about = new ArrayList<>();
     if (f.critical() && f.category() != null) {
       about.add(terminal(f.category()));
@@ -90,7 +91,8 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
       about.add("caused by " + terminal(a.shortSha() + " (" + a.by() + ")"));
     }
     if (v == Verdict.BLOCKED || v == Verdict.WAIVED) {
-      about.add(v == Verdict.BLOCKED ? "protected" : "waived");
+      about.add(v == Verdict.BLOCKED ? "protected"
+          : "waived" + (waiver == null ? "" : " " + terminal(waiver)));
     }
     return Wording.verb(f) + " " + terminal(f.key()) + " (" + String.join("; ", about) + ")";
   }

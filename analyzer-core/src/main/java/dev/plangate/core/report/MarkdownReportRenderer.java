@@ -364,7 +364,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     if (v == Verdict.BLOCKED) {
       sb.append(" 🔒 **protected**");
     } else if (v == Verdict.WAIVED) {
-      sb.append(" (waived)");
+      String waiver = r.waiverOf(f);
+      sb.append(" (waived").append(waiver == null ? "" : " " + markdown(waiver)).append(')');
     }
     sb.append(" | ");
     if (!f.downstream().known()) {

@@ -81,6 +81,13 @@ public record Report(
     return problems.stream().map(Problem::text).toList();
   }
 
+  /** The waiver that lets {@code f} through, in a few words ("until D (line N: why)"), or null. */
+  public String waiverOf(Finding f) {
+    String id = GateResult.id(f);
+    return reasons.stream().filter(r -> id.equals(r.finding()) && r.waiver() != null)
+        .map(Reason::waiver).findFirst().orElse(null);
+  }
+
   /** The same report, as phrased for a surface where a person approves by {@code route}. */
   public Report withApprovalRoute(ApprovalRoute route) {
     return new Report(decision, reasons, fingerprint, approvalLabel, authorship, plans,

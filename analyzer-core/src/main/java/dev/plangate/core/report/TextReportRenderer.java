@@ -202,8 +202,9 @@ public final class TextReportRenderer implements ReportRenderer {
     }
     Verdict v = r.verdict(f);
     if (v == Verdict.BLOCKED || v == Verdict.WAIVED) {
+      String waiver = v == Verdict.WAIVED ? r.waiverOf(f) : null;
       sb.append(paint(v == Verdict.BLOCKED ? RED : YELLOW, "  [" + (v == Verdict.BLOCKED
-          ? "protected" : "waived") + "]"));
+          ? "protected" : "waived" + (waiver == null ? "" : " " + terminal(waiver))) + "]"));
     }
     sb.append('\n');
     String indent = "           ";
