@@ -338,6 +338,7 @@ class TemplateReaderTest {
 
   /** Three loops of 300 values, one inside the other: 27 million topics from a 4 kB file. */
   @Test
+  @org.junit.jupiter.api.Tag("timing") // left out of PIT runs: see docs/quality.md
   void forEachLoopsThatMultiplyStopAtTheLimit() {
     String values = String.join(",", java.util.stream.IntStream.range(0, 300)
         .mapToObj(i -> "v" + i).toList());
