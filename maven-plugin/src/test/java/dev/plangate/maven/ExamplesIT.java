@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -120,17 +119,7 @@ class ExamplesIT {
   private static Run run(String command, Map<String, String> extra) throws Exception {
     ProcessBuilder pb = new ProcessBuilder("bash", "-c", command).directory(ROOT.toFile())
         .redirectErrorStream(true);
-    Map<String, String> env = pb.environment();
-    Map<String, String> keep = new HashMap<>();
-    for (String name : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR")) {
-      if (System.getenv(name) != null) {
-        keep.put(name, System.getenv(name));
-      }
-    }
-    env.clear();
-    env.putAll(keep);
-    env.putAll(extra);
-    Process p = pb.start();
+    Process p = CleanEnvironment.apply(pb, extra).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("`%s` finished", command).isTrue();
     return new Run(p.exitValue(), new String(out, StandardCharsets.UTF_8));

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,17 +94,7 @@ class PlatformApprovalIT {
     ProcessBuilder pb = new ProcessBuilder("mvn", "-B", "-s", settings.toString(),
         "-Dmaven.repo.local=" + System.getProperty("plangate.itRepository"), "verify")
         .directory(dir.toFile()).redirectErrorStream(true);
-    Map<String, String> env = pb.environment();
-    Map<String, String> keep = new HashMap<>();
-    for (String name : List.of("PATH", "HOME", "LANG", "JAVA_HOME", "TMPDIR")) {
-      if (System.getenv(name) != null) {
-        keep.put(name, System.getenv(name));
-      }
-    }
-    env.clear();
-    env.putAll(keep);
-    env.putAll(platform);
-    Process p = pb.start();
+    Process p = CleanEnvironment.apply(pb, platform).start();
     byte[] out = p.getInputStream().readAllBytes();
     assertThat(p.waitFor(5, TimeUnit.MINUTES)).as("the build finished").isTrue();
     Path report = dir.resolve("target/plangate/report.json");
