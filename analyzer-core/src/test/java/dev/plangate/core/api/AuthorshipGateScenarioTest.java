@@ -1,5 +1,6 @@
 package dev.plangate.core.api;
 
+import dev.plangate.core.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.authorship.Attribution;
@@ -53,7 +54,7 @@ class AuthorshipGateScenarioTest {
   Report check(GitFixture git, String base, String plan, Policy policy) throws IOException {
     Path planFile = git.dir().resolve("plan.json");
     Files.copy(EXAMPLE.resolve(plan), planFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-    return new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile)).policy(policy)
+    return new Pipeline().check(CheckRequest.builder(List.of(planFile)).policy(policy)
         .commits(git.dir(), CommitSelection.between(base, "HEAD")).today(TODAY).build());
   }
 
@@ -212,7 +213,7 @@ class AuthorshipGateScenarioTest {
       return Approvals.of(List.of(new Approval("ana", "label " + request.label(),
           request.fingerprint(), Instant.now())));
     };
-    Report r = new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile))
+    Report r = new Pipeline().check(CheckRequest.builder(List.of(planFile))
         .commits(git.dir(), CommitSelection.between(base, "HEAD")).approver(approver).today(TODAY)
         .build());
 
@@ -231,7 +232,7 @@ class AuthorshipGateScenarioTest {
     Approver down = request -> {
       throw new Approver.ApprovalException("connection refused", null);
     };
-    Report r = new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile))
+    Report r = new Pipeline().check(CheckRequest.builder(List.of(planFile))
         .commits(git.dir(), CommitSelection.between(base, "HEAD")).approver(down).today(TODAY)
         .build());
 
@@ -256,13 +257,13 @@ class AuthorshipGateScenarioTest {
     Path planFile = git.dir().resolve("plan.json");
     Files.copy(EXAMPLE.resolve("destroy-plan.json"), planFile);
 
-    Report byEnv = new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile))
+    Report byEnv = new Pipeline().check(CheckRequest.builder(List.of(planFile))
         .commits(git.dir(), CommitSelection.between(base, "HEAD"))
         .environment(Map.of("CLAUDECODE", "1")).today(TODAY).build());
     assertThat(byEnv.authorship().aiInvolved()).isTrue();
     assertThat(byEnv.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
 
-    Report byBranch = new PlanAnalyzer().check(CheckRequest.builder(List.of(planFile))
+    Report byBranch = new Pipeline().check(CheckRequest.builder(List.of(planFile))
         .commits(git.dir(), CommitSelection.between(base, "HEAD")).branch("copilot/retire-db")
         .today(TODAY).build());
     assertThat(byBranch.authorship().aiInvolved()).isTrue();

@@ -1,5 +1,6 @@
 package dev.plangate.core.api;
 
+import dev.plangate.core.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,7 +36,7 @@ class DependenciesUnknownTest {
   }
 
   static Report check(List<Path> plans, PlanExtras extras) {
-    return new PlanAnalyzer().check(CheckRequest.builder(plans).policy(Policy.defaults())
+    return new Pipeline().check(CheckRequest.builder(plans).policy(Policy.defaults())
         .today(LocalDate.of(2026, 1, 15)).extras(extras).build());
   }
 

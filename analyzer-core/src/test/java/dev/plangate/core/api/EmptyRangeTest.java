@@ -1,5 +1,6 @@
 package dev.plangate.core.api;
 
+import dev.plangate.core.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.gate.Approver;
@@ -42,7 +43,7 @@ class EmptyRangeTest {
   Report check(GitFixture git, CommitSelection commits) throws IOException {
     Path plan = git.dir().resolve("plan.json");
     Files.copy(EXAMPLE.resolve("destroy-plan.json"), plan, StandardCopyOption.REPLACE_EXISTING);
-    return new PlanAnalyzer().check(CheckRequest.builder(List.of(plan)).commits(git.dir(), commits)
+    return new Pipeline().check(CheckRequest.builder(List.of(plan)).commits(git.dir(), commits)
         .today(TODAY).build());
   }
 
@@ -116,7 +117,7 @@ class EmptyRangeTest {
     Path plan = git.dir().resolve("plan.json");
     Files.copy(EXAMPLE.resolve("destroy-plan.json"), plan, StandardCopyOption.REPLACE_EXISTING);
 
-    Report r = new PlanAnalyzer().check(CheckRequest.builder(List.of(plan))
+    Report r = new Pipeline().check(CheckRequest.builder(List.of(plan))
         .commits(git.dir(), CommitSelection.between("HEAD", "HEAD")).branch("claude/cleanup")
         .today(TODAY).build());
 

@@ -1,5 +1,6 @@
 package dev.plangate.core.api;
 
+import dev.plangate.core.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.gate.Decision;
@@ -29,7 +30,7 @@ class LargePlanReportTest {
         .withPad(32).withReplaceVpc();
     PlanGenerator.Result generated = new PlanGenerator(options).write(plan, null);
 
-    Report report = new PlanAnalyzer().analyze(List.of(plan));
+    Report report = new Pipeline().check(CheckRequest.plansOnly(List.of(plan)));
     assertThat(report.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
     // Every destroy and replace of the ground truth is a finding, with its downstream count.
     assertThat(report.findings())

@@ -1,5 +1,6 @@
 package dev.plangate.core.api;
 
+import dev.plangate.core.pipeline.Pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.gate.Approver;
@@ -19,7 +20,7 @@ class PolicyWarningsTest {
       .resolve("examples/orders-service/destroy-plan.json");
 
   private static Report check(Policy policy) {
-    return new PlanAnalyzer().check(CheckRequest.builder(List.of(PLAN)).policy(policy)
+    return new Pipeline().check(CheckRequest.builder(List.of(PLAN)).policy(policy)
         .today(LocalDate.of(2026, 6, 1)).build());
   }
 

@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.pipeline.Pipeline;
+import dev.plangate.core.source.TerraformSource;
 import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.catalog.ResourceCatalog;
@@ -65,7 +66,7 @@ class AttributorTest {
         .commit("Unrelated directories\n");
 
     Path planJson = TerraformScenarios.plan("module-rename", tmp.resolve("tf"));
-    Plan plan = new PlanAnalyzer().read(planJson, "plan.json");
+    Plan plan = new Pipeline().sources().get(TerraformSource.class).read(planJson, "plan.json");
     List<Finding> findings = new ImpactAnalyzer(ResourceCatalog.builtin()).analyze(plan);
     assertThat(findings).hasSize(6);
 
@@ -97,7 +98,7 @@ class AttributorTest {
     String removal = repo.copyTree(scenario.resolve("after"), "").commit("Tidy up\n");
 
     Path planJson = TerraformScenarios.plan("removed-forget", tmp.resolve("tf"));
-    Plan plan = new PlanAnalyzer().read(planJson, "plan.json");
+    Plan plan = new Pipeline().sources().get(TerraformSource.class).read(planJson, "plan.json");
     List<Finding> findings = new ImpactAnalyzer(ResourceCatalog.builtin()).analyze(plan);
     Map<String, List<Attribution>> result = attribute(plan, "", findings, base);
 
@@ -131,7 +132,7 @@ class AttributorTest {
         "# root comment\n" + read(scenario.resolve("before/main.tf"))).commit("Comment\n");
 
     Path planJson = TerraformScenarios.plan("destroy-mode", tmp.resolve("tf"));
-    Plan plan = new PlanAnalyzer().read(planJson, "plan.json");
+    Plan plan = new Pipeline().sources().get(TerraformSource.class).read(planJson, "plan.json");
     assertThat(plan.moduleSources()).containsEntry("module.db", "./modules/db");
     List<Finding> findings = new ImpactAnalyzer(ResourceCatalog.builtin()).analyze(plan);
     Map<String, List<Attribution>> result = attribute(plan, "", findings, base);

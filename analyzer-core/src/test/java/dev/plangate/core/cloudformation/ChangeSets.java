@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** Reading change sets in tests the way {@code PlanAnalyzer} reads plans. */
+/** Reading change sets in tests the way the pipeline reads plans. */
 final class ChangeSets {
   static final ResourceCatalog CATALOG = ResourceCatalog.builtin();
   static final ChangeSetReader READER = new ChangeSetReader(CATALOG);

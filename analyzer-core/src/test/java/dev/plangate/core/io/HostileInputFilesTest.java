@@ -2,7 +2,8 @@ package dev.plangate.core.io;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.pipeline.Pipeline;
+import dev.plangate.core.source.TerraformSource;
 import dev.plangate.core.audit.AuditLog;
 import dev.plangate.core.audit.AuditVerifier;
 import dev.plangate.core.audit.AuditTestDataAccess;
@@ -56,7 +57,7 @@ class HostileInputFilesTest {
   @ValueSource(strings = {"fifo", "zero", "dir"})
   void terraformPlansAreRefused(String kind) throws Exception {
     Path f = special(kind, "plan.json");
-    assertThatThrownBy(() -> new PlanAnalyzer().read(f, "plan.json"))
+    assertThatThrownBy(() -> new Pipeline().sources().get(TerraformSource.class).read(f, "plan.json"))
         .isInstanceOf(PlanReadException.class)
         .hasMessage("plan.json: " + what(kind) + NOT_REGULAR);
     assertThatThrownBy(() -> new TerraformPlanReader(CATALOG).read(f, "plan.json"))

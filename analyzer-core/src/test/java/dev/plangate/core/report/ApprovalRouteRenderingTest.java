@@ -2,7 +2,8 @@ package dev.plangate.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.gate.ApprovalRoute;
 import java.nio.file.Path;
 import java.util.List;
@@ -16,8 +17,8 @@ class ApprovalRouteRenderingTest {
   private static final Path ROOT = Path.of(System.getProperty("plangate.root", ".."));
 
   private static Report kiro(ApprovalRoute route) {
-    return new PlanAnalyzer().analyze(
-        List.of(ROOT.resolve("examples/terraform-kiro-incident/plan.json")))
+    return new Pipeline().check(CheckRequest.plansOnly(
+        List.of(ROOT.resolve("examples/terraform-kiro-incident/plan.json"))))
         .withApprovalRoute(route);
   }
 

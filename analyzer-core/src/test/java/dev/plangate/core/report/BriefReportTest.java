@@ -2,7 +2,8 @@ package dev.plangate.core.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.gate.ApprovalRoute;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,8 +15,8 @@ class BriefReportTest {
 
   @Test
   void theKiroIncidentInAFewLines() {
-    Report r = new PlanAnalyzer().analyze(
-        List.of(ROOT.resolve("examples/terraform-kiro-incident/plan.json")));
+    Report r = new Pipeline().check(CheckRequest.plansOnly(
+        List.of(ROOT.resolve("examples/terraform-kiro-incident/plan.json"))));
     BriefReport brief = BriefReport.of(r.withApprovalRoute(ApprovalRoute.PULL_REQUEST_LABEL), 2);
 
     assertThat(brief.headline()).isEqualTo("plangate: approval required — a change of unknown"
@@ -36,8 +37,8 @@ class BriefReportTest {
 
   @Test
   void outsideAPullRequestTheNextStepIsWhatWorksThereNotTheLabel() {
-    Report r = new PlanAnalyzer().analyze(
-        List.of(ROOT.resolve("examples/terraform-kiro-incident/plan.json")));
+    Report r = new Pipeline().check(CheckRequest.plansOnly(
+        List.of(ROOT.resolve("examples/terraform-kiro-incident/plan.json"))));
     String fp = r.fingerprint();
     assertThat(r.approvalRoute()).isEqualTo(ApprovalRoute.NO_PULL_REQUEST);
     java.util.Map<ApprovalRoute, String> expected = java.util.Map.of(
@@ -67,8 +68,8 @@ class BriefReportTest {
 
   @Test
   void aPassWithoutDestroysHasNothingToDo() {
-    Report r = new PlanAnalyzer().analyze(
-        List.of(ROOT.resolve("examples/orders-service/update-plan.json")));
+    Report r = new Pipeline().check(CheckRequest.plansOnly(
+        List.of(ROOT.resolve("examples/orders-service/update-plan.json"))));
     BriefReport brief = BriefReport.of(r, 5);
     assertThat(brief.headline()).isEqualTo("plangate: pass — nothing is destroyed or replaced");
     assertThat(brief.findings()).isEmpty();
@@ -77,7 +78,7 @@ class BriefReportTest {
 
   @Test
   void anErrorListsWhatCouldNotBeRead() {
-    Report r = new PlanAnalyzer().analyze(List.of(ROOT.resolve("no/such/plan.json")));
+    Report r = new Pipeline().check(CheckRequest.plansOnly(List.of(ROOT.resolve("no/such/plan.json"))));
     BriefReport brief = BriefReport.of(r, 5);
     assertThat(brief.headline()).startsWith("plangate: error — 1 input could not be read");
     assertThat(brief.next()).singleElement().asString().endsWith("plan.json: file not found");

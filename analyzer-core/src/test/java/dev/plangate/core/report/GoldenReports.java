@@ -2,7 +2,7 @@ package dev.plangate.core.report;
 
 import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.api.PlanExtras;
 import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.authorship.Authorship;
@@ -105,7 +105,7 @@ public final class GoldenReports {
   }
 
   static Report analyze(List<Path> plans, Policy policy, PlanExtras extras) {
-    return new PlanAnalyzer().check(CheckRequest.builder(plans).policy(policy).today(TODAY)
+    return new Pipeline().check(CheckRequest.builder(plans).policy(policy).today(TODAY)
         .extras(extras).build());
   }
 

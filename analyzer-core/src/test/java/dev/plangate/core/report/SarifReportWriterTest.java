@@ -12,7 +12,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.api.CommitSelection;
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.api.PlanExtras;
 import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.authorship.Authorship;
@@ -165,8 +165,8 @@ class SarifReportWriterTest {
   /** The example's real Terraform plan that destroys the orders database. */
   private static Report realTerraform() {
     Path root = Path.of(System.getProperty("plangate.root", ".."));
-    return new PlanAnalyzer().analyze(
-        List.of(root.resolve("examples/orders-service/destroy-plan.json")));
+    return new Pipeline().check(CheckRequest.plansOnly(
+        List.of(root.resolve("examples/orders-service/destroy-plan.json"))));
   }
 
   /**
@@ -202,7 +202,7 @@ class SarifReportWriterTest {
       Files.writeString(before, head + bucket);
       Files.writeString(after, head);
       PlanExtras extras = new PlanExtras(null, List.of(), before, after, null, null);
-      return new PlanAnalyzer().check(CheckRequest.builder(List.of())
+      return new Pipeline().check(CheckRequest.builder(List.of())
           .today(LocalDate.of(2026, 1, 1)).extras(extras).build());
     } catch (IOException e) {
       throw new UncheckedIOException(e);

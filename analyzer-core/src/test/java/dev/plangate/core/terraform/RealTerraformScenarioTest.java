@@ -3,7 +3,8 @@ package dev.plangate.core.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
@@ -35,7 +36,7 @@ class RealTerraformScenarioTest {
 
   private Report analyze(String scenario) throws Exception {
     Path plan = TerraformScenarios.plan(scenario, work);
-    return new PlanAnalyzer().analyze(List.of(plan));
+    return new Pipeline().check(CheckRequest.plansOnly(List.of(plan)));
   }
 
   private static Map<String, Finding> byAddress(Report r) {
@@ -150,8 +151,8 @@ class RealTerraformScenarioTest {
   @Test
   void binaryPlanIsConvertedWithTerraformShow() throws Exception {
     Path json = TerraformScenarios.plan("cascade-replace", work);
-    Report fromJson = new PlanAnalyzer().analyze(List.of(json));
-    Report fromBinary = new PlanAnalyzer().analyze(List.of(TerraformScenarios.binaryPlan(json)));
+    Report fromJson = new Pipeline().check(CheckRequest.plansOnly(List.of(json)));
+    Report fromBinary = new Pipeline().check(CheckRequest.plansOnly(List.of(TerraformScenarios.binaryPlan(json))));
     assertThat(fromBinary.errors()).isEmpty();
     assertThat(fromBinary.findings()).extracting(Finding::key, Finding::action)
         .containsExactlyElementsOf(fromJson.findings().stream()

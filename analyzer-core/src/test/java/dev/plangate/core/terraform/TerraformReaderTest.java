@@ -3,7 +3,8 @@ package dev.plangate.core.terraform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.catalog.ResourceCatalog;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.impact.Finding;
@@ -202,7 +203,7 @@ class TerraformReaderTest {
     Path plan = dir.resolve("errored.json");
     Files.writeString(plan, "{\"format_version\":\"1.2\",\"errored\":true,"
         + "\"planned_values\":{}}");
-    Report r = new PlanAnalyzer().analyze(List.of(plan));
+    Report r = new Pipeline().check(CheckRequest.plansOnly(List.of(plan)));
     assertThat(r.decision()).isEqualTo(Decision.ERROR);
     assertThat(r.errors()).singleElement().asString().contains("errored");
   }

@@ -2,7 +2,8 @@ package dev.plangate.core.impact.blast;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.report.Report;
 import java.io.File;
@@ -124,7 +125,7 @@ public final class BlastRadiusDiff {
       }
       Path planJson = planDir.resolve("plan.json");
       terraform(planDir, planJson, "show", "-json", "plan.tfplan");
-      Report report = new PlanAnalyzer().analyze(List.of(planJson));
+      Report report = new Pipeline().check(CheckRequest.plansOnly(List.of(planJson)));
       if (!report.errors().isEmpty()) {
         fig.totals.problems.add(label + ": plangate errors " + report.errors());
       }

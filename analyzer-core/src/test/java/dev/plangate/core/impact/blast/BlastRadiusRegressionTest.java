@@ -3,7 +3,8 @@ package dev.plangate.core.impact.blast;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.plangate.core.api.PlanAnalyzer;
+import dev.plangate.core.api.CheckRequest;
+import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
 import dev.plangate.core.report.Report;
@@ -127,7 +128,7 @@ class BlastRadiusRegressionTest {
   }
 
   private static Report analyze(Path plan) {
-    Report r = new PlanAnalyzer().analyze(List.of(plan));
+    Report r = new Pipeline().check(CheckRequest.plansOnly(List.of(plan)));
     assertThat(r.errors()).isEmpty();
     return r;
   }
