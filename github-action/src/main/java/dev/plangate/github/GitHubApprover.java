@@ -2,10 +2,9 @@ package dev.plangate.github;
 
 import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.gate.Approval;
-import dev.plangate.core.gate.ApprovalRequest;
-import dev.plangate.core.gate.Approvals;
-import dev.plangate.core.gate.Approver;
-import dev.plangate.core.gate.LabelHistory;
+import dev.plangate.core.gate.ApprovalRoute;
+import dev.plangate.core.gate.ApprovalSeal;
+import dev.plangate.core.gate.LabelApprover;
 import dev.plangate.core.git.Commit;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,10 +25,11 @@ import java.util.Set;
  * author, and not an author, committer or co-author of any of its commits; has write,
  * maintain or admin permission; and labelled after the head commit was pushed. A label from
  * before the latest push still counts when a verified {@link ApprovalSeal} records that it
- * approved a fingerprint (the gate then voids it if the destroys changed). Approving reviews of
- * the head commit by other people who pass the same checks count towards a two-person rule.
+ * approved a fingerprint ({@link LabelApprover} holds that rule for every platform). Approving
+ * reviews of the head commit by other people who pass the same checks count towards a
+ * two-person rule.
  */
-public final class GitHubApprover implements Approver {
+public final class GitHubApprover extends LabelApprover<Timeline.LabelEvent> {
   private static final Set<String> WRITERS = Set.of("admin", "maintain", "write");
 
   /** The repository role of a login: admin, maintain, write, triage, read or none. */
@@ -60,9 +60,7 @@ public final class GitHubApprover implements Approver {
   private final Permissions permissions;
   private final PushClock clock;
   private final Optional<LabelTrigger> trigger;
-  private final Optional<ApprovalSeal> seal;
   private final SignalCatalog catalog;
-  private ApprovalSeal toSeal;
 
   /**
    * @param participants lowercase login → what they did ("authored commit a1b2c3d"); asked
@@ -73,84 +71,44 @@ public final class GitHubApprover implements Approver {
   public GitHubApprover(PullRequest pr, Timeline timeline, ParticipantSource participants,
       Permissions permissions, PushClock clock, Optional<LabelTrigger> trigger,
       Optional<ApprovalSeal> seal, SignalCatalog catalog) {
+    super(seal);
     this.pr = pr;
     this.timeline = timeline;
     this.participantSource = participants;
     this.permissions = permissions;
     this.clock = clock;
     this.trigger = trigger;
-    this.seal = seal;
     this.catalog = catalog;
-  }
-
-  /** The seal to keep in the comment after {@link #approvals}: the label approval, or none. */
-  public Optional<ApprovalSeal> sealToWrite() {
-    return Optional.ofNullable(toSeal);
   }
 
   /** A pull request: the approval label, from someone with write access. */
   @Override
-  public dev.plangate.core.gate.ApprovalRoute route() {
-    return dev.plangate.core.gate.ApprovalRoute.PULL_REQUEST_LABEL;
+  public ApprovalRoute route() {
+    return ApprovalRoute.PULL_REQUEST_LABEL;
   }
 
   @Override
-  public Approvals approvals(ApprovalRequest request) throws ApprovalException {
-    toSeal = null;
-    String label = request.label();
-    List<String> notes = new ArrayList<>();
-    LabelHistory<Timeline.LabelEvent> history = LabelHistory.of(timeline.labels(), label,
-        Timeline.LabelEvent::label, Timeline.LabelEvent::added);
-    Timeline.LabelEvent added = history.added();
-    Timeline.LabelEvent removed = history.removed();
-    if (added == null) {
-      return new Approvals(List.of(), notes);
-    }
-    String labelled = "The label " + label + " was added by " + added.actor().login() + " at "
-        + added.at();
-    if (removed != null) {
-      notes.add(labelled + " and removed by " + removed.actor().login() + " at " + removed.at()
-          + ", so it no longer approves.");
-      return new Approvals(List.of(), notes);
-    }
-    String refusal = refusal(added.actor(), added.app(), "added the label");
-    if (refusal != null) {
-      notes.add(labelled + "; it does not count: " + refusal + ".");
-      return new Approvals(List.of(), notes);
-    }
-
-    List<Approval> found = new ArrayList<>();
-    String via = "label " + label;
-    String stale = staleness(added);
-    if (stale == null) {
-      found.add(new Approval(added.actor().login(), via, request.fingerprint(), added.at()));
-      toSeal = new ApprovalSeal(request.fingerprint(), added.id(), added.actor().login(),
-          pr.headSha());
-    } else {
-      Timeline.LabelEvent label0 = added;
-      ApprovalSeal kept = seal.filter(s -> s.labelEventId() == label0.id()
-          && label0.actor().sameAs(s.approver())).orElse(null);
-      if (kept == null) {
-        notes.add(labelled + ", " + stale + "; a maintainer removes and adds it again to"
-            + " approve the current commits.");
-        return new Approvals(List.of(), notes);
-      }
-      found.add(new Approval(added.actor().login(), via + ", given at "
-          + Commit.shortSha(kept.headSha()), kept.fingerprint(), added.at()));
-      if (kept.fingerprint().equals(request.fingerprint())) {
-        toSeal = kept;
-      }
-    }
-    // Reviews only add people to a label approval of these very destroys; on their own, or
-    // next to a voided label, they approve nothing.
-    if (found.get(0).fingerprint().equals(request.fingerprint())) {
-      found.addAll(reviews(added.actor().login(), request.fingerprint(), notes));
-    }
-    return new Approvals(found, notes);
+  protected List<Timeline.LabelEvent> labelEvents() {
+    return timeline.labels();
   }
 
-  /** Why the label was given too early, or null when it postdates the head commit's push. */
-  private String staleness(Timeline.LabelEvent added) throws ApprovalException {
+  @Override
+  protected String headSha() {
+    return pr.headSha();
+  }
+
+  @Override
+  protected String refusal(Timeline.LabelEvent added) throws ApprovalException {
+    return refusal(added.actor(), added.app(), "added the label");
+  }
+
+  @Override
+  protected String relabeller() {
+    return "a maintainer";
+  }
+
+  @Override
+  protected String staleness(Timeline.LabelEvent added) throws ApprovalException {
     for (Timeline.ForcePush p : timeline.forcePushes()) {
       if (p.at().isAfter(added.at())) {
         return "before the branch was force-pushed at " + p.at();
@@ -173,8 +131,10 @@ public final class GitHubApprover implements Approver {
   }
 
   /** Approving reviews of the head commit by other qualifying people, latest per reviewer. */
-  private List<Approval> reviews(String labeller, String fingerprint, List<String> notes)
-      throws ApprovalException {
+  @Override
+  protected List<Approval> coApprovals(Timeline.LabelEvent added, String fingerprint,
+      List<String> notes) throws ApprovalException {
+    String labeller = added.actor().login();
     Map<String, Timeline.Review> latest = new LinkedHashMap<>();
     for (Timeline.Review r : timeline.reviews()) {
       if (r.user().exists() && !"commented".equals(r.state())) {

@@ -3,6 +3,7 @@ package dev.plangate.github;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plangate.core.authorship.PlatformSignals;
 import dev.plangate.core.authorship.SignalCatalog;
+import dev.plangate.core.gate.ApprovalSeal;
 import dev.plangate.core.gate.Approver.ApprovalException;
 import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.GitException;
@@ -100,7 +101,7 @@ public final class PullRequestContext {
       if (readComment) {
         sticky = StickyComment.find(api, prefix, number, commentAuthor);
       }
-      Optional<ApprovalSeal> seal = sticky.flatMap(c -> ApprovalSeal.find(c.body(),
+      Optional<ApprovalSeal> seal = sticky.flatMap(c -> ApprovalSeal.find(ApprovalSeal.Scheme.GITHUB, c.body(),
           repo.owner() + "/" + repo.name(), number, sealKey));
       Map<String, String> roles = new HashMap<>();
       GitHubApprover.Permissions permissions = login -> {
@@ -164,7 +165,7 @@ public final class PullRequestContext {
     if (sealKey.length == 0) {
       return "";
     }
-    return approver.sealToWrite().map(s -> s.marker(repo.owner() + "/" + repo.name(),
+    return approver.sealToWrite().map(s -> s.marker(ApprovalSeal.Scheme.GITHUB, repo.owner() + "/" + repo.name(),
         pr.number(), sealKey)).orElse("");
   }
 

@@ -1,6 +1,7 @@
 package dev.plangate.github;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plangate.core.gate.LabelChange;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,7 +37,17 @@ public record Timeline(List<LabelEvent> labels, List<ForcePush> forcePushes,
    * @param at GitHub's time of the event
    */
   public record LabelEvent(long id, boolean added, String label, Account actor, String app,
-      Instant at) {}
+      Instant at) implements LabelChange {
+    @Override
+    public String actorName() {
+      return actor.login();
+    }
+
+    @Override
+    public String actorKey() {
+      return actor.login();
+    }
+  }
 
   /** The head branch was force-pushed (by {@code actor}, at GitHub's time {@code at}). */
   public record ForcePush(Account actor, Instant at) {}

@@ -2,10 +2,9 @@ package dev.plangate.gitlab;
 
 import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.gate.Approval;
-import dev.plangate.core.gate.ApprovalRequest;
-import dev.plangate.core.gate.Approvals;
-import dev.plangate.core.gate.Approver;
-import dev.plangate.core.gate.LabelHistory;
+import dev.plangate.core.gate.ApprovalRoute;
+import dev.plangate.core.gate.ApprovalSeal;
+import dev.plangate.core.gate.LabelApprover;
 import dev.plangate.core.git.Commit;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,11 +23,11 @@ import java.util.Set;
  * {@code access_level} ≥ 30 in the project, and added it after the head commit was pushed, by
  * GitLab's clock (the diff version whose {@code head_commit_sha} is the head). A label from before
  * the latest push still counts when a verified {@link ApprovalSeal} records that it approved a
- * fingerprint (the gate voids it if the destroys changed). Merge-request approvals
+ * fingerprint ({@link LabelApprover} holds that rule for every platform). Merge-request approvals
  * ({@code approved_by}) by other people who pass the same checks, given after that push, count
  * towards a two-person rule; on their own they approve nothing, as reviews on GitHub.
  */
-public final class GitLabApprover implements Approver {
+public final class GitLabApprover extends LabelApprover<LabelEvent> {
   /** GitLab's Developer role; Maintainer is 40 and Owner 50. */
   public static final int DEVELOPER = 30;
 
@@ -60,99 +59,69 @@ public final class GitLabApprover implements Approver {
   private final ParticipantSource participantSource;
   private Participants participants;
   private final PushClock clock;
-  private final Optional<ApprovalSeal> seal;
   private final SignalCatalog catalog;
-  private ApprovalSeal toSeal;
+  /** The head's push time, read by {@link #staleness}, which runs before any co-approval. */
+  private Instant pushed;
 
   public GitLabApprover(MergeRequest mr, List<LabelEvent> events,
       List<MergeRequestApproval> mrApprovals, People people, ParticipantSource participants,
       PushClock clock, Optional<ApprovalSeal> seal, SignalCatalog catalog) {
+    super(seal);
     this.mr = mr;
     this.events = List.copyOf(events);
     this.mrApprovals = List.copyOf(mrApprovals);
     this.people = people;
     this.participantSource = participants;
     this.clock = clock;
-    this.seal = seal;
     this.catalog = catalog;
   }
 
   /** The label on the merge request approves, as on a GitHub pull request. */
   @Override
-  public dev.plangate.core.gate.ApprovalRoute route() {
-    return dev.plangate.core.gate.ApprovalRoute.MERGE_REQUEST_LABEL;
+  public ApprovalRoute route() {
+    return ApprovalRoute.MERGE_REQUEST_LABEL;
   }
 
-  /** The seal to keep in the note after {@link #approvals}, or none. */
-  public Optional<ApprovalSeal> sealToWrite() {
-    return Optional.ofNullable(toSeal);
-  }
-
+  /** GitLab lists events oldest first; sorted anyway, by time then id, so order is its clock. */
   @Override
-  public Approvals approvals(ApprovalRequest request) throws ApprovalException {
-    toSeal = null;
-    String label = request.label();
-    List<String> notes = new ArrayList<>();
-    // GitLab lists events oldest first; sort anyway, by time then id, so order is GitLab's clock.
+  protected List<LabelEvent> labelEvents() {
     List<LabelEvent> ordered = new ArrayList<>(events);
     ordered.sort((a, b) -> a.at().equals(b.at()) ? Long.compare(a.id(), b.id())
         : a.at().compareTo(b.at()));
-    LabelHistory<LabelEvent> history = LabelHistory.of(ordered, label, LabelEvent::label,
-        LabelEvent::added);
-    LabelEvent added = history.added();
-    LabelEvent removed = history.removed();
-    if (added == null) {
-      return new Approvals(List.of(), notes);
-    }
-    String labelled = "The label " + label + " was added by " + added.user().username() + " at "
-        + added.at();
-    if (removed != null) {
-      notes.add(labelled + " and removed by " + removed.user().username() + " at "
-          + removed.at() + ", so it no longer approves.");
-      return new Approvals(List.of(), notes);
-    }
-    String refusal = refusal(added.user(), "added the label");
-    if (refusal != null) {
-      notes.add(labelled + "; it does not count: " + refusal + ".");
-      return new Approvals(List.of(), notes);
-    }
-    Instant pushed = clock.pushedAt(mr.headSha());
-    String stale = pushed == null
+    return ordered;
+  }
+
+  @Override
+  protected String headSha() {
+    return mr.headSha();
+  }
+
+  @Override
+  protected String refusal(LabelEvent added) throws ApprovalException {
+    return refusal(added.user(), "added the label");
+  }
+
+  @Override
+  protected String staleness(LabelEvent added) throws ApprovalException {
+    pushed = clock.pushedAt(mr.headSha());
+    return pushed == null
         ? "and GitLab has no diff version for the head commit " + Commit.shortSha(mr.headSha())
             + ", so it may have been pushed later"
         : added.at().isAfter(pushed) ? null
         : "before the head commit " + Commit.shortSha(mr.headSha()) + " was pushed (at "
             + pushed + ")";
-    List<Approval> found = new ArrayList<>();
-    String via = "label " + label;
-    if (stale == null) {
-      found.add(new Approval(added.user().username(), via, request.fingerprint(), added.at()));
-      toSeal = new ApprovalSeal(request.fingerprint(), added.id(), added.user().id(),
-          mr.headSha());
-    } else {
-      LabelEvent a = added;
-      ApprovalSeal kept = seal.filter(s -> s.labelEventId() == a.id()
-          && s.approverId() == a.user().id()).orElse(null);
-      if (kept == null) {
-        notes.add(labelled + ", " + stale + "; someone with Developer access removes and adds"
-            + " it again to approve the current commits.");
-        return new Approvals(List.of(), notes);
-      }
-      found.add(new Approval(added.user().username(), via + ", given at "
-          + Commit.shortSha(kept.headSha()), kept.fingerprint(), added.at()));
-      if (kept.fingerprint().equals(request.fingerprint())) {
-        toSeal = kept;
-      }
-    }
-    if (found.get(0).fingerprint().equals(request.fingerprint())) {
-      found.addAll(mergeRequestApprovals(added.user(), request.fingerprint(), pushed, notes));
-    }
-    return new Approvals(found, notes);
+  }
+
+  @Override
+  protected String relabeller() {
+    return "someone with Developer access";
   }
 
   /** GitLab approvals by other qualifying people after the latest push, one per person. */
-  private List<Approval> mergeRequestApprovals(GitLabUser labeller, String fingerprint,
-      Instant pushed, List<String> notes) throws ApprovalException {
+  @Override
+  protected List<Approval> coApprovals(LabelEvent added, String fingerprint, List<String> notes)
+      throws ApprovalException {
+    GitLabUser labeller = added.user();
     List<Approval> out = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     seen.add(labeller.id());

@@ -1,6 +1,7 @@
 package dev.plangate.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plangate.core.gate.LabelChange;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -8,7 +9,19 @@ import java.time.format.DateTimeParseException;
  * One entry of {@code GET /projects/:id/merge_requests/:iid/resource_label_events}: who added
  * or removed which label, by GitLab's clock.
  */
-public record LabelEvent(long id, GitLabUser user, Instant at, String label, boolean added) {
+public record LabelEvent(long id, GitLabUser user, Instant at, String label, boolean added)
+    implements LabelChange {
+  @Override
+  public String actorName() {
+    return user.username();
+  }
+
+  /** The numeric user id: a user name can be changed, the id cannot. */
+  @Override
+  public String actorKey() {
+    return Long.toString(user.id());
+  }
+
   static LabelEvent of(JsonNode n) throws GitLabCheckException {
     String action = n.path("action").asText("");
     if (!action.equals("add") && !action.equals("remove")) {

@@ -5,6 +5,7 @@ import dev.plangate.core.authorship.Confidence;
 import dev.plangate.core.authorship.PlatformSignals;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.authorship.SignalCatalog;
+import dev.plangate.core.gate.ApprovalSeal;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Approver.ApprovalException;
 import dev.plangate.core.git.Commit;
@@ -104,8 +105,8 @@ public final class MergeRequestContext {
         long self = api.get("/user").path("id").asLong(-1);
         sticky = StickyNote.find(api, prefix, self);
       }
-      Optional<ApprovalSeal> seal = sticky.flatMap(n -> ApprovalSeal.find(n.body(), project, iid,
-          sealKey));
+      Optional<ApprovalSeal> seal = sticky.flatMap(n -> ApprovalSeal.find(ApprovalSeal.Scheme.GITLAB,
+          n.body(), project, iid, sealKey));
       GitLabApprover.ParticipantSource participants = () -> {
         try {
           return Participants.of(commits, git.range(mr.baseSha(), mr.headSha()).commits());
@@ -212,7 +213,8 @@ public final class MergeRequestContext {
     if (sealKey.length == 0 || gitLabApprover == null) {
       return "";
     }
-    return gitLabApprover.sealToWrite().map(s -> s.marker(project, mr.iid(), sealKey))
+    return gitLabApprover.sealToWrite().map(s -> s.marker(ApprovalSeal.Scheme.GITLAB, project,
+        mr.iid(), sealKey))
         .orElse("");
   }
 

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plangate.core.gate.Approval;
 import dev.plangate.core.gate.ApprovalRequest;
+import dev.plangate.core.gate.ApprovalSeal;
 import dev.plangate.core.gate.Approvals;
 import dev.plangate.core.gate.Approver.ApprovalException;
 import dev.plangate.core.git.GitRepository;
@@ -226,7 +227,8 @@ class GitLabApproverTest {
   void aLabelFromBeforeThePushCountsOnlyThroughAValidSeal() throws Exception {
     label(1, ALICE, "add", BEFORE_PUSH);
     byte[] key = "seal-key".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-    String marker = new ApprovalSeal(FINGERPRINT, 1, ALICE.id(), base).marker(PROJECT, 7, key);
+    String marker = new ApprovalSeal(FINGERPRINT, 1, Long.toString(ALICE.id()), base)
+        .marker(ApprovalSeal.Scheme.GITLAB, PROJECT, 7, key);
     gitlab.addNote(PROJECT, 7, GitLabFixtures.basic(PLANGATE),
         "<!-- plangate-report -->\nold report\n" + marker);
     serve();

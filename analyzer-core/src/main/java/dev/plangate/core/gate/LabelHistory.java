@@ -1,8 +1,6 @@
 package dev.plangate.core.gate;
 
 import java.util.List;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 /**
  * What a platform's label events say about one label, the same on every platform: the latest
@@ -13,23 +11,17 @@ import java.util.function.Predicate;
  * @param added the latest addition of the label, or null when it was never added
  * @param removed the first removal after {@code added}, or null when it stands
  */
-public record LabelHistory<E>(E added, E removed) {
+public record LabelHistory<E extends LabelChange>(E added, E removed) {
 
-  /**
-   * Walks {@code events} in the platform's own order (its clock, oldest first).
-   *
-   * @param name the label an event is about
-   * @param isAddition whether an event adds (rather than removes) it
-   */
-  public static <E> LabelHistory<E> of(List<E> events, String label, Function<E, String> name,
-      Predicate<E> isAddition) {
+  /** Walks {@code events} in the platform's own order (its clock, oldest first). */
+  public static <E extends LabelChange> LabelHistory<E> of(List<E> events, String label) {
     E added = null;
     E removed = null;
     for (E e : events) {
-      if (!label.equals(name.apply(e))) {
+      if (!label.equals(e.label())) {
         continue;
       }
-      if (isAddition.test(e)) {
+      if (e.added()) {
         added = e;
         removed = null;
       } else if (added != null && removed == null) {

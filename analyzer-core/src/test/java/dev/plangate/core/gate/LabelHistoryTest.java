@@ -2,14 +2,35 @@ package dev.plangate.core.gate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LabelHistoryTest {
-  record Event(String label, boolean added, String who) {}
+  record Event(String label, boolean added, String who) implements LabelChange {
+    @Override
+    public long id() {
+      return 0;
+    }
+
+    @Override
+    public Instant at() {
+      return Instant.EPOCH;
+    }
+
+    @Override
+    public String actorName() {
+      return who;
+    }
+
+    @Override
+    public String actorKey() {
+      return who;
+    }
+  }
 
   static LabelHistory<Event> of(Event... events) {
-    return LabelHistory.of(List.of(events), "approve", Event::label, Event::added);
+    return LabelHistory.of(List.of(events), "approve");
   }
 
   @Test
