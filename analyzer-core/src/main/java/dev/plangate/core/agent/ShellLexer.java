@@ -57,6 +57,7 @@ final class ShellLexer {
   private int pos;
   private final List<Token> tokens = new ArrayList<>();
   private final List<Heredoc> pending = new ArrayList<>();
+  private final CaseClauses cases = new CaseClauses();
 
   private ShellLexer(String src, int from, int limit, int depth, Budget budget,
       boolean untilParen) {
@@ -114,10 +115,9 @@ final class ShellLexer {
           pos = nl < 0 || nl > limit ? limit : nl;
         }
         case ';' -> {
-          if (at(1) == ';') {
-            op(OpKind.CASE_END, at(2) == '&' ? 3 : 2);
-          } else if (at(1) == '&') {
-            op(OpKind.CASE_END, 2);
+          if (at(1) == ';' || at(1) == '&') {
+            op(OpKind.CASE_END, at(1) == ';' && at(2) == '&' ? 3 : 2);
+            cases.clauseEnded();
           } else {
             op(OpKind.SEMI, 1);
           }
@@ -141,27 +141,40 @@ final class ShellLexer {
           }
         }
         case '(' -> {
-          parens++;
+          parens += cases.inPattern() ? 0 : 1;
           op(OpKind.LPAREN, 1);
         }
         case ')' -> {
-          if (untilParen && parens == 0) {
+          if (cases.inPattern()) {
+            cases.patternClosed();
+            op(OpKind.RPAREN, 1);
+          } else if (untilParen && parens == 0) {
             pos++;
             return;
+          } else {
+            parens = Math.max(0, parens - 1);
+            op(OpKind.RPAREN, 1);
           }
-          parens = Math.max(0, parens - 1);
-          op(OpKind.RPAREN, 1);
         }
         case '<', '>' -> readRedirect(c);
         case '\\' -> {
           if (at(1) == '\n') {
             pos += 2;
           } else {
-            readWord();
+            word();
           }
         }
-        default -> readWord();
+        default -> word();
       }
+    }
+  }
+
+  /** A word where a command or an argument may stand (not a redirect's or heredoc's target). */
+  private void word() throws SyntaxError {
+    int before = tokens.size();
+    readWord();
+    if (tokens.size() > before && tokens.get(before) instanceof Word w) {
+      cases.word(before == 0 ? null : tokens.get(before - 1), w);
     }
   }
 
@@ -205,7 +218,7 @@ final class ShellLexer {
       pos++;
     }
     int before = tokens.size();
-    if (pos >= limit || isMeta(src.charAt(pos))) {
+    if (pos >= limit || ShellTokens.endsWord(src.charAt(pos))) {
       throw new SyntaxError("here-document without a delimiter");
     }
     readWord();
@@ -291,13 +304,6 @@ final class ShellLexer {
     return out.toString();
   }
 
-  private static boolean isMeta(char c) {
-    return switch (c) {
-      case ' ', '\t', '\r', '\f', '\n', ';', '&', '|', '(', ')', '<', '>' -> true;
-      default -> false;
-    };
-  }
-
   /** Where the single quote at pos closes. */
   private int closingQuote() throws SyntaxError {
     int q = src.indexOf('\'', pos + 1);
@@ -336,7 +342,7 @@ final class ShellLexer {
         readArrayValue(w);
         continue;
       }
-      if (isMeta(c)) {
+      if (ShellTokens.endsWord(c)) {
         break;
       }
       switch (c) {

@@ -7,6 +7,14 @@ import java.util.List;
 final class ShellTokens {
   private ShellTokens() {}
 
+  /** Whether an unquoted {@code c} ends a word: a blank or an operator's first character. */
+  static boolean endsWord(char c) {
+    return switch (c) {
+      case ' ', '\t', '\r', '\f', '\n', ';', '&', '|', '(', ')', '<', '>' -> true;
+      default -> false;
+    };
+  }
+
   sealed interface Token permits Word, Op {}
 
   /**

@@ -348,6 +348,17 @@ class CommandRecognizerTest {
   }
 
   @Test
+  void aDestroyInACaseInsideASubstitutionIsFound() {
+    // The pattern's ')' once ended the substitution early, and the destroy read as echo's words.
+    assertThat(CommandRecognizer.recognize(
+        "echo $(case x in x) terraform destroy -auto-approve;; esac)"))
+        .extracting(InfraCommand::action).containsExactly(Action.DESTROY);
+    assertThat(CommandRecognizer.recognize(
+        "v=$(case \"$E\" in prod|dev) terraform destroy -auto-approve;; *) true;; esac)"))
+        .extracting(InfraCommand::action).containsExactly(Action.DESTROY);
+  }
+
+  @Test
   void overlongLinesFailClosedOnlyWhenTheyNameATool() {
     String filler = "x".repeat(CommandRecognizer.MAX_LENGTH);
     assertThat(describe(CommandRecognizer.recognize("echo " + filler + " && terraform plan")))

@@ -165,6 +165,45 @@ class ShellLexerTest {
     assertThat(words(lex("echo ${X:-a}")).get(1).shellText()).isEqualTo("${X:-a}");
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("casePatternsInsideSubstitutions")
+  void aCasePatternsParenthesisDoesNotEndTheSubstitution(String line, String expected)
+      throws SyntaxError {
+    assertThat(render(lex(line))).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> casePatternsInsideSubstitutions() {
+    return Stream.of(
+        arguments("echo $(case x in x) rm f;; esac) y",
+            "[echo] [$(case x in x) rm f;; esac)]${[case] [x] [in] [x] RPAREN [rm] [f] CASE_END"
+                + " [esac]} [y]"),
+        arguments("echo $(case x in (a|b) rm f;; c) ls;;& esac)",
+            "[echo] [$(case x in (a|b) rm f;; c) ls;;& esac)]${[case] [x] [in] LPAREN [a] PIPE"
+                + " [b] RPAREN [rm]"
+                + " [f] CASE_END [c] RPAREN [ls] CASE_END [esac]}"),
+        arguments("echo $(case x in a) case y in b) ls;; esac;; esac) z",
+            "[echo] [$(case x in a) case y in b) ls;; esac;; esac)]${[case] [x] [in] [a]"
+                + " RPAREN [case] [y] [in] [b]"
+                + " RPAREN [ls] CASE_END [esac] CASE_END [esac]} [z]"),
+        arguments("echo $( (case x in a) ls;; esac) ) z",
+            "[echo] [$( (case x in a) ls;; esac) )]${LPAREN [case] [x] [in] [a] RPAREN [ls]"
+                + " CASE_END"
+                + " [esac] RPAREN} [z]"),
+        arguments("echo $(case x in esac) z",
+            "[echo] [$(case x in esac)]${[case] [x] [in] [esac]} [z]"),
+        // "case" as an argument or quoted is no keyword: the first ')' closes.
+        arguments("echo $(echo case x in y) z",
+            "[echo] [$(echo case x in y)]${[echo] [case] [x] [in] [y]} [z]"),
+        arguments("echo $('case' x in y) z",
+            "[echo] [$('case' x in y)]${[case]q [x] [in] [y]} [z]"));
+  }
+
+  @Test
+  void aCaseLeftOpenInsideASubstitutionIsASyntaxError() {
+    assertThatThrownBy(() -> lex("echo $(case x in y) terraform destroy"))
+        .isInstanceOf(SyntaxError.class);
+  }
+
   @Test
   void aSubstitutionInAQuotedArrayElementIsACommand() {
     // It runs when the line runs, as in an unquoted element or a plain assignment.
