@@ -28,7 +28,7 @@ final class ToolWords {
    * {@code DestructiveCommandsTest} checks that every rule's command is covered.
    */
   static final String[] TABLE_WORDS = {"aws", "kubectl", "oc", "helm", "rm", "clean",
-      "tfstate", "shred", "truncate", "unlink"};
+      "tfstate", "shred", "truncate", "unlink", "sam", "TF_CLI_ARGS"};
 
   /**
    * Whether the line may hold an infrastructure command at all: it mentions a tool word, or it
@@ -55,6 +55,10 @@ final class ToolWords {
         return anyArg(w, i, "delete", "uninstall", null) || anyArg(w, i, "destroy", null, DOWN);
       case "git":
         return anyArg(w, i, "clean", null, null);
+      case "export", "declare", "typeset":
+        return anyArg(w, i, "TF_CLI_ARGS", null, null);
+      case "sam":
+        return anyArg(w, i, "delete", "deploy", null) || anyArg(w, i, "sync", null, null);
       default:
         return false;
     }
@@ -109,8 +113,10 @@ final class ToolWords {
           break;
         }
         int e = at + w.length();
-        if ((at == 0 || !isWordChar(s.charAt(at - 1)) || w.equals("tfstate"))
-            && (e == s.length() || !isWordChar(s.charAt(e)) || w.equals("tfstate"))) {
+        // "tfstate" and "TF_CLI_ARGS" are parts of names (x.tfstate, TF_CLI_ARGS_apply).
+        boolean part = w.equals("tfstate") || w.equals("TF_CLI_ARGS");
+        if ((at == 0 || !isWordChar(s.charAt(at - 1)) || part)
+            && (e == s.length() || !isWordChar(s.charAt(e)) || part)) {
           return true;
         }
         from = at + 1;

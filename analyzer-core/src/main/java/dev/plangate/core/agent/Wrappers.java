@@ -127,6 +127,7 @@ final class Wrappers {
         cd(name, w, i, inv);
         return STOP;
       case "export", "declare", "typeset", "local", "readonly":
+        walker.destructive(name, w, i, inv);
         walker.changed(inv, "sets the environment");
         if (inv.persistent) {
           for (int j = i + 1; j < w.size(); j++) {

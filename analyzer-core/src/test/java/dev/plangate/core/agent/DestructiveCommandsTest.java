@@ -54,7 +54,10 @@ class DestructiveCommandsTest {
       "aws s3 rm s3://b/x --recursive", "kubectl delete namespace prod",
       "kubectl -n x delete pvc --all", "helm uninstall app", "git clean -fdx",
       "shred -u terraform.tfstate", "echo '{}' > terraform.tfstate",
-      "find . -name '*.tfstate' -delete", "/bin/rm terraform.tfstate.backup"})
+      "find . -name '*.tfstate' -delete", "/bin/rm terraform.tfstate.backup",
+      "export TF_CLI_ARGS_apply=-destroy", "export TF_CLI_ARGS=-destroy",
+      "declare -x TF_CLI_ARGS_destroy=-auto-approve", "sam delete --no-prompts",
+      "sam deploy --no-confirm-changeset", "sam sync --watch"})
   void destructiveCommandsAreFound(String line) {
     List<InfraCommand> found = CommandRecognizer.recognize(line);
     assertThat(found).as(line).isNotEmpty();
@@ -66,7 +69,8 @@ class DestructiveCommandsTest {
       + " get-caller-identity", "aws ec2 describe-instances", "kubectl get pods",
       "kubectl delete pod web-1", "git clean -n", "aws ec2 delete-vpc --vpc-id v --dry-run",
       "aws cloudformation delete-stack help", "cat terraform.tfstate", "jq . terraform.tfstate",
-      "echo terraform.tfstate > list.txt", "find . -name '*.tf'"})
+      "echo terraform.tfstate > list.txt", "find . -name '*.tf'", "export TF_LOG=debug",
+      "export PATH=$PATH:/opt/bin", "sam build", "sam validate"})
   void similarHarmlessCommandsAreNot(String line) {
     assertThat(CommandRecognizer.recognize(line)).as(line).isEmpty();
   }
