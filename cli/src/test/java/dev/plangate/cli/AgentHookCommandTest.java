@@ -153,6 +153,21 @@ class AgentHookCommandTest {
   }
 
   @Test
+  void applyArgumentsFromTheAgentsEnvironmentNeedAPersonBeforeAnyPlan(@TempDir Path dir)
+      throws Exception {
+    // terraform apply would take -destroy from the environment; plangate's plan would not.
+    for (String name : new String[] {"TF_CLI_ARGS_apply", "TF_CLI_ARGS_destroy"}) {
+      JsonNode c = json(CliRun.withInput(Map.of(name, "-destroy"),
+          cursor("terraform apply -auto-approve", dir), "agent-hook"));
+      assertThat(c.path("permission").asText()).as(name).isEqualTo("ask");
+      assertThat(c.path("user_message").asText()).contains("`" + name + "=-destroy`");
+    }
+    JsonNode blank = json(CliRun.withInput(Map.of("TF_CLI_ARGS_apply", " "),
+        cursor("terraform apply -auto-approve", dir), "agent-hook"));
+    assertThat(blank.path("user_message").asText()).doesNotContain("TF_CLI_ARGS_apply");
+  }
+
+  @Test
   void aProtectedResourceIsDeniedOutright() throws Exception {
     needsTerraform();
     Path policy = work.resolve("protect.yml");

@@ -208,6 +208,11 @@ public final class ApplyGuard {
           + " forgets them (they keep running, unmanaged, and a later apply may create them"
           + " again); a person decides.");
     }
+    String hidden = c.planFile() == null ? hiddenArguments() : null;
+    if (hidden != null) {
+      return ask(c, "`" + shown + "` would also take " + hidden + " from the environment, which"
+          + " the plan plangate makes for it would not carry; a person decides.");
+    }
     Report report;
     try {
       report = analyse(c, dir);
@@ -216,6 +221,20 @@ public final class ApplyGuard {
           + Escape.terminal(e.getMessage()) + "; a person decides.");
     }
     return decide(c, report);
+  }
+
+  /**
+   * Arguments the environment adds to an apply or destroy but not to the plan plangate makes for
+   * it ({@code TF_CLI_ARGS_apply=-destroy}), or null; {@code TF_CLI_ARGS} reaches both alike.
+   */
+  private String hiddenArguments() {
+    for (String name : List.of("TF_CLI_ARGS_apply", "TF_CLI_ARGS_destroy")) {
+      String value = environment.get(name);
+      if (value != null && !value.isBlank()) {
+        return "`" + name + "=" + Escape.terminal(value) + "`";
+      }
+    }
+    return null;
   }
 
   private Report analyse(InfraCommand c, Path dir) throws PlanReadException {
