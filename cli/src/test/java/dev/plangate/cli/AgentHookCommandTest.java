@@ -162,9 +162,16 @@ class AgentHookCommandTest {
       assertThat(c.path("permission").asText()).as(name).isEqualTo("ask");
       assertThat(c.path("user_message").asText()).contains("`" + name + "=-destroy`");
     }
-    JsonNode blank = json(CliRun.withInput(Map.of("TF_CLI_ARGS_apply", " "),
-        cursor("terraform apply -auto-approve", dir), "agent-hook"));
-    assertThat(blank.path("user_message").asText()).doesNotContain("TF_CLI_ARGS_apply");
+    JsonNode mixed = json(CliRun.withInput(Map.of("TF_CLI_ARGS_apply",
+        "-parallelism=4 -replace=aws_db_instance.main"), cursor("terraform apply", dir),
+        "agent-hook"));
+    assertThat(mixed.path("user_message").asText()).contains("-replace=aws_db_instance.main");
+    for (String harmless : new String[] {" ", "-parallelism=30 -no-color", "-lock-timeout=60s"}) {
+      JsonNode c = json(CliRun.withInput(Map.of("TF_CLI_ARGS_apply", harmless),
+          cursor("terraform apply -auto-approve", dir), "agent-hook"));
+      assertThat(c.path("user_message").asText()).as(harmless)
+          .doesNotContain("TF_CLI_ARGS_apply");
+    }
   }
 
   @Test

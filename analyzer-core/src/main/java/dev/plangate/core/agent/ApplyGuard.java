@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Decides, at the moment an agent is about to run a shell command, whether the command may run:
@@ -85,6 +86,10 @@ public final class ApplyGuard {
 
   private final Policy policy;
   private final Map<String, String> environment;
+  /** Apply options that change how it runs, not what it applies. */
+  private static final Pattern HOW_IT_RUNS = Pattern.compile(
+      "--?(auto-approve|no-color|compact-warnings|input(=\\w+)?|lock(=\\w+)?"
+          + "|lock-timeout=\\w+|parallelism=\\d+)");
   private final PlatformSignals caller;
   private final PlanProducer producer;
   private final ApprovalRoute route;
@@ -225,13 +230,16 @@ public final class ApplyGuard {
 
   /**
    * Arguments the environment adds to an apply or destroy but not to the plan plangate makes for
-   * it ({@code TF_CLI_ARGS_apply=-destroy}), or null; {@code TF_CLI_ARGS} reaches both alike.
+   * it ({@code TF_CLI_ARGS_apply=-destroy}), or null when there are none or all only change how
+   * it runs; {@code TF_CLI_ARGS} reaches both alike.
    */
   private String hiddenArguments() {
     for (String name : List.of("TF_CLI_ARGS_apply", "TF_CLI_ARGS_destroy")) {
       String value = environment.get(name);
-      if (value != null && !value.isBlank()) {
-        return "`" + name + "=" + Escape.terminal(value) + "`";
+      for (String arg : value == null ? new String[0] : value.trim().split("\\s+")) {
+        if (!arg.isEmpty() && !HOW_IT_RUNS.matcher(arg).matches()) {
+          return "`" + name + "=" + Escape.terminal(value) + "`";
+        }
       }
     }
     return null;
