@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.SourcePlace;
+import dev.plangate.core.report.Problem;
 import dev.plangate.core.report.RenderOptions;
 import dev.plangate.core.report.Report;
 import dev.plangate.core.report.ReportRenderer;
@@ -72,9 +73,13 @@ public final class CodeQualityReport implements ReportRenderer {
     try (JsonGenerator g = new JsonFactory().createGenerator(out)) {
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       g.writeStartArray();
-      for (String e : report.errors()) {
-        issue(g, "plangate: input error: " + e, "plangate-error", "blocker", ".plangate.yml", 1,
-            "error\n" + e);
+      for (Problem p : report.problems()) {
+        // At the file and line it is about when that file is in the repository; a problem of
+        // no file (or one outside) is shown on the policy, where the check is configured.
+        String path = inRepo(root, dir, p.source());
+        issue(g, "plangate: input error: " + p.text(), "plangate-error", "blocker",
+            path == null ? ".plangate.yml" : path, path == null ? 1 : Math.max(1, p.line()),
+            "error\n" + p.text());
       }
       for (Finding f : report.findingsBySeverity()) {
         Verdict v = report.verdict(f);
