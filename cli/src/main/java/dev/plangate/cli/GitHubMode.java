@@ -138,8 +138,8 @@ final class GitHubMode {
 
   /**
    * A merge group's {@code base_sha}; a push's {@code before}, or for a new branch (before is
-   * all zeros) the repository's default branch. Other events (schedule, workflow_dispatch)
-   * judge no change and have none.
+   * all zeros) or a force push whose old head a full clone lacks, the repository's default
+   * branch. Other events (schedule, workflow_dispatch) judge no change and have none.
    */
   private static Optional<EventBase> eventBase(JsonNode event, GitRepository git)
       throws GitHubCheckException {
@@ -151,14 +151,19 @@ final class GitHubMode {
     } else if (event.has("before") && event.has("after")) {
       sha = event.path("before").asText("");
       what = "the commit before the push";
-      if (sha.matches("0+")) {
+      // A created branch has no commit before it; a force push's old head is unreachable, so a
+      // full clone does not have it. Either way the default branch was in force before it.
+      String why = sha.matches("0+") ? "the push creates a branch"
+          : gone(git, sha) ? "the push replaced the branch, and its old head is not in the clone"
+          : null;
+      if (why != null) {
         String branch = event.path("repository").path("default_branch").asText("");
         if (branch.isEmpty()) {
-          throw new GitHubCheckException("the push creates a branch and the event names no"
-              + " default branch, so plangate cannot tell which policy was in force before it");
+          throw new GitHubCheckException(why + " and the event names no default branch, so"
+              + " plangate cannot tell which policy was in force before it");
         }
         return Optional.of(new EventBase("origin/" + branch,
-            "origin/" + branch + " (the default branch; the push creates a branch)"));
+            "origin/" + branch + " (the default branch; " + why + ")"));
       }
     } else {
       return Optional.empty();
@@ -173,6 +178,16 @@ final class GitHubMode {
           + " " + what + ", " + sha + "; run actions/checkout (fetch-depth: 0) before plangate");
     }
     return Optional.of(new EventBase(sha, sha.substring(0, 7) + " (" + what + ")"));
+  }
+
+  /** A force push's old head: a commit name a full clone does not have (it is unreachable). */
+  private static boolean gone(GitRepository git, String sha) throws GitHubCheckException {
+    try {
+      return git != null && !git.isShallow() && sha.matches("[0-9a-f]{40}([0-9a-f]{24})?")
+          && git.resolve(sha + "^{commit}").isEmpty();
+    } catch (GitException e) {
+      throw new GitHubCheckException(e.getMessage());
+    }
   }
 
   /** The report's text for the job log, with workflow commands switched off around it. */

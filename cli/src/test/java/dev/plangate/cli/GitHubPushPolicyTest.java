@@ -42,6 +42,10 @@ class GitHubPushPolicyTest {
   }
 
   private CliRun check(String eventName, String change) throws Exception {
+    return check(eventName, change, base);
+  }
+
+  private CliRun check(String eventName, String change, String before) throws Exception {
     PushScenarios.removeDatabase(git);
     git.write(".plangate.yml", change);
     String head = git.commit("Remove the database\n\nCo-Authored-By: Claude"
@@ -53,7 +57,7 @@ class GitHubPushPolicyTest {
     event.set("repository", repo);
     if (eventName.equals("push")) {
       event.put("ref", "refs/heads/main");
-      event.put("before", base);
+      event.put("before", before);
       event.put("after", head);
     } else {
       ObjectNode group = event.putObject("merge_group");
@@ -101,5 +105,21 @@ class GitHubPushPolicyTest {
     JsonNode report = JSON.readTree(Files.readString(tmp.resolve("report.json")));
     assertThat(report.path("decision").asText()).isEqualTo("blocked");
     assertThat(report.path("policy").path("loosened")).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aForcePushWhoseOldHeadTheCloneLacksIsJudgedUnderTheDefaultBranchsPolicy()
+      throws Exception {
+    // The remote's main before the push; the pushed-over head is unreachable, so not cloned.
+    new ProcessBuilder("git", "-C", git.dir().toString(), "update-ref", "refs/remotes/origin/main",
+        base).start().waitFor();
+    CliRun r = check("push", "unknownAuthorship: human\n", "1f".repeat(20));
+
+    assertThat(r.exitCode()).as(r.out() + r.err()).isEqualTo(1);
+    JsonNode report = JSON.readTree(Files.readString(tmp.resolve("report.json")));
+    assertThat(report.path("decision").asText()).isEqualTo("approval_required");
+    assertThat(report.path("policy").path("revision").asText()).contains("origin/main")
+        .contains("its old head is not in the clone");
+    assertThat(report.path("policy").path("loosened")).isNotEmpty();
   }
 }
