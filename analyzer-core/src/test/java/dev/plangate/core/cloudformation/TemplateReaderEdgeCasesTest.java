@@ -478,4 +478,106 @@ class TemplateReaderEdgeCasesTest {
         """)).hasMessage("t.yaml: Resources.TopicA is defined twice (once through"
             + " Fn::ForEach)");
   }
+
+  // ------------------------------------------------------------------ values as read
+
+  @Test
+  void jsonScalarsKeepTheirTypes() throws Exception {
+    Template t = TemplateReader.parse("""
+        {"Resources": {"A": {"Type": "AWS::SNS::Topic", "Properties": {
+          "Int": 10, "Float": 1.50, "Yes": true, "No": false, "None": null, "Text": "x"}}}}
+        """, "t.json");
+    Map<String, Object> p = t.resources().get("A").properties();
+    assertThat(TemplateValues.scalarText(p.get("Int"))).isEqualTo("10");
+    assertThat(TemplateValues.scalarText(p.get("Float"))).isEqualTo("1.5");
+    assertThat(p.get("Yes")).isEqualTo(true);
+    assertThat(p.get("No")).isEqualTo(false);
+    assertThat(p).containsEntry("None", null);
+    assertThat(p.get("Text")).isEqualTo("x");
+  }
+
+  @Test
+  void onlyTheTopLevelResourcesOfAJsonTemplateGiveLines() throws Exception {
+    Template t = TemplateReader.parse("""
+        {"Metadata": [{"Resources": {"A": 1}}],
+         "Resources": {
+           "A": {"Type": "AWS::SNS::Topic"}}}
+        """, "t.json");
+    assertThat(t.resources().get("A").location()).isEqualTo("t.json:3");
+  }
+
+  @Test
+  void aShortGetAttNeedsANameAndAnAttribute() {
+    assertThatThrownBy(() -> yaml("Resources:\n  A:\n    Type: AWS::SNS::Topic\n"
+        + "    Properties: {X: !GetAtt .Arn}\n"))
+        .hasMessageContaining("!GetAtt .Arn is not LogicalId.Attribute");
+    assertThatThrownBy(() -> yaml("Resources:\n  A:\n    Type: AWS::SNS::Topic\n"
+        + "    Properties: {X: !GetAtt B.}\n"))
+        .hasMessageContaining("!GetAtt B. is not LogicalId.Attribute");
+  }
+
+  /** IAM's Null condition operator is a key YAML 1.1 would read as null. */
+  @Test
+  void aNullLookingKeyInsideAListIsText() throws Exception {
+    Template t = yaml("""
+        Resources:
+          Policy:
+            Type: AWS::IAM::ManagedPolicy
+            Properties:
+              PolicyDocument:
+                Statement:
+                  - Effect: Deny
+                    Condition:
+                      Null: {aws:MultiFactorAuthAge: "true"}
+        """);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> document = (Map<String, Object>) t.resources().get("Policy")
+        .properties().get("PolicyDocument");
+    assertThat(document.get("Statement")).isEqualTo(List.of(Map.of("Effect", "Deny",
+        "Condition", Map.of("Null", Map.of("aws:MultiFactorAuthAge", "true")))));
+  }
+
+  @Test
+  void yamlMergeKeysMergeWithAWarning() throws Exception {
+    Template t = yaml("""
+        Resources:
+          A:
+            Type: AWS::SQS::Queue
+            Properties: &common {VisibilityTimeout: "30"}
+          B:
+            Type: AWS::SQS::Queue
+            Properties:
+              <<: *common
+              DelaySeconds: "5"
+        """);
+    assertThat(t.resources().get("B").properties())
+        .isEqualTo(Map.of("VisibilityTimeout", "30", "DelaySeconds", "5"));
+    assertThat(t.warnings()).singleElement().asString().contains("anchors and aliases");
+  }
+
+  @Test
+  void aParameterDefaultIsText() {
+    Template t = new Template("t.yaml", null, List.of(), Map.of(
+        "List", Map.of("Default", List.of("a", 1)),
+        "Number", Map.of("Default", new java.math.BigDecimal("10.0")),
+        "Text", Map.of("Default", "x"),
+        "Mapping", Map.of("Default", Map.of("a", "b")),
+        "NoDefault", Map.of("Type", "String"),
+        "NotAMapping", "x"), Map.of(), Map.of(), Map.of(), Map.of(), List.of());
+    assertThat(t.parameterDefault("List")).isEqualTo("a,1");
+    assertThat(t.parameterDefault("Number")).isEqualTo("10");
+    assertThat(t.parameterDefault("Text")).isEqualTo("x");
+    assertThat(t.parameterDefault("Mapping")).isNull();
+    assertThat(t.parameterDefault("NoDefault")).isNull();
+    assertThat(t.parameterDefault("NotAMapping")).isNull();
+    assertThat(t.parameterDefault("Missing")).isNull();
+  }
+
+  @Test
+  void anEdgeNamesTheTopLevelPropertyItSitsIn() {
+    assertThat(TemplateEdge.propertyOf("Properties/SubnetIds/0")).isEqualTo("SubnetIds");
+    assertThat(TemplateEdge.propertyOf("Properties/VpcId")).isEqualTo("VpcId");
+    assertThat(TemplateEdge.propertyOf("Properties//0")).isEmpty();
+    assertThat(TemplateEdge.propertyOf("Metadata/x")).isNull();
+  }
 }
