@@ -58,6 +58,7 @@ class TemplateDiffEdgeCasesTest {
         """);
     assertThat(change(plan, "R1").kind()).isEqualTo(ChangeKind.NO_OP);
     assertThat(change(plan, "R2").kind()).as("B means what A meant").isEqualTo(ChangeKind.NO_OP);
+    assertThat(change(plan, "R2").why()).isNull();
     assertThat(plan.warnings()).isEmpty();
   }
 
@@ -210,5 +211,88 @@ class TemplateDiffEdgeCasesTest {
     assertThat(change(plan, "StackA/Data").why()).as("same properties, other stack")
         .isEqualTo(REMOVED + BUCKET_DATA);
     assertThat(change(plan, "StackB/Moved").kind()).isEqualTo(ChangeKind.CREATE);
+  }
+
+  // ------------------------------------------------------------------ additions and spreading
+
+  @Test
+  void aResourceOfANewNestedStackSaysSo(@TempDir Path dir) throws Exception {
+    Path before = Files.createDirectories(dir.resolve("before")).resolve("root.yaml");
+    Files.writeString(before, """
+        Resources:
+          StackA: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: a.yaml}}
+        """);
+    Files.writeString(dir.resolve("before/a.yaml"), "Resources:\n  Old: {Type: AWS::SNS::Topic}\n");
+    Path after = Files.createDirectories(dir.resolve("after")).resolve("root.yaml");
+    Files.writeString(after, """
+        Resources:
+          StackA: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: a.yaml}}
+          StackB: {Type: AWS::CloudFormation::Stack, Properties: {TemplateURL: b.yaml}}
+          Top: {Type: AWS::SNS::Topic}
+        """);
+    Files.writeString(dir.resolve("after/a.yaml"), "Resources:\n  Old: {Type: AWS::SNS::Topic}\n"
+        + "  Added: {Type: AWS::SNS::Topic}\n");
+    Files.writeString(dir.resolve("after/b.yaml"), "Resources:\n  New: {Type: AWS::SNS::Topic}\n");
+    Plan plan = TemplateDiff.diff(TemplateReader.read(before), TemplateReader.read(after),
+        "root.yaml");
+    assertThat(change(plan, "StackB/New").why()).isEqualTo("its nested stack is new");
+    assertThat(change(plan, "StackA/Added").why()).isEqualTo("it was added to the template");
+    assertThat(change(plan, "Top").why()).isEqualTo("it was added to the template");
+  }
+
+  @Test
+  void aReplacementReachingAnUpdatedResourceLeadsItsWhy() throws Exception {
+    Plan plan = diff("""
+        Resources:
+          Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: a}}
+          Topic:
+            Type: AWS::SNS::Topic
+            Properties: {DisplayName: a, TopicName: !Ref Bucket}
+        """, """
+        Resources:
+          Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: b}}
+          Topic:
+            Type: AWS::SNS::Topic
+            Properties: {DisplayName: b, TopicName: !Ref Bucket}
+        """);
+    ResourceChange topic = change(plan, "Topic");
+    assertThat(topic.kind()).isEqualTo(ChangeKind.REPLACE);
+    assertThat(topic.why()).startsWith("TopicName refers to Bucket, which is replaced")
+        .doesNotContain("in place");
+  }
+
+  @Test
+  void aReferenceOutsideThePropertiesOfAReplacedResourceIsAnUpdate() throws Exception {
+    Plan plan = diff("""
+        Resources:
+          Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: a}}
+          Topic: {Type: AWS::SNS::Topic, Metadata: {Source: !Ref Bucket}}
+        """, """
+        Resources:
+          Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: b}}
+          Topic: {Type: AWS::SNS::Topic, Metadata: {Source: !Ref Bucket}}
+        """);
+    assertThat(change(plan, "Topic").kind()).isEqualTo(ChangeKind.UPDATE);
+    assertThat(change(plan, "Topic").why())
+        .isEqualTo("it refers to Bucket, which is replaced");
+  }
+
+  /** CloudFormation refuses circular references; plangate must still finish reading them. */
+  @Test
+  void aCircularReferenceDoesNotStopTheSpread() throws Exception {
+    String cycle = """
+          Left: {Type: AWS::SNS::Topic, Properties: {DisplayName: !Ref Bucket,
+            Tags: [{Key: k, Value: !Ref Right}]}}
+          Right: {Type: AWS::SNS::Topic, Properties: {Tags: [{Key: k, Value: !Ref Left}]}}
+        """;
+    Plan plan = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+        java.time.Duration.ofSeconds(60), () -> diff(
+            "Resources:\n  Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: a}}\n"
+                + cycle,
+            "Resources:\n  Bucket: {Type: AWS::S3::Bucket, Properties: {BucketName: b}}\n"
+                + cycle));
+    assertThat(change(plan, "Bucket").kind()).isEqualTo(ChangeKind.REPLACE);
+    assertThat(change(plan, "Left").kind()).isEqualTo(ChangeKind.UPDATE);
+    assertThat(change(plan, "Right").kind()).isEqualTo(ChangeKind.NO_OP);
   }
 }

@@ -580,4 +580,55 @@ class TemplateReaderEdgeCasesTest {
     assertThat(TemplateEdge.propertyOf("Properties//0")).isEmpty();
     assertThat(TemplateEdge.propertyOf("Metadata/x")).isNull();
   }
+
+  // ------------------------------------------------------------------ size limits
+
+  private static final String SMALL_YAML = "Resources:\n  A: {Type: AWS::SNS::Topic}\n# ";
+
+  /** Five million characters are read; a character beyond them is refused, counted as such. */
+  @Test
+  void theCharacterLimitCountsCodePoints() throws Exception {
+    int max = TemplateYaml.MAX_CODE_POINTS;
+    String emoji = "\uD83D\uDE00";
+    String fits = SMALL_YAML + "x".repeat(max - SMALL_YAML.length() - 1) + emoji;
+    assertThat(fits.length()).isEqualTo(max + 1);
+    assertThat(yaml(fits).resources()).containsOnlyKeys("A");
+    String over = SMALL_YAML + "x".repeat(max + 1 - SMALL_YAML.length());
+    assertThatThrownBy(() -> yaml(over)).hasMessage("t.yaml: the file is longer than " + max
+        + " characters, far above CloudFormation's own template size limit");
+    String json = "{\"Resources\": {\"A\": {\"Type\": \"AWS::SNS::Topic\"}}}";
+    String jsonFits = json + " ".repeat(max - json.length());
+    assertThat(TemplateReader.parse(jsonFits, "t.json").resources()).containsOnlyKeys("A");
+    assertThatThrownBy(() -> TemplateReader.parse(jsonFits + " ", "t.json"))
+        .hasMessage("t.json: the file is longer than " + max
+            + " characters, far above CloudFormation's own template size limit");
+  }
+
+  // ------------------------------------------------------------------ cloud assemblies
+
+  /** Writes {@code stages} cloud assemblies each holding the next, the last holding a stack. */
+  private static Path stages(Path dir, int stages) throws Exception {
+    Path cdk = Files.createDirectories(dir.resolve("cdk.out"));
+    Path d = cdk;
+    for (int i = 0; i < stages; i++) {
+      Files.writeString(d.resolve("manifest.json"), "{\"artifacts\": {\"Stage\": {\"type\":"
+          + " \"cdk:cloud-assembly\", \"properties\": {\"directoryName\": \"s\"}}}}");
+      d = Files.createDirectories(d.resolve("s"));
+    }
+    Files.writeString(d.resolve("manifest.json"), "{\"artifacts\": {\"S\": {\"type\":"
+        + " \"aws:cloudformation:stack\", \"properties\": {\"templateFile\":"
+        + " \"S.template.json\"}}}}");
+    Files.writeString(d.resolve("S.template.json"),
+        "{\"Resources\": {\"Q\": {\"Type\": \"AWS::SQS::Queue\"}}}");
+    return cdk;
+  }
+
+  @Test
+  void stagesMayNestTenLevelsButNotEleven(@TempDir Path dir) throws Exception {
+    assertThat(TemplateCloudAssembly.stacks(stages(dir.resolve("ten"), 10))).containsOnlyKeys("S");
+    Path eleven = stages(dir.resolve("eleven"), 11);
+    assertThatThrownBy(() -> TemplateCloudAssembly.stacks(eleven))
+        .hasMessage(eleven.resolve("s/s/s/s/s/s/s/s/s/s/s/manifest.json")
+            + ": stages are nested more than 10 levels deep");
+  }
 }
