@@ -157,4 +157,47 @@ class ChangeSetReaderEdgeCasesTest {
     // no PolicyAction (output from before April 2024): the context's DeletionPolicy is kept
     assertThat(before.get("DeletionPolicy")).isEqualTo("Retain");
   }
+
+  @Test
+  void aFailedChangeSetWithoutAReasonIsRefused() throws Exception {
+    Path failed = file("failed.json", "{\"ChangeSetId\": \"cs\", \"Status\": \"FAILED\"}");
+    assertThatThrownBy(() -> READER.read(failed, "failed.json"))
+        .hasMessage("failed.json: StatusReason: the change set failed (Status FAILED):"
+            + " CloudFormation gives no reason");
+  }
+
+  @Test
+  void changesOfAnotherTypeAreSkippedButAResourceChangeMustBeThere() throws Exception {
+    Plan plan = READER.read(file("hook.json", "{\"ChangeSetId\": \"cs\", \"Changes\": ["
+        + "{\"Type\": \"HookInvocation\", \"HookInvocation\": {}}, "
+        + change("Queue", "AWS::SQS::Queue", "Remove", "") + "]}"), "hook.json");
+    assertThat(addresses(plan)).containsExactly("Queue");
+    Path bare = file("bare.json", "{\"ChangeSetId\": \"cs\", \"Changes\": [{\"Type\":"
+        + " \"Resource\"}]}");
+    assertThatThrownBy(() -> READER.read(bare, "bare.json"))
+        .hasMessage("bare.json: Changes[0].ResourceChange: missing: every change of Type"
+            + " Resource has one");
+    Path untyped = file("untyped.json", "{\"ChangeSetId\": \"cs\", \"Changes\": [{}]}");
+    assertThatThrownBy(() -> READER.read(untyped, "untyped.json"))
+        .hasMessage("untyped.json: Changes[0].ResourceChange: missing: every change of Type"
+            + " Resource has one");
+  }
+
+  @Test
+  void aDetailMayLackItsTargetButATargetMustBeAnObject() throws Exception {
+    Plan plan = READER.read(file("untargeted.json", "{\"ChangeSetId\": \"cs\", \"Changes\": ["
+        + change("Db", "AWS::RDS::DBInstance", "Modify", ", \"Details\": [{\"Evaluation\":"
+        + " \"Static\", \"ChangeSource\": \"DirectModification\"}]") + "]}"),
+        "untargeted.json");
+    ResourceChange db = plan.changes().get(0);
+    assertThat(db.kind()).as("neither Replacement nor a recreation level: fail closed")
+        .isEqualTo(ChangeKind.REPLACE);
+    assertThat(db.conditional()).isTrue();
+    Path stringTarget = file("string-target.json", "{\"ChangeSetId\": \"cs\", \"Changes\": ["
+        + change("Db", "AWS::RDS::DBInstance", "Modify", ", \"Details\": [{\"Target\":"
+        + " \"Properties\"}]") + "]}");
+    assertThatThrownBy(() -> READER.read(stringTarget, "string-target.json"))
+        .hasMessage("string-target.json: Changes[0].ResourceChange.Details[0].Target: expected"
+            + " an object, found a string");
+  }
 }

@@ -108,4 +108,29 @@ class TemplateGraphEdgeCasesTest {
     assertThat(dependencies(g)).contains("app/Instance -> root/Net/Vpc (ImportValue)");
     assertThat(g.warnings()).isEmpty();
   }
+
+  /** Exports that re-export the next one, 32 deep, still lead to the resource at the end. */
+  @Test
+  void anImportFollowsThirtyTwoReExports() throws Exception {
+    Map<String, Template> stacks = new LinkedHashMap<>();
+    stacks.put("s0", TemplateReader.parse("""
+        Resources:
+          Consumer: {Type: AWS::SNS::Subscription, Properties: {TopicArn: !ImportValue e1}}
+        """, "s0.yaml"));
+    for (int i = 1; i < 32; i++) {
+      stacks.put("s" + i, TemplateReader.parse("Resources:\n  Filler: {Type: AWS::SNS::Topic}\n"
+          + "Outputs:\n  Out:\n    Value: !ImportValue e" + (i + 1)
+          + "\n    Export: {Name: e" + i + "}\n", "s" + i + ".yaml"));
+    }
+    stacks.put("s32", TemplateReader.parse("""
+        Resources:
+          Topic: {Type: AWS::SNS::Topic}
+        Outputs:
+          Out:
+            Value: !Ref Topic
+            Export: {Name: e32}
+        """, "s32.yaml"));
+    assertThat(dependencies(TemplateGraph.of(stacks)))
+        .containsExactly("s0/Consumer -> s32/Topic (ImportValue)");
+  }
 }
