@@ -72,12 +72,15 @@ class ChangeSetReaderEdgeCasesTest {
   @Test
   void aNestedStackThatChangesWithoutItsInnerChangesIsAWarningWhateverTheAction()
       throws Exception {
-    for (String action : List.of("Modify", "Dynamic")) {
-      Plan plan = readAll(file(action + ".json", "{\"ChangeSetId\": \"cs-" + action + "\","
-          + " \"IncludeNestedStacks\": false, \"Changes\": [" + change("Network",
+    // IncludeNestedStacks false, or left out (as older output does): the same
+    for (String run : List.of("Modify false", "Dynamic false", "Modify absent")) {
+      String action = run.split(" ")[0];
+      String include = run.endsWith("absent") ? "" : " \"IncludeNestedStacks\": false,";
+      Plan plan = readAll(file(run.replace(' ', '-') + ".json", "{\"ChangeSetId\": \"cs\","
+          + include + " \"Changes\": [" + change("Network",
           "AWS::CloudFormation::Stack", action, ", \"Replacement\": \"False\"") + "]}"));
-      assertThat(plan.complete()).as(action).isFalse();
-      assertThat(plan.warnings()).as(action).containsExactly("nested stack Network changes, but"
+      assertThat(plan.complete()).as(run).isFalse();
+      assertThat(plan.warnings()).as(run).containsExactly("nested stack Network changes, but"
           + " the change set was created without --include-nested-stacks: the changes inside it"
           + " are not analysed.");
     }
@@ -199,5 +202,17 @@ class ChangeSetReaderEdgeCasesTest {
     assertThatThrownBy(() -> READER.read(stringTarget, "string-target.json"))
         .hasMessage("string-target.json: Changes[0].ResourceChange.Details[0].Target: expected"
             + " an object, found a string");
+  }
+
+  @Test
+  void aNestedChangeSetWithoutItsParentIsNamedByItsStackOrChangeSet() throws Exception {
+    String inner = change("Queue", "AWS::SQS::Queue", "Remove", "");
+    Plan byName = readAll(file("named.json", "{\"ChangeSetId\": \"child-1\", \"ChangeSetName\":"
+        + " \"inner\", \"ParentChangeSetId\": \"root-1\", \"Changes\": [" + inner + "]}"));
+    assertThat(addresses(byName)).containsExactly("inner/Queue");
+    Plan byId = readAll(file("id.json", "{\"ChangeSetId\": \"child-2\", \"ParentChangeSetId\":"
+        + " \"root-2\", \"Changes\": [" + inner + "]}"));
+    assertThat(addresses(byId)).containsExactly("child-2/Queue");
+    assertThat(byId.complete()).isFalse();
   }
 }

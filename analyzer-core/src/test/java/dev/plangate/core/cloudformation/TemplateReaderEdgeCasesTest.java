@@ -332,17 +332,58 @@ class TemplateReaderEdgeCasesTest {
         .hasMessageContaining("the nested stacks hold more than 1000 templates in all");
   }
 
-  @Test
-  void theRootCountsTowardsTheTemplateLimit(@TempDir Path dir) throws Exception {
+  /** A root and {@code uses} nested stacks of one leaf. */
+  private static Path rootOfLeaves(Path dir, int uses) throws Exception {
+    Files.createDirectories(dir);
     Files.writeString(dir.resolve("leaf.yaml"), "Resources:\n  Q: {Type: AWS::SQS::Queue}\n");
     StringBuilder root = new StringBuilder("Resources:\n");
-    for (int i = 0; i < 1000; i++) {
+    for (int i = 0; i < uses; i++) {
       root.append(stack("L" + i, "leaf.yaml"));
     }
-    Path file = dir.resolve("root.yaml");
-    Files.writeString(file, root);
-    assertThatThrownBy(() -> TemplateReader.read(file))
+    return Files.writeString(dir.resolve("root.yaml"), root);
+  }
+
+  @Test
+  void theRootCountsTowardsTheTemplateLimit(@TempDir Path dir) throws Exception {
+    assertThat(TemplateReader.read(rootOfLeaves(dir.resolve("thousand"), 999)).nestedStacks())
+        .hasSize(999);
+    Path over = rootOfLeaves(dir.resolve("over"), 1000);
+    assertThatThrownBy(() -> TemplateReader.read(over))
         .hasMessageContaining("the nested stacks hold more than 1000 templates in all");
+  }
+
+  /** A template of exactly {@code length} characters. */
+  private static String padded(int length) {
+    String head = "Resources:\n  A: {Type: AWS::SNS::Topic}\n# ";
+    return head + "x".repeat(length - head.length());
+  }
+
+  /**
+   * A root of {@code rootLength} characters with three children of the largest size a template
+   * may have: four such files are as much as one read takes in.
+   */
+  private static Path bigTree(Path dir, int rootLength) throws Exception {
+    int max = TemplateYaml.MAX_CODE_POINTS;
+    Files.createDirectories(dir);
+    String stacks = "Resources:\n" + stack("C1", "c1.yaml") + stack("C2", "c2.yaml")
+        + stack("C3", "c3.yaml") + "# ";
+    for (int i = 1; i <= 3; i++) {
+      Files.writeString(dir.resolve("c" + i + ".yaml"), padded(max));
+    }
+    return Files.writeString(dir.resolve("root.yaml"),
+        stacks + "x".repeat(rootLength - stacks.length()));
+  }
+
+  @Test
+  void theCharactersOfEveryFileCountTowardsOneLimit(@TempDir Path dir) throws Exception {
+    int max = TemplateYaml.MAX_CODE_POINTS;
+    assertThat(TemplateReader.read(bigTree(dir.resolve("fits"), max)).nestedStacks())
+        .hasSize(3);
+    Path over = bigTree(dir.resolve("over"), max);
+    Files.writeString(over.resolveSibling("c3.yaml"), padded(max) + "x");
+    assertThatThrownBy(() -> TemplateReader.read(over))
+        .hasMessageContaining("the templates read together have more than " + 4L * max
+            + " characters");
   }
 
   // ------------------------------------------------------------------ Fn::ForEach

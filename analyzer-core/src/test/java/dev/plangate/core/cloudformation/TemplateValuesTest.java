@@ -144,9 +144,22 @@ class TemplateValuesTest {
       differentLeaf = List.of(differentLeaf, Map.of("Fn::Not", List.of(differentLeaf)));
     }
     Object z = differentLeaf;
+    Object mapsA = "leaf";
+    Object mapsB = "leaf";
+    Object listsA = "leaf";
+    Object listsB = "leaf";
+    for (int i = 0; i < 60; i++) {
+      mapsA = Map.of("Fn::And", mapsA, "Fn::Or", mapsA);
+      mapsB = Map.of("Fn::And", mapsB, "Fn::Or", mapsB);
+      listsA = List.of(listsA, listsA);
+      listsB = List.of(listsB, listsB);
+    }
+    Object[] only = {mapsA, mapsB, listsA, listsB};
     assertTimeoutPreemptively(Duration.ofSeconds(60), () -> {
       assertThat(TemplateValues.sameShared(x, y)).isTrue();
       assertThat(TemplateValues.sameShared(x, z)).isFalse();
+      assertThat(TemplateValues.sameShared(only[0], only[1])).as("mappings only").isTrue();
+      assertThat(TemplateValues.sameShared(only[2], only[3])).as("lists only").isTrue();
     });
   }
 
