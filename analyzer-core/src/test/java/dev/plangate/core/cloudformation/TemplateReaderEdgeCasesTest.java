@@ -672,4 +672,23 @@ class TemplateReaderEdgeCasesTest {
         .hasMessage(eleven.resolve("s/s/s/s/s/s/s/s/s/s/s/manifest.json")
             + ": stages are nested more than 10 levels deep");
   }
+
+  @Test
+  void aCommittedAssemblyReadsItsNestedTemplatesFromItsOwnDirectory(@TempDir Path dir)
+      throws Exception {
+    dev.plangate.core.testing.GitFixture repo = dev.plangate.core.testing.GitFixture
+        .init(dir.resolve("repo"))
+        .write("app/cdk.out/manifest.json", "{\"artifacts\": {\"S\": {\"type\":"
+            + " \"aws:cloudformation:stack\", \"properties\": {\"templateFile\":"
+            + " \"S.template.json\"}}}}")
+        .write("app/cdk.out/S.template.json", "{\"Resources\": {\"Net\": {\"Type\":"
+            + " \"AWS::CloudFormation::Stack\", \"Properties\": {\"TemplateURL\":"
+            + " \"Net.nested.template.json\"}}}}")
+        .write("app/cdk.out/Net.nested.template.json",
+            "{\"Resources\": {\"Vpc\": {\"Type\": \"AWS::EC2::VPC\"}}}");
+    String sha = repo.commit("synth\n");
+    Map<String, Template> stacks = TemplateCloudAssembly.stacks(
+        dev.plangate.core.git.GitRepository.open(repo.dir()), sha, "base", "app/cdk.out");
+    assertThat(stacks.get("S").nestedStacks().get("Net").resources()).containsOnlyKeys("Vpc");
+  }
 }
