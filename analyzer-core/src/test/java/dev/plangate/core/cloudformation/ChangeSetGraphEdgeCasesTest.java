@@ -89,6 +89,9 @@ class ChangeSetGraphEdgeCasesTest {
         """));
     assertThat(p.dependenciesKnown()).isTrue();
     assertThat(p.warnings()).isEmpty();
+    assertThat(p.changes()).extracting(ResourceChange::address).as("Key once, as listed")
+        .containsExactly("Key", "Topic");
+    assertThat(p.changes().get(0).listed()).isTrue();
     assertThat(edges(p)).containsExactly("Topic -> Key");
   }
 

@@ -295,4 +295,20 @@ class TemplateDiffEdgeCasesTest {
     assertThat(change(plan, "Left").kind()).isEqualTo(ChangeKind.UPDATE);
     assertThat(change(plan, "Right").kind()).isEqualTo(ChangeKind.NO_OP);
   }
+
+  /** CloudFormation refuses an undefined condition; plangate compares it by its name. */
+  @Test
+  void anUndefinedConditionIsComparedByItsName() throws Exception {
+    Plan plan = diff("""
+        Resources:
+          Same: {Type: AWS::SNS::Topic, Condition: Missing}
+          Other: {Type: AWS::SNS::Topic, Condition: MissingBefore}
+        """, """
+        Resources:
+          Same: {Type: AWS::SNS::Topic, Condition: Missing}
+          Other: {Type: AWS::SNS::Topic, Condition: MissingAfter}
+        """);
+    assertThat(change(plan, "Same").kind()).isEqualTo(ChangeKind.NO_OP);
+    assertThat(change(plan, "Other").kind()).isEqualTo(ChangeKind.UPDATE);
+  }
 }

@@ -691,4 +691,11 @@ class TemplateReaderEdgeCasesTest {
         dev.plangate.core.git.GitRepository.open(repo.dir()), sha, "base", "app/cdk.out");
     assertThat(stacks.get("S").nestedStacks().get("Net").resources()).containsOnlyKeys("Vpc");
   }
+
+  @Test
+  void aControlCharacterInYamlIsRefusedWithItsPosition() {
+    assertThatThrownBy(() -> yaml("Resources:\n\u0001"))
+        .hasMessage("t.yaml: character U+0001 at character 12 is not allowed in YAML (only"
+            + " printable characters are)");
+  }
 }
