@@ -698,4 +698,27 @@ class TemplateReaderEdgeCasesTest {
         .hasMessage("t.yaml: character U+0001 at character 12 is not allowed in YAML (only"
             + " printable characters are)");
   }
+
+  @Test
+  void aCommittedAssemblysNestedTemplateMayNotLeaveItsDirectory(@TempDir Path dir)
+      throws Exception {
+    dev.plangate.core.testing.GitFixture repo = dev.plangate.core.testing.GitFixture
+        .init(dir.resolve("repo"))
+        .write("app/secret.json", "{\"Resources\": {\"Vpc\": {\"Type\": \"AWS::EC2::VPC\"}}}")
+        .write("app/cdk.out/manifest.json", "{\"artifacts\": {\"S\": {\"type\":"
+            + " \"aws:cloudformation:stack\", \"properties\": {\"templateFile\":"
+            + " \"S.template.json\"}}}}")
+        .write("app/cdk.out/S.template.json", "{\"Resources\": {\"Net\": {\"Type\":"
+            + " \"AWS::CloudFormation::Stack\", \"Properties\": {\"TemplateURL\":"
+            + " \"../secret.json\"}}}}");
+    String sha = repo.commit("synth\n");
+    dev.plangate.core.git.GitRepository git =
+        dev.plangate.core.git.GitRepository.open(repo.dir());
+    assertThatThrownBy(() -> TemplateCloudAssembly.stacks(git, sha, "base", "app/cdk.out"))
+        .isInstanceOf(PlanReadException.class)
+        .hasMessage("base:app/cdk.out/S.template.json: nested stack Net"
+            + " (base:app/cdk.out/S.template.json:1) has TemplateURL ../secret.json, which points"
+            + " outside base:app/cdk.out, the directory of the template plangate was given;"
+            + " nested templates are read only from there");
+  }
 }
