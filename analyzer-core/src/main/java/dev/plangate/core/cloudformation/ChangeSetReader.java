@@ -389,11 +389,15 @@ public final class ChangeSetReader {
           } else {
             walk(child, address + "/", address);
           }
-        } else if ((e.action().equals("Modify") || e.action().equals("Dynamic"))
-            && !Boolean.TRUE.equals(head.includeNestedStacks())) {
+        } else if (e.action().equals("Modify") || e.action().equals("Dynamic")) {
+          // CloudFormation names the nested change set of every nested stack that changes when
+          // asked to include them; a row without one leaves the inside unseen either way.
           complete = false;
-          warnings.add("nested stack " + address + " changes, but the change set was created"
-              + " without --include-nested-stacks: the changes inside it are not analysed.");
+          warnings.add("nested stack " + address + " changes, but "
+              + (Boolean.TRUE.equals(head.includeNestedStacks())
+                  ? "its row names no nested change set (ChangeSetId)"
+                  : "the change set was created without --include-nested-stacks")
+              + ": the changes inside it are not analysed.");
         }
       }
     }

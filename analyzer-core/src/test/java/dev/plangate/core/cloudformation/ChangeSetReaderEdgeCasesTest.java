@@ -91,11 +91,16 @@ class ChangeSetReaderEdgeCasesTest {
   }
 
   @Test
-  void withIncludeNestedStacksANestedStackWithoutChangesOfItsOwnIsNoWarning() throws Exception {
+  void withIncludeNestedStacksANestedStackRowWithoutItsChangeSetLeavesThePlanIncomplete()
+      throws Exception {
+    // CloudFormation names the nested change set of a nested stack that changes; without it,
+    // what the nested stack destroys is unseen, so the plan cannot pass as complete.
     Plan plan = readAll(file("included.json", "{\"ChangeSetId\": \"cs\","
         + " \"IncludeNestedStacks\": true, \"Changes\": [" + change("Network",
         "AWS::CloudFormation::Stack", "Modify", ", \"Replacement\": \"False\"") + "]}"));
-    assertThat(plan.warnings()).isEmpty();
+    assertThat(plan.complete()).isFalse();
+    assertThat(plan.warnings()).containsExactly("nested stack Network changes, but its row names"
+        + " no nested change set (ChangeSetId): the changes inside it are not analysed.");
     assertThat(plan.changes()).singleElement().extracting(ResourceChange::kind)
         .isEqualTo(ChangeKind.UPDATE);
   }

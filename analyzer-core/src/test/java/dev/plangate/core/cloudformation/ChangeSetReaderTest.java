@@ -160,8 +160,10 @@ class ChangeSetReaderTest {
     assertThat(plan.driftCount()).isEqualTo(1);
 
     assertThat(c.get("Mystery").kind()).isEqualTo(ChangeKind.UNKNOWN);
-    assertThat(otherWarnings(plan)).containsExactly("Mystery has the action Transmogrify that"
-        + " plangate does not know; treated as a destroy.");
+    assertThat(otherWarnings(plan)).containsExactly("nested stack Workers changes, but its row"
+        + " names no nested change set (ChangeSetId): the changes inside it are not analysed.",
+        "Mystery has the action Transmogrify that plangate does not know; treated as a destroy.");
+    assertThat(plan.complete()).as("what the nested stack does inside is unseen").isFalse();
 
     Map<String, Finding> f = findingsByAddress(plan);
     assertThat(f.keySet()).containsExactlyInAnyOrder("Workers", "Mystery");
