@@ -177,10 +177,12 @@ public final class ChangeSetReader {
    * given in any order, into one plan named {@code name}. With one document, errors name it
    * {@code name}; with several, each error names the file it is about.
    *
-   * <p>Something missing is a warning on the plan, and the plan is marked incomplete: a page
-   * that a {@code NextToken} promises, a nested stack's change set that the root points at, or
-   * the parent of a nested change set (its changes are then read under its stack name). The
-   * nested stack change itself is always reported.
+   * <p>What a given document points at but is missing is an input error, never a pass with a
+   * warning, since it may hold the destroy: a page that a {@code NextToken} promises, and the
+   * inside of a nested stack that changes (its change set not given, not named, or not created
+   * because the change set was made without {@code --include-nested-stacks}). A nested change
+   * set given without its parent is read under its stack name, and the plan is marked
+   * incomplete with a warning: every change given is judged.
    *
    * @throws PlanReadException for an unreadable document (naming the file and the field), a
    *     change set that failed for a reason other than "no changes" or is still being created,
@@ -380,9 +382,8 @@ public final class ChangeSetReader {
         if (e.nestedChangeSetId() != null) {
           ChangeSet child = sets.get("id:" + e.nestedChangeSetId());
           if (child == null) {
-            complete = false;
-            warnings.add("child change set " + e.nestedChangeSetId() + " (nested stack "
-                + address + ") not given: its changes are not analysed.");
+            throw unseen(address, "its change set " + e.nestedChangeSetId() + " is not given",
+                "give it too (describe-change-set --change-set-name with that id, every page)");
           } else if (visited.contains(child.key)) {
             throw new PlanReadException(name, "change set " + child.label() + " is reached"
                 + " twice through nested stacks (the second time from " + address + ")");
@@ -392,14 +393,19 @@ public final class ChangeSetReader {
         } else if (e.action().equals("Modify") || e.action().equals("Dynamic")) {
           // CloudFormation names the nested change set of every nested stack that changes when
           // asked to include them; a row without one leaves the inside unseen either way.
-          complete = false;
-          warnings.add("nested stack " + address + " changes, but "
-              + (Boolean.TRUE.equals(head.includeNestedStacks())
-                  ? "its row names no nested change set (ChangeSetId)"
-                  : "the change set was created without --include-nested-stacks")
-              + ": the changes inside it are not analysed.");
+          throw Boolean.TRUE.equals(head.includeNestedStacks())
+              ? unseen(address, "its row names no nested change set (ChangeSetId)",
+                  "describe the change set again and give every nested change set")
+              : unseen(address, "the change set was created without --include-nested-stacks",
+                  "create it with --include-nested-stacks and give every nested change set");
         }
       }
+    }
+
+    /** A nested stack that changes where nothing given shows what changes inside it. */
+    private PlanReadException unseen(String address, String why, String fix) {
+      return new PlanReadException(name, "nested stack " + address + " changes, but " + why
+          + ", so what it changes inside (it may destroy resources) cannot be judged; " + fix);
     }
 
     /**

@@ -70,39 +70,48 @@ class ChangeSetReaderEdgeCasesTest {
   }
 
   @Test
-  void aNestedStackThatChangesWithoutItsInnerChangesIsAWarningWhateverTheAction()
+  void aNestedStackThatChangesWithoutItsInnerChangesIsAnInputErrorWhateverTheAction()
       throws Exception {
     // IncludeNestedStacks false, or left out (as older output does): the same
     for (String run : List.of("Modify false", "Dynamic false", "Modify absent")) {
       String action = run.split(" ")[0];
       String include = run.endsWith("absent") ? "" : " \"IncludeNestedStacks\": false,";
-      Plan plan = readAll(file(run.replace(' ', '-') + ".json", "{\"ChangeSetId\": \"cs\","
+      Path doc = file(run.replace(' ', '-') + ".json", "{\"ChangeSetId\": \"cs\","
           + include + " \"Changes\": [" + change("Network",
-          "AWS::CloudFormation::Stack", action, ", \"Replacement\": \"False\"") + "]}"));
-      assertThat(plan.complete()).as(run).isFalse();
-      assertThat(plan.warnings()).as(run).containsExactly("nested stack Network changes, but"
-          + " the change set was created without --include-nested-stacks: the changes inside it"
-          + " are not analysed.");
+          "AWS::CloudFormation::Stack", action, ", \"Replacement\": \"False\"") + "]}");
+      assertThatThrownBy(() -> readAll(doc)).as(run).isInstanceOf(PlanReadException.class)
+          .hasMessage("change set: nested stack Network changes, but the change set was created"
+              + " without --include-nested-stacks, so what it changes inside (it may destroy"
+              + " resources) cannot be judged; create it with --include-nested-stacks and give"
+              + " every nested change set");
     }
+  }
+
+  @Test
+  void aNestedStackThatIsAddedOrRemovedNeedsNoChangeSetOfItsOwn() throws Exception {
+    // Added: everything inside is new; removed: the stack's own row is the destroy.
     Plan added = readAll(file("add.json", "{\"ChangeSetId\": \"cs-add\", \"Changes\": ["
         + change("Network", "AWS::CloudFormation::Stack", "Add", "") + "]}"));
     assertThat(added.complete()).isTrue();
     assertThat(added.warnings()).isEmpty();
+    Plan removed = readAll(file("remove.json", "{\"ChangeSetId\": \"cs-rm\", \"Changes\": ["
+        + change("Network", "AWS::CloudFormation::Stack", "Remove", "") + "]}"));
+    assertThat(removed.changes()).singleElement().extracting(ResourceChange::kind)
+        .isEqualTo(ChangeKind.DELETE);
   }
 
   @Test
-  void withIncludeNestedStacksANestedStackRowWithoutItsChangeSetLeavesThePlanIncomplete()
+  void withIncludeNestedStacksANestedStackRowWithoutItsChangeSetIsAnInputError()
       throws Exception {
     // CloudFormation names the nested change set of a nested stack that changes; without it,
-    // what the nested stack destroys is unseen, so the plan cannot pass as complete.
-    Plan plan = readAll(file("included.json", "{\"ChangeSetId\": \"cs\","
+    // what the nested stack destroys is unseen.
+    Path doc = file("included.json", "{\"ChangeSetId\": \"cs\","
         + " \"IncludeNestedStacks\": true, \"Changes\": [" + change("Network",
-        "AWS::CloudFormation::Stack", "Modify", ", \"Replacement\": \"False\"") + "]}"));
-    assertThat(plan.complete()).isFalse();
-    assertThat(plan.warnings()).containsExactly("nested stack Network changes, but its row names"
-        + " no nested change set (ChangeSetId): the changes inside it are not analysed.");
-    assertThat(plan.changes()).singleElement().extracting(ResourceChange::kind)
-        .isEqualTo(ChangeKind.UPDATE);
+        "AWS::CloudFormation::Stack", "Modify", ", \"Replacement\": \"False\"") + "]}");
+    assertThatThrownBy(() -> readAll(doc)).isInstanceOf(PlanReadException.class)
+        .hasMessage("change set: nested stack Network changes, but its row names no nested change"
+            + " set (ChangeSetId), so what it changes inside (it may destroy resources) cannot be"
+            + " judged; describe the change set again and give every nested change set");
   }
 
   @Test

@@ -160,10 +160,8 @@ class ChangeSetReaderTest {
     assertThat(plan.driftCount()).isEqualTo(1);
 
     assertThat(c.get("Mystery").kind()).isEqualTo(ChangeKind.UNKNOWN);
-    assertThat(otherWarnings(plan)).containsExactly("nested stack Workers changes, but its row"
-        + " names no nested change set (ChangeSetId): the changes inside it are not analysed.",
-        "Mystery has the action Transmogrify that plangate does not know; treated as a destroy.");
-    assertThat(plan.complete()).as("what the nested stack does inside is unseen").isFalse();
+    assertThat(otherWarnings(plan)).containsExactly("Mystery has the action Transmogrify that"
+        + " plangate does not know; treated as a destroy.");
 
     Map<String, Finding> f = findingsByAddress(plan);
     assertThat(f.keySet()).containsExactlyInAnyOrder("Workers", "Mystery");
@@ -234,14 +232,15 @@ class ChangeSetReaderTest {
   }
 
   @Test
-  void aNestedChangeSetNotGivenIsAWarningAndItsStackIsStillReported() throws Exception {
-    Plan plan = read("nested-root.json", "nested-child.json");
-    assertThat(plan.changes()).extracting(ResourceChange::address)
-        .containsExactly("A", "A/B", "Alarms");
-    assertThat(plan.complete()).isFalse();
-    assertThat(plan.warnings()).containsExactly("child change set arn:aws:cloudformation:"
-        + "eu-west-1:123456789012:changeSet/shop-A-B-release/0a1b2c3d-0000-4000-8000-000000000012"
-        + " (nested stack A/B) not given: its changes are not analysed.");
+  void aNestedChangeSetNotGivenIsAnInputError() {
+    // It may hold the destroy: like a missing page, the change set cannot pass without it.
+    assertThatThrownBy(() -> read("nested-root.json", "nested-child.json"))
+        .isInstanceOf(PlanReadException.class)
+        .hasMessage("change set: nested stack A/B changes, but its change set"
+            + " arn:aws:cloudformation:eu-west-1:123456789012:changeSet/shop-A-B-release/"
+            + "0a1b2c3d-0000-4000-8000-000000000012 is not given, so what it changes inside (it"
+            + " may destroy resources) cannot be judged; give it too (describe-change-set"
+            + " --change-set-name with that id, every page)");
   }
 
   @Test
@@ -265,13 +264,12 @@ class ChangeSetReaderTest {
   }
 
   @Test
-  void aNestedStackChangedWithoutIncludeNestedStacksIsAWarning() throws Exception {
-    Plan plan = read("nested-not-included.json");
-    assertThat(plan.complete()).isFalse();
-    assertThat(plan.warnings()).anySatisfy(w -> assertThat(w)
-        .contains("nested stack Network changes", "--include-nested-stacks"));
-    assertThat(plan.warnings()).anySatisfy(w -> assertThat(w).contains("obsolete"));
-    assertThat(findings(plan)).isEmpty();
+  void aNestedStackChangedWithoutIncludeNestedStacksIsAnInputError() {
+    // With no finding of its own, it would pass while the nested stack may destroy inside.
+    assertThatThrownBy(() -> read("nested-not-included.json"))
+        .isInstanceOf(PlanReadException.class)
+        .hasMessageContaining("nested stack Network changes, but the change set was created"
+            + " without --include-nested-stacks");
   }
 
   @Test
