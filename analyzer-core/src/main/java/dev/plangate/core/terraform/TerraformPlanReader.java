@@ -17,7 +17,6 @@ import dev.plangate.core.plan.AttributeSelector;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
-import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -75,8 +74,8 @@ public final class TerraformPlanReader {
 
   /** Reads {@code file}; {@code displayName} is how errors and reports name it. */
   public Plan read(Path file, String displayName) throws PlanReadException {
-    try (InputStream in = new BufferedInputStream(
-            InputFile.open(file, displayName, InputFile.MAX_PLAN_BYTES), 1 << 16);
+    // No buffering stream: the parser reads in large blocks itself.
+    try (InputStream in = InputFile.open(file, displayName, InputFile.MAX_PLAN_BYTES);
         JsonParser p = FACTORY.createParser(in)) {
       p.setCodec(MAPPER);
       Reading reading = new Reading(p, displayName);
