@@ -199,7 +199,7 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
           } else if (state == VALUE || state == VALUE_OR_CLOSE) {
             state = AFTER_VALUE;
           } else {
-            unexpected(ptr, c);
+            unexpected(ptr, c, state, objects[depth]);
           }
           _inputPtr = ptr;
           skipStringBody();
@@ -209,19 +209,19 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
         }
         case ':' -> {
           if (state != COLON) {
-            unexpected(ptr, c);
+            unexpected(ptr, c, state, objects[depth]);
           }
           state = VALUE;
         }
         case ',' -> {
           if (state != AFTER_VALUE) {
-            unexpected(ptr, c);
+            unexpected(ptr, c, state, objects[depth]);
           }
           state = objects[depth] ? KEY : VALUE;
         }
         case '{', '[' -> {
           if (state != VALUE && state != VALUE_OR_CLOSE) {
-            unexpected(ptr, c);
+            unexpected(ptr, c, state, objects[depth]);
           }
           depth++;
           _inputPtr = ptr;
@@ -237,7 +237,7 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
           boolean canClose = state == AFTER_VALUE
               || (object ? state == KEY_OR_CLOSE : state == VALUE_OR_CLOSE);
           if (!canClose || objects[depth] != object) {
-            unexpected(ptr, c);
+            unexpected(ptr, c, state, objects[depth]);
           }
           if (depth == 0) {
             _inputPtr = ptr - 1;
@@ -248,7 +248,7 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
         }
         case 't', 'f', 'n' -> {
           if (state != VALUE && state != VALUE_OR_CLOSE) {
-            unexpected(ptr, c);
+            unexpected(ptr, c, state, objects[depth]);
           }
           _inputPtr = ptr;
           skipLiteral(c == 't' ? "true" : c == 'f' ? "false" : "null");
@@ -259,7 +259,7 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
         }
         case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
           if (state != VALUE && state != VALUE_OR_CLOSE) {
-            unexpected(ptr, c);
+            unexpected(ptr, c, state, objects[depth]);
           }
           _inputPtr = ptr;
           skipNumber(c);
@@ -268,14 +268,23 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
           ptr = _inputPtr;
           end = _inputEnd;
         }
-        default -> unexpected(ptr, c);
+        default -> unexpected(ptr, c, state, objects[depth]);
       }
     }
   }
 
-  private void unexpected(int ptr, int c) throws IOException {
+  /** Fails on {@code c}, in the words Jackson uses for what it was expecting. */
+  private void unexpected(int ptr, int c, int state, boolean inObject) throws IOException {
     _inputPtr = ptr;
-    _reportUnexpectedChar(c, "in a value skipped unread");
+    String expected = switch (state) {
+      case AFTER_VALUE -> "was expecting comma to separate " + (inObject ? "Object" : "Array")
+          + " entries";
+      case COLON -> "was expecting a colon to separate field name and value";
+      case KEY, KEY_OR_CLOSE -> "was expecting double-quote to start field name";
+      default -> "expected a valid value (JSON String, Number, Array, Object or token 'null',"
+          + " 'true' or 'false')";
+    };
+    _reportUnexpectedChar(c, expected);
   }
 
   /** After the opening quote: leaves the input after the closing one. */
@@ -328,7 +337,8 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
       }
       _inputPtr = ptr;
       switch (kind) {
-        case 2 -> _decodeEscaped(); // a backslash-u escape, an escape at the end of the buffer, or an error
+        // a backslash-u escape, one cut by the end of the buffer, or an error
+        case 2 -> _decodeEscaped();
         case 3 -> _throwUnquotedSpace(c, "string value");
         case 4 -> continuation(1);
         case 5 -> continuation(2);
@@ -403,6 +413,9 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
   }
 
   private void badNumber(String why) throws IOException {
+    if (peekByte() < 0) {
+      _reportInvalidEOF(" in a number", JsonToken.VALUE_NUMBER_INT);
+    }
     _reportError("Invalid number in a value skipped unread: " + why);
   }
 

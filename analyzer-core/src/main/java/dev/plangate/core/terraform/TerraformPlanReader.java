@@ -17,6 +17,7 @@ import dev.plangate.core.plan.AttributeSelector;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.plan.SkippingJsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -51,6 +52,12 @@ public final class TerraformPlanReader {
 
   private static final JsonFactory FACTORY =
       PlanJson.streamingFactoryCheckingKeysItself(MAX_NESTING_DEPTH, MAX_STRING_LENGTH);
+  // prior_state read ahead starts one level down: the same limit, counted from there.
+  private static final JsonFactory AHEAD_FACTORY =
+      PlanJson.streamingFactoryCheckingKeysItself(MAX_NESTING_DEPTH - 1, MAX_STRING_LENGTH);
+
+  /** Plans from this size up have their prior_state read on a second core. */
+  static final long READ_AHEAD_FROM_BYTES = 8L << 20;
   // The codec for sub-trees of a streamed document: no trailing-token check (the stream goes on).
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
@@ -61,24 +68,37 @@ public final class TerraformPlanReader {
 
   /** Daemon threads, so a background parse never keeps a command-line JVM alive. */
   private static final Executor BACKGROUND = command -> {
-    Thread t = new Thread(command, "plangate-address-parser");
+    Thread t = new Thread(command, "plangate-reader");
     t.setDaemon(true);
     t.start();
   };
 
   private final AttributeSelector attributes;
+  private final long readAheadFromBytes;
+  /** Whether the last plan read had its prior_state read ahead, even if it then failed (tests). */
+  volatile boolean lastReadUsedReadAhead;
 
   public TerraformPlanReader(AttributeSelector attributes) {
+    this(attributes, READ_AHEAD_FROM_BYTES);
+  }
+
+  /** With prior_state read on a second core for plans of {@code readAheadFromBytes} or more. */
+  TerraformPlanReader(AttributeSelector attributes, long readAheadFromBytes) {
     this.attributes = attributes;
+    this.readAheadFromBytes = readAheadFromBytes;
   }
 
   /** Reads {@code file}; {@code displayName} is how errors and reports name it. */
   public Plan read(Path file, String displayName) throws PlanReadException {
+    lastReadUsedReadAhead = false;
     // No buffering stream: the parser reads in large blocks itself.
     try (InputStream in = InputFile.open(file, displayName, InputFile.MAX_PLAN_BYTES);
         JsonParser p = FACTORY.createParser(in)) {
       p.setCodec(MAPPER);
-      Reading reading = new Reading(p, displayName);
+      PriorStateAhead ahead = p instanceof SkippingJsonParser
+          && Files.size(file) >= readAheadFromBytes
+          ? PriorStateAhead.start(file, displayName, AHEAD_FACTORY, BACKGROUND) : null;
+      Reading reading = new Reading(p, displayName, ahead);
       try {
         return reading.readDocument();
       } catch (StreamConstraintsException e) {
@@ -130,6 +150,7 @@ public final class TerraformPlanReader {
   private final class Reading {
     private final JsonParser p;
     private final String name;
+    private final PriorStateAhead ahead;
     private String formatVersion;
     private String toolVersion;
     private boolean sawResourceChanges;
@@ -146,9 +167,10 @@ public final class TerraformPlanReader {
     private boolean errored;
     private boolean complete = true;
 
-    Reading(JsonParser p, String name) {
+    Reading(JsonParser p, String name, PriorStateAhead ahead) {
       this.p = p;
       this.name = name;
+      this.ahead = ahead;
     }
 
     Plan readDocument() throws IOException {
@@ -464,96 +486,15 @@ public final class TerraformPlanReader {
     // ---- prior_state -----------------------------------------------------------------------
 
     private void readPriorState(JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      PriorStateAhead.Result r = ahead == null || t != JsonToken.START_OBJECT ? null
+          : ahead.resultAt(p.currentTokenLocation().getByteOffset());
+      if (r == null) {
+        state.addAll(new PriorStateReader(p, this::fail).read(t));
         return;
       }
-      // Its edges widen the blast radius, so a part of the wrong shape fails rather than
-      // silently giving fewer dependents.
-      expect(t, JsonToken.START_OBJECT, "prior_state");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken v = p.nextToken();
-        if (f.equals("values") && objectOrNull(v, "prior_state.values")) {
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String g = p.currentName();
-            JsonToken w = p.nextToken();
-            if (g.equals("root_module")
-                && objectOrNull(w, "prior_state.values.root_module")) {
-              readStateModule("prior_state.values.root_module");
-            } else {
-              p.skipChildren();
-            }
-          }
-        } else {
-          p.skipChildren();
-        }
-      }
-    }
-
-    /** True for an object to read; false for null; fails for anything else. */
-    private boolean objectOrNull(JsonToken t, Object ctx) {
-      if (t == JsonToken.VALUE_NULL) {
-        return false;
-      }
-      expect(t, JsonToken.START_OBJECT, ctx);
-      return true;
-    }
-
-    /** True for an array to read; false for null; fails for anything else. */
-    private boolean arrayOrNull(JsonToken t, Object ctx) {
-      if (t == JsonToken.VALUE_NULL) {
-        return false;
-      }
-      expect(t, JsonToken.START_ARRAY, ctx);
-      return true;
-    }
-
-    private void readStateModule(String ctx) throws IOException {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken v = p.nextToken();
-        if (f.equals("resources") && arrayOrNull(v, ctx + ".resources")) {
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            readStateResource(new At(ctx + ".resources", i++));
-          }
-        } else if (f.equals("child_modules") && arrayOrNull(v, ctx + ".child_modules")) {
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            String c = ctx + ".child_modules[" + i++ + "]";
-            expect(p.currentToken(), JsonToken.START_OBJECT, c);
-            readStateModule(c);
-          }
-        } else {
-          p.skipChildren();
-        }
-      }
-    }
-
-    private void readStateResource(At ctx) throws IOException {
-      expect(p.currentToken(), JsonToken.START_OBJECT, ctx);
-      String address = null;
-      String deposed = null;
-      String mode = null;
-      String type = null;
-      List<String> dependsOn = List.of();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (f) {
-          case "address" -> address = string(v, ctx, "address");
-          case "deposed_key" -> deposed = string(v, ctx, "deposed_key");
-          case "mode" -> mode = string(v, ctx, "mode");
-          case "type" -> type = intern(string(v, ctx, "type"));
-          case "depends_on" -> dependsOn = stringArray(v, ctx, "depends_on");
-          default -> p.skipChildren();
-        }
-      }
-      if (address != null) {
-        boolean managed = mode == null ? !isDataAddress(address) : !mode.equals("data");
-        state.add(new StateResource(address, deposed, managed,
-            type == null ? intern(typeFromAddress(address)) : type, dependsOn));
-      }
+      state.addAll(r.state());
+      ((SkippingJsonParser) p).skipChildrenTo(r.close(), r.rows(), r.lastRowColumn());
+      lastReadUsedReadAhead = true;
     }
 
     // ---- small readers ---------------------------------------------------------------------
@@ -689,7 +630,7 @@ public final class TerraformPlanReader {
     }
   }
 
-  private static String typeFromAddress(String address) {
+  static String typeFromAddress(String address) {
     try {
       return ResourceAddress.parse(address).type();
     } catch (IllegalArgumentException e) {
