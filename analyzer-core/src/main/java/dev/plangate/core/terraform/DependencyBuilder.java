@@ -169,6 +169,18 @@ final class DependencyBuilder {
       return configAddress.length;
     }
 
+    /** The addresses of {@code a}'s changes followed by those of {@code b}'s. */
+    static ParsedAddresses concat(ParsedAddresses a, ParsedAddresses b) {
+      ParsedAddresses p = new ParsedAddresses(a.size() + b.size());
+      System.arraycopy(a.moduleNames, 0, p.moduleNames, 0, a.size());
+      System.arraycopy(b.moduleNames, 0, p.moduleNames, a.size(), b.size());
+      System.arraycopy(a.moduleKeys, 0, p.moduleKeys, 0, a.size());
+      System.arraycopy(b.moduleKeys, 0, p.moduleKeys, a.size(), b.size());
+      System.arraycopy(a.configAddress, 0, p.configAddress, 0, a.size());
+      System.arraycopy(b.configAddress, 0, p.configAddress, a.size(), b.size());
+      return p;
+    }
+
     static ParsedAddresses of(List<ResourceChange> changes) {
       ParsedAddresses p = new ParsedAddresses(changes.size());
       Map<String, String[]> namesCache = new HashMap<>();

@@ -14,13 +14,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 
 /**
  * Reads a plan's {@code prior_state} on a second core while the main pass reads what comes before
- * it. Terraform writes prior_state after planned_values and resource_changes, and a third of a
- * large plan is in it.
+ * it (when {@link ReadAhead} cannot read the whole back half). Terraform writes prior_state after
+ * planned_values and resource_changes, and a third of a large plan is in it.
  *
  * <p>It is a guess, checked before it is used: the last {@code "prior_state"} key in the file is
  * taken as the top-level one and its object read from there, on a parser of its own. The main
@@ -39,43 +37,25 @@ final class PriorStateAhead {
   /** The prior_state object read ahead: the byte of its '{' and of its '}'. */
   record Result(long open, long close, int rows, int lastRowColumn, List<StateResource> state) {}
 
-  private final CompletableFuture<Result> result;
-
-  private PriorStateAhead(CompletableFuture<Result> result) {
-    this.result = result;
-  }
+  private PriorStateAhead() {}
 
   /**
-   * Starts reading ahead on {@code executor}, with parsers from {@code factory} (which must allow
-   * one level of nesting fewer than the main pass's).
+   * prior_state read from its '{' at byte {@code open}, with parsers from {@code factory} (which
+   * must allow one level of nesting fewer than the main pass's); null if it cannot be read.
    */
-  static PriorStateAhead start(Path file, String name, JsonFactory factory, Executor executor) {
-    return new PriorStateAhead(CompletableFuture.supplyAsync(() -> {
-      try {
-        long open = findLastObjectAfterKey(file);
-        return open < 0 ? null : read(file, name, factory, open);
-      } catch (IOException | RuntimeException e) {
-        return null; // the main pass reads it and reports what is wrong
-      }
-    }, executor));
-  }
-
-  /** The result if the prior_state object read ahead starts at byte {@code open}, else null. */
-  Result resultAt(long open) {
-    Result r = result.join();
-    return r != null && r.open() == open ? r : null;
+  static Result readAt(Path file, String name, JsonFactory factory, long open) {
+    try {
+      return read(file, name, factory, open);
+    } catch (IOException | RuntimeException e) {
+      return null; // the main pass reads it and reports what is wrong
+    }
   }
 
   private static Result read(Path file, String name, JsonFactory factory, long open)
       throws IOException {
     try (InputStream in = InputFile.open(file, name, InputFile.MAX_PLAN_BYTES)) {
-      long left = open;
-      while (left > 0) {
-        long s = in.skip(left);
-        if (s <= 0) {
-          return null;
-        }
-        left -= s;
+      if (!ReadAhead.skipFully(in, open)) {
+        return null;
       }
       try (JsonParser p = factory.createParser(in)) {
         List<StateResource> state = new PriorStateReader(p, IllegalStateException::new)
