@@ -62,11 +62,9 @@ final class ReadAhead<T> {
 
   private void run(Path file, String name, long size, BackHalfReader<T> reader,
       JsonFactory priorStateFactory) {
-    long open = -1;
     long at = -1;
     try {
-      open = PriorStateAhead.findLastObjectAfterKey(file);
-      at = findBoundary(file, size / 2, open < 0 ? size : open);
+      at = findBoundary(file, size / 2, size);
     } catch (IOException | RuntimeException e) {
       // no guess: the main pass reads everything
     }
@@ -83,8 +81,15 @@ final class ReadAhead<T> {
     }
     backHalf.complete(back);
     PriorStateAhead.Result state = null;
-    if (back == null && open >= 0) {
-      state = PriorStateAhead.readAt(file, name, priorStateFactory, open);
+    if (back == null) {
+      // Searched for only now: from the end, it passes over all of prior_state.
+      long open = -1;
+      try {
+        open = PriorStateAhead.findLastObjectAfterKey(file);
+      } catch (IOException | RuntimeException e) {
+        // the main pass reads it
+      }
+      state = open < 0 ? null : PriorStateAhead.readAt(file, name, priorStateFactory, open);
     }
     priorState.complete(state);
   }
