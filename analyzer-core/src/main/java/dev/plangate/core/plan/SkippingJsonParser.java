@@ -250,8 +250,15 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
           if (state != VALUE && state != VALUE_OR_CLOSE) {
             unexpected(ptr, c, state, objects[depth]);
           }
+          String word = c == 't' ? "true" : c == 'f' ? "false" : "null";
+          int after = ptr - 1 + word.length();
+          if (after < end && isWord(buf, ptr - 1, word) && !isIdentifierPart(buf[after])) {
+            ptr = after; // the common case, without a call
+            state = AFTER_VALUE;
+            continue;
+          }
           _inputPtr = ptr;
-          skipLiteral(c == 't' ? "true" : c == 'f' ? "false" : "null");
+          skipLiteral(word);
           state = AFTER_VALUE;
           buf = _inputBuffer;
           ptr = _inputPtr;
@@ -260,6 +267,12 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
         case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9' -> {
           if (state != VALUE && state != VALUE_OR_CLOSE) {
             unexpected(ptr, c, state, objects[depth]);
+          }
+          int stop = numberEnd(buf, ptr, end);
+          if (stop < end && isNumber(buf, ptr - 1, stop)) {
+            ptr = stop; // the common case, without a call
+            state = AFTER_VALUE;
+            continue;
           }
           _inputPtr = ptr;
           skipNumber(c);
@@ -360,6 +373,71 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
     }
   }
 
+  private static boolean isWord(byte[] buf, int at, String word) {
+    for (int i = 1; i < word.length(); i++) {
+      if (buf[at + i] != word.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isIdentifierPart(int c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+  }
+
+  /** The end of the run of bytes that can be part of a number, from {@code from}. */
+  private static int numberEnd(byte[] buf, int from, int end) {
+    int i = from;
+    while (i < end) {
+      int c = buf[i];
+      if (c >= '0' && c <= '9' || c == '.' || c == 'e' || c == 'E' || c == '+' || c == '-') {
+        i++;
+      } else {
+        break;
+      }
+    }
+    return i;
+  }
+
+  /** Whether {@code buf[from, to)} is one number by JSON's grammar. */
+  private static boolean isNumber(byte[] buf, int from, int to) {
+    int i = from;
+    if (buf[i] == '-') {
+      i++;
+    }
+    if (i >= to || !isDigit(buf[i])) {
+      return false;
+    }
+    if (buf[i++] != '0') {
+      while (i < to && isDigit(buf[i])) {
+        i++;
+      }
+    }
+    if (i < to && buf[i] == '.') {
+      i++;
+      if (i >= to || !isDigit(buf[i])) {
+        return false;
+      }
+      while (i < to && isDigit(buf[i])) {
+        i++;
+      }
+    }
+    if (i < to && (buf[i] == 'e' || buf[i] == 'E')) {
+      i++;
+      if (i < to && (buf[i] == '+' || buf[i] == '-')) {
+        i++;
+      }
+      if (i >= to || !isDigit(buf[i])) {
+        return false;
+      }
+      while (i < to && isDigit(buf[i])) {
+        i++;
+      }
+    }
+    return i == to;
+  }
+
   private void skipLiteral(String word) throws IOException {
     for (int i = 1; i < word.length(); i++) {
       int b = nextByte(JsonToken.NOT_AVAILABLE);
@@ -368,9 +446,7 @@ public final class SkippingJsonParser extends UTF8StreamJsonParser {
             + "'");
       }
     }
-    int after = peekByte();
-    if (after >= 'a' && after <= 'z' || after >= 'A' && after <= 'Z' || after >= '0' && after <= '9'
-        || after == '_') {
+    if (isIdentifierPart(peekByte())) {
       _reportError("Unrecognized token in a value skipped unread: was expecting '" + word + "'");
     }
   }
