@@ -19,7 +19,8 @@ import java.util.concurrent.Executor;
  * resource change in the middle of {@code resource_changes} to the end, while the main pass reads
  * the front half. When that cannot be done, prior_state alone (see {@link PriorStateAhead}).
  *
- * <p>Where the back half starts is a guess, checked before it is used: the first
+ * <p>Where the back half starts is a guess (found in a moment: the search starts at the middle of
+ * the file and stops at the first match), checked before it is used: the first
  * {@code },{"address":"} after the middle of the file is taken as the boundary between two
  * elements of the top-level {@code resource_changes} array (Terraform writes each change with
  * its address first). The back half is read as the document {@code {"resource_changes":[} +
@@ -56,8 +57,29 @@ final class ReadAhead<T> {
   static <T> ReadAhead<T> start(Path file, String name, long size, BackHalfReader<T> reader,
       JsonFactory priorStateFactory, Executor executor) {
     ReadAhead<T> ahead = new ReadAhead<>();
-    executor.execute(() -> ahead.run(file, name, size, reader, priorStateFactory));
+    try {
+      executor.execute(() -> ahead.runThenGiveUp(file, name, size, reader, priorStateFactory));
+    } catch (RuntimeException | Error e) {
+      ahead.giveUp(); // no second thread: the main pass reads everything
+    }
     return ahead;
+  }
+
+  /** Whatever happens on the second thread, the main pass never waits for it forever. */
+  private void runThenGiveUp(Path file, String name, long size, BackHalfReader<T> reader,
+      JsonFactory priorStateFactory) {
+    try {
+      run(file, name, size, reader, priorStateFactory);
+    } finally {
+      giveUp();
+    }
+  }
+
+  /** Completes with "nothing read ahead" whatever is not complete yet. */
+  private void giveUp() {
+    junction.complete(-1L);
+    backHalf.complete(null);
+    priorState.complete(null);
   }
 
   private void run(Path file, String name, long size, BackHalfReader<T> reader,
