@@ -226,9 +226,7 @@ final class DependencyBuilder {
       }
       targets.addAll(inheritedFromCalls(module.path));
       for (String target : targets) {
-        for (int instance : instances) {
-          addScopedEdges(instance, target);
-        }
+        addScopedEdges(instances, target);
       }
     }
     for (ConfigModule.Call call : module.calls.values()) {
@@ -435,6 +433,65 @@ final class DependencyBuilder {
     return target + (target.indexOf('\u0000') < 0 ? "\u0000" : "\u0001") + depth + "=" + key;
   }
 
+  /**
+   * {@link #addScopedEdges(int, String)} for each of the instances of one configuration
+   * resource: they share their module names, so what depends only on those is found once.
+   */
+  private void addScopedEdges(List<Integer> dependents, String target) {
+    if (target.indexOf('\u0000') >= 0) {
+      for (int dependent : dependents) {
+        addScopedEdges(dependent, target); // narrowed to one module instance: the rare case
+      }
+      return;
+    }
+    List<Integer> all = instancesByConfig.get(target);
+    if (all == null) {
+      return;
+    }
+    int shared = sharedModules(moduleNames[dependents.get(0)], moduleNames[all.get(0)]);
+    if (shared == 0) {
+      for (int dependent : dependents) {
+        for (int t : all) {
+          addEdge(dependent, t);
+        }
+      }
+      return;
+    }
+    Map<String, int[]> groups = groups(target, all, shared);
+    for (int dependent : dependents) {
+      int[] inScope = groups.get(scope(dependent, shared));
+      if (inScope != null) {
+        for (int t : inScope) {
+          addEdge(dependent, t);
+        }
+      }
+    }
+  }
+
+  /** How many leading module names two instances share. */
+  private static int sharedModules(String[] names, String[] targetNames) {
+    int shared = 0;
+    while (shared < names.length && shared < targetNames.length
+        && names[shared].equals(targetNames[shared])) {
+      shared++;
+    }
+    return shared;
+  }
+
+  /** The instances of {@code target} grouped by their keys down to {@code shared}; memoised. */
+  private Map<String, int[]> groups(String target, List<Integer> all, int shared) {
+    List<Map<String, int[]>> byDepth = scopedCache.computeIfAbsent(target, k -> new ArrayList<>());
+    while (byDepth.size() <= shared) {
+      byDepth.add(null);
+    }
+    Map<String, int[]> groups = byDepth.get(shared);
+    if (groups == null) {
+      groups = group(all, shared);
+      byDepth.set(shared, groups);
+    }
+    return groups;
+  }
+
   /** Adds an edge from {@code dependent} to every instance of {@code target} in its scope. */
   private void addScopedEdges(int dependent, String target) {
     int nul = target.indexOf('\u0000');
@@ -446,29 +503,14 @@ final class DependencyBuilder {
     if (all == null) {
       return;
     }
-    String[] names = moduleNames[dependent];
-    String[] targetNames = moduleNames[all.get(0)];
-    int shared = 0;
-    while (shared < names.length && shared < targetNames.length
-        && names[shared].equals(targetNames[shared])) {
-      shared++;
-    }
+    int shared = sharedModules(moduleNames[dependent], moduleNames[all.get(0)]);
     if (shared == 0) {
       for (int t : all) {
         addEdge(dependent, t);
       }
       return;
     }
-    List<Map<String, int[]>> byDepth = scopedCache.computeIfAbsent(target, k -> new ArrayList<>());
-    while (byDepth.size() <= shared) {
-      byDepth.add(null);
-    }
-    Map<String, int[]> groups = byDepth.get(shared);
-    if (groups == null) {
-      groups = group(all, shared);
-      byDepth.set(shared, groups);
-    }
-    int[] inScope = groups.get(scope(dependent, shared));
+    int[] inScope = groups(target, all, shared).get(scope(dependent, shared));
     if (inScope != null) {
       for (int t : inScope) {
         addEdge(dependent, t);
