@@ -18,10 +18,13 @@
 # The page cache is not dropped; one untimed `cat PLAN` warms it so both tools read from cache.
 #
 # Run from anywhere:   bench/plan-bench.sh [--shape small|large|both] [--scale F] [--runs N] [--regen]
+#                                         [--baseline JAR]
 #   --shape S      which plan(s) to run (default both)
 #   --scale F      multiplies the service counts (default 1; e.g. 0.1 for a quick ~50 MB run)
 #   --runs N       timed runs per tool and shape (default 3)
 #   --regen        regenerate the plans even if they are cached
+#   --baseline JAR also time another plangate jar (e.g. a copy built from main) in the same
+#                  rounds, alternating with this one, for a before/after on a shared machine
 # Builds what it needs with Maven (jar and test classes) when they are missing.
 # Work dir: $PLANGATE_BENCH_DIR, default ${TMPDIR:-/tmp}/plangate-bench (plans, truth, report).
 # Exit status: 0 when every target passes, 1 when a target fails or a run is wrong, 2 on usage error.
@@ -31,6 +34,7 @@ SHAPES="small large"
 SCALE=1
 RUNS=3
 REGEN=0
+BASELINE=""
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --shape)
@@ -43,13 +47,18 @@ while [[ $# -gt 0 ]]; do
     --scale)    SCALE="${2:?--scale needs a number}"; shift 2 ;;
     --runs)     RUNS="${2:?--runs needs a number}"; shift 2 ;;
     --regen)    REGEN=1; shift ;;
-    -h|--help)  sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --baseline) BASELINE="${2:?--baseline needs a jar}"; shift 2 ;;
+    -h|--help)  sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "plan-bench: unknown argument: $1" >&2; exit 2 ;;
   esac
 done
 [[ "$SCALE" =~ ^([0-9]+\.?[0-9]*|\.[0-9]+)$ ]] && awk -v s="$SCALE" 'BEGIN{exit !(s > 0)}' \
   || { echo "plan-bench: --scale must be a positive number" >&2; exit 2; }
 [[ "$RUNS" =~ ^[1-9][0-9]*$ ]] || { echo "plan-bench: --runs must be a positive integer" >&2; exit 2; }
+if [[ -n "$BASELINE" ]]; then
+  [[ -f "$BASELINE" ]] || { echo "plan-bench: --baseline: no such jar: $BASELINE" >&2; exit 2; }
+  BASELINE="$(cd "$(dirname "$BASELINE")" && pwd)/$(basename "$BASELINE")"
+fi
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
@@ -113,7 +122,7 @@ bench() {
     mv "$plan.tmp" "$plan"
   fi
   local bytes truth_rows
-  bytes=$(stat -c %s "$plan")
+  bytes=$(stat -L -c %s "$plan")
   truth_rows=$(( $(wc -l < "$truth") - 1 ))   # minus the header line
 
   echo "== shape $shape =="
@@ -122,7 +131,7 @@ bench() {
   echo "truth:     $truth_rows resource changes with delete"
 
   cat "$plan" > /dev/null
-  local pg_wall=() pg_rss=() jq_wall=() jq_rss=() xmx_ok=1 i pg_count jq_count
+  local pg_wall=() pg_rss=() jq_wall=() jq_rss=() base_wall=() xmx_ok=1 i pg_count jq_count
   for ((i = 1; i <= RUNS; i++)); do
     # (a) plangate
     rm -f "$REPORT"
@@ -146,6 +155,14 @@ bench() {
         die "$shape: plangate's findings differ from the generator's truth (see above; < plangate, > truth)"
       fi
       echo "run $i truth:    every address, action, reason and downstream count equals the truth  OK"
+    fi
+
+    # (a') the baseline jar, if any: only its time and exit code
+    if [[ -n "$BASELINE" ]]; then
+      timed java -Xmx512m -jar "$BASELINE" check --plan "$plan" --format json --output "$REPORT.base"
+      echo "run $i baseline: exit $RC, ${WALL}s, ${RSS} KiB"
+      [[ $RC -eq 1 ]] || die "baseline run $i on $shape exited $RC (expected 1 = destroys found)"
+      base_wall+=("$WALL")
     fi
 
     # (b) jq baseline
@@ -174,7 +191,14 @@ bench() {
     printf "%-9s %15.2f %18.1f %22.1f\n", "plangate", pw, (pw > 0 ? b/1e6/pw : 0), pm/1024
     printf "%-9s %15.2f %18.1f %22.1f\n", "jq",       jw, (jw > 0 ? b/1e6/jw : 0), jm/1024
     printf "ratio plangate/jq wall: %.3f (jq/plangate = %.1fx)\n", (jw > 0 ? pw/jw : 0), (pw > 0 ? jw/pw : 0)
-  }'
+  }'''
+  if [[ -n "$BASELINE" ]]; then
+    local bw
+    bw=$(median "${base_wall[@]}")
+    awk -v bw="$bw" -v pw="$pw" -v jw="$jw" 'BEGIN{
+      printf "baseline  median wall %.2f s; ratio baseline/jq %.3f; this jar is %.2fx faster\n",
+        bw, (jw > 0 ? bw/jw : 0), (pw > 0 ? bw/pw : 0) }'
+  fi
   local speed_ok
   speed_ok=$(awk -v pw="$pw" -v jw="$jw" 'BEGIN{ print (pw * 5 <= jw) ? 1 : 0 }')
   echo "target ($shape): plangate wall <= jq wall / 5 : $([[ $speed_ok -eq 1 ]] && echo PASS || echo FAIL)"

@@ -44,12 +44,13 @@ public final class PlanJson {
    * The same without Jackson's duplicate-key check, for a reader that checks every key it reads
    * itself and names it ({@code resource_changes[0].change has the key "actions" twice}), and
    * lets keys it skips repeat as JSON allows: the Terraform reader, whose plans reach gigabytes.
+   * Its parsers skip values over the raw bytes (see {@link SkippingJsonParser}).
    */
   public static JsonFactory streamingFactoryCheckingKeysItself(int maxNestingDepth,
       int maxStringLength) {
-    return JsonFactory.builder()
-        .streamReadConstraints(constraints(maxNestingDepth, maxStringLength))
-        .build();
+    return new SkippingJsonFactory((com.fasterxml.jackson.core.JsonFactoryBuilder)
+        JsonFactory.builder()
+        .streamReadConstraints(constraints(maxNestingDepth, maxStringLength)));
   }
 
   private static StreamReadConstraints constraints(int maxNestingDepth, int maxStringLength) {

@@ -169,6 +169,18 @@ final class DependencyBuilder {
       return configAddress.length;
     }
 
+    /** The addresses of {@code a}'s changes followed by those of {@code b}'s. */
+    static ParsedAddresses concat(ParsedAddresses a, ParsedAddresses b) {
+      ParsedAddresses p = new ParsedAddresses(a.size() + b.size());
+      System.arraycopy(a.moduleNames, 0, p.moduleNames, 0, a.size());
+      System.arraycopy(b.moduleNames, 0, p.moduleNames, a.size(), b.size());
+      System.arraycopy(a.moduleKeys, 0, p.moduleKeys, 0, a.size());
+      System.arraycopy(b.moduleKeys, 0, p.moduleKeys, a.size(), b.size());
+      System.arraycopy(a.configAddress, 0, p.configAddress, 0, a.size());
+      System.arraycopy(b.configAddress, 0, p.configAddress, a.size(), b.size());
+      return p;
+    }
+
     static ParsedAddresses of(List<ResourceChange> changes) {
       ParsedAddresses p = new ParsedAddresses(changes.size());
       Map<String, String[]> namesCache = new HashMap<>();
@@ -214,9 +226,7 @@ final class DependencyBuilder {
       }
       targets.addAll(inheritedFromCalls(module.path));
       for (String target : targets) {
-        for (int instance : instances) {
-          addScopedEdges(instance, target);
-        }
+        addScopedEdges(instances, target);
       }
     }
     for (ConfigModule.Call call : module.calls.values()) {
@@ -423,6 +433,65 @@ final class DependencyBuilder {
     return target + (target.indexOf('\u0000') < 0 ? "\u0000" : "\u0001") + depth + "=" + key;
   }
 
+  /**
+   * {@link #addScopedEdges(int, String)} for each of the instances of one configuration
+   * resource: they share their module names, so what depends only on those is found once.
+   */
+  private void addScopedEdges(List<Integer> dependents, String target) {
+    if (target.indexOf('\u0000') >= 0) {
+      for (int dependent : dependents) {
+        addScopedEdges(dependent, target); // narrowed to one module instance: the rare case
+      }
+      return;
+    }
+    List<Integer> all = instancesByConfig.get(target);
+    if (all == null) {
+      return;
+    }
+    int shared = sharedModules(moduleNames[dependents.get(0)], moduleNames[all.get(0)]);
+    if (shared == 0) {
+      for (int dependent : dependents) {
+        for (int t : all) {
+          addEdge(dependent, t);
+        }
+      }
+      return;
+    }
+    Map<String, int[]> groups = groups(target, all, shared);
+    for (int dependent : dependents) {
+      int[] inScope = groups.get(scope(dependent, shared));
+      if (inScope != null) {
+        for (int t : inScope) {
+          addEdge(dependent, t);
+        }
+      }
+    }
+  }
+
+  /** How many leading module names two instances share. */
+  private static int sharedModules(String[] names, String[] targetNames) {
+    int shared = 0;
+    while (shared < names.length && shared < targetNames.length
+        && names[shared].equals(targetNames[shared])) {
+      shared++;
+    }
+    return shared;
+  }
+
+  /** The instances of {@code target} grouped by their keys down to {@code shared}; memoised. */
+  private Map<String, int[]> groups(String target, List<Integer> all, int shared) {
+    List<Map<String, int[]>> byDepth = scopedCache.computeIfAbsent(target, k -> new ArrayList<>());
+    while (byDepth.size() <= shared) {
+      byDepth.add(null);
+    }
+    Map<String, int[]> groups = byDepth.get(shared);
+    if (groups == null) {
+      groups = group(all, shared);
+      byDepth.set(shared, groups);
+    }
+    return groups;
+  }
+
   /** Adds an edge from {@code dependent} to every instance of {@code target} in its scope. */
   private void addScopedEdges(int dependent, String target) {
     int nul = target.indexOf('\u0000');
@@ -434,29 +503,14 @@ final class DependencyBuilder {
     if (all == null) {
       return;
     }
-    String[] names = moduleNames[dependent];
-    String[] targetNames = moduleNames[all.get(0)];
-    int shared = 0;
-    while (shared < names.length && shared < targetNames.length
-        && names[shared].equals(targetNames[shared])) {
-      shared++;
-    }
+    int shared = sharedModules(moduleNames[dependent], moduleNames[all.get(0)]);
     if (shared == 0) {
       for (int t : all) {
         addEdge(dependent, t);
       }
       return;
     }
-    List<Map<String, int[]>> byDepth = scopedCache.computeIfAbsent(target, k -> new ArrayList<>());
-    while (byDepth.size() <= shared) {
-      byDepth.add(null);
-    }
-    Map<String, int[]> groups = byDepth.get(shared);
-    if (groups == null) {
-      groups = group(all, shared);
-      byDepth.set(shared, groups);
-    }
-    int[] inScope = groups.get(scope(dependent, shared));
+    int[] inScope = groups(target, all, shared).get(scope(dependent, shared));
     if (inScope != null) {
       for (int t : inScope) {
         addEdge(dependent, t);
@@ -535,22 +589,41 @@ final class DependencyBuilder {
     edges[edgeCount++] = ((long) dependent << 32) | (dependency & 0xffffffffL);
   }
 
+  /**
+   * The edges sorted by dependent, then dependency, without repeats: bucketed by dependent in one
+   * pass (a node has few dependencies), which is far cheaper than sorting all edges as numbers.
+   */
   private Dependencies toDependencies() {
-    long[] sorted = Arrays.copyOf(edges, edgeCount);
+    int n = nodes.size();
+    int[] start = new int[n + 1];
+    for (int e = 0; e < edgeCount; e++) {
+      start[(int) (edges[e] >>> 32) + 1]++;
+    }
+    for (int d = 0; d < n; d++) {
+      start[d + 1] += start[d];
+    }
+    int[] fill = Arrays.copyOf(start, n);
+    int[] dependencyOf = new int[edgeCount];
+    for (int e = 0; e < edgeCount; e++) {
+      dependencyOf[fill[(int) (edges[e] >>> 32)]++] = (int) edges[e];
+    }
     edges = null;
-    Arrays.sort(sorted);
+    int[] from = new int[edgeCount];
+    int[] to = new int[edgeCount];
     int unique = 0;
-    for (int i = 0; i < sorted.length; i++) {
-      if (i == 0 || sorted[i] != sorted[i - 1]) {
-        sorted[unique++] = sorted[i];
+    for (int d = 0; d < n; d++) {
+      int lo = start[d];
+      int hi = start[d + 1];
+      if (hi - lo > 1) {
+        Arrays.sort(dependencyOf, lo, hi);
+      }
+      for (int i = lo; i < hi; i++) {
+        if (i == lo || dependencyOf[i] != dependencyOf[i - 1]) {
+          from[unique] = d;
+          to[unique++] = dependencyOf[i];
+        }
       }
     }
-    int[] from = new int[unique];
-    int[] to = new int[unique];
-    for (int i = 0; i < unique; i++) {
-      from[i] = (int) (sorted[i] >>> 32);
-      to[i] = (int) sorted[i];
-    }
-    return new Dependencies(from, to);
+    return new Dependencies(Arrays.copyOf(from, unique), Arrays.copyOf(to, unique));
   }
 }

@@ -17,7 +17,7 @@ import dev.plangate.core.plan.AttributeSelector;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
-import java.io.BufferedInputStream;
+import dev.plangate.core.plan.SkippingJsonParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -52,6 +52,12 @@ public final class TerraformPlanReader {
 
   private static final JsonFactory FACTORY =
       PlanJson.streamingFactoryCheckingKeysItself(MAX_NESTING_DEPTH, MAX_STRING_LENGTH);
+  // prior_state read ahead starts one level down: the same limit, counted from there.
+  private static final JsonFactory AHEAD_FACTORY =
+      PlanJson.streamingFactoryCheckingKeysItself(MAX_NESTING_DEPTH - 1, MAX_STRING_LENGTH);
+
+  /** Plans from this size up have their back half read on a second core. */
+  static final long READ_AHEAD_FROM_BYTES = 8L << 20;
   // The codec for sub-trees of a streamed document: no trailing-token check (the stream goes on).
   private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY);
 
@@ -62,24 +68,42 @@ public final class TerraformPlanReader {
 
   /** Daemon threads, so a background parse never keeps a command-line JVM alive. */
   private static final Executor BACKGROUND = command -> {
-    Thread t = new Thread(command, "plangate-address-parser");
+    Thread t = new Thread(command, "plangate-reader");
     t.setDaemon(true);
     t.start();
   };
 
   private final AttributeSelector attributes;
+  private final long readAheadFromBytes;
+  /** Whether the last plan read had its prior_state read ahead, even if it then failed (tests). */
+  volatile boolean lastReadUsedReadAhead;
+  /** Whether the last plan read had its back half read ahead (tests). */
+  volatile boolean lastReadUsedBackHalf;
 
   public TerraformPlanReader(AttributeSelector attributes) {
+    this(attributes, READ_AHEAD_FROM_BYTES);
+  }
+
+  /** With a second core reading plans of {@code readAheadFromBytes} or more. */
+  TerraformPlanReader(AttributeSelector attributes, long readAheadFromBytes) {
     this.attributes = attributes;
+    this.readAheadFromBytes = readAheadFromBytes;
   }
 
   /** Reads {@code file}; {@code displayName} is how errors and reports name it. */
   public Plan read(Path file, String displayName) throws PlanReadException {
-    try (InputStream in = new BufferedInputStream(
-            InputFile.open(file, displayName, InputFile.MAX_PLAN_BYTES), 1 << 16);
+    lastReadUsedReadAhead = false;
+    lastReadUsedBackHalf = false;
+    // No buffering stream: the parser reads in large blocks itself.
+    try (InputStream in = InputFile.open(file, displayName, InputFile.MAX_PLAN_BYTES);
         JsonParser p = FACTORY.createParser(in)) {
       p.setCodec(MAPPER);
-      Reading reading = new Reading(p, displayName);
+      long size = Files.size(file);
+      ReadAhead<Reading> ahead = p instanceof SkippingJsonParser && size >= readAheadFromBytes
+          ? ReadAhead.start(file, displayName, size, doc -> readBackHalf(doc, displayName),
+              AHEAD_FACTORY, BACKGROUND)
+          : null;
+      Reading reading = new Reading(p, displayName, ahead);
       try {
         return reading.readDocument();
       } catch (StreamConstraintsException e) {
@@ -89,6 +113,16 @@ public final class TerraformPlanReader {
       throw PlanJson.readFailure(displayName, e);
     } catch (Invalid e) {
       throw new PlanReadException(displayName, e.getMessage());
+    }
+  }
+
+  /** The back half of a plan given as a document of its own (see {@link ReadAhead}). */
+  private Reading readBackHalf(InputStream document, String displayName) throws IOException {
+    try (JsonParser p = FACTORY.createParser(document)) {
+      p.setCodec(MAPPER);
+      Reading back = new Reading(p, displayName, null);
+      back.readTopLevel();
+      return back;
     }
   }
 
@@ -131,6 +165,10 @@ public final class TerraformPlanReader {
   private final class Reading {
     private final JsonParser p;
     private final String name;
+    private final ReadAhead<Reading> ahead;
+    private final Set<String> seen = new HashSet<>();
+    /** The back half read on the second core was taken: the top level ends here. */
+    private boolean joinedBackHalf;
     private String formatVersion;
     private String toolVersion;
     private boolean sawResourceChanges;
@@ -147,12 +185,19 @@ public final class TerraformPlanReader {
     private boolean errored;
     private boolean complete = true;
 
-    Reading(JsonParser p, String name) {
+    Reading(JsonParser p, String name, ReadAhead<Reading> ahead) {
       this.p = p;
       this.name = name;
+      this.ahead = ahead;
     }
 
     Plan readDocument() throws IOException {
+      readTopLevel();
+      return finish();
+    }
+
+    /** Reads the whole document but what is made of it at the end. */
+    void readTopLevel() throws IOException {
       JsonToken t = p.nextToken();
       if (t == null) {
         throw new Invalid("the file is empty");
@@ -161,7 +206,6 @@ public final class TerraformPlanReader {
         throw new Invalid("not a Terraform plan: the JSON document is " + describe(t)
             + ", not an object");
       }
-      Set<String> seen = new HashSet<>();
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
         JsonToken v = p.nextToken();
@@ -177,6 +221,9 @@ public final class TerraformPlanReader {
           case "resource_changes" -> {
             sawResourceChanges = true;
             readChangeArray(v, "resource_changes", changes);
+            if (joinedBackHalf) {
+              return;
+            }
             // Terraform writes prior_state and configuration after resource_changes: parse the
             // addresses on the second core while this thread reads on.
             List<ResourceChange> snapshot = List.copyOf(changes);
@@ -209,7 +256,41 @@ public final class TerraformPlanReader {
       if (p.nextToken() != null) {
         throw fail("unexpected data after the end of the plan object");
       }
-      return finish();
+    }
+
+    /**
+     * At the element of the top-level resource_changes starting at {@code offset}: takes the
+     * back half read on the second core if it starts there and does not repeat a top-level key
+     * of this half; the document is then read to its end.
+     */
+    private boolean joinBackHalf(long offset) {
+      // This half's addresses are parsed while the second core finishes its half.
+      DependencyBuilder.ParsedAddresses front = DependencyBuilder.ParsedAddresses.of(changes);
+      Reading back = ahead.backHalfAt(offset);
+      if (back == null) {
+        return false;
+      }
+      Set<String> both = new HashSet<>(seen);
+      both.retainAll(back.seen);
+      if (!both.equals(Set.of("resource_changes"))) {
+        return false; // read on: the repeated key is reported where it is
+      }
+      changes.addAll(back.changes);
+      deferred.addAll(back.deferred);
+      state.addAll(back.state);
+      configuration = back.configuration != null ? back.configuration : configuration;
+      drift += back.drift;
+      errored |= back.errored;
+      complete &= back.complete;
+      sawPlanKeys |= back.sawPlanKeys;
+      sawStateValues |= back.sawStateValues;
+      formatVersion = formatVersion != null ? formatVersion : back.formatVersion;
+      toolVersion = toolVersion != null ? toolVersion : back.toolVersion;
+      parsedAddresses = CompletableFuture.completedFuture(
+          DependencyBuilder.ParsedAddresses.concat(front, back.parsedAddresses.join()));
+      joinedBackHalf = true;
+      lastReadUsedBackHalf = true;
+      return true;
     }
 
     private Plan finish() {
@@ -278,8 +359,17 @@ public final class TerraformPlanReader {
         return;
       }
       expect(t, JsonToken.START_ARRAY, ctx);
+      // Where the back half read on the second core starts, if it does in this array.
+      long junction = ahead == null || out != changes ? -1 : ahead.junction();
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
+        if (junction >= 0 && p.currentToken() == JsonToken.START_OBJECT
+            && p.currentTokenLocation().getByteOffset() >= junction) {
+          if (p.currentTokenLocation().getByteOffset() == junction && joinBackHalf(junction)) {
+            return;
+          }
+          junction = -1;
+        }
         out.add(readChange(new At(ctx, i++)));
       }
     }
@@ -465,96 +555,15 @@ public final class TerraformPlanReader {
     // ---- prior_state -----------------------------------------------------------------------
 
     private void readPriorState(JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      PriorStateAhead.Result r = ahead == null || t != JsonToken.START_OBJECT ? null
+          : ahead.priorStateAt(p.currentTokenLocation().getByteOffset());
+      if (r == null) {
+        state.addAll(new PriorStateReader(p, this::fail).read(t));
         return;
       }
-      // Its edges widen the blast radius, so a part of the wrong shape fails rather than
-      // silently giving fewer dependents.
-      expect(t, JsonToken.START_OBJECT, "prior_state");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken v = p.nextToken();
-        if (f.equals("values") && objectOrNull(v, "prior_state.values")) {
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String g = p.currentName();
-            JsonToken w = p.nextToken();
-            if (g.equals("root_module")
-                && objectOrNull(w, "prior_state.values.root_module")) {
-              readStateModule("prior_state.values.root_module");
-            } else {
-              p.skipChildren();
-            }
-          }
-        } else {
-          p.skipChildren();
-        }
-      }
-    }
-
-    /** True for an object to read; false for null; fails for anything else. */
-    private boolean objectOrNull(JsonToken t, Object ctx) {
-      if (t == JsonToken.VALUE_NULL) {
-        return false;
-      }
-      expect(t, JsonToken.START_OBJECT, ctx);
-      return true;
-    }
-
-    /** True for an array to read; false for null; fails for anything else. */
-    private boolean arrayOrNull(JsonToken t, Object ctx) {
-      if (t == JsonToken.VALUE_NULL) {
-        return false;
-      }
-      expect(t, JsonToken.START_ARRAY, ctx);
-      return true;
-    }
-
-    private void readStateModule(String ctx) throws IOException {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken v = p.nextToken();
-        if (f.equals("resources") && arrayOrNull(v, ctx + ".resources")) {
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            readStateResource(new At(ctx + ".resources", i++));
-          }
-        } else if (f.equals("child_modules") && arrayOrNull(v, ctx + ".child_modules")) {
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            String c = ctx + ".child_modules[" + i++ + "]";
-            expect(p.currentToken(), JsonToken.START_OBJECT, c);
-            readStateModule(c);
-          }
-        } else {
-          p.skipChildren();
-        }
-      }
-    }
-
-    private void readStateResource(At ctx) throws IOException {
-      expect(p.currentToken(), JsonToken.START_OBJECT, ctx);
-      String address = null;
-      String deposed = null;
-      String mode = null;
-      String type = null;
-      List<String> dependsOn = List.of();
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
-        JsonToken v = p.nextToken();
-        switch (f) {
-          case "address" -> address = string(v, ctx, "address");
-          case "deposed_key" -> deposed = string(v, ctx, "deposed_key");
-          case "mode" -> mode = string(v, ctx, "mode");
-          case "type" -> type = intern(string(v, ctx, "type"));
-          case "depends_on" -> dependsOn = stringArray(v, ctx, "depends_on");
-          default -> p.skipChildren();
-        }
-      }
-      if (address != null) {
-        boolean managed = mode == null ? !isDataAddress(address) : !mode.equals("data");
-        state.add(new StateResource(address, deposed, managed,
-            type == null ? intern(typeFromAddress(address)) : type, dependsOn));
-      }
+      state.addAll(r.state());
+      ((SkippingJsonParser) p).skipChildrenTo(r.close(), r.rows(), r.lastRowColumn());
+      lastReadUsedReadAhead = true;
     }
 
     // ---- small readers ---------------------------------------------------------------------
@@ -690,7 +699,7 @@ public final class TerraformPlanReader {
     }
   }
 
-  private static String typeFromAddress(String address) {
+  static String typeFromAddress(String address) {
     try {
       return ResourceAddress.parse(address).type();
     } catch (IllegalArgumentException e) {
