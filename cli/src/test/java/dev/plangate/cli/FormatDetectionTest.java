@@ -95,9 +95,16 @@ class FormatDetectionTest {
   @Test
   void nestedChangeSetsGivenTogetherAreOnePlanWithStackPaths() throws Exception {
     JsonNode report = json("--plan", CHANGE_SETS.resolve("nested-root.json").toString(),
-        "--plan", CHANGE_SETS.resolve("nested-child.json").toString());
+        "--plan", CHANGE_SETS.resolve("nested-child.json").toString(),
+        "--plan", CHANGE_SETS.resolve("nested-grandchild.json").toString());
     assertThat(report.get("plans")).hasSize(1);
     assertThat(report.get("errors")).isEmpty();
+    // Without the grandchild, what the child's nested stack changes is unseen: an input error.
+    CliRun partial = CliRun.run("check", "--plan",
+        CHANGE_SETS.resolve("nested-root.json").toString(), "--plan",
+        CHANGE_SETS.resolve("nested-child.json").toString());
+    assertThat(partial.exitCode()).isEqualTo(2);
+    assertThat(partial.err()).contains("nested stack A/B changes, but its change set");
   }
 
   @Test
