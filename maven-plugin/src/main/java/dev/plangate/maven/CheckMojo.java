@@ -137,7 +137,7 @@ public class CheckMojo extends AbstractMojo {
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {
-      getLog().info("plangate: skipped (plangate.skip)");
+      getLog().warn("plangate: skipped (plangate.skip): no plan was checked, nothing was approved");
       return;
     }
     BuildLog log = new BuildLog(getLog());

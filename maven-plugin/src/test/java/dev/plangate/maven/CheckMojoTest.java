@@ -244,7 +244,8 @@ class CheckMojoTest {
     CheckMojo goal = goal(tmp, "missing/*.json");
     goal.skip = true;
     goal.execute();
-    assertThat(log.lines).containsExactly("INFO plangate: skipped (plangate.skip)");
+    assertThat(log.lines).containsExactly("WARN plangate: skipped (plangate.skip): no plan was"
+        + " checked, nothing was approved");
     assertThat(tmp.resolve("target")).doesNotExist();
   }
 
