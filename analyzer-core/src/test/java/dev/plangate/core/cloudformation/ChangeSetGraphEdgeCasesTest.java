@@ -1,5 +1,6 @@
 package dev.plangate.core.cloudformation;
 
+import static dev.plangate.core.cloudformation.ChangeSets.edges;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.plangate.core.catalog.ResourceCatalog;
@@ -7,7 +8,6 @@ import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.ResourceChange;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,16 +44,6 @@ class ChangeSetGraphEdgeCasesTest {
 
   private TemplateGraph graph(String name, String yaml) throws Exception {
     return TemplateGraph.of(TemplateReader.read(Files.writeString(dir.resolve(name), yaml)));
-  }
-
-  private static List<String> edges(Plan p) {
-    List<String> out = new ArrayList<>();
-    List<ResourceChange> c = p.changes();
-    for (int e = 0; e < p.dependencies().size(); e++) {
-      out.add(c.get(p.dependencies().dependent(e)).address() + " -> "
-          + c.get(p.dependencies().dependency(e)).address());
-    }
-    return out;
   }
 
   private static final String AFTER = """

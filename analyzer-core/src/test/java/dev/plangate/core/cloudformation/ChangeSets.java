@@ -68,4 +68,14 @@ final class ChangeSets {
         .sorted()
         .toList();
   }
+
+  /** Every edge of the plan's graph, "dependent -> dependency", in the plan's order. */
+  static List<String> edges(Plan p) {
+    var deps = p.dependencies();
+    List<ResourceChange> c = p.changes();
+    return java.util.stream.IntStream.range(0, deps.size())
+        .mapToObj(e -> c.get(deps.dependent(e)).address() + " -> "
+            + c.get(deps.dependency(e)).address())
+        .toList();
+  }
 }
