@@ -27,8 +27,11 @@ final class ToolWords {
    * words that its rules need: a line with none of them (and no tool word) needs no table.
    * {@code DestructiveCommandsTest} checks that every rule's command is covered.
    */
-  static final String[] TABLE_WORDS = {"aws", "kubectl", "oc", "helm", "rm", "clean",
-      "tfstate", "shred", "truncate", "unlink", "sam", "TF_CLI_ARGS"};
+  static final String[] TABLE_WORDS = {"aws", "kubectl", "oc", "helm", "rm", "clean", "shred",
+      "truncate", "unlink", "sam"};
+
+  /** Parts of names the table's rules need: x.tfstate, TF_CLI_ARGS_apply. */
+  private static final String[] TABLE_NAME_PARTS = {"tfstate", "TF_CLI_ARGS"};
 
   /**
    * Whether the line may hold an infrastructure command at all: it mentions a tool word, or it
@@ -36,7 +39,8 @@ final class ToolWords {
    */
   static boolean mayMatch(String s) {
     return first(s) != null || hasExpansion(s) && hasActionWord(s) || s.contains("$'")
-        || s.contains("$\"") || hasGlob(s) || hasWord(s, TABLE_WORDS);
+        || s.contains("$\"") || hasGlob(s) || hasWord(s, TABLE_WORDS)
+        || hasPart(s, TABLE_NAME_PARTS);
   }
 
   /**
@@ -104,6 +108,16 @@ final class ToolWords {
   }
 
   /** Whether one of the words occurs as a whole word (between non-word characters). */
+  /** Whether one of the parts occurs anywhere (a plain loop: this runs in a hook's cold JVM). */
+  private static boolean hasPart(String s, String[] parts) {
+    for (String p : parts) {
+      if (s.contains(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean hasWord(String s, String[] words) {
     for (String w : words) {
       int from = 0;
@@ -113,10 +127,8 @@ final class ToolWords {
           break;
         }
         int e = at + w.length();
-        // "tfstate" and "TF_CLI_ARGS" are parts of names (x.tfstate, TF_CLI_ARGS_apply).
-        boolean part = w.equals("tfstate") || w.equals("TF_CLI_ARGS");
-        if ((at == 0 || !isWordChar(s.charAt(at - 1)) || part)
-            && (e == s.length() || !isWordChar(s.charAt(e)) || part)) {
+        if ((at == 0 || !isWordChar(s.charAt(at - 1)))
+            && (e == s.length() || !isWordChar(s.charAt(e)))) {
           return true;
         }
         from = at + 1;
