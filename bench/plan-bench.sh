@@ -8,7 +8,9 @@
 #   large  fewer resources carrying 2-8 KB values: IAM/bucket policy documents, cloud-init
 #          user_data, PEM certificate chains (1900 services, ~30 000 instances)
 # the wall time and peak RSS of
-#   (a) java -Xmx512m -jar cli/target/plangate.jar check --plan PLAN --format json --output REPORT
+#   (a) bin/plangate check --plan PLAN --format json --output REPORT, with
+#       PLANGATE_JAR=cli/target/plangate.jar and PLANGATE_JAVA_OPTS=-Xmx512m: the launcher users
+#       run, with its JVM options (the JIT stops at C1; bin/plangate says why)
 #   (b) jq '[.resource_changes[]|select(.change.actions|index("delete"))]|length' PLAN
 # run alternately N times, each under /usr/bin/time. Every run is checked for correctness
 # (plangate exits 1; its delete/replace findings == jq's count == the generator's truth rows,
@@ -135,7 +137,8 @@ bench() {
   for ((i = 1; i <= RUNS; i++)); do
     # (a) plangate
     rm -f "$REPORT"
-    timed java -Xmx512m -jar "$JAR" check --plan "$plan" --format json --output "$REPORT"
+    timed env PLANGATE_JAR="$JAR" PLANGATE_JAVA_OPTS=-Xmx512m bin/plangate \
+      check --plan "$plan" --format json --output "$REPORT"
     echo "run $i plangate: exit $RC, ${WALL}s, ${RSS} KiB"
     if [[ $RC -ne 1 ]]; then
       echo "---- plangate stderr (last 40 lines) ----" >&2
@@ -159,7 +162,8 @@ bench() {
 
     # (a') the baseline jar, if any: only its time and exit code
     if [[ -n "$BASELINE" ]]; then
-      timed java -Xmx512m -jar "$BASELINE" check --plan "$plan" --format json --output "$REPORT.base"
+      timed env PLANGATE_JAR="$BASELINE" PLANGATE_JAVA_OPTS=-Xmx512m bin/plangate \
+        check --plan "$plan" --format json --output "$REPORT.base"
       echo "run $i baseline: exit $RC, ${WALL}s, ${RSS} KiB"
       [[ $RC -eq 1 ]] || die "baseline run $i on $shape exited $RC (expected 1 = destroys found)"
       base_wall+=("$WALL")

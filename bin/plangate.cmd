@@ -30,7 +30,8 @@ if not exist "%jar%" (
   exit /b 2
 )
 
-"%java%" %PLANGATE_JAVA_OPTS% -jar "%jar%" %*
+rem C1 only: see bin/plangate for why.
+"%java%" -XX:TieredStopAtLevel=1 %PLANGATE_JAVA_OPTS% -jar "%jar%" %*
 set "rc=%ERRORLEVEL%"
 if not defined hook exit /b %rc%
 if "%rc%"=="0" exit /b 0

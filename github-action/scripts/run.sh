@@ -125,7 +125,9 @@ fi
 # and are never echoed. The step ends with exactly the jar's exit code.
 # The class-data-sharing archive build.sh made for this jar and JVM, when there is one: the
 # classes are mapped from it instead of being loaded and verified again (a faster start).
-jvm=()
+# The JIT stops at C1: a gate run is one short pass, and C2 compiling midway cost more CPU than
+# it saved (bin/plangate says more).
+jvm=(-XX:TieredStopAtLevel=1)
 jsa="${PLANGATE_JSA:-}"
 if [ -n "$jsa" ] && [ -f "$jsa" ]; then
   jvm+=("-XX:SharedArchiveFile=$jsa")

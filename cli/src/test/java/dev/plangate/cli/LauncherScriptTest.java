@@ -73,6 +73,27 @@ class LauncherScriptTest {
   }
 
   @Test
+  void itStopsTheJitAtC1AndTheUsersOptionsComeAfter(@TempDir Path dir) throws Exception {
+    // A fake Java 17 that prints the options it was started with, one per line.
+    Path home = Files.createDirectories(dir.resolve("jdk/bin"));
+    Files.writeString(home.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+    home.resolve("java").toFile().setExecutable(true);
+    Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"17.0.9\"\n");
+    Path jar = Files.writeString(dir.resolve("plangate.jar"), "not read by the fake java");
+    Map<String, String> env = Map.of("JAVA_HOME", dir.resolve("jdk").toString(),
+        "PLANGATE_JAR", jar.toString(), "PLANGATE_JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=4");
+
+    Proc p = launch(dir, env, "check", "--plan", "plan.json");
+
+    assertThat(p.exit()).as(p.err()).isZero();
+    // A later -XX option wins, so a user can turn C2 back on.
+    assertThat(p.out().lines()).containsExactly("-XX:TieredStopAtLevel=1", "-Xmx512m",
+        "-XX:TieredStopAtLevel=4", "-jar", jar.toString(), "check", "--plan", "plan.json");
+    Proc hook = launch(dir, env, "agent-hook", "--agent", "claude-code");
+    assertThat(hook.out().lines()).startsWith("-XX:TieredStopAtLevel=1");
+  }
+
+  @Test
   void outsideACheckoutWithoutAJarItSaysWhereToPointIt(@TempDir Path dir) throws Exception {
     Path copy = Files.createDirectories(dir.resolve("elsewhere")).resolve("plangate");
     Files.copy(LAUNCHER, copy);

@@ -31,7 +31,8 @@ class ActionBuildTest {
     assertThat(r.step("gate").env()).containsEntry("PLANGATE_JAR", jar.toString())
         .containsEntry("PLANGATE_JSA", jsa.toString());
     assertThat(s.javaJar()).isEqualTo(jar.toString());
-    assertThat(s.javaOptions()).containsExactly("-XX:SharedArchiveFile=" + jsa);
+    assertThat(s.javaOptions())
+        .containsExactly("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + jsa);
   }
 
   @Test
@@ -101,7 +102,8 @@ class ActionBuildTest {
     assertThat(r.commands("warning")).singleElement().asString()
         .contains("class-data-sharing archive");
     assertThat(r.step("build").outputs()).containsEntry("jsa", "");
-    assertThat(s.javaOptions()).isEmpty();
+    // No archive, but the JIT setting stays: it does not depend on the archive.
+    assertThat(s.javaOptions()).containsExactly("-XX:TieredStopAtLevel=1");
     assertThat(s.jarArgs()).first().isEqualTo("check");
   }
 
