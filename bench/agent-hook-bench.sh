@@ -2,7 +2,8 @@
 # Latency of `plangate agent-hook` as an agent sees it: a fresh JVM per shell command, from
 # process start to exit, for commands that change no infrastructure (the common case, answered
 # before the command line framework loads) and, for comparison, one that needs the full hook.
-# Prints the median and the 90th percentile of N runs (default 31) in milliseconds.
+# Prints the median and the 90th percentile of N runs (default 31) in milliseconds. Each run goes
+# through bin/plangate, as the installed hooks do.
 #
 #   bench/agent-hook-bench.sh [N]        (after mvn -B -q package -DskipTests)
 set -euo pipefail
@@ -20,7 +21,8 @@ measure() { # label, agent, input
   local label="$1" agent="$2" input="$3" times=() i s e
   for ((i = 0; i < runs; i++)); do
     s=$(date +%s%N)
-    printf '%s' "$input" | java -jar "$jar" agent-hook --agent "$agent" >/dev/null 2>&1 || true
+    printf '%s' "$input" | PLANGATE_JAR="$jar" "$root/bin/plangate" agent-hook --agent "$agent" \
+      >/dev/null 2>&1 || true
     e=$(date +%s%N)
     times+=($(( (e - s) / 1000000 )))
   done

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Start-up cost of `plangate check` on a small plan, with and without a class-data-sharing
 # archive (AppCDS, as the GitHub Action makes one next to the cached jar): a fresh JVM per run,
-# runs alternating, median and 90th percentile in milliseconds.
+# runs alternating, median and 90th percentile in milliseconds. Each run goes through bin/plangate,
+# as users' runs do (its JVM options included).
 #
 #   bench/startup-bench.sh [RUNS (default 11)] [SERVICES (default 15: a ~1 MB plan)]
 # Builds the jar and the plan generator with Maven when they are missing. Work dir:
@@ -31,11 +32,11 @@ java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" check --github off --plan "$pla
   --format json --output "$work/report.json" >/dev/null 2>&1 || true
 [[ -f "$jsa" ]] || { echo "startup-bench: the archive was not created" >&2; exit 1; }
 
-one() { # prints ms of one run; $@ = JVM options
+one() { # prints ms of one run; $1 = JVM options, after the launcher's own
   local s e
   s=$(date +%s%N)
-  java "$@" -jar "$jar" check --github off --plan "$plan" --format json \
-    --output "$work/report.json" >/dev/null 2>&1 || [[ $? -eq 1 ]]
+  PLANGATE_JAR="$jar" PLANGATE_JAVA_OPTS="$1" bin/plangate check --github off --plan "$plan" \
+    --format json --output "$work/report.json" >/dev/null 2>&1 || [[ $? -eq 1 ]]
   e=$(date +%s%N)
   echo $(( (e - s) / 1000000 ))
 }
