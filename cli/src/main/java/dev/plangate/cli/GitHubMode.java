@@ -9,7 +9,7 @@ import dev.plangate.github.GitHubCheckException;
 import dev.plangate.github.EventRange;
 import dev.plangate.github.GitHubReporter;
 import dev.plangate.github.PullRequestContext;
-import dev.plangate.github.RetryPolicy;
+import dev.plangate.platform.RetryPolicy;
 import dev.plangate.github.RunnerEnvironment;
 import dev.plangate.github.RunnerEnvironmentException;
 import dev.plangate.github.WorkflowCommands;

@@ -8,6 +8,7 @@ import dev.plangate.gitlab.GitLabCheckException;
 import dev.plangate.gitlab.GitLabEnvironment;
 import dev.plangate.gitlab.GitLabReporter;
 import dev.plangate.gitlab.MergeRequestContext;
+import dev.plangate.platform.RetryPolicy;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -49,7 +50,7 @@ final class GitLabMode {
     repoRoot = git.root();
     try {
       GitLabApi api = env.token().isEmpty() ? null
-          : new GitLabApi(env.apiUrl(), env.token().get(), GitLabApi.Retry.defaults()
+          : new GitLabApi(env.apiUrl(), env.token().get(), RetryPolicy.defaults()
               .withLog(line -> {
                 log.println("plangate: " + line);
                 log.flush();

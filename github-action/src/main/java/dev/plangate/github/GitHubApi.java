@@ -1,394 +1,79 @@
 package dev.plangate.github;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.plangate.core.io.StrictJson;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
+import dev.plangate.platform.ApiText;
+import dev.plangate.platform.RestClient;
+import dev.plangate.platform.RetryPolicy;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.OptionalLong;
-import javax.net.ssl.SSLException;
 
 /**
- * A small client for GitHub's REST API (api.github.com, GitHub Enterprise Server's
- * {@code https://host/api/v3}, or a test server), on the JDK's {@link HttpClient} and Jackson.
- *
- * <p>Every request sends {@code Accept: application/vnd.github+json},
- * {@code X-GitHub-Api-Version: 2022-11-28}, {@code User-Agent: plangate} and, when a token was
- * given, {@code Authorization: Bearer <token>}. Connections time out after 10 s, answers after
- * 30 s, and bodies over 50 MiB are refused rather than read into memory.
- *
- * <p>Paths are relative to the base URL and start with {@code /}:
- * {@code api.get("/repos/acme/infra/pulls/42")}. Build paths from untrusted values (label names,
- * logins) with {@link #path(String, Object...)}, which percent-encodes each value.
- *
- * <p><b>Retries</b> ({@link RetryPolicy}): 429, a 403 that is a rate limit
- * ({@code x-ratelimit-remaining: 0}, a {@code Retry-After} header, or "rate limit" in GitHub's
- * message) and, for GET and PATCH, 5xx answers and connection failures (refused, reset,
- * timed out). GET and PATCH are safe to repeat: a PATCH sets a value, so doing it twice leaves
- * the same state. A POST is <em>not</em> retried on 5xx or connection failures, because it may
- * have been carried out before the failure (a 502 from GitHub's front end often comes after the
- * comment was created): retrying would post a duplicate. A POST <em>is</em> retried on a rate
- * limit, which GitHub answers before doing anything. A caller that wants a POST to survive a 5xx
- * re-reads (lists the comments, finds its marker) and decides itself.
- *
- * <p><b>Redirects</b> (301, 302, 307, 308 for renamed repositories; 303) are followed up to five
- * times, repeating the request as GitHub's docs ask, but only to the base URL's scheme, host and
- * port: the token is never sent anywhere else. The same rule holds for pagination links.
- *
- * <p>Failures are {@link GitHubApiException}s with one-line messages that name the call and the
- * cause and never contain the token. Instances are immutable and thread-safe.
+ * GitHub's REST API (api.github.com, GitHub Enterprise Server's {@code https://host/api/v3}, or a
+ * test server): a {@link RestClient} that sends {@code Accept: application/vnd.github+json},
+ * {@code X-GitHub-Api-Version: 2022-11-28} and, when a token was given,
+ * {@code Authorization: Bearer <token>}; follows redirects on the same origin (renamed
+ * repositories); and knows GitHub's rate limits: 429, and a 403 with
+ * {@code x-ratelimit-remaining: 0}, a {@code Retry-After} header or "rate limit" in the message,
+ * after which it waits until {@code x-ratelimit-reset}, or at least a minute for a secondary
+ * limit, as GitHub's "best practices for using the REST API" ask.
  */
-public final class GitHubApi {
+public final class GitHubApi extends RestClient {
   /** The base URL when {@code GITHUB_API_URL} is not set. */
   public static final String DEFAULT_BASE_URL = "https://api.github.com";
   /** The REST API version every request asks for. */
   public static final String API_VERSION = "2022-11-28";
-  /** The page size {@link #getAll} asks for when the path does not say: GitHub's maximum. */
-  public static final int PER_PAGE = 100;
 
-  /** Limits that tests shrink; production uses {@link #DEFAULT}. */
-  record Limits(Duration connectTimeout, Duration requestTimeout, long maxBodyBytes,
-      int maxPages, int maxRedirects) {
-    static final Limits DEFAULT = new Limits(Duration.ofSeconds(10), Duration.ofSeconds(30),
-        50L * 1024 * 1024, 100, 5);
-  }
-
-  /** Strict: a key twice in one answer (or data after it) is an error, never the last copy. */
-  private static final ObjectMapper MAPPER = StrictJson.mapper();
-
-  private final String base;
-  private final URI baseUri;
-  private final String basePath;
-  private final String token;
-  private final RetryPolicy retry;
-  private final Limits limits;
-  private final HttpClient http;
+  private static final Names NAMES = new Names("GitHub", "the GitHub API URL", "the GitHub token",
+      "");
 
   /**
-   * A client for {@code baseUrl} (http or https, no query; a trailing slash is ignored).
+   * A client for {@code baseUrl}.
    *
    * @param token sent as {@code Authorization: Bearer}; null or blank sends no Authorization
    *     header (public repositories only, 60 requests an hour)
-   * @throws IllegalArgumentException if the URL is not an absolute http(s) URL, or the token
-   *     holds characters a header cannot carry (the message does not quote it)
+   * @throws IllegalArgumentException for a URL that is not absolute http(s), or a token a header
+   *     cannot carry (the message does not quote it)
    */
   public GitHubApi(String baseUrl, String token, RetryPolicy retry) {
     this(baseUrl, token, retry, Limits.DEFAULT);
   }
 
   GitHubApi(String baseUrl, String token, RetryPolicy retry, Limits limits) {
-    this.baseUri = parseBase(baseUrl);
-    this.base = baseUri.toString();
-    this.basePath = Objects.requireNonNullElse(baseUri.getRawPath(), "");
-    this.token = token == null || token.isBlank() ? null : token.strip();
-    if (this.token != null && !this.token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-      throw new IllegalArgumentException(
-          "the GitHub token contains spaces, line breaks or non-ASCII characters");
-    }
-    this.retry = Objects.requireNonNull(retry, "retry");
-    this.limits = limits;
-    this.http = HttpClient.newBuilder()
-        .connectTimeout(limits.connectTimeout())
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .build();
+    super(NAMES, baseUrl, token, retry, limits);
   }
 
-  /** The base URL without a trailing slash, e.g. {@code https://api.github.com}. */
-  public String baseUrl() {
-    return base;
-  }
-
-  /** Whether requests carry a token. */
-  public boolean hasToken() {
-    return token != null;
-  }
-
-  // ---- calls ---------------------------------------------------------------------------------
-
-  /**
-   * GETs one resource. An empty body (204) gives a {@link MissingNode}.
-   *
-   * @param pathAndQuery e.g. {@code /repos/acme/infra/pulls/42}
-   */
-  public JsonNode get(String pathAndQuery) throws GitHubApiException {
-    URI uri = resolve(pathAndQuery);
-    return parse("GET", send("GET", uri, null, new Budget()));
-  }
-
-  /**
-   * GETs one resource, or empty when GitHub answers 404. GitHub also answers 404 for private
-   * resources the token cannot see, so "empty" means "not found or not visible".
-   */
-  public Optional<JsonNode> getIfExists(String pathAndQuery) throws GitHubApiException {
-    try {
-      return Optional.of(get(pathAndQuery));
-    } catch (GitHubApiException e) {
-      if (e.status() == 404) {
-        return Optional.empty();
-      }
-      throw e;
+  @Override
+  protected void headers(HttpRequest.Builder request, String token) {
+    request.header("Accept", "application/vnd.github+json")
+        .header("X-GitHub-Api-Version", API_VERSION);
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
     }
   }
 
-  /**
-   * GETs every item of a list endpoint whose pages are JSON arrays (commits, timeline, reviews,
-   * comments), following {@code Link: <…>; rel="next"} (never computing page numbers) up to 100
-   * pages. Adds {@code per_page=100} unless the path has a {@code per_page}.
-   */
-  public List<JsonNode> getAll(String pathAndQuery) throws GitHubApiException {
-    return getAll(pathAndQuery, null, Integer.MAX_VALUE);
+  @Override
+  protected String errorMessage(byte[] body) {
+    return githubMessage(body);
   }
 
-  /** Like {@link #getAll(String)}, but stops requesting pages once {@code maxItems} are read. */
-  public List<JsonNode> getAll(String pathAndQuery, int maxItems) throws GitHubApiException {
-    return getAll(pathAndQuery, null, maxItems);
+  @Override
+  protected boolean isRateLimit(int status, HttpHeaders headers, String message) {
+    return status == 403 && ("0".equals(headers.firstValue("x-ratelimit-remaining")
+        .map(String::strip).orElse(null))
+        || headers.firstValue("retry-after").isPresent()
+        || message != null && message.toLowerCase(Locale.ROOT).contains("rate limit"));
   }
 
-  /**
-   * Like {@link #getAll(String, int)} for endpoints whose pages are objects holding the array in
-   * a field, e.g. {@code getAll("/repos/o/r/actions/runs?head_sha=…", "workflow_runs", 1000)}
-   * on {@code {"total_count": 2, "workflow_runs": [...]}}.
-   *
-   * @param itemsField the field that holds each page's array; null when the page is the array
-   * @param maxItems at least 1; the result has at most this many items
-   */
-  public List<JsonNode> getAll(String pathAndQuery, String itemsField, int maxItems)
-      throws GitHubApiException {
-    if (maxItems < 1) {
-      throw new IllegalArgumentException("maxItems must be at least 1, was " + maxItems);
-    }
-    Budget budget = new Budget();
-    URI uri = resolve(withPerPage(pathAndQuery));
-    List<JsonNode> items = new ArrayList<>();
-    for (int page = 1; ; page++) {
-      Response r = send("GET", uri, null, budget);
-      JsonNode body = parse("GET", r);
-      JsonNode array = itemsField == null ? body : body.path(itemsField);
-      if (!array.isArray()) {
-        throw failure("GET", r.uri(), 1, r.status(), null, "expected "
-            + (itemsField == null ? "a JSON array" : "an array in \"" + itemsField + "\"")
-            + ", got " + kind(array));
-      }
-      for (JsonNode item : array) {
-        items.add(item);
-        if (items.size() >= maxItems) {
-          return List.copyOf(items);
-        }
-      }
-      Optional<String> next = LinkHeader.next(r.header("link"));
-      if (next.isEmpty()) {
-        return List.copyOf(items);
-      }
-      URI nextUri = followable(next.get(), r, "GET", 1, "pagination link");
-      if (page >= limits.maxPages()) {
-        throw failure("GET", r.uri(), 1, r.status(), null, "more than " + limits.maxPages()
-            + " pages of results; plangate stops there");
-      }
-      uri = nextUri;
-    }
+  @Override
+  protected boolean hasSecondaryRateLimits() {
+    return true;
   }
 
-  /** POSTs {@code body} as JSON; returns the answer (201 and the created object, usually). */
-  public JsonNode post(String path, JsonNode body) throws GitHubApiException {
-    return parse("POST", send("POST", resolve(path), toBytes(body), new Budget()));
-  }
-
-  /** PATCHes {@code body} as JSON; returns the answer (the updated object, usually). */
-  public JsonNode patch(String path, JsonNode body) throws GitHubApiException {
-    return parse("PATCH", send("PATCH", resolve(path), toBytes(body), new Budget()));
-  }
-
-  /**
-   * Fills each {@code {}} of {@code template} with the next value, percent-encoded as one path
-   * segment or query value, so a label called {@code a/b?c} or a login with odd characters
-   * cannot change the request: {@code path("/repos/{}/{}/labels/{}", "acme", "infra", "x/y")}
-   * gives {@code /repos/acme/infra/labels/x%2Fy}.
-   *
-   * @throws IllegalArgumentException if the number of values does not match
-   */
-  public static String path(String template, Object... values) {
-    StringBuilder b = new StringBuilder(template.length() + 32);
-    int from = 0;
-    int used = 0;
-    for (int at = template.indexOf("{}"); at >= 0; at = template.indexOf("{}", from)) {
-      if (used == values.length) {
-        throw new IllegalArgumentException("more {} than values in " + template);
-      }
-      b.append(template, from, at).append(encode(String.valueOf(values[used++])));
-      from = at + 2;
-    }
-    if (used != values.length) {
-      throw new IllegalArgumentException("more values than {} in " + template);
-    }
-    return b.append(template, from, template.length()).toString();
-  }
-
-  // ---- one logical request, with retries -----------------------------------------------------
-
-  /** What is left of the retry policy's waiting time for one public call. */
-  private final class Budget {
-    private Duration left = retry.maxTotalWait();
-  }
-
-  /** A reason to wait before a retry, and how to explain it when it is too long. */
-  private record Wait(Duration duration, String explanation) {}
-
-  private Response send(String method, URI uri, byte[] body, Budget budget)
-      throws GitHubApiException {
-    boolean repeatable = !method.equals("POST");
-    for (int attempt = 1; ; attempt++) {
-      Response r;
-      try {
-        r = attempt(method, uri, body, attempt);
-      } catch (IOException e) {
-        String why = "cannot reach " + origin(uri) + ": " + describe(e);
-        if (!repeatable) {
-          throw failure(method, uri, attempt, 0, null,
-              why + " (not retried: the POST may have been carried out)");
-        }
-        if (attempt >= retry.maxAttempts()) {
-          throw failure(method, uri, attempt, 0, null, why);
-        }
-        pause(method, uri, attempt, 0, null, why, new Wait(retry.backoff(attempt), null), budget);
-        continue;
-      }
-      int status = r.status();
-      if (status >= 200 && status < 300) {
-        return r;
-      }
-      String message = ApiText.githubMessage(MAPPER, r.body());
-      boolean rateLimited = status == 429 || status == 403 && isRateLimit(r, message);
-      boolean retryable = rateLimited || status >= 500 && repeatable;
-      String why = "HTTP " + status + (message != null ? ": " + message
-          : ApiText.reason(status).isEmpty() ? "" : " " + ApiText.reason(status))
-          + hint(method, uri, status, message, rateLimited);
-      if (!retryable || attempt >= retry.maxAttempts()) {
-        Instant reset = rateLimited ? resetTime(r) : null;
-        String note = reset != null ? " (the rate limit resets at " + reset + ")"
-            : status >= 500 && !repeatable ? " (not retried: the POST may have been carried out)"
-            : "";
-        throw failure(method, uri, attempt, status, message, why + note);
-      }
-      pause(method, uri, attempt, status, message, why, waitFor(r, attempt, rateLimited), budget);
-    }
-  }
-
-  /** Sleeps before the next attempt, or fails when the wait is longer than the budget left. */
-  private void pause(String method, URI uri, int attempt, int status, String message, String why,
-      Wait wait, Budget budget) throws GitHubApiException {
-    Duration d = wait.duration();
-    if (d.compareTo(budget.left) > 0) {
-      String explanation = wait.explanation() != null ? wait.explanation()
-          : "the next retry would be in " + ApiText.duration(d);
-      String limit = budget.left.equals(retry.maxTotalWait())
-          ? "plangate waits at most " + ApiText.duration(retry.maxTotalWait())
-          : "only " + ApiText.duration(budget.left) + " left of plangate's "
-              + ApiText.duration(retry.maxTotalWait()) + " retry budget";
-      throw failure(method, uri, attempt, status, message,
-          why + " (" + explanation + "; " + limit + ")");
-    }
-    retry.log().accept(scrub(method + " " + display(uri) + ": " + why + "; retrying in "
-        + ApiText.duration(d) + " (attempt " + (attempt + 1) + " of " + retry.maxAttempts()
-        + ")"));
-    try {
-      retry.sleeper().sleep(d);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw failure(method, uri, attempt, status, message,
-          why + " (interrupted while waiting to retry)");
-    }
-    budget.left = budget.left.minus(d);
-  }
-
-  private Wait waitFor(Response r, int attempt, boolean rateLimited) {
-    Duration retryAfter = retryAfter(r.header("retry-after"));
-    if (retryAfter != null) {
-      return new Wait(retryAfter,
-          "GitHub asks to retry after " + ApiText.duration(retryAfter));
-    }
-    Instant reset = "0".equals(trimmed(r.header("x-ratelimit-remaining"))) ? resetTime(r) : null;
-    if (reset != null) {
-      // One second of margin: the reset is whole seconds and the clocks may disagree a little.
-      Duration until = Duration.between(retry.clock().instant(), reset);
-      Duration d = (until.isNegative() ? Duration.ZERO : until).plusSeconds(1);
-      return new Wait(d, "the rate limit resets at " + reset + ", in " + ApiText.duration(d));
-    }
-    Duration backoff = retry.backoff(attempt);
-    if (rateLimited) {
-      Duration d = backoff.compareTo(retry.secondaryRateLimitWait()) > 0
-          ? backoff : retry.secondaryRateLimitWait();
-      return new Wait(d, "GitHub asks to wait at least a minute after a secondary rate limit");
-    }
-    return new Wait(backoff, null);
-  }
-
-  private static boolean isRateLimit(Response r, String message) {
-    return "0".equals(trimmed(r.header("x-ratelimit-remaining")))
-        || r.header("retry-after") != null
-        || message != null && message.toLowerCase(Locale.ROOT).contains("rate limit");
-  }
-
-  private Instant resetTime(Response r) {
-    try {
-      String reset = trimmed(r.header("x-ratelimit-reset"));
-      return reset == null ? null
-          : Instant.ofEpochSecond(Long.parseLong(reset)).truncatedTo(ChronoUnit.SECONDS);
-    } catch (NumberFormatException | java.time.DateTimeException e) {
-      return null;
-    }
-  }
-
-  /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
-  private Duration retryAfter(String value) {
-    String v = trimmed(value);
-    if (v == null) {
-      return null;
-    }
-    try {
-      long seconds = Long.parseLong(v);
-      return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, 86_400 * 7));
-    } catch (NumberFormatException notSeconds) {
-      try {
-        Instant at = ZonedDateTime.parse(v, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-        Duration d = Duration.between(retry.clock().instant(), at);
-        return d.isNegative() ? Duration.ZERO : d;
-      } catch (DateTimeParseException notDate) {
-        return null;
-      }
-    }
-  }
-
-  /** What a user can do about an answer, in parentheses; empty when there is nothing to say. */
-  private String hint(String method, URI uri, int status, String message, boolean rateLimited) {
-    if (rateLimited) {
-      return "";
-    }
-    if (token == null && (status == 401 || status == 403 || status == 404)) {
+  @Override
+  protected String hint(String method, String path, int status, String message,
+      boolean hasToken) {
+    if (!hasToken && (status == 401 || status == 403 || status == 404)) {
       return " (no token was sent: is GITHUB_TOKEN set?)";
     }
     if (status == 401) {
@@ -396,7 +81,7 @@ public final class GitHubApi {
     }
     if (status == 403 && message != null
         && message.toLowerCase(Locale.ROOT).contains("not accessible by")) {
-      String guess = ApiText.permissionGuess(method, display(uri));
+      String guess = permissionGuess(method, path);
       return guess != null ? " (the token lacks a permission: " + guess + "?)"
           : " (the token lacks a permission this call needs: check the workflow's permissions)";
     }
@@ -406,265 +91,69 @@ public final class GitHubApi {
     return "";
   }
 
-  // ---- one attempt: the exchange and its redirects -------------------------------------------
-
-  private record Response(int status, HttpHeaders headers, byte[] body, URI uri) {
-    String header(String name) {
-      return headers.firstValue(name).orElse(null);
+  /**
+   * GitHub's {@code message} from an error body, with the first entry of {@code errors} when
+   * there is one ("Validation Failed: body is too long (maximum is 65536 characters)"); null when
+   * the body is not a JSON object with a message (an HTML page from a proxy, say).
+   */
+  private static String githubMessage(byte[] body) {
+    if (body.length == 0 || body.length > 1 << 20) {
+      return null;
     }
-  }
-
-  private Response attempt(String method, URI uri, byte[] body, int attempt)
-      throws IOException, GitHubApiException {
-    String m = method;
-    byte[] b = body;
-    URI u = uri;
-    for (int hop = 0; ; hop++) {
-      Response r = exchange(m, u, b, attempt);
-      int s = r.status();
-      boolean redirect = s == 301 || s == 302 || s == 303 || s == 307 || s == 308;
-      if (!redirect || r.header("location") == null) {
-        return r;
-      }
-      URI next = followable(r.header("location"), r, method, attempt, "redirect");
-      if (hop >= limits.maxRedirects()) {
-        throw failure(method, uri, attempt, s, null,
-            "more than " + limits.maxRedirects() + " redirects");
-      }
-      if (s == 303) {
-        m = "GET";
-        b = null;
-      }
-      u = next;
-    }
-  }
-
-  private Response exchange(String method, URI uri, byte[] body, int attempt)
-      throws IOException, GitHubApiException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-        .timeout(limits.requestTimeout())
-        .header("Accept", "application/vnd.github+json")
-        .header("X-GitHub-Api-Version", API_VERSION)
-        .header("User-Agent", "plangate");
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    if (body != null) {
-      request.header("Content-Type", "application/json; charset=utf-8")
-          .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
-    } else {
-      request.method(method, HttpRequest.BodyPublishers.noBody());
-    }
-    HttpResponse<InputStream> response;
+    JsonNode root;
     try {
-      response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw failure(method, uri, attempt, 0, null, "interrupted");
+      root = MAPPER.readTree(body);
+    } catch (Exception e) {
+      return null;
     }
-    try (InputStream in = response.body()) {
-      long max = limits.maxBodyBytes();
-      OptionalLong declared = response.headers().firstValueAsLong("content-length");
-      byte[] bytes = declared.isPresent() && declared.getAsLong() > max ? null
-          : in.readNBytes((int) Math.min(Integer.MAX_VALUE - 16, max + 1));
-      if (bytes == null || bytes.length > max) {
-        throw failure(method, uri, attempt, response.statusCode(), null,
-            "the answer is larger than " + (max >= 1 << 20 ? (max >> 20) + " MiB" : max + " bytes")
-                + ", more than plangate reads");
-      }
-      return new Response(response.statusCode(), response.headers(), bytes, uri);
+    if (root == null || !root.isObject() || !root.path("message").isTextual()) {
+      return null;
     }
+    String message = root.get("message").asText();
+    JsonNode first = root.path("errors").path(0);
+    String detail = null;
+    if (first.isTextual()) {
+      detail = first.asText();
+    } else if (first.path("message").isTextual()) {
+      detail = first.get("message").asText();
+    } else if (first.path("code").isTextual()) {
+      detail = (first.path("field").isTextual() ? first.get("field").asText() + " " : "")
+          + first.get("code").asText();
+    }
+    String joined = detail == null || detail.isBlank() ? message : message + ": " + detail;
+    String cleaned = ApiText.clean(joined, ApiText.MAX_MESSAGE_CHARS);
+    return cleaned.isEmpty() ? null : cleaned;
   }
 
-  /** A Location or Link target resolved against the answer's URI, if it stays on our origin. */
-  private URI followable(String target, Response from, String method, int attempt, String what)
-      throws GitHubApiException {
-    URI next;
-    try {
-      next = from.uri().resolve(new URI(target.trim()));
-    } catch (URISyntaxException | IllegalArgumentException e) {
-      throw failure(method, from.uri(), attempt, from.status(), null,
-          "the " + what + " is not a URL: " + ApiText.clean(target, 100));
+  /**
+   * A guess at the permission a 403 "Resource not accessible by integration" lacks, from the
+   * path: {@code pull-requests: read} for GET /repos/o/r/pulls/…; null when there is no guess.
+   */
+  static String permissionGuess(String method, String path) {
+    String[] parts = path.split("[/?]");
+    // "", "repos", owner, repo, area, ...
+    if (parts.length < 5 || !parts[1].equals("repos")) {
+      return null;
     }
-    if (!sameOrigin(next)) {
-      throw failure(method, from.uri(), attempt, from.status(), null, "refusing to follow a "
-          + what
-          + " to " + ApiText.clean(origin(next), 100) + ": the token is only sent to "
-          + origin(baseUri));
+    String level = method.equals("GET") ? "read" : "write";
+    String area = parts[4];
+    if (area.equals("issues") && parts.length >= 7 && parts[6].equals("comments")
+        && !level.equals("read")) {
+      // Comments on a pull request go through the issues API; either permission allows it.
+      return "issues: write or pull-requests: write";
     }
-    return next;
+    String scope = switch (area) {
+      case "pulls" -> "pull-requests";
+      case "issues", "labels" -> "issues";
+      case "actions" -> "actions";
+      case "check-runs", "check-suites" -> "checks";
+      case "statuses" -> "statuses";
+      case "contents", "git", "commits", "compare" -> "contents";
+      case "code-scanning" -> "security-events";
+      case "collaborators" -> "metadata";
+      default -> null;
+    };
+    return scope == null ? null : scope + ": " + level;
   }
 
-  // ---- URLs ----------------------------------------------------------------------------------
-
-  private static URI parseBase(String baseUrl) {
-    Objects.requireNonNull(baseUrl, "baseUrl");
-    String s = baseUrl.strip();
-    while (s.endsWith("/")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    URI u;
-    try {
-      u = new URI(s);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("the GitHub API URL is not a URL: " + baseUrl);
-    }
-    String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
-    if (!(scheme.equals("https") || scheme.equals("http")) || u.getHost() == null
-        || u.getRawQuery() != null || u.getRawFragment() != null || u.getRawUserInfo() != null) {
-      throw new IllegalArgumentException(
-          "the GitHub API URL must be http(s)://host[:port][/path], was " + baseUrl);
-    }
-    return u;
-  }
-
-  private URI resolve(String pathAndQuery) {
-    if (pathAndQuery == null || !pathAndQuery.startsWith("/") || pathAndQuery.startsWith("//")) {
-      throw new IllegalArgumentException(
-          "an API path starts with a single /, was " + pathAndQuery);
-    }
-    try {
-      return new URI(base + pathAndQuery);
-    } catch (URISyntaxException e) {
-      throw new IllegalArgumentException("not a valid API path (use GitHubApi.path to encode "
-          + "values): " + pathAndQuery);
-    }
-  }
-
-  private boolean sameOrigin(URI u) {
-    return u.getScheme() != null && u.getHost() != null
-        && u.getScheme().equalsIgnoreCase(baseUri.getScheme())
-        && u.getHost().equalsIgnoreCase(baseUri.getHost())
-        && port(u) == port(baseUri);
-  }
-
-  private static int port(URI u) {
-    return u.getPort() >= 0 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
-  }
-
-  private static String origin(URI u) {
-    return u.getScheme() + "://" + u.getHost() + (u.getPort() >= 0 ? ":" + u.getPort() : "");
-  }
-
-  /** The path and query as messages show them: relative to the base URL. */
-  private String display(URI u) {
-    String p = Objects.requireNonNullElse(u.getRawPath(), "");
-    if (!basePath.isEmpty() && p.startsWith(basePath + "/")) {
-      p = p.substring(basePath.length());
-    }
-    return ApiText.clean(p + (u.getRawQuery() != null ? "?" + u.getRawQuery() : ""), 300);
-  }
-
-  private static String withPerPage(String pathAndQuery) {
-    int q = pathAndQuery.indexOf('?');
-    if (q >= 0) {
-      for (String param : pathAndQuery.substring(q + 1).split("&")) {
-        if (param.equals("per_page") || param.startsWith("per_page=")) {
-          return pathAndQuery;
-        }
-      }
-    }
-    return pathAndQuery + (q < 0 ? "?" : pathAndQuery.endsWith("&") || pathAndQuery.endsWith("?")
-        ? "" : "&") + "per_page=" + PER_PAGE;
-  }
-
-  private static String encode(String value) {
-    if (value.equals(".") || value.equals("..")) {
-      return value.replace(".", "%2E");
-    }
-    StringBuilder b = new StringBuilder(value.length() + 8);
-    for (byte x : value.getBytes(StandardCharsets.UTF_8)) {
-      int c = x & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-          || c == '-' || c == '.' || c == '_' || c == '~') {
-        b.append((char) c);
-      } else {
-        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return b.toString();
-  }
-
-  // ---- bodies and failures -------------------------------------------------------------------
-
-  private static byte[] toBytes(JsonNode body) {
-    try {
-      return MAPPER.writeValueAsBytes(Objects.requireNonNull(body, "body"));
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("cannot write the request body as JSON", e);
-    }
-  }
-
-  private JsonNode parse(String method, Response r) throws GitHubApiException {
-    if (r.body().length == 0) {
-      return MissingNode.getInstance();
-    }
-    try {
-      JsonNode node = MAPPER.readTree(r.body());
-      return node == null ? MissingNode.getInstance() : node;
-    } catch (IOException e) {
-      String detail = e instanceof JsonProcessingException j ? j.getOriginalMessage()
-          : e.getMessage();
-      throw failure(method, r.uri(), 1, r.status(), null, "the answer is not JSON: "
-          + ApiText.clean(String.valueOf(detail).lines().findFirst().orElse(""), 150));
-    }
-  }
-
-  private static String kind(JsonNode n) {
-    return n.isMissingNode() ? "nothing" : n.isObject() ? "an object" : n.isArray() ? "an array"
-        : n.isNull() ? "null" : n.isTextual() ? "a string" : "a " + n.getNodeType().toString()
-            .toLowerCase(Locale.ROOT);
-  }
-
-  private GitHubApiException failure(String method, URI uri, int attempts, int status,
-      String githubMessage, String why) {
-    String shown = display(uri);
-    String message = method + " " + shown + " failed"
-        + (attempts > 1 ? " after " + attempts + " attempts" : "") + ": " + why;
-    return new GitHubApiException(method, shown, status,
-        githubMessage == null ? null : scrub(githubMessage), scrub(message));
-  }
-
-  /** Removes the token from text that might echo it; messages are built without it anyway. */
-  private String scrub(String s) {
-    return token == null || token.length() < 8 ? s : s.replace(token, "***");
-  }
-
-  private String describe(IOException e) {
-    if (e instanceof HttpConnectTimeoutException) {
-      return "connection timed out after " + ApiText.duration(limits.connectTimeout());
-    }
-    if (e instanceof HttpTimeoutException) {
-      return "no answer within " + ApiText.duration(limits.requestTimeout());
-    }
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
-        return "unknown host";
-      }
-      if (t instanceof SSLException) {
-        return "TLS failed: " + ApiText.clean(String.valueOf(t.getMessage()), 150);
-      }
-      String m = t.getMessage();
-      if (m != null && m.toLowerCase(Locale.ROOT).contains("refused")) {
-        return "connection refused";
-      }
-    }
-    if (e instanceof ConnectException) {
-      // The JDK client reports a refused connection as ConnectException without a message
-      // (the cause, a ClosedChannelException, has none either); others carry one.
-      for (Throwable t = e; t != null; t = t.getCause()) {
-        if (t instanceof ConnectException && t.getMessage() != null) {
-          return ApiText.clean(t.getMessage(), 150).toLowerCase(Locale.ROOT);
-        }
-      }
-      return "connection refused";
-    }
-    String m = e.getMessage();
-    return m == null ? e.getClass().getSimpleName() : ApiText.clean(m, 150);
-  }
-
-  private static String trimmed(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
-  }
 }

@@ -8,6 +8,7 @@ import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.RenderOptions;
 import dev.plangate.core.report.Renderers;
 import dev.plangate.core.report.Report;
+import dev.plangate.platform.ApiException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
@@ -171,7 +172,7 @@ public final class GitHubReporter {
     try {
       StickyComment.write(c.api(), c.apiPrefix(), c.pullRequest().number(), c.comment(), body);
       return Optional.empty();
-    } catch (GitHubApiException e) {
+    } catch (ApiException e) {
       String why = "The pull-request comment could not be written (" + e.getMessage() + ");"
           + " the workflow needs permissions: pull-requests: write or issues: write.";
       new WorkflowCommands(log).warning(why, WorkflowCommands.Props.NONE.withTitle(

@@ -14,6 +14,7 @@ import dev.plangate.core.policy.PolicyException;
 import dev.plangate.core.policy.PolicyLoader;
 import dev.plangate.core.policy.PolicyMerge;
 import dev.plangate.core.policy.PolicyOrigin;
+import dev.plangate.platform.ApiException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -127,7 +128,7 @@ public final class PullRequestContext {
           trigger(event, pr), seal, catalog);
       return new PullRequestContext(api, repo, pr, policy, notes, sticky, approver,
           Identities.of(pr, commits, timeline, openedVia, catalog), sealKey);
-    } catch (GitHubApiException e) {
+    } catch (ApiException e) {
       throw new GitHubCheckException(e.getMessage());
     } catch (GitException | IllegalArgumentException e) {
       throw new GitHubCheckException(e.getMessage());
@@ -286,7 +287,7 @@ public final class PullRequestContext {
       }
       String permission = answer.get().path("permission").asText("none");
       return ROLES.contains(permission) ? permission : "none";
-    } catch (GitHubApiException e) {
+    } catch (ApiException e) {
       throw new ApprovalException("cannot verify the approver " + login + ": "
           + e.getMessage());
     }
@@ -309,7 +310,7 @@ public final class PullRequestContext {
         first = first == null || created.isBefore(first) ? created : first;
       }
       return first;
-    } catch (GitHubApiException e) {
+    } catch (ApiException e) {
       throw new ApprovalException("cannot tell when the head commit was pushed (the workflow"
           + " needs permissions: actions: read): " + e.getMessage());
     } catch (DateTimeParseException e) {

@@ -1,5 +1,6 @@
 package dev.plangate.github;
 
+import dev.plangate.platform.ApiText;
 import java.util.regex.Pattern;
 
 /**

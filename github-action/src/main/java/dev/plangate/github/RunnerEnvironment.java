@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plangate.core.io.InputFile;
 import dev.plangate.core.io.InputFileException;
 import dev.plangate.core.io.StrictJson;
+import dev.plangate.platform.ApiText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

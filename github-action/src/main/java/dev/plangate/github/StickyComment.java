@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plangate.core.report.MarkdownReportRenderer;
+import dev.plangate.platform.ApiException;
 import java.util.Optional;
 
 /**
@@ -20,7 +21,7 @@ public record StickyComment(long id, String body) {
 
   /** Our comment on the pull request, if there is one. */
   static Optional<StickyComment> find(GitHubApi api, String repoPrefix, int number,
-      String author) throws GitHubApiException {
+      String author) throws ApiException {
     StickyComment found = null;
     for (JsonNode c : api.getAll(repoPrefix + "/issues/" + number + "/comments")) {
       String body = c.path("body").asText("");
@@ -34,7 +35,7 @@ public record StickyComment(long id, String body) {
 
   /** Creates the comment, or updates it in place when {@code existing} is present. */
   static void write(GitHubApi api, String repoPrefix, int number,
-      Optional<StickyComment> existing, String body) throws GitHubApiException {
+      Optional<StickyComment> existing, String body) throws ApiException {
     ObjectNode payload = JsonNodeFactory.instance.objectNode().put("body", body);
     if (existing.isPresent()) {
       api.patch(repoPrefix + "/issues/comments/" + existing.get().id(), payload);

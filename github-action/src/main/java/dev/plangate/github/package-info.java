@@ -7,8 +7,8 @@
  *   <li>{@link dev.plangate.github.RunnerEnvironment}: typed view of the runner's variables and
  *       the event file ({@link dev.plangate.github.RunnerEnvironmentException} when unusable);
  *   <li>{@link dev.plangate.github.GitHubApi}: REST client with pagination, bounded retries
- *       ({@link dev.plangate.github.RetryPolicy}) and one-line
- *       {@link dev.plangate.github.GitHubApiException}s; the token never leaves the API's
+ *       ({@link dev.plangate.platform.RetryPolicy}) and one-line
+ *       {@link dev.plangate.platform.ApiException}s; the token never leaves the API's
  *       origin and never appears in a message;
  *   <li>{@link dev.plangate.github.StepSummary}, {@link dev.plangate.github.StepOutputs},
  *       {@link dev.plangate.github.WorkflowCommands}: the runner's files and workflow commands,

@@ -12,6 +12,7 @@ import dev.plangate.github.testing.FakeGitHub;
 import dev.plangate.github.testing.FakeTime;
 import dev.plangate.github.testing.RecordedRequest;
 import dev.plangate.github.testing.RunnerFixture;
+import dev.plangate.platform.ApiException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -156,7 +157,7 @@ class FakeGitHubTest {
   void patchingAnUnknownCommentIsNotFound() {
     var body = JsonNodeFactory.instance.objectNode().put("body", "x");
 
-    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(GitHubApiException.class,
+    assertThat(org.assertj.core.api.Assertions.catchThrowableOfType(ApiException.class,
         () -> api.patch("/repos/acme/infra/issues/comments/1", body)).status()).isEqualTo(404);
   }
 }

@@ -18,6 +18,9 @@ import dev.plangate.github.testing.FakeGitHub;
 import dev.plangate.github.testing.FakeTime;
 import dev.plangate.github.testing.RecordedRequest;
 import dev.plangate.github.testing.RunnerFixture;
+import dev.plangate.platform.ApiException;
+import dev.plangate.platform.ApiText;
+import dev.plangate.platform.RetryPolicy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,9 +48,9 @@ class GitHubApiTest {
     return new GitHubApi(github.baseUrl(), TOKEN, time.retryPolicy().withLog(log::add));
   }
 
-  GitHubApiException failure(ThrowingCall call) {
-    GitHubApiException e = catchThrowableOfType(GitHubApiException.class, call::run);
-    assertThat(e).as("expected a GitHubApiException").isNotNull();
+  ApiException failure(ThrowingCall call) {
+    ApiException e = catchThrowableOfType(ApiException.class, call::run);
+    assertThat(e).as("expected a ApiException").isNotNull();
     assertThat(e.getMessage()).doesNotContain(TOKEN).doesNotContain("\n");
     return e;
   }
@@ -137,7 +140,7 @@ class GitHubApiTest {
     void getIfExistsStillFailsOnOtherErrors() {
       github.on("GET", PR).answer(Answer.error(403, "Resource not accessible by integration"));
 
-      GitHubApiException e = failure(() -> api().getIfExists(PR));
+      ApiException e = failure(() -> api().getIfExists(PR));
 
       assertThat(e.status()).isEqualTo(403);
     }
@@ -282,7 +285,7 @@ class GitHubApiTest {
     void aPageOfTheWrongShapeIsAnError() {
       github.onGet(TIMELINE, JsonNodeFactory.instance.objectNode().put("message", "odd"));
 
-      GitHubApiException e = failure(() -> api().getAll(TIMELINE));
+      ApiException e = failure(() -> api().getAll(TIMELINE));
 
       assertThat(e.getMessage()).contains("expected a JSON array, got an object");
     }
@@ -293,7 +296,7 @@ class GitHubApiTest {
         github.on("GET", TIMELINE).answer(Answer.json("[{\"id\":1}]").withHeader("Link",
             "<" + other.baseUrl() + TIMELINE + "?page=2>; rel=\"next\""));
 
-        GitHubApiException e = failure(() -> api().getAll(TIMELINE));
+        ApiException e = failure(() -> api().getAll(TIMELINE));
 
         assertThat(e.getMessage())
             .startsWith("GET " + TIMELINE + "?per_page=100 failed: refusing to follow a "
@@ -311,7 +314,7 @@ class GitHubApiTest {
         github.on("GET", TIMELINE).answer(Answer.json("[]")
             .withHeader("Link", "<" + target + ">; rel=\"next\""));
 
-        GitHubApiException e = failure(() -> api().getAll(TIMELINE));
+        ApiException e = failure(() -> api().getAll(TIMELINE));
 
         assertThat(e.getMessage()).contains("refusing to follow a pagination link");
       }
@@ -333,7 +336,7 @@ class GitHubApiTest {
       GitHubApi api = new GitHubApi(github.baseUrl(), TOKEN, time.retryPolicy(),
           new GitHubApi.Limits(Duration.ofSeconds(5), Duration.ofSeconds(5), 1 << 20, 3, 5));
 
-      GitHubApiException e = failure(() -> api.getAll(TIMELINE));
+      ApiException e = failure(() -> api.getAll(TIMELINE));
 
       assertThat(e.getMessage()).contains("more than 3 pages of results");
       assertThat(github.requests()).hasSize(3);
@@ -360,7 +363,7 @@ class GitHubApiTest {
     void fiveBadGatewaysFailAfterExactlyFiveAttempts() {
       github.on("GET", PR).answer(Answer.badGateway());
 
-      GitHubApiException e = failure(() -> api().get(PR));
+      ApiException e = failure(() -> api().get(PR));
 
       assertThat(e.getMessage())
           .isEqualTo("GET " + PR + " failed after 5 attempts: HTTP 502 Bad Gateway");
@@ -370,17 +373,6 @@ class GitHubApiTest {
       assertThat(github.requests()).hasSize(5);
       assertThat(time.sleeps()).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2),
           Duration.ofSeconds(4), Duration.ofSeconds(8));
-    }
-
-    @Test
-    void backoffIsJitteredBetweenHalfAndAll() {
-      RetryPolicy p = RetryPolicy.defaults().withJitter(0);
-      assertThat(p.backoff(1)).isEqualTo(Duration.ofMillis(500));
-      assertThat(p.backoff(3)).isEqualTo(Duration.ofSeconds(2));
-      RetryPolicy random = RetryPolicy.defaults();
-      for (int i = 0; i < 50; i++) {
-        assertThat(random.backoff(2)).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(2));
-      }
     }
 
     @Test
@@ -401,7 +393,7 @@ class GitHubApiTest {
       Instant reset = time.now().plus(Duration.ofMinutes(59));
       github.on("GET", PR).answer(Answer.rateLimited(reset));
 
-      GitHubApiException e = failure(() -> api().get(PR));
+      ApiException e = failure(() -> api().get(PR));
 
       assertThat(e.getMessage()).startsWith("GET " + PR + " failed: HTTP 403: API rate limit "
               + "exceeded for installation ID 12345678.")
@@ -447,7 +439,7 @@ class GitHubApiTest {
       github.on("GET", PR).answer(Answer.error(503, "Service Unavailable")
           .withHeader("Retry-After", "50"));
 
-      GitHubApiException e = failure(() -> api().get(PR));
+      ApiException e = failure(() -> api().get(PR));
 
       assertThat(e.getMessage()).isEqualTo("GET " + PR + " failed after 2 attempts: HTTP 503: "
           + "Service Unavailable (GitHub asks to retry after 50 s; only 40 s left of plangate's "
@@ -470,13 +462,13 @@ class GitHubApiTest {
     void unauthorizedIsNotRetried() {
       github.on("GET", PR).answer(Answer.error(401, "Bad credentials"));
 
-      GitHubApiException e = failure(() -> api().get(PR));
+      ApiException e = failure(() -> api().get(PR));
 
       assertThat(e.getMessage())
           .isEqualTo("GET " + PR + " failed: HTTP 401: Bad credentials (is GITHUB_TOKEN set and "
               + "valid?)");
       assertThat(e.status()).isEqualTo(401);
-      assertThat(e.githubMessage()).contains("Bad credentials");
+      assertThat(e.platformMessage()).contains("Bad credentials");
       assertThat(github.requests()).hasSize(1);
       assertThat(time.sleeps()).isEmpty();
     }
@@ -486,7 +478,7 @@ class GitHubApiTest {
       github.requireToken(TOKEN);
       GitHubApi anonymous = new GitHubApi(github.baseUrl(), null, time.retryPolicy());
 
-      GitHubApiException e = failure(() -> anonymous.get(PR));
+      ApiException e = failure(() -> anonymous.get(PR));
 
       assertThat(e.getMessage()).isEqualTo("GET " + PR + " failed: HTTP 401: Bad credentials "
           + "(no token was sent: is GITHUB_TOKEN set?)");
@@ -498,8 +490,8 @@ class GitHubApiTest {
       github.on("POST", "/repos/acme/infra/issues/42/comments")
           .answer(Answer.error(403, "Resource not accessible by integration"));
 
-      GitHubApiException get = failure(() -> api().get(PR));
-      GitHubApiException post = failure(() -> api().post("/repos/acme/infra/issues/42/comments",
+      ApiException get = failure(() -> api().get(PR));
+      ApiException post = failure(() -> api().post("/repos/acme/infra/issues/42/comments",
           JsonNodeFactory.instance.objectNode().put("body", "x")));
 
       assertThat(get.getMessage()).isEqualTo("GET " + PR + " failed: HTTP 403: Resource not "
@@ -511,7 +503,7 @@ class GitHubApiTest {
 
     @Test
     void notFoundSaysItMayBeInvisible() {
-      GitHubApiException e = failure(() -> api().get("/repos/acme/secret/pulls/1"));
+      ApiException e = failure(() -> api().get("/repos/acme/secret/pulls/1"));
 
       assertThat(e.getMessage()).isEqualTo("GET /repos/acme/secret/pulls/1 failed: HTTP 404: "
           + "Not Found (it does not exist, or the token cannot see it)");
@@ -525,7 +517,7 @@ class GitHubApiTest {
       closed.close();
       GitHubApi api = new GitHubApi(url, TOKEN, time.retryPolicy());
 
-      GitHubApiException e = failure(() -> api.get(PR));
+      ApiException e = failure(() -> api.get(PR));
 
       assertThat(e.getMessage()).isEqualTo("GET " + PR + " failed after 5 attempts: cannot reach "
           + url + ": connection refused");
@@ -558,9 +550,9 @@ class GitHubApiTest {
       ObjectNode body = JsonNodeFactory.instance.objectNode().put("body", "x");
       github.on("POST", comments).answer(Answer.disconnect());
 
-      GitHubApiException dropped = failure(() -> api().post(comments, body));
+      ApiException dropped = failure(() -> api().post(comments, body));
       github.on("POST", comments).answer(Answer.badGateway());
-      GitHubApiException gateway = failure(() -> api().post(comments, body));
+      ApiException gateway = failure(() -> api().post(comments, body));
 
       assertThat(dropped.getMessage()).startsWith("POST " + comments + " failed: cannot reach ")
           .endsWith("(not retried: the POST may have been carried out)");
@@ -611,7 +603,7 @@ class GitHubApiTest {
       github.on("GET", PR).answer(Answer.badGateway());
       GitHubApi api = new GitHubApi(github.baseUrl(), TOKEN, RetryPolicy.none());
 
-      GitHubApiException e = failure(() -> api.get(PR));
+      ApiException e = failure(() -> api.get(PR));
 
       assertThat(e.getMessage()).isEqualTo("GET " + PR + " failed: HTTP 502 Bad Gateway");
       assertThat(github.requests()).hasSize(1);
@@ -640,7 +632,7 @@ class GitHubApiTest {
         github.on("GET", PR).answer(Answer.empty(302)
             .withHeader("Location", other.baseUrl() + PR));
 
-        GitHubApiException e = failure(() -> api().get(PR));
+        ApiException e = failure(() -> api().get(PR));
 
         assertThat(e.getMessage()).contains("refusing to follow a redirect to http://127.0.0.1:"
             + other.port());
@@ -655,10 +647,10 @@ class GitHubApiTest {
     void theTokenIsScrubbedEvenWhenTheServerEchoesIt() {
       github.on("GET", PR).answer(Answer.error(401, "Bad credentials: " + TOKEN));
 
-      GitHubApiException e = failure(() -> api().get(PR));
+      ApiException e = failure(() -> api().get(PR));
 
       assertThat(e.getMessage()).contains("Bad credentials: ***");
-      assertThat(e.githubMessage()).get().asString().doesNotContain(TOKEN);
+      assertThat(e.platformMessage()).get().asString().doesNotContain(TOKEN);
     }
 
     @Test
@@ -666,9 +658,9 @@ class GitHubApiTest {
       String hostile = "line one\nline two\r\n\u001b[31mred\u202e " + "x".repeat(500);
       github.on("GET", PR).answer(Answer.error(400, hostile));
 
-      GitHubApiException e = failure(() -> api().get(PR));
+      ApiException e = failure(() -> api().get(PR));
 
-      String message = e.githubMessage().orElseThrow();
+      String message = e.platformMessage().orElseThrow();
       assertThat(message).startsWith("line one line two [31mred x").endsWith("…")
           .hasSizeLessThanOrEqualTo(ApiText.MAX_MESSAGE_CHARS);
       assertThat(message.chars()).noneMatch(c -> Character.isISOControl(c) || c == 0x202e);
@@ -677,7 +669,7 @@ class GitHubApiTest {
 
     @Test
     void aValidationErrorNamesTheFirstProblem() {
-      GitHubApiException e = failure(() -> api().post("/repos/acme/infra/issues/42/comments",
+      ApiException e = failure(() -> api().post("/repos/acme/infra/issues/42/comments",
           JsonNodeFactory.instance.objectNode().put("body", "x".repeat(70_000))));
 
       assertThat(e.getMessage()).isEqualTo("POST /repos/acme/infra/issues/42/comments failed: "
@@ -691,9 +683,9 @@ class GitHubApiTest {
       github.on("GET", PR).answer(Answer.text(200, "application/json",
           "{\"number\":42,\"state\":\"open\",\"state\":\"closed\"}"));
 
-      GitHubApiException e = failure(() -> api().get(PR));
+      ApiException e = failure(() -> api().get(PR));
 
-      assertThat(e.getMessage()).startsWith("GET " + PR + " failed: the answer is not JSON: ")
+      assertThat(e.getMessage()).startsWith("GET " + PR + " failed: the answer is not valid JSON: ")
           .contains("Duplicate field 'state'");
     }
 
@@ -702,18 +694,18 @@ class GitHubApiTest {
       github.on("GET", PR).answer(Answer.text(200, "application/json",
           "{\"number\":42}{\"number\":43}"));
 
-      GitHubApiException e = failure(() -> api().get(PR));
+      ApiException e = failure(() -> api().get(PR));
 
-      assertThat(e.getMessage()).startsWith("GET " + PR + " failed: the answer is not JSON: ");
+      assertThat(e.getMessage()).startsWith("GET " + PR + " failed: the answer is not valid JSON: ");
     }
 
     @Test
     void anAnswerThatIsNotJsonIsAnError() {
       github.on("GET", PR).answer(Answer.text(200, "text/html", "<html>login</html>"));
 
-      GitHubApiException e = failure(() -> api().get(PR));
+      ApiException e = failure(() -> api().get(PR));
 
-      assertThat(e.getMessage()).startsWith("GET " + PR + " failed: the answer is not JSON: ");
+      assertThat(e.getMessage()).startsWith("GET " + PR + " failed: the answer is not valid JSON: ");
       assertThat(e.status()).isEqualTo(200);
     }
 
@@ -723,7 +715,7 @@ class GitHubApiTest {
       GitHubApi api = new GitHubApi(github.baseUrl(), TOKEN, time.retryPolicy(),
           new GitHubApi.Limits(Duration.ofSeconds(5), Duration.ofSeconds(5), 1000, 100, 5));
 
-      GitHubApiException e = failure(() -> api.get(PR));
+      ApiException e = failure(() -> api.get(PR));
 
       assertThat(e.getMessage()).isEqualTo("GET " + PR + " failed: the answer is larger than "
           + "1000 bytes, more than plangate reads");

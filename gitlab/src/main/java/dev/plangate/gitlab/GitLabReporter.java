@@ -3,6 +3,7 @@ package dev.plangate.gitlab;
 import dev.plangate.core.report.RenderOptions;
 import dev.plangate.core.report.Renderers;
 import dev.plangate.core.report.Report;
+import dev.plangate.platform.ApiException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -37,7 +38,7 @@ public final class GitLabReporter {
     try {
       StickyNote.write(c.api(), c.notePrefix(), c.note(), body);
       return Optional.empty();
-    } catch (GitLabApiException e) {
+    } catch (ApiException e) {
       return Optional.of("The merge-request note could not be written (" + e.getMessage()
           + "); the token needs the api scope.");
     }

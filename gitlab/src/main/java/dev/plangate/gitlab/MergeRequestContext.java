@@ -16,6 +16,7 @@ import dev.plangate.core.policy.Policy;
 import dev.plangate.core.policy.PolicyException;
 import dev.plangate.core.policy.PolicyMerge;
 import dev.plangate.core.policy.PolicyOrigin;
+import dev.plangate.platform.ApiException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -120,7 +121,7 @@ public final class MergeRequestContext {
       PlatformSignals platform = authorSignals(mr, people, catalog);
       return new MergeRequestContext(api, project, mr, policy, notes, sticky, approver, approver,
           platform, sealKey);
-    } catch (GitLabApiException e) {
+    } catch (ApiException e) {
       throw new GitLabCheckException(e.getMessage());
     } catch (ApprovalException | GitException | IllegalArgumentException e) {
       throw new GitLabCheckException(e.getMessage());
@@ -279,7 +280,7 @@ public final class MergeRequestContext {
 
   /** {@code approved_by}; a project without the approvals API (404) has none. */
   private static List<GitLabApprover.MergeRequestApproval> approvals(GitLabApi api,
-      String prefix) throws GitLabApiException, GitLabCheckException {
+      String prefix) throws ApiException, GitLabCheckException {
     Optional<JsonNode> answer = api.getIfExists(prefix + "/approvals");
     List<GitLabApprover.MergeRequestApproval> out = new ArrayList<>();
     if (answer.isEmpty()) {
@@ -322,7 +323,7 @@ public final class MergeRequestContext {
       int level = member.map(m -> m.path("access_level").asInt(0)).orElse(0);
       return new GitLabApprover.Person(bot.asBoolean(), user.path("state").asText(""),
           user.path("public_email").asText(""), level);
-    } catch (GitLabApiException e) {
+    } catch (ApiException e) {
       throw new ApprovalException("cannot verify the approver " + u.username() + ": "
           + e.getMessage());
     }
@@ -345,7 +346,7 @@ public final class MergeRequestContext {
         latest = latest == null || created.isAfter(latest) ? created : latest;
       }
       return latest;
-    } catch (GitLabApiException e) {
+    } catch (ApiException e) {
       throw new ApprovalException("cannot tell when the head commit was pushed: "
           + e.getMessage());
     } catch (DateTimeParseException e) {

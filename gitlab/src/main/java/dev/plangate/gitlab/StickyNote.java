@@ -3,6 +3,7 @@ package dev.plangate.gitlab;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.plangate.core.report.MarkdownReportRenderer;
+import dev.plangate.platform.ApiException;
 import java.util.Optional;
 
 /**
@@ -15,7 +16,7 @@ public record StickyNote(long id, String body) {
   public static final int MAX_CHARS = 200_000;
 
   static Optional<StickyNote> find(GitLabApi api, String mrPrefix, long authorId)
-      throws GitLabApiException {
+      throws ApiException {
     StickyNote found = null;
     for (JsonNode n : api.getAll(mrPrefix + "/notes?sort=asc&order_by=created_at")) {
       String body = n.path("body").asText("");
@@ -28,7 +29,7 @@ public record StickyNote(long id, String body) {
   }
 
   static void write(GitLabApi api, String mrPrefix, Optional<StickyNote> existing, String body)
-      throws GitLabApiException {
+      throws ApiException {
     JsonNode payload = JsonNodeFactory.instance.objectNode().put("body", body);
     if (existing.isPresent()) {
       api.put(mrPrefix + "/notes/" + existing.get().id(), payload);

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.plangate.gitlab.testing.FakeGitLab;
 import dev.plangate.gitlab.testing.FakeGitLab.Answer;
 import dev.plangate.gitlab.testing.GitLabFixtures;
+import dev.plangate.platform.ApiException;
+import dev.plangate.platform.RetryPolicy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +21,7 @@ class GitLabApiTest {
   final FakeGitLab gitlab = FakeGitLab.start();
   final List<String> log = new ArrayList<>();
   final GitLabApi api = new GitLabApi(gitlab.apiUrl(), TOKEN,
-      GitLabApi.Retry.defaults().withoutSleeping().withLog(log::add));
+      RetryPolicy.defaults().withTime(d -> { }, java.time.Clock.systemUTC()).withLog(log::add));
 
   @AfterEach
   void stop() {
@@ -49,7 +51,7 @@ class GitLabApiTest {
   @Test
   void aPaginationLoopFails() {
     gitlab.on("GET", "/loop", new Answer(200, "[1]", Map.of("X-Next-Page", "1")));
-    assertThatThrownBy(() -> api.getAll("/loop")).isInstanceOf(GitLabApiException.class)
+    assertThatThrownBy(() -> api.getAll("/loop")).isInstanceOf(ApiException.class)
         .hasMessageContaining("loop");
   }
 
@@ -72,10 +74,10 @@ class GitLabApiTest {
   @Test
   void aPersistent5xxFailsAfterBoundedAttempts() {
     gitlab.on("GET", "/down", Answer.status(503, "{\"message\":\"" + TOKEN + "\"}"));
-    assertThatThrownBy(() -> api.get("/down")).isInstanceOf(GitLabApiException.class)
-        .hasMessageContaining("HTTP 503").hasMessageContaining("after 4 attempts")
+    assertThatThrownBy(() -> api.get("/down")).isInstanceOf(ApiException.class)
+        .hasMessageContaining("HTTP 503").hasMessageContaining("after 5 attempts")
         .hasMessageNotContaining(TOKEN);
-    assertThat(gitlab.requests()).hasSize(4);
+    assertThat(gitlab.requests()).hasSize(5);
   }
 
   @Test
@@ -84,6 +86,26 @@ class GitLabApiTest {
     assertThatThrownBy(() -> api.post("/notes", GitLabFixtures.JSON.createObjectNode()))
         .hasMessageContaining("not retried");
     assertThat(gitlab.requests()).hasSize(1);
+  }
+
+  @Test
+  void aRateLimitedPostIsRetriedAfterRetryAfterBecauseGitLabDidNothing() throws Exception {
+    gitlab.on("POST", "/notes", new Answer(429, "{\"message\":\"429 Too Many Requests\"}",
+        Map.of("Retry-After", "3")), Answer.json(GitLabFixtures.JSON.createObjectNode()
+        .put("id", 9)));
+    assertThat(api.post("/notes", GitLabFixtures.JSON.createObjectNode()).path("id").asInt())
+        .isEqualTo(9);
+    assertThat(gitlab.requests()).hasSize(2);
+    assertThat(log).singleElement().asString().startsWith("GitLab API POST /notes: HTTP 429")
+        .contains("retrying in 3 s");
+  }
+
+  @Test
+  void anUnauthorizedAnswerSaysWhichTokenToCheck() {
+    gitlab.on("GET", "/me", Answer.status(401, "{\"message\":\"401 Unauthorized\"}"));
+    assertThatThrownBy(() -> api.get("/me")).isInstanceOf(ApiException.class)
+        .hasMessage("GitLab API GET /me failed: HTTP 401: 401 Unauthorized"
+            + " (is PLANGATE_GITLAB_TOKEN valid and unexpired?)");
   }
 
   @Test
@@ -126,8 +148,8 @@ class GitLabApiTest {
       port = java.net.URI.create(other.apiUrl()).getPort();
     }
     GitLabApi dead = new GitLabApi("http://127.0.0.1:" + port + "/api/v4", TOKEN,
-        GitLabApi.Retry.defaults().withoutSleeping());
-    assertThatThrownBy(() -> dead.get("/x")).isInstanceOf(GitLabApiException.class)
+        RetryPolicy.defaults().withTime(d -> { }, java.time.Clock.systemUTC()));
+    assertThatThrownBy(() -> dead.get("/x")).isInstanceOf(ApiException.class)
         .hasMessageContaining("cannot reach");
   }
 }

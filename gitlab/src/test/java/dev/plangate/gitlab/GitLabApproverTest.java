@@ -23,6 +23,7 @@ import dev.plangate.core.testing.GitFixture;
 import dev.plangate.gitlab.testing.FakeGitLab;
 import dev.plangate.gitlab.testing.FakeGitLab.Answer;
 import dev.plangate.gitlab.testing.GitLabFixtures;
+import dev.plangate.platform.RetryPolicy;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -89,7 +90,7 @@ class GitLabApproverTest {
   MergeRequestContext context() throws Exception {
     GitLabEnvironment env = new GitLabEnvironment(env(true));
     GitLabApi api = new GitLabApi(gitlab.apiUrl(), env.token().get(),
-        GitLabApi.Retry.defaults().withoutSleeping());
+        RetryPolicy.defaults().withTime(d -> { }, java.time.Clock.systemUTC()));
     return MergeRequestContext.read(env, api, GitRepository.open(git.dir()), null, null, true,
         new byte[0]);
   }
@@ -234,7 +235,7 @@ class GitLabApproverTest {
     serve();
     GitLabEnvironment env = new GitLabEnvironment(env(true));
     GitLabApi api = new GitLabApi(gitlab.apiUrl(), "glpat-secret-token-123",
-        GitLabApi.Retry.defaults().withoutSleeping());
+        RetryPolicy.defaults().withTime(d -> { }, java.time.Clock.systemUTC()));
     MergeRequestContext sealed = MergeRequestContext.read(env, api,
         GitRepository.open(git.dir()), null, null, true, key);
     assertThat(sealed.approver().approvals(new ApprovalRequest(FINGERPRINT, LABEL, head))
@@ -269,7 +270,7 @@ class GitLabApproverTest {
     serve();
     gitlab.on("GET", MR, Answer.status(502, "<html>bad gateway</html>"));
     assertThatThrownBy(this::context).isInstanceOf(GitLabCheckException.class)
-        .hasMessageContaining("HTTP 502").hasMessageContaining("after 4 attempts");
+        .hasMessageContaining("HTTP 502").hasMessageContaining("after 5 attempts");
   }
 
   @Test

@@ -10,7 +10,7 @@ import dev.plangate.github.GitHubApi;
 import dev.plangate.github.GitHubCheckException;
 import dev.plangate.github.PullRequest;
 import dev.plangate.github.PullRequestContext;
-import dev.plangate.github.RetryPolicy;
+import dev.plangate.platform.RetryPolicy;
 import dev.plangate.github.RunnerEnvironment;
 import dev.plangate.github.RunnerEnvironmentException;
 import dev.plangate.gitlab.GitLabApi;
@@ -51,7 +51,7 @@ record Platform(String surface, Policy policy, CommitSelection commits, String b
     if (gitlab.isMergeRequestPipeline()) {
       try {
         GitLabApi api = gitlab.token().isEmpty() ? null
-            : new GitLabApi(gitlab.apiUrl(), gitlab.token().get(), GitLabApi.Retry.defaults());
+            : new GitLabApi(gitlab.apiUrl(), gitlab.token().get(), RetryPolicy.defaults());
         MergeRequestContext c = MergeRequestContext.read(gitlab, api, git, policyPath, label,
             false, gitlab.sealSecret().orElse("").getBytes(StandardCharsets.UTF_8));
         MergeRequest mr = c.mergeRequest();

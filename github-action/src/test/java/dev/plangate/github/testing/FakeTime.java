@@ -1,6 +1,6 @@
 package dev.plangate.github.testing;
 
-import dev.plangate.github.RetryPolicy;
+import dev.plangate.platform.RetryPolicy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

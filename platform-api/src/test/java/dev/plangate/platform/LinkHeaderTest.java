@@ -1,4 +1,4 @@
-package dev.plangate.github;
+package dev.plangate.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

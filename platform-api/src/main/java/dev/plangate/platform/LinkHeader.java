@@ -1,4 +1,4 @@
-package dev.plangate.github;
+package dev.plangate.platform;
 
 import java.util.Optional;
 
@@ -7,10 +7,10 @@ import java.util.Optional;
  * {@code <https://api.github.com/…&page=2>; rel="next", <…&page=5>; rel="last"}. The URL is
  * returned as written; whether it may be followed is the caller's decision.
  */
-final class LinkHeader {
+public final class LinkHeader {
   private LinkHeader() {}
 
-  static Optional<String> next(String header) {
+  public static Optional<String> next(String header) {
     if (header == null) {
       return Optional.empty();
     }

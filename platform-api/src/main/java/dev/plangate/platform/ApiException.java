@@ -1,34 +1,34 @@
-package dev.plangate.github;
+package dev.plangate.platform;
 
 import java.util.Optional;
 
 /**
- * A GitHub API call that failed, with a one-line message a user can act on, for example
+ * A platform API call that failed, with a one-line message a user can act on, for example
  * {@code GET /repos/acme/infra/pulls/42 failed after 5 attempts: HTTP 502 Bad Gateway} or
- * {@code GET /repos/acme/infra/pulls/42 failed: HTTP 401: Bad credentials (is GITHUB_TOKEN set
- * and valid?)}. The message never contains the token.
+ * {@code GitLab API GET /projects/7/merge_requests/3 failed: HTTP 401: 401 Unauthorized (is
+ * PLANGATE_GITLAB_TOKEN valid and unexpired?)}. The message never contains the token.
  *
  * <p>Callers that must fail closed on particular answers (a permission lookup that is 403 or 404:
  * "cannot verify approver") switch on {@link #status()}.
  */
-public final class GitHubApiException extends Exception {
+public final class ApiException extends Exception {
   private static final long serialVersionUID = 1L;
 
   private final String method;
   private final String path;
   private final int status;
-  private final String githubMessage;
+  private final String platformMessage;
 
-  GitHubApiException(String method, String path, int status, String githubMessage,
+  ApiException(String method, String path, int status, String platformMessage,
       String message) {
     super(message, null, false, false);
     this.method = method;
     this.path = path;
     this.status = status;
-    this.githubMessage = githubMessage;
+    this.platformMessage = platformMessage;
   }
 
-  /** The HTTP method of the failed call: GET, POST or PATCH. */
+  /** The HTTP method of the failed call: GET, POST, PUT or PATCH. */
   public String method() {
     return method;
   }
@@ -48,10 +48,10 @@ public final class GitHubApiException extends Exception {
   }
 
   /**
-   * GitHub's {@code message} from the error body (with the first validation error, if any),
-   * cleaned of control characters and cut to about 200 characters.
+   * The platform's own {@code message} from the error body (GitHub adds the first validation
+   * error), cleaned of control characters and cut to about 200 characters.
    */
-  public Optional<String> githubMessage() {
-    return Optional.ofNullable(githubMessage);
+  public Optional<String> platformMessage() {
+    return Optional.ofNullable(platformMessage);
   }
 }

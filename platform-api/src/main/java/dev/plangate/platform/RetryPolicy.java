@@ -1,4 +1,4 @@
-package dev.plangate.github;
+package dev.plangate.platform;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -8,7 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
 
 /**
- * How {@link GitHubApi} retries: at most {@code maxAttempts} requests per call (per page when
+ * How a {@link RestClient} retries: at most {@code maxAttempts} requests per call (per page when
  * paging), and at most {@code maxTotalWait} spent sleeping per public call. A wait that would
  * overrun what is left of that budget fails the call at once instead of sleeping: a CI job that
  * hangs for an hour on a rate limit is worse than one that fails now with the reset time.
