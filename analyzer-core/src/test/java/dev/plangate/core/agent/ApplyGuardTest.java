@@ -180,6 +180,16 @@ class ApplyGuardTest {
     assertThat(o.forAgent()).doesNotContain("\u001b");
   }
 
+  @Test
+  void aDirectoryOrPlanFileNoPathCanNameIsLeftToAPerson() {
+    assertAsks(guard().check("cd a\u0000b && terraform apply create.json", dir), "`terraform"
+        + " apply create.json` runs in a directory plangate cannot name (Nul character not"
+        + " allowed: a\\u0000b); a person decides.");
+    assertAsks(guard().check("terraform apply a\u0000b.json", dir), "plangate could not make"
+        + " the plan `terraform apply a\\u0000b.json` would apply: Nul character not allowed:"
+        + " a\\u0000b.json; a person decides.");
+  }
+
   // ---- saved plans -------------------------------------------------------------------------
 
   @Test
@@ -192,6 +202,8 @@ class ApplyGuardTest {
     assertThat(o.reports()).hasSize(1);
     assertThat(o.reports().get(0).decision()).isEqualTo(Decision.PASS);
     assertThat(o.fingerprint()).isNotNull().isEqualTo(o.reports().get(0).fingerprint());
+    assertThat(dir.resolve("create.json")).as("a saved plan is the user's: it stays")
+        .isRegularFile();
   }
 
   @Test
@@ -311,16 +323,24 @@ class ApplyGuardTest {
   // ---- what an approval binds to -----------------------------------------------------------
 
   @Test
-  void anApprovalOfSeveralPlansBindsToAllTheirFindings() {
+  void anApprovalOfSeveralPlansBindsToAllTheirFindings() throws Exception {
+    Files.writeString(dir.resolve("queue.json"), plan(change("aws_sqs_queue.jobs", "delete")));
     Outcome del = guard().check("terraform apply del.json", dir);
-    Outcome create = guard().check("terraform apply create.json", dir);
-    List<InfraCommand> two = List.of(del.commands().get(0), create.commands().get(0));
+    Outcome queue = guard().check("terraform apply queue.json", dir);
+    List<InfraCommand> two = List.of(del.commands().get(0), queue.commands().get(0));
     Outcome both = new Outcome(Kind.ASK, "", "", two, List.of(del.reports().get(0),
-        create.reports().get(0)));
-    assertThat(both.fingerprint()).isEqualTo(Fingerprint.of(
-        del.reports().get(0).findings()));
+        queue.reports().get(0)));
+    List<dev.plangate.core.impact.Finding> all = new ArrayList<>(
+        del.reports().get(0).findings());
+    all.addAll(queue.reports().get(0).findings());
+    assertThat(both.fingerprint()).isEqualTo(Fingerprint.of(all))
+        .isNotEqualTo(del.fingerprint()).isNotEqualTo(queue.fingerprint());
     Outcome oneOfTwo = new Outcome(Kind.ASK, "", "", two, del.reports());
     assertThat(oneOfTwo.fingerprint()).as("one command has no plan").isNull();
+    Files.writeString(dir.resolve("broken.json"), "{");
+    Outcome broken = guard().check("terraform apply broken.json", dir);
+    assertThat(new Outcome(Kind.ASK, "", "", two, List.of(del.reports().get(0),
+        broken.reports().get(0))).fingerprint()).as("one plan unread").isNull();
   }
 
   // ---- the environment ---------------------------------------------------------------------
@@ -420,10 +440,18 @@ class ApplyGuardTest {
 
   @Test
   void aChangeSetIsJudgedByWhatTheAgentsAwsCliDescribes() throws Exception {
-    fakeAws("echo \"$@\" > \"" + dir.resolve("args") + "\"\ncat <<'EOF'\n" + CHANGE_SET
-        + "\nEOF\n");
+    // the fake notes its arguments and the file its answer goes to (the page to delete after)
+    fakeAws("echo \"$@\" > \"" + dir.resolve("args") + "\"\n"
+        + "page=$(readlink /proc/$$/fd/1 2>/dev/null)\necho \"$page\" > \"" + dir.resolve("page")
+        + "\"\n"
+        + "cat <<'EOF'\n" + CHANGE_SET + "\nEOF\n");
     Outcome o = guard().check("aws cloudformation execute-change-set --change-set-name cs"
         + " --stack-name web", dir);
+    if (Files.isDirectory(Path.of("/proc/self/fd"))) {
+      String page = Files.readString(dir.resolve("page")).trim();
+      assertThat(page).contains("plangate-changeset-");
+      assertThat(Path.of(page)).as("the fetched page is deleted").doesNotExist();
+    }
     assertThat(Files.readString(dir.resolve("args")).trim()).isEqualTo("cloudformation"
         + " describe-change-set --change-set-name cs --stack-name web"
         + " --include-property-values --output json");
@@ -432,6 +460,14 @@ class ApplyGuardTest {
     assertThat(o.reports()).singleElement().extracting(Report::decision)
         .isEqualTo(Decision.APPROVAL_REQUIRED);
     assertThat(o.fingerprint()).isNotNull();
+  }
+
+  @Test
+  void onlyAChangeSetExecutionIsFetchedEvenWithTheAwsCliAtHand() throws Exception {
+    fakeAws("echo '" + CHANGE_SET + "'\n");
+    String line = "aws cloudformation deploy --stack-name web --template-file t.yml";
+    assertAsks(guard().check(line, dir), "`" + line + "` changes infrastructure, and plangate"
+        + " cannot preview what CloudFormation would do from here; a person decides.");
   }
 
   @Test
