@@ -49,6 +49,16 @@ class InputChangesTest {
         List.of("sed", "s|a|b|2e", "x"),
         List.of("sed", "-e", "s,a,b,pw main.tf", "x"),
         List.of("sed", "--expression=1w main.tf", "x"),
+        List.of("sed", "-n", "0~3w out.tf", "x"),
+        List.of("sed", "-n", "1,+2w out.tf", "x"),
+        List.of("sed", "-n", "/a/I,/b/Mw out.tf", "x"),
+        List.of("sed", "-n", "\\%a/b%w out.tf", "x"),
+        List.of("sed", "-n", "/a\\/b/w out.tf", "x"),
+        List.of("sed", "-n", "\tw out.tf", "x"),
+        List.of("sed", "-n", "1 ! W\tout.tf", "x"),
+        List.of("sed", "-n", "1w", "x"),
+        List.of("sed", "s/a/b/;w x", "x"),
+        List.of("sed", "s/a/b/3e", "x"),
         // a script file plangate does not read
         List.of("sed", "-f", "edit.sed", "x"),
         List.of("sed", "-nf", "edit.sed", "x"),
@@ -67,7 +77,16 @@ class InputChangesTest {
         List.of("sed", "-n", "$=", "main.tf"),
         List.of("sed", "1d;/write/d", "main.tf"),
         List.of("sed", "-e", "s/a/b/", "-e", "y/abc/xyz/", "main.tf"),
-        List.of("sed", "-n", "/w/p", "west.tf"))) {
+        List.of("sed", "-n", "/w/p", "west.tf"),
+        List.of("sed", "-n", "/;w x/p", "x"),
+        List.of("sed", "-n", "\\%;w x%p", "x"),
+        List.of("sed", "s/;w x/y/", "x"),
+        List.of("sed", "s/a\\/;w x/y/g", "x"),
+        List.of("sed", "s/a/b/gI3", "x"),
+        List.of("sed", "$!N;P;D", "x"),
+        List.of("sed", "-n", "1,/w/{p}", "x"),
+        List.of("sed", "s/a/b", "x"),
+        List.of("sed", "s", "x"))) {
       assertThat(reasonOf(sed.toArray(String[]::new))).as(String.join(" ", sed)).isNull();
     }
   }
