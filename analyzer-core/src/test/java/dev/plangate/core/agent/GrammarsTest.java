@@ -207,7 +207,8 @@ class GrammarsTest {
       "backend --config x delete --all|TERRAGRUNT STATE_RM",
       "state rm a.b|TERRAGRUNT STATE_RM",
       "$CMD|TERRAGRUNT UNPARSEABLE",
-      "run-all $CMD|TERRAGRUNT UNPARSEABLE"})
+      "run-all $CMD|TERRAGRUNT UNPARSEABLE",
+      "apply --working-dir|TERRAGRUNT APPLY"})
   void terragruntCommandsThatChangeInfrastructureOrState(String args, String expected) {
     assertThat(read(Tool.TERRAGRUNT, args)).isEqualTo(expected);
   }
@@ -217,7 +218,7 @@ class GrammarsTest {
       "--version apply", "-v apply", "run-all plan", "run --all -- plan", "stack", "stack"
       + " generate", "stack --log-level info", "apply-all --help", "spin-up -h",
       "destroy-all -help", "tear-down --help", "backend", "backend migrate", "backend delete"
-      + " --help", "apply -help", "output"})
+      + " --help", "apply -help", "output", "--config x.hcl", "--log-level=info"})
   void terragruntCommandsThatOnlyReadOrShowHelp(String args) {
     assertThat(read(Tool.TERRAGRUNT, args)).isEmpty();
   }
