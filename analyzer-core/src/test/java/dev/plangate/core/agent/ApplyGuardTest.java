@@ -293,6 +293,15 @@ class ApplyGuardTest {
     assertThat(o.forAgent()).endsWith(". A person decides.")
         .startsWith(o.forPerson().split("\n")[1]);
     assertThat(human.check("terraform apply create.json", dir).kind()).isEqualTo(Kind.ALLOW);
+    // a plan that forgets (a removed block with destroy = false) destroys nothing: it passes
+    Files.writeString(dir.resolve("forget.json"), plan(change("aws_s3_bucket.logs",
+        "forget")));
+    Outcome forget = human.check("terraform apply forget.json", dir);
+    assertThat(forget.reports()).singleElement().satisfies(r -> {
+      assertThat(r.decision()).isEqualTo(Decision.PASS);
+      assertThat(r.findings()).isNotEmpty();
+    });
+    assertThat(forget.kind()).isEqualTo(Kind.ALLOW);
   }
 
   @Test

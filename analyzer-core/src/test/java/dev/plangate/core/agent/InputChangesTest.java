@@ -92,6 +92,18 @@ class InputChangesTest {
   }
 
   @Test
+  void sedScriptsCutShortAreReadingAndReadWithoutError() {
+    // what sed itself refuses (no command after the address, an unterminated s) runs nothing
+    for (String script : List.of("", "1", "$", "2024", "1,", "1,+", "1!", "/re/", "/re/I",
+        "\\", "\\%re", "p ", "s", "s/a", "s/a/e", "y/a/b")) {
+      assertThat(InputChanges.sedWrites(script)).as(script).isFalse();
+    }
+    assertThat(reasonOf("sed", "-n", "p", "2024")).isNull();
+    assertThat(InputChanges.sedWrites("9w out.tf")).isTrue();
+    assertThat(InputChanges.sedWrites("10,19W out.tf")).isTrue();
+  }
+
+  @Test
   void aSedThatWritesAConfigurationFileMakesTheApplyBesideItAsk() {
     assertThat(CommandRecognizer.recognize("sed -n '1w main.tf' new.tf; terraform apply"
         + " -auto-approve")).singleElement()
