@@ -121,15 +121,109 @@ final class InputChanges {
         || base.endsWith(".md") || base.endsWith(".html") || base.endsWith(".csv"));
   }
 
+  /**
+   * Whether sed runs a script that writes a file or runs a command: a {@code w}, {@code W} or
+   * {@code e} command (after any address: {@code 1w main.tf}, {@code /re/e}), an {@code s}
+   * command with the {@code w} or {@code e} flag, or a script file plangate does not read.
+   */
   private static boolean scriptRuns(List<Word> w, int i) {
+    if (has(w, i, "-f", "--file")) {
+      return true;
+    }
     for (int j = i + 1; j < w.size(); j++) {
       String v = w.get(j).value();
-      if (!v.startsWith("-") && (v.contains("/w ") || v.contains("/e") || v.startsWith("w ")
-          || v.startsWith("e ") || v.equals("e"))) {
+      if (v.startsWith("--expression=")) {
+        v = v.substring("--expression=".length());
+      } else if (v.startsWith("-")) {
+        continue;
+      }
+      if (sedWrites(v)) {
         return true;
       }
     }
     return false;
+  }
+
+  /**
+   * Reads a sed script command by command, as far as it needs: a command starts at the
+   * beginning or after {@code ; { } newline}. Text inside {@code a}, {@code i} and {@code c} is
+   * read as commands too, which errs towards "edits files".
+   */
+  static boolean sedWrites(String s) {
+    int n = s.length();
+    int k = 0;
+    while (k < n) {
+      k = sedAddress(s, sedBlanks(s, k));
+      if (k < n && (s.charAt(k) == ',' || s.charAt(k) == '~')) {
+        k = sedBlanks(s, k + 1);
+        while (k < n && s.charAt(k) == '+') {
+          k++;
+        }
+        k = sedAddress(s, k);
+      }
+      k = sedBlanks(s, k);
+      while (k < n && (s.charAt(k) == '!' || s.charAt(k) == ' ')) {
+        k++;
+      }
+      if (k >= n) {
+        return false;
+      }
+      char c = s.charAt(k);
+      if (c == 'e' || c == 'w' || c == 'W') {
+        if (k + 1 >= n || " \t;}\n".indexOf(s.charAt(k + 1)) >= 0) {
+          return true;
+        }
+      } else if (c == 's' && k + 1 < n) {
+        int end = sedDelimited(s, sedDelimited(s, k + 2, s.charAt(k + 1)), s.charAt(k + 1));
+        while (end < n && "gpiImM0123456789ew".indexOf(s.charAt(end)) >= 0) {
+          if (s.charAt(end) == 'e' || s.charAt(end) == 'w') {
+            return true;
+          }
+          end++;
+        }
+        k = end;
+      }
+      while (k < n && ";{}\n".indexOf(s.charAt(k)) < 0) {
+        k++;
+      }
+      k++;
+    }
+    return false;
+  }
+
+  private static int sedBlanks(String s, int k) {
+    while (k < s.length() && (s.charAt(k) == ' ' || s.charAt(k) == '\t')) {
+      k++;
+    }
+    return k;
+  }
+
+  /** After a line number, {@code $}, or a {@code /regex/} or {@code \cregexc} address. */
+  private static int sedAddress(String s, int k) {
+    int n = s.length();
+    if (k < n && s.charAt(k) == '$') {
+      return k + 1;
+    }
+    if (k < n && (s.charAt(k) == '/' || s.charAt(k) == '\\' && k + 1 < n)) {
+      int start = s.charAt(k) == '/' ? k + 1 : k + 2;
+      k = sedDelimited(s, start, s.charAt(start - 1));
+      while (k < n && (s.charAt(k) == 'I' || s.charAt(k) == 'M')) {
+        k++;
+      }
+      return k;
+    }
+    while (k < n && s.charAt(k) >= '0' && s.charAt(k) <= '9') {
+      k++;
+    }
+    return k;
+  }
+
+  /** After the text from {@code k} to the next unescaped {@code delimiter} (or the end). */
+  private static int sedDelimited(String s, int k, char delimiter) {
+    while (k < s.length() && s.charAt(k) != delimiter) {
+      k += s.charAt(k) == '\\' ? 2 : 1;
+    }
+    return Math.min(k + 1, s.length() + 1);
   }
 
   private static boolean has(List<Word> w, int from, String... options) {

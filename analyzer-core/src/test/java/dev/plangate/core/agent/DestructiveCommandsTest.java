@@ -128,4 +128,206 @@ class DestructiveCommandsTest {
     assertThat(DestructiveCommands.anyGlob("delete-*", "delete-vpc")).isTrue();
     assertThat(DestructiveCommands.anyGlob("delete-*", "describe-vpcs")).isFalse();
   }
+
+  // ---- the rules file ------------------------------------------------------------------------
+
+  @Test
+  void aRuleIsAnswerPatternAndWhySeparatedByTabsOrRunsOfBlanks() {
+    List<DestructiveCommands.Rule> rules = DestructiveCommands.parse("# a comment\n\n"
+        + "  deny\tNuke -r --all !--dry-run prod|stage *\tdeletes the accounts  \n"
+        + "ask   wipe x    wipes  it   all\r\n", "rules.tsv");
+    assertThat(rules).hasSize(2);
+    DestructiveCommands.Rule nuke = rules.get(0);
+    assertThat(nuke.deny()).isTrue();
+    assertThat(nuke.command()).isEqualTo("nuke");
+    assertThat(nuke.operands()).containsExactly("prod|stage", "*");
+    assertThat(nuke.options()).containsExactly("-r", "--all");
+    assertThat(nuke.absent()).containsExactly("--dry-run");
+    assertThat(nuke.why()).isEqualTo("deletes the accounts");
+    assertThat(nuke.source()).isEqualTo("rules.tsv:3");
+    DestructiveCommands.Rule wipe = rules.get(1);
+    assertThat(wipe.deny()).isFalse();
+    assertThat(wipe.command()).isEqualTo("wipe");
+    assertThat(wipe.operands()).containsExactly("x");
+    assertThat(wipe.why()).isEqualTo("wipes  it   all");
+    assertThat(wipe.source()).isEqualTo("rules.tsv:4");
+  }
+
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+      "ask rm x|rules.tsv:2: a rule is ANSWER, PATTERN and WHY separated by tabs",
+      "ask\trm x|rules.tsv:2: a rule is ANSWER, PATTERN and WHY separated by tabs",
+      "warn\trm x\twhy|rules.tsv:2: the answer must be ask or deny, not 'warn'",
+      "ASK\trm x\twhy|rules.tsv:2: the answer must be ask or deny, not 'ASK'",
+      "ask\tmcp server\twhy|rules.tsv:2: an MCP rule is 'mcp SERVER TOOL'",
+      "ask\tmcp a b c\twhy|rules.tsv:2: an MCP rule is 'mcp SERVER TOOL'"})
+  void aLineThatIsNotARuleIsAnErrorNamingFileAndLine(String line, String message) {
+    assertThatThrownBy(() -> DestructiveCommands.parse("# rules\n" + line + "\n", "rules.tsv"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage(message);
+  }
+
+  @Test
+  void aTableOfMoreThanTwoThousandRulesIsRefused() {
+    String rule = "ask\trm x\twhy\n";
+    assertThat(DestructiveCommands.parse(rule.repeat(2000), "r.tsv")).hasSize(2000);
+    assertThatThrownBy(() -> DestructiveCommands.parse(rule.repeat(2001), "r.tsv"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("r.tsv: more than 2000 rules");
+  }
+
+  @Test
+  void withoutARepositoryFileTheBuiltInTableIsUsed(@TempDir Path repo) throws Exception {
+    assertThat(DestructiveCommands.forRepository(null)).isSameAs(DestructiveCommands.builtin());
+    assertThat(DestructiveCommands.forRepository(repo)).isSameAs(DestructiveCommands.builtin());
+    assertThat(DestructiveCommands.near(null)).isSameAs(DestructiveCommands.builtin());
+    assertThat(DestructiveCommands.near(repo)).isSameAs(DestructiveCommands.builtin());
+  }
+
+  @Test
+  void aRepositoryFileThatIsNotARegularFileOrTooLargeIsRefused(@TempDir Path repo)
+      throws Exception {
+    Path file = repo.resolve(DestructiveCommands.USER_FILE);
+    Files.createDirectories(file);
+    assertThatThrownBy(() -> DestructiveCommands.forRepository(repo))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(".plangate/destructive-commands.tsv is not a regular file");
+    Files.delete(file);
+    Files.writeString(file, "#".repeat(DestructiveCommands.MAX_BYTES));
+    assertThat(DestructiveCommands.forRepository(repo).rules())
+        .hasSameSizeAs(DestructiveCommands.builtin().rules());
+    Files.writeString(file, "#".repeat(DestructiveCommands.MAX_BYTES + 1));
+    assertThatThrownBy(() -> DestructiveCommands.forRepository(repo))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage(".plangate/destructive-commands.tsv is larger than 262144 bytes");
+  }
+
+  @Test
+  void theSearchForARepositoryFileStopsAtTheRepositorysRoot(@TempDir Path top)
+      throws Exception {
+    Files.createDirectories(top.resolve(".plangate"));
+    Files.writeString(top.resolve(DestructiveCommands.USER_FILE), "deny\tnuke\twhy\n");
+    Path repo = Files.createDirectories(top.resolve("repo"));
+    Path sub = Files.createDirectories(repo.resolve("infra"));
+    assertThat(DestructiveCommands.near(sub).names("nuke")).as("no .git yet").isTrue();
+    Files.createDirectories(repo.resolve(".git"));
+    assertThat(DestructiveCommands.near(sub).names("nuke")).as("above the root").isFalse();
+    assertThat(DestructiveCommands.near(sub)).isSameAs(DestructiveCommands.builtin());
+  }
+
+  private static DestructiveCommands table(Path repo, String rules) throws Exception {
+    Files.createDirectories(repo.resolve(".plangate"));
+    Files.writeString(repo.resolve(DestructiveCommands.USER_FILE), rules);
+    return DestructiveCommands.forRepository(repo);
+  }
+
+  private static String matched(DestructiveCommands t, String line) {
+    List<ShellTokens.Word> w = java.util.Arrays.stream(line.split(" +"))
+        .map(ShellTokens.Word::literal).toList();
+    DestructiveCommands.Rule r = t.match(w.get(0).value(), w, 0);
+    return r == null ? null : r.why();
+  }
+
+  @Test
+  void operandsMatchInOrderAndOptionsAnywhereBeforeDoubleDash(@TempDir Path repo)
+      throws Exception {
+    DestructiveCommands t = table(repo, "ask\tnuke -f --all !--dry-run acct-* prod\tnukes\n"
+        + "ask\tzap ?b\tzaps\n");
+    assertThat(t.names("nuke")).isTrue();
+    assertThat(t.names("nukes")).isFalse();
+    assertThat(matched(t, "nuke -f --all acct-1 prod")).isEqualTo("nukes");
+    assertThat(matched(t, "nuke --all=yes -rf acct-1 other prod")).isEqualTo("nukes");
+    assertThat(matched(t, "nuke -f --all acct-1")).as("an operand missing").isNull();
+    assertThat(matched(t, "nuke -f --all prod acct-1")).as("out of order").isNull();
+    assertThat(matched(t, "nuke --all acct-1 prod")).as("-f missing").isNull();
+    assertThat(matched(t, "nuke -f acct-1 prod")).as("--all missing").isNull();
+    assertThat(matched(t, "nuke -f --all --dry-run acct-1 prod")).isNull();
+    assertThat(matched(t, "nuke -f --all --dry-run=true acct-1 prod")).isNull();
+    assertThat(matched(t, "nuke --f --all acct-1 prod")).as("--f is not -f").isNull();
+    assertThat(matched(t, "nuke -f --all -- acct-1 prod")).isEqualTo("nukes");
+    assertThat(matched(t, "nuke -f --all -- --dry-run acct-1 prod"))
+        .as("after --, --dry-run is an operand").isEqualTo("nukes");
+    assertThat(matched(t, "nuke -f -- --all acct-1 prod")).as("after --, not an option")
+        .isNull();
+    assertThat(matched(t, "nuke -f --all -x acct-1 - prod")).isEqualTo("nukes");
+    assertThat(matched(t, "zap ab")).isEqualTo("zaps");
+    assertThat(matched(t, "zap abc")).isNull();
+    assertThat(matched(t, "zap b")).isNull();
+    assertThat(matched(t, "nope acct-1 prod")).isNull();
+  }
+
+  @Test
+  void aRedirectionRuleMatchesItsTarget(@TempDir Path repo) throws Exception {
+    DestructiveCommands t = table(repo, "ask\t> *.secret|vault.*\toverwrites a secret\n");
+    assertThat(t.matchRedirect("a.secret").why()).isEqualTo("overwrites a secret");
+    assertThat(t.matchRedirect("vault.json").why()).isEqualTo("overwrites a secret");
+    assertThat(t.matchRedirect("terraform.tfstate").why()).contains("state file");
+    assertThat(t.matchRedirect("notes.txt")).isNull();
+  }
+
+  @Test
+  void globsBacktrackAndEscapeOnlyTheStar() {
+    assertThat(DestructiveCommands.glob("a*b*c", 0, "axxbyyc", 0)).isTrue();
+    assertThat(DestructiveCommands.glob("a*b*c", 0, "axxbyy", 0)).isFalse();
+    assertThat(DestructiveCommands.glob("*.tfstate", 0, "a.tfstate.tfstate", 0)).isTrue();
+    assertThat(DestructiveCommands.glob("a**", 0, "a", 0)).isTrue();
+    assertThat(DestructiveCommands.glob("", 0, "", 0)).isTrue();
+    assertThat(DestructiveCommands.glob("", 0, "x", 0)).isFalse();
+    assertThat(DestructiveCommands.glob("x", 0, "", 0)).isFalse();
+    assertThat(DestructiveCommands.glob("?", 0, "?", 0)).isTrue();
+    assertThat(DestructiveCommands.glob("a\\*", 0, "a*", 0)).isTrue();
+    assertThat(DestructiveCommands.glob("a\\*", 0, "ab", 0)).isFalse();
+    assertThat(DestructiveCommands.anyGlob("x|y|z", "z")).isTrue();
+    assertThat(DestructiveCommands.anyGlob("x|y|z", "w")).isFalse();
+    assertThat(DestructiveCommands.anyGlob("x||z", "")).isTrue();
+  }
+
+  @Test
+  void mcpToolNamesAreReadAsServerAndToolAnyCase(@TempDir Path repo) throws Exception {
+    DestructiveCommands t = table(repo, "deny\tmcp vault wipe_*\twipes the vault\n"
+        + "ask\tmcp * nuke\tnukes\n");
+    JsonNode none = JSON.readTree("{}");
+    assertThat(t.mcpCall(null, none)).isEmpty();
+    assertThat(t.mcpCall("MCP__Vault__Wipe_All", none)).hasValueSatisfying(m -> {
+      assertThat(m.rule().deny()).isTrue();
+      assertThat(m.rule().why()).isEqualTo("wipes the vault");
+      assertThat(m.text()).isEqualTo("MCP__Vault__Wipe_All");
+    });
+    assertThat(t.mcpCall("mcp__other__wipe_all", none)).isEmpty();
+    // elsewhere a bare tool name: any server
+    assertThat(t.mcpCall("nuke", none)).isPresent();
+    assertThat(t.mcpCall("wipe_all", none)).as("server vault is not any server").isEmpty();
+    assertThat(t.mcpCall("mcp__nuke", none)).as("a server without a tool").isEmpty();
+  }
+
+  @Test
+  void anMcpCallCarryingACommandLineIsJudgedAsThatLine() throws Exception {
+    DestructiveCommands t = DestructiveCommands.builtin();
+    assertThat(t.mcpCall("mcp__shell__run", JSON.readTree(
+        "{\"command\":\"terraform destroy -auto-approve\"}"))).hasValueSatisfying(m -> {
+          assertThat(m.rule().why()).isEqualTo("runs `terraform destroy -auto-approve`, which"
+              + " changes infrastructure");
+          assertThat(m.rule().deny()).isFalse();
+          assertThat(m.rule().source()).isEqualTo("the recogniser:0");
+        });
+    assertThat(t.mcpCall("mcp__shell__run", JSON.readTree("{\"cmd\":\"rm terraform.tfstate\"}")))
+        .hasValueSatisfying(m -> assertThat(m.rule().why()).startsWith("removes a Terraform"
+            + " state file"));
+    assertThat(t.mcpCall("mcp__shell__run", JSON.readTree(
+        "{\"script\":\"terraform destroy\",\"command\":[\"terraform destroy\"]}"))).isEmpty();
+    assertThat(t.mcpCall("mcp__shell__run", JSON.readTree("[\"terraform destroy\"]")))
+        .isEmpty();
+    assertThat(t.mcpCall("mcp__shell__run", null)).isEmpty();
+    assertThat(t.mcpCall("mcp__shell__run", JSON.readTree("{\"command\":\"ls\"}"))).isEmpty();
+  }
+
+  @Test
+  void aDenyRuleOfTheRepositoryRefusesTheCommandAnMcpCallCarries(@TempDir Path repo)
+      throws Exception {
+    DestructiveCommands t = table(repo, "deny\tnuke *\tnukes\n");
+    assertThat(t.mcpCall("run", JSON.readTree("{\"command\":\"nuke prod\"}")))
+        .hasValueSatisfying(m -> {
+          assertThat(m.rule().deny()).isTrue();
+          assertThat(m.rule().why()).isEqualTo("nukes");
+        });
+  }
 }
