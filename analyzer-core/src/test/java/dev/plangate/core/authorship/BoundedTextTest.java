@@ -1,0 +1,27 @@
+package dev.plangate.core.authorship;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/** {@link BoundedText}: the budget stops runaway patterns, never an ordinary search. */
+class BoundedTextTest {
+
+  @Test
+  void anOrdinaryPatternSearchesAVeryLongTextToTheEnd() {
+    // two million characters: far more reads than the base budget alone allows
+    String text = "x".repeat(2_000_000) + "Generated with [Claude Code](";
+    assertThat(BoundedText.search(Pattern.compile("Generated with \\[Claude Code\\]\\("), text,
+        false)).isEqualTo(2_000_000);
+  }
+
+  @Test
+  void noMatchAndAWholeMatchAreToldApart() {
+    Pattern p = Pattern.compile("noreply@anthropic\\.com");
+    assertThat(BoundedText.search(p, "noreply@anthropic.com", true)).isZero();
+    assertThat(BoundedText.search(p, "x noreply@anthropic.com", true))
+        .isEqualTo(BoundedText.NONE);
+    assertThat(BoundedText.search(p, "x noreply@anthropic.com", false)).isEqualTo(2);
+  }
+}
