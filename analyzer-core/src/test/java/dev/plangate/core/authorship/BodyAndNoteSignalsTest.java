@@ -33,7 +33,8 @@ class BodyAndNoteSignalsTest {
     Commit c = commit(SHA, HUMAN, "Tidy the outputs\n\nClaude-Session: 0b1c2d3e\n"
         + "and then the agent kept writing\n");
     assertThat(c.trailers()).isEmpty();
-    CommitAuthorship r = DETECTOR.commit(c);
+    // a detector of its own: which trailer keys count is decided when it is built
+    CommitAuthorship r = new AuthorshipDetector(SignalCatalog.builtin()).commit(c);
     assertThat(r.ai()).isTrue();
     assertThat(r.agent()).isEqualTo("Claude Code");
     assertThat(r.signals()).singleElement().satisfies(s -> {
@@ -98,6 +99,15 @@ class BodyAndNoteSignalsTest {
     assertThat(r.ai()).isTrue();
     assertThat(detect("Tidy\n\n> Co-authored-by: Claude <noreply@anthropic.com>\n>").ai())
         .isTrue();
+  }
+
+  @Test
+  void anIndentedQuoteOfATrailerIsStillATrailerLine() {
+    CommitAuthorship r = detect("Reply to review\n\n  > Co-authored-by: Claude"
+        + " <noreply@anthropic.com>\nas you asked\n");
+    assertThat(r.ai()).isTrue();
+    assertThat(r.signals()).extracting(Signal::evidence)
+        .containsExactly("> Co-authored-by: Claude <noreply@anthropic.com>");
   }
 
   @Test
