@@ -82,6 +82,7 @@ class BodyAndNoteSignalsTest {
     assertThat(r.ai()).isTrue();
     assertThat(r.signals()).extracting(Signal::evidence)
         .containsExactly("Co-authored-by: Claude <noreply @anthropic.com");
+    assertThat(detect("Tidy\n\nCo-authored-by: Claude<noreply @anthropic.com\n").ai()).isTrue();
   }
 
   @Test
