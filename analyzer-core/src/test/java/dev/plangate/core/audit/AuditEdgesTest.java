@@ -5,6 +5,9 @@ import static dev.plangate.core.audit.AuditTestData.lines;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.plangate.core.impact.Downstream;
+import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.FindingAction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -179,7 +182,38 @@ class AuditEdgesTest {
   void argvLeavesShellSafeWordsAloneAndQuotesTheRest() {
     assertThat(AuditEntry.argv(List.of("tofu", "apply", "-var=a:b,c+d@e%f", "./plan.out")))
         .isEqualTo("tofu apply -var=a:b,c+d@e%f ./plan.out");
-    assertThat(AuditEntry.argv(List.of("a$b", "c`d", "Zz09"))).isEqualTo("'a$b' 'c`d' Zz09");
+    assertThat(AuditEntry.argv(List.of("a$b", "c`d", "AZaz09"))).isEqualTo("'a$b' 'c`d' AZaz09");
+    assertThat(AuditEntry.argv(List.of("[x]", "{y}", "^"))).isEqualTo("'[x]' '{y}' '^'");
     assertThat(AuditEntry.argv(List.of())).isEmpty();
+  }
+
+  @Test
+  void aChecksFindingsAreCountedByActionAndCriticality() {
+    List<Finding> findings = List.of(
+        finding("aws_instance.a", FindingAction.REPLACE, false),
+        finding("aws_instance.b", FindingAction.REPLACE, false),
+        finding("aws_s3_bucket.c", FindingAction.FORGET, false),
+        finding("aws_db_instance.d", FindingAction.DELETE, true));
+    assertThat(AuditEntry.Findings.of(findings)).isEqualTo(new AuditEntry.Findings(1, 2, 1, 1,
+        List.of("aws_instance.a", "aws_instance.b", "aws_s3_bucket.c", "aws_db_instance.d"), 0));
+  }
+
+  @Test
+  void twentyAddressesAreKeptWholeAndTheTwentyFirstIsCounted() {
+    List<String> twenty = new java.util.ArrayList<>();
+    for (int i = 0; i < AuditEntry.Findings.MAX_ADDRESSES; i++) {
+      twenty.add("aws_instance.n[" + i + "]");
+    }
+    assertThat(new AuditEntry.Findings(20, 0, 0, 0, twenty, 0).moreAddresses()).isZero();
+    List<String> more = new java.util.ArrayList<>(twenty);
+    more.add("aws_instance.extra");
+    AuditEntry.Findings f = new AuditEntry.Findings(21, 0, 0, 0, more, 2);
+    assertThat(f.addresses()).isEqualTo(twenty);
+    assertThat(f.moreAddresses()).isEqualTo(3);
+  }
+
+  private static Finding finding(String address, FindingAction action, boolean critical) {
+    return new Finding("plan.json", address, null, "t", action, null, null, List.of(),
+        List.of(), critical, null, null, null, "", new Downstream(List.of(), List.of()), null);
   }
 }
