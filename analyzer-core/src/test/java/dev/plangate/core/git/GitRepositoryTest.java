@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -366,7 +367,9 @@ class GitRepositoryTest {
     assertThat(git.currentBranch()).isNull();
   }
 
+  // Asserts wall-clock time: in the timing group, which mutation runs leave out.
   @Test
+  @Tag("timing")
   void tenThousandCommitsAreReadInOneQuickPass() throws Exception {
     int n = 10_000;
     StringBuilder stream = new StringBuilder();
