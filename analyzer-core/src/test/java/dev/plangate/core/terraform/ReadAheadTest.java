@@ -324,4 +324,34 @@ class ReadAheadTest {
     assertThatThrownBy(() -> AHEAD.read(dir.resolve("missing.json"), "plan.json"))
         .isInstanceOf(PlanReadException.class).hasMessageContaining("plan.json");
   }
+
+  /** What the top level says after resource_changes, read by the second core, is not lost. */
+  @Test
+  void whatTheBackHalfSaysAtTheTopLevelReachesThePlan() throws Exception {
+    List<String> tails = List.of(",\"terraform_version\":\"1.9.0\"", ",\"errored\":true",
+        ",\"complete\":false", ",\"complete\":null", ",\"resource_drift\":[{},{},null]",
+        ",\"deferred_changes\":[{\"reason\":\"x\",\"resource_change\":" + change(99,
+            "\"delete\"") + "}]", ",\"values\":{}", ",\"planned_values\":{\"a\":[1]}",
+        ",\"output_changes\":{}", ",\"unknown_key\":{\"b\":2}");
+    for (String tail : tails) {
+      String json = bigPlan(60, tail);
+      for (String plan : List.of(json, json.replace("\"format_version\":\"1.2\",", "")
+          .replace("\"configuration\"", "\"format_version\":\"1.1\",\"configuration\""),
+          json.replace("{\"format_version\":\"1.2\",", "{\"format_version\":\"1.2\","
+              + (tail.contains("terraform_version") ? "" : "\"terraform_version\":\"1.5.0\",")
+              + (tail.contains("errored") ? "" : "\"errored\":false,")))) {
+        Path f = write(plan);
+        Plan single = SINGLE.read(f, "plan.json");
+        Plan ahead = AHEAD.read(f, "plan.json");
+        assertThat(AHEAD.lastReadUsedBackHalf).as(tail).isTrue();
+        assertThat(ahead).as(tail).isEqualTo(single);
+      }
+    }
+    Plan errored = SINGLE.read(write(bigPlan(60, ",\"errored\":true,\"complete\":false,"
+        + "\"terraform_version\":\"1.9.0\",\"resource_drift\":[{}]")), "plan.json");
+    assertThat(errored.errored()).isTrue();
+    assertThat(errored.complete()).isFalse();
+    assertThat(errored.toolVersion()).isEqualTo("1.9.0");
+    assertThat(errored.driftCount()).isEqualTo(1);
+  }
 }
