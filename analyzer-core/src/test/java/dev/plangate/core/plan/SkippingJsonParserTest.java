@@ -56,7 +56,7 @@ class SkippingJsonParserTest {
       assertThat(p.nextToken()).isEqualTo(JsonToken.START_OBJECT);
       assertThat(p.nextToken()).isEqualTo(JsonToken.FIELD_NAME);
       JsonToken start = p.nextToken();
-      p.skipChildren();
+      assertThat(p.skipChildren()).isSameAs(p);
       if (start == JsonToken.START_OBJECT) {
         assertThat(p.currentToken()).isEqualTo(JsonToken.END_OBJECT);
       } else if (start == JsonToken.START_ARRAY) {
@@ -275,7 +275,12 @@ class SkippingJsonParserTest {
         "[tru]", "[01]", "[-01]", "[00]", "[1.]", "[1.e5]", "[-]", "[-a]", "[1e]", "[1E+]",
         "[1e-x]", "[.5]", "[1.5.5]", "[1e5e5]", "[1-2]", "[1+2]", "[--1]", "[0x1]", "[12a]",
         "[\"a\u0001\"]", "[\"\\q\"]", "[\"\\u00G0\"]", "[1 2]", "[\"a\" : 1]",
-        "{\"a\" 1}", "{\"a\":1 \"b\"}", "{1:2}", "[}", "{]", "[[1}]", "{\"a\":{]}");
+        "{\"a\" 1}", "{\"a\":1 \"b\"}", "{1:2}", "[}", "{]", "[[1}]", "{\"a\":{]}",
+        "{\"a\" {}}", "{\"a\" []}", "[1 []]", "{\"a\":1 {}}", "{[]}", "[true []]",
+        "[truea]", "[truez]", "[trueA]", "[trueZ]", "[true0]", "[true9]", "[nullnull]",
+        "[falsefalse]", "[fals]", "[nul]", "[\"a\" true]", "[1 true]", "{\"a\" true}",
+        "{\"a\":true \"b\"}", "[null 1]", "[1 -1]", "{\"a\" 1.5}", "[0-1]", "[1e+]",
+        "[1e-]", "[-0.]", "[2.5e]", "[9.]", "[0.x]", "[-x]", "[1.5E+5.1]", "[0e]", "[0.0.0]");
     for (String v : invalid) {
       for (String pad : new String[] {"", " ", "  ", "   ", "    ", "     ", "      ", "       "}) {
         byte[] doc = ("[" + pad + v + "]").getBytes(StandardCharsets.UTF_8);
@@ -414,6 +419,17 @@ class SkippingJsonParserTest {
                 PlanJson.readFailure("plan.json", e).getMessage())
                 .startsWith("plan.json: truncated JSON: the document ends early"));
       }
+    }
+  }
+
+  /** An early end names the container left open, in Jackson's words. */
+  @Test
+  void anEarlyEndNamesTheContainerLeftOpen() {
+    for (int chunk : new int[] {1, 1 << 16}) {
+      assertThat(skipError("[{\"a\":1, \"b\":{}".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Unexpected end-of-input: expected close marker for Object");
+      assertThat(skipError("{\"a\":[1, {}".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Unexpected end-of-input: expected close marker for Array");
     }
   }
 }
