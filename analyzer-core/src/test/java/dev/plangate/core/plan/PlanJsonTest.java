@@ -99,6 +99,7 @@ class PlanJsonTest {
     assertThat(PlanJson.firstLine(null)).isEqualTo("unknown error");
     assertThat(PlanJson.firstLine("one\ntwo")).isEqualTo("one");
     assertThat(PlanJson.firstLine("one")).isEqualTo("one");
+    assertThat(PlanJson.firstLine("\nsecond")).isEmpty();
     assertThat(PlanJson.position(null)).isEqualTo("unknown position");
   }
 
@@ -173,5 +174,38 @@ class PlanJsonTest {
       }
     }
     return out;
+  }
+
+  /**
+   * A UTF-16 file is told by its byte order mark even when its first character is not ASCII:
+   * the error then names that character, not a byte of its encoding.
+   */
+  @Test
+  void aUtf16ByteOrderMarkIsHonouredWhateverFollows() {
+    JsonFactory f = PlanJson.streamingFactoryCheckingKeysItself(10, 1000);
+    assertThat(streamFailure(f, "\uFEFF\u4e2d".getBytes(StandardCharsets.UTF_16BE)))
+        .contains("Unrecognized token '\u4e2d'");
+    assertThat(streamFailure(f, "\uFEFF\u4e2d".getBytes(StandardCharsets.UTF_16LE)))
+        .contains("Unrecognized token '\u4e2d'");
+    // Only UTF-8's byte order mark: an empty document.
+    assertThat(streamFailure(f, new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}))
+        .isEqualTo("empty");
+    // Not a byte order mark: read as UTF-8, and refused as such.
+    assertThat(streamFailure(f, new byte[] {(byte) 0xFE, 'x', 'y', 'z'}))
+        .contains("Invalid UTF-8 start byte 0xfe");
+    assertThat(streamFailure(f, new byte[] {(byte) 0xFF, 'x', 'y', 'z'}))
+        .contains("Invalid UTF-8 start byte 0xff");
+    assertThat(streamFailure(f, new byte[] {(byte) 0xEF, (byte) 0xBB, 'x', 'y'}))
+        .doesNotContain("empty");
+  }
+
+  /** What reading {@code bytes} as a stream gives: "empty", the first token, or the error. */
+  private static String streamFailure(JsonFactory f, byte[] bytes) {
+    try (JsonParser p = f.createParser(new ByteArrayInputStream(bytes))) {
+      JsonToken t = p.nextToken();
+      return t == null ? "empty" : t.toString();
+    } catch (IOException e) {
+      return e.getMessage();
+    }
   }
 }

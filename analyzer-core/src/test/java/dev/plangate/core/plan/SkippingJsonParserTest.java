@@ -86,7 +86,9 @@ class SkippingJsonParserTest {
         "[0, -0, 1, -12, 3.25, -0.5e10, 1E+2, 7e-3, 123456789012345678901234567890]",
         "[ \t\r\n 1 \r\n, \n 2 \r ]", "{ \"a\" \n : \n 1 \n }",
         "[\"" + "x".repeat(5000) + "\", \"" + "\\\"".repeat(300) + "\"]",
-        "{\"{[\":\"]}\",\"k\\\"}\":\"\\\\\"}");
+        "{\"{[\":\"]}\",\"k\\\"}\":\"\\\\\"}",
+        "[true,{}]", "[false, \"x\"]", "[null ,[1]]", "[-9, -0, 9, 90, -0.9e-9]",
+        "[\"" + "y".repeat(70_000) + "\", \"" + "z\\n".repeat(30_000) + "\"]");
     for (String v : values) {
       for (int chunk : new int[] {1, 3, 7, 1 << 16}) {
         skipsAndReadsOn(v, chunk);
@@ -430,6 +432,60 @@ class SkippingJsonParserTest {
           .contains("Unexpected end-of-input: expected close marker for Object");
       assertThat(skipError("{\"a\":[1, {}".getBytes(StandardCharsets.UTF_8), chunk))
           .contains("Unexpected end-of-input: expected close marker for Array");
+    }
+  }
+
+  /** The reason a user reads for a value that is not JSON, from whichever path found it. */
+  @Test
+  void theReasonNamesWhatIsWrongWithTheValue() {
+    for (int chunk : new int[] {1, 1 << 16}) {
+      assertThat(skipError("[[truex]]".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Unrecognized token in a value skipped unread: was expecting 'true'");
+      assertThat(skipError("[[nul]]".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Unrecognized token in a value skipped unread: was expecting 'null'");
+      assertThat(skipError("[[01]]".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Invalid number in a value skipped unread: a leading zero");
+      assertThat(skipError("[[-x]]".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Invalid number in a value skipped unread: no digit after '-'");
+      assertThat(skipError("[   [-\u0000]]".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Invalid number in a value skipped unread: no digit after '-'");
+      assertThat(skipError("[[1.e5]]".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Invalid number in a value skipped unread: no digit after the decimal point");
+      assertThat(skipError("[[1e+]]".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Invalid number in a value skipped unread: no digit in the exponent");
+      assertThat(skipError("[[1 2]]".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Unexpected character ('2' (code 50)): was expecting comma to separate Array"
+              + " entries");
+    }
+  }
+
+  /** Skipped values may nest as deep as the parser's limit allows, far beyond 64 levels. */
+  @Test
+  void deepNestingWithinTheLimitIsSkippedAndItsBracketsStillMatch() throws IOException {
+    JsonFactory deepFactory = PlanJson.streamingFactoryCheckingKeysItself(300, 1000);
+    StringBuilder open = new StringBuilder();
+    StringBuilder close = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      open.append(i % 3 == 0 ? "{\"k\":" : "[");
+      close.insert(0, i % 3 == 0 ? "}" : "]");
+    }
+    byte[] doc = ("[" + open + "1" + close + ", 7]").getBytes(StandardCharsets.UTF_8);
+    try (JsonParser p = deepFactory.createParser(new ByteArrayInputStream(doc))) {
+      p.nextToken();
+      p.nextToken();
+      p.skipChildren();
+      assertThat(p.nextToken()).isEqualTo(JsonToken.VALUE_NUMBER_INT);
+      assertThat(p.getIntValue()).isEqualTo(7);
+    }
+    // The deepest object, 199 levels down, closed by an array's bracket.
+    byte[] bad = ("[" + open + "1" + close.toString().replaceFirst("}", "]") + "]")
+        .getBytes(StandardCharsets.UTF_8);
+    try (JsonParser p = deepFactory.createParser(new ByteArrayInputStream(bad))) {
+      p.nextToken();
+      p.nextToken();
+      assertThatThrownBy(p::skipChildren).isInstanceOf(IOException.class)
+          .hasMessageContaining("Unexpected character (']' (code 93)): was expecting comma to"
+              + " separate Object entries");
     }
   }
 }
