@@ -188,6 +188,32 @@ class DependencyBuilderTest {
     assertThat(e).isEqualTo(expected);
   }
 
+  @Test
+  void anOutputThroughTwoKeyedModulesLeadsIntoOneInstanceOfEach() throws Exception {
+    String b = module(uses("aws_db_instance.db"), output("endpoint", "aws_db_instance.db.address"),
+        "");
+    String a = module("", output("db", "module.b[\"y\"].endpoint"), call("b", "", b));
+    String root = module(uses("aws_instance.app", "module.a[\"x\"].db"), "", call("a", "", a));
+    Plan p = read(plan(config(root), "aws_instance.app",
+        "module.a[\"x\"].module.b[\"y\"].aws_db_instance.db:delete",
+        "module.a[\"x\"].module.b[\"z\"].aws_db_instance.db:delete",
+        "module.a[\"w\"].module.b[\"y\"].aws_db_instance.db:delete",
+        "module.a.module.b.aws_db_instance.db:delete"));
+    assertThat(edges(p)).containsExactly(
+        "aws_instance.app -> module.a[\"x\"].module.b[\"y\"].aws_db_instance.db");
+  }
+
+  @Test
+  void anEdgeFoundTwiceIsOneEdge() throws Exception {
+    String root = module(uses("aws_subnet.s", "aws_vpc.v.id", "aws_vpc.v")
+        + "," + dependsOn("aws_instance.i", "aws_subnet.s"), "", "");
+    String json = withState(plan(config(root), "aws_vpc.v:delete", "aws_subnet.s",
+        "aws_instance.i"), state(stateResource("aws_subnet.s", "", "aws_vpc.v", "aws_vpc.v"),
+        stateResource("aws_instance.i", "", "aws_subnet.s", "aws_vpc.v")));
+    assertThat(edges(read(json))).containsExactly("aws_subnet.s -> aws_vpc.v",
+        "aws_instance.i -> aws_vpc.v", "aws_instance.i -> aws_subnet.s");
+  }
+
   // ---- prior_state -----------------------------------------------------------------------------
 
   private static String state(String... resources) {
