@@ -451,6 +451,14 @@ class SkippingJsonParserTest {
           .contains("Invalid number in a value skipped unread: no digit after '-'");
       assertThat(skipError("[[1.e5]]".getBytes(StandardCharsets.UTF_8), chunk))
           .contains("Invalid number in a value skipped unread: no digit after the decimal point");
+      assertThat(skipError("[   [1.\u0000]]".getBytes(StandardCharsets.UTF_8), chunk))
+          .contains("Invalid number in a value skipped unread: no digit after the decimal point");
+      for (String glued : new String[] {"truea", "truez", "trueA", "trueZ", "true0", "true9",
+          "true_"}) {
+        assertThat(skipError(("[[" + glued + "]]").getBytes(StandardCharsets.UTF_8), chunk))
+            .as(glued)
+            .contains("Unrecognized token in a value skipped unread: was expecting 'true'");
+      }
       assertThat(skipError("[[1e+]]".getBytes(StandardCharsets.UTF_8), chunk))
           .contains("Invalid number in a value skipped unread: no digit in the exponent");
       assertThat(skipError("[[1 2]]".getBytes(StandardCharsets.UTF_8), chunk))
