@@ -24,11 +24,16 @@ final class ConfigurationReader {
     this.failure = failure;
   }
 
+  /**
+   * The configuration's modules, or null for {@code "configuration": null}: that plan has no
+   * configuration, so its references are unknown, not "none" (an empty root module would claim
+   * that nothing depends on anything).
+   */
   ConfigModule readConfiguration(JsonToken t) throws IOException {
-    ConfigModule root = new ConfigModule(List.of());
     if (t == JsonToken.VALUE_NULL) {
-      return root;
+      return null;
     }
+    ConfigModule root = new ConfigModule(List.of());
     expectObject(t, "configuration");
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String f = p.currentName();

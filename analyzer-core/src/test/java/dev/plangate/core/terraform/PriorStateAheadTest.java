@@ -139,4 +139,50 @@ class PriorStateAheadTest {
         .isInstanceOf(PlanReadException.class)
         .hasMessageContaining("the plan has the key \"prior_state\" twice");
   }
+
+  @Test
+  void theObjectAfterTheLastPriorStateKeyIsFound() throws Exception {
+    String spaced = "{\"a\":1,\"prior_state\" \t\r\n: \n {\"values\":{}}}";
+    assertThat(PriorStateAhead.findLastObjectAfterKey(write(spaced)))
+        .isEqualTo(spaced.indexOf("{\"values\""));
+    // Whitespace longer than one read between the colon and the object.
+    String wide = "{\"prior_state\":" + " ".repeat(200) + "{}}";
+    assertThat(PriorStateAhead.findLastObjectAfterKey(write(wide))).isEqualTo(wide.length() - 3);
+    // The last key is not followed by an object: the one before is taken.
+    String later = "{\"prior_state\":{},\"x\":{\"prior_state\":[1]},\"y\":\"prior_state\"}";
+    assertThat(PriorStateAhead.findLastObjectAfterKey(write(later))).isEqualTo(15);
+    for (String none : new String[] {"{\"prior_state\"", "{\"prior_state\" ", "{\"prior_state\":",
+        "{\"prior_state\"{}}", "{\"prior_state\"::{}}", "{\"prior_state\": null}",
+        "{\"prior_stat\":{}}", "{prior_state\":{}}", "", "{}"}) {
+      assertThat(PriorStateAhead.findLastObjectAfterKey(write(none))).as(none).isEqualTo(-1);
+    }
+    assertThat(PriorStateAhead.findLastObjectAfterKey(write("\"prior_state\":{"))).isEqualTo(14);
+  }
+
+  @Test
+  void theStateReadAheadKnowsWhereItsObjectEnds() throws Exception {
+    String state = "{\n  \"values\": {\"root_module\": {\"resources\": [\n"
+        + "    {\"address\": \"aws_vpc.a\", \"mode\": \"managed\", \"type\": \"aws_vpc\"}]}}\n  }";
+    String doc = "{\"prior_state\": " + state + "}";
+    Path f = write(doc);
+    long open = doc.indexOf("{\n");
+    PriorStateAhead.Result r = PriorStateAhead.readAt(f, "plan.json",
+        dev.plangate.core.plan.PlanJson.streamingFactoryCheckingKeysItself(10, 1000), open);
+    assertThat(r).isNotNull();
+    assertThat(r.open()).isEqualTo(open);
+    assertThat(r.close()).isEqualTo(doc.length() - 2);
+    assertThat(r.rows()).isEqualTo(3);
+    assertThat(r.lastRowColumn()).isEqualTo(2);
+    assertThat(r.state()).singleElement().satisfies(
+        s -> assertThat(s.address()).isEqualTo("aws_vpc.a"));
+    var factory = dev.plangate.core.plan.PlanJson.streamingFactoryCheckingKeysItself(10, 1000);
+    // Past the end of the file, not an object, or not a state: nothing read ahead.
+    assertThat(PriorStateAhead.readAt(f, "plan.json", factory, doc.length() + 5)).isNull();
+    assertThat(PriorStateAhead.readAt(f, "plan.json", factory, 1)).isNull();
+    assertThat(PriorStateAhead.readAt(dir.resolve("gone.json"), "plan.json", factory, 0))
+        .isNull();
+    assertThat(PriorStateAhead.readAt(f, "plan.json",
+        dev.plangate.core.plan.PlanJson.streamingFactoryCheckingKeysItself(2, 1000), open))
+        .isNull();
+  }
 }
