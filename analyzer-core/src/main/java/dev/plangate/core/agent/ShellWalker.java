@@ -177,6 +177,14 @@ final class ShellWalker {
     if (!ToolWords.mayMatch(s) && (repoTable == null || !ToolWords.mayMatchAny(s, repoTable))) {
       return;
     }
+    shellInPlace(s, depth, scope);
+  }
+
+  /**
+   * A command string run by this very shell ({@code eval}): read even when it names no tool, for
+   * the {@code cd} or assignment in it changes where and with what the next commands run.
+   */
+  void shellInPlace(String s, int depth, ShellScope scope) {
     if (depth > MAX_SHELL_DEPTH || s.length() > MAX_LENGTH) {
       if (ToolWords.mentioned(s)) {
         out.add(unparseable(s, scope.cwd));
@@ -273,8 +281,8 @@ final class ShellWalker {
       Word t = c.targets.get(k);
       String op = c.targetOps.get(k);
       changed(c, InputChanges.redirect(op, t));
-      if (!op.startsWith("<") && !t.dynamic()
-          && (repoTable != null || t.value().contains("tfstate"))) {
+      // A target built when the line runs ("$DIR/terraform.tfstate") is still that file.
+      if (!op.startsWith("<") && (repoTable != null || t.value().contains("tfstate"))) {
         DestructiveCommands.Rule r = table().matchRedirect(t.value());
         if (r != null) {
           out.add(new InfraCommand(Tool.OTHER, Action.DELETE, List.of(t.value()), null,

@@ -9,6 +9,7 @@ import static dev.plangate.core.agent.Runners.SHELLS;
 import static dev.plangate.core.agent.ShellWords.assignmentEnd;
 import static dev.plangate.core.agent.ShellWords.firstNonNull;
 import static dev.plangate.core.agent.ShellWords.guess;
+import static dev.plangate.core.agent.ShellWords.hasActionWord;
 import static dev.plangate.core.agent.ShellWords.join;
 import static dev.plangate.core.agent.ShellWords.joinDir;
 import static dev.plangate.core.agent.ShellWords.optionValue;
@@ -68,7 +69,7 @@ final class Wrappers {
         return STOP;
       }
       case "eval":
-        walker.shell(join(w, i + 1), inv.depth + 1, inv.scope);
+        walker.shellInPlace(join(w, i + 1), inv.depth + 1, inv.scope);
         return STOP;
       case "ssh": {
         int j = skipOptions(w, i + 1, "BbcDEeFIiJLlmOoPpQRSWw", Set.of(), null);
@@ -403,6 +404,10 @@ final class Wrappers {
     }
     for (int j = from; j < w.size(); j++) {
       Word x = w.get(j);
+      if (x.dynamic() && hasActionWord(w, j + 1)) {
+        // "aws-vault exec prod $TF destroy": a program named when the line runs.
+        return j;
+      }
       if (x.dynamic() || x.value().startsWith("-")) {
         continue;
       }
@@ -452,7 +457,20 @@ final class Wrappers {
     if (j >= w.size()) {
       return STOP;
     }
-    if (!verb.equals("exec") && !w.get(j).dynamic()) {
+    Word entrypoint = verb.equals("exec") ? null : entrypoint(w, v + 1, j);
+    if (entrypoint != null) {
+      // "--entrypoint terraform IMAGE destroy": the entrypoint runs, with the words after IMAGE.
+      List<Word> run = new ArrayList<>();
+      run.add(entrypoint);
+      run.addAll(w.subList(j + 1, w.size()));
+      walker.resolve(run, 0, inv);
+      return STOP;
+    }
+    if (!verb.equals("exec") && w.get(j).dynamic()) {
+      // "docker run $IMAGE destroy": the image's program, named when the line runs.
+      return j;
+    }
+    if (!verb.equals("exec")) {
       Tool t = Names.tool(Names.image(w.get(j).value()));
       if (t != null) {
         // The image's entrypoint is the tool; the words after it are its arguments.
@@ -462,6 +480,21 @@ final class Wrappers {
     }
     int cmd = j + 1 < w.size() && w.get(j + 1).value().equals("--") ? j + 2 : j + 1;
     return cmd < w.size() ? cmd : STOP;
+  }
+
+  /** The value of {@code --entrypoint} among the options {@code w[from, to)}; null if unset. */
+  private static Word entrypoint(List<Word> w, int from, int to) {
+    Word found = null;
+    for (int j = from; j < to; j++) {
+      Word x = w.get(j);
+      if (x.value().equals("--entrypoint") && j + 1 < to) {
+        found = w.get(j + 1);
+      } else if (x.value().startsWith("--entrypoint=")) {
+        String v = x.value().substring("--entrypoint=".length());
+        found = new Word(v, v, x.dynamic(), null, x.quoted(), 0, 0, x.substitutions());
+      }
+    }
+    return found == null || found.value().isEmpty() ? null : found;
   }
 
   /** npx, npm exec/run, pnpm, yarn, bun: the binary or script they run, if it is a tool. */
@@ -505,11 +538,13 @@ final class Wrappers {
     if (j >= w.size()) {
       return;
     }
-    String bin = Names.npmBin(w.get(j).value());
-    Tool tool = Names.tool(bin);
     if (w.get(j).dynamic()) {
+      // "npx $PKG destroy": a program named when the line runs.
+      walker.resolve(w, j, inv);
       return;
     }
+    String bin = Names.npmBin(w.get(j).value());
+    Tool tool = Names.tool(bin);
     if (tool == null) {
       // "npx some-runner terraform destroy": a package plangate does not know, run with
       // what may be an infrastructure command.
