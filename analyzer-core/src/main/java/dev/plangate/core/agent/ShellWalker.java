@@ -490,8 +490,8 @@ final class ShellWalker {
 
   /** Whether a glob in command position could name an infrastructure tool. */
   private static boolean globMayBeTool(String glob) {
-    String base = glob.substring(glob.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT)
-        .replace("[", "?").replace("]", "");
+    String base = bracketsAsOneChar(
+        glob.substring(glob.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT));
     for (String t : new String[] {"terraform", "tofu", "terragrunt", "pulumi", "cdk", "aws",
         "kubectl", "helm", "oc", "rm", "bash", "sh", "env", "sudo", "python3"}) {
       if (DestructiveCommands.glob(base, 0, t, 0)) {
@@ -499,6 +499,24 @@ final class ShellWalker {
       }
     }
     return false;
+  }
+
+  /** {@code terr[a]form} as {@code terr?form}: a bracket expression matches one character. */
+  private static String bracketsAsOneChar(String glob) {
+    StringBuilder sb = new StringBuilder(glob.length());
+    int k = 0;
+    while (k < glob.length()) {
+      char c = glob.charAt(k);
+      int close = c == '[' ? glob.indexOf(']', k + 2) : -1;
+      if (close > 0) {
+        sb.append('?');
+        k = close + 1;
+      } else {
+        sb.append(c);
+        k++;
+      }
+    }
+    return sb.toString();
   }
 
   /**
