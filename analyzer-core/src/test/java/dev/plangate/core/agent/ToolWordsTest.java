@@ -134,4 +134,30 @@ class ToolWordsTest {
   void toolTokens(String text, boolean token) {
     assertThat(ToolWords.toolToken(text)).as(text).isEqualTo(token);
   }
+
+  /**
+   * The hook runs on every shell command an agent starts: a line that cannot hold an
+   * infrastructure command is answered after one scan of its characters, without lexing.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"ls -la", "git status && npm test", "$X plan", "make apply",
+      "echo apply", "rmdir build", "docker-rm x", "farm", "cat notes.txt", "unlinked x",
+      "awsome", "$X applying", "echo tfstat", "TF_CLI_ARG"})
+  void linesThatCannotHoldAnInfrastructureCommandAreNotLexed(String line) {
+    assertThat(CommandRecognizer.work(line)).as(line).isZero();
+    assertThat(CommandRecognizer.recognize(line)).as(line).isEmpty();
+  }
+
+  /**
+   * Each of these may hold one (a tool word, a variable before an action word, ANSI-C quoting, a
+   * glob, a command of the table of destructive commands, a state file): the line is lexed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"echo terraform", "$X apply", "`x` destroy", "$'ls'", "$\"ls\"",
+      "ls *.txt", "ls file?", "ls [ab]", "rm x", "kubectl get pods", "helm list", "aws s3 ls",
+      "oc get", "git clean -fdx", "shred x", "truncate -s 0 x", "unlink x", "sam deploy",
+      "cat x.tfstate", "echo TF_CLI_ARGS", "$X state", "$X taint", "x;rm y", "rm"})
+  void linesThatMayHoldOneAreLexed(String line) {
+    assertThat(CommandRecognizer.work(line)).as(line).isPositive();
+  }
 }
