@@ -39,6 +39,16 @@ class ShellWordsTest {
     assertThat(ShellWords.assignmentEnd("x " + word, w)).as(word).isEqualTo(eq);
   }
 
+  /** A name is letters, digits and underscores: each range's ends in, their neighbours out. */
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', quoteCharacter = '~', value = {
+      "Xa=1|2", "Xz=1|2", "XA=1|2", "XZ=1|2", "X0=1|2", "X9=1|2", "X_=1|2", "a=1|1", "z=1|1",
+      "Z=1|1", "_=1|1", "X`=1|-1", "X{=1|-1", "X@=1|-1", "X[=1|-1", "X/=1|-1", "X:=1|-1",
+      "X.=1|-1", "ª=1|-1", "Xé=1|-1"})
+  void assignmentNamesAreAsciiLettersDigitsAndUnderscores(String word, int eq) {
+    assertThat(ShellWords.assignmentEnd(null, Word.literal(word))).as(word).isEqualTo(eq);
+  }
+
   @Test
   void aWordWithoutItsSourceIsJudgedByItsValue() {
     // Words made by expanding a variable have no source span: their value is what counts.
