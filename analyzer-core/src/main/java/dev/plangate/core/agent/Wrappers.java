@@ -211,14 +211,15 @@ final class Wrappers {
         j++;
         break;
       }
-      if (v.startsWith("-S") || v.startsWith("--split-string")) {
+      int split = splitStringFlag(v);
+      if (split > 0 || v.startsWith("--split-string")) {
         String s;
         int rest;
         if (v.startsWith("--split-string=")) {
           s = v.substring("--split-string=".length());
           rest = j + 1;
-        } else if (v.length() > 2 && v.startsWith("-S")) {
-          s = v.substring(2);
+        } else if (split > 0 && split + 1 < v.length()) {
+          s = v.substring(split + 1);
           rest = j + 1;
         } else if (j + 1 < w.size()) {
           s = w.get(j + 1).shellText();
@@ -235,11 +236,16 @@ final class Wrappers {
           || v.startsWith("--ignore-environment") || v.startsWith("-u")) && inv.env == null) {
         inv.env = "env " + v;
       }
-      if (v.equals("-u") || v.equals("-C") || v.equals("-P")) {
-        if (v.equals("-C") && j + 1 < w.size()) {
-          inv.cwd = joinDir(inv.cwd, w.get(j + 1).value());
+      int valued = valuedFlag(v);
+      if (valued > 0) {
+        // -u NAME, -C DIR, -P PATH; also bundled and attached: -iCinfra.
+        boolean attached = valued + 1 < v.length();
+        String value = attached ? v.substring(valued + 1)
+            : j + 1 < w.size() ? w.get(j + 1).value() : null;
+        if (v.charAt(valued) == 'C' && value != null) {
+          inv.cwd = joinDir(inv.cwd, value);
         }
-        j += 2;
+        j += attached ? 1 : 2;
         continue;
       }
       if (v.startsWith("--chdir=")) {
@@ -260,6 +266,40 @@ final class Wrappers {
       j++;
     }
     return j < w.size() ? j : STOP;
+  }
+
+  /**
+   * Where {@code S} stands in a cluster of env's short options ({@code -S}, {@code -iS}, {@code
+   * -vS'cmd'}), or -1: not after an option that takes the rest as its value ({@code -uSOMEVAR}).
+   */
+  private static int splitStringFlag(String v) {
+    if (v.length() < 2 || v.charAt(0) != '-' || v.charAt(1) == '-') {
+      return -1;
+    }
+    for (int k = 1; k < v.length(); k++) {
+      char c = v.charAt(k);
+      if (c == 'S') {
+        return k;
+      }
+      if (c == 'u' || c == 'C' || c == 'P') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Where env's {@code -u}, {@code -C} or {@code -P} stands in a short-option cluster, or -1. */
+  private static int valuedFlag(String v) {
+    if (v.length() < 2 || v.charAt(0) != '-' || v.charAt(1) == '-') {
+      return -1;
+    }
+    for (int k = 1; k < v.length(); k++) {
+      char c = v.charAt(k);
+      if (c == 'u' || c == 'C' || c == 'P') {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** {@code bash [options] -c STRING}, {@code bash} reading a visible standard input. */

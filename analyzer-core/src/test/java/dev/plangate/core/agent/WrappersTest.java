@@ -94,6 +94,52 @@ class WrappersTest {
   }
 
   /**
+   * env's {@code -S} bundled with other flags ({@code env -iS 'terraform destroy'}) splits its
+   * string into a command as {@code -S} alone does; the bundle was read as a flag and the
+   * destroy allowed.
+   */
+  @ParameterizedTest
+  @MethodSource("envSplitStrings")
+  void envSplitStringBundledWithOtherFlagsRunsItsCommand(String line, String expected) {
+    assertThat(verdict(line)).as(line).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> envSplitStrings() {
+    return Stream.of(
+        arguments("env -iS 'terraform destroy -auto-approve'", "TERRAFORM DESTROY"),
+        arguments("env -vS 'terraform destroy'", "TERRAFORM DESTROY"),
+        arguments("env -vS'terraform destroy' -auto-approve", "TERRAFORM DESTROY"),
+        arguments("env -ivS terraform destroy", "TERRAFORM DESTROY"),
+        arguments("env -S", ""),
+        arguments("env -iS", ""),
+        // -u takes the rest of its cluster as the variable's name: no -S there
+        arguments("env -uSECRET terraform destroy", "TERRAFORM DESTROY ?"),
+        arguments("env -CSUB terraform destroy", "TERRAFORM DESTROY dir=SUB"));
+  }
+
+  /**
+   * {@code env -Cprod terraform apply} applies in prod: the directory attached to {@code -C}
+   * (alone or in a cluster) was dropped, and the hook planned where it stood.
+   */
+  @ParameterizedTest
+  @MethodSource("envDirectories")
+  void envChangesDirectoryWithAnAttachedOrBundledC(String line, String expected) {
+    assertThat(verdict(line)).as(line).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> envDirectories() {
+    return Stream.of(
+        arguments("env -Cprod terraform apply -auto-approve", "TERRAFORM APPLY dir=prod"),
+        arguments("env -vCprod terraform apply", "TERRAFORM APPLY dir=prod"),
+        arguments("env -vC prod terraform apply", "TERRAFORM APPLY dir=prod"),
+        arguments("cd infra && env -C prod terraform apply", "TERRAFORM APPLY dir=infra/prod"),
+        arguments("env -P/usr/bin terraform apply", "TERRAFORM APPLY"),
+        arguments("env -P /usr/bin terraform apply", "TERRAFORM APPLY"),
+        arguments("env -u X -C prod terraform apply", "TERRAFORM APPLY dir=prod ?"),
+        arguments("env -C", ""));
+  }
+
+  /**
    * {@code eval} runs its string in this very shell: a {@code cd} in it moves the commands after
    * it. It was skipped for naming no tool, so the hook planned the wrong directory.
    */
