@@ -165,6 +165,9 @@ final class Wrappers {
             return j + 1;
           }
         }
+        if (i + 1 < w.size() && w.get(i + 1).value().equals("run")) {
+          nixRun(w, i + 2, inv);
+        }
         return STOP;
       case "sops":
         if (i + 3 < w.size() && (w.get(i + 1).value().equals("exec-env")
@@ -479,10 +482,20 @@ final class Wrappers {
       }
       verb = w.get(v).value();
     }
-    if (!verb.equals("run") && !verb.equals("exec") && !verb.equals("debug")) {
+    if (!verb.equals("run") && !verb.equals("exec") && !verb.equals("debug")
+        && !(kube && verb.equals("rsh"))) {
       return STOP;
     }
     inv.elsewhere = "in a container (`" + name + " " + verb + "`)";
+    if (kube && verb.equals("run") && !ShellWords.hasFlag(w, v + 1, "--command")) {
+      // "kubectl run x --image=hashicorp/terraform -- destroy": the image's tool runs.
+      Tool t = Names.tool(Names.image(firstNonNull(optionValue(w, v + 1, "--image", "--image"),
+          "")));
+      if (t != null) {
+        classifyAfterDashDash(t, w, v + 1, inv);
+        return STOP;
+      }
+    }
     if (kube) {
       for (int j = v + 1; j < w.size(); j++) {
         if (w.get(j).value().equals("--")) {
@@ -520,6 +533,40 @@ final class Wrappers {
     }
     int cmd = j + 1 < w.size() && w.get(j + 1).value().equals("--") ? j + 2 : j + 1;
     return cmd < w.size() ? cmd : STOP;
+  }
+
+  /**
+   * {@code nix run nixpkgs#terraform -- destroy}: the installable's program, when it is a tool,
+   * with the arguments after it.
+   */
+  private void nixRun(List<Word> w, int from, Inv inv) {
+    int k = skipOptions(w, from, "", Set.of(), null);
+    if (k >= w.size() || w.get(k).dynamic()) {
+      return;
+    }
+    String installable = w.get(k).value();
+    String attr = installable.substring(installable.lastIndexOf('#') + 1);
+    Tool t = Names.tool(Names.image(attr));
+    if (t != null) {
+      List<Word> run = new ArrayList<>();
+      run.add(Word.literal(attr));
+      int a = k + 1 < w.size() && w.get(k + 1).value().equals("--") ? k + 2 : k + 1;
+      run.addAll(w.subList(Math.min(a, w.size()), w.size()));
+      walker.classify(t, run, 0, inv);
+    }
+  }
+
+  /** The tool {@code t} run with the words after {@code --} (from {@code from}) as arguments. */
+  private void classifyAfterDashDash(Tool t, List<Word> w, int from, Inv inv) {
+    List<Word> run = new ArrayList<>();
+    run.add(Word.literal(t.name().toLowerCase(java.util.Locale.ROOT)));
+    for (int j = from; j < w.size(); j++) {
+      if (w.get(j).value().equals("--")) {
+        run.addAll(w.subList(j + 1, w.size()));
+        break;
+      }
+    }
+    walker.classify(t, run, 0, inv);
   }
 
   /** The value of {@code --entrypoint} among the options {@code w[from, to)}; null if unset. */

@@ -94,6 +94,37 @@ class WrappersTest {
   }
 
   /**
+   * A tool started by its package or image name rather than its binary: {@code nix run
+   * nixpkgs#terraform -- destroy}, {@code kubectl run --image=hashicorp/terraform -- destroy},
+   * and a command run in a pod with {@code oc rsh}. All three were allowed.
+   */
+  @ParameterizedTest
+  @MethodSource("toolsByPackageOrImage")
+  void aToolStartedByItsPackageOrImageIsRecognised(String line, String expected) {
+    assertThat(verdict(line)).as(line).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> toolsByPackageOrImage() {
+    return Stream.of(
+        arguments("nix run nixpkgs#terraform -- destroy -auto-approve", "TERRAFORM DESTROY"),
+        arguments("nix run nixpkgs#opentofu -- -chdir=infra destroy", "TOFU DESTROY dir=infra"),
+        arguments("nix run --impure github:x/y#pulumi -- destroy --yes", "PULUMI DESTROY"),
+        arguments("nix run nixpkgs#terraform -- plan", ""),
+        arguments("nix run nixpkgs#hello -- destroy", ""),
+        arguments("nix run", ""),
+        arguments("kubectl run tf --rm -i --image=hashicorp/terraform:1.9 -- destroy -auto-approve",
+            "TERRAFORM DESTROY ?"),
+        arguments("kubectl run tf --image hashicorp/terraform --restart=Never -- apply tfplan",
+            "TERRAFORM APPLY plan=tfplan ?"),
+        arguments("kubectl run tf --image=hashicorp/terraform -- plan", ""),
+        arguments("kubectl run tf --image=busybox -- terraform destroy", "TERRAFORM DESTROY ?"),
+        arguments("kubectl run tf --image=hashicorp/terraform --command -- terraform destroy",
+            "TERRAFORM DESTROY ?"),
+        arguments("oc rsh tools terraform destroy -auto-approve", "TERRAFORM DESTROY ?"),
+        arguments("oc rsh -c tf tools -- terraform destroy", "TERRAFORM DESTROY ?"));
+  }
+
+  /**
    * env's {@code -S} bundled with other flags ({@code env -iS 'terraform destroy'}) splits its
    * string into a command as {@code -S} alone does; the bundle was read as a flag and the
    * destroy allowed.
