@@ -177,6 +177,14 @@ final class ShellWalker {
     if (!ToolWords.mayMatch(s) && (repoTable == null || !ToolWords.mayMatchAny(s, repoTable))) {
       return;
     }
+    shellInPlace(s, depth, scope);
+  }
+
+  /**
+   * A command string run by this very shell ({@code eval}): read even when it names no tool, for
+   * the {@code cd} or assignment in it changes where and with what the next commands run.
+   */
+  void shellInPlace(String s, int depth, ShellScope scope) {
     if (depth > MAX_SHELL_DEPTH || s.length() > MAX_LENGTH) {
       if (ToolWords.mentioned(s)) {
         out.add(unparseable(s, scope.cwd));
@@ -273,8 +281,8 @@ final class ShellWalker {
       Word t = c.targets.get(k);
       String op = c.targetOps.get(k);
       changed(c, InputChanges.redirect(op, t));
-      if (!op.startsWith("<") && !t.dynamic()
-          && (repoTable != null || t.value().contains("tfstate"))) {
+      // A target built when the line runs ("$DIR/terraform.tfstate") is still that file.
+      if (!op.startsWith("<") && (repoTable != null || t.value().contains("tfstate"))) {
         DestructiveCommands.Rule r = table().matchRedirect(t.value());
         if (r != null) {
           out.add(new InfraCommand(Tool.OTHER, Action.DELETE, List.of(t.value()), null,
@@ -482,8 +490,8 @@ final class ShellWalker {
 
   /** Whether a glob in command position could name an infrastructure tool. */
   private static boolean globMayBeTool(String glob) {
-    String base = glob.substring(glob.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT)
-        .replace("[", "?").replace("]", "");
+    String base = bracketsAsOneChar(
+        glob.substring(glob.lastIndexOf('/') + 1).toLowerCase(java.util.Locale.ROOT));
     for (String t : new String[] {"terraform", "tofu", "terragrunt", "pulumi", "cdk", "aws",
         "kubectl", "helm", "oc", "rm", "bash", "sh", "env", "sudo", "python3"}) {
       if (DestructiveCommands.glob(base, 0, t, 0)) {
@@ -491,6 +499,24 @@ final class ShellWalker {
       }
     }
     return false;
+  }
+
+  /** {@code terr[a]form} as {@code terr?form}: a bracket expression matches one character. */
+  private static String bracketsAsOneChar(String glob) {
+    StringBuilder sb = new StringBuilder(glob.length());
+    int k = 0;
+    while (k < glob.length()) {
+      char c = glob.charAt(k);
+      int close = c == '[' ? glob.indexOf(']', k + 2) : -1;
+      if (close > 0) {
+        sb.append('?');
+        k = close + 1;
+      } else {
+        sb.append(c);
+        k++;
+      }
+    }
+    return sb.toString();
   }
 
   /**

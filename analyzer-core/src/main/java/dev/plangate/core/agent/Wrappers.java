@@ -9,6 +9,7 @@ import static dev.plangate.core.agent.Runners.SHELLS;
 import static dev.plangate.core.agent.ShellWords.assignmentEnd;
 import static dev.plangate.core.agent.ShellWords.firstNonNull;
 import static dev.plangate.core.agent.ShellWords.guess;
+import static dev.plangate.core.agent.ShellWords.hasActionWord;
 import static dev.plangate.core.agent.ShellWords.join;
 import static dev.plangate.core.agent.ShellWords.joinDir;
 import static dev.plangate.core.agent.ShellWords.optionValue;
@@ -68,7 +69,7 @@ final class Wrappers {
         return STOP;
       }
       case "eval":
-        walker.shell(join(w, i + 1), inv.depth + 1, inv.scope);
+        walker.shellInPlace(join(w, i + 1), inv.depth + 1, inv.scope);
         return STOP;
       case "ssh": {
         int j = skipOptions(w, i + 1, "BbcDEeFIiJLlmOoPpQRSWw", Set.of(), null);
@@ -164,6 +165,9 @@ final class Wrappers {
             return j + 1;
           }
         }
+        if (i + 1 < w.size() && w.get(i + 1).value().equals("run")) {
+          nixRun(w, i + 2, inv);
+        }
         return STOP;
       case "sops":
         if (i + 3 < w.size() && (w.get(i + 1).value().equals("exec-env")
@@ -210,14 +214,15 @@ final class Wrappers {
         j++;
         break;
       }
-      if (v.startsWith("-S") || v.startsWith("--split-string")) {
+      int split = splitStringFlag(v);
+      if (split > 0 || v.startsWith("--split-string")) {
         String s;
         int rest;
         if (v.startsWith("--split-string=")) {
           s = v.substring("--split-string=".length());
           rest = j + 1;
-        } else if (v.length() > 2 && v.startsWith("-S")) {
-          s = v.substring(2);
+        } else if (split > 0 && split + 1 < v.length()) {
+          s = v.substring(split + 1);
           rest = j + 1;
         } else if (j + 1 < w.size()) {
           s = w.get(j + 1).shellText();
@@ -234,11 +239,16 @@ final class Wrappers {
           || v.startsWith("--ignore-environment") || v.startsWith("-u")) && inv.env == null) {
         inv.env = "env " + v;
       }
-      if (v.equals("-u") || v.equals("-C") || v.equals("-P")) {
-        if (v.equals("-C") && j + 1 < w.size()) {
-          inv.cwd = joinDir(inv.cwd, w.get(j + 1).value());
+      int valued = valuedFlag(v);
+      if (valued > 0) {
+        // -u NAME, -C DIR, -P PATH; also bundled and attached: -iCinfra.
+        boolean attached = valued + 1 < v.length();
+        String value = attached ? v.substring(valued + 1)
+            : j + 1 < w.size() ? w.get(j + 1).value() : null;
+        if (v.charAt(valued) == 'C' && value != null) {
+          inv.cwd = joinDir(inv.cwd, value);
         }
-        j += 2;
+        j += attached ? 1 : 2;
         continue;
       }
       if (v.startsWith("--chdir=")) {
@@ -259,6 +269,40 @@ final class Wrappers {
       j++;
     }
     return j < w.size() ? j : STOP;
+  }
+
+  /**
+   * Where {@code S} stands in a cluster of env's short options ({@code -S}, {@code -iS}, {@code
+   * -vS'cmd'}), or -1: not after an option that takes the rest as its value ({@code -uSOMEVAR}).
+   */
+  private static int splitStringFlag(String v) {
+    if (v.length() < 2 || v.charAt(0) != '-' || v.charAt(1) == '-') {
+      return -1;
+    }
+    for (int k = 1; k < v.length(); k++) {
+      char c = v.charAt(k);
+      if (c == 'S') {
+        return k;
+      }
+      if (c == 'u' || c == 'C' || c == 'P') {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** Where env's {@code -u}, {@code -C} or {@code -P} stands in a short-option cluster, or -1. */
+  private static int valuedFlag(String v) {
+    if (v.length() < 2 || v.charAt(0) != '-' || v.charAt(1) == '-') {
+      return -1;
+    }
+    for (int k = 1; k < v.length(); k++) {
+      char c = v.charAt(k);
+      if (c == 'u' || c == 'C' || c == 'P') {
+        return k;
+      }
+    }
+    return -1;
   }
 
   /** {@code bash [options] -c STRING}, {@code bash} reading a visible standard input. */
@@ -403,6 +447,10 @@ final class Wrappers {
     }
     for (int j = from; j < w.size(); j++) {
       Word x = w.get(j);
+      if (x.dynamic() && hasActionWord(w, j + 1)) {
+        // "aws-vault exec prod $TF destroy": a program named when the line runs.
+        return j;
+      }
       if (x.dynamic() || x.value().startsWith("-")) {
         continue;
       }
@@ -434,10 +482,20 @@ final class Wrappers {
       }
       verb = w.get(v).value();
     }
-    if (!verb.equals("run") && !verb.equals("exec") && !verb.equals("debug")) {
+    if (!verb.equals("run") && !verb.equals("exec") && !verb.equals("debug")
+        && !(kube && verb.equals("rsh"))) {
       return STOP;
     }
     inv.elsewhere = "in a container (`" + name + " " + verb + "`)";
+    if (kube && verb.equals("run") && !ShellWords.hasFlag(w, v + 1, "--command")) {
+      // "kubectl run x --image=hashicorp/terraform -- destroy": the image's tool runs.
+      Tool t = Names.tool(Names.image(firstNonNull(optionValue(w, v + 1, "--image", "--image"),
+          "")));
+      if (t != null) {
+        classifyAfterDashDash(t, w, v + 1, inv);
+        return STOP;
+      }
+    }
     if (kube) {
       for (int j = v + 1; j < w.size(); j++) {
         if (w.get(j).value().equals("--")) {
@@ -452,7 +510,20 @@ final class Wrappers {
     if (j >= w.size()) {
       return STOP;
     }
-    if (!verb.equals("exec") && !w.get(j).dynamic()) {
+    Word entrypoint = verb.equals("exec") ? null : entrypoint(w, v + 1, j);
+    if (entrypoint != null) {
+      // "--entrypoint terraform IMAGE destroy": the entrypoint runs, with the words after IMAGE.
+      List<Word> run = new ArrayList<>();
+      run.add(entrypoint);
+      run.addAll(w.subList(j + 1, w.size()));
+      walker.resolve(run, 0, inv);
+      return STOP;
+    }
+    if (!verb.equals("exec") && w.get(j).dynamic()) {
+      // "docker run $IMAGE destroy": the image's program, named when the line runs.
+      return j;
+    }
+    if (!verb.equals("exec")) {
       Tool t = Names.tool(Names.image(w.get(j).value()));
       if (t != null) {
         // The image's entrypoint is the tool; the words after it are its arguments.
@@ -462,6 +533,55 @@ final class Wrappers {
     }
     int cmd = j + 1 < w.size() && w.get(j + 1).value().equals("--") ? j + 2 : j + 1;
     return cmd < w.size() ? cmd : STOP;
+  }
+
+  /**
+   * {@code nix run nixpkgs#terraform -- destroy}: the installable's program, when it is a tool,
+   * with the arguments after it.
+   */
+  private void nixRun(List<Word> w, int from, Inv inv) {
+    int k = skipOptions(w, from, "", Set.of(), null);
+    if (k >= w.size() || w.get(k).dynamic()) {
+      return;
+    }
+    String installable = w.get(k).value();
+    String attr = installable.substring(installable.lastIndexOf('#') + 1);
+    Tool t = Names.tool(Names.image(attr));
+    if (t != null) {
+      List<Word> run = new ArrayList<>();
+      run.add(Word.literal(attr));
+      int a = k + 1 < w.size() && w.get(k + 1).value().equals("--") ? k + 2 : k + 1;
+      run.addAll(w.subList(Math.min(a, w.size()), w.size()));
+      walker.classify(t, run, 0, inv);
+    }
+  }
+
+  /** The tool {@code t} run with the words after {@code --} (from {@code from}) as arguments. */
+  private void classifyAfterDashDash(Tool t, List<Word> w, int from, Inv inv) {
+    List<Word> run = new ArrayList<>();
+    run.add(Word.literal(t.name().toLowerCase(java.util.Locale.ROOT)));
+    for (int j = from; j < w.size(); j++) {
+      if (w.get(j).value().equals("--")) {
+        run.addAll(w.subList(j + 1, w.size()));
+        break;
+      }
+    }
+    walker.classify(t, run, 0, inv);
+  }
+
+  /** The value of {@code --entrypoint} among the options {@code w[from, to)}; null if unset. */
+  private static Word entrypoint(List<Word> w, int from, int to) {
+    Word found = null;
+    for (int j = from; j < to; j++) {
+      Word x = w.get(j);
+      if (x.value().equals("--entrypoint") && j + 1 < to) {
+        found = w.get(j + 1);
+      } else if (x.value().startsWith("--entrypoint=")) {
+        String v = x.value().substring("--entrypoint=".length());
+        found = new Word(v, v, x.dynamic(), null, x.quoted(), 0, 0, x.substitutions());
+      }
+    }
+    return found == null || found.value().isEmpty() ? null : found;
   }
 
   /** npx, npm exec/run, pnpm, yarn, bun: the binary or script they run, if it is a tool. */
@@ -505,11 +625,13 @@ final class Wrappers {
     if (j >= w.size()) {
       return;
     }
-    String bin = Names.npmBin(w.get(j).value());
-    Tool tool = Names.tool(bin);
     if (w.get(j).dynamic()) {
+      // "npx $PKG destroy": a program named when the line runs.
+      walker.resolve(w, j, inv);
       return;
     }
+    String bin = Names.npmBin(w.get(j).value());
+    Tool tool = Names.tool(bin);
     if (tool == null) {
       // "npx some-runner terraform destroy": a package plangate does not know, run with
       // what may be an infrastructure command.

@@ -320,4 +320,90 @@ class ShellLexerTest {
     ShellLexer.lex(s, b);
     return b.steps;
   }
+
+  static Stream<Arguments> moreLexed() {
+    return Stream.of(
+        // blanks: carriage return and form feed separate words
+        arguments("a\rb\fc", "[a] [b] [c]"),
+        // a comment inside a substitution runs to the end of its line, ')' included
+        arguments("echo $(ls # c\n) x", "[echo] [$(ls # c\n)]${[ls] NEWLINE} [x]"),
+        // here-document delimiters after blanks
+        arguments("cat << EOF\nx\nEOF", "[cat] HEREDOC(EOF) NEWLINE"),
+        arguments("cat <<\tEOF\nx\nEOF", "[cat] HEREDOC(EOF) NEWLINE"),
+        arguments("cat <<EOF\nx\nEOF\n\ny", "[cat] HEREDOC(EOF) NEWLINE NEWLINE [y]"),
+        arguments("cat <<-EOF\n\tx\n\tEOF\ny", "[cat] HEREDOC(EOF) NEWLINE [y]"),
+        arguments("echo $(cat <<EOF\nx\nEOF\n)",
+            "[echo] [$(cat <<EOF\nx\nEOF\n)]${[cat] HEREDOC(EOF) NEWLINE}"),
+        arguments("echo $(cat <<EOF\nx\nEOFX)\nEOF\n)",
+            "[echo] [$(cat <<EOF\nx\nEOFX)\nEOF\n)]${[cat] HEREDOC(EOF) NEWLINE}"),
+        // more redirections
+        arguments("a <& 3 <> f >& g 3<&0", "[a] REDIRECT [3] REDIRECT [f] REDIRECT [g] REDIRECT [0]"),
+        // "$((" that does not close with "))" is a substitution of a subshell
+        arguments("echo $((terraform destroy) )",
+            "[echo] [$((terraform destroy) )]${LPAREN [terraform] [destroy] RPAREN}"),
+        arguments("echo $((terraform destroy))", "[echo] [$((terraform destroy))]$"),
+        arguments("x=$((1)) y", "[x=$((1))]$ [y]"),
+        // dollars that expand nothing, special parameters
+        arguments("echo $ \"$\" \"$'x'\"", "[echo] [$] [$]q [$'x']q"),
+        arguments("echo $0 $9 $- $! $# $*", "[echo] [$0]$ [$9]$ [$-]$ [$!]$ [$#]$ [$*]$"),
+        // parameter expansions: the substitutions in their operands run
+        arguments("echo ${X:-\"$(a)\"} ${X:-`b`} \"${X:-`c`}\"",
+            "[echo] [${X:-\"$(a)\"}]${[a]} [${X:-`b`}]${[b]} [${X:-`c`}]$q{[c]}"),
+        arguments("echo ${X:-'}'} \"${X:-'}\" ${X:-\\}}",
+            "[echo] [${X:-'}'}]$ [${X:-'}]$q [${X:-\\}}]$"),
+        arguments("echo ${X:-${Y:-$(a)}} ${X:-$Y}", "[echo] [${X:-${Y:-$(a)}}]${[a]} [${X:-$Y}]$"),
+        // ANSI-C quoting
+        arguments("echo $'it\\'s' $'a\\rb' $'a\\qb'", "[echo] [it's]q [a\rb]q [aqb]q"),
+        // backticks: \" is unescaped only inside double quotes
+        arguments("echo `a \\$b \\\\c`", "[echo] [`a \\$b \\\\c`]${[a] [$b]$ [c]q}"),
+        arguments("echo `a \\\"b\\\"`", "[echo] [`a \\\"b\\\"`]${[a] [\"b\"]q}"),
+        // arrays, and what only looks like one
+        arguments("A+=(x $(a))", "[A+=(x $(a))]${[a]}"),
+        arguments("A=(a\\)b) B=('a)b')", "[A=(a\\)b)]$ [B=('a)b')]$"),
+        arguments("1A=(x)", "[1A=] LPAREN [x] RPAREN"),
+        arguments("echo =(x)", "[echo] [=] LPAREN [x] RPAREN"),
+        // a trailing backslash is kept; one before an ordinary character in quotes too
+        arguments("echo a\\", "[echo] [a\\]q"),
+        arguments("echo \"a\\b\"", "[echo] [a\\b]q"),
+        arguments("f() { terraform destroy; }",
+            "[f] LPAREN RPAREN [{] [terraform] [destroy] SEMI [}]"));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("moreLexed")
+  void lexesTheCorners(String line, String expected) throws SyntaxError {
+    assertThat(render(lex(line))).isEqualTo(expected);
+  }
+
+  @Test
+  void onlyAWholeVariableWordNamesItsVariable() throws SyntaxError {
+    assertThat(words(lex("echo $X$Y \"$X\"y ${X}y ${X[0]} \"$\" ${X:-a} \"${X}\" \"$X\" $_x1 ${_}"
+        + " \"$1\" ${}x")))
+        .extracting(Word::soleVar)
+        .containsExactly(null, null, null, null, null, null, null, "X", "X", "_x1", "_", null,
+            null);
+  }
+
+  @Test
+  void aHereDocumentWithoutADelimiterWordIsASyntaxError() {
+    assertThatThrownBy(() -> lex("cat <<2>x")).isInstanceOf(SyntaxError.class);
+    assertThatThrownBy(() -> lex("echo $(ls # c) x)")).isInstanceOf(SyntaxError.class);
+    assertThatThrownBy(() -> lex("echo $((1 + 2)")).isInstanceOf(SyntaxError.class);
+  }
+
+  @Test
+  void anUnquotedHereDocumentKeepsArithmeticAndEscapes() throws SyntaxError {
+    Heredoc h = ((Op) lex("cat <<E\n$((1+2)) \\`x\\` \\\\ \\a\nE").tokens().get(1)).heredoc();
+    assertThat(h.substitutions).isEmpty();
+    assertThat(h.shellBody).isEqualTo("$((1+2)) `x` \\ \\a\n");
+  }
+
+  @Test
+  void aSubshellInsideDollarDoubleParenthesisRuns() {
+    // Not arithmetic: "$((" without a closing "))" opens a substitution holding a subshell.
+    assertThat(CommandRecognizerTest.describe(
+        CommandRecognizer.recognize("echo $((terraform destroy -auto-approve) )")))
+        .isEqualTo("TERRAFORM DESTROY");
+    assertThat(CommandRecognizer.recognize("echo $((terraform + destroy))")).isEmpty();
+  }
 }
