@@ -209,4 +209,30 @@ class SourceReadTest {
 
     assertThat(deleted(plan)).singleElement().asString().contains("Gone");
   }
+
+  @Test
+  void askingForASourceThatIsNotRegisteredIsAProgrammingError() {
+    final class Unregistered implements PlanSource {
+      @Override
+      public String id() {
+        return "none";
+      }
+
+      @Override
+      public PlanFormat format() {
+        return PlanFormat.TERRAFORM;
+      }
+
+      @Override
+      public Plan read(SourceInput input) {
+        throw new UnsupportedOperationException();
+      }
+    }
+    assertThatThrownBy(() -> sources.get(Unregistered.class))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("no source Unregistered");
+    assertThat(new Unregistered().accepts(new Probe(dir, new byte[0], false))).isFalse();
+    assertThat(new Unregistered().groupsFiles()).isFalse();
+    assertThat(new Unregistered().fromOptions(null, List.of())).isEmpty();
+    assertThat(sources.get(ChangeSetSource.class).groupsFiles()).isTrue();
+  }
 }
