@@ -156,4 +156,16 @@ class InputFileLimitsTest {
           .hasMessageContaining("unexpected data after the end of the document (START_OBJECT)");
     }
   }
+
+  @Test
+  void aMapperBuiltWithOwnLimitsIsStillStrictAndKeepsTheLimits() {
+    com.fasterxml.jackson.databind.ObjectMapper mapper = StrictJson.mapper(StrictJson.factory(
+        com.fasterxml.jackson.core.StreamReadConstraints.builder().maxNestingDepth(3).build()));
+    assertThatThrownBy(() -> mapper.readTree("{\"op\":\"delete\",\"op\":\"same\"}"))
+        .hasMessageContaining("Duplicate field 'op'");
+    assertThatThrownBy(() -> mapper.readTree("{\"a\":1} {\"a\":2}"))
+        .hasMessageContaining("Trailing token");
+    assertThatThrownBy(() -> mapper.readTree("[[[[1]]]]"))
+        .hasMessageContaining("Document nesting depth");
+  }
 }
