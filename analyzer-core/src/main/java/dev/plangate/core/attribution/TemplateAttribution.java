@@ -107,7 +107,9 @@ final class TemplateAttribution implements AttributionStep {
         continue;
       }
       for (FilePatch fp : patch.files()) {
-        Map<String, Span> before = fp.oldPath() == null || fp.removed().isEmpty() ? Map.of()
+        // Read even when the commit only adds lines: whether the resource was there before
+        // decides "changed" over "added" below.
+        Map<String, Span> before = fp.oldPath() == null ? Map.of()
             : TemplateSpans.of(git.show(patch.sha() + "^", fp.oldPath()));
         Map<String, Span> after = fp.newPath() == null || fp.added().isEmpty() ? Map.of()
             : TemplateSpans.of(git.show(patch.sha(), fp.newPath()));

@@ -66,4 +66,58 @@ class RenameDetectorTest {
     assertThat(r.suggestions().get("module.m[\"b\"].terraform_data.r"))
         .isEqualTo("moved {\n  from = module.m[\"b\"]\n  to   = module.mx[\"b\"]\n}");
   }
+
+  @Test
+  void countIndexesPairWithForEachKeysInNumericOrder() {
+    RenameDetector.Renames r = RenameDetector.pair(plan(
+        List.of("terraform_data.r[10]", "terraform_data.r[2]"),
+        List.of("terraform_data.r[\"b\"]", "terraform_data.r[\"a\"]")));
+    assertThat(r.renamedTo()).containsEntry("terraform_data.r[2]",
+        List.of("terraform_data.r[\"a\"]"));
+    assertThat(r.renamedTo()).containsEntry("terraform_data.r[10]",
+        List.of("terraform_data.r[\"b\"]"));
+    assertThat(RenameDetector.detect(plan(List.of("terraform_data.r[10]"),
+        List.of("terraform_data.r[\"x\"]")))).containsExactly(java.util.Map.entry(
+            "terraform_data.r[10]", RenameDetector.moved("terraform_data.r[10]",
+                "terraform_data.r[\"x\"]")));
+  }
+
+  @Test
+  void aRenamedResourceKeepsEachKeyItStillHasAndPairsTheRestInOrder() {
+    RenameDetector.Renames r = RenameDetector.pair(plan(
+        List.of("terraform_data.old[0]", "terraform_data.old[1]"),
+        List.of("terraform_data.new[5]", "terraform_data.new[1]")));
+    assertThat(r.renamedTo()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        "terraform_data.old[1]", List.of("terraform_data.new[1]"),
+        "terraform_data.old[0]", List.of("terraform_data.new[5]")));
+    assertThat(r.suggestions()).containsEntry("terraform_data.old[1]",
+        RenameDetector.moved("terraform_data.old[1]", "terraform_data.new[1]"));
+  }
+
+  @Test
+  void aReKeyedModuleInstancePairsWithTheSameModuleNotAnother() {
+    RenameDetector.Renames r = RenameDetector.pair(plan(
+        List.of("module.a[\"x\"].terraform_data.r"),
+        List.of("module.b[\"z\"].terraform_data.r", "module.a[\"y\"].terraform_data.r")));
+    assertThat(r.renamedTo()).containsExactly(java.util.Map.entry(
+        "module.a[\"x\"].terraform_data.r", List.of("module.a[\"y\"].terraform_data.r")));
+    assertThat(r.suggestions().get("module.a[\"x\"].terraform_data.r"))
+        .isEqualTo(RenameDetector.moved("module.a[\"x\"]", "module.a[\"y\"]"));
+  }
+
+  @Test
+  void twoEquallyLikelyModuleTargetsAreAGuessWithoutAMovedBlock() {
+    RenameDetector.Renames r = RenameDetector.pair(plan(
+        List.of("module.a[\"x\"].terraform_data.r"),
+        List.of("module.a[\"y\"].terraform_data.r", "module.b[\"x\"].terraform_data.r")));
+    assertThat(r.suggestions()).isEmpty();
+  }
+
+  @Test
+  void aResourceMovedIntoAModuleGetsAResourceLevelBlock() {
+    RenameDetector.Renames r = RenameDetector.pair(plan(
+        List.of("terraform_data.r"), List.of("module.m.terraform_data.r")));
+    assertThat(r.suggestions()).containsExactly(java.util.Map.entry("terraform_data.r",
+        RenameDetector.moved("terraform_data.r", "module.m.terraform_data.r")));
+  }
 }
