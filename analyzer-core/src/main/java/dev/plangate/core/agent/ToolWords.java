@@ -120,7 +120,6 @@ final class ToolWords {
     return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
   }
 
-  /** Whether one of the words occurs as a whole word (between non-word characters). */
   /** Whether one of the parts occurs anywhere (a plain loop: this runs in a hook's cold JVM). */
   private static boolean hasPart(String s, String[] parts) {
     for (String p : parts) {
@@ -131,6 +130,7 @@ final class ToolWords {
     return false;
   }
 
+  /** Whether one of the words occurs as a whole word (between non-word characters). */
   private static boolean hasWord(String s, String[] words) {
     for (String w : words) {
       int from = 0;

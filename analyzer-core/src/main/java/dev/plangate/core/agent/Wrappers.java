@@ -214,7 +214,8 @@ final class Wrappers {
         j++;
         break;
       }
-      int split = splitStringFlag(v);
+      int flag = envFlag(v);
+      int split = flag > 0 && v.charAt(flag) == 'S' ? flag : -1;
       if (split > 0 || v.startsWith("--split-string")) {
         String s;
         int rest;
@@ -239,7 +240,7 @@ final class Wrappers {
           || v.startsWith("--ignore-environment") || v.startsWith("-u")) && inv.env == null) {
         inv.env = "env " + v;
       }
-      int valued = valuedFlag(v);
+      int valued = flag > 0 && v.charAt(flag) != 'S' ? flag : -1;
       if (valued > 0) {
         // -u NAME, -C DIR, -P PATH; also bundled and attached: -iCinfra.
         boolean attached = valued + 1 < v.length();
@@ -272,33 +273,16 @@ final class Wrappers {
   }
 
   /**
-   * Where {@code S} stands in a cluster of env's short options ({@code -S}, {@code -iS}, {@code
-   * -vS'cmd'}), or -1: not after an option that takes the rest as its value ({@code -uSOMEVAR}).
+   * Where the first of env's {@code S}, {@code u}, {@code C} or {@code P} stands in a cluster of
+   * short options ({@code -iS'cmd'}, {@code -iCinfra}), or -1. The first one wins: the rest of
+   * the cluster is its value ({@code -uSOMEVAR} unsets SOMEVAR, it splits nothing).
    */
-  private static int splitStringFlag(String v) {
+  private static int envFlag(String v) {
     if (v.length() < 2 || v.charAt(0) != '-' || v.charAt(1) == '-') {
       return -1;
     }
     for (int k = 1; k < v.length(); k++) {
-      char c = v.charAt(k);
-      if (c == 'S') {
-        return k;
-      }
-      if (c == 'u' || c == 'C' || c == 'P') {
-        return -1;
-      }
-    }
-    return -1;
-  }
-
-  /** Where env's {@code -u}, {@code -C} or {@code -P} stands in a short-option cluster, or -1. */
-  private static int valuedFlag(String v) {
-    if (v.length() < 2 || v.charAt(0) != '-' || v.charAt(1) == '-') {
-      return -1;
-    }
-    for (int k = 1; k < v.length(); k++) {
-      char c = v.charAt(k);
-      if (c == 'u' || c == 'C' || c == 'P') {
+      if ("SuCP".indexOf(v.charAt(k)) >= 0) {
         return k;
       }
     }

@@ -107,11 +107,11 @@ final class TemplateAttribution implements AttributionStep {
         continue;
       }
       for (FilePatch fp : patch.files()) {
-        // Read even when the commit only adds lines: whether the resource was there before
-        // decides "changed" over "added" below.
+        // Both versions, even when the commit only adds or only removes lines: whether the
+        // resource is there on the other side decides "changed" over "added" or "removed".
         Map<String, Span> before = fp.oldPath() == null ? Map.of()
             : TemplateSpans.of(git.show(patch.sha() + "^", fp.oldPath()));
-        Map<String, Span> after = fp.newPath() == null || fp.added().isEmpty() ? Map.of()
+        Map<String, Span> after = fp.newPath() == null ? Map.of()
             : TemplateSpans.of(git.show(patch.sha(), fp.newPath()));
         Map<String, Hit> touched = new LinkedHashMap<>();
         for (PatchLine l : fp.removed()) {
