@@ -10,7 +10,8 @@
 # the wall time and peak RSS of
 #   (a) bin/plangate check --plan PLAN --format json --output REPORT, with
 #       PLANGATE_JAR=cli/target/plangate.jar and PLANGATE_JAVA_OPTS=-Xmx512m: the launcher users
-#       run, with its JVM options (the JIT stops at C1; bin/plangate says why)
+#       run, with its JVM options (the JIT stops at C1; bin/plangate says why) and its
+#       class-data-sharing archive, made before the timed runs (PLANGATE_CDS=off: without)
 #   (b) jq '[.resource_changes[]|select(.change.actions|index("delete"))]|length' PLAN
 # run alternately N times, each under /usr/bin/time. Every run is checked for correctness
 # (plangate exits 1; its delete/replace findings == jq's count == the generator's truth rows,
@@ -91,10 +92,30 @@ fi
 [[ -f "$JAR" ]] || die "$JAR not built"
 [[ -f "$GEN_CLASS" ]] || die "$GEN_CLASS not built"
 
+# --- 2. class-data-sharing archives ---------------------------------------------------------
+# bin/plangate makes its archive in the background on a first start; here it is made, for each
+# jar, before anything is timed, as it is on a machine where plangate has run before.
+# PLANGATE_CDS=off in the environment times the starts without one.
+JSA="$WORK/cds/plangate.jsa"
+BASE_JSA="$WORK/cds/baseline.jsa"
+prepare_archive() {
+  local jar="$1" jsa="$2" i
+  [[ "${PLANGATE_CDS:-}" == off ]] && return 0
+  PLANGATE_JAR="$jar" PLANGATE_CDS_ARCHIVE="$jsa" bin/plangate --version > /dev/null
+  for ((i = 0; i < 600; i++)); do
+    if [[ -f "$jsa" && ! -e "$jsa.lock" && ! "$jar" -nt "$jsa" ]]; then return 0; fi
+    sleep 0.1
+  done
+  die "no class-data-sharing archive $jsa after 60 s"
+}
+prepare_archive "$JAR" "$JSA"
+[[ -z "$BASELINE" ]] || prepare_archive "$BASELINE" "$BASE_JSA"
+
 echo "java:      $(java -version 2>&1 | head -n 1)"
 echo "jq:        $(jq --version)"
 echo "machine:   $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "runs:      $RUNS per tool and shape, alternating; page cache warmed by one untimed read"
+echo "cds:       $([[ "${PLANGATE_CDS:-}" == off ]] && echo "off (PLANGATE_CDS=off)" || echo "on: $JSA")"
 echo
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
@@ -137,7 +158,7 @@ bench() {
   for ((i = 1; i <= RUNS; i++)); do
     # (a) plangate
     rm -f "$REPORT"
-    timed env PLANGATE_JAR="$JAR" PLANGATE_JAVA_OPTS=-Xmx512m bin/plangate \
+    timed env PLANGATE_JAR="$JAR" PLANGATE_CDS_ARCHIVE="$JSA" PLANGATE_JAVA_OPTS=-Xmx512m bin/plangate \
       check --plan "$plan" --format json --output "$REPORT"
     echo "run $i plangate: exit $RC, ${WALL}s, ${RSS} KiB"
     if [[ $RC -ne 1 ]]; then
@@ -162,7 +183,8 @@ bench() {
 
     # (a') the baseline jar, if any: only its time and exit code
     if [[ -n "$BASELINE" ]]; then
-      timed env PLANGATE_JAR="$BASELINE" PLANGATE_JAVA_OPTS=-Xmx512m bin/plangate \
+      timed env PLANGATE_JAR="$BASELINE" PLANGATE_CDS_ARCHIVE="$BASE_JSA" PLANGATE_JAVA_OPTS=-Xmx512m \
+        bin/plangate \
         check --plan "$plan" --format json --output "$REPORT.base"
       echo "run $i baseline: exit $RC, ${WALL}s, ${RSS} KiB"
       [[ $RC -eq 1 ]] || die "baseline run $i on $shape exited $RC (expected 1 = destroys found)"

@@ -53,19 +53,17 @@ fi
 # Class-data sharing (AppCDS): the classes a `check` loads, parsed and verified once and mapped
 # from the archive on every later start. The archive is only valid for the JVM that wrote it and
 # the jar at this path, so a stamp of both decides whether to (re)create it. Creating it runs
-# the jar once on a small bundled plan; if that fails, the gate runs without an archive.
+# `plangate cds-training` once (a check of a small plan bundled in the jar, and the agent hook,
+# all inside a temporary directory); if that fails, the gate runs without an archive.
 stamp="$(java -version 2>&1 | tr -d '\r' | tr '\n' ' ')| $jar | $(wc -c < "$jar" | tr -d ' ')"
 if [ ! -f "$jsa" ] || [ ! -f "$jsa.stamp" ] || [ "$(cat -- "$jsa.stamp")" != "$stamp" ]; then
   rm -f -- "$jsa" "$jsa.stamp"
   training="$(mktemp -d)"
   status=0
-  # --github off: the training run never talks to an API. Exit 1 (the plan destroys) is expected.
-  (cd -- "$training" && java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" check --github off \
-    --plan "$GITHUB_ACTION_PATH/scripts/cds-training-plan.json" \
-    --report "json=$training/report.json" --report "markdown=$training/report.md" \
-    --report "text=$training/report.txt" --report "sarif=$training/report.sarif" \
+  # The training run never talks to an API and starts no other program.
+  (cd -- "$training" && java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" cds-training \
     > "$training/log" 2>&1) || status=$?
-  if [ -f "$jsa" ] && { [ "$status" -eq 0 ] || [ "$status" -eq 1 ]; }; then
+  if [ -f "$jsa" ] && [ "$status" -eq 0 ]; then
     printf '%s' "$stamp" > "$jsa.stamp"
     echo "plangate: class-data-sharing archive created: $jsa"
   else

@@ -67,6 +67,7 @@ public final class Cli {
         .addSubcommand(new AuditCommand());
     cl.getSubcommands().get("agent-hook").addSubcommand("doctor", new AgentHookDoctor(env));
     cl.addSubcommand(new ShimExecCommand(env, runner));
+    cl.addSubcommand(new CdsTrainingCommand());
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
