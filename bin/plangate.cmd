@@ -30,8 +30,10 @@ if not exist "%jar%" (
   exit /b 2
 )
 
-rem C1 only: see bin/plangate for why.
-"%java%" -XX:TieredStopAtLevel=1 %PLANGATE_JAVA_OPTS% -jar "%jar%" %*
+rem C1 only, and the parallel collector unless the options name one: see bin/plangate for why.
+set "gc=-XX:+UseParallelGC"
+echo.%PLANGATE_JAVA_OPTS% %JAVA_TOOL_OPTIONS% %JDK_JAVA_OPTIONS% | findstr /c:"-XX:+Use" | findstr /c:"GC" >nul && set "gc="
+"%java%" -XX:TieredStopAtLevel=1 %gc% %PLANGATE_JAVA_OPTS% -jar "%jar%" %*
 set "rc=%ERRORLEVEL%"
 if not defined hook exit /b %rc%
 if "%rc%"=="0" exit /b 0

@@ -126,8 +126,9 @@ fi
 # The class-data-sharing archive build.sh made for this jar and JVM, when there is one: the
 # classes are mapped from it instead of being loaded and verified again (a faster start).
 # The JIT stops at C1: a gate run is one short pass, and C2 compiling midway cost more CPU than
-# it saved (bin/plangate says more).
-jvm=(-XX:TieredStopAtLevel=1)
+# it saved; the parallel collector pauses less than G1 on a plan of many resources (bin/plangate
+# says more).
+jvm=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
 jsa="${PLANGATE_JSA:-}"
 if [ -n "$jsa" ] && [ -f "$jsa" ]; then
   jvm+=("-XX:SharedArchiveFile=$jsa")

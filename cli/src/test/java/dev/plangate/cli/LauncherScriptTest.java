@@ -87,10 +87,30 @@ class LauncherScriptTest {
 
     assertThat(p.exit()).as(p.err()).isZero();
     // A later -XX option wins, so a user can turn C2 back on.
-    assertThat(p.out().lines()).containsExactly("-XX:TieredStopAtLevel=1", "-Xmx512m",
-        "-XX:TieredStopAtLevel=4", "-jar", jar.toString(), "check", "--plan", "plan.json");
+    assertThat(p.out().lines()).containsExactly("-XX:TieredStopAtLevel=1",
+        "-XX:+UseParallelGC", "-Xmx512m", "-XX:TieredStopAtLevel=4", "-jar", jar.toString(),
+        "check", "--plan", "plan.json");
     Proc hook = launch(dir, env, "agent-hook", "--agent", "claude-code");
-    assertThat(hook.out().lines()).startsWith("-XX:TieredStopAtLevel=1");
+    assertThat(hook.out().lines()).startsWith("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+  }
+
+  @Test
+  void aCollectorTheUserNamesIsTheOnlyOne(@TempDir Path dir) throws Exception {
+    // Two collectors are an error the JVM does not start with.
+    Path home = Files.createDirectories(dir.resolve("jdk/bin"));
+    Files.writeString(home.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
+    home.resolve("java").toFile().setExecutable(true);
+    Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"17.0.9\"\n");
+    Path jar = Files.writeString(dir.resolve("plangate.jar"), "not read by the fake java");
+    for (String variable : List.of("PLANGATE_JAVA_OPTS", "JAVA_TOOL_OPTIONS",
+        "JDK_JAVA_OPTIONS")) {
+      Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME",
+          dir.resolve("jdk").toString(), "PLANGATE_JAR", jar.toString()));
+      env.put(variable, "-Xmx1g -XX:+UseG1GC");
+      Proc p = launch(dir, env, "--version");
+      assertThat(p.out().lines()).as(variable).doesNotContain("-XX:+UseParallelGC")
+          .startsWith("-XX:TieredStopAtLevel=1");
+    }
   }
 
   @Test

@@ -32,7 +32,8 @@ class ActionBuildTest {
         .containsEntry("PLANGATE_JSA", jsa.toString());
     assertThat(s.javaJar()).isEqualTo(jar.toString());
     assertThat(s.javaOptions())
-        .containsExactly("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + jsa);
+        .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
+            "-XX:SharedArchiveFile=" + jsa);
   }
 
   @Test
@@ -103,7 +104,7 @@ class ActionBuildTest {
         .contains("class-data-sharing archive");
     assertThat(r.step("build").outputs()).containsEntry("jsa", "");
     // No archive, but the JIT setting stays: it does not depend on the archive.
-    assertThat(s.javaOptions()).containsExactly("-XX:TieredStopAtLevel=1");
+    assertThat(s.javaOptions()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
     assertThat(s.jarArgs()).first().isEqualTo("check");
   }
 

@@ -59,7 +59,8 @@ class ActionCacheTest {
     String jsa = second.step("build").outputs().get("jsa");
     assertThat(jsa).endsWith("/plangate.jsa");
     assertThat(warm.javaOptions())
-        .containsExactly("-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=" + jsa);
+        .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
+            "-XX:SharedArchiveFile=" + jsa);
     assertThat(warm.javaJar()).isEqualTo(second.step("build").outputs().get("jar"))
         .startsWith(cold.runnerTemp.toRealPath().toString());
     assertThat(second.outputs()).containsEntry("decision", "approval_required");
