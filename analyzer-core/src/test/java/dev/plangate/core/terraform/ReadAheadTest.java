@@ -103,9 +103,9 @@ class ReadAheadTest {
       + "\"prior_state\":{\"values\":{\"root_module\":{\"resources\":[{\"address\":\"aws_vpc.a\","
       + "\"mode\":\"managed\",\"type\":\"aws_vpc\",\"depends_on\":[\"aws_vpc.b\"]}]}}}}";
 
-  /** A size for {@link #PLAN} whose middle is its first boundary, where the search starts. */
+  /** A size for {@link #PLAN} whose first boundary is where the search starts. */
   private static long size() {
-    return 2L * PLAN.indexOf(BOUNDARY);
+    return PLAN.indexOf(BOUNDARY) * 100L / ReadAhead.BACK_HALF_FROM_PERCENT;
   }
 
   @Test
