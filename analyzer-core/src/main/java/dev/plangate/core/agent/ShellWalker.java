@@ -581,6 +581,14 @@ final class ShellWalker {
     for (int j = i + 1; j < w.size() && hypotheses < 32; j++) {
       Word x = w.get(j);
       if (x.dynamic()) {
+        // "flock /tmp/l $TF destroy": the runner may run a program named when the line runs.
+        Tool hint = x.soleVar() != null ? inv.scope.hints.get(x.soleVar()) : null;
+        if (hint != null || hasActionWord(w, j + 1)) {
+          hypotheses++;
+          ask(hint != null ? hint : guess(inv.text()), inv, "it runs under `" + name + "`,"
+              + " which plangate does not know, and that program may run a program named when"
+              + " the line runs (a variable or a command substitution)");
+        }
         continue;
       }
       String v = x.value();

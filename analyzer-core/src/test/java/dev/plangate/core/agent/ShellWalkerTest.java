@@ -219,6 +219,27 @@ class ShellWalkerTest {
                 + " applies; plangate cannot plan what will actually run"));
   }
 
+  /**
+   * An unknown runner handed a program named when the line runs, with an action word after it:
+   * {@code flock /tmp/l terraform destroy} asked, {@code flock /tmp/l $TF destroy} was allowed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"flock /tmp/l $TF destroy", "strace -f $TF destroy -auto-approve",
+      "taskset -c 0 \"$TF\" apply", "chrt -r 1 $(which terraform) destroy",
+      "TF=terraform; firejail $TF destroy", "unshare -r ${TOOL} state rm x"})
+  void anUnknownRunnerOfAVariableProgramAsks(String line) {
+    assertThat(verdict(line)).as(line).endsWith("?");
+    assertThat(CommandRecognizer.recognize(line)).allSatisfy(c -> assertThat(c.reason())
+        .contains("it runs under `", "which plangate does not know"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"flock /tmp/l $CMD", "strace -f $PROG --version",
+      "taskset -c 0 ./build.sh $TARGET"})
+  void anUnknownRunnerOfAVariableProgramWithoutAnActionWordIsLeftAlone(String line) {
+    assertThat(verdict(line)).as(line).isEmpty();
+  }
+
   @Test
   void anUnknownRunnerIsNamedInTheReason() {
     assertThat(CommandRecognizer.recognize("flock /tmp/l terraform destroy -auto-approve"))
