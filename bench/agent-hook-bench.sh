@@ -17,12 +17,23 @@ claude() {
   printf '{"session_id":"s","transcript_path":"/t","cwd":"%s","permission_mode":"default","hook_event_name":"PreToolUse","tool_name":"Bash","tool_input":{"command":"%s","description":"d"},"tool_use_id":"t"}' "$root" "$1"
 }
 
+# The class-data-sharing archive bin/plangate makes in the background on a first start, made
+# here before timing; CDS=off (in the environment) times the hook without one.
+jsa="${TMPDIR:-/tmp}/plangate-bench/hook.jsa"
+mkdir -p "${jsa%/*}"
+rm -f "$jsa"
+if [[ "${CDS:-on}" != off ]]; then
+  java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:ArchiveClassesAtExit="$jsa" "-Xlog:cds*=off" \
+    -jar "$jar" cds-training >/dev/null 2>&1 || true
+fi
+cds=$([[ -f "$jsa" ]] && echo on || echo off)
+
 measure() { # label, agent, input
   local label="$1" agent="$2" input="$3" times=() i s e
   for ((i = 0; i < runs; i++)); do
     s=$(date +%s%N)
-    printf '%s' "$input" | PLANGATE_JAR="$jar" "$root/bin/plangate" agent-hook --agent "$agent" \
-      >/dev/null 2>&1 || true
+    printf '%s' "$input" | PLANGATE_JAR="$jar" PLANGATE_CDS="$cds" PLANGATE_CDS_ARCHIVE="$jsa" \
+      "$root/bin/plangate" agent-hook --agent "$agent" >/dev/null 2>&1 || true
     e=$(date +%s%N)
     times+=($(( (e - s) / 1000000 )))
   done
@@ -32,6 +43,7 @@ measure() { # label, agent, input
 }
 
 java -version 2>&1 | head -1
+echo "class-data-sharing archive: $cds"
 measure "non-matching: ls -la && git status" claude-code "$(claude 'ls -la && git status')"
 measure "non-matching: git commit -m \"terraform destroy\"" claude-code \
   "$(claude 'git commit -m \"terraform destroy\"')"

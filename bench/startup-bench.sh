@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Start-up cost of `plangate check` on a small plan, with and without a class-data-sharing
-# archive (AppCDS, as the GitHub Action makes one next to the cached jar): a fresh JVM per run,
-# runs alternating, median and 90th percentile in milliseconds. Each run goes through bin/plangate,
-# as users' runs do (its JVM options included).
+# archive (AppCDS: bin/plangate makes one in the user's cache, the GitHub Action next to the
+# cached jar, both from `plangate cds-training`): a fresh JVM per run, runs alternating, median
+# and 90th percentile in milliseconds. Each run goes through bin/plangate, as users' runs do (its
+# JVM options included): PLANGATE_CDS=off without the archive, PLANGATE_CDS_ARCHIVE with it.
 #
 #   bench/startup-bench.sh [RUNS (default 11)] [SERVICES (default 15: a ~1 MB plan)]
 # Builds the jar and the plan generator with Maven when they are missing. Work dir:
@@ -27,23 +28,28 @@ plan="$work/plan-$services.json"
   --change-rate 0.5 --out "$plan" 2>/dev/null
 jsa="$work/plangate.jsa"
 rm -f "$jsa"
-# The archive is made as build.sh makes it: one run that loads what a check loads.
-java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" check --github off --plan "$plan" \
-  --format json --output "$work/report.json" >/dev/null 2>&1 || true
+# The archive is made as bin/plangate makes it, in the foreground here.
+java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:ArchiveClassesAtExit="$jsa" "-Xlog:cds*=off" \
+  -jar "$jar" cds-training >/dev/null 2>&1 || true
 [[ -f "$jsa" ]] || { echo "startup-bench: the archive was not created" >&2; exit 1; }
 
-one() { # prints ms of one run; $1 = JVM options, after the launcher's own
+one() { # prints ms of one run; $1 = off (no archive) or the archive's path
   local s e
   s=$(date +%s%N)
-  PLANGATE_JAR="$jar" PLANGATE_JAVA_OPTS="$1" bin/plangate check --github off --plan "$plan" \
-    --format json --output "$work/report.json" >/dev/null 2>&1 || [[ $? -eq 1 ]]
+  if [[ "$1" == off ]]; then
+    PLANGATE_JAR="$jar" PLANGATE_CDS=off bin/plangate check --github off --plan "$plan" \
+      --format json --output "$work/report.json" >/dev/null 2>&1 || [[ $? -eq 1 ]]
+  else
+    PLANGATE_JAR="$jar" PLANGATE_CDS_ARCHIVE="$1" bin/plangate check --github off --plan "$plan" \
+      --format json --output "$work/report.json" >/dev/null 2>&1 || [[ $? -eq 1 ]]
+  fi
   e=$(date +%s%N)
   echo $(( (e - s) / 1000000 ))
 }
 plain=(); cds=()
 for ((i = 0; i < runs; i++)); do
-  plain+=("$(one -Xshare:auto)")
-  cds+=("$(one -XX:SharedArchiveFile="$jsa")")
+  plain+=("$(one off)")
+  cds+=("$(one "$jsa")")
 done
 stats() { # label, values...
   local label="$1"; shift
@@ -54,4 +60,4 @@ stats() { # label, values...
 echo "plan: $plan ($(stat -c %s "$plan") bytes); $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "java: $(java -version 2>&1 | head -n 1)"
 stats "check, no archive" "${plain[@]}"
-stats "check, -XX:SharedArchiveFile" "${cds[@]}"
+stats "check, with the archive" "${cds[@]}"

@@ -145,7 +145,7 @@ class ActionStartupIT {
         Path rel = root.relativize(p);
         String r = rel.toString().replace('\\', '/');
         boolean wanted = r.equals("pom.xml") || r.matches("[^/]+/pom\\.xml")
-            || r.matches("(analyzer-core|github-action|cli)/src/main/.*")
+            || r.matches("[^/]+/src/main/.*") // every module's, as the action's checkout has
             || r.equals("github-action/action.yml") || r.startsWith("github-action/scripts/");
         if (wanted && Files.isRegularFile(p)) {
           Files.createDirectories(dest.resolve(r).getParent());
