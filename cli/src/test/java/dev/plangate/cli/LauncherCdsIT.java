@@ -37,6 +37,11 @@ class LauncherCdsIT {
   }
 
   private Proc launch(Map<String, String> extra, String... args) throws Exception {
+    return launchWithInput("", extra, args);
+  }
+
+  private Proc launchWithInput(String stdin, Map<String, String> extra, String... args)
+      throws Exception {
     Map<String, String> env = new HashMap<>();
     env.put("JAVA_HOME", Proc.javaHome());
     env.put("PLANGATE_JAR", jar.toString());
@@ -46,7 +51,7 @@ class LauncherCdsIT {
     env.putAll(extra);
     List<String> cmd = new java.util.ArrayList<>(List.of("/bin/sh", LAUNCHER.toString()));
     cmd.addAll(List.of(args));
-    return Proc.run(cmd, tmp, env, "", 60);
+    return Proc.run(cmd, tmp, env, stdin, 60);
   }
 
   /** Waits for the background training run to put the archive in place and let go of it. */
@@ -115,16 +120,8 @@ class LauncherCdsIT {
     awaitArchive(archive, Instant.EPOCH);
     String call = "{\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Bash\",\"tool_input\":"
         + "{\"command\":\"kubectl delete namespace prod\"},\"cwd\":\"" + tmp + "\"}";
-    Map<String, String> env = new HashMap<>();
-    env.put("JAVA_HOME", Proc.javaHome());
-    env.put("PLANGATE_JAR", jar.toString());
-    env.put("PLANGATE_CDS", null);
-    env.put("PLANGATE_CDS_ARCHIVE", archive.toString());
-    Proc with = Proc.run(List.of("/bin/sh", LAUNCHER.toString(), "agent-hook"), tmp, env, call,
-        60);
-    env.put("PLANGATE_CDS", "off");
-    Proc without = Proc.run(List.of("/bin/sh", LAUNCHER.toString(), "agent-hook"), tmp, env,
-        call, 60);
+    Proc with = launchWithInput(call, Map.of(), "agent-hook");
+    Proc without = launchWithInput(call, Map.of("PLANGATE_CDS", "off"), "agent-hook");
     assertThat(with.exit()).isZero();
     assertThat(with.out()).isEqualTo(without.out()).contains("\"permissionDecision\":\"ask\"");
     assertThat(with.err()).isEqualTo(without.err());

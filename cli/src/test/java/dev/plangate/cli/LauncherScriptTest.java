@@ -72,14 +72,21 @@ class LauncherScriptTest {
     assertThat(p.out()).contains("plangate");
   }
 
-  @Test
-  void itStopsTheJitAtC1AndTheUsersOptionsComeAfter(@TempDir Path dir) throws Exception {
-    // A fake Java 17 that prints the options it was started with, one per line.
+  /**
+   * A fake Java 17 in {@code dir/jdk} that prints the options it was started with, one per line;
+   * returns a jar for PLANGATE_JAR that it never reads.
+   */
+  private static Path fakeJava17(Path dir) throws Exception {
     Path home = Files.createDirectories(dir.resolve("jdk/bin"));
     Files.writeString(home.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
     home.resolve("java").toFile().setExecutable(true);
     Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"17.0.9\"\n");
-    Path jar = Files.writeString(dir.resolve("plangate.jar"), "not read by the fake java");
+    return Files.writeString(dir.resolve("plangate.jar"), "not read by the fake java");
+  }
+
+  @Test
+  void itStopsTheJitAtC1AndTheUsersOptionsComeAfter(@TempDir Path dir) throws Exception {
+    Path jar = fakeJava17(dir);
     Map<String, String> env = Map.of("JAVA_HOME", dir.resolve("jdk").toString(),
         "PLANGATE_JAR", jar.toString(), "PLANGATE_JAVA_OPTS", "-Xmx512m -XX:TieredStopAtLevel=4");
 
@@ -97,11 +104,7 @@ class LauncherScriptTest {
   @Test
   void aCollectorTheUserNamesIsTheOnlyOne(@TempDir Path dir) throws Exception {
     // Two collectors are an error the JVM does not start with.
-    Path home = Files.createDirectories(dir.resolve("jdk/bin"));
-    Files.writeString(home.resolve("java"), "#!/bin/sh\nfor a in \"$@\"; do echo \"$a\"; done\n");
-    home.resolve("java").toFile().setExecutable(true);
-    Files.writeString(dir.resolve("jdk/release"), "JAVA_VERSION=\"17.0.9\"\n");
-    Path jar = Files.writeString(dir.resolve("plangate.jar"), "not read by the fake java");
+    Path jar = fakeJava17(dir);
     for (String variable : List.of("PLANGATE_JAVA_OPTS", "JAVA_TOOL_OPTIONS",
         "JDK_JAVA_OPTIONS")) {
       Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME",
