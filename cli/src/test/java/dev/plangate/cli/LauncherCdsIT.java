@@ -48,6 +48,7 @@ class LauncherCdsIT {
     env.put("PLANGATE_CDS", null); // the build turns it off for every other test
     env.put("PLANGATE_CDS_ARCHIVE", archive.toString());
     env.put("PLANGATE_JAVA_OPTS", null);
+    env.put("CI", null); // the build's own CI sets it, and it changes where the archive may be
     env.putAll(extra);
     List<String> cmd = new java.util.ArrayList<>(List.of("/bin/sh", LAUNCHER.toString()));
     cmd.addAll(List.of(args));
@@ -147,6 +148,28 @@ class LauncherCdsIT {
       Thread.sleep(100);
     }
     assertThat(isArchiveIn(cache.resolve("plangate"))).isTrue();
+  }
+
+  @Test
+  void inCiOnlyANamedArchiveIsUsedNeverTheCachesOwn() throws Exception {
+    // A CI cache directory may be restored from another job: classes mapped from it could
+    // change what the gate decides.
+    Path cache = tmp.resolve("restored cache");
+    Map<String, String> env = new HashMap<>();
+    env.put("PLANGATE_CDS_ARCHIVE", null);
+    env.put("XDG_CACHE_HOME", cache.toString());
+    env.put("CI", "true");
+    env.put("PLANGATE_JAVA_OPTS", "-Xlog:class+load=info");
+    Proc p = launch(env, "--version");
+    assertThat(p.exit()).isZero();
+    assertThat(p.out()).doesNotContain(MAIN_FROM_ARCHIVE);
+    Thread.sleep(3000); // a background training run would have created its lock by now
+    assertThat(cache).doesNotExist();
+
+    env.put("PLANGATE_CDS_ARCHIVE", archive.toString()); // named: used, as the action does
+    launch(env, "--version");
+    awaitArchive(archive, Instant.EPOCH);
+    assertThat(launch(env, "--version").out()).contains(MAIN_FROM_ARCHIVE);
   }
 
   private static boolean isArchiveIn(Path dir) throws Exception {
