@@ -426,7 +426,9 @@ final class ShellWalker {
         }
         changed(inv, "runs a program named when the line runs");
         Tool hint = cw.soleVar() != null ? inv.scope.hints.get(cw.soleVar()) : null;
-        if (hasActionWord(w, i + 1) || hint != null || ToolWords.mentioned(inv.text())) {
+        // "echo destroy | xargs $TF": its arguments come from input, so the whole line counts.
+        if (hasActionWord(w, i + 1) || hint != null || ToolWords.mentioned(inv.text())
+            || inv.argsAppended && ToolWords.hasActionWord(line)) {
           ask(hint != null ? hint : guess(inv.text()), inv, "its command name is built when the"
               + " line runs (a variable or a command substitution), so plangate cannot tell which"
               + " program runs");

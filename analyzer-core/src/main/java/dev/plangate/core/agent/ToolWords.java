@@ -190,7 +190,7 @@ final class ToolWords {
     return true;
   }
 
-  private static boolean hasExpansion(String s) {
+  static boolean hasExpansion(String s) {
     return s.indexOf('$') >= 0 || s.indexOf('`') >= 0;
   }
 
@@ -199,7 +199,8 @@ final class ToolWords {
         || c >= '0' && c <= '9';
   }
 
-  private static boolean hasActionWord(String s) {
+  /** Whether one of {@link #ACTION_WORDS} stands in s as a word of its own. */
+  static boolean hasActionWord(String s) {
     int n = s.length();
     for (int i = 0; i < n; i++) {
       if (i > 0 && isWordChar(s.charAt(i - 1))) {

@@ -389,8 +389,11 @@ final class Wrappers {
       inv.argsAppended = true;
       walker.resolve(new ArrayList<>(w.subList(j, k)), 0, inv);
     }
-    // parallel builds each command from its input (":::" arguments, standard input, {}).
-    if (walker.out.size() == before && ToolWords.toolToken(join(w, i + 1))) {
+    // parallel builds each command from its input (":::" arguments, standard input, {}):
+    // "parallel $TF ::: destroy" runs a program named when the line runs with those words.
+    String args = join(w, i + 1);
+    if (walker.out.size() == before && (ToolWords.toolToken(args)
+        || ToolWords.hasExpansion(args) && ToolWords.hasActionWord(walker.line))) {
       walker.ask(guess(inv.text()), inv, "`parallel` builds the command it runs from its input,"
           + " which plangate cannot see");
     }

@@ -233,6 +233,26 @@ class ShellWalkerTest {
         .contains("it runs under `", "which plangate does not know"));
   }
 
+  /**
+   * A program named when the line runs, given its arguments from input by xargs or parallel: the
+   * words that reach it are elsewhere on the line. {@code echo destroy | xargs $TF} and
+   * {@code parallel $TF ::: destroy} were allowed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"echo destroy | xargs $TF", "printf 'destroy\\n' | xargs -I{} $TF {}",
+      "echo apply -auto-approve | xargs -r \"$TF\"", "cat words | xargs $TF destroy",
+      "parallel $TF ::: destroy", "parallel \"$TF {}\" ::: destroy", "echo destroy | parallel $TF"})
+  void aVariableProgramGivenItsArgumentsByXargsOrParallelAsks(String line) {
+    assertThat(verdict(line)).as(line).endsWith("?");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"find . -name '*.log' | xargs $EDITOR", "ls | xargs -n1 $CMD",
+      "echo destroy | xargs echo", "parallel gzip ::: $FILES", "ls | parallel $CMD"})
+  void aVariableProgramGivenHarmlessArgumentsIsLeftAlone(String line) {
+    assertThat(verdict(line)).as(line).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"flock /tmp/l $CMD", "strace -f $PROG --version",
       "taskset -c 0 ./build.sh $TARGET"})
