@@ -426,9 +426,11 @@ final class ShellWalker {
         }
         changed(inv, "runs a program named when the line runs");
         Tool hint = cw.soleVar() != null ? inv.scope.hints.get(cw.soleVar()) : null;
-        // "echo destroy | xargs $TF": its arguments come from input, so the whole line counts.
+        // "echo destroy | xargs $TF", "for a in destroy; do $TF $a; done": its arguments come
+        // from input or are built when the line runs, so the words of the whole line count.
+        boolean argsFromElsewhere = inv.argsAppended || anyDynamic(w, i + 1);
         if (hasActionWord(w, i + 1) || hint != null || ToolWords.mentioned(inv.text())
-            || inv.argsAppended && ToolWords.hasActionWord(line)) {
+            || argsFromElsewhere && ToolWords.hasActionWord(line)) {
           ask(hint != null ? hint : guess(inv.text()), inv, "its command name is built when the"
               + " line runs (a variable or a command substitution), so plangate cannot tell which"
               + " program runs");
@@ -619,6 +621,15 @@ final class ShellWalker {
           + " know: that program may run it, somewhere or with something plangate cannot"
           + " see"));
     }
+  }
+
+  private static boolean anyDynamic(List<Word> w, int from) {
+    for (int j = from; j < w.size(); j++) {
+      if (w.get(j).dynamic()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   ShellScope childScope(Inv inv) {

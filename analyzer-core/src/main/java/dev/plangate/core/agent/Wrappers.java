@@ -138,7 +138,22 @@ final class Wrappers {
           }
         }
         return STOP;
-      case "unset", "set", "shopt", "alias", "ulimit", "umask", "trap", "enable", "hash":
+      case "alias":
+        // "alias t=terraform", then "t destroy": a shell that expands aliases (an agent's
+        // persistent shell with the user's aliases) runs the tool under a name plangate does
+        // not know. Asked where the name is given.
+        for (int j = i + 1; j < w.size(); j++) {
+          String v = w.get(j).value();
+          int eq = v.indexOf('=');
+          if (eq > 0 && (w.get(j).dynamic() || ToolWords.mentioned(v.substring(eq + 1)))) {
+            walker.ask(guess(w.get(j).dynamic() ? walker.line : v.substring(eq + 1)), inv,
+                "`alias` names a command plangate would not recognise by that name (an"
+                    + " infrastructure tool, or a value built when the line runs)");
+          }
+        }
+        walker.changed(inv, "changes the shell's environment");
+        return STOP;
+      case "unset", "set", "shopt", "ulimit", "umask", "trap", "enable", "hash":
         walker.changed(inv, "changes the shell's environment");
         for (int j = i + 1; j < w.size(); j++) {
           inv.scope.vars.remove(w.get(j).value());

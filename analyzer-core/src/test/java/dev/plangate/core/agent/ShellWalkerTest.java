@@ -246,6 +246,34 @@ class ShellWalkerTest {
     assertThat(verdict(line)).as(line).endsWith("?");
   }
 
+  /**
+   * A program named when the line runs, given arguments built when the line runs, on a line with
+   * an action word: each of these was allowed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"set -- destroy; $TF \"$@\"",
+      "ARGS=(destroy -auto-approve); $TF \"${ARGS[@]}\"", "f() { $TF \"$@\"; }; f destroy",
+      "$TF ${ACTION:-x} destroy", "for a in destroy; do $TF $a; done",
+      "while read a; do $TF $a; done <<< destroy"})
+  void aVariableProgramWithArgumentsBuiltWhenTheLineRunsAsks(String line) {
+    assertThat(verdict(line)).as(line).endsWith("?");
+  }
+
+  /** An alias for a tool: later commands under that name would not be recognised. */
+  @ParameterizedTest
+  @ValueSource(strings = {"alias t=terraform", "alias t='terraform destroy'",
+      "alias ll='ls -l' t=tofu", "alias p=pulumi", "alias t=\"$TF\"; t destroy"})
+  void anAliasForAToolAsks(String line) {
+    assertThat(verdict(line)).as(line).endsWith("?");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"alias ll='ls -l'", "alias", "alias gs='git status'",
+      "$EDITOR \"$FILE\"", "for f in *.md; do $PAGER $f; done"})
+  void anAliasOrAVariableProgramWithoutAToolIsLeftAlone(String line) {
+    assertThat(verdict(line)).as(line).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"find . -name '*.log' | xargs $EDITOR", "ls | xargs -n1 $CMD",
       "echo destroy | xargs echo", "parallel gzip ::: $FILES", "ls | parallel $CMD"})

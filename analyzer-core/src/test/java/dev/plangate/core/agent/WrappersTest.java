@@ -305,7 +305,8 @@ class WrappersTest {
         arguments("A=destroy; unset A; terraform $A", "TERRAFORM UNPARSEABLE ?"),
         arguments("T=$(which tofu); unset T; $T destroy", "UNKNOWN UNPARSEABLE ?"),
         arguments("set -e; terraform destroy", "TERRAFORM DESTROY ?"),
-        arguments("alias tf=terraform; terraform destroy", "TERRAFORM DESTROY ?"),
+        arguments("alias tf=terraform; terraform destroy",
+            "TERRAFORM UNPARSEABLE ?; TERRAFORM DESTROY ?"),
         // direnv, nix, sops
         arguments("direnv exec infra terraform destroy", "TERRAFORM DESTROY dir=infra"),
         arguments("direnv exec infra", ""),
