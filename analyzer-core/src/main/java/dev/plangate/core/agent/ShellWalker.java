@@ -174,7 +174,10 @@ final class ShellWalker {
 
   /** A command line (or a command string read by a nested shell). */
   void shell(String s, int depth, ShellScope scope) {
-    if (!ToolWords.mayMatch(s) && (repoTable == null || !ToolWords.mayMatchAny(s, repoTable))) {
+    // A command string with expansions may get its words from the rest of the line:
+    // "bash -c '$0 $1' terraform destroy".
+    if (!ToolWords.mayMatch(s) && (repoTable == null || !ToolWords.mayMatchAny(s, repoTable))
+        && !(ToolWords.hasExpansion(s) && ToolWords.hasActionWord(line))) {
       return;
     }
     shellInPlace(s, depth, scope);
@@ -428,9 +431,10 @@ final class ShellWalker {
         Tool hint = cw.soleVar() != null ? inv.scope.hints.get(cw.soleVar()) : null;
         // "echo destroy | xargs $TF", "for a in destroy; do $TF $a; done": its arguments come
         // from input or are built when the line runs, so the words of the whole line count.
+        // So does a tool named elsewhere: "x=(terraform destroy); "${x[@]}"".
         boolean argsFromElsewhere = inv.argsAppended || anyDynamic(w, i + 1);
         if (hasActionWord(w, i + 1) || hint != null || ToolWords.mentioned(inv.text())
-            || argsFromElsewhere && ToolWords.hasActionWord(line)) {
+            || (argsFromElsewhere || ToolWords.mentioned(line)) && ToolWords.hasActionWord(line)) {
           ask(hint != null ? hint : guess(inv.text()), inv, "its command name is built when the"
               + " line runs (a variable or a command substitution), so plangate cannot tell which"
               + " program runs");

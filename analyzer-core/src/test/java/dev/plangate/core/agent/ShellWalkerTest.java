@@ -116,7 +116,7 @@ class ShellWalkerTest {
         arguments("\"$X\" destroy", "UNKNOWN UNPARSEABLE ?"),
         arguments("${X} up", "UNKNOWN UNPARSEABLE ?"),
         arguments("$X plan; terraform plan", ""),
-        arguments("$X; terraform destroy", "TERRAFORM DESTROY ?"),
+        arguments("$X; terraform destroy", "UNKNOWN UNPARSEABLE ?; TERRAFORM DESTROY ?"),
         arguments("$(which terraform) destroy", "TERRAFORM UNPARSEABLE ?"),
         arguments("$SUDO terraform destroy", "TERRAFORM DESTROY"),
         arguments("$SUDO $TF destroy", "UNKNOWN UNPARSEABLE ?"),
@@ -254,7 +254,8 @@ class ShellWalkerTest {
   @ValueSource(strings = {"set -- destroy; $TF \"$@\"",
       "ARGS=(destroy -auto-approve); $TF \"${ARGS[@]}\"", "f() { $TF \"$@\"; }; f destroy",
       "$TF ${ACTION:-x} destroy", "for a in destroy; do $TF $a; done",
-      "while read a; do $TF $a; done <<< destroy"})
+      "while read a; do $TF $a; done <<< destroy", "bash -c '$0 $1' terraform destroy",
+      "sh -c '$0 \"$@\"' terraform destroy", "x=(terraform destroy); \"${x[@]}\""})
   void aVariableProgramWithArgumentsBuiltWhenTheLineRunsAsks(String line) {
     assertThat(verdict(line)).as(line).endsWith("?");
   }
@@ -269,7 +270,8 @@ class ShellWalkerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"alias ll='ls -l'", "alias", "alias gs='git status'",
-      "$EDITOR \"$FILE\"", "for f in *.md; do $PAGER $f; done"})
+      "$EDITOR \"$FILE\"", "for f in *.md; do $PAGER $f; done", "terraform fmt && $EDITOR main.tf",
+      "bash -c '$0 $1' ls -la"})
   void anAliasOrAVariableProgramWithoutAToolIsLeftAlone(String line) {
     assertThat(verdict(line)).as(line).isEmpty();
   }
