@@ -131,9 +131,20 @@ final class Wrappers {
         walker.destructive(name, w, i, inv);
         walker.changed(inv, "sets the environment");
         if (inv.persistent) {
+          // declare -n r=TF: r is a reference, and $r is TF's value, not "TF".
+          boolean reference = false;
           for (int j = i + 1; j < w.size(); j++) {
-            if (assignmentEnd(null, w.get(j)) > 0) {
-              walker.assign(inv.scope, w.get(j));
+            String v = w.get(j).value();
+            if (v.startsWith("-") && v.length() > 1) {
+              reference |= v.indexOf('n', 1) > 0;
+            } else if (assignmentEnd(null, w.get(j)) > 0) {
+              if (reference) {
+                String var = v.substring(0, v.indexOf('='));
+                inv.scope.vars.remove(var);
+                inv.scope.hints.remove(var);
+              } else {
+                walker.assign(inv.scope, w.get(j));
+              }
             }
           }
         }

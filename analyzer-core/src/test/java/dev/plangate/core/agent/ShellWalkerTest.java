@@ -255,7 +255,8 @@ class ShellWalkerTest {
       "ARGS=(destroy -auto-approve); $TF \"${ARGS[@]}\"", "f() { $TF \"$@\"; }; f destroy",
       "$TF ${ACTION:-x} destroy", "for a in destroy; do $TF $a; done",
       "while read a; do $TF $a; done <<< destroy", "bash -c '$0 $1' terraform destroy",
-      "sh -c '$0 \"$@\"' terraform destroy", "x=(terraform destroy); \"${x[@]}\""})
+      "sh -c '$0 \"$@\"' terraform destroy", "x=(terraform destroy); \"${x[@]}\"",
+      "declare -n r=TF; $r destroy", "local -n r=TF; $r destroy", "typeset -gn r=TF; $r apply"})
   void aVariableProgramWithArgumentsBuiltWhenTheLineRunsAsks(String line) {
     assertThat(verdict(line)).as(line).endsWith("?");
   }
