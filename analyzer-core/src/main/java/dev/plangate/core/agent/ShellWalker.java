@@ -625,6 +625,15 @@ final class ShellWalker {
           + " know: that program may run it, somewhere or with something plangate cannot"
           + " see"));
     }
+    // "cp /usr/bin/terraform ./t && ./t destroy": a program plangate does not know, given an
+    // action word, on a line that names a tool may be that tool under another name.
+    boolean wordList = name.equals("for") || name.equals("select") || name.equals("case");
+    if (out.size() == before && !wordList && hasActionWord(w, i + 1)
+        && ToolWords.mentioned(line)) {
+      ask(guess(line), inv, "`" + name + "` is a program plangate does not know, given an"
+          + " infrastructure action on a line that names an infrastructure tool: it may be"
+          + " that tool under another name");
+    }
   }
 
   private static boolean anyDynamic(List<Word> w, int from) {

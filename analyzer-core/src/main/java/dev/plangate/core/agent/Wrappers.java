@@ -164,7 +164,24 @@ final class Wrappers {
         }
         walker.changed(inv, "changes the shell's environment");
         return STOP;
-      case "unset", "set", "shopt", "ulimit", "umask", "trap", "enable", "hash":
+      case "trap": {
+        // trap 'terraform destroy' EXIT: the string runs when the signal comes, in this shell.
+        int j = skipOptions(w, i + 1, "", Set.of(), null);
+        if (j < w.size() && j + 1 < w.size() && !w.get(j).value().equals("-")) {
+          walker.shell(w.get(j).shellText(), inv.depth + 1, inv.scope);
+        }
+        walker.changed(inv, "changes the shell's environment");
+        return STOP;
+      }
+      case "hash":
+        // hash -p /usr/bin/terraform t: t runs the tool under a name plangate does not know.
+        if (ToolWords.mentioned(join(w, i + 1))) {
+          walker.ask(guess(join(w, i + 1)), inv, "`hash -p` gives an infrastructure tool"
+              + " another name, which plangate would not recognise");
+        }
+        walker.changed(inv, "changes the shell's environment");
+        return STOP;
+      case "unset", "set", "shopt", "ulimit", "umask", "enable":
         walker.changed(inv, "changes the shell's environment");
         for (int j = i + 1; j < w.size(); j++) {
           inv.scope.vars.remove(w.get(j).value());

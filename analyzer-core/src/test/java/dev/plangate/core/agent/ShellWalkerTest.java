@@ -261,6 +261,26 @@ class ShellWalkerTest {
     assertThat(verdict(line)).as(line).endsWith("?");
   }
 
+  /**
+   * A tool under another name, or a command string run later: each of these was allowed.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"cp /usr/bin/terraform ./t && ./t destroy",
+      "ln -s $(which terraform) t; ./t destroy", "install -m755 /usr/bin/terraform t; ./t destroy",
+      "mv terraform tf; ./tf destroy", "cat /usr/bin/terraform > t; chmod +x t; ./t destroy",
+      "hash -p /usr/bin/terraform t; t destroy", "trap 'terraform destroy' EXIT",
+      "trap -- \"terraform destroy\" EXIT INT"})
+  void aToolUnderAnotherNameOrATrapAsks(String line) {
+    assertThat(verdict(line)).as(line).endsWith("?");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"trap - EXIT", "trap 'rm -f /tmp/x' EXIT", "trap -p",
+      "make build && ./run.sh apply-migrations", "hash -r", "./deploy.sh --help"})
+  void aTrapOrAnUnknownProgramWithoutAToolIsLeftAlone(String line) {
+    assertThat(verdict(line)).as(line).isEmpty();
+  }
+
   /** An alias for a tool: later commands under that name would not be recognised. */
   @ParameterizedTest
   @ValueSource(strings = {"alias t=terraform", "alias t='terraform destroy'",
