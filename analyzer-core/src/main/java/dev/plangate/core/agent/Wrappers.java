@@ -388,11 +388,21 @@ final class Wrappers {
     } else if (w.get(j).dynamic() || w.get(j).value().startsWith("/dev/")
         || w.get(j).value().startsWith("/proc/")) {
       unseen = "runs a script made when the line runs (`" + w.get(j).value() + "`)";
+    } else if (writtenOnTheLine(w.get(j).value()) && ToolWords.hasActionWord(walker.line)) {
+      // echo 'terraform destroy' > x.sh; bash x.sh
+      unseen = "runs the script `" + w.get(j).value() + "` the line writes, which plangate"
+          + " does not read";
     }
     if (unseen != null && ToolWords.mentioned(walker.line)) {
       walker.ask(guess(walker.line), inv, "`" + w.get(i).value() + "` " + unseen + ", on a line"
           + " that names an infrastructure tool");
     }
+  }
+
+  /** Whether the line names the file more than once: once to write it, once to run it. */
+  private boolean writtenOnTheLine(String file) {
+    int first = walker.line.indexOf(file);
+    return !file.isEmpty() && first >= 0 && walker.line.indexOf(file, first + file.length()) > 0;
   }
 
   /** Whether the command reads a pipe (its standard input is unknown, else it is in stdin). */

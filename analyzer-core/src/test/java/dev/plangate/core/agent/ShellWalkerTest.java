@@ -269,14 +269,17 @@ class ShellWalkerTest {
       "ln -s $(which terraform) t; ./t destroy", "install -m755 /usr/bin/terraform t; ./t destroy",
       "mv terraform tf; ./tf destroy", "cat /usr/bin/terraform > t; chmod +x t; ./t destroy",
       "hash -p /usr/bin/terraform t; t destroy", "trap 'terraform destroy' EXIT",
-      "trap -- \"terraform destroy\" EXIT INT"})
+      "trap -- \"terraform destroy\" EXIT INT",
+      "echo 'terraform destroy' > x.sh; bash x.sh", "echo 'terraform destroy' > x.sh; sh x.sh",
+      "printf 'tofu destroy\\n' >> run.sh && bash -x run.sh"})
   void aToolUnderAnotherNameOrATrapAsks(String line) {
     assertThat(verdict(line)).as(line).endsWith("?");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"trap - EXIT", "trap 'rm -f /tmp/x' EXIT", "trap -p",
-      "make build && ./run.sh apply-migrations", "hash -r", "./deploy.sh --help"})
+      "make build && ./run.sh apply-migrations", "hash -r", "./deploy.sh --help", "bash x.sh",
+      "terraform fmt > fmt.log; bash fmt.sh", "echo hi > x.sh; bash x.sh"})
   void aTrapOrAnUnknownProgramWithoutAToolIsLeftAlone(String line) {
     assertThat(verdict(line)).as(line).isEmpty();
   }
