@@ -26,6 +26,7 @@ import dev.plangate.core.agent.ShellTokens.Word;
 import dev.plangate.core.agent.ToolWords.Names;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The walk behind {@link CommandRecognizer}: a lexed line, command by command, with the shell's
@@ -104,6 +105,12 @@ final class ShellWalker {
   final List<InfraCommand> out = new ArrayList<>();
   /** The whole line, for "does it name a tool at all" questions. */
   final String line;
+  /**
+   * Facts of the whole line, read once: rules for words that come from elsewhere on the line
+   * ask them for every command, and a long line may hold thousands.
+   */
+  final boolean lineNamesTool;
+  final boolean lineHasActionWord;
   /** The repository's table of destructive commands, or null for the built-in one. */
   final DestructiveCommands repoTable;
   /** Read on first need: most lines never look. */
@@ -121,6 +128,8 @@ final class ShellWalker {
     this.budget = budget;
     this.line = line;
     this.repoTable = repoTable;
+    this.lineNamesTool = ToolWords.mentioned(line);
+    this.lineHasActionWord = ToolWords.hasActionWord(line);
   }
 
   private DestructiveCommands table() {
@@ -177,7 +186,7 @@ final class ShellWalker {
     // A command string with expansions may get its words from the rest of the line:
     // "bash -c '$0 $1' terraform destroy".
     if (!ToolWords.mayMatch(s) && (repoTable == null || !ToolWords.mayMatchAny(s, repoTable))
-        && !(ToolWords.hasExpansion(s) && ToolWords.hasActionWord(line))) {
+        && !(lineHasActionWord && ToolWords.hasExpansion(s))) {
       return;
     }
     shellInPlace(s, depth, scope);
@@ -434,7 +443,7 @@ final class ShellWalker {
         // So does a tool named elsewhere: "x=(terraform destroy); "${x[@]}"".
         boolean argsFromElsewhere = inv.argsAppended || anyDynamic(w, i + 1);
         if (hasActionWord(w, i + 1) || hint != null || ToolWords.mentioned(inv.text())
-            || (argsFromElsewhere || ToolWords.mentioned(line)) && ToolWords.hasActionWord(line)) {
+            || (argsFromElsewhere || lineNamesTool) && lineHasActionWord) {
           ask(hint != null ? hint : guess(inv.text()), inv, "its command name is built when the"
               + " line runs (a variable or a command substitution), so plangate cannot tell which"
               + " program runs");
@@ -627,14 +636,16 @@ final class ShellWalker {
     }
     // "cp /usr/bin/terraform ./t && ./t destroy": a program plangate does not know, given an
     // action word, on a line that names a tool may be that tool under another name.
-    boolean wordList = name.equals("for") || name.equals("select") || name.equals("case");
-    if (out.size() == before && !wordList && hasActionWord(w, i + 1)
-        && ToolWords.mentioned(line)) {
+    if (out.size() == before && lineNamesTool && !WORD_LISTS.contains(name)
+        && hasActionWord(w, i + 1)) {
       ask(guess(line), inv, "`" + name + "` is a program plangate does not know, given an"
           + " infrastructure action on a line that names an infrastructure tool: it may be"
           + " that tool under another name");
     }
   }
+
+  /** Keywords whose words are a list, not a command: {@code for a in plan apply}. */
+  private static final Set<String> WORD_LISTS = Set.of("for", "select", "case");
 
   private static boolean anyDynamic(List<Word> w, int from) {
     for (int j = from; j < w.size(); j++) {

@@ -109,7 +109,7 @@ final class Wrappers {
               || v.startsWith("/proc/self/fd/");
           if (fromInput && inv.stdin != null) {
             walker.shell(inv.stdin, inv.depth + 1, inv.scope);
-          } else if ((fromInput || f.dynamic()) && ToolWords.mentioned(walker.line)) {
+          } else if ((fromInput || f.dynamic()) && walker.lineNamesTool) {
             walker.ask(guess(walker.line), inv, "`" + name + "` reads commands plangate cannot"
                 + " see, on a line that names an infrastructure tool");
           }
@@ -167,7 +167,7 @@ final class Wrappers {
       case "trap": {
         // trap 'terraform destroy' EXIT: the string runs when the signal comes, in this shell.
         int j = skipOptions(w, i + 1, "", Set.of(), null);
-        if (j < w.size() && j + 1 < w.size() && !w.get(j).value().equals("-")) {
+        if (j + 1 < w.size() && !w.get(j).value().equals("-")) {
           walker.shell(w.get(j).shellText(), inv.depth + 1, inv.scope);
         }
         walker.changed(inv, "changes the shell's environment");
@@ -175,7 +175,7 @@ final class Wrappers {
       }
       case "hash":
         // hash -p /usr/bin/terraform t: t runs the tool under a name plangate does not know.
-        if (ToolWords.mentioned(join(w, i + 1))) {
+        if (optionValue(w, i + 1, "-p", "-p") != null && ToolWords.mentioned(join(w, i + 1))) {
           walker.ask(guess(join(w, i + 1)), inv, "`hash -p` gives an infrastructure tool"
               + " another name, which plangate would not recognise");
         }
@@ -388,12 +388,12 @@ final class Wrappers {
     } else if (w.get(j).dynamic() || w.get(j).value().startsWith("/dev/")
         || w.get(j).value().startsWith("/proc/")) {
       unseen = "runs a script made when the line runs (`" + w.get(j).value() + "`)";
-    } else if (writtenOnTheLine(w.get(j).value()) && ToolWords.hasActionWord(walker.line)) {
+    } else if (writtenOnTheLine(w.get(j).value()) && walker.lineHasActionWord) {
       // echo 'terraform destroy' > x.sh; bash x.sh
       unseen = "runs the script `" + w.get(j).value() + "` the line writes, which plangate"
           + " does not read";
     }
-    if (unseen != null && ToolWords.mentioned(walker.line)) {
+    if (unseen != null && walker.lineNamesTool) {
       walker.ask(guess(walker.line), inv, "`" + w.get(i).value() + "` " + unseen + ", on a line"
           + " that names an infrastructure tool");
     }
@@ -446,7 +446,7 @@ final class Wrappers {
     // "parallel $TF ::: destroy" runs a program named when the line runs with those words.
     String args = join(w, i + 1);
     if (walker.out.size() == before && (ToolWords.toolToken(args)
-        || ToolWords.hasExpansion(args) && ToolWords.hasActionWord(walker.line))) {
+        || ToolWords.hasExpansion(args) && walker.lineHasActionWord)) {
       walker.ask(guess(inv.text()), inv, "`parallel` builds the command it runs from its input,"
           + " which plangate cannot see");
     }

@@ -278,7 +278,8 @@ class ShellWalkerTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"trap - EXIT", "trap 'rm -f /tmp/x' EXIT", "trap -p",
-      "make build && ./run.sh apply-migrations", "hash -r", "./deploy.sh --help", "bash x.sh",
+      "make build && ./run.sh apply-migrations", "hash -r", "hash terraform", "./deploy.sh --help",
+      "bash x.sh",
       "terraform fmt > fmt.log; bash fmt.sh", "echo hi > x.sh; bash x.sh"})
   void aTrapOrAnUnknownProgramWithoutAToolIsLeftAlone(String line) {
     assertThat(verdict(line)).as(line).isEmpty();
