@@ -1,11 +1,11 @@
 package dev.plangate.cli;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -60,12 +60,11 @@ final class CdsTrainingCommand implements Callable<Integer> {
     }
   }
 
-  private static int hook(Path dir, String command) {
-    String call = "{\"hook_event_name\":\"PreToolUse\",\"tool_name\":\"Bash\",\"tool_input\":"
-        + "{\"command\":\"" + command + "\"},\"cwd\":\"" + dir.toString().replace("\\", "\\\\")
-        + "\"}";
-    return cli(new ByteArrayInputStream(call.getBytes(StandardCharsets.UTF_8)))
-        .run("agent-hook", "--agent", "claude-code");
+  private static int hook(Path dir, String command) throws IOException {
+    // Jackson writes the call: the temporary directory's path may hold any character.
+    byte[] call = new ObjectMapper().writeValueAsBytes(Map.of("hook_event_name", "PreToolUse",
+        "tool_name", "Bash", "tool_input", Map.of("command", command), "cwd", dir.toString()));
+    return cli(new ByteArrayInputStream(call)).run("agent-hook", "--agent", "claude-code");
   }
 
   private static Cli cli(InputStream in) {

@@ -101,6 +101,51 @@ class LauncherScriptTest {
     assertThat(hook.out().lines()).startsWith("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
   }
 
+  /**
+   * A JVM that cannot make the class-data-sharing archive pays for the training run once, not on
+   * every start; a newer jar tries again.
+   */
+  @Test
+  void aFailedArchiveIsNotTriedAgainUntilTheJarIsNewer(@TempDir Path dir) throws Exception {
+    Path jar = fakeJava17(dir);
+    Path log = dir.resolve("training.log");
+    Files.writeString(dir.resolve("jdk/bin/java"), "#!/bin/sh\nfor a in \"$@\"; do case $a in"
+        + " -XX:ArchiveClassesAtExit=*) echo run >> '" + log + "'; exit 1;; esac; done\n");
+    Path archive = dir.resolve("cds/plangate.jsa");
+    Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME",
+        dir.resolve("jdk").toString(), "PLANGATE_JAR", jar.toString(), "PLANGATE_CDS_ARCHIVE",
+        archive.toString()));
+    env.put("PLANGATE_CDS", null);
+    env.put("CI", null);
+    Path failed = Path.of(archive + ".failed");
+
+    launch(dir, env, "--version");
+    awaitTrainingEnd(failed);
+    launch(dir, env, "--version");
+    Thread.sleep(1000); // a second training run would have logged by now
+    assertThat(Files.readAllLines(log)).hasSize(1);
+
+    Files.setLastModifiedTime(failed, java.nio.file.attribute.FileTime.fromMillis(0));
+    launch(dir, env, "--version");
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (Files.readAllLines(log).size() < 2 && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(Files.readAllLines(log)).as("the jar is newer than the failure").hasSize(2);
+    awaitTrainingEnd(failed);
+  }
+
+  private static void awaitTrainingEnd(Path failed) throws Exception {
+    Path lock = Path.of(failed.toString().replace(".failed", ".lock"));
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while ((!Files.exists(failed) || Files.getLastModifiedTime(failed).toMillis() == 0
+        || Files.exists(lock)) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertThat(failed).exists();
+    assertThat(lock).doesNotExist();
+  }
+
   @Test
   void aCollectorTheUserNamesIsTheOnlyOne(@TempDir Path dir) throws Exception {
     // Two collectors are an error the JVM does not start with.
