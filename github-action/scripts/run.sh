@@ -128,7 +128,12 @@ fi
 # The JIT stops at C1: a gate run is one short pass, and C2 compiling midway cost more CPU than
 # it saved; the parallel collector pauses less than G1 on a plan of many resources (bin/plangate
 # says more).
+# Not when the runner's JAVA_TOOL_OPTIONS or JDK_JAVA_OPTIONS name a collector: with two, the
+# JVM does not start.
 jvm=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC)
+case " ${JAVA_TOOL_OPTIONS:-} ${JDK_JAVA_OPTIONS:-} " in
+  *-XX:+Use*GC*) jvm=(-XX:TieredStopAtLevel=1) ;;
+esac
 jsa="${PLANGATE_JSA:-}"
 if [ -n "$jsa" ] && [ -f "$jsa" ]; then
   jvm+=("-XX:SharedArchiveFile=$jsa")

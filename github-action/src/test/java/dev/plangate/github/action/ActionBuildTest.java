@@ -94,6 +94,18 @@ class ActionBuildTest {
   }
 
   @Test
+  void aCollectorTheRunnerNamesIsTheOnlyOne() throws Exception {
+    // Two collectors are an error the JVM does not start with.
+    ActionSandbox s = ActionSandbox.create(tmp);
+    ActionRunner.Result r = s.runner().env("JAVA_TOOL_OPTIONS", "-XX:+UseG1GC")
+        .input("plans", "plan.json").run();
+
+    assertThat(r.exitCode()).isZero();
+    assertThat(s.javaOptions()).doesNotContain("-XX:+UseParallelGC")
+        .startsWith("-XX:TieredStopAtLevel=1");
+  }
+
+  @Test
   void aFailedArchiveIsAWarningAndTheGateRunsWithoutIt() throws Exception {
     ActionSandbox s = ActionSandbox.create(tmp);
     ActionRunner.Result r = s.runner().env("FAKE_JAVA_CDS_EXIT", "3")
