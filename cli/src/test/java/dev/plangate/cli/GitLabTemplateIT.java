@@ -66,6 +66,10 @@ class GitLabTemplateIT {
   record Job(int exit, String log) {}
 
   Job runJob() throws Exception {
+    return runJob(Map.of());
+  }
+
+  Job runJob(Map<String, String> runnerEnv) throws Exception {
     JsonNode job = CiTemplate.of(CliRun.repoRoot()).job(Map.of("plangate-ref", REF))
         .path("plangate");
     Map<String, String> env = new HashMap<>();
@@ -74,6 +78,7 @@ class GitLabTemplateIT {
         env.put(name, System.getenv(name));
       }
     }
+    env.putAll(runnerEnv);
     env.putAll(GitLabFixtures.pipelineVariables(gitlab, base, head, "glpat-template-token-1"));
     job.path("variables").fields().forEachRemaining(e -> env.put(e.getKey(),
         e.getValue().asText()));
@@ -120,5 +125,14 @@ class GitLabTemplateIT {
     assertThat(retried.exit()).as(retried.log()).isZero();
     assertThat(git.dir().resolve("plangate-report.json")).content()
         .contains("\"decision\" : \"pass\"");
+  }
+
+  @Test
+  void aCollectorTheRunnerNamesIsTheOnlyOne() throws Exception {
+    // With two collectors the JVM exits 1 before plangate runs: the same code as a failed gate.
+    Job job = runJob(Map.of("JAVA_TOOL_OPTIONS", "-XX:+UseSerialGC"));
+    assertThat(job.exit()).as(job.log()).isEqualTo(1);
+    assertThat(job.log()).contains("approval required")
+        .doesNotContain("Multiple garbage collectors");
   }
 }
