@@ -183,6 +183,15 @@ final class ShellLexer {
     return p < limit ? src.charAt(p) : '\0';
   }
 
+  /** The character at pos, counted; the limit there means {@code unbalanced} is the error. */
+  private char next(String unbalanced) throws SyntaxError {
+    if (pos >= limit) {
+      throw new SyntaxError(unbalanced);
+    }
+    budget.steps++;
+    return src.charAt(pos);
+  }
+
   private void op(OpKind kind, int length) {
     tokens.add(new Op(kind, pos, pos + length, null));
     pos += length;
@@ -406,15 +415,20 @@ final class ShellLexer {
       s++;
       e--;
     }
+    return isName(s, e) ? src.substring(s, e) : null;
+  }
+
+  /** Whether src[s, e) is a variable's name. */
+  private boolean isName(int s, int e) {
     if (s >= e || !isNameStart(src.charAt(s))) {
-      return null;
+      return false;
     }
     for (int k = s + 1; k < e; k++) {
       if (!isNameChar(src.charAt(k))) {
-        return null;
+        return false;
       }
     }
-    return src.substring(s, e);
+    return true;
   }
 
   private static boolean isNameStart(char c) {
@@ -440,16 +454,7 @@ final class ShellLexer {
     if (eq <= start || src.charAt(eq) != '=') {
       return false;
     }
-    int nameEnd = src.charAt(eq - 1) == '+' ? eq - 1 : eq;
-    if (nameEnd <= start || !isNameStart(src.charAt(start))) {
-      return false;
-    }
-    for (int i = start + 1; i < nameEnd; i++) {
-      if (!isNameChar(src.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return isName(start, src.charAt(eq - 1) == '+' ? eq - 1 : eq);
   }
 
   private void readArrayValue(WordBuilder w) throws SyntaxError {
@@ -459,11 +464,7 @@ final class ShellLexer {
     // (quoted or not) are kept from reading them.
     WordBuilder elements = new WordBuilder();
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced array (");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced array (");
       if (c == ')') {
         pos++;
         break;
@@ -490,11 +491,7 @@ final class ShellLexer {
     w.quoted = true;
     pos++;
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced \"");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced \"");
       switch (c) {
         case '"' -> {
           pos++;
@@ -593,11 +590,7 @@ final class ShellLexer {
   private void readBraceParameter(WordBuilder w, boolean inDouble) throws SyntaxError {
     int braces = 1;
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced ${");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced ${");
       switch (c) {
         case '}' -> {
           pos++;
@@ -640,11 +633,7 @@ final class ShellLexer {
     w.quoted = true;
     pos += 2;
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced $'");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced $'");
       if (c == '\'') {
         pos++;
         return;
@@ -671,11 +660,7 @@ final class ShellLexer {
     pos++;
     StringBuilder inner = new StringBuilder();
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced `");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced `");
       if (c == '`') {
         pos++;
         break;
