@@ -65,7 +65,7 @@ final class Wrappers {
         if (o.containsKey("-x") || o.containsKey("--exec")) {
           return j;
         }
-        walker.shell(join(w, j), inv.depth + 1, walker.childScope(inv));
+        walker.shellOf(join(w, j), inv);
         return STOP;
       }
       case "eval":
@@ -93,7 +93,7 @@ final class Wrappers {
           }
         }
         if (cmd != null) {
-          walker.shell(cmd, inv.depth + 1, walker.childScope(inv));
+          walker.shellOf(cmd, inv);
         } else {
           walker.other(name, w, i, inv);
         }
@@ -139,9 +139,7 @@ final class Wrappers {
               reference |= v.indexOf('n', 1) > 0;
             } else if (assignmentEnd(null, w.get(j)) > 0) {
               if (reference) {
-                String var = v.substring(0, v.indexOf('='));
-                inv.scope.vars.remove(var);
-                inv.scope.hints.remove(var);
+                inv.scope.forget(v.substring(0, v.indexOf('=')));
               } else {
                 walker.assign(inv.scope, w.get(j));
               }
@@ -184,8 +182,7 @@ final class Wrappers {
       case "unset", "set", "shopt", "ulimit", "umask", "enable":
         walker.changed(inv, "changes the shell's environment");
         for (int j = i + 1; j < w.size(); j++) {
-          inv.scope.vars.remove(w.get(j).value());
-          inv.scope.hints.remove(w.get(j).value());
+          inv.scope.forget(w.get(j).value());
         }
         return STOP;
       case "direnv":
@@ -197,7 +194,7 @@ final class Wrappers {
       case "nix-shell": {
         String cmd = optionValue(w, i + 1, "--run", "--command");
         if (cmd != null) {
-          walker.shell(cmd, inv.depth + 1, walker.childScope(inv));
+          walker.shellOf(cmd, inv);
         }
         return STOP;
       }
@@ -215,7 +212,7 @@ final class Wrappers {
       case "sops":
         if (i + 3 < w.size() && (w.get(i + 1).value().equals("exec-env")
             || w.get(i + 1).value().equals("exec-file"))) {
-          walker.shell(w.get(i + 3).shellText(), inv.depth + 1, walker.childScope(inv));
+          walker.shellOf(w.get(i + 3).shellText(), inv);
         }
         return STOP;
       default:
@@ -275,8 +272,7 @@ final class Wrappers {
           return STOP;
         }
         String tail = join(w, rest);
-        walker.shell(tail.isEmpty() ? s : s.concat(" ").concat(tail), inv.depth + 1,
-            walker.childScope(inv));
+        walker.shellOf(tail.isEmpty() ? s : s.concat(" ").concat(tail), inv);
         return STOP;
       }
       if ((v.equals("-u") || v.equals("-i") || v.equals("-") || v.startsWith("--unset")
@@ -367,11 +363,10 @@ final class Wrappers {
       }
       break;
     }
-    ShellScope child = walker.childScope(inv);
     String unseen = null;
     if (dashC) {
       if (j < w.size()) {
-        walker.shell(w.get(j).shellText(), inv.depth + 1, child);
+        walker.shellOf(w.get(j).shellText(), inv);
         if (inv.argsAppended) {
           unseen = "runs a command string it is handed at run time";
         }
@@ -380,7 +375,7 @@ final class Wrappers {
       }
     } else if (j >= w.size() || dashS) {
       if (inv.stdin != null) {
-        walker.shell(inv.stdin, inv.depth + 1, child);
+        walker.shellOf(inv.stdin, inv);
       } else if (!inv.cmd.heredocs.isEmpty() || inv.cmd.hereString != null
           || isPiped(inv)) {
         unseen = "reads commands from a pipe or a file plangate cannot see";
@@ -437,7 +432,7 @@ final class Wrappers {
     }
     int before = walker.out.size();
     if (k == j + 1) {
-      walker.shell(w.get(j).shellText(), inv.depth + 1, walker.childScope(inv));
+      walker.shellOf(w.get(j).shellText(), inv);
     } else if (k > j) {
       inv.argsAppended = true;
       walker.resolve(new ArrayList<>(w.subList(j, k)), 0, inv);
@@ -635,18 +630,9 @@ final class Wrappers {
       inv.cwd = joinDir(inv.cwd, dir);
     }
     boolean dlx = name.equals("npx") || name.equals("pnpx") || name.equals("bunx");
-    String call = firstNonNull(o.get("--call"), o.get("-c"));
-    if (dlx && call != null) {
-      walker.shell(call, inv.depth + 1, walker.childScope(inv));
-      return;
-    }
-    if (j >= w.size()) {
-      return;
-    }
-    String verb = w.get(j).value();
     boolean script = false;
-    if (!dlx) {
-      switch (verb) {
+    if (!dlx && j < w.size()) {
+      switch (w.get(j).value()) {
         case "exec", "x", "dlx" -> dlx = true;
         case "run", "run-script" -> script = true;
         default -> {
@@ -657,9 +643,9 @@ final class Wrappers {
       }
       j = skipOptions(w, j + 1, "pcCwF", valueOpts, o);
     }
-    call = firstNonNull(o.get("--call"), o.get("-c"));
+    String call = firstNonNull(o.get("--call"), o.get("-c"));
     if (dlx && call != null) {
-      walker.shell(call, inv.depth + 1, walker.childScope(inv));
+      walker.shellOf(call, inv);
       return;
     }
     if (j >= w.size()) {
