@@ -296,6 +296,7 @@ final class ShellWalker {
   String finish(Cmd c, OpKind before, OpKind after, String pipedIn, int depth, ShellScope scope) {
     boolean inPipe = before == OpKind.PIPE || before == OpKind.PIPE_AMP;
     boolean toPipe = after == OpKind.PIPE || after == OpKind.PIPE_AMP;
+    boolean persistent = !inPipe && !toPipe && after != OpKind.AMP;
     // Expansions run first, each in a subshell of this one.
     for (Word w : c.words) {
       for (Program sub : w.substitutions()) {
@@ -335,7 +336,7 @@ final class ShellWalker {
       if (i > 0) {
         changed(c, -1, "sets a variable");
       }
-      if (!inPipe && !toPipe && after != OpKind.AMP) {
+      if (persistent) {
         for (Word w : words) {
           assign(scope, w);
         }
@@ -353,7 +354,6 @@ final class ShellWalker {
       words = expandKnown(words, scope);
     }
     String stdin = c.fed() != null ? c.fed() : inPipe ? pipedIn : null;
-    boolean persistent = !inPipe && !toPipe && after != OpKind.AMP;
     Inv inv = new Inv(c, scope, depth, stdin, persistent);
     if (i > 0) {
       inv.env = words.get(0).value();

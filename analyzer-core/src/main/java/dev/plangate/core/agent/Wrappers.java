@@ -376,8 +376,8 @@ final class Wrappers {
     } else if (j >= w.size() || dashS) {
       if (inv.stdin != null) {
         walker.shellOf(inv.stdin, inv);
-      } else if (!inv.cmd.heredocs.isEmpty() || inv.cmd.hereString != null
-          || isPiped(inv)) {
+      } else if (inv.cmd.fed() != null || !inv.persistent) {
+        // Not persistent: it reads a pipe, whose input would be in stdin if it were known.
         unseen = "reads commands from a pipe or a file plangate cannot see";
       }
     } else if (w.get(j).dynamic() || w.get(j).value().startsWith("/dev/")
@@ -398,11 +398,6 @@ final class Wrappers {
   private boolean writtenOnTheLine(String file) {
     int first = walker.line.indexOf(file);
     return !file.isEmpty() && first >= 0 && walker.line.indexOf(file, first + file.length()) > 0;
-  }
-
-  /** Whether the command reads a pipe (its standard input is unknown, else it is in stdin). */
-  private static boolean isPiped(Inv inv) {
-    return !inv.persistent;
   }
 
   private void find(List<Word> w, int i, Inv inv) {
@@ -548,17 +543,14 @@ final class Wrappers {
     Word entrypoint = verb.equals("exec") ? null : entrypoint(w, v + 1, j);
     if (entrypoint != null) {
       // "--entrypoint terraform IMAGE destroy": the entrypoint runs, with the words after IMAGE.
-      List<Word> run = new ArrayList<>();
-      run.add(entrypoint);
-      run.addAll(w.subList(j + 1, w.size()));
-      walker.resolve(run, 0, inv);
+      walker.resolve(withHead(entrypoint, w, j + 1), 0, inv);
       return STOP;
     }
-    if (!verb.equals("exec") && w.get(j).dynamic()) {
-      // "docker run $IMAGE destroy": the image's program, named when the line runs.
-      return j;
-    }
     if (!verb.equals("exec")) {
+      if (w.get(j).dynamic()) {
+        // "docker run $IMAGE destroy": the image's program, named when the line runs.
+        return j;
+      }
       Tool t = Names.tool(Names.image(w.get(j).value()));
       if (t != null) {
         // The image's entrypoint is the tool; the words after it are its arguments.
@@ -583,25 +575,27 @@ final class Wrappers {
     String attr = installable.substring(installable.lastIndexOf('#') + 1);
     Tool t = Names.tool(Names.image(attr));
     if (t != null) {
-      List<Word> run = new ArrayList<>();
-      run.add(Word.literal(attr));
       int a = k + 1 < w.size() && w.get(k + 1).value().equals("--") ? k + 2 : k + 1;
-      run.addAll(w.subList(Math.min(a, w.size()), w.size()));
-      walker.classify(t, run, 0, inv);
+      walker.classify(t, withHead(Word.literal(attr), w, a), 0, inv);
     }
   }
 
   /** The tool {@code t} run with the words after {@code --} (from {@code from}) as arguments. */
   private void classifyAfterDashDash(Tool t, List<Word> w, int from, Inv inv) {
-    List<Word> run = new ArrayList<>();
-    run.add(Word.literal(t.name().toLowerCase(java.util.Locale.ROOT)));
-    for (int j = from; j < w.size(); j++) {
-      if (w.get(j).value().equals("--")) {
-        run.addAll(w.subList(j + 1, w.size()));
-        break;
-      }
+    int j = from;
+    while (j < w.size() && !w.get(j).value().equals("--")) {
+      j++;
     }
-    walker.classify(t, run, 0, inv);
+    walker.classify(t, withHead(Word.literal(t.name().toLowerCase(java.util.Locale.ROOT)), w,
+        j + 1), 0, inv);
+  }
+
+  /** {@code head} and then the words from {@code from} (none when past the end). */
+  private static List<Word> withHead(Word head, List<Word> w, int from) {
+    List<Word> run = new ArrayList<>();
+    run.add(head);
+    run.addAll(w.subList(Math.min(from, w.size()), w.size()));
+    return run;
   }
 
   /** The value of {@code --entrypoint} among the options {@code w[from, to)}; null if unset. */
