@@ -589,36 +589,29 @@ final class ShellLexer {
   /** After {@code ${}: to the matching brace, lexing any substitution in the operand. */
   private void readBraceParameter(WordBuilder w, boolean inDouble) throws SyntaxError {
     int braces = 1;
+    // The operand's text is in w once, as written, after this: only its substitutions are kept.
+    WordBuilder inner = new WordBuilder();
     while (true) {
       char c = next("unbalanced ${");
       switch (c) {
         case '}' -> {
           pos++;
           if (--braces == 0) {
+            w.subs.addAll(inner.subs);
             return;
           }
         }
         case '\\' -> pos += 2;
         // Inside double quotes a single quote is an ordinary character.
         case '\'' -> pos = inDouble ? pos + 1 : closingQuote() + 1;
-        case '"' -> {
-          WordBuilder inner = new WordBuilder();
-          readDouble(inner);
-          w.subs.addAll(inner.subs);
-        }
-        case '`' -> {
-          WordBuilder inner = new WordBuilder();
-          readBacktick(inner, inDouble);
-          w.subs.addAll(inner.subs);
-        }
+        case '"' -> readDouble(inner);
+        case '`' -> readBacktick(inner, inDouble);
         case '$' -> {
           if (at(1) == '{') {
             braces++;
             pos += 2;
           } else if (at(1) == '(') {
-            WordBuilder inner = new WordBuilder();
             readDollar(inner, true);
-            w.subs.addAll(inner.subs);
           } else {
             pos++;
           }
