@@ -49,45 +49,23 @@ public final class HookFastPath {
     String event = f.get("hook_event_name");
     String tool = f.get("tool_name");
     String protocol = forcedAgent != null ? forcedAgent : protocolOf(event);
-    if (protocol == null) {
+    if (protocol == null || !protocol.equals(protocolOf(event))) {
       return null;
     }
-    String command;
-    String allow;
-    switch (protocol) {
-      case "claude-code" -> {
-        if (!"PreToolUse".equals(event) || !"Bash".equals(tool)) {
-          return null;
-        }
-        command = f.get(TOOL_COMMAND);
-        allow = CLAUDE_ALLOW;
-      }
-      case "cursor" -> {
-        if (!"beforeShellExecution".equals(event)) {
-          return null;
-        }
-        command = f.get("command");
-        allow = CURSOR_ALLOW;
-      }
-      case "gemini" -> {
-        if (!"BeforeTool".equals(event) || !"run_shell_command".equals(tool)) {
-          return null;
-        }
-        command = f.get(TOOL_COMMAND);
-        allow = GEMINI_ALLOW;
-      }
-      case "kiro" -> {
-        if (!"preToolUse".equals(event) || !("shell".equals(tool)
-            || "execute_bash".equals(tool) || "execute_cmd".equals(tool))) {
-          return null;
-        }
-        command = f.get(TOOL_COMMAND);
-        allow = KIRO_ALLOW;
-      }
-      default -> {
-        return null;
-      }
-    }
+    // Null for a tool call of another tool than the shell: the full hook looks at it.
+    String command = switch (protocol) {
+      case "claude-code" -> "Bash".equals(tool) ? f.get(TOOL_COMMAND) : null;
+      case "cursor" -> f.get("command");
+      case "gemini" -> "run_shell_command".equals(tool) ? f.get(TOOL_COMMAND) : null;
+      default -> "shell".equals(tool) || "execute_bash".equals(tool)
+          || "execute_cmd".equals(tool) ? f.get(TOOL_COMMAND) : null;
+    };
+    String allow = switch (protocol) {
+      case "cursor" -> CURSOR_ALLOW;
+      case "gemini" -> GEMINI_ALLOW;
+      case "kiro" -> KIRO_ALLOW;
+      default -> CLAUDE_ALLOW;
+    };
     return command != null && CommandRecognizer.recognize(command).isEmpty()
         && !repositoryRules(f.get("cwd")) ? allow : null;
   }
