@@ -69,7 +69,6 @@ final class ShellLexer {
     this.untilParen = untilParen;
   }
 
-  /** Lexes a whole command line. */
   static Program lex(String src, Budget budget) throws SyntaxError {
     return lex(src, 0, budget);
   }
@@ -322,7 +321,6 @@ final class ShellLexer {
     return q;
   }
 
-  /** Accumulates one word. */
   private static final class WordBuilder {
     final StringBuilder value = new StringBuilder();
     final StringBuilder shell = new StringBuilder();

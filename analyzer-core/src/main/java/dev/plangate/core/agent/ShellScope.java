@@ -54,7 +54,6 @@ final class ShellScope {
     }
   }
 
-  /** Forgets what the variable was set to. */
   void forget(String name) {
     vars.remove(name);
     hints.remove(name);

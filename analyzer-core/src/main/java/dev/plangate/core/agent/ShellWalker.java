@@ -147,7 +147,6 @@ final class ShellWalker {
   String changeHow;
   /** Hypotheses tried for unknown runners: bounded, so that a line stays cheap. */
   private int hypotheses;
-  /** The programs that run other programs, seen through. */
   private final Wrappers wrappers = new Wrappers(this);
 
   ShellWalker(Budget budget, String line, DestructiveCommands repoTable) {

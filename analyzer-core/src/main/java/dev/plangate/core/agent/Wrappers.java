@@ -35,7 +35,6 @@ import java.util.Set;
 final class Wrappers {
   /** The wrapper ran nothing, or its command was handled here. */
   static final int STOP = -2;
-  /** Not a command that runs another. */
   static final int NOT_A_WRAPPER = -1;
 
   private final ShellWalker walker;
