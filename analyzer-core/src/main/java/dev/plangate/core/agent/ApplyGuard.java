@@ -137,15 +137,12 @@ public final class ApplyGuard {
     if (commands.isEmpty()) {
       return Outcome.allow(commands, List.of());
     }
-    List<Outcome> parts = new ArrayList<>();
-    for (InfraCommand c : commands) {
-      parts.add(judge(c, cwd));
-    }
     Outcome.Kind worst = Outcome.Kind.ALLOW;
     List<String> person = new ArrayList<>();
     List<String> agent = new ArrayList<>();
     List<Report> reports = new ArrayList<>();
-    for (Outcome o : parts) {
+    for (InfraCommand c : commands) {
+      Outcome o = judge(c, cwd);
       worst = o.kind().compareTo(worst) > 0 ? o.kind() : worst;
       reports.addAll(o.reports());
       if (o.kind() != Outcome.Kind.ALLOW) {
@@ -181,8 +178,7 @@ public final class ApplyGuard {
       return ask(c, "`" + shown + "` runs in a directory plangate cannot name ("
           + Escape.terminal(e.getMessage()) + "); a person decides.");
     }
-    boolean terraform = c.tool() == Tool.TERRAFORM
-        || c.tool() == Tool.TOFU;
+    boolean terraform = c.tool() == Tool.TERRAFORM || c.tool() == Tool.TOFU;
     if (c.tool() == Tool.CLOUDFORMATION && c.action() == Action.EXECUTE_CHANGE_SET) {
       Optional<Path> aws = ChangeSetFetcher.findAws(environment);
       if (aws.isPresent()) {

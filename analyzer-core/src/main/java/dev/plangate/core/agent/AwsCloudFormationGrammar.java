@@ -1,5 +1,6 @@
 package dev.plangate.core.agent;
 
+import static dev.plangate.core.agent.ShellWords.hasFlag;
 import static dev.plangate.core.agent.ShellWords.hasOption;
 import static dev.plangate.core.agent.ShellWords.skipOptions;
 
@@ -35,12 +36,7 @@ final class AwsCloudFormationGrammar implements ToolGrammar {
   @Override
   public void read(Tool tool, List<Word> a, Subcommands out) {
     int j = skipOptions(a, 0, "", VALUE_OPTS, null);
-    for (int k = 0; k < j; k++) {
-      if (a.get(k).value().equals("--version")) {
-        return;
-      }
-    }
-    if (j >= a.size()) {
+    if (j >= a.size() || hasFlag(a.subList(0, j), 0, "--version")) {
       return;
     }
     Word service = a.get(j);

@@ -77,7 +77,12 @@ public final class ChangeSetFetcher {
         }
         Path page = Files.createTempFile("plangate-changeset-", ".json");
         pages.add(page);
-        run(cmd, dir, page);
+        ExternalTool.Finished done = ExternalTool.run(NAME, cmd, dir, Map.of(), timeoutSeconds,
+            page);
+        if (done.exit() != 0) {
+          throw new PlanReadException(NAME, "failed (exit " + done.exit() + "): "
+              + done.errorLine());
+        }
         JsonNode doc = JSON.readTree(page.toFile());
         token = doc == null || !doc.path("NextToken").isTextual() ? null
             : doc.path("NextToken").textValue();
@@ -91,15 +96,6 @@ public final class ChangeSetFetcher {
       pages.forEach(p -> p.toFile().delete());
       throw e instanceof PlanReadException pre ? pre
           : new PlanReadException(NAME, e.getMessage());
-    }
-  }
-
-  private void run(List<String> cmd, Path dir, Path out) throws PlanReadException {
-    ExternalTool.Finished done = ExternalTool.run(NAME, cmd, dir, Map.of(), timeoutSeconds,
-        out);
-    if (done.exit() != 0) {
-      throw new PlanReadException(NAME, "failed (exit " + done.exit() + "): "
-          + done.errorLine());
     }
   }
 }

@@ -181,8 +181,12 @@ public final class CommandRecognizer {
 
   static InfraCommand unparseable(String text, String cwd) {
     Tool t = ToolWords.first(text);
-    String shown = text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT).concat("…") : text;
     return new InfraCommand(t == null ? Tool.UNKNOWN : t, Action.UNPARSEABLE, List.of(), null,
-        cwd, shown);
+        cwd, capped(text), null, false);
+  }
+
+  /** At most {@link #MAX_TEXT} characters of a command's text, and "…" when it is longer. */
+  static String capped(String text) {
+    return text.length() > MAX_TEXT ? text.substring(0, MAX_TEXT).concat("…") : text;
   }
 }

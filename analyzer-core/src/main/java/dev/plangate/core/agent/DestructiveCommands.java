@@ -207,20 +207,12 @@ public final class DestructiveCommands {
     return out;
   }
 
+  /** The pattern's words, between blanks (a one-character split: no regular expression). */
   private static List<String> words(String pattern) {
     List<String> out = new ArrayList<>();
-    int i = 0;
-    int n = pattern.length();
-    while (i < n) {
-      while (i < n && pattern.charAt(i) == ' ') {
-        i++;
-      }
-      int start = i;
-      while (i < n && pattern.charAt(i) != ' ') {
-        i++;
-      }
-      if (i > start) {
-        out.add(pattern.substring(start, i));
+    for (String x : pattern.split(" ")) {
+      if (!x.isEmpty()) {
+        out.add(x);
       }
     }
     return out;

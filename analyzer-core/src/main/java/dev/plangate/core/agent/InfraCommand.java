@@ -33,12 +33,6 @@ public record InfraCommand(Tool tool, Action action, List<String> args, String p
     args = List.copyOf(args);
   }
 
-  /** A command judged by its plan (no reason to ask beforehand). */
-  public InfraCommand(Tool tool, Action action, List<String> args, String planFile,
-      String workingDir, String text) {
-    this(tool, action, args, planFile, workingDir, text, null, false);
-  }
-
   /** The same command, with a reason a person must decide (the first reason wins). */
   InfraCommand withReason(String why) {
     return reason != null || why == null ? this

@@ -69,7 +69,6 @@ final class ShellLexer {
     this.untilParen = untilParen;
   }
 
-  /** Lexes a whole command line. */
   static Program lex(String src, Budget budget) throws SyntaxError {
     return lex(src, 0, budget);
   }
@@ -181,6 +180,15 @@ final class ShellLexer {
   private char at(int offset) {
     int p = pos + offset;
     return p < limit ? src.charAt(p) : '\0';
+  }
+
+  /** The character at pos, counted; the limit there means {@code unbalanced} is the error. */
+  private char next(String unbalanced) throws SyntaxError {
+    if (pos >= limit) {
+      throw new SyntaxError(unbalanced);
+    }
+    budget.steps++;
+    return src.charAt(pos);
   }
 
   private void op(OpKind kind, int length) {
@@ -313,7 +321,6 @@ final class ShellLexer {
     return q;
   }
 
-  /** Accumulates one word. */
   private static final class WordBuilder {
     final StringBuilder value = new StringBuilder();
     final StringBuilder shell = new StringBuilder();
@@ -406,15 +413,20 @@ final class ShellLexer {
       s++;
       e--;
     }
+    return isName(s, e) ? src.substring(s, e) : null;
+  }
+
+  /** Whether src[s, e) is a variable's name. */
+  private boolean isName(int s, int e) {
     if (s >= e || !isNameStart(src.charAt(s))) {
-      return null;
+      return false;
     }
     for (int k = s + 1; k < e; k++) {
       if (!isNameChar(src.charAt(k))) {
-        return null;
+        return false;
       }
     }
-    return src.substring(s, e);
+    return true;
   }
 
   private static boolean isNameStart(char c) {
@@ -440,16 +452,7 @@ final class ShellLexer {
     if (eq <= start || src.charAt(eq) != '=') {
       return false;
     }
-    int nameEnd = src.charAt(eq - 1) == '+' ? eq - 1 : eq;
-    if (nameEnd <= start || !isNameStart(src.charAt(start))) {
-      return false;
-    }
-    for (int i = start + 1; i < nameEnd; i++) {
-      if (!isNameChar(src.charAt(i))) {
-        return false;
-      }
-    }
-    return true;
+    return isName(start, src.charAt(eq - 1) == '+' ? eq - 1 : eq);
   }
 
   private void readArrayValue(WordBuilder w) throws SyntaxError {
@@ -459,11 +462,7 @@ final class ShellLexer {
     // (quoted or not) are kept from reading them.
     WordBuilder elements = new WordBuilder();
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced array (");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced array (");
       if (c == ')') {
         pos++;
         break;
@@ -490,11 +489,7 @@ final class ShellLexer {
     w.quoted = true;
     pos++;
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced \"");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced \"");
       switch (c) {
         case '"' -> {
           pos++;
@@ -592,40 +587,29 @@ final class ShellLexer {
   /** After {@code ${}: to the matching brace, lexing any substitution in the operand. */
   private void readBraceParameter(WordBuilder w, boolean inDouble) throws SyntaxError {
     int braces = 1;
+    // The operand's text is in w once, as written, after this: only its substitutions are kept.
+    WordBuilder inner = new WordBuilder();
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced ${");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced ${");
       switch (c) {
         case '}' -> {
           pos++;
           if (--braces == 0) {
+            w.subs.addAll(inner.subs);
             return;
           }
         }
         case '\\' -> pos += 2;
         // Inside double quotes a single quote is an ordinary character.
         case '\'' -> pos = inDouble ? pos + 1 : closingQuote() + 1;
-        case '"' -> {
-          WordBuilder inner = new WordBuilder();
-          readDouble(inner);
-          w.subs.addAll(inner.subs);
-        }
-        case '`' -> {
-          WordBuilder inner = new WordBuilder();
-          readBacktick(inner, inDouble);
-          w.subs.addAll(inner.subs);
-        }
+        case '"' -> readDouble(inner);
+        case '`' -> readBacktick(inner, inDouble);
         case '$' -> {
           if (at(1) == '{') {
             braces++;
             pos += 2;
           } else if (at(1) == '(') {
-            WordBuilder inner = new WordBuilder();
             readDollar(inner, true);
-            w.subs.addAll(inner.subs);
           } else {
             pos++;
           }
@@ -640,11 +624,7 @@ final class ShellLexer {
     w.quoted = true;
     pos += 2;
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced $'");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced $'");
       if (c == '\'') {
         pos++;
         return;
@@ -671,11 +651,7 @@ final class ShellLexer {
     pos++;
     StringBuilder inner = new StringBuilder();
     while (true) {
-      if (pos >= limit) {
-        throw new SyntaxError("unbalanced `");
-      }
-      budget.steps++;
-      char c = src.charAt(pos);
+      char c = next("unbalanced `");
       if (c == '`') {
         pos++;
         break;

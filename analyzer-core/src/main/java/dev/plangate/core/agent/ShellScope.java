@@ -54,6 +54,11 @@ final class ShellScope {
     }
   }
 
+  void forget(String name) {
+    vars.remove(name);
+    hints.remove(name);
+  }
+
   void setVar(String name, String value, String asWritten) {
     hints.remove(name);
     if (value == null || value.length() > MAX_VALUE) {

@@ -2,7 +2,6 @@ package dev.plangate.core.agent;
 
 import static dev.plangate.core.agent.CommandRecognizer.MAX_LENGTH;
 import static dev.plangate.core.agent.CommandRecognizer.MAX_SHELL_DEPTH;
-import static dev.plangate.core.agent.CommandRecognizer.MAX_TEXT;
 import static dev.plangate.core.agent.CommandRecognizer.unparseable;
 import static dev.plangate.core.agent.ShellWords.assignmentEnd;
 import static dev.plangate.core.agent.ShellWords.fields;
@@ -63,13 +62,26 @@ final class ShellWalker {
       return words.isEmpty() && targets.isEmpty() && heredocs.isEmpty();
     }
 
+    /**
+     * From {@code from} (or its start), capped: one long command may yield many hits ({@code
+     * find -exec} repeated).
+     */
     String text(int from) {
-      return start < 0 ? "" : src.substring(Math.max(start, Math.min(from, end)), end).strip();
+      return CommandRecognizer.capped(
+          start < 0 ? "" : src.substring(Math.max(start, Math.min(from, end)), end).strip());
+    }
+
+    /** What its last here-document or its here-string feeds it, or null. */
+    String fed() {
+      return !heredocs.isEmpty() ? heredocs.get(heredocs.size() - 1).shellBody : hereString;
     }
   }
 
-  /** One command's resolution: where it runs, what feeds it. */
-  static final class Inv {
+  /**
+   * One command's resolution: where it runs, what feeds it; and where its tool's findings go
+   * (a class, not a lambda: a lambda's bootstrap costs a hook's cold JVM tens of ms).
+   */
+  final class Inv implements Subcommands.Sink {
     final Cmd cmd;
     final ShellScope scope;
     final int depth;
@@ -84,10 +96,8 @@ final class ShellWalker {
     /** Where {@link InfraCommand#text()} starts: after keywords such as {@code then}. */
     int textFrom = -1;
 
-    /** Capped: one long command may yield many hits ({@code find -exec} repeated). */
     String text() {
-      String t = cmd.text(textFrom);
-      return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT).concat("…") : t;
+      return cmd.text(textFrom);
     }
 
     Inv(Cmd cmd, ShellScope scope, int depth, String stdin, boolean persistent) {
@@ -98,6 +108,22 @@ final class ShellWalker {
       this.persistent = persistent;
       this.cwd = scope.cwd;
       this.elsewhere = scope.elsewhere;
+    }
+
+    @Override
+    public void emit(Tool tool, Action action, List<Word> a, String planFile, String dir,
+        String reason) {
+      List<String> args = new ArrayList<>(a.size());
+      for (Word x : a) {
+        args.add(x.value());
+      }
+      String why = elsewhere != null ? "it runs " + elsewhere + ", where plangate"
+              + " cannot see the files, state or credentials it uses"
+          : env != null ? "it runs with `" + env + "` set on the line, which plangate's"
+              + " own plan would not carry exactly"
+          : reason;
+      out.add(new InfraCommand(tool, action, args, planFile, joinDir(cwd, dir), text(), why,
+          false));
     }
   }
 
@@ -121,7 +147,6 @@ final class ShellWalker {
   String changeHow;
   /** Hypotheses tried for unknown runners: bounded, so that a line stays cheap. */
   private int hypotheses;
-  /** The programs that run other programs, seen through. */
   private final Wrappers wrappers = new Wrappers(this);
 
   ShellWalker(Budget budget, String line, DestructiveCommands repoTable) {
@@ -147,15 +172,12 @@ final class ShellWalker {
 
   /** Remembers the first command that can change inputs: its text and how (no "+": cold JVM). */
   void changed(Inv inv, String how) {
-    if (change == null && how != null) {
-      change = inv.text();
-      changeHow = how;
-    }
+    changed(inv.cmd, inv.textFrom, how);
   }
 
-  private void changed(Cmd c, String how) {
+  private void changed(Cmd c, int textFrom, String how) {
     if (change == null && how != null) {
-      change = text(c);
+      change = c.text(textFrom);
       changeHow = how;
     }
   }
@@ -273,6 +295,7 @@ final class ShellWalker {
   String finish(Cmd c, OpKind before, OpKind after, String pipedIn, int depth, ShellScope scope) {
     boolean inPipe = before == OpKind.PIPE || before == OpKind.PIPE_AMP;
     boolean toPipe = after == OpKind.PIPE || after == OpKind.PIPE_AMP;
+    boolean persistent = !inPipe && !toPipe && after != OpKind.AMP;
     // Expansions run first, each in a subshell of this one.
     for (Word w : c.words) {
       for (Program sub : w.substitutions()) {
@@ -292,13 +315,13 @@ final class ShellWalker {
     for (int k = 0; k < c.targets.size(); k++) {
       Word t = c.targets.get(k);
       String op = c.targetOps.get(k);
-      changed(c, InputChanges.redirect(op, t));
+      changed(c, -1, InputChanges.redirect(op, t));
       // A target built when the line runs ("$DIR/terraform.tfstate") is still that file.
       if (!op.startsWith("<") && (repoTable != null || t.value().contains("tfstate"))) {
         DestructiveCommands.Rule r = table().matchRedirect(t.value());
         if (r != null) {
           out.add(new InfraCommand(Tool.OTHER, Action.DELETE, List.of(t.value()), null,
-              scope.cwd, text(c), r.why(), r.deny()));
+              scope.cwd, c.text(-1), r.why(), r.deny()));
         }
       }
     }
@@ -310,9 +333,9 @@ final class ShellWalker {
     }
     if (i == n) {
       if (i > 0) {
-        changed(c, "sets a variable");
+        changed(c, -1, "sets a variable");
       }
-      if (!inPipe && !toPipe && after != OpKind.AMP) {
+      if (persistent) {
         for (Word w : words) {
           assign(scope, w);
         }
@@ -329,9 +352,7 @@ final class ShellWalker {
     if (!scope.vars.isEmpty()) {
       words = expandKnown(words, scope);
     }
-    String stdin = !c.heredocs.isEmpty() ? c.heredocs.get(c.heredocs.size() - 1).shellBody
-        : c.hereString != null ? c.hereString : inPipe ? pipedIn : null;
-    boolean persistent = !inPipe && !toPipe && after != OpKind.AMP;
+    String stdin = c.fed() != null ? c.fed() : inPipe ? pipedIn : null;
     Inv inv = new Inv(c, scope, depth, stdin, persistent);
     if (i > 0) {
       inv.env = words.get(0).value();
@@ -385,8 +406,7 @@ final class ShellWalker {
       case "cat" -> {
         if (j == w.size()) {
           // "echo ... | cat | bash": cat passes its input on.
-          return !c.heredocs.isEmpty() ? c.heredocs.get(c.heredocs.size() - 1).shellBody
-              : c.hereString != null ? c.hereString : pipedIn;
+          return c.fed() != null ? c.fed() : pipedIn;
         }
         return null;
       }
@@ -622,12 +642,12 @@ final class ShellWalker {
       }
       if ((tail.indexOf(' ') >= 0 || tail.indexOf('\n') >= 0) && ToolWords.mayMatch(tail)) {
         hypotheses++;
-        shell(tail, inv.depth + 1, childScope(inv));
+        shellOf(tail, inv);
       }
     }
     if (inv.stdin != null && hypotheses < 32) {
       hypotheses++;
-      shell(inv.stdin, inv.depth + 1, childScope(inv));
+      shellOf(inv.stdin, inv);
     }
     for (int k = before; k < out.size(); k++) {
       out.set(k, out.get(k).withReason("it runs under `" + name + "`, which plangate does not"
@@ -656,11 +676,12 @@ final class ShellWalker {
     return false;
   }
 
-  ShellScope childScope(Inv inv) {
-    ShellScope s = inv.scope.subshell();
-    s.cwd = inv.cwd;
-    s.elsewhere = inv.elsewhere;
-    return s;
+  /** A command string {@code inv}'s command hands to a shell of its own. */
+  void shellOf(String s, Inv inv) {
+    ShellScope child = inv.scope.subshell();
+    child.cwd = inv.cwd;
+    child.elsewhere = inv.elsewhere;
+    shell(s, inv.depth + 1, child);
   }
 
 
@@ -668,43 +689,6 @@ final class ShellWalker {
 
   /** w.get(at) is the tool's binary (or what stands for it); its arguments follow. */
   void classify(Tool tool, List<Word> w, int at, Inv inv) {
-    new Subcommands(new ToWalker(this, inv), inv.argsAppended).classify(tool, w, at);
-  }
-
-  /** A class, not a lambda: a lambda's bootstrap costs a hook's cold JVM tens of ms. */
-  private static final class ToWalker implements Subcommands.Sink {
-    private final ShellWalker walker;
-    private final Inv inv;
-
-    ToWalker(ShellWalker walker, Inv inv) {
-      this.walker = walker;
-      this.inv = inv;
-    }
-
-    @Override
-    public void emit(Tool tool, Action action, List<Word> args, String planFile, String dir,
-        String reason) {
-      walker.emit(tool, action, args, planFile, dir, reason, inv);
-    }
-  }
-
-  private void emit(Tool tool, Action action, List<Word> a, String planFile, String dir,
-      String reason, Inv inv) {
-    List<String> args = new ArrayList<>(a.size());
-    for (Word x : a) {
-      args.add(x.value());
-    }
-    String why = inv.elsewhere != null ? "it runs " + inv.elsewhere + ", where plangate"
-            + " cannot see the files, state or credentials it uses"
-        : inv.env != null ? "it runs with `" + inv.env + "` set on the line, which plangate's"
-            + " own plan would not carry exactly"
-        : reason;
-    out.add(new InfraCommand(tool, action, args, planFile, joinDir(inv.cwd, dir),
-        inv.text(), why, false));
-  }
-
-  private static String text(Cmd c) {
-    String t = c.text(-1);
-    return t.length() > MAX_TEXT ? t.substring(0, MAX_TEXT).concat("…") : t;
+    new Subcommands(inv, inv.argsAppended).classify(tool, w, at);
   }
 }

@@ -2,6 +2,7 @@ package dev.plangate.core.agent;
 
 import dev.plangate.core.agent.ShellTokens.Word;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,7 +70,8 @@ final class ShellWords {
    * its value or null.
    */
   static int skipOptions(List<Word> w, int from, String shortValue, Set<String> longValue,
-      Map<String, String> seen) {
+      Map<String, String> seenOrNull) {
+    Map<String, String> seen = seenOrNull != null ? seenOrNull : new HashMap<>();
     int j = from;
     while (j < w.size()) {
       String v = w.get(j).value();
@@ -84,17 +86,13 @@ final class ShellWords {
           value = j + 1 < w.size() ? w.get(j + 1).value() : null;
           j++;
         }
-        if (seen != null) {
-          seen.put(name, value);
-        }
+        seen.put(name, value);
         j++;
         continue;
       }
       if (v.startsWith("-") && v.length() > 1 && !w.get(j).dynamic()) {
         if (longValue.contains(v)) {
-          if (seen != null) {
-            seen.put(v, j + 1 < w.size() ? w.get(j + 1).value() : null);
-          }
+          seen.put(v, j + 1 < w.size() ? w.get(j + 1).value() : null);
           j += 2;
           continue;
         }
@@ -108,14 +106,10 @@ final class ShellWords {
               value = j + 1 < w.size() ? w.get(j + 1).value() : null;
               j++;
             }
-            if (seen != null) {
-              seen.put(shortName(c), value);
-            }
+            seen.put(shortName(c), value);
             break;
           }
-          if (seen != null) {
-            seen.put(shortName(c), null);
-          }
+          seen.put(shortName(c), null);
         }
         j++;
         continue;

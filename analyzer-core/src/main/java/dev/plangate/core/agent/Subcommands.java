@@ -46,25 +46,14 @@ final class Subcommands {
 
   /** The grammar of a tool's command line, or null for none (OTHER, UNKNOWN). */
   static ToolGrammar grammar(Tool tool) {
-    switch (tool) {
-      case TERRAFORM, TOFU:
-        return TerraformGrammar.INSTANCE;
-      case TERRAGRUNT:
-        return TerragruntGrammar.INSTANCE;
-      case CLOUDFORMATION:
-        return AwsCloudFormationGrammar.INSTANCE;
-      case CDK:
-        return CdkGrammar.INSTANCE;
-      case PULUMI:
-        return PulumiGrammar.INSTANCE;
-      default:
-        return null;
-    }
-  }
-
-  /** Whether more arguments are appended at run time ({@code xargs terraform}). */
-  boolean argsAppended() {
-    return argsAppended;
+    return switch (tool) {
+      case TERRAFORM, TOFU -> TerraformGrammar.INSTANCE;
+      case TERRAGRUNT -> TerragruntGrammar.INSTANCE;
+      case CLOUDFORMATION -> AwsCloudFormationGrammar.INSTANCE;
+      case CDK -> CdkGrammar.INSTANCE;
+      case PULUMI -> PulumiGrammar.INSTANCE;
+      case OTHER, UNKNOWN -> null;
+    };
   }
 
   void emit(Tool tool, Action action, List<Word> a, String planFile, String dir) {
@@ -99,16 +88,18 @@ final class Subcommands {
     if (hasHelp(a, 0) || hasOption(a, 0, "version")) {
       return -1;
     }
-    if (j >= a.size()) {
-      if (argsAppended) {
-        unknownSubcommand(tool, a, dir);
-      }
-      return -1;
-    }
-    if (a.get(j).dynamic()) {
+    return literalAt(tool, a, j, dir) ? j : -1;
+  }
+
+  /**
+   * Whether a.get(j) is a literal subcommand. One that is missing while arguments are appended
+   * at run time, or is not a literal word, is reported as unknown.
+   */
+  boolean literalAt(Tool tool, List<Word> a, int j, String dir) {
+    boolean missing = j >= a.size();
+    if (missing ? argsAppended : a.get(j).dynamic()) {
       unknownSubcommand(tool, a, dir);
-      return -1;
     }
-    return j;
+    return !missing && !a.get(j).dynamic();
   }
 }

@@ -48,17 +48,10 @@ final class TerraformGrammar implements ToolGrammar {
 
   /** a.get(j) is a terraform subcommand (run by terraform, tofu or terragrunt). */
   static void subcommand(Tool tool, List<Word> a, int j, String dir, Subcommands out) {
-    if (j >= a.size()) {
-      if (out.argsAppended()) {
-        out.unknownSubcommand(tool, a, dir);
-      }
+    if (!out.literalAt(tool, a, j, dir)) {
       return;
     }
     Word sub = a.get(j);
-    if (sub.dynamic()) {
-      out.unknownSubcommand(tool, a, dir);
-      return;
-    }
     switch (sub.value()) {
       case "apply" -> apply(tool, a, j + 1, dir, out);
       case "destroy" -> {
@@ -68,16 +61,8 @@ final class TerraformGrammar implements ToolGrammar {
       }
       case "state" -> state(tool, a, j + 1, dir, out);
       case "workspace" -> {
-        int k = skipOptions(a, j + 1, "", Set.of(), null);
-        if (k >= a.size()) {
-          return;
-        }
-        Word op = a.get(k);
-        if (op.dynamic()) {
-          out.unknownSubcommand(tool, a, dir);
-          return;
-        }
-        if (op.value().equals("delete") && !hasHelp(a, k + 1)) {
+        int k = operation(tool, a, j + 1, dir, out);
+        if (k >= 0 && a.get(k).value().equals("delete") && !hasHelp(a, k + 1)) {
           out.emit(tool, Action.STATE_RM, a, null, dir);
         }
       }
@@ -123,28 +108,16 @@ final class TerraformGrammar implements ToolGrammar {
 
   /** {@code terraform state SUB ...}: a.get(from) is where SUB's options begin. */
   private static void state(Tool tool, List<Word> a, int from, String dir, Subcommands out) {
-    int k = skipOptions(a, from, "", Set.of(), null);
-    if (k >= a.size()) {
+    int k = operation(tool, a, from, dir, out);
+    if (k < 0 || hasHelp(a, k + 1)) {
       return;
     }
-    Word op = a.get(k);
-    if (op.dynamic()) {
-      out.unknownSubcommand(tool, a, dir);
-      return;
-    }
-    String name = op.value();
-    if (hasHelp(a, k + 1)) {
-      return;
-    }
+    String name = a.get(k).value();
     switch (name) {
-      case "rm" -> {
+      case "rm", "mv" -> {
         if (!dryRun(a, k + 1)) {
-          out.emit(tool, Action.STATE_RM, a, null, dir);
-        }
-      }
-      case "mv" -> {
-        if (!dryRun(a, k + 1)) {
-          out.emit(tool, Action.STATE_CHANGE, a, null, dir, STATE_CHANGES.get("mv"));
+          out.emit(tool, name.equals("rm") ? Action.STATE_RM : Action.STATE_CHANGE, a, null, dir,
+              STATE_CHANGES.get(name));
         }
       }
       case "push", "replace-provider" ->
@@ -153,6 +126,19 @@ final class TerraformGrammar implements ToolGrammar {
         // list, show, pull, identities: they read.
       }
     }
+  }
+
+  /**
+   * Where the operation after {@code a.get(from)}'s options stands ({@code state rm}, {@code
+   * workspace delete}), or -1 when there is none or it is not a literal word (reported unknown).
+   */
+  private static int operation(Tool tool, List<Word> a, int from, String dir, Subcommands out) {
+    int k = skipOptions(a, from, "", Set.of(), null);
+    if (k < a.size() && a.get(k).dynamic()) {
+      out.unknownSubcommand(tool, a, dir);
+      return -1;
+    }
+    return k < a.size() ? k : -1;
   }
 
   /**

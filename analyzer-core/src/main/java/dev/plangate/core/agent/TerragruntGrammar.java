@@ -52,19 +52,12 @@ final class TerragruntGrammar implements ToolGrammar {
         return;
       }
     }
-    if (j >= a.size()) {
-      if (out.argsAppended()) {
-        out.unknownSubcommand(Tool.TERRAGRUNT, a, dir);
-      }
-      return;
-    }
-    Word cmd = a.get(j);
-    if (cmd.dynamic()) {
-      out.unknownSubcommand(Tool.TERRAGRUNT, a, dir);
+    if (!out.literalAt(Tool.TERRAGRUNT, a, j, dir)) {
       return;
     }
     int tf;
-    switch (cmd.value()) {
+    String cmd = a.get(j).value();
+    switch (cmd) {
       case "run-all" -> tf = tgSkip(a, j + 1);
       case "run" -> tf = tgRun(a, j + 1);
       case "stack" -> {
@@ -74,15 +67,10 @@ final class TerragruntGrammar implements ToolGrammar {
         }
         tf = tgRun(a, k + 1);
       }
-      case "apply-all", "spin-up" -> {
+      case "apply-all", "spin-up", "destroy-all", "tear-down" -> {
         if (!hasHelp(a, j + 1)) {
-          out.emit(Tool.TERRAGRUNT, Action.APPLY, a, null, dir);
-        }
-        return;
-      }
-      case "destroy-all", "tear-down" -> {
-        if (!hasHelp(a, j + 1)) {
-          out.emit(Tool.TERRAGRUNT, Action.DESTROY, a, null, dir);
+          out.emit(Tool.TERRAGRUNT, cmd.equals("apply-all") || cmd.equals("spin-up")
+              ? Action.APPLY : Action.DESTROY, a, null, dir);
         }
         return;
       }

@@ -270,30 +270,18 @@ final class ToolWords {
 
     /** The tool a binary name runs, or null. {@code aws} is CLOUDFORMATION's binary. */
     static Tool tool(String name) {
-      switch (name) {
-        case "terraform":
-          return Tool.TERRAFORM;
-        case "tofu":
-          return Tool.TOFU;
-        case "terragrunt":
-          return Tool.TERRAGRUNT;
-        case "cdk":
-          return Tool.CDK;
-        case "pulumi":
-          return Tool.PULUMI;
-        case "aws":
-          return Tool.CLOUDFORMATION;
-        default:
-          break;
-      }
-      // Side-by-side installs: terraform1.5, terraform_1.5.7, tofu-1.8 ...
-      if (versioned(name, "terraform")) {
-        return Tool.TERRAFORM;
-      }
-      if (versioned(name, "tofu")) {
-        return Tool.TOFU;
-      }
-      return versioned(name, "terragrunt") ? Tool.TERRAGRUNT : null;
+      return switch (name) {
+        case "terraform" -> Tool.TERRAFORM;
+        case "tofu" -> Tool.TOFU;
+        case "terragrunt" -> Tool.TERRAGRUNT;
+        case "cdk" -> Tool.CDK;
+        case "pulumi" -> Tool.PULUMI;
+        case "aws" -> Tool.CLOUDFORMATION;
+        // Side-by-side installs: terraform1.5, terraform_1.5.7, tofu-1.8 ...
+        default -> versioned(name, "terraform") ? Tool.TERRAFORM
+            : versioned(name, "tofu") ? Tool.TOFU
+            : versioned(name, "terragrunt") ? Tool.TERRAGRUNT : null;
+      };
     }
 
     /** {@code PREFIX[-_.][v]N(.N)*}, by hand: no regex in a hook's cold JVM. */

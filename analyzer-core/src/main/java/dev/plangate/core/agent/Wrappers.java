@@ -35,7 +35,6 @@ import java.util.Set;
 final class Wrappers {
   /** The wrapper ran nothing, or its command was handled here. */
   static final int STOP = -2;
-  /** Not a command that runs another. */
   static final int NOT_A_WRAPPER = -1;
 
   private final ShellWalker walker;
@@ -65,7 +64,7 @@ final class Wrappers {
         if (o.containsKey("-x") || o.containsKey("--exec")) {
           return j;
         }
-        walker.shell(join(w, j), inv.depth + 1, walker.childScope(inv));
+        walker.shellOf(join(w, j), inv);
         return STOP;
       }
       case "eval":
@@ -93,7 +92,7 @@ final class Wrappers {
           }
         }
         if (cmd != null) {
-          walker.shell(cmd, inv.depth + 1, walker.childScope(inv));
+          walker.shellOf(cmd, inv);
         } else {
           walker.other(name, w, i, inv);
         }
@@ -139,9 +138,7 @@ final class Wrappers {
               reference |= v.indexOf('n', 1) > 0;
             } else if (assignmentEnd(null, w.get(j)) > 0) {
               if (reference) {
-                String var = v.substring(0, v.indexOf('='));
-                inv.scope.vars.remove(var);
-                inv.scope.hints.remove(var);
+                inv.scope.forget(v.substring(0, v.indexOf('=')));
               } else {
                 walker.assign(inv.scope, w.get(j));
               }
@@ -184,8 +181,7 @@ final class Wrappers {
       case "unset", "set", "shopt", "ulimit", "umask", "enable":
         walker.changed(inv, "changes the shell's environment");
         for (int j = i + 1; j < w.size(); j++) {
-          inv.scope.vars.remove(w.get(j).value());
-          inv.scope.hints.remove(w.get(j).value());
+          inv.scope.forget(w.get(j).value());
         }
         return STOP;
       case "direnv":
@@ -197,7 +193,7 @@ final class Wrappers {
       case "nix-shell": {
         String cmd = optionValue(w, i + 1, "--run", "--command");
         if (cmd != null) {
-          walker.shell(cmd, inv.depth + 1, walker.childScope(inv));
+          walker.shellOf(cmd, inv);
         }
         return STOP;
       }
@@ -215,7 +211,7 @@ final class Wrappers {
       case "sops":
         if (i + 3 < w.size() && (w.get(i + 1).value().equals("exec-env")
             || w.get(i + 1).value().equals("exec-file"))) {
-          walker.shell(w.get(i + 3).shellText(), inv.depth + 1, walker.childScope(inv));
+          walker.shellOf(w.get(i + 3).shellText(), inv);
         }
         return STOP;
       default:
@@ -275,8 +271,7 @@ final class Wrappers {
           return STOP;
         }
         String tail = join(w, rest);
-        walker.shell(tail.isEmpty() ? s : s.concat(" ").concat(tail), inv.depth + 1,
-            walker.childScope(inv));
+        walker.shellOf(tail.isEmpty() ? s : s.concat(" ").concat(tail), inv);
         return STOP;
       }
       if ((v.equals("-u") || v.equals("-i") || v.equals("-") || v.startsWith("--unset")
@@ -367,11 +362,10 @@ final class Wrappers {
       }
       break;
     }
-    ShellScope child = walker.childScope(inv);
     String unseen = null;
     if (dashC) {
       if (j < w.size()) {
-        walker.shell(w.get(j).shellText(), inv.depth + 1, child);
+        walker.shellOf(w.get(j).shellText(), inv);
         if (inv.argsAppended) {
           unseen = "runs a command string it is handed at run time";
         }
@@ -380,9 +374,9 @@ final class Wrappers {
       }
     } else if (j >= w.size() || dashS) {
       if (inv.stdin != null) {
-        walker.shell(inv.stdin, inv.depth + 1, child);
-      } else if (!inv.cmd.heredocs.isEmpty() || inv.cmd.hereString != null
-          || isPiped(inv)) {
+        walker.shellOf(inv.stdin, inv);
+      } else if (inv.cmd.fed() != null || !inv.persistent) {
+        // Not persistent: it reads a pipe, whose input would be in stdin if it were known.
         unseen = "reads commands from a pipe or a file plangate cannot see";
       }
     } else if (w.get(j).dynamic() || w.get(j).value().startsWith("/dev/")
@@ -403,11 +397,6 @@ final class Wrappers {
   private boolean writtenOnTheLine(String file) {
     int first = walker.line.indexOf(file);
     return !file.isEmpty() && first >= 0 && walker.line.indexOf(file, first + file.length()) > 0;
-  }
-
-  /** Whether the command reads a pipe (its standard input is unknown, else it is in stdin). */
-  private static boolean isPiped(Inv inv) {
-    return !inv.persistent;
   }
 
   private void find(List<Word> w, int i, Inv inv) {
@@ -437,7 +426,7 @@ final class Wrappers {
     }
     int before = walker.out.size();
     if (k == j + 1) {
-      walker.shell(w.get(j).shellText(), inv.depth + 1, walker.childScope(inv));
+      walker.shellOf(w.get(j).shellText(), inv);
     } else if (k > j) {
       inv.argsAppended = true;
       walker.resolve(new ArrayList<>(w.subList(j, k)), 0, inv);
@@ -553,17 +542,14 @@ final class Wrappers {
     Word entrypoint = verb.equals("exec") ? null : entrypoint(w, v + 1, j);
     if (entrypoint != null) {
       // "--entrypoint terraform IMAGE destroy": the entrypoint runs, with the words after IMAGE.
-      List<Word> run = new ArrayList<>();
-      run.add(entrypoint);
-      run.addAll(w.subList(j + 1, w.size()));
-      walker.resolve(run, 0, inv);
+      walker.resolve(withHead(entrypoint, w, j + 1), 0, inv);
       return STOP;
     }
-    if (!verb.equals("exec") && w.get(j).dynamic()) {
-      // "docker run $IMAGE destroy": the image's program, named when the line runs.
-      return j;
-    }
     if (!verb.equals("exec")) {
+      if (w.get(j).dynamic()) {
+        // "docker run $IMAGE destroy": the image's program, named when the line runs.
+        return j;
+      }
       Tool t = Names.tool(Names.image(w.get(j).value()));
       if (t != null) {
         // The image's entrypoint is the tool; the words after it are its arguments.
@@ -588,25 +574,27 @@ final class Wrappers {
     String attr = installable.substring(installable.lastIndexOf('#') + 1);
     Tool t = Names.tool(Names.image(attr));
     if (t != null) {
-      List<Word> run = new ArrayList<>();
-      run.add(Word.literal(attr));
       int a = k + 1 < w.size() && w.get(k + 1).value().equals("--") ? k + 2 : k + 1;
-      run.addAll(w.subList(Math.min(a, w.size()), w.size()));
-      walker.classify(t, run, 0, inv);
+      walker.classify(t, withHead(Word.literal(attr), w, a), 0, inv);
     }
   }
 
   /** The tool {@code t} run with the words after {@code --} (from {@code from}) as arguments. */
   private void classifyAfterDashDash(Tool t, List<Word> w, int from, Inv inv) {
-    List<Word> run = new ArrayList<>();
-    run.add(Word.literal(t.name().toLowerCase(java.util.Locale.ROOT)));
-    for (int j = from; j < w.size(); j++) {
-      if (w.get(j).value().equals("--")) {
-        run.addAll(w.subList(j + 1, w.size()));
-        break;
-      }
+    int j = from;
+    while (j < w.size() && !w.get(j).value().equals("--")) {
+      j++;
     }
-    walker.classify(t, run, 0, inv);
+    walker.classify(t, withHead(Word.literal(t.name().toLowerCase(java.util.Locale.ROOT)), w,
+        j + 1), 0, inv);
+  }
+
+  /** {@code head} and then the words from {@code from} (none when past the end). */
+  private static List<Word> withHead(Word head, List<Word> w, int from) {
+    List<Word> run = new ArrayList<>();
+    run.add(head);
+    run.addAll(w.subList(Math.min(from, w.size()), w.size()));
+    return run;
   }
 
   /** The value of {@code --entrypoint} among the options {@code w[from, to)}; null if unset. */
@@ -635,18 +623,9 @@ final class Wrappers {
       inv.cwd = joinDir(inv.cwd, dir);
     }
     boolean dlx = name.equals("npx") || name.equals("pnpx") || name.equals("bunx");
-    String call = firstNonNull(o.get("--call"), o.get("-c"));
-    if (dlx && call != null) {
-      walker.shell(call, inv.depth + 1, walker.childScope(inv));
-      return;
-    }
-    if (j >= w.size()) {
-      return;
-    }
-    String verb = w.get(j).value();
     boolean script = false;
-    if (!dlx) {
-      switch (verb) {
+    if (!dlx && j < w.size()) {
+      switch (w.get(j).value()) {
         case "exec", "x", "dlx" -> dlx = true;
         case "run", "run-script" -> script = true;
         default -> {
@@ -657,9 +636,9 @@ final class Wrappers {
       }
       j = skipOptions(w, j + 1, "pcCwF", valueOpts, o);
     }
-    call = firstNonNull(o.get("--call"), o.get("-c"));
+    String call = firstNonNull(o.get("--call"), o.get("-c"));
     if (dlx && call != null) {
-      walker.shell(call, inv.depth + 1, walker.childScope(inv));
+      walker.shellOf(call, inv);
       return;
     }
     if (j >= w.size()) {

@@ -102,7 +102,7 @@ public enum AgentProtocol {
    */
   public Optional<ShellCall> shellCall(JsonNode input) {
     String event = input.path("hook_event_name").asText("");
-    String cwd = input.path("cwd").isTextual() ? input.path("cwd").textValue() : null;
+    String cwd = textOrNull(input.path("cwd"));
     switch (this) {
       case CLAUDE_CODE -> {
         require(event.equals("PreToolUse"), "hook_event_name is not PreToolUse");
@@ -125,11 +125,9 @@ public enum AgentProtocol {
           return Optional.empty();
         }
         JsonNode args = input.path("tool_input");
-        String dir = args.path("dir_path").isTextual() ? args.path("dir_path").textValue()
-            : args.path("directory").isTextual() ? args.path("directory").textValue() : null;
+        String dir = textOrNull(args.path("dir_path"));
         return Optional.of(new ShellCall(text(args, "tool_input.command", "command"),
-            dir != null && cwd != null ? java.nio.file.Path.of(cwd).resolve(dir).toString()
-                : cwd));
+            within(cwd, dir != null ? dir : textOrNull(args.path("directory")))));
       }
       case KIRO -> {
         require(event.equals("preToolUse"), "hook_event_name is not preToolUse");
@@ -138,14 +136,20 @@ public enum AgentProtocol {
           return Optional.empty();
         }
         JsonNode args = input.path("tool_input");
-        String dir = args.path("working_dir").isTextual() ? args.path("working_dir").textValue()
-            : null;
         return Optional.of(new ShellCall(text(args, "tool_input.command", "command"),
-            dir != null && cwd != null ? java.nio.file.Path.of(cwd).resolve(dir).toString()
-                : cwd));
+            within(cwd, textOrNull(args.path("working_dir")))));
       }
       default -> throw new IllegalStateException(name());
     }
+  }
+
+  private static String textOrNull(JsonNode n) {
+    return n.isTextual() ? n.textValue() : null;
+  }
+
+  /** The tool call's own directory resolved against the hook's, when it gives one. */
+  private static String within(String cwd, String dir) {
+    return dir != null && cwd != null ? java.nio.file.Path.of(cwd).resolve(dir).toString() : cwd;
   }
 
   /**

@@ -7,6 +7,8 @@ import dev.plangate.core.agent.CommandRecognizer;
 import dev.plangate.core.agent.DestructiveCommands;
 import java.io.File;
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.Map;
 
 /**
  * The hook's answer for the common case, a shell command that changes no infrastructure, given
@@ -35,7 +37,7 @@ public final class HookFastPath {
    * @param forcedAgent the {@code --agent} value, or null to detect the protocol
    */
   public static String answer(byte[] input, String forcedAgent) {
-    Fields f;
+    Map<String, String> f;
     try {
       f = read(input);
     } catch (IOException | RuntimeException e) {
@@ -44,48 +46,28 @@ public final class HookFastPath {
     if (f == null) {
       return null;
     }
-    String protocol = forcedAgent != null ? forcedAgent : protocolOf(f.event);
-    if (protocol == null) {
+    String event = f.get("hook_event_name");
+    String tool = f.get("tool_name");
+    String protocol = forcedAgent != null ? forcedAgent : protocolOf(event);
+    if (protocol == null || !protocol.equals(protocolOf(event))) {
       return null;
     }
-    String command;
-    String allow;
-    switch (protocol) {
-      case "claude-code" -> {
-        if (!"PreToolUse".equals(f.event) || !"Bash".equals(f.tool)) {
-          return null;
-        }
-        command = f.toolCommand;
-        allow = CLAUDE_ALLOW;
-      }
-      case "cursor" -> {
-        if (!"beforeShellExecution".equals(f.event)) {
-          return null;
-        }
-        command = f.command;
-        allow = CURSOR_ALLOW;
-      }
-      case "gemini" -> {
-        if (!"BeforeTool".equals(f.event) || !"run_shell_command".equals(f.tool)) {
-          return null;
-        }
-        command = f.toolCommand;
-        allow = GEMINI_ALLOW;
-      }
-      case "kiro" -> {
-        if (!"preToolUse".equals(f.event) || !("shell".equals(f.tool)
-            || "execute_bash".equals(f.tool) || "execute_cmd".equals(f.tool))) {
-          return null;
-        }
-        command = f.toolCommand;
-        allow = KIRO_ALLOW;
-      }
-      default -> {
-        return null;
-      }
-    }
+    // Null for a tool call of another tool than the shell: the full hook looks at it.
+    String command = switch (protocol) {
+      case "claude-code" -> "Bash".equals(tool) ? f.get(TOOL_COMMAND) : null;
+      case "cursor" -> f.get("command");
+      case "gemini" -> "run_shell_command".equals(tool) ? f.get(TOOL_COMMAND) : null;
+      default -> "shell".equals(tool) || "execute_bash".equals(tool)
+          || "execute_cmd".equals(tool) ? f.get(TOOL_COMMAND) : null;
+    };
+    String allow = switch (protocol) {
+      case "cursor" -> CURSOR_ALLOW;
+      case "gemini" -> GEMINI_ALLOW;
+      case "kiro" -> KIRO_ALLOW;
+      default -> CLAUDE_ALLOW;
+    };
     return command != null && CommandRecognizer.recognize(command).isEmpty()
-        && !repositoryRules(f.cwd) ? allow : null;
+        && !repositoryRules(f.get("cwd")) ? allow : null;
   }
 
   /**
@@ -125,18 +107,15 @@ public final class HookFastPath {
     };
   }
 
-  /** The few fields the protocols use. */
-  private static final class Fields {
-    String event;
-    String tool;
-    String command;
-    String toolCommand;
-    String cwd;
-  }
+  /** The key of {@code tool_input.command} among the fields {@link #read} returns. */
+  private static final String TOOL_COMMAND = "tool_input.command";
 
-  /** Null when the input is not one JSON object, or a field the hook reads comes twice. */
-  private static Fields read(byte[] input) throws IOException {
-    Fields f = new Fields();
+  /**
+   * The few fields the protocols use, by name; null when the input is not one JSON object, or a
+   * field the hook reads is not a string or comes twice.
+   */
+  private static Map<String, String> read(byte[] input) throws IOException {
+    Map<String, String> f = new HashMap<>();
     try (JsonParser p = FACTORY.createParser(input)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return null;
@@ -145,14 +124,8 @@ public final class HookFastPath {
         String name = p.currentName();
         JsonToken value = p.nextToken();
         switch (name) {
-          case "cwd" -> {
-            if (value != JsonToken.VALUE_STRING || f.cwd != null) {
-              return null;
-            }
-            f.cwd = p.getText();
-          }
-          case "hook_event_name", "tool_name", "command" -> {
-            if (value != JsonToken.VALUE_STRING || !set(f, name, p.getText())) {
+          case "cwd", "hook_event_name", "tool_name", "command" -> {
+            if (value != JsonToken.VALUE_STRING || f.put(name, p.getText()) != null) {
               return null;
             }
           }
@@ -171,43 +144,18 @@ public final class HookFastPath {
     return f;
   }
 
-  private static boolean readToolInput(JsonParser p, Fields f) throws IOException {
+  private static boolean readToolInput(JsonParser p, Map<String, String> f) throws IOException {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String name = p.currentName();
       JsonToken value = p.nextToken();
       if (name.equals("command")) {
-        if (value != JsonToken.VALUE_STRING || f.toolCommand != null) {
+        if (value != JsonToken.VALUE_STRING || f.put(TOOL_COMMAND, p.getText()) != null) {
           return false;
         }
-        f.toolCommand = p.getText();
       } else {
         p.skipChildren();
       }
     }
     return p.currentToken() == JsonToken.END_OBJECT;
-  }
-
-  private static boolean set(Fields f, String name, String value) {
-    switch (name) {
-      case "hook_event_name" -> {
-        if (f.event != null) {
-          return false;
-        }
-        f.event = value;
-      }
-      case "tool_name" -> {
-        if (f.tool != null) {
-          return false;
-        }
-        f.tool = value;
-      }
-      default -> {
-        if (f.command != null) {
-          return false;
-        }
-        f.command = value;
-      }
-    }
-    return true;
   }
 }
