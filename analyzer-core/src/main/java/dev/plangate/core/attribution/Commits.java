@@ -1,5 +1,6 @@
 package dev.plangate.core.attribution;
 
+import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.CommitRange;
@@ -38,5 +39,30 @@ public record Commits(GitRepository git, CommitRange range,
       }
     }
     return out;
+  }
+
+  /** Who wrote each commit, for {@link Authors#of}. */
+  Authors authors() {
+    return new Authors(this);
+  }
+
+  /** Who wrote each commit: as {@link #bySha} says, else the author git records (not AI). */
+  static final class Authors {
+    private final Map<String, String> authorBySha = new HashMap<>();
+    private final Function<String, CommitAuthorship> bySha;
+
+    private Authors(Commits commits) {
+      commits.range().commits().forEach(c -> authorBySha.put(c.sha(), c.author()));
+      this.bySha = commits.bySha();
+    }
+
+    /** {@code h} as an attribution to its commit. */
+    Attribution of(Hit h) {
+      CommitAuthorship a = bySha == null ? null : bySha.apply(h.sha());
+      return a != null
+          ? new Attribution(h.sha(), a.author(), a.agent(), a.ai(), h.file(), h.line(), h.change())
+          : new Attribution(h.sha(), authorBySha.get(h.sha()), null, false, h.file(), h.line(),
+              h.change());
+    }
   }
 }
