@@ -99,12 +99,7 @@ public final class JsonReportWriter implements ReportRenderer {
 
   private static void authorship(JsonGenerator g, Authorship a) throws IOException {
     g.writeObjectFieldStart("authorship");
-    g.writeFieldName("aiInvolved");
-    if (a.aiInvolved() == null) {
-      g.writeNull();
-    } else {
-      g.writeBoolean(a.aiInvolved());
-    }
+    g.writeObjectField("aiInvolved", a.aiInvolved()); // a Boolean: true, false or null
     g.writeArrayFieldStart("commits");
     for (CommitAuthorship c : a.commits()) {
       g.writeStartObject();
@@ -150,12 +145,7 @@ public final class JsonReportWriter implements ReportRenderer {
     strings(g, "replacedBecause", f.replacedBecause());
     g.writeBooleanField("critical", f.critical());
     g.writeStringField("category", f.category());
-    g.writeFieldName("recoverable");
-    if (f.recoverable() == null) {
-      g.writeNull();
-    } else {
-      g.writeBoolean(f.recoverable());
-    }
+    g.writeObjectField("recoverable", f.recoverable());
     g.writeStringField("recoverability", f.recoverability());
     g.writeStringField("explanation", f.explanation());
     g.writeObjectFieldStart("downstream");
@@ -198,7 +188,7 @@ public final class JsonReportWriter implements ReportRenderer {
     g.writeEndArray();
   }
 
-  private static void strings(JsonGenerator g, String name, List<String> values)
+  static void strings(JsonGenerator g, String name, List<String> values)
       throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {

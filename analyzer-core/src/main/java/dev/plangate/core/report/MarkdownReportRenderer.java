@@ -11,6 +11,7 @@ import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.impact.Phrases;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -109,8 +110,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       case ERROR -> "⚠️";
       default -> "⛔";
     };
-    sb.append("### ").append(icon).append(" plangate — ").append(title(r.decision()))
-        .append("\n\n");
+    sb.append("### ").append(icon).append(" plangate — ")
+        .append(r.decision().id().replace('_', ' ')).append("\n\n");
     if (r.decision() == Decision.ERROR) {
       sb.append("plangate could not read its input, so nothing was decided:\n\n");
       for (String e : r.errors()) {
@@ -140,7 +141,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       sb.append('.');
     }
     if (forget > 0) {
-      sb.append(' ').append(Wording.plural(forget, "resource is", "resources are"))
+      sb.append(' ').append(Phrases.plural(forget, "resource is", "resources are"))
           .append(" removed from state but ").append(forget == 1 ? "keeps" : "keep")
           .append(" running.");
     }
@@ -151,7 +152,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       long covered = Wording.coveredBySuggestions(sorted);
       sb.append("Likely a rename: adding the `moved` block")
           .append(suggestions.size() == 1 ? "" : "s")
-          .append(" below turns ").append(Wording.plural(covered, "destroy", "destroys"))
+          .append(" below turns ").append(Phrases.plural(covered, "destroy", "destroys"))
           .append(" into a move.\n");
     }
     boolean destroys = sorted.stream().anyMatch(f -> f.action().destroys());
@@ -225,15 +226,6 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     }
     sb.append(reasons.entrySet().stream().map(e -> markdown(e.getKey()) + " (" + e.getValue()
         + ")").collect(Collectors.joining("; "))).append(".  \n");
-  }
-
-  private static String title(Decision d) {
-    return switch (d) {
-      case PASS -> "pass";
-      case APPROVAL_REQUIRED -> "approval required";
-      case BLOCKED -> "blocked";
-      case ERROR -> "error";
-    };
   }
 
   /**
@@ -311,7 +303,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         sb.append(": ").append(e.getValue().stream().limit(2).map(a -> markdown(a.change())
             + " (" + markdownCode(a.where()) + ")").collect(Collectors.joining(", ")));
         int n = counts.get(e.getKey());
-        sb.append(" → ").append(Wording.plural(n, "finding", "findings")).append('\n');
+        sb.append(" → ").append(Phrases.plural(n, "finding", "findings")).append('\n');
       }
     }
   }

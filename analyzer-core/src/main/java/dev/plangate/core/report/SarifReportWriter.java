@@ -242,11 +242,7 @@ public final class SarifReportWriter implements ReportRenderer {
       g.writeStringField("level", r.level);
       g.writeEndObject();
       g.writeObjectFieldStart("properties");
-      g.writeArrayFieldStart("tags");
-      for (String t : r.tags) {
-        g.writeString(t);
-      }
-      g.writeEndArray();
+      JsonReportWriter.strings(g, "tags", r.tags);
       g.writeEndObject();
       g.writeEndObject();
     }

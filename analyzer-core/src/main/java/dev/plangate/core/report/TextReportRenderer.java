@@ -9,6 +9,7 @@ import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.impact.Phrases;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -56,11 +57,7 @@ public final class TextReportRenderer implements ReportRenderer {
 
   public String render(Report r) {
     StringBuilder sb = new StringBuilder();
-    String mark = switch (r.decision()) {
-      case PASS -> paint(GREEN, "✔");
-      case ERROR -> paint(RED, "✖");
-      default -> paint(RED, "✖");
-    };
+    String mark = r.decision() == Decision.PASS ? paint(GREEN, "✔") : paint(RED, "✖");
     sb.append(mark).append(' ').append(paint(BOLD, "plangate: " + Wording.headline(r)))
         .append('\n');
     if (r.decision() == Decision.ERROR) {
@@ -104,7 +101,7 @@ public final class TextReportRenderer implements ReportRenderer {
       long covered = Wording.coveredBySuggestions(sorted);
       sb.append("\n  Likely a rename. Add ")
           .append(suggestions.size() == 1 ? "this block" : "these blocks")
-          .append(" and plan again; ").append(Wording.plural(covered, "destroy becomes", "destroys become"))
+          .append(" and plan again; ").append(Phrases.plural(covered, "destroy becomes", "destroys become"))
           .append(" a move:\n");
       int shown = 0;
       for (String s : suggestions) {
@@ -213,7 +210,7 @@ public final class TextReportRenderer implements ReportRenderer {
       sb.append(indent).append("└ dependencies unknown\n");
     } else if (total > 0) {
       sb.append(indent).append("└ ").append(f.downstream().known() ? "" : "at least ")
-          .append(Wording.plural(total, "resource depends",
+          .append(Phrases.plural(total, "resource depends",
           "resources depend")).append(" on it");
       List<String> hidden = f.downstream().unchanged();
       if (!hidden.isEmpty()) {
