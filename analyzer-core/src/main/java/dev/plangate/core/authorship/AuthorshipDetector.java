@@ -114,14 +114,8 @@ public final class AuthorshipDetector {
     if (branchName == null || branchName.isBlank()) {
       return List.of();
     }
-    String name = SignalText.fold(branchName).strip();
-    String written = branchName.strip();
-    if (name.startsWith("refs/heads/")) {
-      name = name.substring("refs/heads/".length());
-    }
-    if (written.startsWith("refs/heads/")) {
-      written = written.substring("refs/heads/".length());
-    }
+    String name = SignalText.fold(branchName).strip().replaceFirst("^refs/heads/", "");
+    String written = branchName.strip().replaceFirst("^refs/heads/", "");
     List<Signal> found = new ArrayList<>();
     for (SignalRule r : rules(Where.BRANCH)) {
       String prefix = r.key();
@@ -182,31 +176,23 @@ public final class AuthorshipDetector {
     boolean ai = commits.stream().anyMatch(CommitAuthorship::ai)
         || signals.stream().anyMatch(Signal::decides);
 
-    List<String> notes = new ArrayList<>();
-    Boolean aiInvolved;
-    if (range == null) {
-      notes.add(whyNoRange != null && !whyNoRange.isBlank() ? whyNoRange
-          : "No commit range was read, so the commits' authorship is unknown.");
-      aiInvolved = ai ? Boolean.TRUE : null;
-    } else if (!range.complete()) {
-      notes.add(!range.problem().isBlank() ? range.problem()
-          : "The commit history is cut off, so commits of the range may be missing.");
-      aiInvolved = ai ? Boolean.TRUE : null;
-    } else if (commits.isEmpty()) {
-      // However the range was built: no commit read is no evidence that a person wrote it.
-      notes.add("The range " + range.base() + ".." + range.head() + " holds no commit, so no"
-          + " commit was read and authorship is unknown.");
-      aiInvolved = ai ? Boolean.TRUE : null;
-    } else {
-      aiInvolved = ai;
-      if (!ai) {
-        notes.add("None of the " + commits.size() + " commit" + (commits.size() == 1 ? "" : "s")
-                + " read carries an AI signal, which does not prove a person wrote "
-                + (commits.size() == 1 ? "it" : "them")
-                + ": an agent that leaves no trailer, identity or note looks like a person.");
-      }
+    // Why the commits cannot clear the change, or null when they can. However the range was
+    // built: no commit read is no evidence that a person wrote it.
+    String unknown = range == null ? (whyNoRange != null && !whyNoRange.isBlank() ? whyNoRange
+        : "No commit range was read, so the commits' authorship is unknown.")
+        : !range.complete() ? (!range.problem().isBlank() ? range.problem()
+            : "The commit history is cut off, so commits of the range may be missing.")
+        : commits.isEmpty() ? "The range " + range.base() + ".." + range.head() + " holds no"
+            + " commit, so no commit was read and authorship is unknown."
+        : null;
+    if (unknown != null) {
+      return new Authorship(ai ? Boolean.TRUE : null, commits, signals, List.of(unknown));
     }
-    return new Authorship(aiInvolved, commits, signals, notes);
+    List<String> notes = ai ? List.of() : List.of("None of the " + commits.size() + " commit"
+        + (commits.size() == 1 ? "" : "s") + " read carries an AI signal, which does not prove a"
+        + " person wrote " + (commits.size() == 1 ? "it" : "them")
+        + ": an agent that leaves no trailer, identity or note looks like a person.");
+    return new Authorship(ai, commits, signals, notes);
   }
 
   private void person(List<Signal> found, String kind, String name, String email) {

@@ -2,6 +2,7 @@ package dev.plangate.core.authorship;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Text as signals are matched against it: written differently, read the same.
@@ -30,6 +31,9 @@ final class SignalText {
       throw new IllegalStateException("look-alike table out of step");
     }
   }
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\p{javaWhitespace}");
+  private static final Pattern BRACKETS = Pattern.compile("^<+|>+\\z");
 
   private SignalText() {}
 
@@ -79,22 +83,7 @@ final class SignalText {
     if (email == null) {
       return null;
     }
-    String f = fold(email);
-    StringBuilder sb = new StringBuilder(f.length());
-    for (int i = 0; i < f.length(); i++) {
-      char c = f.charAt(i);
-      if (!Character.isWhitespace(c)) {
-        sb.append(c);
-      }
-    }
-    String s = sb.toString();
-    while (s.startsWith("<")) {
-      s = s.substring(1);
-    }
-    while (s.endsWith(">")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    return s;
+    return BRACKETS.matcher(WHITESPACE.matcher(fold(email)).replaceAll("")).replaceAll("");
   }
 
   /** True when nothing in {@code s} can change: printable ASCII, tab and line feeds only. */
