@@ -18,22 +18,11 @@ import java.util.Map;
  * Writes the canonical JSON report (schema version 1, documented in docs/report-json.md) with a
  * streaming generator, so a report with a hundred thousand downstream addresses costs no tree.
  */
-public final class JsonReportWriter implements ReportRenderer {
+public final class JsonReportWriter extends NamedRenderer {
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  @Override
-  public String id() {
-    return "json";
-  }
-
-  @Override
-  public String mediaType() {
-    return "application/json";
-  }
-
-  @Override
-  public String fileExtension() {
-    return "json";
+  public JsonReportWriter() {
+    super("json", "application/json", "json");
   }
 
   @Override

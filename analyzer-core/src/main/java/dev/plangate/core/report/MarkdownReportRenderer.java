@@ -28,24 +28,13 @@ import java.util.stream.Collectors;
  * suggested {@code moved} blocks and the blast radius as a Mermaid graph ({@link MermaidGraph}).
  * Nothing is said twice. Every string from input goes through {@link Escape}.
  */
-public final class MarkdownReportRenderer implements ReportRenderer {
+public final class MarkdownReportRenderer extends NamedRenderer {
   /** Marks the comment so a later run can find and update it. */
   public static final String MARKER = "<!-- plangate-report -->";
   static final int TABLE_ROWS = 50;
 
-  @Override
-  public String id() {
-    return "markdown";
-  }
-
-  @Override
-  public String mediaType() {
-    return "text/markdown; charset=utf-8";
-  }
-
-  @Override
-  public String fileExtension() {
-    return "md";
+  public MarkdownReportRenderer() {
+    super("markdown", "text/markdown; charset=utf-8", "md");
   }
 
   /** The whole report, or at most {@link RenderOptions#maxChars()} characters of it. */

@@ -20,7 +20,7 @@ import java.util.Set;
  * The terminal report: decision first, the worst findings next, what to do after that. Every
  * string from input is escaped; colour only when asked for.
  */
-public final class TextReportRenderer implements ReportRenderer {
+public final class TextReportRenderer extends NamedRenderer {
   private static final int SHOWN = 10;
   private static final String RED = "\u001b[31m";
   private static final String YELLOW = "\u001b[33m";
@@ -31,22 +31,8 @@ public final class TextReportRenderer implements ReportRenderer {
   private final boolean color;
 
   public TextReportRenderer(boolean color) {
+    super("text", "text/plain; charset=utf-8", "txt");
     this.color = color;
-  }
-
-  @Override
-  public String id() {
-    return "text";
-  }
-
-  @Override
-  public String mediaType() {
-    return "text/plain; charset=utf-8";
-  }
-
-  @Override
-  public String fileExtension() {
-    return "txt";
   }
 
   /** Colour as {@code options} says, whatever this instance was made with. */
