@@ -33,7 +33,6 @@ final class SignalText {
   }
 
   private static final Pattern WHITESPACE = Pattern.compile("\\p{javaWhitespace}");
-  private static final Pattern BRACKETS = Pattern.compile("^<+|>+\\z");
 
   private SignalText() {}
 
@@ -83,7 +82,16 @@ final class SignalText {
     if (email == null) {
       return null;
     }
-    return BRACKETS.matcher(WHITESPACE.matcher(fold(email)).replaceAll("")).replaceAll("");
+    String s = WHITESPACE.matcher(fold(email)).replaceAll("");
+    int start = 0;
+    int end = s.length();
+    while (start < end && s.charAt(start) == '<') {
+      start++;
+    }
+    while (end > start && s.charAt(end - 1) == '>') {
+      end--;
+    }
+    return s.substring(start, end);
   }
 
   /** True when nothing in {@code s} can change: printable ASCII, tab and line feeds only. */
