@@ -44,7 +44,7 @@ public final class MarkdownReportRenderer extends NamedRenderer {
   }
 
   public String render(Report r) {
-    return compose(r, new Sorted(r), TABLE_ROWS, true, true);
+    return compose(r, Sorted.of(r), TABLE_ROWS, true, true);
   }
 
   /**
@@ -53,7 +53,7 @@ public final class MarkdownReportRenderer extends NamedRenderer {
    * what was left out is named.
    */
   public String render(Report r, int maxChars) {
-    Sorted sorted = new Sorted(r);
+    Sorted sorted = Sorted.of(r);
     for (int rows : new int[] {TABLE_ROWS, 20, 5, 0}) {
       for (boolean details : new boolean[] {true, false}) {
         String s = compose(r, sorted, rows, details, true);
@@ -81,12 +81,9 @@ public final class MarkdownReportRenderer extends NamedRenderer {
 
   /** The findings worst first and their moved blocks: computed once per report. */
   private record Sorted(List<Finding> findings, Set<String> suggestions) {
-    Sorted(Report r) {
-      this(Wording.bySeverity(r.findings()));
-    }
-
-    Sorted(List<Finding> bySeverity) {
-      this(bySeverity, Wording.suggestions(bySeverity));
+    static Sorted of(Report r) {
+      List<Finding> bySeverity = r.findingsBySeverity();
+      return new Sorted(bySeverity, Wording.suggestions(bySeverity));
     }
   }
 

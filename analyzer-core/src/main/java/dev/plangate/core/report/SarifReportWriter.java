@@ -173,10 +173,6 @@ public final class SarifReportWriter extends NamedRenderer {
 
   @Override
   public void render(Report report, Writer out, RenderOptions options) throws IOException {
-    write(report, out);
-  }
-
-  public void write(Report report, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
