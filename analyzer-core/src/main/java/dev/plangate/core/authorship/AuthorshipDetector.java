@@ -75,7 +75,12 @@ public final class AuthorshipDetector {
 
   /** What one commit's author, committer, trailers, message and git-ai note say. */
   public CommitAuthorship commit(Commit c) {
-    List<Signal> found = new ArrayList<>();
+    return commit(c, List.of());
+  }
+
+  /** The same, with what the code host asserts about the commit ({@code extra}). */
+  private CommitAuthorship commit(Commit c, List<Signal> extra) {
+    List<Signal> found = new ArrayList<>(extra);
     person(found, "author", c.authorName(), c.authorEmail());
     boolean sameCommitter = Objects.equals(c.authorName(), c.committerName())
         && Objects.equals(c.authorEmail(), c.committerEmail());
@@ -84,9 +89,11 @@ public final class AuthorshipDetector {
     }
     Set<String> parsed = new HashSet<>();
     for (Trailer t : c.trailers()) {
-      trailer(found, t);
       if (t.key() != null && t.value() != null) {
-        parsed.add(SignalText.key(t.key()) + ":" + SignalText.fold(t.value()).strip());
+        String key = SignalText.key(t.key());
+        String value = SignalText.fold(t.value()).strip();
+        keyValue(found, "trailer", t.toString(), key, value);
+        parsed.add(key + ":" + value);
       }
     }
     message(found, c.message(), parsed);
@@ -95,18 +102,6 @@ public final class AuthorshipDetector {
     boolean ai = signals.stream().anyMatch(Signal::decides);
     String agent = signals.isEmpty() ? null : signals.get(0).agent();
     return new CommitAuthorship(c.sha(), c.author(), c.subject(), ai, agent, signals);
-  }
-
-  private static CommitAuthorship withPlatform(CommitAuthorship c, List<Signal> extra) {
-    if (extra == null || extra.isEmpty()) {
-      return c;
-    }
-    List<Signal> all = new ArrayList<>(extra);
-    all.addAll(c.signals());
-    all = strongestFirst(all);
-    boolean ai = all.stream().anyMatch(Signal::decides);
-    return new CommitAuthorship(c.sha(), c.author(), c.subject(), ai,
-        all.get(0).agent(), all);
   }
 
   /** Signals in the name of the branch being checked; {@code refs/heads/} is ignored. */
@@ -166,7 +161,7 @@ public final class AuthorshipDetector {
     List<CommitAuthorship> commits = new ArrayList<>();
     if (range != null) {
       for (Commit c : range.commits()) {
-        commits.add(withPlatform(commit(c), platform.byCommit().get(c.sha())));
+        commits.add(commit(c, platform.byCommit().getOrDefault(c.sha(), List.of())));
       }
     }
     List<Signal> signals = new ArrayList<>(platform.change());
@@ -217,14 +212,6 @@ public final class AuthorshipDetector {
         }
       }
     }
-  }
-
-  private void trailer(List<Signal> found, Trailer t) {
-    if (t.key() == null || t.value() == null) {
-      return;
-    }
-    keyValue(found, "trailer", t.toString(), SignalText.key(t.key()),
-        SignalText.fold(t.value()).strip());
   }
 
   /**
