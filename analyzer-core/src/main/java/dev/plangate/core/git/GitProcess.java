@@ -57,7 +57,6 @@ final class GitProcess {
 
   private GitProcess() {}
 
-  /** The number of git processes started so far. */
   static long started() {
     return STARTED.get();
   }

@@ -69,7 +69,6 @@ public final class GitRepository {
         dir.toAbsolutePath().resolve(lines[1]).normalize());
   }
 
-  /** The top directory of the working tree. */
   public Path root() {
     return root;
   }
@@ -165,7 +164,6 @@ public final class GitRepository {
     return root.resolve(path).normalize();
   }
 
-  /** The committer date of a commit. */
   public Instant commitTime(String rev) throws GitException {
     requireUsable(rev, null);
     GitProcess.Result r = GitProcess.run(root, List.of("log", "-1", "--no-notes", "--format=%ct",
