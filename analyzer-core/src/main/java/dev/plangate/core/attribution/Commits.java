@@ -5,7 +5,6 @@ import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.CommitRange;
 import dev.plangate.core.git.GitRepository;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,7 @@ public record Commits(GitRepository git, CommitRange range,
 
   /** The range's commits that are not merges, oldest first. */
   List<String> nonMerges() {
-    List<String> out = new ArrayList<>();
-    for (Commit c : range.commits()) {
-      if (!c.isMerge()) {
-        out.add(c.sha());
-      }
-    }
-    return out;
+    return range.commits().stream().filter(c -> !c.isMerge()).map(Commit::sha).toList();
   }
 
   /** Who wrote each commit, for {@link Authors#of}. */

@@ -135,11 +135,7 @@ final class TemplateAttribution implements AttributionStep {
   }
 
   private static String at(Map<String, Span> spans, int line) {
-    for (Map.Entry<String, Span> e : spans.entrySet()) {
-      if (e.getValue().contains(line)) {
-        return e.getKey();
-      }
-    }
-    return null;
+    return spans.entrySet().stream().filter(e -> e.getValue().contains(line))
+        .map(Map.Entry::getKey).findFirst().orElse(null);
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -403,13 +404,7 @@ public final class GitRepository {
     requireUsable(rev, null);
     String text = GitProcess.runOk(root, List.of("ls-tree", "-r", "-z", "--name-only",
         "--end-of-options", rev + "^{tree}"), null).text();
-    List<String> out = new ArrayList<>();
-    for (String name : text.split("\u0000")) {
-      if (!name.isEmpty()) {
-        out.add(name);
-      }
-    }
-    return out;
+    return Arrays.stream(text.split("\u0000")).filter(name -> !name.isEmpty()).toList();
   }
 
   /**

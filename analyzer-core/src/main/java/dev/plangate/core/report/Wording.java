@@ -9,6 +9,7 @@ import dev.plangate.core.impact.Phrases;
 import dev.plangate.core.model.ReplaceOrder;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Short phrases shared by the human-readable renderers. */
 final class Wording {
@@ -28,13 +29,8 @@ final class Wording {
 
   /** Distinct suggested moved blocks, worst finding first. */
   static java.util.Set<String> suggestions(List<Finding> sorted) {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    for (Finding f : sorted) {
-      if (f.suggestion() != null) {
-        out.add(f.suggestion());
-      }
-    }
-    return out;
+    return sorted.stream().map(Finding::suggestion).filter(java.util.Objects::nonNull)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   /** How many findings a moved block would turn into moves. */
