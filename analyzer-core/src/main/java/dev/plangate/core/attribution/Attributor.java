@@ -3,14 +3,12 @@ package dev.plangate.core.attribution;
 import dev.plangate.core.attribution.Declaration.ModuleCall;
 import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.authorship.CommitAuthorship;
-import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.CommitRange;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.model.Plan;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -72,23 +70,14 @@ public final class Attributor {
       directories.addAll(d.directories());
     }
 
-    Map<String, Integer> order = new HashMap<>();
-    Map<String, Commit> commits = new HashMap<>();
-    List<String> nonMerges = new ArrayList<>();
-    for (Commit c : range.commits()) {
-      order.put(c.sha(), order.size());
-      commits.put(c.sha(), c);
-      if (!c.isMerge()) {
-        nonMerges.add(c.sha());
-      }
-    }
-    ChangeIndex index = new ChangeIndex(directories, order);
+    Commits commits = new Commits(repository, range, bySha, moduleDir);
+    ChangeIndex index = new ChangeIndex(directories, commits.order());
     if (!findings.isEmpty()) {
-      repository.patches(nonMerges, pathspecs(directories), index::add);
+      repository.patches(commits.nonMerges(), pathspecs(directories), index::add);
     }
     index.finish();
 
-    Authors authors = new Authors(commits, bySha);
+    Commits.Authors authors = commits.authors();
     Map<Declaration, List<Attribution>> byDeclaration = new IdentityHashMap<>();
     Map<String, List<Attribution>> result = new LinkedHashMap<>();
     for (int i = 0; i < findings.size(); i++) {
@@ -99,7 +88,8 @@ public final class Attributor {
     return result;
   }
 
-  private static List<Attribution> attribute(Declaration d, ChangeIndex index, Authors authors) {
+  private static List<Attribution> attribute(Declaration d, ChangeIndex index,
+      Commits.Authors authors) {
     List<Hit> blocks = new ArrayList<>();
     for (ModuleCall call : d.calls()) {
       blocks.addAll(index.removals(call.directory(), Block.module(call.name())));
@@ -139,13 +129,11 @@ public final class Attributor {
     return List.copyOf(out);
   }
 
-  private static void add(Hit h, List<Attribution> out, Set<String> seen, Authors authors) {
-    if (out.size() >= MAX_PER_FINDING || !seen.add(h.sha() + '\0' + h.file())) {
-      return;
+  private static void add(Hit h, List<Attribution> out, Set<String> seen,
+      Commits.Authors authors) {
+    if (out.size() < MAX_PER_FINDING && seen.add(h.sha() + '\0' + h.file())) {
+      out.add(authors.of(h));
     }
-    Authors.Who who = authors.of(h.sha());
-    out.add(new Attribution(h.sha(), who.author(), who.agent(), who.ai(), h.file(), h.line(),
-        h.change()));
   }
 
   private static List<String> pathspecs(Set<String> directories) {
@@ -171,29 +159,5 @@ public final class Attributor {
           + "' is outside the repository");
     }
     return normalised;
-  }
-
-  /** Who wrote each commit, asked once per commit. */
-  private static final class Authors {
-    record Who(String author, String agent, boolean ai) {}
-
-    private final Map<String, Commit> commits;
-    private final Function<String, CommitAuthorship> bySha;
-    private final Map<String, Who> known = new HashMap<>();
-
-    Authors(Map<String, Commit> commits, Function<String, CommitAuthorship> bySha) {
-      this.commits = commits;
-      this.bySha = bySha;
-    }
-
-    Who of(String sha) {
-      return known.computeIfAbsent(sha, s -> {
-        CommitAuthorship a = bySha == null ? null : bySha.apply(s);
-        if (a != null) {
-          return new Who(a.author(), a.agent(), a.ai());
-        }
-        return new Who(commits.get(s).author(), null, false);
-      });
-    }
   }
 }

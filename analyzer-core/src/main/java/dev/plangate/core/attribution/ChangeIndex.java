@@ -136,15 +136,7 @@ final class ChangeIndex {
   }
 
   private boolean declares(String directory, String path) {
-    if (!directories.contains(directory)) {
-      return false;
-    }
-    for (String suffix : DECLARING_SUFFIXES) {
-      if (path.endsWith(suffix)) {
-        return true;
-      }
-    }
-    return false;
+    return directories.contains(directory) && DECLARING_SUFFIXES.stream().anyMatch(path::endsWith);
   }
 
   static String parent(String path) {

@@ -1,10 +1,10 @@
 package dev.plangate.core.attribution;
 
+import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.CommitRange;
 import dev.plangate.core.git.GitRepository;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,12 +31,31 @@ public record Commits(GitRepository git, CommitRange range,
 
   /** The range's commits that are not merges, oldest first. */
   List<String> nonMerges() {
-    List<String> out = new ArrayList<>();
-    for (Commit c : range.commits()) {
-      if (!c.isMerge()) {
-        out.add(c.sha());
-      }
+    return range.commits().stream().filter(c -> !c.isMerge()).map(Commit::sha).toList();
+  }
+
+  /** Who wrote each commit, for {@link Authors#of}. */
+  Authors authors() {
+    return new Authors(this);
+  }
+
+  /** Who wrote each commit: as {@link #bySha} says, else the author git records (not AI). */
+  static final class Authors {
+    private final Map<String, String> authorBySha = new HashMap<>();
+    private final Function<String, CommitAuthorship> bySha;
+
+    private Authors(Commits commits) {
+      commits.range().commits().forEach(c -> authorBySha.put(c.sha(), c.author()));
+      this.bySha = commits.bySha();
     }
-    return out;
+
+    /** {@code h} as an attribution to its commit. */
+    Attribution of(Hit h) {
+      CommitAuthorship a = bySha == null ? null : bySha.apply(h.sha());
+      return a != null
+          ? new Attribution(h.sha(), a.author(), a.agent(), a.ai(), h.file(), h.line(), h.change())
+          : new Attribution(h.sha(), authorBySha.get(h.sha()), null, false, h.file(), h.line(),
+              h.change());
+    }
   }
 }

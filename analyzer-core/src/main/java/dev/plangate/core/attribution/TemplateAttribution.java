@@ -2,7 +2,6 @@ package dev.plangate.core.attribution;
 
 import dev.plangate.core.attribution.TemplateSpans.Span;
 import dev.plangate.core.authorship.Attribution;
-import dev.plangate.core.authorship.CommitAuthorship;
 import dev.plangate.core.git.CommitPatch;
 import dev.plangate.core.git.FilePatch;
 import dev.plangate.core.git.GitException;
@@ -38,7 +37,7 @@ final class TemplateAttribution implements AttributionStep {
     GitRepository git = commits.git();
     Map<String, Map<String, List<Hit>>> byFile = new HashMap<>();
     List<Finding> out = new ArrayList<>(findings.size());
-    Authors authors = new Authors(commits);
+    Commits.Authors authors = commits.authors();
     for (Finding f : findings) {
       Place place = place(git.root(), planFile, f.address());
       if (place == null) {
@@ -136,30 +135,7 @@ final class TemplateAttribution implements AttributionStep {
   }
 
   private static String at(Map<String, Span> spans, int line) {
-    for (Map.Entry<String, Span> e : spans.entrySet()) {
-      if (e.getValue().contains(line)) {
-        return e.getKey();
-      }
-    }
-    return null;
-  }
-
-  /** Who wrote each commit, asked once per commit. */
-  private static final class Authors {
-    private final Map<String, String> authorBySha = new HashMap<>();
-    private final Commits commits;
-
-    Authors(Commits commits) {
-      this.commits = commits;
-      commits.range().commits().forEach(c -> authorBySha.put(c.sha(), c.author()));
-    }
-
-    Attribution of(Hit h) {
-      CommitAuthorship a = commits.bySha() == null ? null : commits.bySha().apply(h.sha());
-      return a != null
-          ? new Attribution(h.sha(), a.author(), a.agent(), a.ai(), h.file(), h.line(), h.change())
-          : new Attribution(h.sha(), authorBySha.get(h.sha()), null, false, h.file(), h.line(),
-              h.change());
-    }
+    return spans.entrySet().stream().filter(e -> e.getValue().contains(line))
+        .map(Map.Entry::getKey).findFirst().orElse(null);
   }
 }

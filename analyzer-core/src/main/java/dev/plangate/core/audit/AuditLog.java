@@ -161,7 +161,7 @@ public final class AuditLog {
     long start = end;
     ByteBuffer buf = ByteBuffer.allocate(CHUNK);
     search:
-    while (start > 0) {
+    while (start > 0 && end - start <= MAX_LINE_BYTES) {
       int n = (int) Math.min(CHUNK, start);
       buf.clear().limit(n);
       readFully(ch, buf, start - n);
@@ -172,10 +172,6 @@ public final class AuditLog {
         }
       }
       start -= n;
-      if (end - start > MAX_LINE_BYTES) {
-        throw new AuditLogException("the last line of " + file + " is longer than "
-            + MAX_LINE_BYTES + " bytes; refusing to append after it");
-      }
     }
     if (end - start > MAX_LINE_BYTES) {
       throw new AuditLogException("the last line of " + file + " is longer than "

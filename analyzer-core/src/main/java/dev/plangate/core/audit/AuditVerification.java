@@ -22,11 +22,6 @@ public record AuditVerification(long count, String head, long problemLine, Strin
     return new AuditVerification(count, head, 0, null, recordedHeadLine);
   }
 
-  static AuditVerification failed(long count, String head, long line, String problem,
-      long recordedHeadLine) {
-    return new AuditVerification(count, head, line, problem, recordedHeadLine);
-  }
-
   public boolean ok() {
     return problem == null;
   }

@@ -77,14 +77,14 @@ public final class AuditVerifier {
         from = i + 1;
         number++;
         if (tooLong) {
-          return AuditVerification.failed(number - 1, head, number,
+          return new AuditVerification(number - 1, head, number,
               "longer than " + AuditLog.MAX_LINE_BYTES + " bytes", recordedHeadLine);
         }
         byte[] bytes = line.toByteArray();
         line.reset();
         String problem = problem(bytes, number, head);
         if (problem != null) {
-          return AuditVerification.failed(number - 1, head, number, problem,
+          return new AuditVerification(number - 1, head, number, problem,
               recordedHeadLine);
         }
         head = AuditLog.sha256(bytes);
@@ -95,12 +95,12 @@ public final class AuditVerifier {
       tooLong |= append(line, chunk, from, n - from);
       if (tooLong) {
         // No newline within the limit: nothing after it can repair the line, so stop reading.
-        return AuditVerification.failed(number, head, number + 1,
+        return new AuditVerification(number, head, number + 1,
             "longer than " + AuditLog.MAX_LINE_BYTES + " bytes", recordedHeadLine);
       }
     }
     if (line.size() > 0 || tooLong) {
-      return AuditVerification.failed(number, head, number + 1,
+      return new AuditVerification(number, head, number + 1,
           "no newline at end (truncated write)", recordedHeadLine);
     }
     return AuditVerification.ok(number, head, recordedHeadLine);

@@ -25,7 +25,6 @@ public record Authorship(
     return new Authorship(null, List.of(), List.of(), List.of(why));
   }
 
-  /** The AI-authored commits. */
   public List<CommitAuthorship> aiCommits() {
     return commits.stream().filter(CommitAuthorship::ai).toList();
   }

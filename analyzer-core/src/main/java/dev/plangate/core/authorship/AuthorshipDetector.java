@@ -75,7 +75,12 @@ public final class AuthorshipDetector {
 
   /** What one commit's author, committer, trailers, message and git-ai note say. */
   public CommitAuthorship commit(Commit c) {
-    List<Signal> found = new ArrayList<>();
+    return commit(c, List.of());
+  }
+
+  /** The same, with what the code host asserts about the commit ({@code extra}). */
+  private CommitAuthorship commit(Commit c, List<Signal> extra) {
+    List<Signal> found = new ArrayList<>(extra);
     person(found, "author", c.authorName(), c.authorEmail());
     boolean sameCommitter = Objects.equals(c.authorName(), c.committerName())
         && Objects.equals(c.authorEmail(), c.committerEmail());
@@ -84,9 +89,11 @@ public final class AuthorshipDetector {
     }
     Set<String> parsed = new HashSet<>();
     for (Trailer t : c.trailers()) {
-      trailer(found, t);
       if (t.key() != null && t.value() != null) {
-        parsed.add(SignalText.key(t.key()) + ":" + SignalText.fold(t.value()).strip());
+        String key = SignalText.key(t.key());
+        String value = SignalText.fold(t.value()).strip();
+        keyValue(found, "trailer", t.toString(), key, value);
+        parsed.add(key + ":" + value);
       }
     }
     message(found, c.message(), parsed);
@@ -97,31 +104,13 @@ public final class AuthorshipDetector {
     return new CommitAuthorship(c.sha(), c.author(), c.subject(), ai, agent, signals);
   }
 
-  private static CommitAuthorship withPlatform(CommitAuthorship c, List<Signal> extra) {
-    if (extra == null || extra.isEmpty()) {
-      return c;
-    }
-    List<Signal> all = new ArrayList<>(extra);
-    all.addAll(c.signals());
-    all = strongestFirst(all);
-    boolean ai = all.stream().anyMatch(Signal::decides);
-    return new CommitAuthorship(c.sha(), c.author(), c.subject(), ai,
-        all.get(0).agent(), all);
-  }
-
   /** Signals in the name of the branch being checked; {@code refs/heads/} is ignored. */
   public List<Signal> branch(String branchName) {
     if (branchName == null || branchName.isBlank()) {
       return List.of();
     }
-    String name = SignalText.fold(branchName).strip();
-    String written = branchName.strip();
-    if (name.startsWith("refs/heads/")) {
-      name = name.substring("refs/heads/".length());
-    }
-    if (written.startsWith("refs/heads/")) {
-      written = written.substring("refs/heads/".length());
-    }
+    String name = SignalText.fold(branchName).strip().replaceFirst("^refs/heads/", "");
+    String written = branchName.strip().replaceFirst("^refs/heads/", "");
     List<Signal> found = new ArrayList<>();
     for (SignalRule r : rules(Where.BRANCH)) {
       String prefix = r.key();
@@ -172,7 +161,7 @@ public final class AuthorshipDetector {
     List<CommitAuthorship> commits = new ArrayList<>();
     if (range != null) {
       for (Commit c : range.commits()) {
-        commits.add(withPlatform(commit(c), platform.byCommit().get(c.sha())));
+        commits.add(commit(c, platform.byCommit().getOrDefault(c.sha(), List.of())));
       }
     }
     List<Signal> signals = new ArrayList<>(platform.change());
@@ -182,31 +171,23 @@ public final class AuthorshipDetector {
     boolean ai = commits.stream().anyMatch(CommitAuthorship::ai)
         || signals.stream().anyMatch(Signal::decides);
 
-    List<String> notes = new ArrayList<>();
-    Boolean aiInvolved;
-    if (range == null) {
-      notes.add(whyNoRange != null && !whyNoRange.isBlank() ? whyNoRange
-          : "No commit range was read, so the commits' authorship is unknown.");
-      aiInvolved = ai ? Boolean.TRUE : null;
-    } else if (!range.complete()) {
-      notes.add(!range.problem().isBlank() ? range.problem()
-          : "The commit history is cut off, so commits of the range may be missing.");
-      aiInvolved = ai ? Boolean.TRUE : null;
-    } else if (commits.isEmpty()) {
-      // However the range was built: no commit read is no evidence that a person wrote it.
-      notes.add("The range " + range.base() + ".." + range.head() + " holds no commit, so no"
-          + " commit was read and authorship is unknown.");
-      aiInvolved = ai ? Boolean.TRUE : null;
-    } else {
-      aiInvolved = ai;
-      if (!ai) {
-        notes.add("None of the " + commits.size() + " commit" + (commits.size() == 1 ? "" : "s")
-                + " read carries an AI signal, which does not prove a person wrote "
-                + (commits.size() == 1 ? "it" : "them")
-                + ": an agent that leaves no trailer, identity or note looks like a person.");
-      }
+    // Why the commits cannot clear the change, or null when they can. However the range was
+    // built: no commit read is no evidence that a person wrote it.
+    String unknown = range == null ? (whyNoRange != null && !whyNoRange.isBlank() ? whyNoRange
+        : "No commit range was read, so the commits' authorship is unknown.")
+        : !range.complete() ? (!range.problem().isBlank() ? range.problem()
+            : "The commit history is cut off, so commits of the range may be missing.")
+        : commits.isEmpty() ? "The range " + range.base() + ".." + range.head() + " holds no"
+            + " commit, so no commit was read and authorship is unknown."
+        : null;
+    if (unknown != null) {
+      return new Authorship(ai ? Boolean.TRUE : null, commits, signals, List.of(unknown));
     }
-    return new Authorship(aiInvolved, commits, signals, notes);
+    List<String> notes = ai ? List.of() : List.of("None of the " + commits.size() + " commit"
+        + (commits.size() == 1 ? "" : "s") + " read carries an AI signal, which does not prove a"
+        + " person wrote " + (commits.size() == 1 ? "it" : "them")
+        + ": an agent that leaves no trailer, identity or note looks like a person.");
+    return new Authorship(ai, commits, signals, notes);
   }
 
   private void person(List<Signal> found, String kind, String name, String email) {
@@ -231,14 +212,6 @@ public final class AuthorshipDetector {
         }
       }
     }
-  }
-
-  private void trailer(List<Signal> found, Trailer t) {
-    if (t.key() == null || t.value() == null) {
-      return;
-    }
-    keyValue(found, "trailer", t.toString(), SignalText.key(t.key()),
-        SignalText.fold(t.value()).strip());
   }
 
   /**

@@ -16,7 +16,6 @@ final class BoundedText implements CharSequence {
   static final long READS_PER_CHAR = 200;
   static final long BASE_READS = 1_000_000;
 
-  /** No match. */
   static final int NONE = -1;
   /** The pattern was stopped before it decided. */
   static final int STOPPED = -2;

@@ -192,21 +192,15 @@ public final class SignalCatalog {
       return "a rule needs a where and a confidence";
     }
     boolean hasKey = r.key() != null && !r.key().isBlank();
-    switch (r.where()) {
-      case TRAILER:
-      case ENVIRONMENT:
-        return hasKey ? null : r.where().name().toLowerCase(Locale.ROOT)
-            + " rules need a key (the trailer or variable name)";
-      case BRANCH:
-        return hasKey || r.pattern() != null ? null : "branch rules need a prefix or a pattern";
-      case EMAIL:
-      case NAME:
-      case MESSAGE:
-        return r.pattern() != null ? null : r.where().name().toLowerCase(Locale.ROOT)
-            + " rules need a pattern";
-      default:
-        return null;
-    }
+    return switch (r.where()) {
+      case TRAILER, ENVIRONMENT -> hasKey ? null : r.where().name().toLowerCase(Locale.ROOT)
+          + " rules need a key (the trailer or variable name)";
+      case BRANCH -> hasKey || r.pattern() != null ? null
+          : "branch rules need a prefix or a pattern";
+      case EMAIL, NAME, MESSAGE -> r.pattern() != null ? null
+          : r.where().name().toLowerCase(Locale.ROOT) + " rules need a pattern";
+      case NOTE -> null;
+    };
   }
 
   /** EMAIL and NAME rules compare whole values without regard to case, whoever compiled them. */

@@ -2,6 +2,7 @@ package dev.plangate.core.authorship;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Text as signals are matched against it: written differently, read the same.
@@ -30,6 +31,8 @@ final class SignalText {
       throw new IllegalStateException("look-alike table out of step");
     }
   }
+
+  private static final Pattern WHITESPACE = Pattern.compile("\\p{javaWhitespace}");
 
   private SignalText() {}
 
@@ -79,22 +82,16 @@ final class SignalText {
     if (email == null) {
       return null;
     }
-    String f = fold(email);
-    StringBuilder sb = new StringBuilder(f.length());
-    for (int i = 0; i < f.length(); i++) {
-      char c = f.charAt(i);
-      if (!Character.isWhitespace(c)) {
-        sb.append(c);
-      }
+    String s = WHITESPACE.matcher(fold(email)).replaceAll("");
+    int start = 0;
+    int end = s.length();
+    while (start < end && s.charAt(start) == '<') {
+      start++;
     }
-    String s = sb.toString();
-    while (s.startsWith("<")) {
-      s = s.substring(1);
+    while (end > start && s.charAt(end - 1) == '>') {
+      end--;
     }
-    while (s.endsWith(">")) {
-      s = s.substring(0, s.length() - 1);
-    }
-    return s;
+    return s.substring(start, end);
   }
 
   /** True when nothing in {@code s} can change: printable ASCII, tab and line feeds only. */

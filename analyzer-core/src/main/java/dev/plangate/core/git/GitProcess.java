@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 
 /**
  * Runs one {@code git} process the same careful way every time: in the C locale, with no pager and
@@ -55,7 +57,6 @@ final class GitProcess {
 
   private GitProcess() {}
 
-  /** The number of git processes started so far. */
   static long started() {
     return STARTED.get();
   }
@@ -120,11 +121,7 @@ final class GitProcess {
    */
   static Result stream(Path dir, List<String> args, byte[] stdin, OutputReader reader)
       throws GitException {
-    List<String> command = new ArrayList<>(args.size() + 4);
-    command.add("git");
-    command.add("--no-pager");
-    command.add("-C");
-    command.add(dir.toString());
+    List<String> command = new ArrayList<>(List.of("git", "--no-pager", "-C", dir.toString()));
     command.addAll(args);
     ProcessBuilder pb = new ProcessBuilder(command);
     configure(pb.environment());
@@ -144,16 +141,11 @@ final class GitProcess {
       timedOut.set(true);
       kill(process);
     }, TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    StderrCollector stderr = new StderrCollector(process.getErrorStream());
-    Thread errThread = new Thread(stderr, "plangate-git-stderr");
-    errThread.setDaemon(true);
-    errThread.start();
-    Thread inThread = null;
-    if (stdin != null) {
-      inThread = new Thread(() -> feed(process.getOutputStream(), stdin), "plangate-git-stdin");
-      inThread.setDaemon(true);
-      inThread.start();
-    }
+    ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    Thread errThread = daemon(() -> keepStart(process.getErrorStream(), stderr),
+        "plangate-git-stderr");
+    Thread inThread = stdin == null ? null
+        : daemon(() -> feed(process.getOutputStream(), stdin), "plangate-git-stdin");
     boolean ok = false;
     try (InputStream out = process.getInputStream()) {
       reader.read(out);
@@ -168,7 +160,7 @@ final class GitProcess {
             + " s in " + dir);
       }
       ok = true;
-      return new Result(exit, null, stderr.text());
+      return new Result(exit, null, firstLines(stderr));
     } catch (IOException e) {
       if (timedOut.get()) {
         throw new GitException("git " + subcommand(args) + " timed out after " + TIMEOUT_SECONDS
@@ -197,6 +189,13 @@ final class GitProcess {
     env.put("GIT_NO_REPLACE_OBJECTS", "1");
     // Read-only commands must not take the index lock from under a concurrent git.
     env.put("GIT_OPTIONAL_LOCKS", "0");
+  }
+
+  private static Thread daemon(Runnable task, String name) {
+    Thread t = new Thread(task, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
   }
 
   private static void feed(OutputStream stdin, byte[] bytes) {
@@ -230,40 +229,23 @@ final class GitProcess {
   }
 
   /** Keeps the start of standard error (where git says what went wrong) and drains the rest. */
-  private static final class StderrCollector implements Runnable {
-    private final InputStream in;
-    private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-
-    StderrCollector(InputStream in) {
-      this.in = in;
-    }
-
-    @Override
-    public void run() {
-      byte[] buf = new byte[8192];
-      try (InputStream s = in) {
-        int n;
-        while ((n = s.read(buf)) >= 0) {
-          int room = STDERR_KEEP_BYTES - kept.size();
-          if (room > 0) {
-            kept.write(buf, 0, Math.min(room, n));
-          }
-        }
-      } catch (IOException ignored) {
-        // the process was killed; what we have is all there is
-      }
-    }
-
-    String text() {
-      String all = kept.toString(StandardCharsets.UTF_8);
-      List<String> lines = new ArrayList<>();
-      for (String line : all.split("\n")) {
-        String t = line.strip();
-        if (!t.isEmpty() && lines.size() < STDERR_LINES_SHOWN) {
-          lines.add(t);
+  private static void keepStart(InputStream stderr, ByteArrayOutputStream kept) {
+    byte[] buf = new byte[8192];
+    try (InputStream s = stderr) {
+      int n;
+      while ((n = s.read(buf)) >= 0) {
+        int room = STDERR_KEEP_BYTES - kept.size();
+        if (room > 0) {
+          kept.write(buf, 0, Math.min(room, n));
         }
       }
-      return String.join(" / ", lines);
+    } catch (IOException ignored) {
+      // the process was killed; what we have is all there is
     }
+  }
+
+  private static String firstLines(ByteArrayOutputStream kept) {
+    return Arrays.stream(kept.toString(StandardCharsets.UTF_8).split("\n")).map(String::strip)
+        .filter(t -> !t.isEmpty()).limit(STDERR_LINES_SHOWN).collect(Collectors.joining(" / "));
   }
 }

@@ -7,6 +7,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 
 /**
  * A git working tree, read through the real {@code git} executable.
@@ -35,6 +37,8 @@ public final class GitRepository {
   static final int MAX_REVISION_LENGTH = 1024;
   /** How much of a refused revision an error message quotes. */
   private static final int SHOWN_REVISION_LENGTH = 120;
+  private static final Pattern FULL_SHA = Pattern.compile("[0-9a-f]{40}|[0-9a-f]{64}");
+  private static final Pattern GLOB_MAGIC = Pattern.compile("[*?\\[\\]\\\\]");
 
   private final Path root;
   /** {@code $GIT_COMMON_DIR/shallow}: it exists exactly when the clone is shallow. */
@@ -66,7 +70,6 @@ public final class GitRepository {
         dir.toAbsolutePath().resolve(lines[1]).normalize());
   }
 
-  /** The top directory of the working tree. */
   public Path root() {
     return root;
   }
@@ -84,29 +87,13 @@ public final class GitRepository {
     if (unusable(rev) != null) {
       return Optional.empty();
     }
-    List<String> args =
-        List.of("rev-parse", "--verify", "--quiet", "--end-of-options", rev + "^{commit}");
-    GitProcess.Result r = GitProcess.run(root, args, null);
-    if (r.exit() == 0) {
-      return Optional.of(r.line());
-    }
-    if (r.exit() == 1) {
-      return Optional.empty();
-    }
-    throw GitProcess.failure(root, args, r);
+    return lineUnlessExit1("rev-parse", "--verify", "--quiet", "--end-of-options",
+        rev + "^{commit}");
   }
 
   /** The checked-out branch's short name, or null when HEAD is detached. */
   public String currentBranch() throws GitException {
-    List<String> args = List.of("symbolic-ref", "--quiet", "--short", "HEAD");
-    GitProcess.Result r = GitProcess.run(root, args, null);
-    if (r.exit() == 0) {
-      return r.line();
-    }
-    if (r.exit() == 1) {
-      return null;
-    }
-    throw GitProcess.failure(root, args, r);
+    return lineUnlessExit1("symbolic-ref", "--quiet", "--short", "HEAD").orElse(null);
   }
 
   /**
@@ -153,15 +140,19 @@ public final class GitRepository {
     requireUsable(b, null);
     String shaA = resolve(a).orElseThrow(() -> unknownRevision(a, null));
     String shaB = resolve(b).orElseThrow(() -> unknownRevision(b, null));
-    List<String> args = List.of("merge-base", shaA, shaB);
-    GitProcess.Result r = GitProcess.run(root, args, null);
+    return lineUnlessExit1("merge-base", shaA, shaB);
+  }
+
+  /** The output's line when git exits 0, empty when it exits 1 (the answer is no), else fails. */
+  private Optional<String> lineUnlessExit1(String... args) throws GitException {
+    GitProcess.Result r = GitProcess.run(root, List.of(args), null);
     if (r.exit() == 0) {
       return Optional.of(r.line());
     }
     if (r.exit() == 1) {
       return Optional.empty();
     }
-    throw GitProcess.failure(root, args, r);
+    throw GitProcess.failure(root, List.of(args), r);
   }
 
   /**
@@ -169,11 +160,11 @@ public final class GitRepository {
    * tree), else {@code .git/hooks} of this work tree's repository.
    */
   public Path hooksDirectory() throws GitException {
-    String path = git("rev-parse", "--git-path", "hooks").line();
+    String path =
+        GitProcess.runOk(root, List.of("rev-parse", "--git-path", "hooks"), null).line();
     return root.resolve(path).normalize();
   }
 
-  /** The committer date of a commit. */
   public Instant commitTime(String rev) throws GitException {
     requireUsable(rev, null);
     GitProcess.Result r = GitProcess.run(root, List.of("log", "-1", "--no-notes", "--format=%ct",
@@ -204,8 +195,7 @@ public final class GitRepository {
   public byte[] showBytes(String rev, String path) throws GitException {
     GitProcess.Result r = blob("blob", rev, path);
     if (r.exit() != 0) {
-      throw new GitException("'" + shown(path) + "' does not exist in " + shown(rev) + " ("
-          + root + ")");
+      throw notInRevision(rev, path);
     }
     return r.stdout();
   }
@@ -224,7 +214,11 @@ public final class GitRepository {
     } catch (NumberFormatException e) {
       // fall through: git printed something that is not a size
     }
-    throw new GitException("'" + shown(path) + "' does not exist in " + shown(rev) + " ("
+    throw notInRevision(rev, path);
+  }
+
+  private GitException notInRevision(String rev, String path) {
+    return new GitException("'" + shown(path) + "' does not exist in " + shown(rev) + " ("
         + root + ")");
   }
 
@@ -278,13 +272,9 @@ public final class GitRepository {
     List<Commit> commits = read.commits();
     if (commits != null) {
       String headSha = headOf(commits, head);
-      if (commits.isEmpty()) {
-        return new CommitRange(base, head, headSha, commits, emptyProblem(base, head, headSha));
-      }
-      if (crossesShallowBoundary(commits)) {
-        return new CommitRange(base, head, headSha, commits, cutOffProblem(base));
-      }
-      return new CommitRange(base, head, headSha, commits, null);
+      String problem = commits.isEmpty() ? emptyProblem(base, head, headSha)
+          : crossesShallowBoundary(commits) ? cutOffProblem(base) : null;
+      return new CommitRange(base, head, headSha, commits, problem);
     }
     // git refused a revision: find out which, and whether a shallow clone explains it
     String headSha = resolveHead(head);
@@ -324,19 +314,16 @@ public final class GitRepository {
     }
     List<Commit> commits = read.commits();
     String sha = headOf(commits, headSha);
-    if (commits.isEmpty()) {
-      String where = remote == null || remote.isBlank() ? "a remote" : remote;
-      return new CommitRange(null, headSha, sha, commits, "Every commit of " + headSha
-          + " is already on " + where + ", so there is no commit of this push to read and"
-          + " authorship is unknown: a plan that destroys is not attributed to anyone. If"
-          + " nothing of this push changes infrastructure, the plan should destroy nothing.");
-    }
-    if (crossesShallowBoundary(commits)) {
-      return new CommitRange(null, headSha, sha, commits,
-          "The history of " + headSha + " is cut off because the clone is shallow; fetch full"
-              + " history (git fetch --unshallow); authorship is therefore unknown.");
-    }
-    return new CommitRange(null, headSha, sha, commits, null);
+    String where = remote == null || remote.isBlank() ? "a remote" : remote;
+    String problem = commits.isEmpty() ? "Every commit of " + headSha + " is already on " + where
+        + ", so there is no commit of this push to read and authorship is unknown: a plan that"
+        + " destroys is not attributed to anyone. If nothing of this push changes"
+        + " infrastructure, the plan should destroy nothing."
+        : crossesShallowBoundary(commits) ? "The history of " + headSha + " is cut off because"
+            + " the clone is shallow; fetch full history (git fetch --unshallow); authorship is"
+            + " therefore unknown."
+        : null;
+    return new CommitRange(null, headSha, sha, commits, problem);
   }
 
   /**
@@ -352,14 +339,6 @@ public final class GitRepository {
     if (shas.isEmpty() || pathspecs.isEmpty()) {
       return;
     }
-    StringBuilder stdin = new StringBuilder(shas.size() * 41);
-    for (String sha : shas) {
-      // --stdin also takes options such as --all: only full commit names may go in
-      if (!isFullSha(sha)) {
-        throw new IllegalArgumentException("not a full commit name: " + sha);
-      }
-      stdin.append(sha).append('\n');
-    }
     List<String> args = new ArrayList<>(List.of("-c", "core.quotePath=true", "log", "--stdin",
         "--no-walk=unsorted", "--no-merges", "-p", "-U0", "-M", "--root", "--no-color",
         "--no-ext-diff", "--no-textconv", "--no-relative", "--src-prefix=a/", "--dst-prefix=b/",
@@ -367,8 +346,7 @@ public final class GitRepository {
     args.addAll(pathspecs);
     String where = "git log -p in " + root;
     PatchParser parser = new PatchParser(each, where);
-    GitProcess.Result r = GitProcess.stream(root, args,
-        stdin.toString().getBytes(StandardCharsets.US_ASCII), parser::parse);
+    GitProcess.Result r = GitProcess.stream(root, args, stdin(shas), parser::parse);
     if (r.exit() != 0) {
       throw new GitException(where + " failed (exit " + r.exit() + "): " + r.stderr());
     }
@@ -386,18 +364,10 @@ public final class GitRepository {
     if (shas.isEmpty()) {
       return out;
     }
-    StringBuilder stdin = new StringBuilder(shas.size() * 41);
-    for (String sha : shas) {
-      if (!isFullSha(sha)) {
-        throw new IllegalArgumentException("not a full commit name: " + sha);
-      }
-      stdin.append(sha).append('\n');
-    }
     // \1 starts a commit; -z ends each name with NUL, so no name needs unquoting
     String text = GitProcess.runOk(root, List.of("log", "--stdin", "--no-walk=unsorted",
         "--name-only", "-z", "--root", "--no-renames", "--diff-merges=first-parent",
-        "--no-notes", "--no-show-signature", "--format=%x01%H", "--"),
-        stdin.toString().getBytes(StandardCharsets.US_ASCII)).text();
+        "--no-notes", "--no-show-signature", "--format=%x01%H", "--"), stdin(shas)).text();
     for (String chunk : text.split("\u0001")) {
       if (chunk.isEmpty()) {
         continue;
@@ -434,13 +404,7 @@ public final class GitRepository {
     requireUsable(rev, null);
     String text = GitProcess.runOk(root, List.of("ls-tree", "-r", "-z", "--name-only",
         "--end-of-options", rev + "^{tree}"), null).text();
-    List<String> out = new ArrayList<>();
-    for (String name : text.split("\u0000")) {
-      if (!name.isEmpty()) {
-        out.add(name);
-      }
-    }
-    return out;
+    return Arrays.stream(text.split("\u0000")).filter(name -> !name.isEmpty()).toList();
   }
 
   /**
@@ -523,12 +487,7 @@ public final class GitRepository {
     if (rev.length() > MAX_REVISION_LENGTH) {
       return "it is longer than " + MAX_REVISION_LENGTH + " characters";
     }
-    for (int i = 0; i < rev.length(); i++) {
-      if (Character.isISOControl(rev.charAt(i))) {
-        return "it holds a control character";
-      }
-    }
-    return null;
+    return rev.chars().anyMatch(Character::isISOControl) ? "it holds a control character" : null;
   }
 
   private void requireUsable(String rev, String role) throws GitException {
@@ -567,10 +526,6 @@ public final class GitRepository {
     return i < rev.length() ? sb + "…" : sb.toString();
   }
 
-  private GitProcess.Result git(String... args) throws GitException {
-    return GitProcess.runOk(root, List.of(args), null);
-  }
-
   /** True when a commit of a shallow clone's range is one where its history is cut. */
   private boolean crossesShallowBoundary(List<Commit> commits) throws GitException {
     if (commits.isEmpty() || !isShallow()) {
@@ -585,12 +540,7 @@ public final class GitRepository {
       throw new GitException("cannot read the shallow boundary " + shallowFile + ": "
           + e.getMessage(), e);
     }
-    for (Commit c : commits) {
-      if (boundary.contains(c.sha())) {
-        return true;
-      }
-    }
-    return false;
+    return commits.stream().anyMatch(c -> boundary.contains(c.sha()));
   }
 
   /**
@@ -625,29 +575,25 @@ public final class GitRepository {
         : new LogRead(null, GitProcess.failure(root, args, r));
   }
 
+  /** The commits for {@code git log --stdin}, one a line. */
+  private static byte[] stdin(Collection<String> shas) {
+    StringBuilder stdin = new StringBuilder(shas.size() * 41);
+    for (String sha : shas) {
+      // --stdin also takes options such as --all: only full commit names may go in
+      if (!isFullSha(sha)) {
+        throw new IllegalArgumentException("not a full commit name: " + sha);
+      }
+      stdin.append(sha).append('\n');
+    }
+    return stdin.toString().getBytes(StandardCharsets.US_ASCII);
+  }
+
   /** A full commit name: 40 (SHA-1) or 64 (SHA-256) lower-case hex digits. */
   static boolean isFullSha(String s) {
-    if (s == null || (s.length() != 40 && s.length() != 64)) {
-      return false;
-    }
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f')) {
-        return false;
-      }
-    }
-    return true;
+    return s != null && FULL_SHA.matcher(s).matches();
   }
 
   private static String escapeGlob(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 4);
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '*' || c == '?' || c == '[' || c == ']' || c == '\\') {
-        sb.append('\\');
-      }
-      sb.append(c);
-    }
-    return sb.toString();
+    return GLOB_MAGIC.matcher(s).replaceAll("\\\\$0");
   }
 }

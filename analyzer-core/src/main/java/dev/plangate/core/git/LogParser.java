@@ -51,7 +51,6 @@ final class LogParser {
     return commits;
   }
 
-  /** Reads the whole stream. */
   void parse(InputStream in) throws IOException, GitException {
     byte[] buf = new byte[64 * 1024];
     int n;

@@ -99,7 +99,9 @@ final class PatchParser {
       return;
     }
     if (line.startsWith("diff --git ")) {
-      requireCommit();
+      if (sha == null) {
+        throw unexpected("file diff before any commit");
+      }
       finishFile();
       file = new FileState();
       file.headerPaths(line.substring("diff --git ".length()));
@@ -173,12 +175,6 @@ final class PatchParser {
           Integer.parseInt(text.substring(0, comma)), Integer.parseInt(text.substring(comma + 1))};
     } catch (NumberFormatException e) {
       throw unexpected("malformed hunk header");
-    }
-  }
-
-  private void requireCommit() throws GitException {
-    if (sha == null) {
-      throw unexpected("file diff before any commit");
     }
   }
 

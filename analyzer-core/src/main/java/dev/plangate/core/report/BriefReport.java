@@ -8,6 +8,7 @@ import dev.plangate.core.gate.Decision;
 import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.Phrases;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -111,7 +112,7 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
     if (!ai.isEmpty()) {
       CommitAuthorship c = ai.get(0);
       cause.add("Caused by " + terminal(c.shortSha() + " \"" + c.subject() + "\" (" + c.agent()
-          + ")") + (ai.size() > 1 ? " and " + Wording.plural(ai.size() - 1,
+          + ")") + (ai.size() > 1 ? " and " + Phrases.plural(ai.size() - 1,
           "more AI-authored commit", "more AI-authored commits") : "") + ".");
     } else if (r.authorship().aiInvolved() == null) {
       cause.add("Authorship unknown: " + terminal(String.join(" ", r.authorship().notes())));
@@ -141,7 +142,7 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
     if (!suggestions.isEmpty() && r.decision() != Decision.PASS) {
       moved.add("Likely a rename; with the moved block"
           + (suggestions.size() == 1 ? "" : "s") + ", "
-          + Wording.plural(Wording.coveredBySuggestions(sorted), "destroy becomes",
+          + Phrases.plural(Wording.coveredBySuggestions(sorted), "destroy becomes",
               "destroys become") + " a move:");
       for (String block : suggestions.stream().limit(1).toList()) {
         block.lines().forEach(l -> moved.add("  " + terminal(l)));

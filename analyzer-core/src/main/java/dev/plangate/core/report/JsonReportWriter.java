@@ -18,30 +18,15 @@ import java.util.Map;
  * Writes the canonical JSON report (schema version 1, documented in docs/report-json.md) with a
  * streaming generator, so a report with a hundred thousand downstream addresses costs no tree.
  */
-public final class JsonReportWriter implements ReportRenderer {
+public final class JsonReportWriter extends NamedRenderer {
   private static final JsonFactory FACTORY = new JsonFactory();
 
-  @Override
-  public String id() {
-    return "json";
-  }
-
-  @Override
-  public String mediaType() {
-    return "application/json";
-  }
-
-  @Override
-  public String fileExtension() {
-    return "json";
+  public JsonReportWriter() {
+    super("json", "application/json", "json");
   }
 
   @Override
   public void render(Report report, Writer out, RenderOptions options) throws IOException {
-    write(report, out);
-  }
-
-  public void write(Report report, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -99,12 +84,7 @@ public final class JsonReportWriter implements ReportRenderer {
 
   private static void authorship(JsonGenerator g, Authorship a) throws IOException {
     g.writeObjectFieldStart("authorship");
-    g.writeFieldName("aiInvolved");
-    if (a.aiInvolved() == null) {
-      g.writeNull();
-    } else {
-      g.writeBoolean(a.aiInvolved());
-    }
+    g.writeObjectField("aiInvolved", a.aiInvolved()); // a Boolean: true, false or null
     g.writeArrayFieldStart("commits");
     for (CommitAuthorship c : a.commits()) {
       g.writeStartObject();
@@ -150,12 +130,7 @@ public final class JsonReportWriter implements ReportRenderer {
     strings(g, "replacedBecause", f.replacedBecause());
     g.writeBooleanField("critical", f.critical());
     g.writeStringField("category", f.category());
-    g.writeFieldName("recoverable");
-    if (f.recoverable() == null) {
-      g.writeNull();
-    } else {
-      g.writeBoolean(f.recoverable());
-    }
+    g.writeObjectField("recoverable", f.recoverable());
     g.writeStringField("recoverability", f.recoverability());
     g.writeStringField("explanation", f.explanation());
     g.writeObjectFieldStart("downstream");
@@ -198,7 +173,7 @@ public final class JsonReportWriter implements ReportRenderer {
     g.writeEndArray();
   }
 
-  private static void strings(JsonGenerator g, String name, List<String> values)
+  static void strings(JsonGenerator g, String name, List<String> values)
       throws IOException {
     g.writeArrayFieldStart(name);
     for (String v : values) {

@@ -11,6 +11,7 @@ import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.impact.Phrases;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.ArrayList;
@@ -27,24 +28,13 @@ import java.util.stream.Collectors;
  * suggested {@code moved} blocks and the blast radius as a Mermaid graph ({@link MermaidGraph}).
  * Nothing is said twice. Every string from input goes through {@link Escape}.
  */
-public final class MarkdownReportRenderer implements ReportRenderer {
+public final class MarkdownReportRenderer extends NamedRenderer {
   /** Marks the comment so a later run can find and update it. */
   public static final String MARKER = "<!-- plangate-report -->";
   static final int TABLE_ROWS = 50;
 
-  @Override
-  public String id() {
-    return "markdown";
-  }
-
-  @Override
-  public String mediaType() {
-    return "text/markdown; charset=utf-8";
-  }
-
-  @Override
-  public String fileExtension() {
-    return "md";
+  public MarkdownReportRenderer() {
+    super("markdown", "text/markdown; charset=utf-8", "md");
   }
 
   /** The whole report, or at most {@link RenderOptions#maxChars()} characters of it. */
@@ -54,7 +44,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
   }
 
   public String render(Report r) {
-    return compose(r, new Sorted(r), TABLE_ROWS, true, true);
+    return compose(r, Sorted.of(r), TABLE_ROWS, true, true);
   }
 
   /**
@@ -63,7 +53,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
    * what was left out is named.
    */
   public String render(Report r, int maxChars) {
-    Sorted sorted = new Sorted(r);
+    Sorted sorted = Sorted.of(r);
     for (int rows : new int[] {TABLE_ROWS, 20, 5, 0}) {
       for (boolean details : new boolean[] {true, false}) {
         String s = compose(r, sorted, rows, details, true);
@@ -91,12 +81,9 @@ public final class MarkdownReportRenderer implements ReportRenderer {
 
   /** The findings worst first and their moved blocks: computed once per report. */
   private record Sorted(List<Finding> findings, Set<String> suggestions) {
-    Sorted(Report r) {
-      this(Wording.bySeverity(r.findings()));
-    }
-
-    Sorted(List<Finding> bySeverity) {
-      this(bySeverity, Wording.suggestions(bySeverity));
+    static Sorted of(Report r) {
+      List<Finding> bySeverity = r.findingsBySeverity();
+      return new Sorted(bySeverity, Wording.suggestions(bySeverity));
     }
   }
 
@@ -109,8 +96,8 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       case ERROR -> "⚠️";
       default -> "⛔";
     };
-    sb.append("### ").append(icon).append(" plangate — ").append(title(r.decision()))
-        .append("\n\n");
+    sb.append("### ").append(icon).append(" plangate — ")
+        .append(r.decision().id().replace('_', ' ')).append("\n\n");
     if (r.decision() == Decision.ERROR) {
       sb.append("plangate could not read its input, so nothing was decided:\n\n");
       for (String e : r.errors()) {
@@ -140,7 +127,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       sb.append('.');
     }
     if (forget > 0) {
-      sb.append(' ').append(Wording.plural(forget, "resource is", "resources are"))
+      sb.append(' ').append(Phrases.plural(forget, "resource is", "resources are"))
           .append(" removed from state but ").append(forget == 1 ? "keeps" : "keep")
           .append(" running.");
     }
@@ -151,7 +138,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
       long covered = Wording.coveredBySuggestions(sorted);
       sb.append("Likely a rename: adding the `moved` block")
           .append(suggestions.size() == 1 ? "" : "s")
-          .append(" below turns ").append(Wording.plural(covered, "destroy", "destroys"))
+          .append(" below turns ").append(Phrases.plural(covered, "destroy", "destroys"))
           .append(" into a move.\n");
     }
     boolean destroys = sorted.stream().anyMatch(f -> f.action().destroys());
@@ -225,15 +212,6 @@ public final class MarkdownReportRenderer implements ReportRenderer {
     }
     sb.append(reasons.entrySet().stream().map(e -> markdown(e.getKey()) + " (" + e.getValue()
         + ")").collect(Collectors.joining("; "))).append(".  \n");
-  }
-
-  private static String title(Decision d) {
-    return switch (d) {
-      case PASS -> "pass";
-      case APPROVAL_REQUIRED -> "approval required";
-      case BLOCKED -> "blocked";
-      case ERROR -> "error";
-    };
   }
 
   /**
@@ -311,7 +289,7 @@ public final class MarkdownReportRenderer implements ReportRenderer {
         sb.append(": ").append(e.getValue().stream().limit(2).map(a -> markdown(a.change())
             + " (" + markdownCode(a.where()) + ")").collect(Collectors.joining(", ")));
         int n = counts.get(e.getKey());
-        sb.append(" → ").append(Wording.plural(n, "finding", "findings")).append('\n');
+        sb.append(" → ").append(Phrases.plural(n, "finding", "findings")).append('\n');
       }
     }
   }

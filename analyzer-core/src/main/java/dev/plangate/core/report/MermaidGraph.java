@@ -1,6 +1,7 @@
 package dev.plangate.core.report;
 
 import dev.plangate.core.impact.Finding;
+import dev.plangate.core.impact.Phrases;
 import dev.plangate.core.model.ResourceAddress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -120,11 +121,11 @@ final class MermaidGraph {
     if (destroys.size() > drawn.size() || undrawn > 0) {
       List<String> parts = new ArrayList<>();
       if (destroys.size() > drawn.size()) {
-        parts.add(Wording.plural(destroys.size() - drawn.size(),
+        parts.add(Phrases.plural(destroys.size() - drawn.size(),
             "more destroyed or replaced resource", "more destroyed or replaced resources"));
       }
       if (undrawn > 0) {
-        parts.add(Wording.plural(undrawn, "dependent", "dependents") + " in further modules");
+        parts.add(Phrases.plural(undrawn, "dependent", "dependents") + " in further modules");
       }
       sb.append("\nAnd ").append(String.join(" and ", parts)).append(", not drawn (the JSON"
           + " report lists everything).\n");

@@ -69,11 +69,8 @@ public record Report(
       Authorship authorship, List<PlanSummary> plans, List<Finding> findings,
       Map<String, Verdict> verdicts, List<String> errors) {
     this(decision, reasons, fingerprint, approvalLabel, authorship, plans, findings, verdicts,
-        sentences(errors), null, List.of(), ApprovalRoute.PULL_REQUEST_LABEL);
-  }
-
-  private static List<Problem> sentences(List<String> errors) {
-    return errors.stream().map(e -> Problem.general(Problem.CODE_OTHER, e)).toList();
+        errors.stream().map(e -> Problem.general(Problem.CODE_OTHER, e)).toList(), null,
+        List.of(), ApprovalRoute.PULL_REQUEST_LABEL);
   }
 
   /** One line per problem, {@code file: line:column: reason}: the JSON report's errors. */
@@ -112,7 +109,6 @@ public record Report(
     return reasons.stream().map(Reason::text).toList();
   }
 
-  /** The sentences of one kind. */
   public List<String> reasons(Reason.Kind kind) {
     return reasons.stream().filter(r -> r.kind() == kind).map(Reason::text).toList();
   }

@@ -10,6 +10,7 @@ import dev.plangate.core.impact.Phrases;
 import dev.plangate.core.impact.SourcePlace;
 import java.io.IOException;
 import java.io.Writer;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ import java.util.regex.Pattern;
  * (a single brace would start an argument placeholder), and {@code "]("} gets a space so input
  * cannot form a §3.11.6 embedded link. Properties carry the raw values; JSON escaping is enough.
  */
-public final class SarifReportWriter implements ReportRenderer {
+public final class SarifReportWriter extends NamedRenderer {
   static final String SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json";
   static final String INFORMATION_URI = "https://github.com/plangate/plangate";
   /** Bump the suffix if the hashed fields ever change, so alerts are re-keyed, not mismatched. */
@@ -166,27 +167,12 @@ public final class SarifReportWriter implements ReportRenderer {
   /** Where a result points: a relative URI, and a line or 0. */
   record Place(String uri, int line) {}
 
-  @Override
-  public String id() {
-    return "sarif";
-  }
-
-  @Override
-  public String mediaType() {
-    return "application/sarif+json";
-  }
-
-  @Override
-  public String fileExtension() {
-    return "sarif";
+  public SarifReportWriter() {
+    super("sarif", "application/sarif+json", "sarif");
   }
 
   @Override
   public void render(Report report, Writer out, RenderOptions options) throws IOException {
-    write(report, out);
-  }
-
-  public void write(Report report, Writer out) throws IOException {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.useDefaultPrettyPrinter();
       g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
@@ -242,11 +228,7 @@ public final class SarifReportWriter implements ReportRenderer {
       g.writeStringField("level", r.level);
       g.writeEndObject();
       g.writeObjectFieldStart("properties");
-      g.writeArrayFieldStart("tags");
-      for (String t : r.tags) {
-        g.writeString(t);
-      }
-      g.writeEndArray();
+      JsonReportWriter.strings(g, "tags", r.tags);
       g.writeEndObject();
       g.writeEndObject();
     }
@@ -481,18 +463,9 @@ public final class SarifReportWriter implements ReportRenderer {
 
   /** RFC 3986 percent-encoding of everything but the unreserved characters. */
   private static String encode(String segment) {
-    StringBuilder sb = new StringBuilder(segment.length());
-    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
-      int c = b & 0xff;
-      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-'
-          || c == '.' || c == '_' || c == '~') {
-        sb.append((char) c);
-      } else {
-        sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
-      }
-    }
-    return sb.toString();
+    // URLEncoder leaves '*' alone, encodes '~' and writes a space as '+'; '+' itself is "%2B"
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20")
+        .replace("*", "%2A").replace("%7E", "~");
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
+import dev.plangate.core.impact.Phrases;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -19,7 +20,7 @@ import java.util.Set;
  * The terminal report: decision first, the worst findings next, what to do after that. Every
  * string from input is escaped; colour only when asked for.
  */
-public final class TextReportRenderer implements ReportRenderer {
+public final class TextReportRenderer extends NamedRenderer {
   private static final int SHOWN = 10;
   private static final String RED = "\u001b[31m";
   private static final String YELLOW = "\u001b[33m";
@@ -30,22 +31,8 @@ public final class TextReportRenderer implements ReportRenderer {
   private final boolean color;
 
   public TextReportRenderer(boolean color) {
+    super("text", "text/plain; charset=utf-8", "txt");
     this.color = color;
-  }
-
-  @Override
-  public String id() {
-    return "text";
-  }
-
-  @Override
-  public String mediaType() {
-    return "text/plain; charset=utf-8";
-  }
-
-  @Override
-  public String fileExtension() {
-    return "txt";
   }
 
   /** Colour as {@code options} says, whatever this instance was made with. */
@@ -56,11 +43,7 @@ public final class TextReportRenderer implements ReportRenderer {
 
   public String render(Report r) {
     StringBuilder sb = new StringBuilder();
-    String mark = switch (r.decision()) {
-      case PASS -> paint(GREEN, "✔");
-      case ERROR -> paint(RED, "✖");
-      default -> paint(RED, "✖");
-    };
+    String mark = r.decision() == Decision.PASS ? paint(GREEN, "✔") : paint(RED, "✖");
     sb.append(mark).append(' ').append(paint(BOLD, "plangate: " + Wording.headline(r)))
         .append('\n');
     if (r.decision() == Decision.ERROR) {
@@ -104,7 +87,7 @@ public final class TextReportRenderer implements ReportRenderer {
       long covered = Wording.coveredBySuggestions(sorted);
       sb.append("\n  Likely a rename. Add ")
           .append(suggestions.size() == 1 ? "this block" : "these blocks")
-          .append(" and plan again; ").append(Wording.plural(covered, "destroy becomes", "destroys become"))
+          .append(" and plan again; ").append(Phrases.plural(covered, "destroy becomes", "destroys become"))
           .append(" a move:\n");
       int shown = 0;
       for (String s : suggestions) {
@@ -213,7 +196,7 @@ public final class TextReportRenderer implements ReportRenderer {
       sb.append(indent).append("└ dependencies unknown\n");
     } else if (total > 0) {
       sb.append(indent).append("└ ").append(f.downstream().known() ? "" : "at least ")
-          .append(Wording.plural(total, "resource depends",
+          .append(Phrases.plural(total, "resource depends",
           "resources depend")).append(" on it");
       List<String> hidden = f.downstream().unchanged();
       if (!hidden.isEmpty()) {

@@ -9,6 +9,7 @@ import dev.plangate.core.impact.Phrases;
 import dev.plangate.core.model.ReplaceOrder;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Short phrases shared by the human-readable renderers. */
 final class Wording {
@@ -28,13 +29,8 @@ final class Wording {
 
   /** Distinct suggested moved blocks, worst finding first. */
   static java.util.Set<String> suggestions(List<Finding> sorted) {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    for (Finding f : sorted) {
-      if (f.suggestion() != null) {
-        out.add(f.suggestion());
-      }
-    }
-    return out;
+    return sorted.stream().map(Finding::suggestion).filter(java.util.Objects::nonNull)
+        .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
   }
 
   /** How many findings a moved block would turn into moves. */
@@ -127,14 +123,6 @@ final class Wording {
             || f.replaceOrder() == ReplaceOrder.FORGET_BEFORE_CREATE);
   }
 
-  static String counts(long destroys, long replaces) {
-    return Phrases.counts(destroys, replaces);
-  }
-
-  static String plural(long n, String one, String many) {
-    return Phrases.plural(n, one, many);
-  }
-
   /** The reason codes the CloudFormation change-set reader writes: {@code Action[/...]}. */
   private static final java.util.regex.Pattern CHANGE_SET_REASON =
       java.util.regex.Pattern.compile("(Add|Modify|Remove|Dynamic|Import|SyncWithActual)(/|$)");
@@ -173,22 +161,22 @@ final class Wording {
         if (d + rep == 0) {
           yield r.findings().isEmpty() ? "pass — nothing is destroyed or replaced"
               : "pass — nothing is destroyed or replaced; "
-                  + plural(r.count(FindingAction.FORGET), "resource is", "resources are")
+                  + Phrases.plural(r.count(FindingAction.FORGET), "resource is", "resources are")
                   + " only removed from state";
         }
         if (r.findings().stream().anyMatch(f -> r.verdict(f) == Verdict.APPROVED)) {
-          yield "pass — approved: the change " + counts(d, rep) + critical;
+          yield "pass — approved: the change " + Phrases.counts(d, rep) + critical;
         }
         if (Boolean.FALSE.equals(r.authorship().aiInvolved())) {
-          yield "pass — a human-authored change " + counts(d, rep) + critical
+          yield "pass — a human-authored change " + Phrases.counts(d, rep) + critical
               + "; review it before applying";
         }
-        yield "pass — the change " + counts(d, rep) + critical
+        yield "pass — the change " + Phrases.counts(d, rep) + critical
             + ", all waived or allowed by the policy";
       }
-      case ERROR -> "error — " + plural(r.errors().size(), "input", "inputs")
+      case ERROR -> "error — " + Phrases.plural(r.errors().size(), "input", "inputs")
           + " could not be read; nothing was decided";
-      case APPROVAL_REQUIRED -> "approval required — " + who(r) + " " + counts(d, rep)
+      case APPROVAL_REQUIRED -> "approval required — " + who(r) + " " + Phrases.counts(d, rep)
           + critical;
       case BLOCKED -> {
         List<Finding> blocked = r.findings().stream()

@@ -35,8 +35,10 @@ class GoldenRenderingTest {
       r.put("markdown-" + budget + ".md",
           report -> new MarkdownReportRenderer().render(report, budget));
     }
-    r.put("report.json", report -> write(w -> new JsonReportWriter().write(report, w)));
-    r.put("report.sarif", report -> write(w -> new SarifReportWriter().write(report, w)));
+    r.put("report.json", report -> write(w -> new JsonReportWriter().render(report, w,
+        RenderOptions.DEFAULT)));
+    r.put("report.sarif", report -> write(w -> new SarifReportWriter().render(report, w,
+        RenderOptions.DEFAULT)));
     r.put("brief.txt", report -> brief(BriefReport.of(report, 5)));
     return r;
   }

@@ -62,7 +62,7 @@ class JsonReportWriterTest {
 
   private static JsonNode write(Report r) throws IOException {
     StringWriter w = new StringWriter();
-    new JsonReportWriter().write(r, w);
+    new JsonReportWriter().render(r, w, RenderOptions.DEFAULT);
     String json = w.toString();
     assertThat(json).endsWith("}\n");
     return MAPPER.readTree(json);
@@ -313,7 +313,7 @@ class JsonReportWriterTest {
   @Test
   void controlCharactersAreJsonEscaped() throws IOException {
     StringWriter w = new StringWriter();
-    new JsonReportWriter().write(Reports.hostile(), w);
+    new JsonReportWriter().render(Reports.hostile(), w, RenderOptions.DEFAULT);
 
     // Raw control characters never reach the file; JSON escapes stand for them.
     assertThat(w.toString()).doesNotContain("\u001b").contains("\\u001B");
@@ -331,7 +331,7 @@ class JsonReportWriterTest {
         closed[0] = true;
       }
     };
-    new JsonReportWriter().write(report(), w);
+    new JsonReportWriter().render(report(), w, RenderOptions.DEFAULT);
 
     assertThat(closed[0]).as("closed").isFalse();
     assertThat(target.toString()).startsWith("{").endsWith("}\n");

@@ -30,8 +30,8 @@ class PolicySectionTest {
   @Test
   void jsonNamesThePathRevisionLooseningsAndWarnings() throws Exception {
     StringWriter w = new StringWriter();
-    new JsonReportWriter().write(with(LOOSENED, List.of("The waiver for a.b (line 3) expired on"
-        + " 2020-01-01 and no longer applies.")), w);
+    new JsonReportWriter().render(with(LOOSENED, List.of("The waiver for a.b (line 3) expired on"
+        + " 2020-01-01 and no longer applies.")), w, RenderOptions.DEFAULT);
     JsonNode root = new ObjectMapper().readTree(w.toString());
     assertThat(root.path("policy").path("path").asText()).isEqualTo(".plangate.yml");
     assertThat(root.path("policy").path("revision").asText()).isEqualTo("origin/main (1a2b3c4)");
@@ -44,7 +44,7 @@ class PolicySectionTest {
   void withoutAPolicyFileJsonSaysNullAndTextSaysNothing() throws Exception {
     Report r = with(PolicyOrigin.file(null), List.of());
     StringWriter w = new StringWriter();
-    new JsonReportWriter().write(r, w);
+    new JsonReportWriter().render(r, w, RenderOptions.DEFAULT);
     JsonNode root = new ObjectMapper().readTree(w.toString());
     assertThat(root.path("policy").path("path").isNull()).isTrue();
     assertThat(root.path("policy").path("revision").isNull()).isTrue();

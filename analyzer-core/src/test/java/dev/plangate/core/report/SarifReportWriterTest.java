@@ -224,7 +224,7 @@ class SarifReportWriterTest {
 
   private static String render(Report r) throws IOException {
     StringWriter w = new StringWriter();
-    new SarifReportWriter().write(r, w);
+    new SarifReportWriter().render(r, w, RenderOptions.DEFAULT);
     return w.toString();
   }
 
