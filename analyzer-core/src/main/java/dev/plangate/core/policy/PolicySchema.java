@@ -201,22 +201,19 @@ final class PolicySchema {
 
   /** The value and the schema object a message is about. */
   private static String scope(ValidationMessage m) {
-    return m.getInstanceLocation() + "|" + m.getEvaluationPath().getParent();
+    return scope(m, m.getInstanceLocation().getNameCount(),
+        m.getEvaluationPath().getNameCount() - 1);
   }
 
   /** {@link #scope} of the anyOf/oneOf a group of messages came from. */
   private static String combinatorScope(List<ValidationMessage> group) {
-    ValidationMessage m = group.get(0);
-    int[] at = combinator(m.getEvaluationPath());
-    JsonNodePath instance = m.getInstanceLocation();
-    while (instance.getNameCount() > at[1]) {
-      instance = instance.getParent();
-    }
-    JsonNodePath schemaObject = m.getEvaluationPath();
-    while (schemaObject.getNameCount() > at[0]) {
-      schemaObject = schemaObject.getParent();
-    }
-    return instance + "|" + schemaObject;
+    int[] at = combinator(group.get(0).getEvaluationPath());
+    return scope(group.get(0), at[1], at[0]);
+  }
+
+  private static String scope(ValidationMessage m, int instanceSteps, int schemaSteps) {
+    return prefix(m.getInstanceLocation(), instanceSteps) + "|"
+        + prefix(m.getEvaluationPath(), schemaSteps);
   }
 
   private List<Problem> word(ValidationMessage m, Node document) {
@@ -224,38 +221,20 @@ final class PolicySchema {
     Place p = place(document, m.getInstanceLocation(), m.getInstanceLocation().getNameCount());
     JsonNode s = schemaAt(eval, eval.getNameCount() - 1);
     if (p == null || s == null) {
-      return List.of(Problem.at(document, theirWords(m)));
+      return List.of(Problem.at(document, SchemaWording.theirWords(m)));
     }
-    String path = p.path();
-    Node node = p.node();
     switch (m.getType()) {
-      case "type":
-        return one(p.where(), wording.type(path, node, s));
-      case "const":
-        return one(p.where(), SchemaWording.constant(path, node, s.get("const")));
-      case "enum":
-        return one(p.where(), SchemaWording.enumeration(path, node, s.get("enum")));
-      case "minLength":
-        return one(p.where(), SchemaWording.minLength(path, node, s.get("minLength").asInt()));
-      case "maxLength":
-        return one(p.where(), SchemaWording.maxLength(path, node, s.get("maxLength").asInt()));
-      case "pattern":
-        return one(p.where(), SchemaWording.pattern(path, node, s));
-      case "minItems":
-        return one(p.where(), SchemaWording.minItems(path, s.get("minItems").asInt()));
       case "uniqueItems":
         return repeated(p, m);
-      case "required":
-        return one(p.where(), SchemaWording.required(path, m.getProperty()));
       case "additionalProperties":
-        NodeTuple entry = node instanceof MappingNode map
+        NodeTuple entry = p.node() instanceof MappingNode map
             ? YamlMaps.entries(map).get(m.getProperty()) : null;
         return one(entry == null ? p.where() : entry.getKeyNode(),
-            SchemaWording.unknownKey(m.getProperty(), path, s.path("properties")));
+            SchemaWording.unknownKey(m.getProperty(), p.path(), s.path("properties")));
       case "oneOf":
         return onlyOne(p, s.get("oneOf"));
       default:
-        return one(p.where(), SchemaWording.subject(path) + ": " + theirWords(m));
+        return one(p.where(), wording.sentence(m, p.path(), p.node(), s));
     }
   }
 
@@ -271,7 +250,7 @@ final class PolicySchema {
     JsonNode branches = schemaAt(eval, k + 1);
     Place p = place(document, group.get(0).getInstanceLocation(), at[1]);
     if (branches == null || p == null) {
-      return group.stream().map(m -> Problem.at(document, theirWords(m)))
+      return group.stream().map(m -> Problem.at(document, SchemaWording.theirWords(m)))
           .collect(Collectors.toList());
     }
     Map<Integer, List<ValidationMessage>> byBranch = new TreeMap<>();
@@ -326,19 +305,12 @@ final class PolicySchema {
         }
       }
     }
-    return out.isEmpty() ? one(p.where(), SchemaWording.subject(p.path()) + ": " + theirWords(m))
-        : out;
+    return out.isEmpty() ? one(p.where(), SchemaWording.subject(p.path()) + ": "
+        + SchemaWording.theirWords(m)) : out;
   }
 
   private static List<Problem> one(Node at, String message) {
     return List.of(Problem.at(at, message));
-  }
-
-  /** networknt's own message without its location prefix; used only where wording is missing. */
-  private static String theirWords(ValidationMessage m) {
-    String text = m.getMessage();
-    String prefix = m.getInstanceLocation() + ": ";
-    return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
   }
 
   /** How many branches of a oneOf matched, from its message's arguments (0 if unknown). */
