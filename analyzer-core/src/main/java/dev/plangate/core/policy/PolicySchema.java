@@ -166,8 +166,7 @@ final class PolicySchema {
     out.addAll(word(plain, document));
     // A value of the wrong type passes required-only branches vacuously (oneOf then matches
     // several); the type error already says what is wrong, as for any other keyword.
-    Set<String> typeFailed = plain.stream().filter(m -> "type".equals(m.getType()))
-        .map(PolicySchema::scope).collect(Collectors.toSet());
+    Set<String> typeFailed = scopes(plain, "type");
     combined.values().stream().filter(group -> !typeFailed.contains(combinatorScope(group)))
         .forEach(group -> out.addAll(wordCombinator(group, document)));
     return out.stream().distinct().sorted().collect(Collectors.toList());
@@ -179,24 +178,18 @@ final class PolicySchema {
   private record Place(String path, Node node, Node where) {}
 
   private List<Problem> word(List<ValidationMessage> messages, Node document) {
-    Set<String> typeFailed = new HashSet<>();
-    Set<String> tooShort = new HashSet<>();
-    for (ValidationMessage m : messages) {
-      if ("type".equals(m.getType())) {
-        typeFailed.add(scope(m));
-      } else if ("minLength".equals(m.getType())) {
-        tooShort.add(scope(m));
-      }
-    }
-    List<Problem> out = new ArrayList<>();
-    for (ValidationMessage m : messages) {
-      boolean redundant = (!"type".equals(m.getType()) && typeFailed.contains(scope(m)))
-          || ("pattern".equals(m.getType()) && tooShort.contains(scope(m)));
-      if (!redundant) {
-        out.addAll(word(m, document));
-      }
-    }
-    return out;
+    Set<String> typeFailed = scopes(messages, "type");
+    Set<String> tooShort = scopes(messages, "minLength");
+    return messages.stream()
+        .filter(m -> "type".equals(m.getType()) || !typeFailed.contains(scope(m)))
+        .filter(m -> !"pattern".equals(m.getType()) || !tooShort.contains(scope(m)))
+        .flatMap(m -> word(m, document).stream()).collect(Collectors.toList());
+  }
+
+  /** The {@link #scope}s of the messages of one keyword. */
+  private static Set<String> scopes(List<ValidationMessage> messages, String keyword) {
+    return messages.stream().filter(m -> keyword.equals(m.getType()))
+        .map(PolicySchema::scope).collect(Collectors.toSet());
   }
 
   /** The value and the schema object a message is about. */
