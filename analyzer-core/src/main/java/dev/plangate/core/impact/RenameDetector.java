@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -32,11 +33,6 @@ final class RenameDetector {
    */
   record Renames(Map<String, String> suggestions, Map<String, List<String>> renamedTo) {
     static final Renames NONE = new Renames(Map.of(), Map.of());
-  }
-
-  /** Suggested {@code moved} block per destroyed instance address. */
-  static Map<String, String> detect(List<ResourceChange> changes) {
-    return pair(changes).suggestions();
   }
 
   /** Pairs destroyed and created instances that look like one renamed object. */
@@ -86,8 +82,7 @@ final class RenameDetector {
       to.sort(BY_KEY);
       int n = Math.min(from.size(), to.size());
       for (int i = 0; i < n; i++) {
-        out.put(from.get(i).toString(), moved(from.get(i).toString(), to.get(i).toString()));
-        renamedTo.put(from.get(i).toString(), List.of(to.get(i).toString()));
+        link(from.get(i), to.get(i), out, renamedTo);
         deleted.remove(from.get(i));
         created.remove(to.get(i));
       }
@@ -178,20 +173,10 @@ final class RenameDetector {
       Map<String, String> out, Map<String, List<String>> renamedTo) {
     Set<String> taken = new HashSet<>();
     renamedTo.values().forEach(taken::addAll);
-    Set<ResourceAddress> leftDeleted = new LinkedHashSet<>();
-    deleted.forEach(a -> {
-      if (!renamedTo.containsKey(a.toString())) {
-        leftDeleted.add(a);
-      }
-    });
-    Set<ResourceAddress> leftCreated = new LinkedHashSet<>();
-    created.forEach(a -> {
-      if (!taken.contains(a.toString())) {
-        leftCreated.add(a);
-      }
-    });
-    Map<String, List<ResourceAddress>> d = byModuleAndType(leftDeleted);
-    Map<String, List<ResourceAddress>> c = byModuleAndType(leftCreated);
+    Map<String, List<ResourceAddress>> d = byModuleAndType(deleted.stream()
+        .filter(a -> !renamedTo.containsKey(a.toString())).toList());
+    Map<String, List<ResourceAddress>> c = byModuleAndType(created.stream()
+        .filter(a -> !taken.contains(a.toString())).toList());
     for (Map.Entry<String, List<ResourceAddress>> e : d.entrySet()) {
       List<ResourceAddress> to = c.get(e.getKey());
       if (to == null) {
@@ -206,7 +191,7 @@ final class RenameDetector {
         List<ResourceAddress> into = new ArrayList<>(to);
         for (ResourceAddress a : new ArrayList<>(from)) {
           for (ResourceAddress b : into) {
-            if (java.util.Objects.equals(a.key(), b.key())) {
+            if (Objects.equals(a.key(), b.key())) {
               link(a, b, out, renamedTo);
               from.remove(a);
               into.remove(b);
@@ -226,7 +211,7 @@ final class RenameDetector {
         List<String> any = new ArrayList<>();
         for (ResourceAddress b : to) {
           any.add(b.toString());
-          if (java.util.Objects.equals(a.key(), b.key())) {
+          if (Objects.equals(a.key(), b.key())) {
             sameKey.add(b.toString());
           }
         }
@@ -241,7 +226,7 @@ final class RenameDetector {
     renamedTo.put(from.toString(), List.of(to.toString()));
   }
 
-  private static Map<String, List<ResourceAddress>> byModuleAndType(Set<ResourceAddress> list) {
+  private static Map<String, List<ResourceAddress>> byModuleAndType(List<ResourceAddress> list) {
     Map<String, List<ResourceAddress>> m = new LinkedHashMap<>();
     for (ResourceAddress a : list) {
       m.computeIfAbsent(a.moduleInstance() + "\u0000" + (a.data() ? "data." : "") + a.type(),
@@ -257,7 +242,7 @@ final class RenameDetector {
       AddressStep x = a.get(a.size() - i);
       AddressStep y = b.get(b.size() - i);
       n += (x.name().equals(y.name()) ? 1 : 0)
-          + (java.util.Objects.equals(x.key(), y.key()) ? 1 : 0);
+          + (Objects.equals(x.key(), y.key()) ? 1 : 0);
     }
     return n;
   }
