@@ -53,21 +53,14 @@ public record Condition(List<String> path, String operator, Object operand) {
 
   boolean test(Map<String, Object> before) {
     Object v = resolve(before);
-    switch (operator) {
-      case "is":
-        return equal(v, operand);
-      case "isNot":
-        return v != null && !equal(v, operand);
-      case "empty":
-        return isEmpty(v) == Boolean.TRUE.equals(operand);
-      case "gt":
-        return compare(v) > 0;
-      case "lt":
-        int c = compare(v);
-        return c < 0 && c != Integer.MIN_VALUE;
-      default:
-        return false;
-    }
+    return switch (operator) {
+      case "is" -> equal(v, operand);
+      case "isNot" -> v != null && !equal(v, operand);
+      case "empty" -> isEmpty(v) == Boolean.TRUE.equals(operand);
+      case "gt" -> compare(v) > 0;
+      case "lt" -> compare(v) < 0 && compare(v) != Integer.MIN_VALUE;
+      default -> false;
+    };
   }
 
   private Object resolve(Map<String, Object> before) {
