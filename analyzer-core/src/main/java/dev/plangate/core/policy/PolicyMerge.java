@@ -187,8 +187,8 @@ public final class PolicyMerge {
         continue; // the change lets the catalogue mark these critical again: stricter
       }
       if (o.critical() && !proposedKeys.contains(key(o))) {
-        loosened.add("criticality drops " + describe(o.type(), o.address()) + " critical: true: it is still"
-            + " critical.");
+        loosened.add("criticality drops " + describe(o.type(), o.address())
+            + " critical: true: it is still critical.");
       }
       out.add(o);
     }

@@ -150,7 +150,7 @@ final class PolicySchema {
   /** All problems of a document: keys JSON cannot have, then every schema violation. */
   List<Problem> validate(Node document) {
     List<Problem> out = new ArrayList<>(YamlMaps.keyProblems(document));
-    JsonNode json = toJson(document, "", document, out);
+    JsonNode json = toJson(new Place("", document, document), out);
     List<ValidationMessage> plain = new ArrayList<>();
     Map<String, List<ValidationMessage>> combined = new LinkedHashMap<>();
     for (ValidationMessage m : schema.validate(json)) {
@@ -293,7 +293,7 @@ final class PolicySchema {
     if (p.node() instanceof SequenceNode seq) {
       Set<JsonNode> seen = new HashSet<>();
       for (Node item : seq.getValue()) {
-        if (!seen.add(toJson(item, "", item, new ArrayList<>()))) {
+        if (!seen.add(toJson(new Place("", item, item), new ArrayList<>()))) {
           out.add(Problem.at(item, SchemaWording.repeated(p.path(), item)));
         }
       }
@@ -325,27 +325,31 @@ final class PolicySchema {
 
   /** The node at the first {@code count} steps of an instance location, or null if none is. */
   private static Place place(Node document, JsonNodePath at, int count) {
-    String path = "";
-    Node node = document;
-    Node where = document;
-    for (int i = 0; i < count; i++) {
+    Place p = new Place("", document, document);
+    for (int i = 0; i < count && p != null; i++) {
       Object step = at.getElement(i);
-      if (node instanceof SequenceNode seq && step instanceof Integer index
+      if (p.node() instanceof SequenceNode seq && step instanceof Integer index
           && index >= 0 && index < seq.getValue().size()) {
-        node = seq.getValue().get(index);
-        where = node;
-        path = path + "[" + index + "]";
-      } else if (node instanceof MappingNode map && step instanceof String key
+        p = item(p, seq.getValue().get(index), index);
+      } else if (p.node() instanceof MappingNode map && step instanceof String key
           && YamlMaps.entries(map).containsKey(key)) {
-        NodeTuple t = YamlMaps.entries(map).get(key);
-        node = t.getValueNode();
-        where = YamlValues.isEmpty(node) ? t.getKeyNode() : node;
-        path = path.isEmpty() ? key : path + "." + key;
+        p = entry(p, key, YamlMaps.entries(map).get(key));
       } else {
-        return null;
+        p = null;
       }
     }
-    return new Place(path, node, where);
+    return p;
+  }
+
+  private static Place item(Place list, Node item, int index) {
+    return new Place(list.path() + "[" + index + "]", item, item);
+  }
+
+  /** A mapping's value, reported at its key when it is empty ({@code key:} and nothing). */
+  private static Place entry(Place map, String key, NodeTuple t) {
+    Node value = t.getValueNode();
+    return new Place(map.path().isEmpty() ? key : map.path() + "." + key, value,
+        YamlValues.isEmpty(value) ? t.getKeyNode() : value);
   }
 
   /** The schema at the first {@code count} steps of an evaluation path, following $ref. */
@@ -394,28 +398,25 @@ final class PolicySchema {
 
   // ---- YAML nodes as a JSON tree --------------------------------------------------------
 
-  private static JsonNode toJson(Node node, String path, Node where, List<Problem> out) {
+  private static JsonNode toJson(Place p, List<Problem> out) {
+    Node node = p.node();
     String type = YamlValues.jsonType(node);
     if (type == null) {
-      out.add(Problem.at(where, SchemaWording.subject(path)
+      out.add(Problem.at(p.where(), SchemaWording.subject(p.path())
           + " has a value plangate cannot read"));
       return NullNode.getInstance();
     }
     switch (type) {
       case YamlValues.OBJECT:
         ObjectNode object = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, NodeTuple> e : YamlMaps.entries((MappingNode) node).entrySet()) {
-          Node value = e.getValue().getValueNode();
-          object.set(e.getKey(), toJson(value, path.isEmpty() ? e.getKey()
-              : path + "." + e.getKey(), YamlValues.isEmpty(value)
-              ? e.getValue().getKeyNode() : value, out));
-        }
+        YamlMaps.entries((MappingNode) node).forEach((key, t) -> object.set(key,
+            toJson(entry(p, key, t), out)));
         return object;
       case YamlValues.ARRAY:
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         List<Node> items = ((SequenceNode) node).getValue();
         for (int i = 0; i < items.size(); i++) {
-          array.add(toJson(items.get(i), path + "[" + i + "]", items.get(i), out));
+          array.add(toJson(item(p, items.get(i), i), out));
         }
         return array;
       case YamlValues.STRING:
