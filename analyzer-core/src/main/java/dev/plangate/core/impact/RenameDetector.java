@@ -5,6 +5,7 @@ import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.ResourceAddress;
 import dev.plangate.core.model.ResourceChange;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Finds destroys that are really renames: a destroyed and a created instance of the same type and
@@ -69,8 +72,8 @@ final class RenameDetector {
    */
   private static void pairKeyChanges(Set<ResourceAddress> deleted, Set<ResourceAddress> created,
       Map<String, String> out, Map<String, List<String>> renamedTo) {
-    Map<String, List<ResourceAddress>> d = group(deleted);
-    Map<String, List<ResourceAddress>> c = group(created);
+    Map<String, List<ResourceAddress>> d = group(deleted, ResourceAddress::resourceConfigPart);
+    Map<String, List<ResourceAddress>> c = group(created, ResourceAddress::resourceConfigPart);
     for (Map.Entry<String, List<ResourceAddress>> e : d.entrySet()) {
       List<ResourceAddress> to = c.get(e.getKey());
       if (to == null) {
@@ -89,13 +92,11 @@ final class RenameDetector {
     }
   }
 
-  private static Map<String, List<ResourceAddress>> group(Set<ResourceAddress> list) {
-    Map<String, List<ResourceAddress>> m = new LinkedHashMap<>();
-    for (ResourceAddress a : list) {
-      m.computeIfAbsent(a.moduleInstance() + "\u0000" + a.resourceConfigPart(),
-          k -> new ArrayList<>()).add(a);
-    }
-    return m;
+  /** By module instance and resource (key changes), or module instance and type (names). */
+  private static Map<String, List<ResourceAddress>> group(Collection<ResourceAddress> list,
+      Function<ResourceAddress, String> what) {
+    return list.stream().collect(Collectors.groupingBy(a -> a.moduleInstance() + "\u0000"
+        + what.apply(a), LinkedHashMap::new, Collectors.toList()));
   }
 
   private static final Comparator<ResourceAddress> BY_KEY = Comparator.comparing(
@@ -173,20 +174,18 @@ final class RenameDetector {
       Map<String, String> out, Map<String, List<String>> renamedTo) {
     Set<String> taken = new HashSet<>();
     renamedTo.values().forEach(taken::addAll);
-    Map<String, List<ResourceAddress>> d = byModuleAndType(deleted.stream()
-        .filter(a -> !renamedTo.containsKey(a.toString())).toList());
-    Map<String, List<ResourceAddress>> c = byModuleAndType(created.stream()
-        .filter(a -> !taken.contains(a.toString())).toList());
+    Function<ResourceAddress, String> type = a -> (a.data() ? "data." : "") + a.type();
+    Map<String, List<ResourceAddress>> d = group(deleted.stream()
+        .filter(a -> !renamedTo.containsKey(a.toString())).toList(), type);
+    Map<String, List<ResourceAddress>> c = group(created.stream()
+        .filter(a -> !taken.contains(a.toString())).toList(), type);
     for (Map.Entry<String, List<ResourceAddress>> e : d.entrySet()) {
       List<ResourceAddress> to = c.get(e.getKey());
       if (to == null) {
         continue;
       }
-      Set<String> fromNames = new LinkedHashSet<>();
-      e.getValue().forEach(a -> fromNames.add(a.resourceConfigPart()));
-      Set<String> toNames = new LinkedHashSet<>();
-      to.forEach(a -> toNames.add(a.resourceConfigPart()));
-      if (fromNames.size() == 1 && toNames.size() == 1) {
+      if (e.getValue().stream().map(ResourceAddress::resourceConfigPart).distinct().count() == 1
+          && to.stream().map(ResourceAddress::resourceConfigPart).distinct().count() == 1) {
         List<ResourceAddress> from = new ArrayList<>(e.getValue());
         List<ResourceAddress> into = new ArrayList<>(to);
         for (ResourceAddress a : new ArrayList<>(from)) {
@@ -224,15 +223,6 @@ final class RenameDetector {
       Map<String, List<String>> renamedTo) {
     out.put(from.toString(), moved(from.toString(), to.toString()));
     renamedTo.put(from.toString(), List.of(to.toString()));
-  }
-
-  private static Map<String, List<ResourceAddress>> byModuleAndType(List<ResourceAddress> list) {
-    Map<String, List<ResourceAddress>> m = new LinkedHashMap<>();
-    for (ResourceAddress a : list) {
-      m.computeIfAbsent(a.moduleInstance() + "\u0000" + (a.data() ? "data." : "") + a.type(),
-          k -> new ArrayList<>()).add(a);
-    }
-    return m;
   }
 
   /** Names and keys equal at the same position from the end of two module paths. */
