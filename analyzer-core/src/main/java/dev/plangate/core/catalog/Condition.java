@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +27,7 @@ public record Condition(List<String> path, String operator, Object operand) {
       throw new IllegalArgumentException("catalogue condition for " + type + " has no path");
     }
     String op = null;
-    for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
+    for (String f : (Iterable<String>) c::fieldNames) {
       if (f.equals("path")) {
         continue;
       }
