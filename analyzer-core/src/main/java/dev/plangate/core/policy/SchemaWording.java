@@ -130,12 +130,9 @@ final class SchemaWording {
     if (type == null) {
       return "a valid value";
     }
-    if (type.isArray()) {
-      List<String> names = new ArrayList<>();
-      type.forEach(t -> names.add(typeName(t.asText(), schema)));
-      return String.join(" or ", names);
-    }
-    return typeName(type.asText(), schema);
+    List<String> names = new ArrayList<>();
+    (type.isArray() ? type : List.of(type)).forEach(t -> names.add(typeName(t.asText(), schema)));
+    return String.join(" or ", names);
   }
 
   private static final Map<String, String> TYPE_NAMES = Map.of("object", "a mapping", "array",
