@@ -84,12 +84,8 @@ final class PolicyReader {
         plans.add(glob);
       }
     }
-    Node commandNode = value(top, "planCommand");
-    String planCommand = string(commandNode);
-    notBlank(planCommand, commandNode, "planCommand");
-    Node auditNode = value(top, "auditLog");
-    String auditLog = string(auditNode);
-    notBlank(auditLog, auditNode, "auditLog");
+    String planCommand = text(top, "planCommand", "planCommand");
+    String auditLog = text(top, "auditLog", "auditLog");
 
     return new Policy(source, actions(value(a, "actions"), DESTROYS),
         orDefault(string(value(a, "label")), Policy.DEFAULT_LABEL), humanOnly, unknownIsAi,
@@ -103,9 +99,7 @@ final class PolicyReader {
     Map<String, NodeTuple> e = YamlMaps.entries(item);
     AddressGlob type = glob(e, "type", path);
     AddressGlob address = glob(e, "address", path);
-    Node reasonNode = value(e, "reason");
-    String reason = string(reasonNode);
-    notBlank(reason, reasonNode, path + ".reason");
+    String reason = text(e, "reason", path + ".reason");
     if (type == null && address == null) {
       return null;
     }
@@ -116,11 +110,9 @@ final class PolicyReader {
   private Waiver waiver(MappingNode item, String path) {
     Map<String, NodeTuple> e = YamlMaps.entries(item);
     AddressGlob address = glob(e, "address", path);
-    Node reasonNode = value(e, "reason");
-    String reason = string(reasonNode);
-    boolean reasonOk = notBlank(reason, reasonNode, path + ".reason");
+    String reason = text(e, "reason", path + ".reason");
     LocalDate expires = date(value(e, "expires"), path + ".expires");
-    if (address == null || reason == null || !reasonOk || expires == null) {
+    if (address == null || reason == null || expires == null) {
       return null;
     }
     return new Waiver(address, actions(value(e, "actions"), EnumSet.allOf(FindingAction.class)),
@@ -129,9 +121,7 @@ final class PolicyReader {
 
   private SignalRule signal(MappingNode item, String path) {
     Map<String, NodeTuple> e = YamlMaps.entries(item);
-    Node agentNode = value(e, "agent");
-    String agent = string(agentNode);
-    boolean agentOk = notBlank(agent, agentNode, path + ".agent");
+    String agent = text(e, "agent", path + ".agent");
     Confidence confidence = byId(Confidence.values(), Confidence::id,
         string(value(e, "confidence")), Confidence.MEDIUM);
     List<String> matchers = SIGNAL_MATCHERS.stream().filter(e::containsKey).toList();
@@ -143,7 +133,7 @@ final class PolicyReader {
           + YamlValues.quote(matchers.get(0))));
     }
     Pattern valuePattern = regex(value(e, "value"), path + ".value", 0);
-    if (matchers.size() != 1 || agent == null || !agentOk) {
+    if (matchers.size() != 1 || agent == null) {
       return null;
     }
     String matcher = matchers.get(0);
@@ -180,9 +170,7 @@ final class PolicyReader {
     AddressGlob type = glob(e, "type", path);
     AddressGlob address = glob(e, "address", path);
     Node criticalNode = value(e, "critical");
-    Node categoryNode = value(e, "category");
-    String category = string(categoryNode);
-    notBlank(category, categoryNode, path + ".category");
+    String category = text(e, "category", path + ".category");
     if ((type == null && address == null) || criticalNode == null
         || !YamlValues.BOOLEAN.equals(YamlValues.jsonType(criticalNode))) {
       return null;
@@ -310,13 +298,19 @@ final class PolicyReader {
     }
   }
 
-  private boolean notBlank(String text, Node node, String path) {
+  /**
+   * The string at {@code key}; null when it is none, or only spaces (reported: the policy is
+   * then refused, so the null never reaches a rule).
+   */
+  private String text(Map<String, NodeTuple> entries, String key, String path) {
+    Node node = value(entries, key);
+    String text = string(node);
     if (text != null && !text.isEmpty() && text.isBlank()) {
       problems.add(Problem.at(node, YamlValues.quote(path) + " must say something, not only"
           + " spaces"));
-      return false;
+      return null;
     }
-    return true;
+    return text;
   }
 
   // ---- node access --------------------------------------------------------------------
