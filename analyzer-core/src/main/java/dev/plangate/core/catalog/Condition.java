@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -28,8 +27,7 @@ public record Condition(List<String> path, String operator, Object operand) {
       throw new IllegalArgumentException("catalogue condition for " + type + " has no path");
     }
     String op = null;
-    for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
+    for (String f : (Iterable<String>) c::fieldNames) {
       if (f.equals("path")) {
         continue;
       }
@@ -53,21 +51,14 @@ public record Condition(List<String> path, String operator, Object operand) {
 
   boolean test(Map<String, Object> before) {
     Object v = resolve(before);
-    switch (operator) {
-      case "is":
-        return equal(v, operand);
-      case "isNot":
-        return v != null && !equal(v, operand);
-      case "empty":
-        return isEmpty(v) == Boolean.TRUE.equals(operand);
-      case "gt":
-        return compare(v) > 0;
-      case "lt":
-        int c = compare(v);
-        return c < 0 && c != Integer.MIN_VALUE;
-      default:
-        return false;
-    }
+    return switch (operator) {
+      case "is" -> equal(v, operand);
+      case "isNot" -> v != null && !equal(v, operand);
+      case "empty" -> isEmpty(v) == Boolean.TRUE.equals(operand);
+      case "gt" -> compare(v) > 0;
+      case "lt" -> compare(v) < 0 && compare(v) != Integer.MIN_VALUE;
+      default -> false;
+    };
   }
 
   private Object resolve(Map<String, Object> before) {

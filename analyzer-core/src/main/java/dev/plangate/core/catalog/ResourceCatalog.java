@@ -10,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -68,9 +67,7 @@ public final class ResourceCatalog implements AttributeSelector {
   /** Reads a catalogue document; a malformed one is a programming error in the shipped file. */
   static ResourceCatalog parse(JsonNode doc) {
     Map<String, CatalogEntry> entries = new HashMap<>();
-    JsonNode types = doc.path("types");
-    for (Iterator<Map.Entry<String, JsonNode>> it = types.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> t = it.next();
+    for (Map.Entry<String, JsonNode> t : doc.path("types").properties()) {
       JsonNode e = t.getValue();
       List<RecoverabilityRule> rules = new ArrayList<>();
       for (JsonNode r : e.path("recoverability")) {

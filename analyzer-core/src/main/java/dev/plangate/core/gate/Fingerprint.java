@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A stable name for a set of destructive changes, so that an approval binds to what was reviewed:
@@ -23,8 +24,8 @@ public final class Fingerprint {
 
   public static String of(List<Finding> findings) {
     List<String> lines = findings.stream()
-        .map(f -> String.join("\t", f.address(), nullToEmpty(f.deposed()), f.action().id(),
-            nullToEmpty(f.reason())))
+        .map(f -> String.join("\t", f.address(), Objects.toString(f.deposed(), ""),
+            f.action().id(), Objects.toString(f.reason(), "")))
         .sorted()
         .toList();
     try {
@@ -38,9 +39,5 @@ public final class Fingerprint {
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
-  }
-
-  private static String nullToEmpty(String s) {
-    return s == null ? "" : s;
   }
 }

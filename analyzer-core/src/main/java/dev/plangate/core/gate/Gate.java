@@ -115,11 +115,7 @@ public final class Gate {
     if (!pending.isEmpty()) {
       reasons.add(new Reason(Reason.Kind.AUTHORSHIP,
           whyApproval(who, policy, countsAsAi, pending.size())));
-      List<String> lines = new ArrayList<>();
-      for (Finding f : pending) {
-        lines.add(what(f) + cause(f) + ".");
-      }
-      named(reasons, Reason.Kind.FINDING, lines, "findings that need approval");
+      named(reasons, Reason.Kind.FINDING, sentences(pending), "findings that need approval");
       reasons.add(new Reason(Reason.Kind.APPROVAL,
           approvalSentence(policy, fingerprint, current.values(), required, critical,
               in.route())));
@@ -135,11 +131,7 @@ public final class Gate {
       reasons.add(new Reason(Reason.Kind.NOTE, "No AI agent was involved: a human-authored"
           + " change " + counts(humanAllowed) + ", which the policy lets pass (humanOnly: warn);"
           + " review it before applying."));
-      List<String> lines = new ArrayList<>();
-      for (Finding f : humanAllowed) {
-        lines.add(what(f) + cause(f) + ".");
-      }
-      named(reasons, Reason.Kind.FINDING, lines, "human-authored findings");
+      named(reasons, Reason.Kind.FINDING, sentences(humanAllowed), "human-authored findings");
     }
     // Every waived finding keeps its sentence (with the waiver), so each rendering can show
     // the waiver beside the finding; the cap applies to the other lists.
@@ -216,14 +208,9 @@ public final class Gate {
   }
 
   private static ProtectRule protecting(Policy policy, Finding f) {
-    for (ProtectRule r : policy.protect()) {
-      if (r.actions().contains(f.action())
-          && (r.type() == null || r.type().matches(f.type()))
-          && (r.address() == null || r.address().matches(f.address()))) {
-        return r;
-      }
-    }
-    return null;
+    return policy.protect().stream().filter(r -> r.actions().contains(f.action())
+        && (r.type() == null || r.type().matches(f.type()))
+        && (r.address() == null || r.address().matches(f.address()))).findFirst().orElse(null);
   }
 
   private static Waiver waiving(Policy policy, Finding f, GateInput in, Set<String> expired) {
@@ -243,7 +230,7 @@ public final class Gate {
 
   private static String whyApproval(Authorship who, Policy policy, boolean countsAsAi,
       int count) {
-    String need = plural(count, "finding needs", "findings need") + " a human approval";
+    String need = Phrases.plural(count, "finding needs", "findings need") + " a human approval";
     if (!countsAsAi) {
       return "No AI agent was involved, but the policy (humanOnly: require-approval) asks for"
           + " approval of every destroy: " + need + ".";
@@ -256,8 +243,8 @@ public final class Gate {
     List<CommitAuthorship> ai = who.aiCommits();
     if (!ai.isEmpty()) {
       CommitAuthorship c = ai.get(ai.size() - 1);
-      String more = ai.size() > 1 ? " and " + plural(ai.size() - 1, "more AI-authored commit",
-          "more AI-authored commits") : "";
+      String more = ai.size() > 1 ? " and " + Phrases.plural(ai.size() - 1,
+          "more AI-authored commit", "more AI-authored commits") : "";
       return "AI-authored: commit " + c.shortSha() + " \"" + c.subject() + "\" ("
           + c.agent() + ": " + evidence(c.signals()) + ")" + more + "; " + need + ".";
     }
@@ -292,6 +279,11 @@ public final class Gate {
         + " in " + a.where();
   }
 
+  /** Each finding with its cause: "x would be destroyed; caused by commit ...". */
+  private static List<String> sentences(List<Finding> findings) {
+    return findings.stream().map(f -> what(f) + cause(f) + ".").toList();
+  }
+
   private static void named(List<Reason> reasons, Reason.Kind kind, List<String> lines,
       String what) {
     for (int i = 0; i < Math.min(NAMED_FINDINGS, lines.size()); i++) {
@@ -311,9 +303,5 @@ public final class Gate {
     return Phrases.counts(
         findings.stream().filter(f -> f.action() == FindingAction.DELETE).count(),
         findings.stream().filter(f -> f.action() == FindingAction.REPLACE).count());
-  }
-
-  static String plural(long n, String one, String many) {
-    return Phrases.plural(n, one, many);
   }
 }

@@ -44,17 +44,12 @@ public final class ImpactAnalyzer {
     ResourceGraph graph = ResourceGraph.of(plan, renamedFrom(changes, paired.renamedTo()));
     PhaseTimer.report("dependency graph", t0);
     boolean destroyMode = isDestroyMode(changes);
-    List<Integer> destructive = new ArrayList<>();
-    for (int i = 0; i < changes.size(); i++) {
-      ResourceChange c = changes.get(i);
-      if (c.listed() && c.kind().isFinding()) {
-        destructive.add(i);
-      }
-    }
+    int[] destructive = IntStream.range(0, changes.size())
+        .filter(i -> changes.get(i).listed() && changes.get(i).kind().isFinding()).toArray();
     // Each finding's walk is independent and the graph is read-only now: use every core.
-    Finding[] findings = new Finding[destructive.size()];
+    Finding[] findings = new Finding[destructive.length];
     IntStream.range(0, findings.length).parallel().forEach(k -> {
-      int i = destructive.get(k);
+      int i = destructive[k];
       ResourceChange c = changes.get(i);
       List<String> changing = new ArrayList<>();
       List<String> unchanged = new ArrayList<>();

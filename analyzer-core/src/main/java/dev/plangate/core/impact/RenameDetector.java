@@ -5,6 +5,7 @@ import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.ResourceAddress;
 import dev.plangate.core.model.ResourceChange;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -12,7 +13,10 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Finds destroys that are really renames: a destroyed and a created instance of the same type and
@@ -32,11 +36,6 @@ final class RenameDetector {
    */
   record Renames(Map<String, String> suggestions, Map<String, List<String>> renamedTo) {
     static final Renames NONE = new Renames(Map.of(), Map.of());
-  }
-
-  /** Suggested {@code moved} block per destroyed instance address. */
-  static Map<String, String> detect(List<ResourceChange> changes) {
-    return pair(changes).suggestions();
   }
 
   /** Pairs destroyed and created instances that look like one renamed object. */
@@ -73,8 +72,8 @@ final class RenameDetector {
    */
   private static void pairKeyChanges(Set<ResourceAddress> deleted, Set<ResourceAddress> created,
       Map<String, String> out, Map<String, List<String>> renamedTo) {
-    Map<String, List<ResourceAddress>> d = group(deleted);
-    Map<String, List<ResourceAddress>> c = group(created);
+    Map<String, List<ResourceAddress>> d = group(deleted, ResourceAddress::resourceConfigPart);
+    Map<String, List<ResourceAddress>> c = group(created, ResourceAddress::resourceConfigPart);
     for (Map.Entry<String, List<ResourceAddress>> e : d.entrySet()) {
       List<ResourceAddress> to = c.get(e.getKey());
       if (to == null) {
@@ -86,21 +85,18 @@ final class RenameDetector {
       to.sort(BY_KEY);
       int n = Math.min(from.size(), to.size());
       for (int i = 0; i < n; i++) {
-        out.put(from.get(i).toString(), moved(from.get(i).toString(), to.get(i).toString()));
-        renamedTo.put(from.get(i).toString(), List.of(to.get(i).toString()));
+        link(from.get(i), to.get(i), out, renamedTo);
         deleted.remove(from.get(i));
         created.remove(to.get(i));
       }
     }
   }
 
-  private static Map<String, List<ResourceAddress>> group(Set<ResourceAddress> list) {
-    Map<String, List<ResourceAddress>> m = new LinkedHashMap<>();
-    for (ResourceAddress a : list) {
-      m.computeIfAbsent(a.moduleInstance() + "\u0000" + a.resourceConfigPart(),
-          k -> new ArrayList<>()).add(a);
-    }
-    return m;
+  /** By module instance and resource (key changes), or module instance and type (names). */
+  private static Map<String, List<ResourceAddress>> group(Collection<ResourceAddress> list,
+      Function<ResourceAddress, String> what) {
+    return list.stream().collect(Collectors.groupingBy(a -> a.moduleInstance() + "\u0000"
+        + what.apply(a), LinkedHashMap::new, Collectors.toList()));
   }
 
   private static final Comparator<ResourceAddress> BY_KEY = Comparator.comparing(
@@ -178,35 +174,23 @@ final class RenameDetector {
       Map<String, String> out, Map<String, List<String>> renamedTo) {
     Set<String> taken = new HashSet<>();
     renamedTo.values().forEach(taken::addAll);
-    Set<ResourceAddress> leftDeleted = new LinkedHashSet<>();
-    deleted.forEach(a -> {
-      if (!renamedTo.containsKey(a.toString())) {
-        leftDeleted.add(a);
-      }
-    });
-    Set<ResourceAddress> leftCreated = new LinkedHashSet<>();
-    created.forEach(a -> {
-      if (!taken.contains(a.toString())) {
-        leftCreated.add(a);
-      }
-    });
-    Map<String, List<ResourceAddress>> d = byModuleAndType(leftDeleted);
-    Map<String, List<ResourceAddress>> c = byModuleAndType(leftCreated);
+    Function<ResourceAddress, String> type = a -> (a.data() ? "data." : "") + a.type();
+    Map<String, List<ResourceAddress>> d = group(deleted.stream()
+        .filter(a -> !renamedTo.containsKey(a.toString())).toList(), type);
+    Map<String, List<ResourceAddress>> c = group(created.stream()
+        .filter(a -> !taken.contains(a.toString())).toList(), type);
     for (Map.Entry<String, List<ResourceAddress>> e : d.entrySet()) {
       List<ResourceAddress> to = c.get(e.getKey());
       if (to == null) {
         continue;
       }
-      Set<String> fromNames = new LinkedHashSet<>();
-      e.getValue().forEach(a -> fromNames.add(a.resourceConfigPart()));
-      Set<String> toNames = new LinkedHashSet<>();
-      to.forEach(a -> toNames.add(a.resourceConfigPart()));
-      if (fromNames.size() == 1 && toNames.size() == 1) {
+      if (e.getValue().stream().map(ResourceAddress::resourceConfigPart).distinct().count() == 1
+          && to.stream().map(ResourceAddress::resourceConfigPart).distinct().count() == 1) {
         List<ResourceAddress> from = new ArrayList<>(e.getValue());
         List<ResourceAddress> into = new ArrayList<>(to);
         for (ResourceAddress a : new ArrayList<>(from)) {
           for (ResourceAddress b : into) {
-            if (java.util.Objects.equals(a.key(), b.key())) {
+            if (Objects.equals(a.key(), b.key())) {
               link(a, b, out, renamedTo);
               from.remove(a);
               into.remove(b);
@@ -226,7 +210,7 @@ final class RenameDetector {
         List<String> any = new ArrayList<>();
         for (ResourceAddress b : to) {
           any.add(b.toString());
-          if (java.util.Objects.equals(a.key(), b.key())) {
+          if (Objects.equals(a.key(), b.key())) {
             sameKey.add(b.toString());
           }
         }
@@ -241,15 +225,6 @@ final class RenameDetector {
     renamedTo.put(from.toString(), List.of(to.toString()));
   }
 
-  private static Map<String, List<ResourceAddress>> byModuleAndType(Set<ResourceAddress> list) {
-    Map<String, List<ResourceAddress>> m = new LinkedHashMap<>();
-    for (ResourceAddress a : list) {
-      m.computeIfAbsent(a.moduleInstance() + "\u0000" + (a.data() ? "data." : "") + a.type(),
-          k -> new ArrayList<>()).add(a);
-    }
-    return m;
-  }
-
   /** Names and keys equal at the same position from the end of two module paths. */
   private static int alikeSteps(List<AddressStep> a, List<AddressStep> b) {
     int n = 0;
@@ -257,7 +232,7 @@ final class RenameDetector {
       AddressStep x = a.get(a.size() - i);
       AddressStep y = b.get(b.size() - i);
       n += (x.name().equals(y.name()) ? 1 : 0)
-          + (java.util.Objects.equals(x.key(), y.key()) ? 1 : 0);
+          + (Objects.equals(x.key(), y.key()) ? 1 : 0);
     }
     return n;
   }

@@ -80,13 +80,6 @@ public record Policy(
         criticalApprovers, auditLog, newOrigin);
   }
 
-  /** The same policy, said to be read from {@code newSource} (messages name it). */
-  public Policy withSource(String newSource, PolicyOrigin newOrigin) {
-    return new Policy(newSource, approvalActions, approvalLabel, humanOnly,
-        unknownAuthorshipIsAi, protect, waivers, signals, criticality, plans, planCommand,
-        approvers, criticalApprovers, auditLog, newOrigin);
-  }
-
   /** The same policy with another approval label (a CI input overriding the file). */
   public Policy withApprovalLabel(String label) {
     return new Policy(source, approvalActions, label, humanOnly, unknownAuthorshipIsAi, protect,

@@ -5,10 +5,12 @@ import dev.plangate.core.impact.FindingAction;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -81,17 +83,10 @@ public final class PolicyMerge {
           + " stays \"" + label + "\".");
     }
 
-    int approvers = Math.max(base.approvers(), proposed.approvers());
-    if (proposed.approvers() < base.approvers()) {
-      loosened.add("approval.approvers lowers " + base.approvers() + " to "
-          + proposed.approvers() + ": " + base.approvers() + " still approve.");
-    }
-    int critical = Math.max(base.criticalApprovers(), proposed.criticalApprovers());
-    if (proposed.criticalApprovers() < base.criticalApprovers()) {
-      loosened.add("approval.criticalApprovers lowers " + base.criticalApprovers() + " to "
-          + proposed.criticalApprovers() + ": " + base.criticalApprovers()
-          + " still approve a critical destroy.");
-    }
+    int approvers = atLeast("approval.approvers", base.approvers(), proposed.approvers(), "",
+        loosened);
+    int critical = atLeast("approval.criticalApprovers", base.criticalApprovers(),
+        proposed.criticalApprovers(), " a critical destroy", loosened);
 
     HumanOnly humanOnly = strictness(proposed.humanOnly()) > strictness(base.humanOnly())
         ? proposed.humanOnly() : base.humanOnly();
@@ -106,74 +101,21 @@ public final class PolicyMerge {
           + " AI.");
     }
 
-    List<ProtectRule> protect = new ArrayList<>(base.protect());
-    Set<String> baseRules = base.protect().stream().map(PolicyMerge::key)
-        .collect(Collectors.toSet());
-    Set<String> proposedRules = proposed.protect().stream().map(PolicyMerge::key)
-        .collect(Collectors.toSet());
-    for (ProtectRule r : base.protect()) {
-      if (!proposedRules.contains(key(r))) {
-        loosened.add("protect drops or changes the rule for " + describe(r)
-            + ": the rule still applies.");
-      }
-    }
-    Set<String> added = new LinkedHashSet<>(baseRules);
-    for (ProtectRule r : proposed.protect()) {
-      if (added.add(key(r))) {
-        protect.add(r);
-      }
-    }
-
+    List<ProtectRule> protect = keepAndAdd(base.protect(), proposed.protect(), PolicyMerge::key,
+        r -> "protect drops or changes the rule for " + describe(r.type(), r.address())
+            + ": the rule still applies.", loosened);
     List<Waiver> waivers = waivers(base.waivers(), proposed.waivers(), loosened);
-
-    List<SignalRule> signals = new ArrayList<>(base.signals());
-    Set<String> signalKeys = base.signals().stream().map(PolicyMerge::key)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-    Set<String> proposedSignals = proposed.signals().stream().map(PolicyMerge::key)
-        .collect(Collectors.toSet());
-    for (SignalRule s : base.signals()) {
-      if (!proposedSignals.contains(key(s))) {
-        loosened.add("signals drops or changes the signal for " + s.agent()
-            + ": it still applies.");
-      }
-    }
-    for (SignalRule s : proposed.signals()) {
-      if (signalKeys.add(key(s))) {
-        signals.add(s);
-      }
-    }
-
+    List<SignalRule> signals = keepAndAdd(base.signals(), proposed.signals(), PolicyMerge::key,
+        s -> "signals drops or changes the signal for " + s.agent() + ": it still applies.",
+        loosened);
     List<CriticalityOverride> criticality = criticality(base.criticality(),
         proposed.criticality(), loosened);
-
-    List<String> plans = new ArrayList<>(base.plans());
-    for (String p : base.plans()) {
-      if (!proposed.plans().contains(p)) {
-        loosened.add("plans drops \"" + p + "\": it is still checked.");
-      }
-    }
-    for (String p : proposed.plans()) {
-      if (!plans.contains(p)) {
-        plans.add(p);
-      }
-    }
-
-    String planCommand = base.planCommand() != null ? base.planCommand()
-        : proposed.planCommand();
-    if (base.planCommand() != null && !base.planCommand().equals(proposed.planCommand())) {
-      loosened.add(proposed.planCommand() == null
-          ? "planCommand is removed: \"" + base.planCommand() + "\" still runs."
-          : "planCommand changes to \"" + proposed.planCommand() + "\": \""
-              + base.planCommand() + "\" still runs.");
-    }
-
-    String auditLog = base.auditLog() != null ? base.auditLog() : proposed.auditLog();
-    if (base.auditLog() != null && !base.auditLog().equals(proposed.auditLog())) {
-      loosened.add(proposed.auditLog() == null
-          ? "auditLog is removed: decisions are still written to \"" + base.auditLog() + "\"."
-          : "auditLog changes to \"" + proposed.auditLog() + "\": decisions are still written"
-              + " to \"" + base.auditLog() + "\".");
-    }
+    List<String> plans = keepAndAdd(base.plans(), proposed.plans(), p -> p,
+        p -> "plans drops \"" + p + "\": it is still checked.", loosened);
+    String planCommand = baseFirst("planCommand", base.planCommand(), proposed.planCommand(),
+        "\"" + base.planCommand() + "\" still runs.", loosened);
+    String auditLog = baseFirst("auditLog", base.auditLog(), proposed.auditLog(),
+        "decisions are still written to \"" + base.auditLog() + "\".", loosened);
 
     List<String> notes = new ArrayList<>(base.origin().notes());
     notes.addAll(proposed.origin().notes());
@@ -201,13 +143,8 @@ public final class PolicyMerge {
     List<Waiver> unpaired = new ArrayList<>(proposed);
     List<Waiver> out = new ArrayList<>();
     for (Waiver b : base) {
-      Waiver p = null;
-      for (Waiver candidate : unpaired) {
-        if (candidate.address().pattern().equals(b.address().pattern())) {
-          p = candidate;
-          break;
-        }
-      }
+      Waiver p = unpaired.stream().filter(c -> c.address().pattern()
+          .equals(b.address().pattern())).findFirst().orElse(null);
       if (p == null) {
         continue;
       }
@@ -218,11 +155,8 @@ public final class PolicyMerge {
             + p.expires() + ": it still expires on " + b.expires() + ".");
       }
       Set<FindingAction> actions = EnumSet.noneOf(FindingAction.class);
-      for (FindingAction a : b.actions()) {
-        if (p.actions().contains(a)) {
-          actions.add(a);
-        }
-      }
+      actions.addAll(b.actions());
+      actions.retainAll(p.actions());
       Set<FindingAction> more = EnumSet.noneOf(FindingAction.class);
       more.addAll(p.actions());
       more.removeAll(b.actions());
@@ -253,8 +187,8 @@ public final class PolicyMerge {
         continue; // the change lets the catalogue mark these critical again: stricter
       }
       if (o.critical() && !proposedKeys.contains(key(o))) {
-        loosened.add("criticality drops " + describe(o) + " critical: true: it is still"
-            + " critical.");
+        loosened.add("criticality drops " + describe(o.type(), o.address())
+            + " critical: true: it is still critical.");
       }
       out.add(o);
     }
@@ -265,23 +199,63 @@ public final class PolicyMerge {
       if (o.critical()) {
         out.add(o);
       } else {
-        loosened.add("criticality adds critical: false for " + describe(o)
+        loosened.add("criticality adds critical: false for " + describe(o.type(), o.address())
             + ": it does not apply until it is in the base.");
       }
     }
     return out;
   }
 
+  /**
+   * The base's items and then the change's new ones, by key; a sentence for each base item the
+   * change drops (or changes, which makes a new key): it still applies.
+   */
+  private static <T> List<T> keepAndAdd(List<T> base, List<T> proposed, Function<T, String> key,
+      Function<T, String> dropped, List<String> loosened) {
+    Set<String> proposedKeys = proposed.stream().map(key).collect(Collectors.toSet());
+    Set<String> keys = new HashSet<>();
+    List<T> out = new ArrayList<>(base);
+    for (T b : base) {
+      keys.add(key.apply(b));
+      if (!proposedKeys.contains(key.apply(b))) {
+        loosened.add(dropped.apply(b));
+      }
+    }
+    for (T p : proposed) {
+      if (keys.add(key.apply(p))) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  /** The larger count; a sentence when the change lowers it. */
+  private static int atLeast(String key, int base, int proposed, String what,
+      List<String> loosened) {
+    if (proposed < base) {
+      loosened.add(key + " lowers " + base + " to " + proposed + ": " + base + " still approve"
+          + what + ".");
+    }
+    return Math.max(base, proposed);
+  }
+
+  /** The base's value, the change's only where the base has none; a sentence when it differs. */
+  private static String baseFirst(String key, String base, String proposed, String kept,
+      List<String> loosened) {
+    if (base != null && !base.equals(proposed)) {
+      loosened.add(key + (proposed == null ? " is removed: "
+          : " changes to \"" + proposed + "\": ") + kept);
+    }
+    return base != null ? base : proposed;
+  }
+
   /** Higher is stricter. */
   private static int strictness(HumanOnly h) {
-    switch (h) {
-      case PASS:
-        return 0;
-      case WARN:
-        return 1;
-      default:
-        return 2;
-    }
+    return switch (h) {
+      case PASS -> 0;
+      case WARN -> 1;
+      case REQUIRE_APPROVAL -> 2;
+    };
   }
 
   private static String key(ProtectRule r) {
@@ -297,14 +271,6 @@ public final class PolicyMerge {
     return s.agent() + "\u0000" + s.where() + "\u0000" + s.key() + "\u0000"
         + (s.pattern() == null ? "" : s.pattern().pattern() + "/" + s.pattern().flags())
         + "\u0000" + s.confidence();
-  }
-
-  private static String describe(ProtectRule r) {
-    return describe(r.type(), r.address());
-  }
-
-  private static String describe(CriticalityOverride o) {
-    return describe(o.type(), o.address());
   }
 
   private static String describe(AddressGlob type, AddressGlob address) {

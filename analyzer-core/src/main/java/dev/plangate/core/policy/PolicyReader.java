@@ -3,16 +3,19 @@ package dev.plangate.core.policy;
 import dev.plangate.core.authorship.Confidence;
 import dev.plangate.core.authorship.SignalRule;
 import dev.plangate.core.impact.FindingAction;
+import java.math.BigDecimal;
 import java.nio.file.FileSystems;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -31,12 +34,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * reported it). Its policy is only used when neither found a problem.
  */
 final class PolicyReader {
-  private static final Set<FindingAction> DEFAULT_APPROVAL_ACTIONS =
+  /** The actions approval and protect rules cover unless they list others. */
+  private static final Set<FindingAction> DESTROYS =
       EnumSet.of(FindingAction.DELETE, FindingAction.REPLACE);
-  private static final Set<FindingAction> DEFAULT_PROTECT_ACTIONS =
-      EnumSet.of(FindingAction.DELETE, FindingAction.REPLACE);
-  private static final Set<FindingAction> DEFAULT_WAIVER_ACTIONS =
-      EnumSet.allOf(FindingAction.class);
   private static final Pattern DATE_SHAPE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
   /**
    * The most {@code **} a plan glob may have. The JDK matches a glob as a backtracking regular
@@ -66,104 +66,64 @@ final class PolicyReader {
 
   private Policy policy(MappingNode document, String source) {
     Map<String, NodeTuple> top = YamlMaps.entries(document);
-    Set<FindingAction> approvalActions = DEFAULT_APPROVAL_ACTIONS;
-    String label = Policy.DEFAULT_LABEL;
-    int approvers = 1;
-    Integer criticalApprovers = null;
     MappingNode approval = mapping(value(top, "approval"));
-    if (approval != null) {
-      Map<String, NodeTuple> a = YamlMaps.entries(approval);
-      approvalActions = actions(value(a, "actions"), approvalActions);
-      label = orDefault(string(value(a, "label")), label);
-      approvers = count(value(a, "approvers"), approvers);
-      criticalApprovers = count(value(a, "criticalApprovers"), null);
-    }
-    HumanOnly humanOnly = HumanOnly.WARN;
-    String humanOnlyId = string(value(top, "humanOnly"));
-    for (HumanOnly h : HumanOnly.values()) {
-      if (h.id().equals(humanOnlyId)) {
-        humanOnly = h;
-      }
-    }
+    Map<String, NodeTuple> a = approval == null ? Map.of() : YamlMaps.entries(approval);
+    int approvers = count(value(a, "approvers"), 1);
+    Integer criticalApprovers = count(value(a, "criticalApprovers"), null);
+    HumanOnly humanOnly = byId(HumanOnly.values(), HumanOnly::id,
+        string(value(top, "humanOnly")), HumanOnly.WARN);
     // Only the exact word "human" turns fail-closed counting off.
     boolean unknownIsAi = !"human".equals(string(value(top, "unknownAuthorship")));
 
-    List<ProtectRule> protect = new ArrayList<>();
-    eachMapping(value(top, "protect"), "protect", (item, path) -> protectRule(item, path)
-        .ifPresent(protect::add));
-    List<Waiver> waivers = new ArrayList<>();
-    eachMapping(value(top, "waivers"), "waivers", (item, path) -> waiver(item, path)
-        .ifPresent(waivers::add));
-    List<SignalRule> signals = new ArrayList<>();
-    eachMapping(value(top, "signals"), "signals", (item, path) -> signal(item, path)
-        .ifPresent(signals::add));
-    List<CriticalityOverride> criticality = new ArrayList<>();
-    eachMapping(value(top, "criticality"), "criticality", (item, path) -> override(item, path)
-        .ifPresent(criticality::add));
-
     List<String> plans = new ArrayList<>();
     SequenceNode planList = sequence(value(top, "plans"));
-    if (planList != null) {
-      for (int i = 0; i < planList.getValue().size(); i++) {
-        Node item = planList.getValue().get(i);
-        String glob = string(item);
-        if (glob != null && checkPlanGlob(glob, item, "plans[" + i + "]")) {
-          plans.add(glob);
-        }
+    for (int i = 0; planList != null && i < planList.getValue().size(); i++) {
+      Node item = planList.getValue().get(i);
+      String glob = string(item);
+      if (glob != null && checkPlanGlob(glob, item, "plans[" + i + "]")) {
+        plans.add(glob);
       }
     }
-    Node commandNode = value(top, "planCommand");
-    String planCommand = string(commandNode);
-    notBlank(planCommand, commandNode, "planCommand");
-    Node auditNode = value(top, "auditLog");
-    String auditLog = string(auditNode);
-    notBlank(auditLog, auditNode, "auditLog");
+    String planCommand = text(top, "planCommand", "planCommand");
+    String auditLog = text(top, "auditLog", "auditLog");
 
-    return new Policy(source, approvalActions, label, humanOnly, unknownIsAi, protect, waivers,
-        signals, criticality, plans, planCommand, approvers,
-        criticalApprovers == null ? approvers : criticalApprovers, auditLog);
+    return new Policy(source, actions(value(a, "actions"), DESTROYS),
+        orDefault(string(value(a, "label")), Policy.DEFAULT_LABEL), humanOnly, unknownIsAi,
+        items(top, "protect", this::protectRule), items(top, "waivers", this::waiver),
+        items(top, "signals", this::signal), items(top, "criticality", this::override), plans,
+        planCommand, approvers, criticalApprovers == null ? approvers : criticalApprovers,
+        auditLog);
   }
 
-  private Optional<ProtectRule> protectRule(MappingNode item, String path) {
+  private ProtectRule protectRule(MappingNode item, String path) {
     Map<String, NodeTuple> e = YamlMaps.entries(item);
     AddressGlob type = glob(e, "type", path);
     AddressGlob address = glob(e, "address", path);
-    Node reasonNode = value(e, "reason");
-    String reason = string(reasonNode);
-    notBlank(reason, reasonNode, path + ".reason");
+    String reason = text(e, "reason", path + ".reason");
     if (type == null && address == null) {
-      return Optional.empty();
+      return null;
     }
-    return Optional.of(new ProtectRule(type, address,
-        actions(value(e, "actions"), DEFAULT_PROTECT_ACTIONS), reason, line(item)));
+    return new ProtectRule(type, address, actions(value(e, "actions"), DESTROYS), reason,
+        line(item));
   }
 
-  private Optional<Waiver> waiver(MappingNode item, String path) {
+  private Waiver waiver(MappingNode item, String path) {
     Map<String, NodeTuple> e = YamlMaps.entries(item);
     AddressGlob address = glob(e, "address", path);
-    Node reasonNode = value(e, "reason");
-    String reason = string(reasonNode);
-    boolean reasonOk = notBlank(reason, reasonNode, path + ".reason");
+    String reason = text(e, "reason", path + ".reason");
     LocalDate expires = date(value(e, "expires"), path + ".expires");
-    if (address == null || reason == null || !reasonOk || expires == null) {
-      return Optional.empty();
+    if (address == null || reason == null || expires == null) {
+      return null;
     }
-    return Optional.of(new Waiver(address,
-        actions(value(e, "actions"), DEFAULT_WAIVER_ACTIONS), reason, expires, line(item)));
+    return new Waiver(address, actions(value(e, "actions"), EnumSet.allOf(FindingAction.class)),
+        reason, expires, line(item));
   }
 
-  private Optional<SignalRule> signal(MappingNode item, String path) {
+  private SignalRule signal(MappingNode item, String path) {
     Map<String, NodeTuple> e = YamlMaps.entries(item);
-    Node agentNode = value(e, "agent");
-    String agent = string(agentNode);
-    boolean agentOk = notBlank(agent, agentNode, path + ".agent");
-    Confidence confidence = Confidence.MEDIUM;
-    String confidenceId = string(value(e, "confidence"));
-    for (Confidence c : Confidence.values()) {
-      if (c.id().equals(confidenceId)) {
-        confidence = c;
-      }
-    }
+    String agent = text(e, "agent", path + ".agent");
+    Confidence confidence = byId(Confidence.values(), Confidence::id,
+        string(value(e, "confidence")), Confidence.MEDIUM);
     List<String> matchers = SIGNAL_MATCHERS.stream().filter(e::containsKey).toList();
     NodeTuple valueEntry = e.get("value");
     if (valueEntry != null && !matchers.isEmpty() && !matchers.contains("trailer")
@@ -173,64 +133,50 @@ final class PolicyReader {
           + YamlValues.quote(matchers.get(0))));
     }
     Pattern valuePattern = regex(value(e, "value"), path + ".value", 0);
-    if (matchers.size() != 1 || agent == null || !agentOk) {
-      return Optional.empty();
+    if (matchers.size() != 1 || agent == null) {
+      return null;
     }
     String matcher = matchers.get(0);
     Node matcherNode = value(e, matcher);
     String text = string(matcherNode);
     if (text == null) {
-      return Optional.empty();
+      return null;
     }
     String matcherPath = path + "." + matcher;
-    SignalRule rule;
-    switch (matcher) {
-      case "trailer":
-        rule = new SignalRule(agent, SignalRule.Where.TRAILER, text, valuePattern, confidence);
-        break;
-      case "email":
-        rule = new SignalRule(agent, SignalRule.Where.EMAIL, null, Pattern.compile(
-            Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), confidence);
-        break;
-      case "name":
-        Pattern name = regex(matcherNode, matcherPath,
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        rule = name == null ? null
-            : new SignalRule(agent, SignalRule.Where.NAME, null, name, confidence);
-        break;
-      case "message":
-        Pattern message = regex(matcherNode, matcherPath, Pattern.MULTILINE);
-        rule = message == null ? null
-            : new SignalRule(agent, SignalRule.Where.MESSAGE, null, message, confidence);
-        break;
-      case "branchPrefix":
-        rule = new SignalRule(agent, SignalRule.Where.BRANCH, text, null, confidence);
-        break;
-      default:
-        rule = new SignalRule(agent, SignalRule.Where.ENVIRONMENT, text, valuePattern,
-            confidence);
-        break;
-    }
-    if (valueEntry != null && valuePattern == null) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(rule);
+    SignalRule rule = switch (matcher) {
+      case "trailer" ->
+          new SignalRule(agent, SignalRule.Where.TRAILER, text, valuePattern, confidence);
+      case "email" -> new SignalRule(agent, SignalRule.Where.EMAIL, null, Pattern.compile(
+          Pattern.quote(text), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), confidence);
+      case "name" -> patternRule(agent, SignalRule.Where.NAME, regex(matcherNode, matcherPath,
+          Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), confidence);
+      case "message" -> patternRule(agent, SignalRule.Where.MESSAGE,
+          regex(matcherNode, matcherPath, Pattern.MULTILINE), confidence);
+      case "branchPrefix" ->
+          new SignalRule(agent, SignalRule.Where.BRANCH, text, null, confidence);
+      default -> new SignalRule(agent, SignalRule.Where.ENVIRONMENT, text, valuePattern,
+          confidence);
+    };
+    return valueEntry != null && valuePattern == null ? null : rule;
   }
 
-  private Optional<CriticalityOverride> override(MappingNode item, String path) {
+  private static SignalRule patternRule(String agent, SignalRule.Where where, Pattern pattern,
+      Confidence confidence) {
+    return pattern == null ? null : new SignalRule(agent, where, null, pattern, confidence);
+  }
+
+  private CriticalityOverride override(MappingNode item, String path) {
     Map<String, NodeTuple> e = YamlMaps.entries(item);
     AddressGlob type = glob(e, "type", path);
     AddressGlob address = glob(e, "address", path);
     Node criticalNode = value(e, "critical");
-    Node categoryNode = value(e, "category");
-    String category = string(categoryNode);
-    notBlank(category, categoryNode, path + ".category");
+    String category = text(e, "category", path + ".category");
     if ((type == null && address == null) || criticalNode == null
         || !YamlValues.BOOLEAN.equals(YamlValues.jsonType(criticalNode))) {
-      return Optional.empty();
+      return null;
     }
     boolean critical = Boolean.TRUE.equals(YamlValues.jsonValue((ScalarNode) criticalNode));
-    return Optional.of(new CriticalityOverride(type, address, critical, category));
+    return new CriticalityOverride(type, address, critical, category);
   }
 
   // ---- values -----------------------------------------------------------------------------
@@ -243,11 +189,9 @@ final class PolicyReader {
     }
     Set<FindingAction> out = EnumSet.noneOf(FindingAction.class);
     for (Node item : list.getValue()) {
-      String id = string(item);
-      for (FindingAction a : FindingAction.values()) {
-        if (a.id().equals(id)) {
-          out.add(a);
-        }
+      FindingAction a = byId(FindingAction.values(), FindingAction::id, string(item), null);
+      if (a != null) {
+        out.add(a);
       }
     }
     return out;
@@ -275,45 +219,40 @@ final class PolicyReader {
    * destroys".
    */
   private boolean checkPlanGlob(String glob, Node node, String path) {
-    String subject = YamlValues.quote(path);
-    if (glob.isEmpty()) {
-      return false;
+    String problem = glob.isEmpty() ? null : planGlobProblem(glob);
+    if (problem != null) {
+      problems.add(Problem.at(node, YamlValues.quote(path) + problem + ": "
+          + YamlValues.quote(glob)));
     }
+    return !glob.isEmpty() && problem == null;
+  }
+
+  /** What is wrong with a non-empty plan glob, as the rest of a sentence; null when nothing. */
+  private static String planGlobProblem(String glob) {
     if (glob.startsWith("/") || glob.startsWith("\\") || glob.startsWith("~")
         || glob.matches("^[A-Za-z]:.*") || glob.contains("{/") || glob.contains(",/")) {
-      problems.add(Problem.at(node, subject + " must be relative to the repository root, not "
-          + "absolute: " + YamlValues.quote(glob)));
-      return false;
+      return " must be relative to the repository root, not absolute";
     }
     List<String> steps = List.of(glob.split("[/\\\\{},]", -1));
     if (steps.contains("..")) {
-      problems.add(Problem.at(node, subject + " must stay inside the repository (no \"..\"): "
-          + YamlValues.quote(glob)));
-      return false;
+      return " must stay inside the repository (no \"..\")";
     }
     if (steps.contains(".")) {
-      problems.add(Problem.at(node, subject + " is matched against paths written without"
-          + " \"./\"; leave the \".\" steps out: " + YamlValues.quote(glob)));
-      return false;
+      return " is matched against paths written without \"./\"; leave the \".\" steps out";
     }
     int doubleStars = glob.split("\\*\\*", -1).length - 1;
     if (doubleStars > MAX_PLAN_GLOB_DOUBLE_STARS) {
-      problems.add(Problem.at(node, subject + " has " + doubleStars + " \"**\"; at most "
-          + MAX_PLAN_GLOB_DOUBLE_STARS + " are allowed, since each one multiplies the time"
-          + " matching a path takes (list several globs instead): " + YamlValues.quote(glob)));
-      return false;
+      return " has " + doubleStars + " \"**\"; at most " + MAX_PLAN_GLOB_DOUBLE_STARS
+          + " are allowed, since each one multiplies the time matching a path takes (list"
+          + " several globs instead)";
     }
     try {
       FileSystems.getDefault().getPathMatcher("glob:" + glob);
-      return true;
+      return null;
     } catch (PatternSyntaxException e) {
-      problems.add(Problem.at(node, subject + " is not a valid glob (" + globReason(glob, e)
-          + "): " + YamlValues.quote(glob)));
-      return false;
+      return " is not a valid glob (" + globReason(glob, e) + ")";
     } catch (IllegalArgumentException e) {
-      problems.add(Problem.at(node, subject + " is not a valid glob (" + e.getMessage() + "): "
-          + YamlValues.quote(glob)));
-      return false;
+      return " is not a valid glob (" + e.getMessage() + ")";
     }
   }
 
@@ -359,32 +298,42 @@ final class PolicyReader {
     }
   }
 
-  private boolean notBlank(String text, Node node, String path) {
+  /**
+   * The string at {@code key}; null when it is none, or only spaces (reported: the policy is
+   * then refused, so the null never reaches a rule).
+   */
+  private String text(Map<String, NodeTuple> entries, String key, String path) {
+    Node node = value(entries, key);
+    String text = string(node);
     if (text != null && !text.isEmpty() && text.isBlank()) {
       problems.add(Problem.at(node, YamlValues.quote(path) + " must say something, not only"
           + " spaces"));
-      return false;
+      return null;
     }
-    return true;
+    return text;
   }
 
   // ---- node access --------------------------------------------------------------------
 
-  private interface ItemReader {
-    void read(MappingNode item, String path);
-  }
-
-  private static void eachMapping(Node node, String path, ItemReader reader) {
-    SequenceNode list = sequence(node);
-    if (list == null) {
-      return;
-    }
-    for (int i = 0; i < list.getValue().size(); i++) {
+  /** What {@code reader} makes of each mapping in the list at {@code key}, where it makes one. */
+  private static <T> List<T> items(Map<String, NodeTuple> top, String key,
+      BiFunction<MappingNode, String, T> reader) {
+    List<T> out = new ArrayList<>();
+    SequenceNode list = sequence(value(top, key));
+    for (int i = 0; list != null && i < list.getValue().size(); i++) {
       MappingNode item = mapping(list.getValue().get(i));
-      if (item != null) {
-        reader.read(item, path + "[" + i + "]");
+      T read = item == null ? null : reader.apply(item, key + "[" + i + "]");
+      if (read != null) {
+        out.add(read);
       }
     }
+    return out;
+  }
+
+  /** The value whose id is {@code id}, or {@code otherwise}. */
+  private static <T> T byId(T[] values, Function<T, String> id, String wanted, T otherwise) {
+    return Arrays.stream(values).filter(v -> id.apply(v).equals(wanted)).findFirst()
+        .orElse(otherwise);
   }
 
   private static Node value(Map<String, NodeTuple> entries, String key) {
@@ -405,10 +354,9 @@ final class PolicyReader {
   /** A count the schema limits to 1..3, or the fallback when absent or invalid. */
   private static Integer count(Node node, Integer fallback) {
     if (node instanceof ScalarNode scalar
-        && YamlValues.hasType(node, YamlValues.INTEGER)
-        && YamlValues.jsonValue(scalar) instanceof java.math.BigDecimal n
-        && n.compareTo(java.math.BigDecimal.ONE) >= 0
-        && n.compareTo(java.math.BigDecimal.valueOf(3)) <= 0) {
+        && YamlValues.INTEGER.equals(YamlValues.jsonType(node))
+        && YamlValues.jsonValue(scalar) instanceof BigDecimal n
+        && n.compareTo(BigDecimal.ONE) >= 0 && n.compareTo(BigDecimal.valueOf(3)) <= 0) {
       return n.intValue();
     }
     return fallback;

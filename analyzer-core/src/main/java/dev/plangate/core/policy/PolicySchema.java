@@ -150,7 +150,7 @@ final class PolicySchema {
   /** All problems of a document: keys JSON cannot have, then every schema violation. */
   List<Problem> validate(Node document) {
     List<Problem> out = new ArrayList<>(YamlMaps.keyProblems(document));
-    JsonNode json = toJson(document, "", document, out);
+    JsonNode json = toJson(new Place("", document, document), out);
     List<ValidationMessage> plain = new ArrayList<>();
     Map<String, List<ValidationMessage>> combined = new LinkedHashMap<>();
     for (ValidationMessage m : schema.validate(json)) {
@@ -166,8 +166,7 @@ final class PolicySchema {
     out.addAll(word(plain, document));
     // A value of the wrong type passes required-only branches vacuously (oneOf then matches
     // several); the type error already says what is wrong, as for any other keyword.
-    Set<String> typeFailed = plain.stream().filter(m -> "type".equals(m.getType()))
-        .map(PolicySchema::scope).collect(Collectors.toSet());
+    Set<String> typeFailed = scopes(plain, "type");
     combined.values().stream().filter(group -> !typeFailed.contains(combinatorScope(group)))
         .forEach(group -> out.addAll(wordCombinator(group, document)));
     return out.stream().distinct().sorted().collect(Collectors.toList());
@@ -179,44 +178,35 @@ final class PolicySchema {
   private record Place(String path, Node node, Node where) {}
 
   private List<Problem> word(List<ValidationMessage> messages, Node document) {
-    Set<String> typeFailed = new HashSet<>();
-    Set<String> tooShort = new HashSet<>();
-    for (ValidationMessage m : messages) {
-      if ("type".equals(m.getType())) {
-        typeFailed.add(scope(m));
-      } else if ("minLength".equals(m.getType())) {
-        tooShort.add(scope(m));
-      }
-    }
-    List<Problem> out = new ArrayList<>();
-    for (ValidationMessage m : messages) {
-      boolean redundant = (!"type".equals(m.getType()) && typeFailed.contains(scope(m)))
-          || ("pattern".equals(m.getType()) && tooShort.contains(scope(m)));
-      if (!redundant) {
-        out.addAll(word(m, document));
-      }
-    }
-    return out;
+    Set<String> typeFailed = scopes(messages, "type");
+    Set<String> tooShort = scopes(messages, "minLength");
+    return messages.stream()
+        .filter(m -> "type".equals(m.getType()) || !typeFailed.contains(scope(m)))
+        .filter(m -> !"pattern".equals(m.getType()) || !tooShort.contains(scope(m)))
+        .flatMap(m -> word(m, document).stream()).collect(Collectors.toList());
+  }
+
+  /** The {@link #scope}s of the messages of one keyword. */
+  private static Set<String> scopes(List<ValidationMessage> messages, String keyword) {
+    return messages.stream().filter(m -> keyword.equals(m.getType()))
+        .map(PolicySchema::scope).collect(Collectors.toSet());
   }
 
   /** The value and the schema object a message is about. */
   private static String scope(ValidationMessage m) {
-    return m.getInstanceLocation() + "|" + m.getEvaluationPath().getParent();
+    return scope(m, m.getInstanceLocation().getNameCount(),
+        m.getEvaluationPath().getNameCount() - 1);
   }
 
   /** {@link #scope} of the anyOf/oneOf a group of messages came from. */
   private static String combinatorScope(List<ValidationMessage> group) {
-    ValidationMessage m = group.get(0);
-    int[] at = combinator(m.getEvaluationPath());
-    JsonNodePath instance = m.getInstanceLocation();
-    while (instance.getNameCount() > at[1]) {
-      instance = instance.getParent();
-    }
-    JsonNodePath schemaObject = m.getEvaluationPath();
-    while (schemaObject.getNameCount() > at[0]) {
-      schemaObject = schemaObject.getParent();
-    }
-    return instance + "|" + schemaObject;
+    int[] at = combinator(group.get(0).getEvaluationPath());
+    return scope(group.get(0), at[1], at[0]);
+  }
+
+  private static String scope(ValidationMessage m, int instanceSteps, int schemaSteps) {
+    return prefix(m.getInstanceLocation(), instanceSteps) + "|"
+        + prefix(m.getEvaluationPath(), schemaSteps);
   }
 
   private List<Problem> word(ValidationMessage m, Node document) {
@@ -224,38 +214,20 @@ final class PolicySchema {
     Place p = place(document, m.getInstanceLocation(), m.getInstanceLocation().getNameCount());
     JsonNode s = schemaAt(eval, eval.getNameCount() - 1);
     if (p == null || s == null) {
-      return List.of(Problem.at(document, theirWords(m)));
+      return List.of(Problem.at(document, SchemaWording.theirWords(m)));
     }
-    String path = p.path();
-    Node node = p.node();
     switch (m.getType()) {
-      case "type":
-        return one(p.where(), wording.type(path, node, s));
-      case "const":
-        return one(p.where(), SchemaWording.constant(path, node, s.get("const")));
-      case "enum":
-        return one(p.where(), SchemaWording.enumeration(path, node, s.get("enum")));
-      case "minLength":
-        return one(p.where(), SchemaWording.minLength(path, node, s.get("minLength").asInt()));
-      case "maxLength":
-        return one(p.where(), SchemaWording.maxLength(path, node, s.get("maxLength").asInt()));
-      case "pattern":
-        return one(p.where(), SchemaWording.pattern(path, node, s));
-      case "minItems":
-        return one(p.where(), SchemaWording.minItems(path, s.get("minItems").asInt()));
       case "uniqueItems":
         return repeated(p, m);
-      case "required":
-        return one(p.where(), SchemaWording.required(path, m.getProperty()));
       case "additionalProperties":
-        NodeTuple entry = node instanceof MappingNode map
+        NodeTuple entry = p.node() instanceof MappingNode map
             ? YamlMaps.entries(map).get(m.getProperty()) : null;
         return one(entry == null ? p.where() : entry.getKeyNode(),
-            SchemaWording.unknownKey(m.getProperty(), path, s.path("properties")));
+            SchemaWording.unknownKey(m.getProperty(), p.path(), s.path("properties")));
       case "oneOf":
         return onlyOne(p, s.get("oneOf"));
       default:
-        return one(p.where(), SchemaWording.subject(path) + ": " + theirWords(m));
+        return one(p.where(), wording.sentence(m, p.path(), p.node(), s));
     }
   }
 
@@ -271,7 +243,7 @@ final class PolicySchema {
     JsonNode branches = schemaAt(eval, k + 1);
     Place p = place(document, group.get(0).getInstanceLocation(), at[1]);
     if (branches == null || p == null) {
-      return group.stream().map(m -> Problem.at(document, theirWords(m)))
+      return group.stream().map(m -> Problem.at(document, SchemaWording.theirWords(m)))
           .collect(Collectors.toList());
     }
     Map<Integer, List<ValidationMessage>> byBranch = new TreeMap<>();
@@ -321,24 +293,17 @@ final class PolicySchema {
     if (p.node() instanceof SequenceNode seq) {
       Set<JsonNode> seen = new HashSet<>();
       for (Node item : seq.getValue()) {
-        if (!seen.add(toJson(item, "", item, new ArrayList<>()))) {
+        if (!seen.add(toJson(new Place("", item, item), new ArrayList<>()))) {
           out.add(Problem.at(item, SchemaWording.repeated(p.path(), item)));
         }
       }
     }
-    return out.isEmpty() ? one(p.where(), SchemaWording.subject(p.path()) + ": " + theirWords(m))
-        : out;
+    return out.isEmpty() ? one(p.where(), SchemaWording.subject(p.path()) + ": "
+        + SchemaWording.theirWords(m)) : out;
   }
 
   private static List<Problem> one(Node at, String message) {
     return List.of(Problem.at(at, message));
-  }
-
-  /** networknt's own message without its location prefix; used only where wording is missing. */
-  private static String theirWords(ValidationMessage m) {
-    String text = m.getMessage();
-    String prefix = m.getInstanceLocation() + ": ";
-    return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
   }
 
   /** How many branches of a oneOf matched, from its message's arguments (0 if unknown). */
@@ -360,27 +325,31 @@ final class PolicySchema {
 
   /** The node at the first {@code count} steps of an instance location, or null if none is. */
   private static Place place(Node document, JsonNodePath at, int count) {
-    String path = "";
-    Node node = document;
-    Node where = document;
-    for (int i = 0; i < count; i++) {
+    Place p = new Place("", document, document);
+    for (int i = 0; i < count && p != null; i++) {
       Object step = at.getElement(i);
-      if (node instanceof SequenceNode seq && step instanceof Integer index
+      if (p.node() instanceof SequenceNode seq && step instanceof Integer index
           && index >= 0 && index < seq.getValue().size()) {
-        node = seq.getValue().get(index);
-        where = node;
-        path = path + "[" + index + "]";
-      } else if (node instanceof MappingNode map && step instanceof String key
+        p = item(p, seq.getValue().get(index), index);
+      } else if (p.node() instanceof MappingNode map && step instanceof String key
           && YamlMaps.entries(map).containsKey(key)) {
-        NodeTuple t = YamlMaps.entries(map).get(key);
-        node = t.getValueNode();
-        where = YamlValues.isEmpty(node) ? t.getKeyNode() : node;
-        path = path.isEmpty() ? key : path + "." + key;
+        p = entry(p, key, YamlMaps.entries(map).get(key));
       } else {
-        return null;
+        p = null;
       }
     }
-    return new Place(path, node, where);
+    return p;
+  }
+
+  private static Place item(Place list, Node item, int index) {
+    return new Place(list.path() + "[" + index + "]", item, item);
+  }
+
+  /** A mapping's value, reported at its key when it is empty ({@code key:} and nothing). */
+  private static Place entry(Place map, String key, NodeTuple t) {
+    Node value = t.getValueNode();
+    return new Place(map.path().isEmpty() ? key : map.path() + "." + key, value,
+        YamlValues.isEmpty(value) ? t.getKeyNode() : value);
   }
 
   /** The schema at the first {@code count} steps of an evaluation path, following $ref. */
@@ -429,28 +398,25 @@ final class PolicySchema {
 
   // ---- YAML nodes as a JSON tree --------------------------------------------------------
 
-  private static JsonNode toJson(Node node, String path, Node where, List<Problem> out) {
+  private static JsonNode toJson(Place p, List<Problem> out) {
+    Node node = p.node();
     String type = YamlValues.jsonType(node);
     if (type == null) {
-      out.add(Problem.at(where, SchemaWording.subject(path)
+      out.add(Problem.at(p.where(), SchemaWording.subject(p.path())
           + " has a value plangate cannot read"));
       return NullNode.getInstance();
     }
     switch (type) {
       case YamlValues.OBJECT:
         ObjectNode object = JsonNodeFactory.instance.objectNode();
-        for (Map.Entry<String, NodeTuple> e : YamlMaps.entries((MappingNode) node).entrySet()) {
-          Node value = e.getValue().getValueNode();
-          object.set(e.getKey(), toJson(value, path.isEmpty() ? e.getKey()
-              : path + "." + e.getKey(), YamlValues.isEmpty(value)
-              ? e.getValue().getKeyNode() : value, out));
-        }
+        YamlMaps.entries((MappingNode) node).forEach((key, t) -> object.set(key,
+            toJson(entry(p, key, t), out)));
         return object;
       case YamlValues.ARRAY:
         ArrayNode array = JsonNodeFactory.instance.arrayNode();
         List<Node> items = ((SequenceNode) node).getValue();
         for (int i = 0; i < items.size(); i++) {
-          array.add(toJson(items.get(i), path + "[" + i + "]", items.get(i), out));
+          array.add(toJson(item(p, items.get(i), i), out));
         }
         return array;
       case YamlValues.STRING:

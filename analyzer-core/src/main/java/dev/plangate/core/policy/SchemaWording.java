@@ -1,11 +1,10 @@
 package dev.plangate.core.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -27,54 +26,43 @@ final class SchemaWording {
     return path.isEmpty() ? "the policy file" : YamlValues.quote(path);
   }
 
-  String type(String path, Node node, JsonNode schema) {
-    return subject(path) + " must be " + expected(schema) + ", not " + YamlValues.describe(node)
-        + hint(node, schema);
+  /**
+   * The sentence for a keyword that judges one value by itself (type, enum, lengths, required,
+   * ...); in the validator's words, after the subject, for any other.
+   */
+  String sentence(ValidationMessage m, String path, Node node, JsonNode schema) {
+    String subject = subject(path);
+    String not = ", not " + YamlValues.describe(node);
+    int limit = schema.path(m.getType()).asInt();
+    return switch (m.getType()) {
+      case "type" -> subject + " must be " + expected(schema) + not + hint(node, schema);
+      case "const" -> subject + " must be " + show(schema.get("const")) + not;
+      case "enum" -> subject + " must be " + oneOf(schema.get("enum")) + not
+          + suggestion(node, schema.get("enum"));
+      case "minLength" -> subject + (limit == 1 ? " must not be empty"
+          : " must be at least " + limit + " characters long, not " + length(node));
+      case "maxLength" -> subject + " must be at most " + limit + " characters long, not "
+          + length(node);
+      case "pattern" -> subject + " must match " + schema.get("pattern").asText()
+          + (schema.has("examples") && schema.get("examples").size() > 0
+              ? " (for example " + show(schema.get("examples").get(0)) + ")" : "") + not;
+      case "minItems" -> subject + " must list at least "
+          + (limit == 1 ? "one value" : limit + " values");
+      case "required" -> subject + " is missing the required key "
+          + YamlValues.quote(m.getProperty());
+      default -> subject + ": " + theirWords(m);
+    };
   }
 
-  static String constant(String path, Node node, JsonNode value) {
-    return subject(path) + " must be " + show(value) + ", not " + YamlValues.describe(node);
-  }
-
-  static String enumeration(String path, Node node, JsonNode values) {
-    String suggestion = "";
-    String typed = YamlValues.string(node);
-    if (typed != null) {
-      List<String> names = new ArrayList<>();
-      values.forEach(v -> names.add(v.asText()));
-      suggestion = DidYouMean.closest(typed, names)
-          .map(s -> " (did you mean " + YamlValues.quote(s) + "?)").orElse("");
-    }
-    return subject(path) + " must be " + oneOf(values) + ", not " + YamlValues.describe(node)
-        + suggestion;
-  }
-
-  static String minLength(String path, Node node, int min) {
-    return subject(path) + (min == 1 ? " must not be empty"
-        : " must be at least " + min + " characters long, not " + length(node));
-  }
-
-  static String maxLength(String path, Node node, int max) {
-    return subject(path) + " must be at most " + max + " characters long, not " + length(node);
-  }
-
-  static String pattern(String path, Node node, JsonNode schema) {
-    String example = schema.has("examples") && schema.get("examples").size() > 0
-        ? " (for example " + show(schema.get("examples").get(0)) + ")" : "";
-    return subject(path) + " must match " + schema.get("pattern").asText() + example + ", not "
-        + YamlValues.describe(node);
-  }
-
-  static String minItems(String path, int min) {
-    return subject(path) + " must list at least " + (min == 1 ? "one value" : min + " values");
+  /** networknt's own message without its location prefix; used only where wording is missing. */
+  static String theirWords(ValidationMessage m) {
+    String text = m.getMessage();
+    String prefix = m.getInstanceLocation() + ": ";
+    return text.startsWith(prefix) ? text.substring(prefix.length()) : text;
   }
 
   static String repeated(String path, Node item) {
     return subject(path) + " lists " + YamlValues.describe(item) + " more than once";
-  }
-
-  static String required(String path, String key) {
-    return subject(path) + " is missing the required key " + YamlValues.quote(key);
   }
 
   static String unknownKey(String key, String path, JsonNode properties) {
@@ -82,9 +70,9 @@ final class SchemaWording {
     properties.fieldNames().forEachRemaining(known::add);
     String message = "unknown key " + YamlValues.quote(key)
         + (path.isEmpty() ? "" : " in " + YamlValues.quote(path));
-    Optional<String> close = DidYouMean.closest(key, known);
-    if (close.isPresent()) {
-      return message + " (did you mean " + YamlValues.quote(close.get()) + "?)";
+    String close = didYouMean(key, known);
+    if (!close.isEmpty()) {
+      return message + close;
     }
     return known.isEmpty() ? message + "; no keys are allowed here"
         : message + "; the keys allowed here are " + String.join(", ", known);
@@ -115,11 +103,8 @@ final class SchemaWording {
     List<String> keys = new ArrayList<>();
     for (JsonNode b : branches) {
       List<String> assertions = new ArrayList<>();
-      b.fieldNames().forEachRemaining(n -> {
-        if (!PolicySchema.ANNOTATIONS.contains(n)) {
-          assertions.add(n);
-        }
-      });
+      b.fieldNames().forEachRemaining(assertions::add);
+      assertions.removeAll(PolicySchema.ANNOTATIONS);
       if (!assertions.equals(List.of("required")) || b.get("required").size() != 1) {
         return null;
       }
@@ -145,12 +130,9 @@ final class SchemaWording {
     if (type == null) {
       return "a valid value";
     }
-    if (type.isArray()) {
-      List<String> names = new ArrayList<>();
-      type.forEach(t -> names.add(typeName(t.asText(), schema)));
-      return String.join(" or ", names);
-    }
-    return typeName(type.asText(), schema);
+    List<String> names = new ArrayList<>();
+    (type.isArray() ? type : List.of(type)).forEach(t -> names.add(typeName(t.asText(), schema)));
+    return String.join(" or ", names);
   }
 
   private static final Map<String, String> TYPE_NAMES = Map.of("object", "a mapping", "array",
@@ -174,9 +156,7 @@ final class SchemaWording {
     if (items.has("enum")) {
       List<String> names = new ArrayList<>();
       items.get("enum").forEach(v -> names.add(v.asText()));
-      return names.size() == 1 ? names.get(0)
-          : String.join(", ", names.subList(0, names.size() - 1)) + " or "
-              + names.get(names.size() - 1);
+      return join(names, "or");
     }
     return PLURALS.getOrDefault(items.path("type").asText(""), "values");
   }
@@ -196,6 +176,22 @@ final class SchemaWording {
       return " (a list of one is written [" + item + "])";
     }
     return "";
+  }
+
+  /** For a string that is none of the allowed values: the one it was probably meant to be. */
+  private static String suggestion(Node node, JsonNode values) {
+    String typed = YamlValues.string(node);
+    if (typed == null) {
+      return "";
+    }
+    List<String> names = new ArrayList<>();
+    values.forEach(v -> names.add(v.asText()));
+    return didYouMean(typed, names);
+  }
+
+  private static String didYouMean(String typed, List<String> known) {
+    return DidYouMean.closest(typed, known).map(s -> " (did you mean " + YamlValues.quote(s)
+        + "?)").orElse("");
   }
 
   private JsonNode resolve(JsonNode schema) {
@@ -218,11 +214,13 @@ final class SchemaWording {
   }
 
   private static String quoted(List<String> keys, String conjunction) {
-    List<String> q = keys.stream().map(YamlValues::quote).collect(Collectors.toList());
-    if (q.size() == 1) {
-      return q.get(0);
-    }
-    return String.join(", ", q.subList(0, q.size() - 1)) + " " + conjunction + " "
-        + q.get(q.size() - 1);
+    return join(keys.stream().map(YamlValues::quote).toList(), conjunction);
+  }
+
+  /** "a", "a or b", "a, b or c". */
+  private static String join(List<String> items, String conjunction) {
+    int last = items.size() - 1;
+    return last == 0 ? items.get(0) : String.join(", ", items.subList(0, last)) + " "
+        + conjunction + " " + items.get(last);
   }
 }

@@ -3,6 +3,8 @@ package dev.plangate.core.policy;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -24,6 +26,10 @@ final class YamlValues {
   static final String BOOLEAN = "boolean";
   static final String NULL = "null";
 
+  /** Scalar tags with one JSON type (a float's depends on its value). */
+  private static final Map<Tag, String> SCALAR_TYPES = Map.of(Tag.STR, STRING, Tag.TIMESTAMP,
+      STRING, Tag.INT, INTEGER, Tag.BOOL, BOOLEAN, Tag.NULL, NULL);
+
   private static final int SHOWN_CHARACTERS = 60;
 
   private YamlValues() {}
@@ -39,29 +45,10 @@ final class YamlValues {
     if (node instanceof SequenceNode) {
       return Tag.SEQ.equals(node.getTag()) ? ARRAY : null;
     }
-    Tag tag = node.getTag();
-    if (Tag.STR.equals(tag) || Tag.TIMESTAMP.equals(tag)) {
-      return STRING;
-    }
-    if (Tag.INT.equals(tag)) {
-      return INTEGER;
-    }
-    if (Tag.FLOAT.equals(tag)) {
+    if (Tag.FLOAT.equals(node.getTag())) {
       return integral(node) ? INTEGER : NUMBER;
     }
-    if (Tag.BOOL.equals(tag)) {
-      return BOOLEAN;
-    }
-    if (Tag.NULL.equals(tag)) {
-      return NULL;
-    }
-    return null;
-  }
-
-  /** Whether the node is an instance of a JSON Schema type name. */
-  static boolean hasType(Node node, String schemaType) {
-    String actual = jsonType(node);
-    return schemaType.equals(actual) || (NUMBER.equals(schemaType) && INTEGER.equals(actual));
+    return SCALAR_TYPES.get(node.getTag());
   }
 
   /** The text of a string scalar, or null for anything else. */
@@ -75,9 +62,8 @@ final class YamlValues {
   }
 
   /**
-   * The JSON value of a scalar for {@code enum} and {@code const}: a String, a BigDecimal, a
-   * Boolean or {@link #NULL_VALUE}; null for a number YAML allows but JSON cannot hold (.inf,
-   * .nan), which equals nothing.
+   * The JSON value of a string, number or boolean scalar: a String, a BigDecimal or a Boolean;
+   * null for a number YAML allows but JSON cannot hold (.inf, .nan).
    */
   static Object jsonValue(ScalarNode node) {
     String type = jsonType(node);
@@ -91,30 +77,7 @@ final class YamlValues {
         default -> Boolean.FALSE;
       };
     }
-    if (NULL.equals(type)) {
-      return NULL_VALUE;
-    }
-    BigDecimal number = Tag.INT.equals(node.getTag()) ? yamlInteger(text) : yamlFloat(text);
-    return number;
-  }
-
-  /** Null as a value, so that maps and lists of values need no null. */
-  static final Object NULL_VALUE = new Object() {
-    @Override
-    public String toString() {
-      return "null";
-    }
-  };
-
-  /** Whether two values from {@link #jsonValue} are equal as JSON values (1 equals 1.0). */
-  static boolean sameValue(Object a, Object b) {
-    if (a == null || b == null) {
-      return false;
-    }
-    if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
-      return x.compareTo(y) == 0;
-    }
-    return a.equals(b);
+    return Tag.INT.equals(node.getTag()) ? yamlInteger(text) : yamlFloat(text);
   }
 
   /**
@@ -128,21 +91,14 @@ final class YamlValues {
     if (node instanceof SequenceNode) {
       return "a list";
     }
-    ScalarNode scalar = (ScalarNode) node;
-    String type = jsonType(node);
-    if (STRING.equals(type)) {
-      return quote(scalar.getValue());
-    }
-    if (NULL.equals(type)) {
-      return scalar.getValue().isEmpty() ? "empty" : "null (" + shorten(scalar.getValue()) + ")";
-    }
-    if (BOOLEAN.equals(type)) {
-      return "the boolean " + shorten(scalar.getValue());
-    }
-    if (INTEGER.equals(type) || NUMBER.equals(type)) {
-      return "the number " + shorten(scalar.getValue());
-    }
-    return shorten(scalar.getValue());
+    String text = ((ScalarNode) node).getValue();
+    return switch (Objects.requireNonNullElse(jsonType(node), "")) {
+      case STRING -> quote(text);
+      case NULL -> text.isEmpty() ? "empty" : "null (" + shorten(text) + ")";
+      case BOOLEAN -> "the boolean " + shorten(text);
+      case INTEGER, NUMBER -> "the number " + shorten(text);
+      default -> shorten(text);
+    };
   }
 
   /** Text in double quotes with JSON escapes, shortened so a message stays one readable line. */

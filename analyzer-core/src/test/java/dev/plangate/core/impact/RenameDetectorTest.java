@@ -76,8 +76,8 @@ class RenameDetectorTest {
         List.of("terraform_data.r[\"a\"]"));
     assertThat(r.renamedTo()).containsEntry("terraform_data.r[10]",
         List.of("terraform_data.r[\"b\"]"));
-    assertThat(RenameDetector.detect(plan(List.of("terraform_data.r[10]"),
-        List.of("terraform_data.r[\"x\"]")))).containsExactly(java.util.Map.entry(
+    assertThat(RenameDetector.pair(plan(List.of("terraform_data.r[10]"),
+        List.of("terraform_data.r[\"x\"]"))).suggestions()).containsExactly(java.util.Map.entry(
             "terraform_data.r[10]", RenameDetector.moved("terraform_data.r[10]",
                 "terraform_data.r[\"x\"]")));
   }
