@@ -40,12 +40,13 @@ public final class ImpactAnalyzer {
     RenameDetector.Renames paired = plan.format() == PlanFormat.TERRAFORM
         ? RenameDetector.pair(changes) : RenameDetector.Renames.NONE;
     Map<String, String> renames = paired.suggestions();
-    long t0 = System.nanoTime();
-    ResourceGraph graph = ResourceGraph.of(plan, renamedFrom(changes, paired.renamedTo()));
-    PhaseTimer.report("dependency graph", t0);
-    boolean destroyMode = isDestroyMode(changes);
     int[] destructive = IntStream.range(0, changes.size())
         .filter(i -> changes.get(i).listed() && changes.get(i).kind().isFinding()).toArray();
+    long t0 = System.nanoTime();
+    ResourceGraph graph = ResourceGraph.of(plan, renamedFrom(changes, paired.renamedTo()),
+        destructive);
+    PhaseTimer.report("dependency graph", t0);
+    boolean destroyMode = isDestroyMode(changes);
     // Each finding's walk is independent and the graph is read-only now: use every core.
     Finding[] findings = new Finding[destructive.length];
     IntStream.range(0, findings.length).parallel().forEach(k -> {

@@ -57,4 +57,34 @@ class ResourceGraphTest {
     assertThat(parallel).isEqualTo(sizes);
     assertThat(sizes[0]).isEqualTo(n - 1);
   }
+
+  @Test
+  void aGraphBuiltForSomeSourcesWalksAsTheWholeGraphDoesFromThem() {
+    java.util.Random random = new java.util.Random(17);
+    for (int round = 0; round < 50; round++) {
+      int n = 1 + random.nextInt(60);
+      Plan plan = plan(n, IntStream.range(0, random.nextInt(3 * n)).mapToObj(e -> new int[] {
+          random.nextInt(n), random.nextInt(n)}).filter(e -> e[0] != e[1])
+          .toArray(int[][]::new));
+      ResourceGraph whole = ResourceGraph.of(plan);
+      int[] sources = IntStream.range(0, n).filter(i -> random.nextInt(4) == 0).toArray();
+      ResourceGraph part = ResourceGraph.of(plan, Map.of(), sources);
+      for (int s : sources) {
+        assertThat(part.downstream(s)).as("round %d, node %d", round, s)
+            .containsExactly(whole.downstream(s));
+      }
+      assertThat(part.vertexCount()).isLessThanOrEqualTo(whole.vertexCount());
+    }
+  }
+
+  @Test
+  void aGraphBuiltForSomeSourcesHoldsOnlyWhatTheyReach() {
+    // 1 and 2 depend on 0; 3 depends on 1; 5 depends on 4.
+    Plan plan = plan(6, new int[] {1, 0}, new int[] {2, 0}, new int[] {3, 1}, new int[] {5, 4});
+    ResourceGraph g = ResourceGraph.of(plan, Map.of(), new int[] {1});
+    assertThat(g.downstream(1)).containsExactly(3);
+    assertThat(g.vertexCount()).isEqualTo(2);
+    assertThat(g.edgeCount()).isEqualTo(1);
+    assertThat(ResourceGraph.of(plan).vertexCount()).isEqualTo(6);
+  }
 }
