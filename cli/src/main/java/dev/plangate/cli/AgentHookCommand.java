@@ -128,6 +128,11 @@ public final class AgentHookCommand implements Callable<Integer> {
     static Result refused(String why) {
       return new Result(null, null, why);
     }
+
+    /** Denied in the protocol's format; refused when no protocol is known ({@code p} null). */
+    static Result denied(AgentProtocol p, String why) {
+      return p == null ? refused(why) : new Result(p, deny(why), null);
+    }
   }
 
   @Override
@@ -146,8 +151,7 @@ public final class AgentHookCommand implements Callable<Integer> {
     try {
       seconds = deadlineSeconds(deadline, env);
     } catch (IllegalArgumentException e) {
-      return emit(out, err, forced.isPresent() ? new Result(forced.get(), deny(e.getMessage()),
-          null) : Result.refused(e.getMessage()));
+      return emit(out, err, Result.denied(forced.orElse(null), e.getMessage()));
     }
     // The protocol, once the input names it: a deadline answer uses the agent's own format.
     AtomicReference<AgentProtocol> known = new AtomicReference<>(forced.orElse(null));
@@ -167,11 +171,11 @@ public final class AgentHookCommand implements Callable<Integer> {
       String why = "plangate did not finish judging the command within " + seconds
           + " s (the deadline, --deadline or " + DEADLINE_ENV + "), so it is blocked; a person"
           + " can run it with plangate apply -- COMMAND in their own terminal";
-      r = known.get() == null ? Result.refused(why) : new Result(known.get(), deny(why), null);
+      r = Result.denied(known.get(), why);
     } catch (ExecutionException e) {
       String why = "plangate failed while judging the command (" + Escape.terminal(
           String.valueOf(e.getCause())) + "), so it is blocked";
-      r = known.get() == null ? Result.refused(why) : new Result(known.get(), deny(why), null);
+      r = Result.denied(known.get(), why);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       r = Result.refused("interrupted before an answer was ready");
@@ -202,23 +206,24 @@ public final class AgentHookCommand implements Callable<Integer> {
 
   private Result decide(Optional<AgentProtocol> forced, AtomicReference<AgentProtocol> known,
       long planSeconds) throws IOException {
+    AgentProtocol given = forced.orElse(null);
     byte[] bytes = in.readNBytes(MAX_INPUT_BYTES + 1);
     if (bytes.length > MAX_INPUT_BYTES) {
-      return refuseOrDeny(forced, "the hook input is larger than " + MAX_INPUT_BYTES
+      return Result.denied(given, "the hook input is larger than " + MAX_INPUT_BYTES
           + " bytes; no agent sends a tool call that size");
     }
     JsonNode input;
     try {
       input = JSON.readTree(bytes);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return refuseOrDeny(forced, "the hook input is not one JSON object ("
+      return Result.denied(given, "the hook input is not one JSON object ("
           + Escape.terminal(e.getOriginalMessage()) + ")");
     }
     if (input == null || input.isMissingNode()) {
-      return refuseOrDeny(forced, "the hook input is empty");
+      return Result.denied(given, "the hook input is empty");
     }
     if (!input.isObject()) {
-      return refuseOrDeny(forced, "the hook input is a JSON " + input.getNodeType()
+      return Result.denied(given, "the hook input is a JSON " + input.getNodeType()
           .toString().toLowerCase(java.util.Locale.ROOT) + ", not an object");
     }
     Optional<AgentProtocol> protocol = forced.isPresent() ? forced : AgentProtocol.detect(input);
@@ -233,8 +238,8 @@ public final class AgentHookCommand implements Callable<Integer> {
     try {
       call = p.shellCall(input);
     } catch (IllegalArgumentException e) {
-      return new Result(p, deny("the " + p.agent() + " hook input cannot be read: "
-          + Escape.terminal(e.getMessage())), null);
+      return Result.denied(p, "the " + p.agent() + " hook input cannot be read: "
+          + Escape.terminal(e.getMessage()));
     }
     if (call.isEmpty()) {
       return new Result(p, mcpCall(input), null);
@@ -254,14 +259,14 @@ public final class AgentHookCommand implements Callable<Integer> {
       }
       ws = Workspace.openGuarded(cwd, policy);
     } catch (InvalidPathException e) {
-      return new Result(p, deny("the " + p.agent() + " hook input's cwd is not a usable path ("
-          + Escape.terminal(e.getMessage()) + ")"), null);
+      return Result.denied(p, "the " + p.agent() + " hook input's cwd is not a usable path ("
+          + Escape.terminal(e.getMessage()) + ")");
     } catch (Workspace.UsageException e) {
-      return new Result(p, deny("plangate cannot read the policy, so it cannot judge an"
-          + " infrastructure command: " + Escape.terminal(e.getMessage())), null);
+      return Result.denied(p, "plangate cannot read the policy, so it cannot judge an"
+          + " infrastructure command: " + Escape.terminal(e.getMessage()));
     } catch (IllegalArgumentException | IOException e) {
-      return new Result(p, deny("the repository's " + DestructiveCommands.USER_FILE
-          + " cannot be used: " + Escape.terminal(String.valueOf(e.getMessage()))), null);
+      return Result.denied(p, "the repository's " + DestructiveCommands.USER_FILE
+          + " cannot be used: " + Escape.terminal(String.valueOf(e.getMessage())));
     }
     Optional<String> unreadable = unreadableSavedPlan(commands, ws.dir());
     ApplyGuard.Outcome o = unreadable.isPresent()
@@ -275,7 +280,7 @@ public final class AgentHookCommand implements Callable<Integer> {
               .withAgent(p.agent())
               .withReason(o.kind() == Kind.ALLOW ? null : o.forAgent()), o.reports()));
     } catch (IOException e) {
-      return new Result(p, deny(Escape.terminal(e.getMessage())), null);
+      return Result.denied(p, Escape.terminal(e.getMessage()));
     }
     return new Result(p, new HookAnswer(o.kind(), o.forPerson(), o.forAgent()), null);
   }
@@ -301,10 +306,6 @@ public final class AgentHookCommand implements Callable<Integer> {
       }
     }
     return Optional.empty();
-  }
-
-  private static Result refuseOrDeny(Optional<AgentProtocol> forced, String why) {
-    return forced.isPresent() ? new Result(forced.get(), deny(why), null) : Result.refused(why);
   }
 
   /**

@@ -66,10 +66,6 @@ final class AgentHookDoctor implements Callable<Integer> {
 
   private final Map<String, String> env;
 
-  AgentHookDoctor() {
-    this(System.getenv());
-  }
-
   AgentHookDoctor(Map<String, String> env) {
     this.env = env;
   }
@@ -252,25 +248,19 @@ final class AgentHookDoctor implements Callable<Integer> {
   static String toolCall(AgentProtocol p, String command, Path cwd) {
     ObjectNode call = JSON.createObjectNode();
     switch (p) {
-      case CLAUDE_CODE -> {
-        call.put("session_id", "plangate-doctor").put("cwd", cwd.toString())
-            .put("hook_event_name", "PreToolUse").put("tool_name", "Bash");
-        call.putObject("tool_input").put("command", command);
+      case CLAUDE_CODE -> call.put("session_id", "plangate-doctor").put("cwd", cwd.toString())
+          .put("hook_event_name", "PreToolUse").put("tool_name", "Bash");
+      case CURSOR -> {
+        return call.put("hook_event_name", "beforeShellExecution").put("command", command)
+            .put("cwd", cwd.toString()).toString();
       }
-      case CURSOR -> call.put("hook_event_name", "beforeShellExecution").put("command", command)
-          .put("cwd", cwd.toString());
-      case GEMINI -> {
-        call.put("session_id", "plangate-doctor").put("cwd", cwd.toString())
-            .put("hook_event_name", "BeforeTool").put("tool_name", "run_shell_command");
-        call.putObject("tool_input").put("command", command);
-      }
-      case KIRO -> {
-        call.put("hook_event_name", "preToolUse").put("cwd", cwd.toString())
-            .put("tool_name", "shell");
-        call.putObject("tool_input").put("command", command);
-      }
+      case GEMINI -> call.put("session_id", "plangate-doctor").put("cwd", cwd.toString())
+          .put("hook_event_name", "BeforeTool").put("tool_name", "run_shell_command");
+      case KIRO -> call.put("hook_event_name", "preToolUse").put("cwd", cwd.toString())
+          .put("tool_name", "shell");
       default -> throw new IllegalStateException(p.name());
     }
+    call.putObject("tool_input").put("command", command);
     return call.toString();
   }
 

@@ -163,9 +163,9 @@ final class AgentHookInstall implements Callable<Integer> {
     Path shims = project.resolve(SHIMS);
     Files.createDirectories(bin);
     Files.createDirectories(shims);
-    writeExecutable(bin.resolve("plangate"), resource("plangate"));
-    writeExecutable(bin.resolve("plangate.cmd"), resource("plangate.cmd"));
-    writeExecutable(bin.resolve("plangate-session"), resource("plangate-session"));
+    for (String name : List.of("plangate", "plangate.cmd", "plangate-session")) {
+      writeExecutable(bin.resolve(name), resource(name));
+    }
     byte[] shim = resource("plangate-shim");
     for (String tool : SHIMMED) {
       writeExecutable(shims.resolve(tool), shim);
@@ -227,7 +227,7 @@ final class AgentHookInstall implements Callable<Integer> {
   static void merge(AgentProtocol p, ObjectNode config, String command) {
     switch (p) {
       case CLAUDE_CODE -> {
-        ArrayNode groups = array(object(config, "hooks"), "PreToolUse");
+        ArrayNode groups = hooks(config, "PreToolUse");
         // onFailure: Claude Code 2.1.295 and later block when the hook cannot start, times out
         // or exits with another code; earlier versions ignore it, and || exit 2 covers them.
         ObjectNode entry = JSON.createObjectNode().put("type", "command").put("command", command)
@@ -236,7 +236,7 @@ final class AgentHookInstall implements Callable<Integer> {
         place(groups, JSON.createObjectNode().put("matcher", "Bash|mcp__.*")
             .set("hooks", JSON.createArrayNode().add(entry)), MARKER.strip());
         // The shims go first on PATH for the whole session through CLAUDE_ENV_FILE.
-        ArrayNode start = array(object(config, "hooks"), "SessionStart");
+        ArrayNode start = hooks(config, "SessionStart");
         place(start, JSON.createObjectNode().set("hooks", JSON.createArrayNode().add(
             JSON.createObjectNode().put("type", "command").put("command",
                 "\"$CLAUDE_PROJECT_DIR\"/" + BIN + "/plangate-session claude-code").put("timeout",
@@ -246,11 +246,11 @@ final class AgentHookInstall implements Callable<Integer> {
         if (!config.has("version")) {
           config.put("version", 1);
         }
-        ArrayNode hooks = array(object(config, "hooks"), "beforeShellExecution");
+        ArrayNode hooks = hooks(config, "beforeShellExecution");
         place(hooks, JSON.createObjectNode().put("command", command), MARKER.strip());
       }
       case GEMINI -> {
-        ArrayNode groups = array(object(config, "hooks"), "BeforeTool");
+        ArrayNode groups = hooks(config, "BeforeTool");
         ObjectNode entry = JSON.createObjectNode().put("type", "command").put("command", command)
             .put("name", "plangate").put("timeout", TIMEOUT_SECONDS * 1000);
         place(groups, JSON.createObjectNode().put("matcher", "run_shell_command")
@@ -258,7 +258,7 @@ final class AgentHookInstall implements Callable<Integer> {
       }
       case KIRO -> {
         // Every tool: the shell tool under its current and earlier names, and MCP tools.
-        ArrayNode hooks = array(object(config, "hooks"), "preToolUse");
+        ArrayNode hooks = hooks(config, "preToolUse");
         place(hooks, JSON.createObjectNode().put("matcher", "*").put("command", command)
             .put("timeout_ms", 60_000), MARKER.strip());
       }
@@ -277,25 +277,18 @@ final class AgentHookInstall implements Callable<Integer> {
     list.add(entry);
   }
 
-  private static ObjectNode object(ObjectNode parent, String field) {
-    JsonNode n = parent.get(field);
-    if (n == null) {
-      return parent.putObject(field);
+  /** {@code config.hooks[event]}, created when missing; anything else there is an error. */
+  private static ArrayNode hooks(ObjectNode config, String event) {
+    JsonNode hooks = config.get("hooks");
+    hooks = hooks == null ? config.putObject("hooks") : hooks;
+    if (!hooks.isObject()) {
+      throw new IllegalArgumentException("\"hooks\" is not an object; fix it by hand");
     }
-    if (!n.isObject()) {
-      throw new IllegalArgumentException("\"" + field + "\" is not an object; fix it by hand");
+    JsonNode list = hooks.get(event);
+    list = list == null ? ((ObjectNode) hooks).putArray(event) : list;
+    if (!list.isArray()) {
+      throw new IllegalArgumentException("\"" + event + "\" is not an array; fix it by hand");
     }
-    return (ObjectNode) n;
-  }
-
-  private static ArrayNode array(ObjectNode parent, String field) {
-    JsonNode n = parent.get(field);
-    if (n == null) {
-      return parent.putArray(field);
-    }
-    if (!n.isArray()) {
-      throw new IllegalArgumentException("\"" + field + "\" is not an array; fix it by hand");
-    }
-    return (ArrayNode) n;
+    return (ArrayNode) list;
   }
 }

@@ -8,9 +8,7 @@ import dev.plangate.core.authorship.AuthorshipDetector;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.gate.ApprovalRoute;
-import dev.plangate.core.impact.Finding;
 import dev.plangate.core.report.Escape;
-import dev.plangate.core.report.Report;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -136,12 +134,12 @@ public final class ApplyCommand implements Callable<Integer> {
         AuditEntry.argv(command), "allow").withAgent(agent.orElse(null)), o.reports());
     switch (o.kind()) {
       case ALLOW -> {
-        return record(log, entry, err) ? runner.run(command, cwd) : Cli.USAGE;
+        return Audit.record(log, entry, err) ? runner.run(command, cwd) : Cli.USAGE;
       }
       case DENY -> {
         err.println(o.forPerson());
         err.println("plangate: refused: " + o.forAgent());
-        return record(log, decided(entry, "deny", o), err) ? 1 : Cli.USAGE;
+        return Audit.record(log, decided(entry, "deny", o), err) ? 1 : Cli.USAGE;
       }
       default -> {
         // Needs a person, whoever runs it: no agent variable is not proof of a person.
@@ -150,7 +148,7 @@ public final class ApplyCommand implements Callable<Integer> {
         AuditEntry d = approvedBy.isPresent()
             ? decided(entry, "approved", o).withApprovedBy(approvedBy.get())
             : decided(entry, "refused", o);
-        if (!record(log, d, err)) {
+        if (!Audit.record(log, d, err)) {
           return Cli.USAGE;
         }
         return approvedBy.isPresent() ? runner.run(command, cwd) : 1;
@@ -196,17 +194,6 @@ public final class ApplyCommand implements Callable<Integer> {
     return entry.withDecision(decision).withReason(o.forAgent());
   }
 
-  /** False (after saying why) when the audit log cannot be written: nothing runs then. */
-  private static boolean record(Path log, AuditEntry entry, PrintWriter err) {
-    try {
-      Audit.append(log, entry);
-      return true;
-    } catch (IOException e) {
-      Cli.error(err, e.getMessage());
-      return false;
-    }
-  }
-
   /**
    * The person types how many resources would be destroyed or replaced (or {@code approve}
    * when plangate could not count them): a number an agent that only pipes "yes" does not know,
@@ -214,7 +201,8 @@ public final class ApplyCommand implements Callable<Integer> {
    */
   private boolean confirm(ApplyGuard.Outcome o, Optional<String> agent, String fingerprint,
       PrintWriter err) throws IOException {
-    long destroys = o.reports().stream().mapToLong(ApplyCommand::destroys).sum();
+    long destroys = o.reports().stream().flatMap(r -> r.findings().stream())
+        .filter(f -> f.action().destroys()).count();
     String expected = o.reports().isEmpty() ? "approve" : Long.toString(destroys);
     String what = o.reports().isEmpty() ? "approve"
         : "the number of resources it destroys or replaces";
@@ -242,10 +230,6 @@ public final class ApplyCommand implements Callable<Integer> {
     }
     err.println("plangate: confirmed on the terminal by " + System.getProperty("user.name"));
     return true;
-  }
-
-  private static long destroys(Report r) {
-    return r.findings().stream().map(Finding::action).filter(a -> a.destroys()).count();
   }
 
   /** The agent the environment names, if any (the catalogue's environment signals). */

@@ -5,6 +5,7 @@ import dev.plangate.core.audit.AuditLog;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.report.Report;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +48,17 @@ final class Audit {
       AuditLog.at(file).append(entry);
     } catch (IOException e) {
       throw new IOException("cannot append to the audit log " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Appends; false (after saying why) when the log cannot be written: nothing runs then. */
+  static boolean record(Path file, AuditEntry entry, PrintWriter err) {
+    try {
+      append(file, entry);
+      return true;
+    } catch (IOException e) {
+      Cli.error(err, e.getMessage());
+      return false;
     }
   }
 }

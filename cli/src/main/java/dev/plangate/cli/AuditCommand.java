@@ -26,15 +26,7 @@ import picocli.CommandLine.Spec;
     versionProvider = VersionProvider.class,
     description = "Work with the tamper-evident audit log of plangate's decisions.",
     subcommands = AuditCommand.Verify.class)
-public final class AuditCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return Cli.USAGE;
-  }
-
+public final class AuditCommand extends UsageCommand {
   @Command(
       name = "verify",
       mixinStandardHelpOptions = true,
@@ -84,17 +76,10 @@ public final class AuditCommand implements Callable<Integer> {
       AuditVerification v;
       try {
         v = AuditVerifier.verify(file, recorded);
-      } catch (InputFileException e) {
-        Cli.error(err, "cannot read audit log " + file + ": " + e.reason());
-        return Cli.USAGE;
-      } catch (NoSuchFileException e) {
-        Cli.error(err, "cannot read audit log " + file + ": no such file");
-        return Cli.USAGE;
-      } catch (AccessDeniedException e) {
-        Cli.error(err, "cannot read audit log " + file + ": permission denied");
-        return Cli.USAGE;
       } catch (IOException e) {
-        Cli.error(err, "cannot read audit log " + file + ": " + e.getMessage());
+        Cli.error(err, "cannot read audit log " + file + ": " + (e instanceof InputFileException i
+            ? i.reason() : e instanceof NoSuchFileException ? "no such file"
+            : e instanceof AccessDeniedException ? "permission denied" : e.getMessage()));
         return Cli.USAGE;
       }
       String failure = v.ok() ? expectation(v, recorded) : v.message();

@@ -8,7 +8,6 @@ import dev.plangate.core.audit.AuditEntry;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.gate.Decision;
-import dev.plangate.core.report.Escape;
 import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.RenderOptions;
@@ -19,6 +18,7 @@ import dev.plangate.github.EventRange;
 import dev.plangate.github.GitHubCheckException;
 import dev.plangate.github.PullRequest;
 import dev.plangate.github.PullRequestContext;
+import dev.plangate.github.WorkflowCommands;
 import dev.plangate.gitlab.GitLabCheckException;
 import dev.plangate.gitlab.MergeRequest;
 import dev.plangate.gitlab.MergeRequestContext;
@@ -194,16 +194,11 @@ public final class CheckCommand implements Callable<Integer> {
       return Cli.USAGE;
     }
     Workspace ws;
+    List<Path> planFiles;
     long t0 = System.nanoTime();
     try {
       ws = workspace.open(base != null);
       PhaseTimer.report("workspace and policy", t0);
-    } catch (Workspace.UsageException e) {
-      Cli.error(err, e.getMessage());
-      return Cli.USAGE;
-    }
-    List<Path> planFiles;
-    try {
       planFiles = planFiles();
     } catch (Workspace.UsageException e) {
       Cli.error(err, e.getMessage());
@@ -255,7 +250,8 @@ public final class CheckCommand implements Callable<Integer> {
       gh.get().publish(report, comment.equals("update"), reports.get(Renderers.JSON));
       if (output == null && format == Renderers.TEXT) {
         // Resource names in the log must not read as workflow commands (::error:: ...).
-        gh.get().printUntrusted(Renderers.TEXT.render(report, RenderOptions.DEFAULT));
+        new WorkflowCommands(Cli.printStream(out)).printUntrusted(
+            Renderers.TEXT.render(report, RenderOptions.DEFAULT));
         out.flush();
         return report.decision().exitCode();
       }
@@ -270,7 +266,7 @@ public final class CheckCommand implements Callable<Integer> {
         PhaseTimer.report("report", t1);
         err.println("plangate: " + report.decision().id() + "; report written to " + output);
       } else {
-        render(report, format, out, useColor());
+        render(report, format, out, workspace.color(env, terminal));
       }
     }
     out.flush();
@@ -294,25 +290,20 @@ public final class CheckCommand implements Callable<Integer> {
         commits = pushed.get().commits();
         branch = branch != null ? branch : pushed.get().branch();
       }
-      if (pr.isPresent() && (base != null || branch != null || !"HEAD".equals(head))) {
-        spec.commandLine().getErr().println("plangate: note: --base, --head and --branch are"
-            + " ignored on a pull request; its base, head and branch come from the GitHub API.");
-      }
       if (pr.isPresent()) {
+        noteIgnored("on a pull request; its base, head and branch come from the GitHub API.");
         PullRequest p = pr.get().pullRequest();
-        return CheckRequest.builder(planFiles).policy(pr.get().policy())
-            .commits(root, CommitSelection.between(p.baseSha(), p.headSha())).branch(p.headRef())
-            .moduleDir(moduleDir).approver(pr.get().approver()).today(LocalDate.now())
-            .extras(extras()).platform(pr.get().platformSignals()).build();
+        return request(planFiles, pr.get().policy(), root,
+            CommitSelection.between(p.baseSha(), p.headSha()), p.headRef())
+            .approver(pr.get().approver()).platform(pr.get().platformSignals()).build();
       }
     }
     Policy policy = policyInForce(ws, gh).policy();
     if (approvalLabel != null && !approvalLabel.isBlank()) {
       policy = policy.withApprovalLabel(approvalLabel.strip());
     }
-    return CheckRequest.builder(planFiles).policy(policy).commits(root, commits).branch(branch)
-        .environment(gh.isPresent() ? Map.of() : env).moduleDir(moduleDir)
-        .approver(Approver.NONE).today(LocalDate.now()).extras(extras()).build();
+    return request(planFiles, policy, root, commits, branch)
+        .environment(gh.isPresent() ? Map.of() : env).approver(Approver.NONE).build();
   }
 
   /** The gate's question in a GitLab merge-request pipeline: everything from the merge request. */
@@ -320,15 +311,26 @@ public final class CheckCommand implements Callable<Integer> {
       throws GitLabCheckException {
     gl.prepare(ws.git(), ws.dir(), workspace.policy, approvalLabel, comment.equals("update"));
     MergeRequestContext c = gl.mergeRequest();
+    noteIgnored("in a merge-request pipeline; they come from the GitLab merge request.");
+    MergeRequest mr = c.mergeRequest();
+    return request(planFiles, c.policy(), ws.git().root(),
+        CommitSelection.between(mr.baseSha(), mr.headSha()), mr.sourceBranch())
+        .approver(c.approver()).platform(c.platformSignals()).build();
+  }
+
+  private CheckRequest.Builder request(List<Path> planFiles, Policy policy, Path root,
+      CommitSelection commits, String branch) {
+    return CheckRequest.builder(planFiles).policy(policy).commits(root, commits).branch(branch)
+        .moduleDir(moduleDir).today(LocalDate.now()).extras(new PlanExtras(stackExport,
+            templates, templateBefore, templateAfter, cdkOut, cdkOutBase));
+  }
+
+  /** Where the platform names the change, the command line's range says nothing. */
+  private void noteIgnored(String where) {
     if (base != null || branch != null || !"HEAD".equals(head)) {
       spec.commandLine().getErr().println("plangate: note: --base, --head and --branch are"
-          + " ignored in a merge-request pipeline; they come from the GitLab merge request.");
+          + " ignored " + where);
     }
-    MergeRequest mr = c.mergeRequest();
-    return CheckRequest.builder(planFiles).policy(c.policy())
-        .commits(ws.git().root(), CommitSelection.between(mr.baseSha(), mr.headSha()))
-        .branch(mr.sourceBranch()).moduleDir(moduleDir).approver(c.approver())
-        .today(LocalDate.now()).extras(extras()).platform(c.platformSignals()).build();
   }
 
   /**
@@ -343,11 +345,6 @@ public final class CheckCommand implements Callable<Integer> {
       return ws.withPolicyAt(event.get().rev(), event.get().label());
     }
     return base == null ? ws : ws.withPolicyAtMergeBase(base, head);
-  }
-
-  private PlanExtras extras() {
-    return new PlanExtras(stackExport, templates, templateBefore, templateAfter, cdkOut,
-        cdkOutBase);
   }
 
   /** Plan files and the files their patterns match, in the order given. */
@@ -376,9 +373,5 @@ public final class CheckCommand implements Callable<Integer> {
       throws IOException {
     f.render(report, w, RenderOptions.DEFAULT.withColor(color));
     w.flush();
-  }
-
-  private boolean useColor() {
-    return workspace.color(env, terminal);
   }
 }

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.function.Consumer;
 import picocli.CommandLine;
 
 /**
@@ -86,24 +87,12 @@ public final class Cli {
 
   /** A PrintStream onto {@code w}, for code that writes bytes (workflow commands). */
   static PrintStream printStream(PrintWriter w) {
-    OutputStream bytes = new OutputStream() {
-      private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-
-      @Override
-      public void write(int b) {
-        buffer.write(b);
-      }
-
-      @Override
-      public void write(byte[] b, int off, int len) {
-        buffer.write(b, off, len);
-      }
-
+    OutputStream bytes = new ByteArrayOutputStream() {
       @Override
       public void flush() {
-        w.write(buffer.toString(StandardCharsets.UTF_8));
+        w.write(toString(StandardCharsets.UTF_8));
         w.flush();
-        buffer.reset();
+        reset();
       }
     };
     return new PrintStream(bytes, true, StandardCharsets.UTF_8);
@@ -119,6 +108,14 @@ public final class Cli {
     for (int i = 1; i < lines.length; i++) {
       err.println("  " + Escape.terminal(lines[i]));
     }
+  }
+
+  /** Prints each line given on {@code log} as {@code plangate: LINE}, flushed at once. */
+  static Consumer<String> lines(PrintStream log) {
+    return line -> {
+      log.println("plangate: " + line);
+      log.flush();
+    };
   }
 
   private static String commandName(CommandLine cl) {

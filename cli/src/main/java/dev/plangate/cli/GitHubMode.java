@@ -12,7 +12,6 @@ import dev.plangate.github.PullRequestContext;
 import dev.plangate.platform.RetryPolicy;
 import dev.plangate.github.RunnerEnvironment;
 import dev.plangate.github.RunnerEnvironmentException;
-import dev.plangate.github.WorkflowCommands;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -80,9 +79,7 @@ final class GitHubMode {
     GitHubApi api;
     try {
       api = new GitHubApi(env.apiUrl(), env.token().orElse(null), retryPolicy());
-      String policyPath = policyFile == null ? null
-          : git.root().relativize(workDir.resolve(policyFile).toAbsolutePath().normalize())
-              .toString();
+      String policyPath = GitLabMode.inRepository(git, workDir, policyFile);
       byte[] key = env.get("PLANGATE_APPROVAL_SECRET").orElse("")
           .getBytes(StandardCharsets.UTF_8);
       pr = Optional.of(PullRequestContext.read(api, env.repository(), event, git, policyPath,
@@ -97,10 +94,7 @@ final class GitHubMode {
    * total wait per call (default 90).
    */
   private RetryPolicy retryPolicy() throws GitHubCheckException {
-    RetryPolicy policy = RetryPolicy.defaults().withLog(line -> {
-      log.println("plangate: " + line);
-      log.flush();
-    });
+    RetryPolicy policy = RetryPolicy.defaults().withLog(Cli.lines(log));
     Optional<String> budget = env.get("PLANGATE_GITHUB_RETRY_SECONDS");
     if (budget.isEmpty()) {
       return policy;
@@ -190,11 +184,6 @@ final class GitHubMode {
     }
   }
 
-  /** The report's text for the job log, with workflow commands switched off around it. */
-  void printUntrusted(String text) {
-    new WorkflowCommands(log).printUntrusted(text);
-  }
-
   void publish(Report report, boolean comment, Path jsonReport) throws IOException {
     reporter.publish(report, pr, comment, jsonReport);
   }
@@ -226,10 +215,7 @@ final class GitHubMode {
     } catch (GitException e) {
       throw new GitHubCheckException(e.getMessage());
     }
-    range.ifPresent(r -> {
-      log.println("plangate: " + r.how());
-      log.flush();
-    });
+    range.map(EventRange::how).ifPresent(Cli.lines(log));
     return range;
   }
 }

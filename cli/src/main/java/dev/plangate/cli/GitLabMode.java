@@ -51,15 +51,10 @@ final class GitLabMode {
     try {
       GitLabApi api = env.token().isEmpty() ? null
           : new GitLabApi(env.apiUrl(), env.token().get(), RetryPolicy.defaults()
-              .withLog(line -> {
-                log.println("plangate: " + line);
-                log.flush();
-              }));
-      String policyPath = policyFile == null ? null
-          : git.root().relativize(dir.resolve(policyFile).toAbsolutePath().normalize())
-              .toString();
+              .withLog(Cli.lines(log)));
       byte[] key = env.sealSecret().orElse("").getBytes(StandardCharsets.UTF_8);
-      mr = MergeRequestContext.read(env, api, git, policyPath, approvalLabel, comment, key);
+      mr = MergeRequestContext.read(env, api, git, inRepository(git, dir, policyFile),
+          approvalLabel, comment, key);
     } catch (IllegalArgumentException e) {
       throw new GitLabCheckException(e.getMessage());
     }
@@ -71,14 +66,18 @@ final class GitLabMode {
 
   /** The note, then the Code Quality report in the working directory. */
   void publish(Report report, boolean comment) throws IOException {
-    for (String note : mr.notes()) {
-      log.println("plangate: " + note.replaceAll("\\p{Cntrl}", " "));
-    }
-    GitLabReporter.publish(report, mr, comment).ifPresent(line -> {
-      log.println("plangate: " + line);
-      log.flush();
-    });
-    GitLabReporter.codeQuality(report, workDir.resolve(CodeQualityReport.FILE_NAME), repoRoot,
+    mr.notes().stream().map(n -> n.replaceAll("\\p{Cntrl}", " ")).forEach(Cli.lines(log));
+    GitLabReporter.publish(report, mr, comment).ifPresent(Cli.lines(log));
+    CodeQualityReport.write(report, workDir.resolve(CodeQualityReport.FILE_NAME), repoRoot,
         workDir);
+  }
+
+  /**
+   * The policy file the user named, relative to the repository root ({@code ../} when outside
+   * it, which the platform adapters refuse); null when none was named.
+   */
+  static String inRepository(GitRepository git, Path workDir, Path policyFile) {
+    return policyFile == null ? null : git.root().relativize(
+        workDir.resolve(policyFile).toAbsolutePath().normalize()).toString();
   }
 }

@@ -25,19 +25,11 @@ import picocli.CommandLine.Spec;
     description = "Manage the git pre-push hook that runs plangate before a push leaves the"
         + " machine.",
     subcommands = HookCommand.Install.class)
-public final class HookCommand implements Callable<Integer> {
+public final class HookCommand extends UsageCommand {
   /** Marks a hook file as ours, so a re-install updates it and never mistakes a foreign one. */
   static final String MARKER = "# plangate-hook v1";
   /** Where a foreign hook goes when plangate is installed in front of it with --force. */
   static final String CHAINED = "pre-push.plangate-chained";
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getErr());
-    return Cli.USAGE;
-  }
 
   @Command(
       name = "install",

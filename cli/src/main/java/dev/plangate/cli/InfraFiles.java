@@ -39,7 +39,6 @@ final class InfraFiles {
   /** Files that make their directory a project whose every file is infrastructure. */
   static final Set<String> PROJECT_MARKERS = Set.of("Pulumi.yaml", "Pulumi.yml", "cdk.json");
 
-  private final List<String> globs;
   private final List<PathMatcher> byName = new ArrayList<>();
   private final List<PathMatcher> byPath = new ArrayList<>();
   private final List<String> projects;
@@ -51,8 +50,7 @@ final class InfraFiles {
   InfraFiles(Collection<String> extra, Collection<String> tree) {
     List<String> all = new ArrayList<>(DEFAULTS);
     extra.stream().map(String::strip).filter(g -> !g.isEmpty()).forEach(all::add);
-    this.globs = List.copyOf(all);
-    for (String g : globs) {
+    for (String g : all) {
       if (g.contains("/")) {
         byPath.add(FileSystems.getDefault().getPathMatcher("glob:" + g));
         if (g.startsWith("**/")) {
@@ -97,9 +95,5 @@ final class InfraFiles {
       }
     }
     return false;
-  }
-
-  List<String> globs() {
-    return globs;
   }
 }

@@ -35,7 +35,6 @@ import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -97,27 +96,23 @@ public final class PrePushCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Workspace ws;
-    List<PushedRef> refs;
     try {
-      ws = workspace.open(true);
-      refs = pushedRefs();
+      return push(spec.commandLine().getOut(), err);
     } catch (Workspace.UsageException e) {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
-    List<PushedRef> updates = refs.stream().filter(r -> !r.deletes()).toList();
+  }
+
+  private int push(PrintWriter out, PrintWriter err)
+      throws Workspace.UsageException, IOException {
+    Workspace ws = workspace.open(true);
+    List<PushedRef> updates = pushedRefs().stream().filter(r -> !r.deletes()).toList();
     if (updates.isEmpty()) {
       return 0;
     }
-    try {
-      ws = policyInForce(ws, updates);
-    } catch (Workspace.UsageException e) {
-      Cli.error(err, e.getMessage());
-      return Cli.USAGE;
-    }
+    ws = policyInForce(ws, updates);
     Policy policy = ws.policy();
     GitRepository git = ws.git();
     Optional<InfraCommit> touched;
@@ -141,32 +136,27 @@ public final class PrePushCommand implements Callable<Integer> {
           + " planCommand: to write it), then push again.");
       return Cli.USAGE;
     }
-    try {
-      if (policy.planCommand() != null) {
-        runPlanCommand(policy.planCommand(), git.root(), err);
-      }
-      List<Path> plans = PlanFiles.find(git.root(), policy.plans());
-      if (plans.isEmpty()) {
-        err.println("plangate: error: no plan file matches plans: " + Escape.terminal(
-            String.join(", ", policy.plans())) + " under " + Escape.terminal(
-            git.root().toString()) + "; write the plan (terraform show -json) or set"
-            + " planCommand: in .plangate.yml. The push is refused until plangate can read"
-            + " the plan.");
-        return Cli.USAGE;
-      }
-      if (touched.isPresent() && refusedAsStale(plans, git, touched.get(),
-          policy.planCommand() != null, err)) {
-        return Cli.USAGE;
-      }
-      int worst = 0;
-      for (PushedRef ref : updates) {
-        worst = Math.max(worst, check(ws, git, ref, plans, out, err));
-      }
-      return worst;
-    } catch (Workspace.UsageException e) {
-      Cli.error(err, e.getMessage());
+    if (policy.planCommand() != null) {
+      runPlanCommand(policy.planCommand(), git.root(), err);
+    }
+    List<Path> plans = PlanFiles.find(git.root(), policy.plans());
+    if (plans.isEmpty()) {
+      err.println("plangate: error: no plan file matches plans: " + Escape.terminal(
+          String.join(", ", policy.plans())) + " under " + Escape.terminal(
+          git.root().toString()) + "; write the plan (terraform show -json) or set"
+          + " planCommand: in .plangate.yml. The push is refused until plangate can read"
+          + " the plan.");
       return Cli.USAGE;
     }
+    if (touched.isPresent() && refusedAsStale(plans, git, touched.get(),
+        policy.planCommand() != null, err)) {
+      return Cli.USAGE;
+    }
+    int worst = 0;
+    for (PushedRef ref : updates) {
+      worst = Math.max(worst, check(ws, git, ref, plans, out, err));
+    }
+    return worst;
   }
 
   /**
@@ -181,7 +171,7 @@ public final class PrePushCommand implements Callable<Integer> {
     String remoteName = remote == null || remote.isBlank() ? "origin" : remote;
     try {
       for (PushedRef ref : updates) {
-        java.util.Optional<String> before = ref.createsBranch() ? java.util.Optional.empty()
+        Optional<String> before = ref.createsBranch() ? Optional.empty()
             : git.resolve(ref.remoteSha() + "^{commit}");
         if (before.isPresent()) {
           return ws.withPolicyAt(before.get(), before.get().substring(0, 7) + " ("
@@ -190,7 +180,7 @@ public final class PrePushCommand implements Callable<Integer> {
       }
       for (String branch : List.of("HEAD", "main", "master")) {
         String ref = "refs/remotes/" + remoteName + "/" + branch;
-        java.util.Optional<String> sha = git.resolve(ref + "^{commit}");
+        Optional<String> sha = git.resolve(ref + "^{commit}");
         if (sha.isPresent()) {
           return ws.withPolicyAt(sha.get(), remoteName + "/" + branch + " ("
               + sha.get().substring(0, 7) + ")");
@@ -278,7 +268,6 @@ public final class PrePushCommand implements Callable<Integer> {
 
   private int check(Workspace ws, GitRepository git, PushedRef ref, List<Path> plans,
       PrintWriter out, PrintWriter err) {
-    CommitSelection commits;
     boolean remoteKnown;
     try {
       remoteKnown = !ref.createsBranch() && git.resolve(ref.remoteSha()).isPresent();
@@ -286,11 +275,8 @@ public final class PrePushCommand implements Callable<Integer> {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
     }
-    if (!remoteKnown) {
-      commits = CommitSelection.unpushed(ref.localSha(), remote);
-    } else {
-      commits = CommitSelection.between(ref.remoteSha(), ref.localSha());
-    }
+    CommitSelection commits = remoteKnown ? CommitSelection.between(ref.remoteSha(),
+        ref.localSha()) : CommitSelection.unpushed(ref.localSha(), remote);
     Report report = new Pipeline().check(CheckRequest.builder(plans).policy(ws.policy())
         .commits(git.root(), commits).branch(ref.branch()).environment(env)
         .approver(Approver.none(ApprovalRoute.PRE_PUSH)).today(LocalDate.now()).build());

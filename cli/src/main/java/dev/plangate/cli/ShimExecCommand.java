@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -117,7 +118,7 @@ final class ShimExecCommand implements Callable<Integer> {
     String line = AuditEntry.argv(command);
     List<InfraCommand> recognised = CommandRecognizer.recognize(line);
     if (recognised.isEmpty()) {
-      return run(withReal(args), cwd);
+      return runner.run(withReal(args), cwd);
     }
     String agent = agentName();
     Workspace ws;
@@ -145,10 +146,10 @@ final class ShimExecCommand implements Callable<Integer> {
       return judgeCopyApply(err, guard, log, c, args, dir, line);
     }
     ApplyGuard.Outcome o = guard.check(line, cwd);
-    if (!record(log, entry(line, agent, o), err)) {
+    if (!Audit.record(log, entry(line, agent, o), err)) {
       return Cli.USAGE;
     }
-    return o.kind() == ApplyGuard.Outcome.Kind.ALLOW ? run(withReal(args), cwd)
+    return o.kind() == ApplyGuard.Outcome.Kind.ALLOW ? runner.run(withReal(args), cwd)
         : refuse(err, o, o.forAgent(), cwd);
   }
 
@@ -206,7 +207,7 @@ final class ShimExecCommand implements Callable<Integer> {
       return refuse(err, null, problem.get(), dir);
     }
     if (!Files.isRegularFile(given)) {
-      return run(withReal(args), dir); // terraform says the file is missing
+      return runner.run(withReal(args), dir); // terraform says the file is missing
     }
     Path copy = dir.resolve(".plangate-" + UUID.randomUUID() + ".tfplan");
     Files.copy(given, copy);
@@ -232,26 +233,18 @@ final class ShimExecCommand implements Callable<Integer> {
     String shown = "`" + Escape.terminal(line) + "`";
     o = new ApplyGuard.Outcome(o.kind(), o.forPerson().replace(internal, shown),
         o.forAgent().replace(internal, shown), o.commands(), o.reports());
-    if (!record(log, entry(line, agentName(), o), err)) {
+    if (!Audit.record(log, entry(line, agentName(), o), err)) {
       return Cli.USAGE;
     }
     if (o.kind() != ApplyGuard.Outcome.Kind.ALLOW) {
       return refuse(err, o, o.forAgent(), dir);
     }
-    return run(List.of(real.toString(), "apply", "-input=false", plan.getFileName().toString()),
-        dir);
+    return runner.run(List.of(real.toString(), "apply", "-input=false",
+        plan.getFileName().toString()), dir);
   }
 
   private List<String> withReal(List<String> args) {
-    List<String> argv = new ArrayList<>();
-    argv.add(real.toString());
-    argv.addAll(args);
-    return argv;
-  }
-
-  /** The tool, with the shim's marker gone so that what it starts is judged again. */
-  private int run(List<String> argv, Path dir) throws IOException, InterruptedException {
-    return runner.run(argv, dir);
+    return Stream.concat(Stream.of(real.toString()), args.stream()).toList();
   }
 
   /** Refused: the findings, why, and what the person runs instead; exit 1. */
@@ -282,15 +275,5 @@ final class ShimExecCommand implements Callable<Integer> {
     return Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_APPLY, line, o.kind().id())
         .withAgent(agent).withReason(o.kind() == ApplyGuard.Outcome.Kind.ALLOW ? null
             : o.forAgent()), o.reports());
-  }
-
-  private static boolean record(Path log, AuditEntry entry, PrintWriter err) {
-    try {
-      Audit.append(log, entry);
-      return true;
-    } catch (IOException e) {
-      Cli.error(err, e.getMessage());
-      return false;
-    }
   }
 }

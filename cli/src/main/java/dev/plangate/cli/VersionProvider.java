@@ -6,11 +6,7 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
   @Override
   public String[] getVersion() {
-    return new String[] {"plangate " + version()};
-  }
-
-  static String version() {
     String v = VersionProvider.class.getPackage().getImplementationVersion();
-    return v == null ? "development build" : v;
+    return new String[] {"plangate " + (v == null ? "development build" : v)};
   }
 }

@@ -58,15 +58,10 @@ record Workspace(Path dir, GitRepository git, Policy policy, String policyPath,
     }
     try {
       Policy policy = PolicyLoader.find(git != null ? git.root() : d, explicitPolicy);
-      String path = null;
-      boolean outside = false;
-      if (explicitPolicy != null) {
-        Optional<String> inside = git == null ? Optional.empty()
-            : relativeTo(git.root(), explicitPolicy);
-        path = inside.orElse(null);
-        outside = inside.isEmpty();
-      }
-      return new Workspace(d, git, policy, path, outside);
+      Optional<String> inside = git == null || explicitPolicy == null ? Optional.empty()
+          : relativeTo(git.root(), explicitPolicy);
+      return new Workspace(d, git, policy, inside.orElse(null),
+          explicitPolicy != null && inside.isEmpty());
     } catch (PolicyException e) {
       throw new UsageException(e.getMessage());
     }

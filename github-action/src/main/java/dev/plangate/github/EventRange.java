@@ -37,18 +37,15 @@ public record EventRange(CommitSelection commits, String branch, String how) {
    */
   public static Optional<EventRange> of(String eventName, JsonNode event, GitRepository git)
       throws GitException {
-    EventRange range;
     if ("merge_group".equals(eventName) || (eventName == null && event.has("merge_group"))) {
-      range = mergeGroup(event.path("merge_group"));
-    } else if ("push".equals(eventName) || (eventName == null && event.has("after"))) {
-      if (git == null) {
-        return Optional.of(notInGit(branch(event.path("ref").asText(""))));
-      }
-      range = push(event, git);
-    } else {
-      return Optional.empty();
+      EventRange range = mergeGroup(event.path("merge_group"));
+      return Optional.of(git == null ? notInGit(range.branch()) : range);
     }
-    return Optional.of(git == null ? notInGit(range.branch()) : range);
+    if ("push".equals(eventName) || (eventName == null && event.has("after"))) {
+      return Optional.of(git == null ? notInGit(branch(event.path("ref").asText("")))
+          : push(event, git));
+    }
+    return Optional.empty();
   }
 
   private static EventRange notInGit(String branch) {

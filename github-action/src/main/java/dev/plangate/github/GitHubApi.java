@@ -53,11 +53,6 @@ public final class GitHubApi extends RestClient {
   }
 
   @Override
-  protected String errorMessage(byte[] body) {
-    return githubMessage(body);
-  }
-
-  @Override
   protected boolean isRateLimit(int status, HttpHeaders headers, String message) {
     return status == 403 && ("0".equals(headers.firstValue("x-ratelimit-remaining")
         .map(String::strip).orElse(null))
@@ -96,7 +91,8 @@ public final class GitHubApi extends RestClient {
    * there is one ("Validation Failed: body is too long (maximum is 65536 characters)"); null when
    * the body is not a JSON object with a message (an HTML page from a proxy, say).
    */
-  private static String githubMessage(byte[] body) {
+  @Override
+  protected String errorMessage(byte[] body) {
     if (body.length == 0 || body.length > 1 << 20) {
       return null;
     }
@@ -155,5 +151,4 @@ public final class GitHubApi extends RestClient {
     };
     return scope == null ? null : scope + ": " + level;
   }
-
 }

@@ -8,10 +8,12 @@ import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.RenderOptions;
 import dev.plangate.core.report.Renderers;
 import dev.plangate.core.report.Report;
+import dev.plangate.github.WorkflowCommands.Level;
+import dev.plangate.github.WorkflowCommands.Props;
 import dev.plangate.platform.ApiException;
+import dev.plangate.platform.RepositoryPaths;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,7 +77,7 @@ public final class GitHubReporter {
       new StepOutputs(out.get()).set("decision", "error");
     }
     WorkflowCommands commands = new WorkflowCommands(log);
-    commands.error(message, WorkflowCommands.Props.NONE.withTitle("plangate"));
+    commands.annotate(Level.ERROR, message, Props.NONE.withTitle("plangate"));
     Optional<Path> summary = env.stepSummaryFile();
     if (summary.isPresent()) {
       new StepSummary(summary.get()).append("### ⚠️ plangate — error\n\nplangate could not"
@@ -103,7 +105,7 @@ public final class GitHubReporter {
   private int annotate(Report report) {
     WorkflowCommands commands = new WorkflowCommands(log);
     for (String e : report.errors()) {
-      commands.error(e, WorkflowCommands.Props.NONE.withTitle("plangate: input error"));
+      commands.annotate(Level.ERROR, e, Props.NONE.withTitle("plangate: input error"));
     }
     for (Finding f : report.findingsBySeverity()) {
       Verdict v = report.verdict(f);
@@ -116,7 +118,7 @@ public final class GitHubReporter {
       // The explanation names the resource and what depends on it, in plain words.
       String message = f.explanation().contains(f.address()) ? f.explanation()
           : f.key() + ": " + f.explanation();
-      commands.annotate(stops ? WorkflowCommands.Level.ERROR : WorkflowCommands.Level.WARNING,
+      commands.annotate(stops ? Level.ERROR : Level.WARNING,
           message, where(f).withTitle(title));
     }
     return commands.dropped();
@@ -126,35 +128,10 @@ public final class GitHubReporter {
    * The first of the finding's places that lies in the repository: annotations on other files
    * are not shown.
    */
-  private WorkflowCommands.Props where(Finding f) {
-    for (SourcePlace p : SourcePlace.candidates(f)) {
-      String file = repoPath(p.inRepository() ? repoRoot : workDir, p.file());
-      if (file != null) {
-        return p.line() > 0 ? WorkflowCommands.Props.file(file, p.line())
-            : WorkflowCommands.Props.file(file);
-      }
-    }
-    return WorkflowCommands.Props.NONE;
-  }
-
-  /**
-   * A path as the repository sees it, or null outside it (or not a path at all).
-   *
-   * @param base what {@code path} is relative to: the repository root for a commit's files,
-   *     the working directory for plans and templates
-   */
-  private String repoPath(Path base, String path) {
-    if (repoRoot == null || path == null || path.isBlank()) {
-      return null;
-    }
-    Path p;
-    try {
-      p = base.resolve(path).normalize();
-    } catch (InvalidPathException e) {
-      return null;
-    }
-    return p.startsWith(repoRoot) && !p.equals(repoRoot)
-        ? repoRoot.relativize(p).toString().replace('\\', '/') : null;
+  private Props where(Finding f) {
+    SourcePlace p = RepositoryPaths.first(f, repoRoot, workDir);
+    return p == null ? Props.NONE : p.line() > 0 ? Props.file(p.file(), p.line())
+        : Props.file(p.file());
   }
 
   /** Writes the sticky comment; returns a sentence when none was written and why. */
@@ -175,7 +152,7 @@ public final class GitHubReporter {
     } catch (ApiException e) {
       String why = "The pull-request comment could not be written (" + e.getMessage() + ");"
           + " the workflow needs permissions: pull-requests: write or issues: write.";
-      new WorkflowCommands(log).warning(why, WorkflowCommands.Props.NONE.withTitle(
+      new WorkflowCommands(log).annotate(Level.WARNING, why, Props.NONE.withTitle(
           "plangate: no comment"));
       return Optional.of(why);
     }

@@ -5,20 +5,14 @@ import dev.plangate.core.authorship.PlatformSignals;
 import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.gate.ApprovalSeal;
 import dev.plangate.core.gate.Approver.ApprovalException;
-import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
-import dev.plangate.core.policy.CommittedPolicy;
 import dev.plangate.core.policy.Policy;
-import dev.plangate.core.policy.PolicyException;
-import dev.plangate.core.policy.PolicyLoader;
-import dev.plangate.core.policy.PolicyMerge;
-import dev.plangate.core.policy.PolicyOrigin;
 import dev.plangate.platform.ApiException;
+import dev.plangate.platform.ChangeCheckout;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,33 +25,19 @@ import java.util.Set;
  * and the approver built from them. Read once, up front; any call that fails is an error that
  * names the call, never a pass.
  */
-public final class PullRequestContext {
+public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest pullRequest,
+    Policy policy, List<String> notes, Optional<StickyComment> comment, GitHubApprover approver,
+    PlatformSignals platformSignals, byte[] sealKey) {
   /** GitHub's pull-request commits endpoint lists at most this many; git has the rest. */
   static final int API_COMMIT_CAP = 250;
   private static final Set<String> ROLES = Set.of("admin", "maintain", "write", "triage", "read");
 
-  private final GitHubApi api;
-  private final RepositoryName repo;
-  private final PullRequest pr;
-  private final Policy policy;
-  private final List<String> notes;
-  private final Optional<StickyComment> comment;
-  private final GitHubApprover approver;
-  private final PlatformSignals platform;
-  private final byte[] sealKey;
-
-  private PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest pr, Policy policy,
-      List<String> notes, Optional<StickyComment> comment, GitHubApprover approver,
-      PlatformSignals platform, byte[] sealKey) {
-    this.api = api;
-    this.repo = repo;
-    this.pr = pr;
-    this.policy = policy;
-    this.notes = List.copyOf(notes);
-    this.comment = comment;
-    this.approver = approver;
-    this.platform = platform;
-    this.sealKey = sealKey;
+  /**
+   * @param policy the policy of the base commit, with the approval label the action asked for
+   * @param notes sentences for the report on what the gate read and how
+   */
+  public PullRequestContext {
+    notes = List.copyOf(notes);
   }
 
   /**
@@ -81,11 +61,18 @@ public final class PullRequestContext {
     String prefix = GitHubApi.path("/repos/{}/{}", repo.owner(), repo.name());
     try {
       PullRequest pr = PullRequest.of(api.get(prefix + "/pulls/" + number));
-      checkCheckout(git, pr);
+      ChangeCheckout checkout = new ChangeCheckout(git, pr.baseSha(), pr.headSha(),
+          "pull request");
+      String problem = checkout.problem("check out with actions/checkout, ref: the pull"
+          + " request's head sha and fetch-depth: 0", "run");
+      if (problem != null) {
+        throw new GitHubCheckException(problem);
+      }
       List<String> notes = new ArrayList<>();
-      Policy policy = basePolicy(git, pr, policyPath, labelOverride, notes);
+      Policy policy = checkout.policy(policyPath, labelOverride, notes, true);
       List<PullRequestCommit> commits = new ArrayList<>();
-      for (JsonNode c : api.getAll(prefix + "/pulls/" + number + "/commits", API_COMMIT_CAP)) {
+      for (JsonNode c : api.getAll(prefix + "/pulls/" + number + "/commits", null,
+          API_COMMIT_CAP)) {
         commits.add(PullRequestCommit.of(c));
       }
       if (pr.commits() > commits.size()) {
@@ -102,8 +89,9 @@ public final class PullRequestContext {
       if (readComment) {
         sticky = StickyComment.find(api, prefix, number, commentAuthor);
       }
-      Optional<ApprovalSeal> seal = sticky.flatMap(c -> ApprovalSeal.find(ApprovalSeal.Scheme.GITHUB, c.body(),
-          repo.owner() + "/" + repo.name(), number, sealKey));
+      Optional<ApprovalSeal> seal = sticky.flatMap(c -> ApprovalSeal.find(
+          ApprovalSeal.Scheme.GITHUB, c.body(), repo.owner() + "/" + repo.name(), number,
+          sealKey));
       Map<String, String> roles = new HashMap<>();
       GitHubApprover.Permissions permissions = login -> {
         String role = roles.get(login);
@@ -124,41 +112,12 @@ public final class PullRequestContext {
         }
       };
       GitHubApprover approver = new GitHubApprover(pr, timeline, participants, permissions,
-          sha -> pushedAt(api, prefix, sha),
-          trigger(event, pr), seal, catalog);
+          sha -> pushedAt(api, prefix, sha), trigger(event, pr), seal, catalog);
       return new PullRequestContext(api, repo, pr, policy, notes, sticky, approver,
           Identities.of(pr, commits, timeline, openedVia, catalog), sealKey);
-    } catch (ApiException e) {
-      throw new GitHubCheckException(e.getMessage());
-    } catch (GitException | IllegalArgumentException e) {
+    } catch (ApiException | GitException | IllegalArgumentException e) {
       throw new GitHubCheckException(e.getMessage());
     }
-  }
-
-  public PullRequest pullRequest() {
-    return pr;
-  }
-
-  /** The policy of the base commit, with the approval label the action asked for. */
-  public Policy policy() {
-    return policy;
-  }
-
-  /** Sentences for the report on what the gate read and how. */
-  public List<String> notes() {
-    return notes;
-  }
-
-  public GitHubApprover approver() {
-    return approver;
-  }
-
-  public PlatformSignals platformSignals() {
-    return platform;
-  }
-
-  public Optional<StickyComment> comment() {
-    return comment;
   }
 
   /** The hidden seal line to keep in the comment after the decision, or empty. */
@@ -166,101 +125,12 @@ public final class PullRequestContext {
     if (sealKey.length == 0) {
       return "";
     }
-    return approver.sealToWrite().map(s -> s.marker(ApprovalSeal.Scheme.GITHUB, repo.owner() + "/" + repo.name(),
-        pr.number(), sealKey)).orElse("");
-  }
-
-  GitHubApi api() {
-    return api;
+    return approver.sealToWrite().map(s -> s.marker(ApprovalSeal.Scheme.GITHUB,
+        repo.owner() + "/" + repo.name(), pullRequest.number(), sealKey)).orElse("");
   }
 
   String apiPrefix() {
     return GitHubApi.path("/repos/{}/{}", repo.owner(), repo.name());
-  }
-
-  /**
-   * The plans were made from this checkout, so it must be the pull request's head (or the
-   * merge commit GitHub builds on top of it); a newer push means a newer run decides.
-   */
-  private static void checkCheckout(GitRepository git, PullRequest pr)
-      throws GitException, GitHubCheckException {
-    for (String sha : List.of(pr.headSha(), pr.baseSha())) {
-      if (git.resolve(sha + "^{commit}").isEmpty()) {
-        throw new GitHubCheckException("commit " + Commit.shortSha(sha) + " (the pull"
-            + " request's " + (sha.equals(pr.headSha()) ? "head" : "base") + ") is not in this"
-            + " checkout; check out with actions/checkout, ref: the pull request's head sha and"
-            + " fetch-depth: 0");
-      }
-    }
-    String head = git.resolve("HEAD").orElse("");
-    String mergedHead = git.resolve("HEAD^2").orElse("");
-    if (!head.equals(pr.headSha()) && !mergedHead.equals(pr.headSha())) {
-      throw new GitHubCheckException("the pull request's head is now "
-          + Commit.shortSha(pr.headSha()) + " but this checkout is " + Commit.shortSha(head)
-          + ": the plans are of an older commit, and the run for the newer push decides");
-    }
-  }
-
-  /**
-   * The policy in force: the base commit's, tightened by the pull request's own version. A pull
-   * request cannot loosen the rules that judge it (an agent could otherwise add a waiver next to
-   * its destroy); what it loosens takes effect on merge, what it tightens at once.
-   */
-  private static Policy basePolicy(GitRepository git, PullRequest pr, String policyPath,
-      String labelOverride, List<String> notes) throws GitException, GitHubCheckException {
-    if (policyPath != null && (policyPath.equals("..") || policyPath.startsWith("../"))) {
-      throw new GitHubCheckException("the policy file " + policyPath + " is outside the"
-          + " repository; on a pull request the policy is read from the base commit");
-    }
-    String baseLabel = Commit.shortSha(pr.baseSha()) + " (the pull request's base)";
-    String headLabel = Commit.shortSha(pr.headSha()) + " (the pull request's head)";
-    List<String> candidates = policyPath != null ? List.of(policyPath)
-        : List.of(PolicyLoader.FILE_NAME, PolicyLoader.ALTERNATE_FILE_NAME);
-    boolean found = false;
-    for (String path : candidates) {
-      found = git.exists(pr.baseSha(), path) || git.exists(pr.headSha(), path);
-      if (found) {
-        break;
-      }
-    }
-    if (policyPath != null && !found) {
-      throw new GitHubCheckException("the policy file " + policyPath + " exists neither at the"
-          + " base commit " + Commit.shortSha(pr.baseSha()) + " nor at the head");
-    }
-    Policy policy;
-    try {
-      Policy base = CommittedPolicy.at(git, pr.baseSha(), baseLabel, policyPath);
-      Policy head = CommittedPolicy.at(git, pr.headSha(), headLabel, policyPath);
-      // The head's own "no file here" note is about the head, not the policy in force.
-      head = head.withOrigin(new PolicyOrigin(head.origin().path(), head.origin().revision(),
-          List.of(), List.of()));
-      policy = PolicyMerge.tightenOnly(base, head).effective();
-      String path = base.origin().path() != null ? base.origin().path()
-          : head.origin().path();
-      if (path != null && !sameBytes(git, pr, path)) {
-        notes.add(base.origin().path() == null
-            ? "This pull request adds " + path + "; the gate applies the defaults, tightened by"
-                + " what it adds, until it is merged."
-            : "This pull request changes " + path + "; the gate applies the base commit's"
-                + " version, tightened by what the change adds; what it loosens takes effect"
-                + " once merged.");
-      }
-    } catch (PolicyException e) {
-      throw new GitHubCheckException(e.getMessage());
-    }
-    return labelOverride == null || labelOverride.isBlank() ? policy
-        : policy.withApprovalLabel(labelOverride.strip());
-  }
-
-  private static boolean sameBytes(GitRepository git, PullRequest pr, String path)
-      throws GitException {
-    boolean atBase = git.exists(pr.baseSha(), path);
-    boolean atHead = git.exists(pr.headSha(), path);
-    if (atBase != atHead) {
-      return false;
-    }
-    return !atBase || Arrays.equals(git.showBytes(pr.baseSha(), path),
-        git.showBytes(pr.headSha(), path));
   }
 
   private static Optional<GitHubApprover.LabelTrigger> trigger(JsonNode event, PullRequest pr) {

@@ -35,11 +35,6 @@ public record RepositoryName(String owner, String name) {
     return new RepositoryName(fullName.substring(0, slash), fullName.substring(slash + 1));
   }
 
-  /** {@code /repos/owner/name}, the prefix of every repository endpoint. */
-  public String apiPath() {
-    return "/repos/" + owner + "/" + name;
-  }
-
   /** {@code owner/name}. */
   @Override
   public String toString() {

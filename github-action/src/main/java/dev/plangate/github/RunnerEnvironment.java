@@ -9,9 +9,7 @@ import dev.plangate.core.io.InputFileException;
 import dev.plangate.core.io.StrictJson;
 import dev.plangate.platform.ApiText;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -25,20 +23,12 @@ import java.util.Optional;
 public final class RunnerEnvironment {
   /** The largest event file read; real payloads are tens of KiB, a PR with 3000 labels ~2 MiB. */
   public static final long MAX_EVENT_BYTES = 25L * 1024 * 1024;
-  /** {@code GITHUB_SERVER_URL} when unset. */
-  public static final String DEFAULT_SERVER_URL = "https://github.com";
-
   private static final ObjectMapper MAPPER = StrictJson.mapper();
 
   private final Map<String, String> env;
 
   public RunnerEnvironment(Map<String, String> env) {
     this.env = Map.copyOf(env);
-  }
-
-  /** The process environment. */
-  public static RunnerEnvironment fromSystem() {
-    return new RunnerEnvironment(System.getenv());
   }
 
   /** A variable, empty when unset or blank. */
@@ -78,12 +68,6 @@ public final class RunnerEnvironment {
     return get("GITHUB_API_URL").map(String::strip).orElse(GitHubApi.DEFAULT_BASE_URL);
   }
 
-  /** {@code GITHUB_SERVER_URL}, {@value #DEFAULT_SERVER_URL} when unset; no trailing slash. */
-  public String serverUrl() {
-    String s = get("GITHUB_SERVER_URL").map(String::strip).orElse(DEFAULT_SERVER_URL);
-    return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
-  }
-
   /** {@code GITHUB_TOKEN}; workflows pass it through {@code env:}, the runner does not set it. */
   public Optional<String> token() {
     return get("GITHUB_TOKEN").map(String::strip);
@@ -97,31 +81,6 @@ public final class RunnerEnvironment {
   /** {@code GITHUB_OUTPUT}: the file {@link StepOutputs} appends to. */
   public Optional<Path> outputFile() {
     return path("GITHUB_OUTPUT");
-  }
-
-  /** {@code GITHUB_RUN_ID}. */
-  public Optional<String> runId() {
-    return get("GITHUB_RUN_ID").map(String::strip);
-  }
-
-  /** {@code GITHUB_WORKSPACE}: the checkout directory. */
-  public Optional<Path> workspace() {
-    return path("GITHUB_WORKSPACE");
-  }
-
-  /** {@code RUNNER_TEMP}: a temporary directory emptied after each job. */
-  public Optional<Path> runnerTemp() {
-    return path("RUNNER_TEMP");
-  }
-
-  /** The link to this run's page, when the repository and run id are known. */
-  public Optional<String> runUrl() {
-    try {
-      RepositoryName repo = repository();
-      return runId().map(id -> serverUrl() + "/" + repo + "/actions/runs/" + id);
-    } catch (RunnerEnvironmentException e) {
-      return Optional.empty();
-    }
   }
 
   /**

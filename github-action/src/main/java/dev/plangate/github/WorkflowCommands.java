@@ -2,6 +2,7 @@ package dev.plangate.github;
 
 import java.io.PrintStream;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -26,20 +27,8 @@ public final class WorkflowCommands {
   /** Annotations of one level GitHub shows per step. */
   public static final int MAX_PER_LEVEL = 10;
 
-  /** The annotation levels, with their command names. */
-  public enum Level {
-    ERROR("error"), WARNING("warning"), NOTICE("notice");
-
-    private final String command;
-
-    Level(String command) {
-      this.command = command;
-    }
-
-    public String command() {
-      return command;
-    }
-  }
+  /** The annotation levels; each one's command is its name in lowercase. */
+  public enum Level { ERROR, WARNING, NOTICE }
 
   /**
    * Where an annotation points and its title; every part is optional (null). {@code col} and
@@ -60,14 +49,6 @@ public final class WorkflowCommands {
       return new Props(file, line, null, null, null, null);
     }
 
-    public Props withLines(int start, int end) {
-      return new Props(file, start, end, col, endColumn, title);
-    }
-
-    public Props withColumns(int start, int end) {
-      return new Props(file, line, endLine, start, end, title);
-    }
-
     public Props withTitle(String t) {
       return new Props(file, line, endLine, col, endColumn, t);
     }
@@ -79,21 +60,6 @@ public final class WorkflowCommands {
 
   public WorkflowCommands(PrintStream out) {
     this.out = Objects.requireNonNull(out, "out");
-  }
-
-  /** An error annotation; false when it was dropped by the per-step cap. */
-  public boolean error(String message, Props props) {
-    return annotate(Level.ERROR, message, props);
-  }
-
-  /** A warning annotation; false when it was dropped by the per-step cap. */
-  public boolean warning(String message, Props props) {
-    return annotate(Level.WARNING, message, props);
-  }
-
-  /** A notice annotation; false when it was dropped by the per-step cap. */
-  public boolean notice(String message, Props props) {
-    return annotate(Level.NOTICE, message, props);
   }
 
   /** An annotation of {@code level}; false when it was dropped by the per-step cap. */
@@ -142,7 +108,7 @@ public final class WorkflowCommands {
 
   /** One annotation command line, without the line break. */
   static String format(Level level, String message, Props p) {
-    StringBuilder b = new StringBuilder("::").append(level.command());
+    StringBuilder b = new StringBuilder("::").append(level.name().toLowerCase(Locale.ROOT));
     String sep = " ";
     sep = property(b, sep, "file", p.file());
     sep = property(b, sep, "line", p.line());

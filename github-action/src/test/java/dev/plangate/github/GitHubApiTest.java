@@ -247,7 +247,7 @@ class GitHubApiTest {
     void stopsRequestingPagesAtMaxItems() throws Exception {
       github.paged(TIMELINE, events(9), 3);
 
-      List<JsonNode> some = api().getAll(TIMELINE, 4);
+      List<JsonNode> some = api().getAll(TIMELINE, null, 4);
 
       assertThat(some).extracting(n -> n.get("id").asLong())
           .containsExactly(9001L, 9002L, 9003L, 9004L);

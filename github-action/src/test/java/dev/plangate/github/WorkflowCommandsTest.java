@@ -21,8 +21,8 @@ class WorkflowCommandsTest {
 
   @Test
   void formatsAnAnnotationWithItsProperties() {
-    commands.error("aws_vpc.legacy will be destroyed",
-        Props.file("infra/main.tf", 12).withLines(12, 30).withTitle("Destroy without approval"));
+    commands.annotate(Level.ERROR, "aws_vpc.legacy will be destroyed",
+        new Props("infra/main.tf", 12, 30, null, null, "Destroy without approval"));
 
     assertThat(lines()).containsExactly("::error file=infra/main.tf,line=12,endLine=30,"
         + "title=Destroy without approval::aws_vpc.legacy will be destroyed");
@@ -30,15 +30,15 @@ class WorkflowCommandsTest {
 
   @Test
   void anAnnotationWithoutPropertiesHasNone() {
-    commands.notice("ok", Props.NONE);
-    commands.warning("careful", null);
+    commands.annotate(Level.NOTICE, "ok", Props.NONE);
+    commands.annotate(Level.WARNING, "careful", null);
 
     assertThat(lines()).containsExactly("::notice::ok", "::warning::careful");
   }
 
   @Test
   void escapesDataAndPropertiesLikeTheToolkit() {
-    commands.warning("100% gone\r\nnext::error::injected",
+    commands.annotate(Level.WARNING, "100% gone\r\nnext::error::injected",
         new Props("a,b:c.tf", 1, null, 2, 5, "t: x, y%\n"));
 
     assertThat(lines()).containsExactly("::warning file=a%2Cb%3Ac.tf,line=1,col=2,endColumn=5,"
@@ -49,7 +49,7 @@ class WorkflowCommandsTest {
 
   @Test
   void aMessageWithNewlinesStaysOnOneLine() {
-    commands.error("first\nsecond\n::add-mask::secret", Props.NONE);
+    commands.annotate(Level.ERROR, "first\nsecond\n::add-mask::secret", Props.NONE);
 
     assertThat(lines()).hasSize(1);
   }
@@ -57,13 +57,13 @@ class WorkflowCommandsTest {
   @Test
   void printsAtMostTenPerLevelAndCountsTheRest() {
     for (int i = 1; i <= 13; i++) {
-      boolean printed = commands.error("e" + i, Props.NONE);
+      boolean printed = commands.annotate(Level.ERROR, "e" + i, Props.NONE);
       assertThat(printed).isEqualTo(i <= 10);
     }
     for (int i = 1; i <= 12; i++) {
-      commands.warning("w" + i, Props.NONE);
+      commands.annotate(Level.WARNING, "w" + i, Props.NONE);
     }
-    commands.notice("n", Props.NONE);
+    commands.annotate(Level.NOTICE, "n", Props.NONE);
 
     assertThat(lines()).filteredOn(l -> l.startsWith("::error")).hasSize(10);
     assertThat(lines()).filteredOn(l -> l.startsWith("::warning")).hasSize(10);

@@ -9,11 +9,11 @@ import dev.plangate.core.report.Problem;
 import dev.plangate.core.report.RenderOptions;
 import dev.plangate.core.report.Report;
 import dev.plangate.core.report.ReportRenderer;
+import dev.plangate.platform.RepositoryPaths;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -76,7 +76,7 @@ public final class CodeQualityReport implements ReportRenderer {
       for (Problem p : report.problems()) {
         // At the file and line it is about when that file is in the repository; a problem of
         // no file (or one outside) is shown on the policy, where the check is configured.
-        String path = inRepo(root, dir, p.source());
+        String path = RepositoryPaths.of(root, dir, p.source());
         issue(g, "plangate: input error: " + p.text(), "plangate-error", "blocker",
             path == null ? ".plangate.yml" : path, path == null ? 1 : Math.max(1, p.line()),
             "error\n" + p.text());
@@ -85,25 +85,15 @@ public final class CodeQualityReport implements ReportRenderer {
         Verdict v = report.verdict(f);
         String severity = v == Verdict.BLOCKED ? "blocker"
             : v == Verdict.APPROVAL_REQUIRED ? "critical" : "minor";
-        String path = null;
-        int line = 1;
-        for (SourcePlace p : SourcePlace.candidates(f)) {
-          path = inRepo(root, p.inRepository() ? root : dir, p.file());
-          if (path != null) {
-            line = Math.max(1, p.line());
-            break;
-          }
-        }
-        if (path == null) {
-          path = inRepo(root, dir, f.plan());
-        }
+        SourcePlace place = RepositoryPaths.first(f, root, dir);
         String action = switch (f.action()) {
           case DELETE -> "destroy";
           case REPLACE -> "replace";
           case FORGET -> "forget";
         };
         issue(g, "plangate: " + action + " " + f.key() + ": " + f.explanation(),
-            "plangate-" + action, severity, path == null ? f.plan() : path, line,
+            "plangate-" + action, severity, place == null ? f.plan() : place.file(),
+            place == null ? 1 : Math.max(1, place.line()),
             report.fingerprint() + "\n" + f.key() + "\n" + action);
       }
       g.writeEndArray();
@@ -124,19 +114,6 @@ public final class CodeQualityReport implements ReportRenderer {
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndObject();
-  }
-
-  private static String inRepo(Path root, Path base, String path) {
-    if (root == null || path == null || path.isBlank()) {
-      return null;
-    }
-    try {
-      Path p = base.resolve(path).normalize();
-      return p.startsWith(root) && !p.equals(root)
-          ? root.relativize(p).toString().replace('\\', '/') : null;
-    } catch (InvalidPathException e) {
-      return null;
-    }
   }
 
   private static String sha256(String s) {

@@ -23,14 +23,9 @@ public final class GitLabEnvironment {
     return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
   }
 
-  /** {@code GITLAB_CI=true}: a GitLab CI job. */
-  public boolean isGitLabCi() {
-    return "true".equals(env.get("GITLAB_CI"));
-  }
-
-  /** A GitLab CI job of a merge-request pipeline. */
+  /** A GitLab CI job ({@code GITLAB_CI=true}) of a merge-request pipeline. */
   public boolean isMergeRequestPipeline() {
-    return isGitLabCi() && get("CI_MERGE_REQUEST_IID").isPresent();
+    return "true".equals(env.get("GITLAB_CI")) && get("CI_MERGE_REQUEST_IID").isPresent();
   }
 
   /** {@code CI_MERGE_REQUEST_IID}, validated. */

@@ -4,14 +4,12 @@ import dev.plangate.core.report.RenderOptions;
 import dev.plangate.core.report.Renderers;
 import dev.plangate.core.report.Report;
 import dev.plangate.platform.ApiException;
-import java.io.IOException;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * Tells the merge request what the gate decided: one sticky note (created, or edited in place)
- * and, when asked, the Code Quality report. A note that cannot be written is reported and does
- * not change the decision: the exit code already carries it.
+ * Tells the merge request what the gate decided in one sticky note (created, or edited in
+ * place); {@link CodeQualityReport} writes the Code Quality report. A note that cannot be
+ * written is reported and does not change the decision: the exit code already carries it.
  */
 public final class GitLabReporter {
   private GitLabReporter() {}
@@ -44,9 +42,4 @@ public final class GitLabReporter {
     }
   }
 
-  /** Writes {@code gl-code-quality-report.json} (or the given file). */
-  public static void codeQuality(Report report, Path file, Path repoRoot, Path workDir)
-      throws IOException {
-    CodeQualityReport.write(report, file, repoRoot, workDir);
-  }
 }

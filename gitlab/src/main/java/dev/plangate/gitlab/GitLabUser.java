@@ -1,7 +1,6 @@
 package dev.plangate.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.Locale;
 
 /**
  * A GitLab account as the API embeds it ({@code author}, {@code user}): numeric id, username and
@@ -25,9 +24,5 @@ public record GitLabUser(long id, String username, String name) {
 
   boolean sameAs(GitLabUser other) {
     return exists() && other.id == id;
-  }
-
-  String key() {
-    return username.toLowerCase(Locale.ROOT);
   }
 }

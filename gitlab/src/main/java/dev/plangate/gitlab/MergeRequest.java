@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param baseSha {@code diff_refs.base_sha}: where the change begins; the policy comes from here
  */
 public record MergeRequest(long iid, GitLabUser author, String headSha, String baseSha,
-    String sourceBranch, String title, String webUrl) {
+    String sourceBranch) {
   private static final String SHA = "[0-9a-f]{40}([0-9a-f]{24})?";
 
   static MergeRequest of(JsonNode n) throws GitLabCheckException {
@@ -32,7 +32,6 @@ public record MergeRequest(long iid, GitLabUser author, String headSha, String b
       throw new GitLabCheckException("the merge request names no author");
     }
     return new MergeRequest(n.path("iid").asLong(), author, head, base,
-        n.path("source_branch").asText(""), n.path("title").asText(""),
-        n.path("web_url").asText(""));
+        n.path("source_branch").asText(""));
   }
 }

@@ -8,15 +8,11 @@ import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.gate.ApprovalSeal;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Approver.ApprovalException;
-import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
-import dev.plangate.core.policy.CommittedPolicy;
 import dev.plangate.core.policy.Policy;
-import dev.plangate.core.policy.PolicyException;
-import dev.plangate.core.policy.PolicyMerge;
-import dev.plangate.core.policy.PolicyOrigin;
 import dev.plangate.platform.ApiException;
+import dev.plangate.platform.ChangeCheckout;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -36,31 +32,16 @@ import java.util.Optional;
  * a possible agent (nothing shows otherwise), and the approver fails, so a change that destroys
  * is an error (exit 2) that says to set the token, while one that destroys nothing still passes.
  */
-public final class MergeRequestContext {
-  private final GitLabApi api;
-  private final String project;
-  private final MergeRequest mr;
-  private final Policy policy;
-  private final List<String> notes;
-  private final Optional<StickyNote> note;
-  private final Approver approver;
-  private final GitLabApprover gitLabApprover;
-  private final PlatformSignals platform;
-  private final byte[] sealKey;
-
-  private MergeRequestContext(GitLabApi api, String project, MergeRequest mr, Policy policy,
-      List<String> notes, Optional<StickyNote> note, Approver approver,
-      GitLabApprover gitLabApprover, PlatformSignals platform, byte[] sealKey) {
-    this.api = api;
-    this.project = project;
-    this.mr = mr;
-    this.policy = policy;
-    this.notes = List.copyOf(notes);
-    this.note = note;
-    this.approver = approver;
-    this.gitLabApprover = gitLabApprover;
-    this.platform = platform;
-    this.sealKey = sealKey;
+public record MergeRequestContext(GitLabApi api, String project, MergeRequest mergeRequest,
+    Policy policy, List<String> notes, Optional<StickyNote> note, Approver approver,
+    GitLabApprover gitLabApprover, PlatformSignals platformSignals, byte[] sealKey) {
+  /**
+   * @param api the client, or null without a token: then no note can be written
+   * @param policy the base commit's policy, tightened by the merge request's own version
+   * @param gitLabApprover the approver when there is a token, else null
+   */
+  public MergeRequestContext {
+    notes = List.copyOf(notes);
   }
 
   /**
@@ -82,9 +63,8 @@ public final class MergeRequestContext {
         return withoutToken(env, git, project, iid, policyPath, labelOverride);
       }
       MergeRequest mr = MergeRequest.of(api.get(prefix));
-      checkCheckout(git, mr);
       List<String> notes = new ArrayList<>();
-      Policy policy = policy(git, mr.baseSha(), mr.headSha(), policyPath, labelOverride, notes);
+      Policy policy = checkout(git, mr).policy(policyPath, labelOverride, notes, false);
       List<JsonNode> commits = api.getAll(prefix + "/commits");
       List<LabelEvent> events = new ArrayList<>();
       for (JsonNode e : api.getAll(prefix + "/resource_label_events")) {
@@ -106,8 +86,8 @@ public final class MergeRequestContext {
         long self = api.get("/user").path("id").asLong(-1);
         sticky = StickyNote.find(api, prefix, self);
       }
-      Optional<ApprovalSeal> seal = sticky.flatMap(n -> ApprovalSeal.find(ApprovalSeal.Scheme.GITLAB,
-          n.body(), project, iid, sealKey));
+      Optional<ApprovalSeal> seal = sticky.flatMap(n -> ApprovalSeal.find(
+          ApprovalSeal.Scheme.GITLAB, n.body(), project, iid, sealKey));
       GitLabApprover.ParticipantSource participants = () -> {
         try {
           return Participants.of(commits, git.range(mr.baseSha(), mr.headSha()).commits());
@@ -121,9 +101,7 @@ public final class MergeRequestContext {
       PlatformSignals platform = authorSignals(mr, people, catalog);
       return new MergeRequestContext(api, project, mr, policy, notes, sticky, approver, approver,
           platform, sealKey);
-    } catch (ApiException e) {
-      throw new GitLabCheckException(e.getMessage());
-    } catch (ApprovalException | GitException | IllegalArgumentException e) {
+    } catch (ApiException | ApprovalException | GitException | IllegalArgumentException e) {
       throw new GitLabCheckException(e.getMessage());
     }
   }
@@ -140,12 +118,12 @@ public final class MergeRequestContext {
           + " commit ids");
     }
     MergeRequest mr = new MergeRequest(iid, GitLabUser.GHOST, head, base,
-        env.get("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME").orElse(""), "", "");
-    checkCheckout(git, mr);
+        env.get("CI_MERGE_REQUEST_SOURCE_BRANCH_NAME").orElse(""));
+    ChangeCheckout checkout = checkout(git, mr);
     List<String> notes = new ArrayList<>();
     notes.add(GitLabEnvironment.TOKEN + " is not set, so the merge request's author, labels"
         + " and approvals were not read; authorship comes from the commits alone.");
-    Policy policy = policy(git, base, head, policyPath, labelOverride, notes);
+    Policy policy = checkout.policy(policyPath, labelOverride, notes, false);
     Approver noToken = new Approver() {
       @Override
       public dev.plangate.core.gate.Approvals approvals(
@@ -172,42 +150,13 @@ public final class MergeRequestContext {
         null, unknownAuthor, new byte[0]);
   }
 
-  public MergeRequest mergeRequest() {
-    return mr;
-  }
-
-  /** The base commit's policy, tightened by the merge request's own version. */
-  public Policy policy() {
-    return policy;
-  }
-
-  public List<String> notes() {
-    return notes;
-  }
-
-  public Approver approver() {
-    return approver;
-  }
-
-  public PlatformSignals platformSignals() {
-    return platform;
-  }
-
   /** Whether notes can be written (a token was given). */
   boolean canWrite() {
     return api != null;
   }
 
-  Optional<StickyNote> note() {
-    return note;
-  }
-
-  GitLabApi api() {
-    return api;
-  }
-
   String notePrefix() {
-    return "/projects/" + project + "/merge_requests/" + mr.iid();
+    return "/projects/" + project + "/merge_requests/" + mergeRequest.iid();
   }
 
   String sealMarker() {
@@ -215,67 +164,20 @@ public final class MergeRequestContext {
       return "";
     }
     return gitLabApprover.sealToWrite().map(s -> s.marker(ApprovalSeal.Scheme.GITLAB, project,
-        mr.iid(), sealKey))
-        .orElse("");
+        mergeRequest.iid(), sealKey)).orElse("");
   }
 
-  /**
-   * The plans were made from this checkout, so it must be the merge request's head, or a
-   * merged-results commit whose second parent is the head; a newer push means a newer pipeline
-   * decides.
-   */
-  private static void checkCheckout(GitRepository git, MergeRequest mr)
+  /** The merge request in this checkout, which must be its head. */
+  private static ChangeCheckout checkout(GitRepository git, MergeRequest mr)
       throws GitException, GitLabCheckException {
-    for (String sha : List.of(mr.headSha(), mr.baseSha())) {
-      if (git.resolve(sha + "^{commit}").isEmpty()) {
-        throw new GitLabCheckException("commit " + Commit.shortSha(sha) + " (the merge"
-            + " request's " + (sha.equals(mr.headSha()) ? "head" : "base") + ") is not in this"
-            + " checkout; set GIT_DEPTH: 0 (or fetch the target branch) before plangate");
-      }
+    ChangeCheckout checkout = new ChangeCheckout(git, mr.baseSha(), mr.headSha(),
+        "merge request");
+    String problem = checkout.problem("set GIT_DEPTH: 0 (or fetch the target branch) before"
+        + " plangate", "pipeline");
+    if (problem != null) {
+      throw new GitLabCheckException(problem);
     }
-    String head = git.resolve("HEAD").orElse("");
-    String merged = git.resolve("HEAD^2").orElse("");
-    if (!head.equals(mr.headSha()) && !merged.equals(mr.headSha())) {
-      throw new GitLabCheckException("the merge request's head is now "
-          + Commit.shortSha(mr.headSha()) + " but this checkout is " + Commit.shortSha(head)
-          + ": the plans are of an older commit, and the pipeline for the newer push decides");
-    }
-  }
-
-  /** The base commit's policy, tightened by the head's: a change cannot loosen its own rules. */
-  private static Policy policy(GitRepository git, String base, String head, String policyPath,
-      String labelOverride, List<String> notes) throws GitLabCheckException, GitException {
-    if (policyPath != null && (policyPath.equals("..") || policyPath.startsWith("../"))) {
-      throw new GitLabCheckException("the policy file " + policyPath + " is outside the"
-          + " repository; on a merge request the policy is read from the base commit");
-    }
-    if (policyPath != null && !git.exists(base, policyPath) && !git.exists(head, policyPath)) {
-      throw new GitLabCheckException("the policy file " + policyPath + " exists neither at the"
-          + " base commit " + Commit.shortSha(base) + " nor at the head");
-    }
-    Policy policy;
-    try {
-      Policy atBase = CommittedPolicy.at(git, base, Commit.shortSha(base)
-          + " (the merge request's base)", policyPath);
-      Policy atHead = CommittedPolicy.at(git, head, Commit.shortSha(head)
-          + " (the merge request's head)", policyPath);
-      atHead = atHead.withOrigin(new PolicyOrigin(atHead.origin().path(),
-          atHead.origin().revision(), List.of(), List.of()));
-      policy = PolicyMerge.tightenOnly(atBase, atHead).effective();
-      String path = atBase.origin().path() != null ? atBase.origin().path()
-          : atHead.origin().path();
-      if (path != null && !java.util.Arrays.equals(
-          git.exists(base, path) ? git.showBytes(base, path) : null,
-          git.exists(head, path) ? git.showBytes(head, path) : null)) {
-        notes.add("This merge request changes " + path + "; the gate applies the base commit's"
-            + " version, tightened by what the change adds; what it loosens takes effect once"
-            + " merged.");
-      }
-    } catch (PolicyException e) {
-      throw new GitLabCheckException(e.getMessage());
-    }
-    return labelOverride == null || labelOverride.isBlank() ? policy
-        : policy.withApprovalLabel(labelOverride.strip());
+    return checkout;
   }
 
   /** {@code approved_by}; a project without the approvals API (404) has none. */

@@ -2,6 +2,7 @@ package dev.plangate.maven;
 
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.report.BriefReport;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.logging.Log;
 
 /**
@@ -22,41 +23,19 @@ final class BuildLog {
     this.log = log;
   }
 
-  void info(String line) {
-    log.info(line);
-  }
-
-  void warn(String line) {
-    log.warn(line);
-  }
-
   void report(BriefReport brief, Decision decision, boolean failsTheBuild) {
     boolean error = failsTheBuild || decision == Decision.ERROR;
-    boolean destroys = !brief.findings().isEmpty();
-    Level headline = error ? Level.ERROR : destroys ? Level.WARN : Level.INFO;
-    headline.write(log, brief.headline());
+    Consumer<CharSequence> headline = error ? log::error
+        : brief.findings().isEmpty() ? log::info : log::warn;
+    headline.accept(brief.headline());
     for (BriefReport.Line line : brief.findings()) {
-      Level level = line.critical() ? (error ? Level.ERROR : Level.WARN)
-          : (error ? Level.WARN : Level.INFO);
-      level.write(log, "  " + line.text());
+      Consumer<CharSequence> level = line.critical() ? (error ? log::error : log::warn)
+          : (error ? log::warn : log::info);
+      level.accept("  " + line.text());
     }
     if (brief.more() > 0) {
-      headline.write(log, "  ... " + brief.more() + " more in the report");
+      headline.accept("  ... " + brief.more() + " more in the report");
     }
-    for (String next : brief.next()) {
-      headline.write(log, next);
-    }
-  }
-
-  private enum Level {
-    INFO, WARN, ERROR;
-
-    void write(Log log, String line) {
-      switch (this) {
-        case ERROR -> log.error(line);
-        case WARN -> log.warn(line);
-        default -> log.info(line);
-      }
-    }
+    brief.next().forEach(headline);
   }
 }

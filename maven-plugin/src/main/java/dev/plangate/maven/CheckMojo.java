@@ -1,6 +1,5 @@
 package dev.plangate.maven;
 
-import dev.plangate.core.api.CheckRequest;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.pipeline.Pipeline;
 import dev.plangate.core.report.BriefReport;
@@ -140,19 +139,13 @@ public class CheckMojo extends AbstractMojo {
       getLog().warn("plangate: skipped (plangate.skip): no plan was checked, nothing was approved");
       return;
     }
-    BuildLog log = new BuildLog(getLog());
-    CheckRequest request;
     ReportFiles files;
-    try {
-      Inputs inputs = new Inputs(this, log);
-      files = ReportFiles.of(formats, outputDirectory.toPath());
-      request = inputs.request();
-    } catch (Inputs.ParameterException e) {
-      throw new MojoExecutionException(e.getMessage(), e);
-    }
-    Report report = new Pipeline().check(request);
+    Report report;
     List<Path> written;
     try {
+      Inputs inputs = new Inputs(this, getLog());
+      files = ReportFiles.of(formats, outputDirectory.toPath());
+      report = new Pipeline().check(inputs.request());
       written = files.write(report);
     } catch (Inputs.ParameterException e) {
       throw new MojoExecutionException(e.getMessage(), e);
@@ -162,7 +155,7 @@ public class CheckMojo extends AbstractMojo {
     BriefReport brief = BriefReport.of(report, BuildLog.MAX_FINDING_LINES);
     boolean fails = report.decision() == Decision.BLOCKED
         || (report.decision() == Decision.APPROVAL_REQUIRED && failOnApprovalRequired);
-    log.report(brief, report.decision(), fails);
+    new BuildLog(getLog()).report(brief, report.decision(), fails);
     if (where != null) {
       getLog().info("plangate: report written to " + where);
     }

@@ -24,6 +24,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
+import org.apache.maven.plugin.logging.Log;
 
 /**
  * Turns the goal's parameters into the gate's question. Every parameter is checked before
@@ -38,10 +40,10 @@ final class Inputs {
   }
 
   private final CheckMojo goal;
-  private final BuildLog log;
+  private final Log log;
   private final Path basedir;
 
-  Inputs(CheckMojo goal, BuildLog log) {
+  Inputs(CheckMojo goal, Log log) {
     this.goal = goal;
     this.log = log;
     this.basedir = goal.basedir.toPath().toAbsolutePath().normalize();
@@ -71,9 +73,9 @@ final class Inputs {
     }
     List<Path> planFiles = plans(git, policy);
     List<Path> templates = files("templates", basedir, nonNull(goal.templates));
-    Path cdkOut = directory("cdkOut", goal.cdkOut);
-    Path cdkOutBase = directory("cdkOutBase", goal.cdkOutBase);
-    Path stackExport = file("stackExport", goal.stackExport);
+    Path cdkOut = existing("cdkOut", goal.cdkOut, true);
+    Path cdkOutBase = existing("cdkOutBase", goal.cdkOutBase, true);
+    Path stackExport = existing("stackExport", goal.stackExport, false);
     if (planFiles.isEmpty() && templates.isEmpty() && cdkOut == null) {
       throw new ParameterException("plans", "nothing to check: set plans, templates or cdkOut"
           + (policy.source() == null ? "" : ", or plans: in " + terminal(policy.source())));
@@ -81,7 +83,8 @@ final class Inputs {
     // Which option combinations work is the sources' to say (in CheckMojo.VOCABULARY's words).
     PlanExtras extras = new PlanExtras(stackExport, templates, null, null, cdkOut, cdkOutBase);
     CheckRequest.Builder request = CheckRequest.builder(planFiles).policy(policy)
-        .commits(git == null ? null : git.root(), commits).moduleDir(blankToNull(goal.moduleDir))
+        .commits(git == null ? null : git.root(), commits)
+        .moduleDir(given(goal.moduleDir) ? goal.moduleDir.strip() : null)
         .today(LocalDate.now()).extras(extras).vocabulary(CheckMojo.VOCABULARY);
     if (platform.isPresent()) {
       Platform p = platform.get();
@@ -114,10 +117,8 @@ final class Inputs {
       if (goal.policy != null) {
         return PolicyLoader.find(basedir, goal.policy.toPath());
       }
-      boolean projectHasOne = Files.exists(basedir.resolve(PolicyLoader.FILE_NAME),
-          LinkOption.NOFOLLOW_LINKS)
-          || Files.exists(basedir.resolve(PolicyLoader.ALTERNATE_FILE_NAME),
-          LinkOption.NOFOLLOW_LINKS);
+      boolean projectHasOne = Stream.of(PolicyLoader.FILE_NAME, PolicyLoader.ALTERNATE_FILE_NAME)
+          .anyMatch(name -> Files.exists(basedir.resolve(name), LinkOption.NOFOLLOW_LINKS));
       return PolicyLoader.find(projectHasOne || git == null ? basedir : git.root(), null);
     } catch (PolicyException e) {
       throw new ParameterException("policy", lines(e.getMessage()));
@@ -137,14 +138,12 @@ final class Inputs {
     try {
       String path = null;
       if (goal.policy != null) {
-        Path file = basedir.resolve(goal.policy.toPath()).toAbsolutePath().normalize();
-        Path root = git.root().toAbsolutePath().normalize();
-        if (!file.startsWith(root)) {
+        path = Platform.repositoryPath(git, basedir.resolve(goal.policy.toPath()));
+        if (path == null) {
           return working.withOrigin(working.origin().withNotes(List.of("The policy file "
               + working.source() + " is outside the repository, so no change can edit it; it"
               + " applies as it is.")));
         }
-        path = root.relativize(file).toString().replace('\\', '/');
       }
       String rev;
       String label;
@@ -209,14 +208,6 @@ final class Inputs {
     return out;
   }
 
-  private static Path directory(String parameter, File dir) throws ParameterException {
-    return existing(parameter, dir, true);
-  }
-
-  private static Path file(String parameter, File file) throws ParameterException {
-    return existing(parameter, file, false);
-  }
-
   /** The absolute path of a file or directory that must exist as that kind; null when unset. */
   private static Path existing(String parameter, File f, boolean directory)
       throws ParameterException {
@@ -273,15 +264,8 @@ final class Inputs {
     return s != null && !s.isBlank();
   }
 
-  private static String blankToNull(String s) {
-    return given(s) ? s.strip() : null;
-  }
-
   private static List<String> nonNull(List<String> values) {
-    List<String> out = new ArrayList<>();
-    if (values != null) {
-      values.stream().filter(Inputs::given).map(String::strip).forEach(out::add);
-    }
-    return out;
+    return values == null ? List.of()
+        : values.stream().filter(Inputs::given).map(String::strip).toList();
   }
 }

@@ -197,15 +197,11 @@ public abstract class RestClient {
     return getAll(pathAndQuery, null, Integer.MAX_VALUE);
   }
 
-  /** Like {@link #getAll(String)}, but stops requesting pages once {@code maxItems} are read. */
-  public List<JsonNode> getAll(String pathAndQuery, int maxItems) throws ApiException {
-    return getAll(pathAndQuery, null, maxItems);
-  }
-
   /**
-   * Like {@link #getAll(String, int)} for endpoints whose pages are objects holding the array in
-   * a field, e.g. {@code getAll("/repos/o/r/actions/runs?head_sha=…", "workflow_runs", 1000)}
-   * on {@code {"total_count": 2, "workflow_runs": [...]}}.
+   * Like {@link #getAll(String)}, but stops requesting pages once {@code maxItems} are read;
+   * for endpoints whose pages are objects holding the array in a field, e.g.
+   * {@code getAll("/repos/o/r/actions/runs?head_sha=…", "workflow_runs", 1000)} on
+   * {@code {"total_count": 2, "workflow_runs": [...]}}.
    *
    * @param itemsField the field that holds each page's array; null when the page is the array
    * @param maxItems at least 1; the result has at most this many items
