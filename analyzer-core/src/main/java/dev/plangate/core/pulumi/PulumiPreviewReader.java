@@ -252,10 +252,9 @@ public final class PulumiPreviewReader {
     }
 
     private void readSteps(JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!json.orNull(t, JsonToken.START_ARRAY, "steps")) {
         return;
       }
-      json.expect(t, JsonToken.START_ARRAY, "steps");
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         String ctx = "steps[" + i++ + "]";
@@ -268,10 +267,9 @@ public final class PulumiPreviewReader {
     }
 
     private void readDiagnostics(JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!json.orNull(t, JsonToken.START_ARRAY, "diagnostics")) {
         return;
       }
-      json.expect(t, JsonToken.START_ARRAY, "diagnostics");
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         diagnostic(p.currentToken(), "diagnostics[" + i++ + "]");

@@ -67,10 +67,9 @@ final class StackExportReader {
     }
 
     private void checkpoint(JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!json.orNull(t, JsonToken.START_OBJECT, "checkpoint")) {
         return;
       }
-      json.expect(t, JsonToken.START_OBJECT, "checkpoint");
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         JsonToken v = p.nextToken();
@@ -83,10 +82,9 @@ final class StackExportReader {
     }
 
     private void deployment(JsonToken t, String ctx) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!json.orNull(t, JsonToken.START_OBJECT, ctx)) {
         return;
       }
-      json.expect(t, JsonToken.START_OBJECT, ctx);
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
         JsonToken v = p.nextToken();

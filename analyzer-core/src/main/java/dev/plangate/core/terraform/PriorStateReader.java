@@ -4,13 +4,11 @@ import static dev.plangate.core.plan.PlanJson.describe;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.plangate.core.plan.TokenReader;
 import dev.plangate.core.terraform.TerraformPlanReader.StateResource;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Streams the plan's {@code prior_state} into the resources it records, with the
@@ -18,38 +16,27 @@ import java.util.function.Function;
  * Its edges widen the blast radius, so a part of the wrong shape fails rather than silently
  * giving fewer dependents.
  */
-final class PriorStateReader {
-  private final JsonParser p;
-  private final TerraformPlanReader.Failure failure;
-  private final Function<String, String> intern;
+final class PriorStateReader extends TokenReader {
   private final List<StateResource> state = new ArrayList<>();
 
-  PriorStateReader(JsonParser p, TerraformPlanReader.Failure failure) {
-    this(p, failure, new HashMap<String, String>());
-  }
-
-  private PriorStateReader(JsonParser p, TerraformPlanReader.Failure failure,
-      Map<String, String> interned) {
-    this.p = p;
-    this.failure = failure;
-    this.intern = s -> s == null ? null : interned.computeIfAbsent(s, k -> k);
+  PriorStateReader(JsonParser p) {
+    super(p);
   }
 
   /** Reads the value of {@code prior_state}, whose first token is {@code t}. */
   List<StateResource> read(JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
+    if (!orNull(t, JsonToken.START_OBJECT, "prior_state")) {
       return state;
     }
-    expect(t, JsonToken.START_OBJECT, "prior_state");
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String f = p.currentName();
       JsonToken v = p.nextToken();
-      if (f.equals("values") && objectOrNull(v, "prior_state.values")) {
+      if (f.equals("values") && orNull(v, JsonToken.START_OBJECT, "prior_state.values")) {
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String g = p.currentName();
           JsonToken w = p.nextToken();
           if (g.equals("root_module")
-              && objectOrNull(w, "prior_state.values.root_module")) {
+              && orNull(w, JsonToken.START_OBJECT, "prior_state.values.root_module")) {
             readModule("prior_state.values.root_module");
           } else {
             p.skipChildren();
@@ -66,12 +53,13 @@ final class PriorStateReader {
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String f = p.currentName();
       JsonToken v = p.nextToken();
-      if (f.equals("resources") && arrayOrNull(v, ctx + ".resources")) {
+      if (f.equals("resources") && orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
           readResource(ctx + ".resources", i++);
         }
-      } else if (f.equals("child_modules") && arrayOrNull(v, ctx + ".child_modules")) {
+      } else if (f.equals("child_modules")
+          && orNull(v, JsonToken.START_ARRAY, ctx + ".child_modules")) {
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
           String c = ctx + ".child_modules[" + i++ + "]";
@@ -101,7 +89,7 @@ final class PriorStateReader {
         case "address" -> address = string(v, ctx, index, "address");
         case "deposed_key" -> deposed = string(v, ctx, index, "deposed_key");
         case "mode" -> mode = string(v, ctx, index, "mode");
-        case "type" -> type = intern.apply(string(v, ctx, index, "type"));
+        case "type" -> type = intern(string(v, ctx, index, "type"));
         case "depends_on" -> dependsOn = stringArray(v, ctx, index, "depends_on");
         default -> p.skipChildren();
       }
@@ -110,7 +98,7 @@ final class PriorStateReader {
       boolean managed = mode == null ? !TerraformPlanReader.isDataAddress(address)
           : !mode.equals("data");
       state.add(new StateResource(address, deposed, managed,
-          type == null ? intern.apply(TerraformPlanReader.typeFromAddress(address)) : type,
+          type == null ? intern(TerraformPlanReader.typeFromAddress(address)) : type,
           dependsOn));
     }
   }
@@ -124,7 +112,7 @@ final class PriorStateReader {
       return null;
     }
     if (t != JsonToken.VALUE_STRING) {
-      throw failure.fail(at(ctx, index) + "." + field + ": expected a string, found "
+      throw fail(at(ctx, index) + "." + field + ": expected a string, found "
           + describe(t));
     }
     return p.getText();
@@ -136,42 +124,18 @@ final class PriorStateReader {
       return List.of();
     }
     if (t != JsonToken.START_ARRAY) {
-      throw failure.fail(at(ctx, index) + "." + field + ": expected an array, found "
+      throw fail(at(ctx, index) + "." + field + ": expected an array, found "
           + describe(t));
     }
     List<String> out = new ArrayList<>(2);
     while (p.nextToken() != JsonToken.END_ARRAY) {
       JsonToken s = p.currentToken();
       if (s != JsonToken.VALUE_STRING) {
-        throw failure.fail(at(ctx, index) + "." + field + ": expected strings, found "
+        throw fail(at(ctx, index) + "." + field + ": expected strings, found "
             + describe(s));
       }
-      out.add(intern.apply(p.getText()));
+      out.add(intern(p.getText()));
     }
     return out;
-  }
-
-  /** True for an object to read; false for null; fails for anything else. */
-  private boolean objectOrNull(JsonToken t, String ctx) {
-    if (t == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    expect(t, JsonToken.START_OBJECT, ctx);
-    return true;
-  }
-
-  /** True for an array to read; false for null; fails for anything else. */
-  private boolean arrayOrNull(JsonToken t, String ctx) {
-    if (t == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    expect(t, JsonToken.START_ARRAY, ctx);
-    return true;
-  }
-
-  private void expect(JsonToken actual, JsonToken wanted, String ctx) {
-    if (actual != wanted) {
-      throw failure.fail(ctx + ": expected " + describe(wanted) + ", found " + describe(actual));
-    }
   }
 }
