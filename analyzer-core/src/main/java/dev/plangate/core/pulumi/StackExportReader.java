@@ -90,10 +90,9 @@ final class StackExportReader {
         JsonToken v = p.nextToken();
         if (f.equals("resources")) {
           sawResources = true;
-          if (v == JsonToken.VALUE_NULL) {
+          if (!json.orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
             continue;
           }
-          json.expect(v, JsonToken.START_ARRAY, ctx + ".resources");
           int i = 0;
           while (p.nextToken() != JsonToken.END_ARRAY) {
             String at = ctx + ".resources[" + i++ + "]";
