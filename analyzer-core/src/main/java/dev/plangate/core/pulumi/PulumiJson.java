@@ -198,14 +198,10 @@ final class PulumiJson extends TokenReader {
         case "replaceWith" -> replaceWith = stringArray(v, ctx, f);
         case "importID", "importId" -> importId = string(v, ctx, f);
         case "sourcePosition" -> sourcePosition = string(v, ctx, f);
-        case "inputs", "outputs" -> {
-          Map<String, Object> read = readSelected(v, ctx + "." + f, type != null ? type : typeHint);
-          if (f.equals("inputs")) {
-            inputs = read;
-          } else {
-            outputs = read;
-          }
-        }
+        case "inputs" ->
+            inputs = readSelected(v, ctx + ".inputs", type != null ? type : typeHint);
+        case "outputs" ->
+            outputs = readSelected(v, ctx + ".outputs", type != null ? type : typeHint);
         default -> p.skipChildren();
       }
     }

@@ -135,7 +135,7 @@ final class PulumiPlanBuilder {
     Dependencies edges = edges(listed.stream().map(l -> new Node(l.urn(), l.deposed(), l.steps()))
         .toList(), stateOnly, stateByUrn);
     return new Plan(source, PlanFormat.PULUMI, null, null, changes, edges, preview.drift(),
-        List.of(), preview.errored(), preview.complete(), allWarnings, Map.of());
+        List.of(), preview.errored(), true, allWarnings, Map.of());
   }
 
   private record Node(String urn, String deposed, List<PulumiStep> steps) {}

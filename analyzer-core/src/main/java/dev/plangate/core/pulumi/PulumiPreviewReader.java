@@ -144,8 +144,7 @@ public final class PulumiPreviewReader {
    *
    * @param steps the steps, one per (object, op), in file order
    */
-  record Preview(List<PulumiStep> steps, List<String> warnings, boolean errored,
-      boolean complete, int drift) {}
+  record Preview(List<PulumiStep> steps, List<String> warnings, boolean errored, int drift) {}
 
   /** The two shapes of a preview file. */
   private enum Kind { DIGEST, EVENTS }
@@ -386,13 +385,7 @@ public final class PulumiPreviewReader {
       }
     }
 
-    /** A step that may take an object away: any op but the harmless ones, unknown ones too. */
-    private static boolean destroys(PulumiStep s) {
-      return !HARMLESS_OPS.contains(s.op());
-    }
-
     private Preview finish() {
-      boolean complete = true;
       if (kind == Kind.EVENTS && !sawSummary) {
         // Deletes come last in a stream: a stream cut before its summary is exactly the cut that
         // hides them, so it is an input error, never a plan that passes with a warning.
@@ -400,7 +393,8 @@ public final class PulumiPreviewReader {
             + " engine finished, and the steps that come last (deletes) may be missing; give the"
             + " whole `pulumi preview --json` event log");
       }
-      if (summaryDestroys > 0 && steps.stream().noneMatch(Reading::destroys)) {
+      // A step that may take an object away: any op but the harmless ones, unknown ones too.
+      if (summaryDestroys > 0 && steps.stream().allMatch(s -> HARMLESS_OPS.contains(s.op()))) {
         throw new PulumiJson.Invalid("changeSummary counts " + summaryDestroys + " delete or"
             + " replace step(s), but the steps list none: the preview is truncated or edited");
       }
@@ -419,7 +413,7 @@ public final class PulumiPreviewReader {
         warnings.add("Pulumi reports errors (" + shown + "): the preview is incomplete and cannot"
             + " show everything that would be destroyed.");
       }
-      return new Preview(steps, warnings, errored, complete, drift);
+      return new Preview(steps, warnings, errored, drift);
     }
   }
 }

@@ -135,10 +135,6 @@ public final class TerraformPlanReader {
       this(null, path, index);
     }
 
-    static At of(String path) {
-      return new At(path, -1);
-    }
-
     At field(String field) {
       return new At(this, field, -1);
     }
@@ -531,7 +527,7 @@ public final class TerraformPlanReader {
           JsonToken v = p.nextToken();
           if (f.equals("resource_change")) {
             // Each one becomes a warning: an entry that cannot be read must not vanish.
-            ResourceChange c = readChange(At.of(ctx + ".resource_change"));
+            ResourceChange c = readChange(new At(ctx + ".resource_change", -1));
             deferred.add(deferredCopy(c));
           } else {
             p.skipChildren();
