@@ -80,8 +80,7 @@ final class PulumiJson extends TokenReader {
     List<String> diffReasons = List.of();
     Map<String, String> detailedDiff = Map.of();
     boolean deleteBeforeReplace = false;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "op" -> op = string(v, ctx, "op");
@@ -119,14 +118,12 @@ final class PulumiJson extends TokenReader {
       return Map.of();
     }
     Map<String, String> out = new LinkedHashMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String path = p.currentName();
+    for (String path = p.nextFieldName(); path != null; path = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       String at = ctx + "[\"" + path + "\"]";
       expect(v, JsonToken.START_OBJECT, at);
       String kind = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken w = p.nextToken();
         if (f.equals("kind") || f.equals("diffKind")) {
           if (w == JsonToken.VALUE_NUMBER_INT) {
@@ -176,8 +173,7 @@ final class PulumiJson extends TokenReader {
     String sourcePosition = null;
     Map<String, Object> inputs = Map.of();
     Map<String, Object> outputs = Map.of();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "urn" -> urn = string(v, ctx, f);
@@ -237,8 +233,7 @@ final class PulumiJson extends TokenReader {
     if (!orNull(t, JsonToken.START_OBJECT, ctx)) {
       return;
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
+    for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
       into.addAll(stringArray(p.nextToken(), ctx, key));
     }
   }

@@ -204,8 +204,7 @@ public final class PulumiPreviewReader {
     /** One top-level object: the digest, or one event. */
     private void rootObject(String ctx, boolean first) throws IOException {
       boolean recognised = false;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         switch (f) {
           case "steps" -> {
@@ -280,8 +279,7 @@ public final class PulumiPreviewReader {
       json.expect(t, JsonToken.START_OBJECT, ctx);
       String severity = null;
       String message = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         switch (f) {
           case "severity" -> severity = json.string(v, ctx, f);
@@ -298,8 +296,7 @@ public final class PulumiPreviewReader {
       switch (kind) {
         case "resourcePreEvent", "resOutputsEvent", "resOpFailedEvent" -> {
           PulumiStep step = null;
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
+          for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             if (f.equals("metadata")) {
               json.expect(v, JsonToken.START_OBJECT, ctx + ".metadata");
@@ -319,8 +316,7 @@ public final class PulumiPreviewReader {
         }
         case "summaryEvent" -> {
           sawSummary = true;
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
+          for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             switch (f) {
               case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
@@ -332,8 +328,7 @@ public final class PulumiPreviewReader {
         case "diagnosticEvent" -> diagnostic(JsonToken.START_OBJECT, ctx);
         case "errorEvent" -> {
           String message = null;
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
+          for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             if (f.equals("error") && v == JsonToken.VALUE_STRING) {
               message = p.getText();
@@ -374,8 +369,7 @@ public final class PulumiPreviewReader {
         p.skipChildren();
         return;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String op = p.currentName();
+      for (String op = p.nextFieldName(); op != null; op = p.nextFieldName()) {
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NUMBER_INT && !HARMLESS_OPS.contains(op)) {
           summaryDestroys += Math.max(0, p.getLongValue());

@@ -45,8 +45,7 @@ final class StackExportReader {
         throw new PulumiJson.Invalid("the stack export is empty");
       }
       json.expect(t, JsonToken.START_OBJECT, "the stack export");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         switch (f) {
           case "deployment" -> deployment(v, "deployment");
@@ -70,8 +69,7 @@ final class StackExportReader {
       if (!json.orNull(t, JsonToken.START_OBJECT, "checkpoint")) {
         return;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         if (f.equals("latest")) {
           deployment(v, "checkpoint.latest");
@@ -85,8 +83,7 @@ final class StackExportReader {
       if (!json.orNull(t, JsonToken.START_OBJECT, ctx)) {
         return;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         if (f.equals("resources")) {
           sawResources = true;

@@ -32,8 +32,7 @@ final class ConfigurationReader extends TokenReader {
       return null;
     }
     ConfigModule root = new ConfigModule(List.of());
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       if (f.equals("root_module")
           && orNull(v, JsonToken.START_OBJECT, "configuration.root_module")) {
@@ -46,8 +45,7 @@ final class ConfigurationReader extends TokenReader {
   }
 
   private void readModule(ConfigModule m, String ctx) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "resources" -> {
@@ -63,8 +61,7 @@ final class ConfigurationReader extends TokenReader {
           if (!orNull(v, JsonToken.START_OBJECT, ctx + ".module_calls")) {
             continue;
           }
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String call = p.currentName();
+          for (String call = p.nextFieldName(); call != null; call = p.nextFieldName()) {
             JsonToken c = p.nextToken();
             String at = ctx + ".module_calls." + call;
             if (orNull(c, JsonToken.START_OBJECT, at)) {
@@ -76,16 +73,14 @@ final class ConfigurationReader extends TokenReader {
           if (!orNull(v, JsonToken.START_OBJECT, ctx + ".outputs")) {
             continue;
           }
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String out = p.currentName();
+          for (String out = p.nextFieldName(); out != null; out = p.nextFieldName()) {
             JsonToken o = p.nextToken();
             if (!orNull(o, JsonToken.START_OBJECT, ctx + ".outputs." + out)) {
               continue;
             }
             Set<String> refs = new LinkedHashSet<>();
             List<String> dependsOn = new ArrayList<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-              String g = p.currentName();
+            for (String g = p.nextFieldName(); g != null; g = p.nextFieldName()) {
               JsonToken w = p.nextToken();
               if (g.equals("expression")) {
                 collectReferences(refs);
@@ -111,8 +106,7 @@ final class ConfigurationReader extends TokenReader {
     String name = null;
     Set<String> refs = new LinkedHashSet<>();
     List<String> dependsOn = new ArrayList<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "address" -> address = v == JsonToken.VALUE_STRING ? p.getText() : null;
@@ -137,8 +131,7 @@ final class ConfigurationReader extends TokenReader {
     ConfigModule.Call call = new ConfigModule.Call();
     List<String> childPath = new ArrayList<>(parent.path);
     childPath.add(callName);
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "expressions" -> {
@@ -146,8 +139,7 @@ final class ConfigurationReader extends TokenReader {
             p.skipChildren();
             continue;
           }
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String input = p.currentName();
+          for (String input = p.nextFieldName(); input != null; input = p.nextFieldName()) {
             p.nextToken();
             Set<String> refs = new LinkedHashSet<>();
             collectReferences(refs);
@@ -184,8 +176,7 @@ final class ConfigurationReader extends TokenReader {
   private void collectReferences(Set<String> out) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         if (f.equals("references") && v == JsonToken.START_ARRAY) {
           List<String> list = new ArrayList<>();

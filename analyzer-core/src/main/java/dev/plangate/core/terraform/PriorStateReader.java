@@ -1,7 +1,5 @@
 package dev.plangate.core.terraform;
 
-import static dev.plangate.core.plan.PlanJson.describe;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.plangate.core.plan.TokenReader;
@@ -18,6 +16,7 @@ import java.util.List;
  */
 final class PriorStateReader extends TokenReader {
   private final List<StateResource> state = new ArrayList<>();
+  private final Position at = new Position();
 
   PriorStateReader(JsonParser p) {
     super(p);
@@ -28,12 +27,10 @@ final class PriorStateReader extends TokenReader {
     if (!orNull(t, JsonToken.START_OBJECT, "prior_state")) {
       return state;
     }
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       if (f.equals("values") && orNull(v, JsonToken.START_OBJECT, "prior_state.values")) {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String g = p.currentName();
+        for (String g = p.nextFieldName(); g != null; g = p.nextFieldName()) {
           JsonToken w = p.nextToken();
           if (g.equals("root_module")
               && orNull(w, JsonToken.START_OBJECT, "prior_state.values.root_module")) {
@@ -50,8 +47,7 @@ final class PriorStateReader extends TokenReader {
   }
 
   private void readModule(String ctx) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       if (f.equals("resources") && orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
         int i = 0;
@@ -72,11 +68,10 @@ final class PriorStateReader extends TokenReader {
     }
   }
 
-  /** {@code ctx} and {@code index} are joined into a path only when reporting an error. */
   private void readResource(String ctx, int index) throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      expect(p.currentToken(), JsonToken.START_OBJECT, at(ctx, index));
-    }
+    at.ctx = ctx;
+    at.index = index;
+    expect(p.currentToken(), JsonToken.START_OBJECT, at);
     String address = null;
     String deposed = null;
     String mode = null;
@@ -86,11 +81,11 @@ final class PriorStateReader extends TokenReader {
       String f = p.currentName();
       JsonToken v = p.nextToken();
       switch (f) {
-        case "address" -> address = string(v, ctx, index, "address");
-        case "deposed_key" -> deposed = string(v, ctx, index, "deposed_key");
-        case "mode" -> mode = string(v, ctx, index, "mode");
-        case "type" -> type = intern(string(v, ctx, index, "type"));
-        case "depends_on" -> dependsOn = stringArray(v, ctx, index, "depends_on");
+        case "address" -> address = string(v, at, "address");
+        case "deposed_key" -> deposed = string(v, at, "deposed_key");
+        case "mode" -> mode = string(v, at, "mode");
+        case "type" -> type = intern(string(v, at, "type"));
+        case "depends_on" -> dependsOn = stringArray(v, at, "depends_on");
         default -> p.skipChildren();
       }
     }
@@ -103,39 +98,18 @@ final class PriorStateReader extends TokenReader {
     }
   }
 
-  private static String at(String ctx, int index) {
-    return ctx + "[" + index + "]";
-  }
+  /**
+   * The resource being read, {@code ...resources[3]}: one object, moved on per resource and
+   * joined into a path only when an error is reported, so a state of a million resources builds
+   * no strings for them.
+   */
+  private static final class Position {
+    String ctx;
+    int index;
 
-  private String string(JsonToken t, String ctx, int index, String field) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
+    @Override
+    public String toString() {
+      return ctx + "[" + index + "]";
     }
-    if (t != JsonToken.VALUE_STRING) {
-      throw fail(at(ctx, index) + "." + field + ": expected a string, found "
-          + describe(t));
-    }
-    return p.getText();
-  }
-
-  private List<String> stringArray(JsonToken t, String ctx, int index, String field)
-      throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return List.of();
-    }
-    if (t != JsonToken.START_ARRAY) {
-      throw fail(at(ctx, index) + "." + field + ": expected an array, found "
-          + describe(t));
-    }
-    List<String> out = new ArrayList<>(2);
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      JsonToken s = p.currentToken();
-      if (s != JsonToken.VALUE_STRING) {
-        throw fail(at(ctx, index) + "." + field + ": expected strings, found "
-            + describe(s));
-      }
-      out.add(intern(p.getText()));
-    }
-    return out;
   }
 }
