@@ -387,7 +387,7 @@ public final class PulumiPreviewReader {
             + " engine finished, and the steps that come last (deletes) may be missing; give the"
             + " whole `pulumi preview --json` event log");
       }
-      // A step that may take an object away: any op but the harmless ones, unknown ones too.
+      // Any op but the harmless ones may take an object away, unknown ones too.
       if (summaryDestroys > 0 && steps.stream().allMatch(s -> HARMLESS_OPS.contains(s.op()))) {
         throw new PulumiJson.Invalid("changeSummary counts " + summaryDestroys + " delete or"
             + " replace step(s), but the steps list none: the preview is truncated or edited");
