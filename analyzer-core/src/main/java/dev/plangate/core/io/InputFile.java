@@ -47,10 +47,8 @@ public final class InputFile {
     } catch (NoSuchFileException e) {
       throw new InputFileException(name, Files.isSymbolicLink(file)
           ? "is a symbolic link to a file that does not exist" : "file not found");
-    } catch (AccessDeniedException e) {
-      throw new InputFileException(name, "permission denied");
     } catch (IOException e) {
-      throw new InputFileException(name, "cannot read: " + e.getMessage());
+      throw unreadable(name, e);
     }
     if (!attrs.isRegularFile()) {
       throw new InputFileException(name, "is " + kind(file, attrs)
@@ -72,12 +70,8 @@ public final class InputFile {
     InputStream in;
     try {
       in = Files.newInputStream(file);
-    } catch (NoSuchFileException e) {
-      throw new InputFileException(name, "file not found");
-    } catch (AccessDeniedException e) {
-      throw new InputFileException(name, "permission denied");
     } catch (IOException e) {
-      throw new InputFileException(name, "cannot read: " + e.getMessage());
+      throw unreadable(name, e);
     }
     return new Bounded(in, name, maxBytes);
   }
@@ -90,10 +84,8 @@ public final class InputFile {
     }
     try (InputStream in = open(file, name, maxBytes)) {
       return in.readAllBytes();
-    } catch (InputFileException e) {
-      throw e;
     } catch (IOException e) {
-      throw new InputFileException(name, "cannot read: " + e.getMessage());
+      throw unreadable(name, e);
     }
   }
 
@@ -101,6 +93,15 @@ public final class InputFile {
   public static String readString(Path file, String name, long maxBytes)
       throws InputFileException {
     return new String(readAllBytes(file, name, maxBytes), StandardCharsets.UTF_8);
+  }
+
+  private static InputFileException unreadable(String name, IOException e) {
+    if (e instanceof InputFileException f) {
+      return f;
+    }
+    return new InputFileException(name, e instanceof NoSuchFileException ? "file not found"
+        : e instanceof AccessDeniedException ? "permission denied"
+        : "cannot read: " + e.getMessage());
   }
 
   /** "16 MiB" for whole mebibytes, else the byte count. */
@@ -120,12 +121,7 @@ public final class InputFile {
   }
 
   private static String kind(Path file, BasicFileAttributes attrs) {
-    String what;
-    if (attrs.isDirectory()) {
-      what = "a directory";
-    } else {
-      what = otherKind(file);
-    }
+    String what = attrs.isDirectory() ? "a directory" : otherKind(file);
     if (Files.isSymbolicLink(file)) {
       try {
         return "a symbolic link to " + what + " (" + file.toRealPath() + ")";
@@ -141,17 +137,15 @@ public final class InputFile {
     try {
       Object mode = Files.getAttribute(file, "unix:mode");
       if (mode instanceof Integer m) {
-        switch (m & 0170000) {
-          case 0010000:
-            return "a FIFO (named pipe)";
-          case 0020000:
-            return "a character device";
-          case 0060000:
-            return "a block device";
-          case 0140000:
-            return "a socket";
-          default:
-            break;
+        String kind = switch (m & 0170000) {
+          case 0010000 -> "a FIFO (named pipe)";
+          case 0020000 -> "a character device";
+          case 0060000 -> "a block device";
+          case 0140000 -> "a socket";
+          default -> null;
+        };
+        if (kind != null) {
+          return kind;
         }
       }
     } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

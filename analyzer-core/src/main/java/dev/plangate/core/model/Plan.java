@@ -72,8 +72,7 @@ public record Plan(
         && changes.stream().anyMatch(c -> c.listed() && c.kind().isFinding())) {
       all.add(warning);
     }
-    return new Plan(source, format, formatVersion, toolVersion, changes, dependencies, driftCount,
-        deferred, errored, complete, all, moduleSources, false);
+    return withWarnings(all).withDependenciesKnown(false);
   }
 
   /**
@@ -88,9 +87,8 @@ public record Plan(
   /** This plan marked as knowing its dependencies, without the warning that they are unknown. */
   public Plan withDependenciesKnown() {
     String warning = dependenciesUnknownWarning(format);
-    return new Plan(source, format, formatVersion, toolVersion, changes, dependencies, driftCount,
-        deferred, errored, complete, warnings.stream().filter(w -> !w.equals(warning)).toList(),
-        moduleSources, true);
+    return withWarnings(warnings.stream().filter(w -> !w.equals(warning)).toList())
+        .withDependenciesKnown(true);
   }
 
   /** The plan warning for a file of {@code format} that does not say what depends on what. */

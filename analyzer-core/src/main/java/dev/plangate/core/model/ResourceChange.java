@@ -56,15 +56,6 @@ public record ResourceChange(
         previousAddress, importing, listed, before, false, null, null, null);
   }
 
-  /** A change whose address is the tool's own full identifier. */
-  public ResourceChange(String address, String deposed, String type, boolean managed,
-      ChangeKind kind, ReplaceOrder order, List<String> rawActions, String reason,
-      List<String> replacePaths, String previousAddress, boolean importing, boolean listed,
-      Map<String, Object> before, boolean conditional, String why, String location) {
-    this(address, deposed, type, managed, kind, order, rawActions, reason, replacePaths,
-        previousAddress, importing, listed, before, conditional, why, location, null);
-  }
-
   public ResourceChange {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(kind, "kind");

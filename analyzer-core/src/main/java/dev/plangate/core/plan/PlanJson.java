@@ -80,10 +80,11 @@ public final class PlanJson {
       if (j instanceof JsonEOFException
           || String.valueOf(j.getOriginalMessage()).contains("end-of-input")) {
         return new PlanReadException(file,
-            "truncated JSON: the document ends early (" + where(j) + ")");
+            "truncated JSON: the document ends early (" + position(j.getLocation()) + ")");
       }
       return new PlanReadException(file,
-          "not valid JSON: " + firstLine(j.getOriginalMessage()) + " (" + where(j) + ")");
+          "not valid JSON: " + firstLine(j.getOriginalMessage()) + " ("
+              + position(j.getLocation()) + ")");
     }
     return new PlanReadException(file, "cannot read: " + e.getMessage());
   }
@@ -123,10 +124,6 @@ public final class PlanJson {
     }
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
-  }
-
-  private static String where(JsonProcessingException e) {
-    return position(e.getLocation());
   }
 
   /** How messages give a place in a document: "line 3, column 14". */

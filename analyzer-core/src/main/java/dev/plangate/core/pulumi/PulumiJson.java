@@ -1,7 +1,5 @@
 package dev.plangate.core.pulumi;
 
-import static dev.plangate.core.plan.PlanJson.describe;
-
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -10,12 +8,11 @@ import dev.plangate.core.io.InputFile;
 import dev.plangate.core.plan.AttributeSelector;
 import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.plan.TokenReader;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,7 +25,7 @@ import java.util.Set;
  * resource catalogue asks for, so memory grows with the number of resources, not with the size of
  * the file (event logs and digests of large stacks carry whole rendered templates and user data).
  */
-final class PulumiJson {
+final class PulumiJson extends TokenReader {
   /** Deepest nesting accepted; real files stay far below, hostile input does not. */
   static final int MAX_NESTING_DEPTH = 1000;
 
@@ -40,19 +37,11 @@ final class PulumiJson {
   private static final List<String> NUMBERED_DIFF_KINDS = List.of(
       "add", "add-replace", "delete", "delete-replace", "update", "update-replace");
 
-  private final JsonParser p;
   private final AttributeSelector attributes;
 
   PulumiJson(JsonParser p, AttributeSelector attributes) {
-    this.p = p;
+    super(p);
     this.attributes = attributes;
-  }
-
-  /** A structural problem in otherwise valid JSON. Unchecked inside, mapped at the boundary. */
-  static final class Invalid extends RuntimeException {
-    Invalid(String message) {
-      super(message, null, false, false);
-    }
   }
 
   /** Something that parses one open file; {@link #parse} maps its failures to plan errors. */
@@ -91,8 +80,7 @@ final class PulumiJson {
     List<String> diffReasons = List.of();
     Map<String, String> detailedDiff = Map.of();
     boolean deleteBeforeReplace = false;
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "op" -> op = string(v, ctx, "op");
@@ -126,19 +114,16 @@ final class PulumiJson {
   }
 
   private Map<String, String> readDetailedDiff(JsonToken t, String ctx) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
+    if (!orNull(t, JsonToken.START_OBJECT, ctx)) {
       return Map.of();
     }
-    expect(t, JsonToken.START_OBJECT, ctx);
     Map<String, String> out = new LinkedHashMap<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String path = p.currentName();
+    for (String path = p.nextFieldName(); path != null; path = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       String at = ctx + "[\"" + path + "\"]";
       expect(v, JsonToken.START_OBJECT, at);
       String kind = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken w = p.nextToken();
         if (f.equals("kind") || f.equals("diffKind")) {
           if (w == JsonToken.VALUE_NUMBER_INT) {
@@ -166,10 +151,9 @@ final class PulumiJson {
    *     attributes before the state's own {@code type} field has been seen
    */
   PulumiState readState(JsonToken t, String ctx, String typeHint) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
+    if (!orNull(t, JsonToken.START_OBJECT, ctx)) {
       return null;
     }
-    expect(t, JsonToken.START_OBJECT, ctx);
     String urn = null;
     String type = null;
     String id = null;
@@ -189,8 +173,7 @@ final class PulumiJson {
     String sourcePosition = null;
     Map<String, Object> inputs = Map.of();
     Map<String, Object> outputs = Map.of();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "urn" -> urn = string(v, ctx, f);
@@ -211,14 +194,10 @@ final class PulumiJson {
         case "replaceWith" -> replaceWith = stringArray(v, ctx, f);
         case "importID", "importId" -> importId = string(v, ctx, f);
         case "sourcePosition" -> sourcePosition = string(v, ctx, f);
-        case "inputs", "outputs" -> {
-          Map<String, Object> read = readSelected(v, ctx + "." + f, type != null ? type : typeHint);
-          if (f.equals("inputs")) {
-            inputs = read;
-          } else {
-            outputs = read;
-          }
-        }
+        case "inputs" ->
+            inputs = readSelected(v, ctx + ".inputs", type != null ? type : typeHint);
+        case "outputs" ->
+            outputs = readSelected(v, ctx + ".outputs", type != null ? type : typeHint);
         default -> p.skipChildren();
       }
     }
@@ -251,12 +230,10 @@ final class PulumiJson {
 
   private void readPropertyDependencies(JsonToken t, String ctx, Set<String> into)
       throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
+    if (!orNull(t, JsonToken.START_OBJECT, ctx)) {
       return;
     }
-    expect(t, JsonToken.START_OBJECT, ctx);
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String key = p.currentName();
+    for (String key = p.nextFieldName(); key != null; key = p.nextFieldName()) {
       into.addAll(stringArray(p.nextToken(), ctx, key));
     }
   }
@@ -264,10 +241,9 @@ final class PulumiJson {
   /** Keeps the properties whose Terraform name the catalogue wants; skips the rest unread. */
   private Map<String, Object> readSelected(JsonToken t, String ctx, String typeToken)
       throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
+    if (!orNull(t, JsonToken.START_OBJECT, ctx)) {
       return Map.of();
     }
-    expect(t, JsonToken.START_OBJECT, ctx);
     String tf = PulumiTypes.terraformType(typeToken);
     Set<String> wanted = typeToken == null ? attributes.allRootAttributes()
         : tf == null ? Set.of() : attributes.rootAttributes(tf);
@@ -293,18 +269,6 @@ final class PulumiJson {
 
   // ---- small readers -------------------------------------------------------------------------
 
-  String string(JsonToken t, String ctx, String field) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (t != JsonToken.VALUE_STRING) {
-      throw fail(ctx + "." + field + ": expected a string, found " + describe(t));
-    }
-    // Jackson reads a string's text lazily: an end of input inside it surfaces here, as the
-    // IOException that parse() reports as truncation.
-    return p.getText();
-  }
-
   /** Ids are strings, but a hand-written file may give a number. */
   private String scalarText(JsonToken t, String ctx, String field) throws IOException {
     if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
@@ -313,47 +277,10 @@ final class PulumiJson {
     return string(t, ctx, field);
   }
 
-  boolean bool(JsonToken t, String ctx, String field) {
-    if (t == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    if (t == JsonToken.VALUE_TRUE) {
-      return true;
-    }
-    if (t == JsonToken.VALUE_FALSE) {
-      return false;
-    }
-    throw fail(ctx + "." + field + ": expected true or false, found " + describe(t));
-  }
-
-  List<String> stringArray(JsonToken t, String ctx, String field) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return List.of();
-    }
-    if (t != JsonToken.START_ARRAY) {
-      throw fail(ctx + "." + field + ": expected an array, found " + describe(t));
-    }
-    List<String> out = new ArrayList<>(2);
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      JsonToken s = p.currentToken();
-      if (s != JsonToken.VALUE_STRING) {
-        throw fail(ctx + "." + field + ": expected strings, found " + describe(s));
-      }
-      out.add(p.getText());
-    }
-    return out;
-  }
-
-  void expect(JsonToken actual, JsonToken wanted, String ctx) {
-    if (actual != wanted) {
-      throw fail(ctx + ": expected " + describe(wanted) + ", found " + describe(actual));
-    }
-  }
-
-  Invalid fail(String message) {
-    var loc = p.currentLocation();
-    return new Invalid(message + " (line " + loc.getLineNr() + ", column " + loc.getColumnNr()
-        + ")");
+  /** JSON null reads as false, as Go's decoder (Pulumi's) reads it. */
+  @Override
+  public boolean bool(JsonToken t, Object ctx, String field) {
+    return t != JsonToken.VALUE_NULL && super.bool(t, ctx, field);
   }
 
   private static String emptyToNull(String s) {

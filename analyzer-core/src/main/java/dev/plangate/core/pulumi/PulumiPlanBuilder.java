@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -88,19 +89,9 @@ final class PulumiPlanBuilder {
     int assumedOrder = 0;
     for (Listed l : listed) {
       StepClassifier.Verdict v = l.verdict();
-      String type = l.steps().get(0).typeToken();
-      for (PulumiStep s : l.steps()) {
-        if (s.type() != null) {
-          type = s.type();
-          break;
-        }
-      }
-      List<String> rawActions = new ArrayList<>();
-      for (PulumiStep s : l.steps()) {
-        if (!rawActions.contains(s.op())) {
-          rawActions.add(s.op());
-        }
-      }
+      String type = l.steps().stream().map(PulumiStep::type).filter(Objects::nonNull)
+          .findFirst().orElse(l.steps().get(0).typeToken());
+      List<String> rawActions = l.steps().stream().map(PulumiStep::op).distinct().toList();
       ResourceChange c = ResourceChange.builder().address(address.get(l.urn())).urn(l.urn())
           .deposed(l.deposed()).type(type).managed(v.managed()).kind(v.kind()).order(v.order())
           .rawActions(rawActions).replacePaths(v.replacePaths()).importing(v.importing())
@@ -144,7 +135,7 @@ final class PulumiPlanBuilder {
     Dependencies edges = edges(listed.stream().map(l -> new Node(l.urn(), l.deposed(), l.steps()))
         .toList(), stateOnly, stateByUrn);
     return new Plan(source, PlanFormat.PULUMI, null, null, changes, edges, preview.drift(),
-        List.of(), preview.errored(), preview.complete(), allWarnings, Map.of());
+        List.of(), preview.errored(), true, allWarnings, Map.of());
   }
 
   private record Node(String urn, String deposed, List<PulumiStep> steps) {}

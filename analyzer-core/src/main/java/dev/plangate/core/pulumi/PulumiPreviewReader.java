@@ -144,8 +144,7 @@ public final class PulumiPreviewReader {
    *
    * @param steps the steps, one per (object, op), in file order
    */
-  record Preview(List<PulumiStep> steps, List<String> warnings, boolean errored,
-      boolean complete, int drift) {}
+  record Preview(List<PulumiStep> steps, List<String> warnings, boolean errored, int drift) {}
 
   /** The two shapes of a preview file. */
   private enum Kind { DIGEST, EVENTS }
@@ -205,8 +204,7 @@ public final class PulumiPreviewReader {
     /** One top-level object: the digest, or one event. */
     private void rootObject(String ctx, boolean first) throws IOException {
       boolean recognised = false;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         switch (f) {
           case "steps" -> {
@@ -252,10 +250,9 @@ public final class PulumiPreviewReader {
     }
 
     private void readSteps(JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!json.orNull(t, JsonToken.START_ARRAY, "steps")) {
         return;
       }
-      json.expect(t, JsonToken.START_ARRAY, "steps");
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         String ctx = "steps[" + i++ + "]";
@@ -268,10 +265,9 @@ public final class PulumiPreviewReader {
     }
 
     private void readDiagnostics(JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!json.orNull(t, JsonToken.START_ARRAY, "diagnostics")) {
         return;
       }
-      json.expect(t, JsonToken.START_ARRAY, "diagnostics");
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         diagnostic(p.currentToken(), "diagnostics[" + i++ + "]");
@@ -283,8 +279,7 @@ public final class PulumiPreviewReader {
       json.expect(t, JsonToken.START_OBJECT, ctx);
       String severity = null;
       String message = null;
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         switch (f) {
           case "severity" -> severity = json.string(v, ctx, f);
@@ -301,8 +296,7 @@ public final class PulumiPreviewReader {
       switch (kind) {
         case "resourcePreEvent", "resOutputsEvent", "resOpFailedEvent" -> {
           PulumiStep step = null;
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
+          for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             if (f.equals("metadata")) {
               json.expect(v, JsonToken.START_OBJECT, ctx + ".metadata");
@@ -322,8 +316,7 @@ public final class PulumiPreviewReader {
         }
         case "summaryEvent" -> {
           sawSummary = true;
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
+          for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             switch (f) {
               case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
@@ -335,8 +328,7 @@ public final class PulumiPreviewReader {
         case "diagnosticEvent" -> diagnostic(JsonToken.START_OBJECT, ctx);
         case "errorEvent" -> {
           String message = null;
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String f = p.currentName();
+          for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             if (f.equals("error") && v == JsonToken.VALUE_STRING) {
               message = p.getText();
@@ -377,8 +369,7 @@ public final class PulumiPreviewReader {
         p.skipChildren();
         return;
       }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String op = p.currentName();
+      for (String op = p.nextFieldName(); op != null; op = p.nextFieldName()) {
         JsonToken t = p.nextToken();
         if (t == JsonToken.VALUE_NUMBER_INT && !HARMLESS_OPS.contains(op)) {
           summaryDestroys += Math.max(0, p.getLongValue());
@@ -388,13 +379,7 @@ public final class PulumiPreviewReader {
       }
     }
 
-    /** A step that may take an object away: any op but the harmless ones, unknown ones too. */
-    private static boolean destroys(PulumiStep s) {
-      return !HARMLESS_OPS.contains(s.op());
-    }
-
     private Preview finish() {
-      boolean complete = true;
       if (kind == Kind.EVENTS && !sawSummary) {
         // Deletes come last in a stream: a stream cut before its summary is exactly the cut that
         // hides them, so it is an input error, never a plan that passes with a warning.
@@ -402,7 +387,8 @@ public final class PulumiPreviewReader {
             + " engine finished, and the steps that come last (deletes) may be missing; give the"
             + " whole `pulumi preview --json` event log");
       }
-      if (summaryDestroys > 0 && steps.stream().noneMatch(Reading::destroys)) {
+      // Any op but the harmless ones may take an object away, unknown ones too.
+      if (summaryDestroys > 0 && steps.stream().allMatch(s -> HARMLESS_OPS.contains(s.op()))) {
         throw new PulumiJson.Invalid("changeSummary counts " + summaryDestroys + " delete or"
             + " replace step(s), but the steps list none: the preview is truncated or edited");
       }
@@ -421,7 +407,7 @@ public final class PulumiPreviewReader {
         warnings.add("Pulumi reports errors (" + shown + "): the preview is incomplete and cannot"
             + " show everything that would be destroyed.");
       }
-      return new Preview(steps, warnings, errored, complete, drift);
+      return new Preview(steps, warnings, errored, drift);
     }
   }
 }

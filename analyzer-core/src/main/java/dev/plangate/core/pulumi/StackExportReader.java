@@ -45,8 +45,7 @@ final class StackExportReader {
         throw new PulumiJson.Invalid("the stack export is empty");
       }
       json.expect(t, JsonToken.START_OBJECT, "the stack export");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         switch (f) {
           case "deployment" -> deployment(v, "deployment");
@@ -67,12 +66,10 @@ final class StackExportReader {
     }
 
     private void checkpoint(JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!json.orNull(t, JsonToken.START_OBJECT, "checkpoint")) {
         return;
       }
-      json.expect(t, JsonToken.START_OBJECT, "checkpoint");
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         if (f.equals("latest")) {
           deployment(v, "checkpoint.latest");
@@ -83,19 +80,16 @@ final class StackExportReader {
     }
 
     private void deployment(JsonToken t, String ctx) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!json.orNull(t, JsonToken.START_OBJECT, ctx)) {
         return;
       }
-      json.expect(t, JsonToken.START_OBJECT, ctx);
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         if (f.equals("resources")) {
           sawResources = true;
-          if (v == JsonToken.VALUE_NULL) {
+          if (!json.orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
             continue;
           }
-          json.expect(v, JsonToken.START_ARRAY, ctx + ".resources");
           int i = 0;
           while (p.nextToken() != JsonToken.END_ARRAY) {
             String at = ctx + ".resources[" + i++ + "]";

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Decides what the steps Pulumi reports for one object mean for that object: one change kind, a
@@ -92,8 +94,8 @@ final class StepClassifier {
         ops.add(op);
       }
     }
-    PulumiState before = firstNonNull(steps, true);
-    PulumiState after = firstNonNull(steps, false);
+    PulumiState before = firstOf(steps.stream().map(PulumiStep::before));
+    PulumiState after = firstOf(steps.stream().map(PulumiStep::after));
     if (!unknown.isEmpty()) {
       return new Verdict(ChangeKind.UNKNOWN, null, false, true, null, List.of(), false, before,
           after, List.copyOf(unknown));
@@ -177,7 +179,8 @@ final class StepClassifier {
 
   private static Verdict replacement(List<PulumiStep> steps, PulumiState anyBefore,
       PulumiState anyAfter) {
-    PulumiStep logical = find(steps, StepOp.REPLACE);
+    PulumiStep logical =
+        steps.stream().filter(s -> s.knownOp() == StepOp.REPLACE).findFirst().orElse(null);
     PulumiStep newHalf = null;
     PulumiStep oldHalf = null;
     for (PulumiStep s : steps) {
@@ -190,11 +193,11 @@ final class StepClassifier {
         oldHalf = s;
       }
     }
-    PulumiState old = firstOf(oldHalf == null ? null : oldHalf.before(),
+    PulumiState old = firstOf(Stream.of(oldHalf == null ? null : oldHalf.before(),
         logical == null ? null : logical.before(),
-        newHalf == null ? null : newHalf.before(), anyBefore);
-    PulumiState neu = firstOf(newHalf == null ? null : newHalf.after(),
-        logical == null ? null : logical.after(), anyAfter);
+        newHalf == null ? null : newHalf.before(), anyBefore));
+    PulumiState neu = firstOf(Stream.of(newHalf == null ? null : newHalf.after(),
+        logical == null ? null : logical.after(), anyAfter));
 
     NewSide newSide;
     if (newHalf != null) {
@@ -323,32 +326,8 @@ final class StepClassifier {
     }
   }
 
-  private static PulumiStep find(List<PulumiStep> steps, StepOp op) {
-    for (PulumiStep s : steps) {
-      if (s.knownOp() == op) {
-        return s;
-      }
-    }
-    return null;
-  }
-
-  private static PulumiState firstNonNull(List<PulumiStep> steps, boolean before) {
-    for (PulumiStep s : steps) {
-      PulumiState st = before ? s.before() : s.after();
-      if (st != null) {
-        return st;
-      }
-    }
-    return null;
-  }
-
-  private static PulumiState firstOf(PulumiState... states) {
-    for (PulumiState s : states) {
-      if (s != null) {
-        return s;
-      }
-    }
-    return null;
+  private static PulumiState firstOf(Stream<PulumiState> states) {
+    return states.filter(Objects::nonNull).findFirst().orElse(null);
   }
 
   /** Most destructive first, for the rare object with several unrelated steps. */

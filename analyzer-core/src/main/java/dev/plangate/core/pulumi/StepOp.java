@@ -1,7 +1,8 @@
 package dev.plangate.core.pulumi;
 
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The step operations of the Pulumi engine ({@code pkg/resource/deploy/step.go}), and which half
@@ -31,13 +32,8 @@ enum StepOp {
   /** An internal step that runs a provider diff in parallel; the real step for the URN follows. */
   DIFF("diff");
 
-  private static final Map<String, StepOp> BY_ID = new HashMap<>();
-
-  static {
-    for (StepOp op : values()) {
-      BY_ID.put(op.id, op);
-    }
-  }
+  private static final Map<String, StepOp> BY_ID =
+      Arrays.stream(values()).collect(Collectors.toMap(StepOp::id, op -> op));
 
   private final String id;
 

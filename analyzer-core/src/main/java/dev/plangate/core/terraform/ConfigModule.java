@@ -40,7 +40,7 @@ final class ConfigModule {
     for (Map.Entry<String, Call> e : calls.entrySet()) {
       Call c = e.getValue();
       if (c.source != null) {
-        out.put(prefix() + "module." + e.getKey(), c.source);
+        out.put(prefix(path) + "module." + e.getKey(), c.source);
       }
       if (c.module != null) {
         c.module.collectSources(out);
@@ -48,8 +48,11 @@ final class ConfigModule {
     }
   }
 
-  /** Prefix that turns a module-relative address into an absolute configuration address. */
-  String prefix() {
+  /**
+   * Prefix that turns a module-relative address into an absolute configuration address, for the
+   * module at {@code path}.
+   */
+  static String prefix(List<String> path) {
     StringBuilder sb = new StringBuilder();
     for (String p : path) {
       sb.append("module.").append(p).append('.');

@@ -3,7 +3,7 @@ package dev.plangate.core.terraform;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import dev.plangate.core.model.AddressStep;
-import dev.plangate.core.plan.PlanJson;
+import dev.plangate.core.plan.TokenReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,15 +13,13 @@ import java.util.Set;
 
 /**
  * Streams the plan's {@code configuration} into {@link ConfigModule}s, keeping only references,
- * {@code depends_on} and module wiring; constant values are skipped unread.
+ * {@code depends_on} and module wiring; constant values are skipped unread. A part of the wrong
+ * shape (not an object or null) fails: the configuration gives the edges of the blast radius, and
+ * must not silently give fewer.
  */
-final class ConfigurationReader {
-  private final JsonParser p;
-  private final TerraformPlanReader.Failure failure;
-
-  ConfigurationReader(JsonParser p, TerraformPlanReader.Failure failure) {
-    this.p = p;
-    this.failure = failure;
+final class ConfigurationReader extends TokenReader {
+  ConfigurationReader(JsonParser p) {
+    super(p);
   }
 
   /**
@@ -30,15 +28,14 @@ final class ConfigurationReader {
    * that nothing depends on anything).
    */
   ConfigModule readConfiguration(JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
+    if (!orNull(t, JsonToken.START_OBJECT, "configuration")) {
       return null;
     }
     ConfigModule root = new ConfigModule(List.of());
-    expectObject(t, "configuration");
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
-      if (f.equals("root_module") && objectOrNull(v, "configuration.root_module")) {
+      if (f.equals("root_module")
+          && orNull(v, JsonToken.START_OBJECT, "configuration.root_module")) {
         readModule(root, "configuration.root_module");
       } else {
         p.skipChildren();
@@ -48,12 +45,11 @@ final class ConfigurationReader {
   }
 
   private void readModule(ConfigModule m, String ctx) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "resources" -> {
-          if (!arrayOrNull(v, ctx + ".resources")) {
+          if (!orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
             continue;
           }
           int i = 0;
@@ -62,32 +58,29 @@ final class ConfigurationReader {
           }
         }
         case "module_calls" -> {
-          if (!objectOrNull(v, ctx + ".module_calls")) {
+          if (!orNull(v, JsonToken.START_OBJECT, ctx + ".module_calls")) {
             continue;
           }
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String call = p.currentName();
+          for (String call = p.nextFieldName(); call != null; call = p.nextFieldName()) {
             JsonToken c = p.nextToken();
             String at = ctx + ".module_calls." + call;
-            if (objectOrNull(c, at)) {
+            if (orNull(c, JsonToken.START_OBJECT, at)) {
               readCall(m, call, at);
             }
           }
         }
         case "outputs" -> {
-          if (!objectOrNull(v, ctx + ".outputs")) {
+          if (!orNull(v, JsonToken.START_OBJECT, ctx + ".outputs")) {
             continue;
           }
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String out = p.currentName();
+          for (String out = p.nextFieldName(); out != null; out = p.nextFieldName()) {
             JsonToken o = p.nextToken();
-            if (!objectOrNull(o, ctx + ".outputs." + out)) {
+            if (!orNull(o, JsonToken.START_OBJECT, ctx + ".outputs." + out)) {
               continue;
             }
             Set<String> refs = new LinkedHashSet<>();
             List<String> dependsOn = new ArrayList<>();
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-              String g = p.currentName();
+            for (String g = p.nextFieldName(); g != null; g = p.nextFieldName()) {
               JsonToken w = p.nextToken();
               if (g.equals("expression")) {
                 collectReferences(refs);
@@ -106,15 +99,14 @@ final class ConfigurationReader {
   }
 
   private void readResource(ConfigModule m, String ctx) throws IOException {
-    expectObject(p.currentToken(), ctx);
+    expect(p.currentToken(), JsonToken.START_OBJECT, ctx);
     String address = null;
     String mode = null;
     String type = null;
     String name = null;
     Set<String> refs = new LinkedHashSet<>();
     List<String> dependsOn = new ArrayList<>();
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "address" -> address = v == JsonToken.VALUE_STRING ? p.getText() : null;
@@ -139,8 +131,7 @@ final class ConfigurationReader {
     ConfigModule.Call call = new ConfigModule.Call();
     List<String> childPath = new ArrayList<>(parent.path);
     childPath.add(callName);
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
         case "expressions" -> {
@@ -148,8 +139,7 @@ final class ConfigurationReader {
             p.skipChildren();
             continue;
           }
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String input = p.currentName();
+          for (String input = p.nextFieldName(); input != null; input = p.nextFieldName()) {
             p.nextToken();
             Set<String> refs = new LinkedHashSet<>();
             collectReferences(refs);
@@ -165,7 +155,7 @@ final class ConfigurationReader {
         case "source" -> call.source = v == JsonToken.VALUE_STRING ? p.getText() : null;
         case "module" -> {
           ConfigModule child = new ConfigModule(childPath);
-          if (objectOrNull(v, ctx + ".module")) {
+          if (orNull(v, JsonToken.START_OBJECT, ctx + ".module")) {
             readModule(child, ctx + ".module");
           }
           call.module = child;
@@ -186,8 +176,7 @@ final class ConfigurationReader {
   private void collectReferences(Set<String> out) throws IOException {
     JsonToken t = p.currentToken();
     if (t == JsonToken.START_OBJECT) {
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String f = p.currentName();
+      for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         if (f.equals("references") && v == JsonToken.START_ARRAY) {
           List<String> list = new ArrayList<>();
@@ -252,33 +241,5 @@ final class ConfigurationReader {
         p.skipChildren();
       }
     }
-  }
-
-  private void expectObject(JsonToken t, String ctx) {
-    if (t != JsonToken.START_OBJECT) {
-      throw failure.fail(ctx + ": expected an object, found " + PlanJson.describe(t));
-    }
-  }
-
-  /**
-   * True for an object to read, false for null; anything else fails. The configuration gives
-   * the edges of the blast radius: a part of the wrong shape must not silently give fewer.
-   */
-  private boolean objectOrNull(JsonToken t, String ctx) {
-    if (t == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    expectObject(t, ctx);
-    return true;
-  }
-
-  private boolean arrayOrNull(JsonToken t, String ctx) {
-    if (t == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    if (t != JsonToken.START_ARRAY) {
-      throw failure.fail(ctx + ": expected an array, found " + PlanJson.describe(t));
-    }
-    return true;
   }
 }

@@ -212,7 +212,7 @@ final class DependencyBuilder {
 
   private void addConfigurationEdges(ConfigModule module) {
     for (ConfigModule.Resource r : module.resources) {
-      String self = module.prefix() + r.address();
+      String self = ConfigModule.prefix(module.path) + r.address();
       List<Integer> instances = instancesByConfig.get(self);
       if (instances == null) {
         continue;
@@ -323,7 +323,7 @@ final class DependencyBuilder {
         } else {
           // module.m["k"].out: only instance "k" of m. Targets that flow back out of m (through
           // its variables) are not inside m and keep their own scope.
-          String inside = prefix(childPath);
+          String inside = ConfigModule.prefix(childPath);
           for (String t : found) {
             out.add(t.startsWith(inside) ? narrow(t, path.size(), key) : t);
           }
@@ -331,7 +331,7 @@ final class DependencyBuilder {
       }
       case "data" -> {
         if (s.size() >= 3) {
-          out.add(prefix(path) + "data." + s.get(1).name() + "." + s.get(2).name());
+          out.add(ConfigModule.prefix(path) + "data." + s.get(1).name() + "." + s.get(2).name());
         }
       }
       // Locals are not in the plan JSON; prior_state depends_on covers what flows through them.
@@ -340,7 +340,7 @@ final class DependencyBuilder {
       }
       default -> {
         if (s.size() >= 2) {
-          out.add(prefix(path) + head + "." + s.get(1).name());
+          out.add(ConfigModule.prefix(path) + head + "." + s.get(1).name());
         }
       }
     }
@@ -376,7 +376,7 @@ final class DependencyBuilder {
 
   private void allResources(ConfigModule m, Set<String> out) {
     for (ConfigModule.Resource r : m.resources) {
-      out.add(m.prefix() + r.address());
+      out.add(ConfigModule.prefix(m.path) + r.address());
     }
     for (ConfigModule.Call c : m.calls.values()) {
       allResources(c.module, out);
@@ -405,14 +405,6 @@ final class DependencyBuilder {
     out.addAll(path);
     out.add(name);
     return out;
-  }
-
-  private static String prefix(List<String> path) {
-    StringBuilder sb = new StringBuilder();
-    for (String p : path) {
-      sb.append("module.").append(p).append('.');
-    }
-    return sb.toString();
   }
 
   // ---- instances -----------------------------------------------------------------------------

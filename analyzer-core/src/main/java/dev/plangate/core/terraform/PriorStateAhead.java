@@ -58,7 +58,7 @@ final class PriorStateAhead {
         return null;
       }
       try (JsonParser p = factory.createParser(in)) {
-        List<StateResource> state = new PriorStateReader(p, IllegalStateException::new)
+        List<StateResource> state = new PriorStateReader(p)
             .read(p.nextToken());
         // After the closing '}': its byte is one before, its column one to the left.
         JsonLocation end = p.currentLocation();

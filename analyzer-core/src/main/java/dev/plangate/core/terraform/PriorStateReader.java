@@ -1,16 +1,12 @@
 package dev.plangate.core.terraform;
 
-import static dev.plangate.core.plan.PlanJson.describe;
-
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.plangate.core.plan.TokenReader;
 import dev.plangate.core.terraform.TerraformPlanReader.StateResource;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Streams the plan's {@code prior_state} into the resources it records, with the
@@ -18,38 +14,26 @@ import java.util.function.Function;
  * Its edges widen the blast radius, so a part of the wrong shape fails rather than silently
  * giving fewer dependents.
  */
-final class PriorStateReader {
-  private final JsonParser p;
-  private final TerraformPlanReader.Failure failure;
-  private final Function<String, String> intern;
+final class PriorStateReader extends TokenReader {
   private final List<StateResource> state = new ArrayList<>();
+  private final Position at = new Position();
 
-  PriorStateReader(JsonParser p, TerraformPlanReader.Failure failure) {
-    this(p, failure, new HashMap<String, String>());
-  }
-
-  private PriorStateReader(JsonParser p, TerraformPlanReader.Failure failure,
-      Map<String, String> interned) {
-    this.p = p;
-    this.failure = failure;
-    this.intern = s -> s == null ? null : interned.computeIfAbsent(s, k -> k);
+  PriorStateReader(JsonParser p) {
+    super(p);
   }
 
   /** Reads the value of {@code prior_state}, whose first token is {@code t}. */
   List<StateResource> read(JsonToken t) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
+    if (!orNull(t, JsonToken.START_OBJECT, "prior_state")) {
       return state;
     }
-    expect(t, JsonToken.START_OBJECT, "prior_state");
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
-      if (f.equals("values") && objectOrNull(v, "prior_state.values")) {
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-          String g = p.currentName();
+      if (f.equals("values") && orNull(v, JsonToken.START_OBJECT, "prior_state.values")) {
+        for (String g = p.nextFieldName(); g != null; g = p.nextFieldName()) {
           JsonToken w = p.nextToken();
           if (g.equals("root_module")
-              && objectOrNull(w, "prior_state.values.root_module")) {
+              && orNull(w, JsonToken.START_OBJECT, "prior_state.values.root_module")) {
             readModule("prior_state.values.root_module");
           } else {
             p.skipChildren();
@@ -63,15 +47,15 @@ final class PriorStateReader {
   }
 
   private void readModule(String ctx) throws IOException {
-    while (p.nextToken() == JsonToken.FIELD_NAME) {
-      String f = p.currentName();
+    for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
-      if (f.equals("resources") && arrayOrNull(v, ctx + ".resources")) {
+      if (f.equals("resources") && orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
           readResource(ctx + ".resources", i++);
         }
-      } else if (f.equals("child_modules") && arrayOrNull(v, ctx + ".child_modules")) {
+      } else if (f.equals("child_modules")
+          && orNull(v, JsonToken.START_ARRAY, ctx + ".child_modules")) {
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
           String c = ctx + ".child_modules[" + i++ + "]";
@@ -84,11 +68,10 @@ final class PriorStateReader {
     }
   }
 
-  /** {@code ctx} and {@code index} are joined into a path only when reporting an error. */
   private void readResource(String ctx, int index) throws IOException {
-    if (p.currentToken() != JsonToken.START_OBJECT) {
-      expect(p.currentToken(), JsonToken.START_OBJECT, at(ctx, index));
-    }
+    at.ctx = ctx;
+    at.index = index;
+    expect(p.currentToken(), JsonToken.START_OBJECT, at);
     String address = null;
     String deposed = null;
     String mode = null;
@@ -98,11 +81,11 @@ final class PriorStateReader {
       String f = p.currentName();
       JsonToken v = p.nextToken();
       switch (f) {
-        case "address" -> address = string(v, ctx, index, "address");
-        case "deposed_key" -> deposed = string(v, ctx, index, "deposed_key");
-        case "mode" -> mode = string(v, ctx, index, "mode");
-        case "type" -> type = intern.apply(string(v, ctx, index, "type"));
-        case "depends_on" -> dependsOn = stringArray(v, ctx, index, "depends_on");
+        case "address" -> address = string(v, at, "address");
+        case "deposed_key" -> deposed = string(v, at, "deposed_key");
+        case "mode" -> mode = string(v, at, "mode");
+        case "type" -> type = intern(string(v, at, "type"));
+        case "depends_on" -> dependsOn = stringArray(v, at, "depends_on");
         default -> p.skipChildren();
       }
     }
@@ -110,68 +93,23 @@ final class PriorStateReader {
       boolean managed = mode == null ? !TerraformPlanReader.isDataAddress(address)
           : !mode.equals("data");
       state.add(new StateResource(address, deposed, managed,
-          type == null ? intern.apply(TerraformPlanReader.typeFromAddress(address)) : type,
+          type == null ? intern(TerraformPlanReader.typeFromAddress(address)) : type,
           dependsOn));
     }
   }
 
-  private static String at(String ctx, int index) {
-    return ctx + "[" + index + "]";
-  }
+  /**
+   * The resource being read, {@code ...resources[3]}: one object, moved on per resource and
+   * joined into a path only when an error is reported, so a state of a million resources builds
+   * no strings for them.
+   */
+  private static final class Position {
+    String ctx;
+    int index;
 
-  private String string(JsonToken t, String ctx, int index, String field) throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return null;
-    }
-    if (t != JsonToken.VALUE_STRING) {
-      throw failure.fail(at(ctx, index) + "." + field + ": expected a string, found "
-          + describe(t));
-    }
-    return p.getText();
-  }
-
-  private List<String> stringArray(JsonToken t, String ctx, int index, String field)
-      throws IOException {
-    if (t == JsonToken.VALUE_NULL) {
-      return List.of();
-    }
-    if (t != JsonToken.START_ARRAY) {
-      throw failure.fail(at(ctx, index) + "." + field + ": expected an array, found "
-          + describe(t));
-    }
-    List<String> out = new ArrayList<>(2);
-    while (p.nextToken() != JsonToken.END_ARRAY) {
-      JsonToken s = p.currentToken();
-      if (s != JsonToken.VALUE_STRING) {
-        throw failure.fail(at(ctx, index) + "." + field + ": expected strings, found "
-            + describe(s));
-      }
-      out.add(intern.apply(p.getText()));
-    }
-    return out;
-  }
-
-  /** True for an object to read; false for null; fails for anything else. */
-  private boolean objectOrNull(JsonToken t, String ctx) {
-    if (t == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    expect(t, JsonToken.START_OBJECT, ctx);
-    return true;
-  }
-
-  /** True for an array to read; false for null; fails for anything else. */
-  private boolean arrayOrNull(JsonToken t, String ctx) {
-    if (t == JsonToken.VALUE_NULL) {
-      return false;
-    }
-    expect(t, JsonToken.START_ARRAY, ctx);
-    return true;
-  }
-
-  private void expect(JsonToken actual, JsonToken wanted, String ctx) {
-    if (actual != wanted) {
-      throw failure.fail(ctx + ": expected " + describe(wanted) + ", found " + describe(actual));
+    @Override
+    public String toString() {
+      return ctx + "[" + index + "]";
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.plangate.core.terraform;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.ReplaceOrder;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Maps Terraform's {@code change.actions} to a change kind, failing closed on anything new. */
@@ -11,38 +12,29 @@ final class TerraformActions {
 
   record Classified(ChangeKind kind, ReplaceOrder order) {}
 
+  /** Every action list Terraform and OpenTofu write today. */
+  private static final Map<List<String>, Classified> EXACT = Map.of(
+      List.of("no-op"), new Classified(ChangeKind.NO_OP, null),
+      List.of("create"), new Classified(ChangeKind.CREATE, null),
+      List.of("read"), new Classified(ChangeKind.READ, null),
+      List.of("update"), new Classified(ChangeKind.UPDATE, null),
+      List.of("delete"), new Classified(ChangeKind.DELETE, null),
+      List.of("forget"), new Classified(ChangeKind.FORGET, null),
+      List.of("delete", "create"),
+      new Classified(ChangeKind.REPLACE, ReplaceOrder.DELETE_BEFORE_CREATE),
+      List.of("create", "delete"),
+      new Classified(ChangeKind.REPLACE, ReplaceOrder.CREATE_BEFORE_DELETE),
+      List.of("create", "forget"),
+      new Classified(ChangeKind.FORGET, ReplaceOrder.CREATE_BEFORE_FORGET),
+      List.of("forget", "create"),
+      new Classified(ChangeKind.FORGET, ReplaceOrder.FORGET_BEFORE_CREATE));
+
   private TerraformActions() {}
 
   static Classified classify(List<String> actions) {
-    if (actions.size() == 1) {
-      switch (actions.get(0)) {
-        case "no-op":
-          return new Classified(ChangeKind.NO_OP, null);
-        case "create":
-          return new Classified(ChangeKind.CREATE, null);
-        case "read":
-          return new Classified(ChangeKind.READ, null);
-        case "update":
-          return new Classified(ChangeKind.UPDATE, null);
-        case "delete":
-          return new Classified(ChangeKind.DELETE, null);
-        case "forget":
-          return new Classified(ChangeKind.FORGET, null);
-        default:
-          return new Classified(ChangeKind.UNKNOWN, null);
-      }
-    }
-    if (actions.equals(List.of("delete", "create"))) {
-      return new Classified(ChangeKind.REPLACE, ReplaceOrder.DELETE_BEFORE_CREATE);
-    }
-    if (actions.equals(List.of("create", "delete"))) {
-      return new Classified(ChangeKind.REPLACE, ReplaceOrder.CREATE_BEFORE_DELETE);
-    }
-    if (actions.equals(List.of("create", "forget"))) {
-      return new Classified(ChangeKind.FORGET, ReplaceOrder.CREATE_BEFORE_FORGET);
-    }
-    if (actions.equals(List.of("forget", "create"))) {
-      return new Classified(ChangeKind.FORGET, ReplaceOrder.FORGET_BEFORE_CREATE);
+    Classified exact = EXACT.get(actions);
+    if (exact != null) {
+      return exact;
     }
     // Anything else is a combination no Terraform or OpenTofu release writes today. Decide by the
     // most destructive word present; a word we do not know makes the whole change unknown.

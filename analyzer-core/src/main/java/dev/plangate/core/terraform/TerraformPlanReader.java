@@ -18,15 +18,15 @@ import dev.plangate.core.plan.PhaseTimer;
 import dev.plangate.core.plan.PlanJson;
 import dev.plangate.core.plan.PlanReadException;
 import dev.plangate.core.plan.SkippingJsonParser;
+import dev.plangate.core.plan.TokenReader;
+import dev.plangate.core.plan.TokenReader.Invalid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -126,13 +126,6 @@ public final class TerraformPlanReader {
     }
   }
 
-  /** A structural problem in otherwise valid JSON. Unchecked inside, mapped at the boundary. */
-  private static final class Invalid extends RuntimeException {
-    Invalid(String message) {
-      super(message, null, false, false);
-    }
-  }
-
   /**
    * Where in the document a value sits, e.g. {@code resource_changes[12]}. Built into a string
    * only when an error is reported: a large plan has millions of fields.
@@ -140,10 +133,6 @@ public final class TerraformPlanReader {
   private record At(Object parent, String name, int index) {
     At(String path, int index) {
       this(null, path, index);
-    }
-
-    static At of(String path) {
-      return new At(path, -1);
     }
 
     At field(String field) {
@@ -162,8 +151,7 @@ public final class TerraformPlanReader {
       List<String> dependsOn) {}
 
   /** One pass over one document. */
-  private final class Reading {
-    private final JsonParser p;
+  private final class Reading extends TokenReader {
     private final String name;
     private final ReadAhead<Reading> ahead;
     private final Set<String> seen = new HashSet<>();
@@ -178,7 +166,6 @@ public final class TerraformPlanReader {
     private final List<ResourceChange> deferred = new ArrayList<>();
     private final List<StateResource> state = new ArrayList<>();
     private final List<String> warnings = new ArrayList<>();
-    private final Map<String, String> interned = new HashMap<>();
     private ConfigModule configuration;
     private CompletableFuture<DependencyBuilder.ParsedAddresses> parsedAddresses;
     private int drift;
@@ -186,7 +173,7 @@ public final class TerraformPlanReader {
     private boolean complete = true;
 
     Reading(JsonParser p, String name, ReadAhead<Reading> ahead) {
-      this.p = p;
+      super(p);
       this.name = name;
       this.ahead = ahead;
     }
@@ -214,10 +201,10 @@ public final class TerraformPlanReader {
         }
         switch (field) {
           case "format_version" -> {
-            formatVersion = string(v, "format_version");
+            formatVersion = string(v, "format_version", null);
             checkVersion();
           }
-          case "terraform_version" -> toolVersion = string(v, "terraform_version");
+          case "terraform_version" -> toolVersion = string(v, "terraform_version", null);
           case "resource_changes" -> {
             sawResourceChanges = true;
             readChangeArray(v, "resource_changes", changes);
@@ -235,7 +222,7 @@ public final class TerraformPlanReader {
           case "prior_state" -> readPriorState(v);
           case "configuration" -> {
             sawPlanKeys = true;
-            configuration = new ConfigurationReader(p, this::fail).readConfiguration(v);
+            configuration = new ConfigurationReader(p).readConfiguration(v);
           }
           case "planned_values", "output_changes" -> {
             sawPlanKeys = true;
@@ -245,8 +232,8 @@ public final class TerraformPlanReader {
             sawStateValues = true;
             p.skipChildren();
           }
-          case "errored" -> errored = bool(v, "errored");
-          case "complete" -> complete = v == JsonToken.VALUE_NULL || bool(v, "complete");
+          case "errored" -> errored = bool(v, "errored", null);
+          case "complete" -> complete = v == JsonToken.VALUE_NULL || bool(v, "complete", null);
           default -> p.skipChildren();
         }
       }
@@ -355,10 +342,9 @@ public final class TerraformPlanReader {
 
     private void readChangeArray(JsonToken t, String ctx, List<ResourceChange> out)
         throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!orNull(t, JsonToken.START_ARRAY, ctx)) {
         return;
       }
-      expect(t, JsonToken.START_ARRAY, ctx);
       // Where the back half read on the second core starts, if it does in this array.
       long junction = ahead == null || out != changes ? -1 : ahead.junction();
       int i = 0;
@@ -448,10 +434,9 @@ public final class TerraformPlanReader {
 
     private ChangeBody readChangeBody(JsonToken t, At ctx, String type) throws IOException {
       ChangeBody b = new ChangeBody();
-      if (t == JsonToken.VALUE_NULL) {
+      if (!orNull(t, JsonToken.START_OBJECT, ctx)) {
         return b;
       }
-      expect(t, JsonToken.START_OBJECT, ctx);
       int seen = 0;
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String f = p.currentName();
@@ -530,10 +515,9 @@ public final class TerraformPlanReader {
     }
 
     private void readDeferred(JsonToken t) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!orNull(t, JsonToken.START_ARRAY, "deferred_changes")) {
         return;
       }
-      expect(t, JsonToken.START_ARRAY, "deferred_changes");
       int i = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         String ctx = "deferred_changes[" + i++ + "]";
@@ -543,7 +527,7 @@ public final class TerraformPlanReader {
           JsonToken v = p.nextToken();
           if (f.equals("resource_change")) {
             // Each one becomes a warning: an entry that cannot be read must not vanish.
-            ResourceChange c = readChange(At.of(ctx + ".resource_change"));
+            ResourceChange c = readChange(new At(ctx + ".resource_change", -1));
             deferred.add(deferredCopy(c));
           } else {
             p.skipChildren();
@@ -558,7 +542,7 @@ public final class TerraformPlanReader {
       PriorStateAhead.Result r = ahead == null || t != JsonToken.START_OBJECT ? null
           : ahead.priorStateAt(p.currentTokenLocation().getByteOffset());
       if (r == null) {
-        state.addAll(new PriorStateReader(p, this::fail).read(t));
+        state.addAll(new PriorStateReader(p).read(t));
         return;
       }
       state.addAll(r.state());
@@ -569,63 +553,15 @@ public final class TerraformPlanReader {
     // ---- small readers ---------------------------------------------------------------------
 
     private int countArray(JsonToken t, String ctx) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
+      if (!orNull(t, JsonToken.START_ARRAY, ctx)) {
         return 0;
       }
-      expect(t, JsonToken.START_ARRAY, ctx);
       int n = 0;
       while (p.nextToken() != JsonToken.END_ARRAY) {
         p.skipChildren();
         n++;
       }
       return n;
-    }
-
-    private String string(JsonToken t, String ctx) throws IOException {
-      return string(t, ctx, null);
-    }
-
-    /** {@code ctx} and {@code field} are joined into a path only when reporting an error. */
-    private String string(JsonToken t, Object ctx, String field) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
-        return null;
-      }
-      if (t != JsonToken.VALUE_STRING) {
-        throw fail(where(ctx, field) + ": expected a string, found " + describe(t));
-      }
-      return p.getText();
-    }
-
-    private String where(Object ctx, String field) {
-      return field == null ? String.valueOf(ctx) : ctx + "." + field;
-    }
-
-    private boolean bool(JsonToken t, String ctx) {
-      if (t == JsonToken.VALUE_TRUE) {
-        return true;
-      }
-      if (t == JsonToken.VALUE_FALSE) {
-        return false;
-      }
-      throw fail(ctx + ": expected true or false, found " + describe(t));
-    }
-
-    private List<String> stringArray(JsonToken t, Object ctx, String field) throws IOException {
-      if (t == JsonToken.VALUE_NULL) {
-        return List.of();
-      }
-      if (t != JsonToken.START_ARRAY) {
-        throw fail(where(ctx, field) + ": expected an array, found " + describe(t));
-      }
-      List<String> out = new ArrayList<>(2);
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        JsonToken s = p.currentToken();
-        if (s != JsonToken.VALUE_STRING) {
-          throw fail(where(ctx, field) + ": expected strings, found " + describe(s));
-        }
-        out.add(intern(p.getText()));
-      }
-      return out;
     }
 
     /**
@@ -638,23 +574,6 @@ public final class TerraformPlanReader {
         throw fail(ctx + " has the key \"" + field + "\" twice");
       }
       return seen | bit;
-    }
-
-    private void expect(JsonToken actual, JsonToken wanted, Object ctx) {
-      if (actual != wanted) {
-        throw fail(ctx + ": expected " + describe(wanted) + ", found " + describe(actual));
-      }
-    }
-
-    private Invalid fail(String message) {
-      return new Invalid(message + " (" + PlanJson.position(p.currentLocation()) + ")");
-    }
-
-    private String intern(String s) {
-      if (s == null) {
-        return null;
-      }
-      return interned.computeIfAbsent(s, k -> k);
     }
   }
 
@@ -705,10 +624,5 @@ public final class TerraformPlanReader {
     } catch (IllegalArgumentException e) {
       return "unknown";
     }
-  }
-
-  /** For collaborators that report structural problems from inside the same pass. */
-  interface Failure {
-    RuntimeException fail(String message);
   }
 }

@@ -14,7 +14,7 @@ class ResourceChangeBuilderTest {
   private static final ResourceChange FULL = new ResourceChange("module.m.t.x[0]", "d1", "t",
       false, ChangeKind.REPLACE, ReplaceOrder.DELETE_BEFORE_CREATE, List.of("delete", "create"),
       "replace_because_tainted", List.of("ami"), "t.old", true, false, Map.of("name", "x"), true,
-      "it was tainted", "main.tf:3");
+      "it was tainted", "main.tf:3", null);
 
   @Test
   void toBuilderCopiesEveryComponent() {
@@ -49,6 +49,6 @@ class ResourceChangeBuilderTest {
     ResourceChange c = ResourceChange.builder().address("t.a").kind(ChangeKind.CREATE).build();
 
     assertThat(c).isEqualTo(new ResourceChange("t.a", null, null, true, ChangeKind.CREATE, null,
-        List.of(), null, List.of(), null, false, true, Map.of(), false, null, null));
+        List.of(), null, List.of(), null, false, true, Map.of(), false, null, null, null));
   }
 }
