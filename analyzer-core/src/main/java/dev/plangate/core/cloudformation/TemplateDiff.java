@@ -1,15 +1,11 @@
 package dev.plangate.core.cloudformation;
 
 import dev.plangate.core.cloudformation.TemplateReplacementRules.Effect;
-import dev.plangate.core.git.GitException;
-import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
-import dev.plangate.core.plan.PlanReadException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -73,18 +69,14 @@ public final class TemplateDiff {
   }
 
   /**
-   * The same for several stacks at once, by stack name; addresses are {@code Stack/LogicalId}.
-   * A stack only in {@code after} is created; a stack only in {@code before} is not deleted by a
-   * deploy of the others, so its resources are reported as no longer managed.
+   * The same for versions a {@link TemplateLoader} loaded, whose warnings come first: several
+   * stacks at once, by stack name, with addresses {@code Stack/LogicalId}. A stack only in
+   * {@code after} is created; a stack only in {@code before} is not deleted by a deploy of the
+   * others, so its resources are reported as no longer managed.
    */
-  public static Plan diff(Map<String, Template> before, Map<String, Template> after,
-      String name) {
-    return new TemplateDiff(TemplateReplacementRules.builtin()).run(before, after, name);
-  }
-
-  /** The same for versions a {@link TemplateLoader} loaded; its warnings come first. */
   public static Plan diff(TemplateLoader.Versions versions, String name) {
-    Plan plan = diff(versions.before(), versions.after(), name);
+    Plan plan = new TemplateDiff(TemplateReplacementRules.builtin())
+        .run(versions.before(), versions.after(), name);
     if (versions.warnings().isEmpty()) {
       return plan;
     }
@@ -93,43 +85,7 @@ public final class TemplateDiff {
     return plan.withWarnings(warnings);
   }
 
-  /**
-   * Diffs a template in the working tree against its version in {@code baseRev}
-   * ({@link TemplateLoader#fromGit}).
-   *
-   * @throws PlanReadException when either version is not a readable template
-   * @throws GitException when the revision is unknown or git fails
-   */
-  public static Plan diffFromGit(GitRepository git, String baseRev, Path template, String name)
-      throws PlanReadException, GitException {
-    return diff(TemplateLoader.fromGit(git, baseRev, template), name);
-  }
-
-  /**
-   * Diffs every stack of an AWS CDK cloud assembly ({@code cdk.out}) against the same stack in a
-   * base assembly ({@link TemplateLoader#cdkOut}). Addresses are {@code StackName/LogicalId}.
-   *
-   * @throws PlanReadException when a manifest or template is missing or unreadable
-   */
-  public static Plan diffCdkOut(Path cdkOutDir, Path baseCdkOutDir, String name)
-      throws PlanReadException {
-    return diff(TemplateLoader.cdkOut(cdkOutDir, baseCdkOutDir), name);
-  }
-
-  /**
-   * Diffs a {@code cdk.out} in the working tree against the assembly committed at the same path
-   * in {@code baseRev} ({@link TemplateLoader#cdkOutFromGit}); a base without one is an error.
-   *
-   * @throws PlanReadException when either assembly is missing or unreadable
-   * @throws GitException when the revision is unknown or git fails
-   */
-  public static Plan diffCdkOutFromGit(GitRepository git, String baseRev, Path cdkOutDir,
-      String name) throws PlanReadException, GitException {
-    return diff(TemplateLoader.cdkOutFromGit(git, baseRev, cdkOutDir, name), name);
-  }
-
   // ----------------------------------------------------------------------------- the diff
-
 
   private Plan run(Map<String, Template> before, Map<String, Template> after, String name) {
     List<String> droppedStacks = new ArrayList<>();
