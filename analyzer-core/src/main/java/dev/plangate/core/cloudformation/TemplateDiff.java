@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Compares two versions of a CloudFormation template (or of a set of stacks) and says, per
@@ -88,12 +89,8 @@ public final class TemplateDiff {
   // ----------------------------------------------------------------------------- the diff
 
   private Plan run(Map<String, Template> before, Map<String, Template> after, String name) {
-    List<String> droppedStacks = new ArrayList<>();
-    for (String stack : before.keySet()) {
-      if (!after.containsKey(stack)) {
-        droppedStacks.add(stack);
-      }
-    }
+    List<String> droppedStacks =
+        before.keySet().stream().filter(stack -> !after.containsKey(stack)).toList();
     TemplateGraph gb = TemplateGraph.of(before);
     TemplateGraph ga = TemplateGraph.of(after);
     Map<String, ResourceOutcome> outcomes = new LinkedHashMap<>();
@@ -101,12 +98,8 @@ public final class TemplateDiff {
       TemplateResource r = ga.resource(address);
       outcomes.put(address, new ResourceOutcome(address, r.type(), r.location()));
     }
-    List<String> removed = new ArrayList<>();
-    for (String address : gb.resources()) {
-      if (!outcomes.containsKey(address)) {
-        removed.add(address);
-      }
-    }
+    List<String> removed =
+        gb.resources().stream().filter(address -> !outcomes.containsKey(address)).toList();
     Map<String, String> renames = Renames.pair(gb, ga, removed);
     Map<String, String> renamedFrom = new LinkedHashMap<>();
     renames.forEach((from, to) -> renamedFrom.put(to, from));
@@ -472,12 +465,7 @@ public final class TemplateDiff {
       }
     }
     List<String> warnings = new ArrayList<>(diffWarnings);
-    for (String w : ga.warnings()) {
-      if (!warnings.contains(w)) {
-        warnings.add(w);
-      }
-    }
-    for (String w : gb.warnings()) {
+    for (String w : Stream.concat(ga.warnings().stream(), gb.warnings().stream()).toList()) {
       if (!warnings.contains(w)) {
         warnings.add(w);
       }

@@ -159,17 +159,6 @@ public final class TemplateGraph {
     return List.copyOf(dependencies);
   }
 
-  /** Addresses that depend on {@code address} directly, by any kind of dependency. */
-  public Set<String> dependentsOf(String address) {
-    Set<String> out = new LinkedHashSet<>();
-    for (Dependency d : dependencies) {
-      if (d.dependency().equals(address)) {
-        out.add(d.dependent());
-      }
-    }
-    return out;
-  }
-
   /** What the graph could not resolve, and what its templates could not show; one sentence each. */
   public List<String> warnings() {
     return List.copyOf(warnings);
