@@ -49,8 +49,6 @@ import java.util.Set;
  * read as trees, within {@link #MAX_DOCUMENT_BYTES} and {@link #MAX_NESTING_DEPTH}.
  */
 public final class ChangeSetReader {
-  /** How much of a file {@link #looksLike(byte[], int)} needs to decide. */
-  public static final int SNIFF_BYTES = 64 * 1024;
   /** Largest document accepted: far above a real page, far below what would exhaust the heap. */
   public static final long MAX_DOCUMENT_BYTES = 64L << 20;
   /** Deepest nesting accepted; real change sets stay far below, hostile input does not. */
@@ -79,14 +77,6 @@ public final class ChangeSetReader {
 
   // ---- sniffing ------------------------------------------------------------------------------
 
-  /** {@link #looksLike(byte[], int)} on the first {@link #SNIFF_BYTES} of {@code file}. */
-  public static boolean looksLike(Path file) throws IOException {
-    try (InputStream in = InputFile.open(file, file.toString(), MAX_DOCUMENT_BYTES)) {
-      byte[] head = in.readNBytes(SNIFF_BYTES);
-      return looksLike(head, head.length);
-    }
-  }
-
   /** {@link #looksLike(byte[], int)} on the whole array. */
   public static boolean looksLike(byte[] head) {
     return looksLike(head, head.length);
@@ -94,8 +84,8 @@ public final class ChangeSetReader {
 
   /**
    * Whether the first {@code length} bytes of a file (the whole file or a prefix, such as its
-   * first {@link #SNIFF_BYTES}; a prefix may end anywhere, even inside a string) look like a
-   * change set. Accepted:
+   * first 64 KiB; a prefix may end anywhere, even inside a string) look like a change set.
+   * Accepted:
    *
    * <ul>
    *   <li>a JSON object with a top-level {@code Changes} member and either a header member
