@@ -181,17 +181,14 @@ public final class TemplateDiff {
       o.impact = "WILL_ORPHAN";
       o.causes.add(because + "; its DeletionPolicy is " + policy + ", so it is kept, no longer"
           + " managed by the stack");
-    } else if ("Snapshot".equals(policy) || defaultSnapshot) {
-      o.kind = ChangeKind.DELETE;
-      o.impact = "WILL_DESTROY";
-      o.causes.add(because + (defaultSnapshot
-          ? "; a snapshot is taken first (Snapshot is the default DeletionPolicy of " + r.type()
-              + ")"
-          : "; its DeletionPolicy is Snapshot, so a snapshot is taken first"));
     } else {
       o.kind = ChangeKind.DELETE;
       o.impact = "WILL_DESTROY";
-      o.causes.add(because + dataClause(r.type()));
+      o.causes.add(because + ("Snapshot".equals(policy)
+          ? "; its DeletionPolicy is Snapshot, so a snapshot is taken first"
+          : defaultSnapshot ? "; a snapshot is taken first (Snapshot is the default"
+              + " DeletionPolicy of " + r.type() + ")"
+          : dataClause(r.type())));
     }
   }
 
@@ -222,14 +219,7 @@ public final class TemplateDiff {
           + ", and CloudFormation replaces a resource whose type changes");
       return;
     }
-    Set<String> changed = new LinkedHashSet<>();
-    Set<String> keys = new LinkedHashSet<>(was.properties().keySet());
-    keys.addAll(now.properties().keySet());
-    for (String k : keys) {
-      if (!TemplateValues.same(was.properties().get(k), now.properties().get(k))) {
-        changed.add(k);
-      }
-    }
+    Set<String> changed = TemplateValues.changedKeys(was.properties(), now.properties());
     Set<String> viaParameters = new LinkedHashSet<>();
     boolean otherViaParameters = false;
     for (String path : StackParameters.paths(now, changedStackParameters)) {
@@ -268,11 +258,11 @@ public final class TemplateDiff {
     o.kind = ChangeKind.UPDATE;
     o.impact = "WILL_UPDATE";
     for (String property : changed) {
-      effect(o, now.type(), property, property + " changed");
+      effect(o, now.type(), property, property + " changed", false);
     }
     for (String property : viaParameters) {
       effect(o, now.type(), property, property + " uses a nested-stack parameter whose value"
-          + " changed");
+          + " changed", false);
     }
     if (o.kind == ChangeKind.UPDATE) {
       List<String> all = new ArrayList<>(changed);
@@ -316,11 +306,8 @@ public final class TemplateDiff {
    * changes) to the outcome.
    *
    * @param cause what happened to the property, e.g. {@code "ImageId changed"}
+   * @param onlyPossibly true when the change is only possible, so a replacement is too
    */
-  private void effect(ResourceOutcome o, String type, String property, String cause) {
-    effect(o, type, property, cause, false);
-  }
-
   private void effect(ResourceOutcome o, String type, String property, String cause,
       boolean onlyPossibly) {
     Effect effect;

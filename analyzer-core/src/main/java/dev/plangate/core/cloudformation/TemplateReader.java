@@ -550,13 +550,19 @@ public final class TemplateReader {
       }
       List<Map<String, Object>> out = new ArrayList<>();
       for (String v : values) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> f : fragment.entrySet()) {
-          String k = String.valueOf(f.getKey());
-          copy.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
-              replaceIdentifier(f.getValue(), identifier, v));
-        }
-        out.add(copy);
+        out.add(replaceInEntries(fragment, identifier, v));
+      }
+      return out;
+    }
+
+    /** The entries with the identifier replaced in their keys (but loop names) and values. */
+    private Map<String, Object> replaceInEntries(Map<?, ?> m, String identifier, String v)
+        throws PlanReadException {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String k = String.valueOf(e.getKey());
+        out.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
+            replaceIdentifier(e.getValue(), identifier, v));
       }
       return out;
     }
@@ -592,13 +598,7 @@ public final class TemplateReader {
           }
           return Map.of("Fn::Sub", replaced);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-          String k = String.valueOf(e.getKey());
-          out.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
-              replaceIdentifier(e.getValue(), identifier, v));
-        }
-        return Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(replaceInEntries(m, identifier, v));
       }
       if (value instanceof List<?> l) {
         List<Object> out = new ArrayList<>(l.size());
