@@ -324,8 +324,7 @@ final class ChangeClassifier {
     for (Detail d : details) {
       byTarget.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(d);
     }
-    List<String> clauses = new ArrayList<>();
-    List<Integer> ranks = new ArrayList<>();
+    List<Map.Entry<Integer, String>> clauses = new ArrayList<>();
     for (Map.Entry<String, List<Detail>> t : byTarget.entrySet()) {
       List<Detail> ds = t.getValue();
       String level = strongest(ds);
@@ -360,16 +359,12 @@ final class ChangeClassifier {
       if (!causes.isEmpty()) {
         sb.append(", caused by ").append(String.join(" and ", causes));
       }
-      clauses.add(sb.toString());
-      ranks.add(rank(level));
+      clauses.add(Map.entry(rank(level), sb.toString()));
     }
     // Certain causes lead: a "may require recreation" first would read as if all were uncertain.
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < clauses.size(); i++) {
-      order.add(i);
-    }
-    order.sort((a, b) -> Integer.compare(ranks.get(b), ranks.get(a)));
-    return String.join("; ", order.stream().map(clauses::get).toList());
+    // The sort is stable, so clauses of one rank keep their order.
+    clauses.sort(Map.Entry.<Integer, String>comparingByKey().reversed());
+    return String.join("; ", clauses.stream().map(Map.Entry::getValue).toList());
   }
 
   private static int rank(String requiresRecreation) {

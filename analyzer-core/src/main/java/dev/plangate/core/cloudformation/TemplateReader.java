@@ -250,7 +250,9 @@ public final class TemplateReader {
   }
 
   private static Template parse(String text, String name, Tree tree) throws PlanReadException {
-    TemplateYaml.Parsed parsed = looksLikeJson(text) ? TemplateJson.parse(text, name)
+    boolean json = text.chars().filter(c -> !Character.isWhitespace(c)).findFirst()
+        .orElse(0) == '{';
+    TemplateYaml.Parsed parsed = json ? TemplateJson.parse(text, name)
         : TemplateYaml.parse(text, name);
     if (!(parsed.value() instanceof Map<?, ?>)) {
       throw new PlanReadException(name, "not a CloudFormation template: the document is not a"
@@ -393,16 +395,6 @@ public final class TemplateReader {
     }
     String lower = url.toLowerCase(java.util.Locale.ROOT);
     return lower.startsWith("file://") || !(lower.contains("://") || lower.startsWith("s3:"));
-  }
-
-  private static boolean looksLikeJson(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!Character.isWhitespace(c)) {
-        return c == '{';
-      }
-    }
-    return false;
   }
 
   private static List<String> transforms(Object transform) {
