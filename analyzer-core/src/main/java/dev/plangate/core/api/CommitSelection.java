@@ -14,10 +14,6 @@ public record CommitSelection(String base, String head, String remote, String wh
   public static final String NO_RANGE = "no commit range was given (--base and --head), so no"
       + " commit was read.";
 
-  public CommitSelection(String base, String head, String remote) {
-    this(base, head, remote, null);
-  }
-
   /** No commit range: authorship is unknown. */
   public static CommitSelection none() {
     return new CommitSelection(null, null, null, null);

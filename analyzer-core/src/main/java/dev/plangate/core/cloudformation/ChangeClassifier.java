@@ -82,18 +82,24 @@ final class ChangeClassifier {
    * @param replacePaths the targets that require recreation, {@code Always} ones first
    * @param rawActions Action, {@code Replacement=…} and {@code PolicyAction=…} as present
    * @param reason a short code: {@code Remove}, {@code Modify/Replacement=True}, ...
-   * @param importing true for {@code Import}
-   * @param drift true for {@code SyncWithActual}
    * @param fate what happens to the old resource
    * @param warning a sentence for the plan's warnings, or null
    */
   record Classified(ChangeKind kind, boolean conditional, ReplaceOrder order, String why,
-      List<String> replacePaths, List<String> rawActions, String reason, boolean importing,
-      boolean drift, OldResourceFate fate, String warning) {
+      List<String> replacePaths, List<String> rawActions, String reason, OldResourceFate fate,
+      String warning) {
 
     Classified {
       replacePaths = List.copyOf(replacePaths);
       rawActions = List.copyOf(rawActions);
+    }
+
+    boolean importing() {
+      return rawActions.get(0).equals("Import");
+    }
+
+    boolean drift() {
+      return rawActions.get(0).equals("SyncWithActual");
     }
   }
 
@@ -112,70 +118,52 @@ final class ChangeClassifier {
 
   static Classified classify(ChangeEntry e, String address) {
     String action = e.action();
-    String replacement = e.replacement();
     OldResourceFate fate = OldResourceFate.of(e.policyAction());
-    List<String> raw = new ArrayList<>(3);
-    raw.add(action);
-    if (replacement != null) {
-      raw.add("Replacement=" + replacement);
-    }
-    if (e.policyAction() != null) {
-      raw.add("PolicyAction=" + e.policyAction());
-    }
-    String reason = reason(e);
     String policyWarning = fate == OldResourceFate.UNKNOWN
         ? address + " has the PolicyAction " + e.policyAction() + ", which plangate does not"
             + " know; the old resource is assumed to be deleted."
         : null;
-    List<String> recreating = recreatingTargets(e.details());
     return switch (action) {
-      case "Remove" -> {
-        if (fate == OldResourceFate.RETAINED) {
-          yield new Classified(ChangeKind.FORGET, false, null,
-              REMOVED + " and its DeletionPolicy is Retain", List.of(), raw, reason, false, false,
-              fate, null);
-        }
-        yield new Classified(ChangeKind.DELETE, false, null, REMOVED + deleteFate(fate, e),
-            List.of(), raw, reason, false, false, fate, policyWarning);
-      }
+      case "Remove" -> fate == OldResourceFate.RETAINED
+          ? verdict(ChangeKind.FORGET, false, REMOVED + " and its DeletionPolicy is Retain",
+              List.of(), e, null)
+          : verdict(ChangeKind.DELETE, false, REMOVED + deleteFate(fate, e), List.of(), e,
+              policyWarning);
       case "Modify" -> e.resourceType().equals(CDK_METADATA)
-          ? new Classified(ChangeKind.UPDATE, false, null, CDK_METADATA_WHY, List.of(), raw,
-              reason, false, false, fate, null)
-          : modify(e, address, raw, reason, fate, recreating, policyWarning);
+          ? verdict(ChangeKind.UPDATE, false, CDK_METADATA_WHY, List.of(), e, null)
+          : modify(e, address, fate, policyWarning);
       case "Dynamic" -> {
-        if (Replacement.of(replacement) == Replacement.FALSE) {
-          yield new Classified(ChangeKind.UPDATE, false, null,
+        if (Replacement.of(e.replacement()) == Replacement.FALSE) {
+          yield verdict(ChangeKind.UPDATE, false,
               "CloudFormation can only tell the exact action at deploy time (Action: Dynamic);"
                   + " Replacement is False, so it is treated as an update",
-              List.of(), raw, reason, false, false, fate, null);
+              List.of(), e, null);
         }
         String causes = describe(e.details(), true);
-        yield replacement(true, "CloudFormation can only tell the exact action at deploy time"
-                + " (Action: Dynamic), so it is treated as a possible replacement"
+        yield verdict(ChangeKind.REPLACE, true, "CloudFormation can only tell the exact action"
+                + " at deploy time (Action: Dynamic), so it is treated as a possible replacement"
                 + (causes.isEmpty() ? "" : "; " + causes) + replaceFate(fate, e),
-            recreating, raw, reason, fate, policyWarning);
+            recreatingTargets(e.details()), e, policyWarning);
       }
-      case "Add" -> new Classified(ChangeKind.CREATE, false, null,
-          "the resource was added to the template", List.of(), raw, reason, false, false,
-          fate, null);
-      case "Import" -> new Classified(ChangeKind.CREATE, false, null,
-          "an existing resource is imported into the stack", List.of(), raw, reason, true,
-          false, fate, null);
-      case "SyncWithActual" -> new Classified(ChangeKind.NO_OP, false, null,
+      case "Add" -> verdict(ChangeKind.CREATE, false, "the resource was added to the template",
+          List.of(), e, null);
+      case "Import" -> verdict(ChangeKind.CREATE, false,
+          "an existing resource is imported into the stack", List.of(), e, null);
+      case "SyncWithActual" -> verdict(ChangeKind.NO_OP, false,
           "CloudFormation only brings its record in line with the resource's actual state"
               + " (drift); the resource itself is not changed",
-          List.of(), raw, reason, false, true, fate, null);
-      default -> new Classified(ChangeKind.UNKNOWN, false, null,
+          List.of(), e, null);
+      default -> verdict(ChangeKind.UNKNOWN, false,
           "CloudFormation reports the action " + action + ", which plangate does not know, so"
               + " it is treated as a destroy",
-          recreating, raw, reason, false, false, fate,
+          recreatingTargets(e.details()), e,
           address + " has the action " + action + " that plangate does not know; treated as a"
               + " destroy.");
     };
   }
 
-  private static Classified modify(ChangeEntry e, String address, List<String> raw,
-      String reason, OldResourceFate fate, List<String> recreating, String policyWarning) {
+  private static Classified modify(ChangeEntry e, String address, OldResourceFate fate,
+      String policyWarning) {
     Replacement r = Replacement.of(e.replacement());
     String warning = policyWarning;
     if (r == Replacement.ABSENT) {
@@ -193,9 +181,8 @@ final class ChangeClassifier {
     }
     if (r == Replacement.FALSE) {
       String changes = describe(e.details(), false);
-      return new Classified(ChangeKind.UPDATE, false, null,
-          changes.isEmpty() ? "it is updated in place" : changes, List.of(), raw, reason,
-          false, false, fate, warning);
+      return verdict(ChangeKind.UPDATE, false,
+          changes.isEmpty() ? "it is updated in place" : changes, List.of(), e, warning);
     }
     boolean conditional = r == Replacement.CONDITIONAL;
     String causes = describe(e.details(), true);
@@ -206,16 +193,29 @@ final class ChangeClassifier {
           : "CloudFormation says it must be replaced (Replacement: True) but names no property"
               + " that requires it";
     }
-    return replacement(conditional, causes + replaceFate(fate, e), recreating, raw, reason, fate,
-        warning);
+    return verdict(ChangeKind.REPLACE, conditional, causes + replaceFate(fate, e),
+        recreatingTargets(e.details()), e, warning);
   }
 
-  private static Classified replacement(boolean conditional, String why, List<String> paths,
-      List<String> raw, String reason, OldResourceFate fate, String warning) {
-    ReplaceOrder order = fate == OldResourceFate.RETAINED
-        ? ReplaceOrder.CREATE_BEFORE_FORGET : ReplaceOrder.CREATE_BEFORE_DELETE;
-    return new Classified(ChangeKind.REPLACE, conditional, order, why, paths, raw, reason, false,
-        false, fate, warning);
+  /**
+   * A verdict on {@code e} with its raw actions, reason and fate; a replacement is
+   * create-before-delete, or create-before-forget when the old one is retained.
+   */
+  private static Classified verdict(ChangeKind kind, boolean conditional, String why,
+      List<String> paths, ChangeEntry e, String warning) {
+    OldResourceFate fate = OldResourceFate.of(e.policyAction());
+    ReplaceOrder order = kind != ChangeKind.REPLACE ? null
+        : fate == OldResourceFate.RETAINED ? ReplaceOrder.CREATE_BEFORE_FORGET
+            : ReplaceOrder.CREATE_BEFORE_DELETE;
+    List<String> raw = new ArrayList<>(3);
+    raw.add(e.action());
+    if (e.replacement() != null) {
+      raw.add("Replacement=" + e.replacement());
+    }
+    if (e.policyAction() != null) {
+      raw.add("PolicyAction=" + e.policyAction());
+    }
+    return new Classified(kind, conditional, order, why, paths, raw, reason(e), fate, warning);
   }
 
   private static String deleteFate(OldResourceFate fate, ChangeEntry e) {
@@ -324,8 +324,7 @@ final class ChangeClassifier {
     for (Detail d : details) {
       byTarget.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(d);
     }
-    List<String> clauses = new ArrayList<>();
-    List<Integer> ranks = new ArrayList<>();
+    List<Map.Entry<Integer, String>> clauses = new ArrayList<>();
     for (Map.Entry<String, List<Detail>> t : byTarget.entrySet()) {
       List<Detail> ds = t.getValue();
       String level = strongest(ds);
@@ -360,16 +359,12 @@ final class ChangeClassifier {
       if (!causes.isEmpty()) {
         sb.append(", caused by ").append(String.join(" and ", causes));
       }
-      clauses.add(sb.toString());
-      ranks.add(rank(level));
+      clauses.add(Map.entry(rank(level), sb.toString()));
     }
     // Certain causes lead: a "may require recreation" first would read as if all were uncertain.
-    List<Integer> order = new ArrayList<>();
-    for (int i = 0; i < clauses.size(); i++) {
-      order.add(i);
-    }
-    order.sort((a, b) -> Integer.compare(ranks.get(b), ranks.get(a)));
-    return String.join("; ", order.stream().map(clauses::get).toList());
+    // The sort is stable, so clauses of one rank keep their order.
+    clauses.sort(Map.Entry.<Integer, String>comparingByKey().reversed());
+    return String.join("; ", clauses.stream().map(Map.Entry::getValue).toList());
   }
 
   private static int rank(String requiresRecreation) {

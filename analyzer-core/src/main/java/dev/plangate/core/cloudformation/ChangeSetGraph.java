@@ -19,14 +19,8 @@ public final class ChangeSetGraph {
 
   /**
    * The change set's plan with every template resource it does not list added as an unchanged
-   * instance, and every template dependency between known resources added as an edge.
-   */
-  public static Plan withTemplate(Plan changeSet, TemplateGraph graph) {
-    return withTemplates(changeSet, graph, null, null);
-  }
-
-  /**
-   * The same with the template from before the change as well. The template a change set is
+   * instance, and every template dependency between known resources added as an edge; and with
+   * the template from before the change, when given. The template a change set is
    * created from no longer holds what the change removes, so what depended on a removed resource
    * (another removed one, typically) is only in the previous template: its edges that touch a
    * resource the new template lacks are added, and the report says which template gave them.

@@ -49,8 +49,6 @@ import java.util.Set;
  * read as trees, within {@link #MAX_DOCUMENT_BYTES} and {@link #MAX_NESTING_DEPTH}.
  */
 public final class ChangeSetReader {
-  /** How much of a file {@link #looksLike(byte[], int)} needs to decide. */
-  public static final int SNIFF_BYTES = 64 * 1024;
   /** Largest document accepted: far above a real page, far below what would exhaust the heap. */
   public static final long MAX_DOCUMENT_BYTES = 64L << 20;
   /** Deepest nesting accepted; real change sets stay far below, hostile input does not. */
@@ -79,14 +77,6 @@ public final class ChangeSetReader {
 
   // ---- sniffing ------------------------------------------------------------------------------
 
-  /** {@link #looksLike(byte[], int)} on the first {@link #SNIFF_BYTES} of {@code file}. */
-  public static boolean looksLike(Path file) throws IOException {
-    try (InputStream in = InputFile.open(file, file.toString(), MAX_DOCUMENT_BYTES)) {
-      byte[] head = in.readNBytes(SNIFF_BYTES);
-      return looksLike(head, head.length);
-    }
-  }
-
   /** {@link #looksLike(byte[], int)} on the whole array. */
   public static boolean looksLike(byte[] head) {
     return looksLike(head, head.length);
@@ -94,8 +84,8 @@ public final class ChangeSetReader {
 
   /**
    * Whether the first {@code length} bytes of a file (the whole file or a prefix, such as its
-   * first {@link #SNIFF_BYTES}; a prefix may end anywhere, even inside a string) look like a
-   * change set. Accepted:
+   * first 64 KiB; a prefix may end anywhere, even inside a string) look like a change set.
+   * Accepted:
    *
    * <ul>
    *   <li>a JSON object with a top-level {@code Changes} member and either a header member
@@ -226,13 +216,10 @@ public final class ChangeSetReader {
   // ---- assembly ------------------------------------------------------------------------------
 
   /** The pages of one change set, merged. */
-  private static final class ChangeSet {
-    final String key;
-    final List<ChangeSetDocument> pages = new ArrayList<>();
-    final Map<String, ChangeEntry> changes = new LinkedHashMap<>();
-
+  private record ChangeSet(String key, List<ChangeSetDocument> pages,
+      Map<String, ChangeEntry> changes) {
     ChangeSet(String key) {
-      this.key = key;
+      this(key, new ArrayList<>(), new LinkedHashMap<>());
     }
 
     ChangeSetDocument first() {
@@ -303,7 +290,7 @@ public final class ChangeSetReader {
                 : "anonymous";
         ChangeSet s = sets.computeIfAbsent(key, ChangeSet::new);
         boolean repeat = false;
-        for (ChangeSetDocument seen : s.pages) {
+        for (ChangeSetDocument seen : s.pages()) {
           if (seen.tree().equals(d.tree())) {
             warnings.add(d.display() + " repeats " + seen.display() + "; it was read once.");
             repeat = true;
@@ -311,7 +298,7 @@ public final class ChangeSetReader {
           }
         }
         if (!repeat) {
-          s.pages.add(d);
+          s.pages().add(d);
           statusWarnings(d);
         }
       }
@@ -344,18 +331,18 @@ public final class ChangeSetReader {
 
     /** Concatenates the pages' changes; a logical ID listed twice must be the same change. */
     private void merge(ChangeSet s) throws PlanReadException {
-      long lastPages = s.pages.stream()
+      long lastPages = s.pages().stream()
           .filter(d -> !d.console() && d.nextToken() == null).count();
-      boolean paged = s.pages.stream().anyMatch(d -> d.nextToken() != null);
+      boolean paged = s.pages().stream().anyMatch(d -> d.nextToken() != null);
       if (paged && lastPages == 0) {
         // The missing page may hold the Remove: an input error, never a pass with a warning.
-        throw new PlanReadException(s.pages.get(0).display(), "change set " + s.label()
+        throw new PlanReadException(s.pages().get(0).display(), "change set " + s.label()
             + ": every page given has a NextToken, so at least one later page is missing and"
             + " its changes cannot be judged; give every page of describe-change-set");
       }
-      for (ChangeSetDocument d : s.pages) {
+      for (ChangeSetDocument d : s.pages()) {
         for (ChangeEntry e : d.changes()) {
-          ChangeEntry seen = s.changes.putIfAbsent(e.logicalId(), e);
+          ChangeEntry seen = s.changes().putIfAbsent(e.logicalId(), e);
           if (seen != null && !seen.raw().equals(e.raw())) {
             throw new PlanReadException(d.display(), e.path() + ": LogicalResourceId "
                 + e.logicalId() + " is listed twice in change set " + s.label()
@@ -367,9 +354,9 @@ public final class ChangeSetReader {
 
     /** Places a change set's resources under {@code prefix}, then its nested change sets. */
     private void walk(ChangeSet s, String prefix, String parentStack) throws PlanReadException {
-      visited.add(s.key);
+      visited.add(s.key());
       ChangeSetDocument head = s.first();
-      for (ChangeEntry e : s.changes.values()) {
+      for (ChangeEntry e : s.changes().values()) {
         String address = prefix + e.logicalId();
         Classified verdict = ChangeClassifier.classify(e, address);
         if (verdict.warning() != null) {
@@ -384,7 +371,7 @@ public final class ChangeSetReader {
           if (child == null) {
             throw unseen(address, "its change set " + e.nestedChangeSetId() + " is not given",
                 "give it too (describe-change-set --change-set-name with that id, every page)");
-          } else if (visited.contains(child.key)) {
+          } else if (visited.contains(child.key())) {
             throw new PlanReadException(name, "change set " + child.label() + " is reached"
                 + " twice through nested stacks (the second time from " + address + ")");
           } else {
@@ -417,7 +404,7 @@ public final class ChangeSetReader {
     private void placeOrphans() throws PlanReadException {
       while (true) {
         List<ChangeSet> left = sets.values().stream()
-            .filter(s -> !visited.contains(s.key)).toList();
+            .filter(s -> !visited.contains(s.key())).toList();
         if (left.isEmpty()) {
           return;
         }

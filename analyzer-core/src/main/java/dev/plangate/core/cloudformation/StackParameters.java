@@ -3,7 +3,6 @@ package dev.plangate.core.cloudformation;
 import dev.plangate.core.cloudformation.TemplateEdge.TargetKind;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,15 +31,7 @@ final class StackParameters {
     }
     Map<?, ?> pb = was.properties().get("Parameters") instanceof Map<?, ?> m ? m : Map.of();
     Map<?, ?> pa = now.properties().get("Parameters") instanceof Map<?, ?> m ? m : Map.of();
-    Set<String> out = new LinkedHashSet<>();
-    Set<Object> keys = new LinkedHashSet<>(pb.keySet());
-    keys.addAll(pa.keySet());
-    for (Object k : keys) {
-      if (!TemplateValues.same(pb.get(k), pa.get(k))) {
-        out.add(String.valueOf(k));
-      }
-    }
-    return out;
+    return TemplateValues.changedKeys(pb, pa);
   }
 
   /** Where a child resource's definition uses the value of any of its stack parameters. */

@@ -1,15 +1,11 @@
 package dev.plangate.core.cloudformation;
 
 import dev.plangate.core.cloudformation.TemplateReplacementRules.Effect;
-import dev.plangate.core.git.GitException;
-import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
-import dev.plangate.core.plan.PlanReadException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Compares two versions of a CloudFormation template (or of a set of stacks) and says, per
@@ -73,18 +70,14 @@ public final class TemplateDiff {
   }
 
   /**
-   * The same for several stacks at once, by stack name; addresses are {@code Stack/LogicalId}.
-   * A stack only in {@code after} is created; a stack only in {@code before} is not deleted by a
-   * deploy of the others, so its resources are reported as no longer managed.
+   * The same for versions a {@link TemplateLoader} loaded, whose warnings come first: several
+   * stacks at once, by stack name, with addresses {@code Stack/LogicalId}. A stack only in
+   * {@code after} is created; a stack only in {@code before} is not deleted by a deploy of the
+   * others, so its resources are reported as no longer managed.
    */
-  public static Plan diff(Map<String, Template> before, Map<String, Template> after,
-      String name) {
-    return new TemplateDiff(TemplateReplacementRules.builtin()).run(before, after, name);
-  }
-
-  /** The same for versions a {@link TemplateLoader} loaded; its warnings come first. */
   public static Plan diff(TemplateLoader.Versions versions, String name) {
-    Plan plan = diff(versions.before(), versions.after(), name);
+    Plan plan = new TemplateDiff(TemplateReplacementRules.builtin())
+        .run(versions.before(), versions.after(), name);
     if (versions.warnings().isEmpty()) {
       return plan;
     }
@@ -93,51 +86,11 @@ public final class TemplateDiff {
     return plan.withWarnings(warnings);
   }
 
-  /**
-   * Diffs a template in the working tree against its version in {@code baseRev}
-   * ({@link TemplateLoader#fromGit}).
-   *
-   * @throws PlanReadException when either version is not a readable template
-   * @throws GitException when the revision is unknown or git fails
-   */
-  public static Plan diffFromGit(GitRepository git, String baseRev, Path template, String name)
-      throws PlanReadException, GitException {
-    return diff(TemplateLoader.fromGit(git, baseRev, template), name);
-  }
-
-  /**
-   * Diffs every stack of an AWS CDK cloud assembly ({@code cdk.out}) against the same stack in a
-   * base assembly ({@link TemplateLoader#cdkOut}). Addresses are {@code StackName/LogicalId}.
-   *
-   * @throws PlanReadException when a manifest or template is missing or unreadable
-   */
-  public static Plan diffCdkOut(Path cdkOutDir, Path baseCdkOutDir, String name)
-      throws PlanReadException {
-    return diff(TemplateLoader.cdkOut(cdkOutDir, baseCdkOutDir), name);
-  }
-
-  /**
-   * Diffs a {@code cdk.out} in the working tree against the assembly committed at the same path
-   * in {@code baseRev} ({@link TemplateLoader#cdkOutFromGit}); a base without one is an error.
-   *
-   * @throws PlanReadException when either assembly is missing or unreadable
-   * @throws GitException when the revision is unknown or git fails
-   */
-  public static Plan diffCdkOutFromGit(GitRepository git, String baseRev, Path cdkOutDir,
-      String name) throws PlanReadException, GitException {
-    return diff(TemplateLoader.cdkOutFromGit(git, baseRev, cdkOutDir, name), name);
-  }
-
   // ----------------------------------------------------------------------------- the diff
 
-
   private Plan run(Map<String, Template> before, Map<String, Template> after, String name) {
-    List<String> droppedStacks = new ArrayList<>();
-    for (String stack : before.keySet()) {
-      if (!after.containsKey(stack)) {
-        droppedStacks.add(stack);
-      }
-    }
+    List<String> droppedStacks =
+        before.keySet().stream().filter(stack -> !after.containsKey(stack)).toList();
     TemplateGraph gb = TemplateGraph.of(before);
     TemplateGraph ga = TemplateGraph.of(after);
     Map<String, ResourceOutcome> outcomes = new LinkedHashMap<>();
@@ -145,12 +98,8 @@ public final class TemplateDiff {
       TemplateResource r = ga.resource(address);
       outcomes.put(address, new ResourceOutcome(address, r.type(), r.location()));
     }
-    List<String> removed = new ArrayList<>();
-    for (String address : gb.resources()) {
-      if (!outcomes.containsKey(address)) {
-        removed.add(address);
-      }
-    }
+    List<String> removed =
+        gb.resources().stream().filter(address -> !outcomes.containsKey(address)).toList();
     Map<String, String> renames = Renames.pair(gb, ga, removed);
     Map<String, String> renamedFrom = new LinkedHashMap<>();
     renames.forEach((from, to) -> renamedFrom.put(to, from));
@@ -232,17 +181,14 @@ public final class TemplateDiff {
       o.impact = "WILL_ORPHAN";
       o.causes.add(because + "; its DeletionPolicy is " + policy + ", so it is kept, no longer"
           + " managed by the stack");
-    } else if ("Snapshot".equals(policy) || defaultSnapshot) {
-      o.kind = ChangeKind.DELETE;
-      o.impact = "WILL_DESTROY";
-      o.causes.add(because + (defaultSnapshot
-          ? "; a snapshot is taken first (Snapshot is the default DeletionPolicy of " + r.type()
-              + ")"
-          : "; its DeletionPolicy is Snapshot, so a snapshot is taken first"));
     } else {
       o.kind = ChangeKind.DELETE;
       o.impact = "WILL_DESTROY";
-      o.causes.add(because + dataClause(r.type()));
+      o.causes.add(because + ("Snapshot".equals(policy)
+          ? "; its DeletionPolicy is Snapshot, so a snapshot is taken first"
+          : defaultSnapshot ? "; a snapshot is taken first (Snapshot is the default"
+              + " DeletionPolicy of " + r.type() + ")"
+          : dataClause(r.type())));
     }
   }
 
@@ -273,14 +219,7 @@ public final class TemplateDiff {
           + ", and CloudFormation replaces a resource whose type changes");
       return;
     }
-    Set<String> changed = new LinkedHashSet<>();
-    Set<String> keys = new LinkedHashSet<>(was.properties().keySet());
-    keys.addAll(now.properties().keySet());
-    for (String k : keys) {
-      if (!TemplateValues.same(was.properties().get(k), now.properties().get(k))) {
-        changed.add(k);
-      }
-    }
+    Set<String> changed = TemplateValues.changedKeys(was.properties(), now.properties());
     Set<String> viaParameters = new LinkedHashSet<>();
     boolean otherViaParameters = false;
     for (String path : StackParameters.paths(now, changedStackParameters)) {
@@ -319,11 +258,11 @@ public final class TemplateDiff {
     o.kind = ChangeKind.UPDATE;
     o.impact = "WILL_UPDATE";
     for (String property : changed) {
-      effect(o, now.type(), property, property + " changed");
+      effect(o, now.type(), property, property + " changed", false);
     }
     for (String property : viaParameters) {
       effect(o, now.type(), property, property + " uses a nested-stack parameter whose value"
-          + " changed");
+          + " changed", false);
     }
     if (o.kind == ChangeKind.UPDATE) {
       List<String> all = new ArrayList<>(changed);
@@ -367,11 +306,8 @@ public final class TemplateDiff {
    * changes) to the outcome.
    *
    * @param cause what happened to the property, e.g. {@code "ImageId changed"}
+   * @param onlyPossibly true when the change is only possible, so a replacement is too
    */
-  private void effect(ResourceOutcome o, String type, String property, String cause) {
-    effect(o, type, property, cause, false);
-  }
-
   private void effect(ResourceOutcome o, String type, String property, String cause,
       boolean onlyPossibly) {
     Effect effect;
@@ -516,12 +452,7 @@ public final class TemplateDiff {
       }
     }
     List<String> warnings = new ArrayList<>(diffWarnings);
-    for (String w : ga.warnings()) {
-      if (!warnings.contains(w)) {
-        warnings.add(w);
-      }
-    }
-    for (String w : gb.warnings()) {
+    for (String w : Stream.concat(ga.warnings().stream(), gb.warnings().stream()).toList()) {
       if (!warnings.contains(w)) {
         warnings.add(w);
       }

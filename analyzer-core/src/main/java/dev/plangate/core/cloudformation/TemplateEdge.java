@@ -1,5 +1,6 @@
 package dev.plangate.core.cloudformation;
 
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -31,69 +32,62 @@ public record TemplateEdge(
 
   /** What a reference points at. */
   public enum TargetKind {
-    RESOURCE("resource"),
-    PARAMETER("parameter"),
-    CONDITION("condition"),
-    EXPORT("export");
+    RESOURCE, PARAMETER, CONDITION, EXPORT;
 
-    private final String label;
-
-    TargetKind(String label) {
-      this.label = label;
-    }
-
-    /** The name used in EXPECTED-edges.tsv and in messages. */
+    /** The name used in EXPECTED-edges.tsv and in messages: {@code resource}. */
     public String label() {
-      return label;
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 
   /** How a reference is written. */
   public enum Kind {
     /** {@code Ref}. */
-    REF("Ref", true),
+    REF(true),
     /** {@code Fn::GetAtt}. */
-    GET_ATT("GetAtt", true),
+    GET_ATT(true),
     /** {@code ${X}} inside {@code Fn::Sub}. */
-    SUB("Sub", true),
+    SUB(true),
     /** {@code ${X.Attr}} inside {@code Fn::Sub}. */
-    SUB_ATTR("SubAttr", true),
+    SUB_ATTR(true),
     /** {@code DependsOn}: ordering only, no value flows. */
-    DEPENDS_ON("DependsOn", false),
+    DEPENDS_ON(false),
     /** A resource's or output's {@code Condition}, or {@code Condition} inside Conditions. */
-    CONDITION("Condition", false),
+    CONDITION(false),
     /** The condition name of {@code Fn::If}. */
-    IF_CONDITION("IfCondition", false),
+    IF_CONDITION(false),
     /** {@code Fn::ImportValue}: a value exported by another stack. */
-    IMPORT_VALUE("ImportValue", true),
+    IMPORT_VALUE(true),
     /**
      * A resource inside a nested stack depends on the stack resource that holds it: deleting
      * the stack deletes it. Only in {@link TemplateGraph#dependencies()}.
      */
-    NESTED_STACK("NestedStack", false),
+    NESTED_STACK(false),
     /**
      * A parent's resource reads a nested stack's output ({@code !GetAtt Stack.Outputs.X}), and so
      * depends on the child resources that output refers to. Only in
      * {@link TemplateGraph#dependencies()}.
      */
-    STACK_OUTPUT("StackOutput", true),
+    STACK_OUTPUT(true),
     /**
      * A nested stack's resource reads one of the child's parameters, and so depends on what the
      * parent passes in it. Only in {@link TemplateGraph#dependencies()}.
      */
-    STACK_PARAMETER("StackParameter", true);
+    STACK_PARAMETER(true);
 
-    private final String label;
     private final boolean carriesValue;
 
-    Kind(String label, boolean carriesValue) {
-      this.label = label;
+    Kind(boolean carriesValue) {
       this.carriesValue = carriesValue;
     }
 
-    /** The name used in EXPECTED-edges.tsv and in messages. */
+    /** The name used in EXPECTED-edges.tsv and in messages: the constant in camel case. */
     public String label() {
-      return label;
+      StringBuilder label = new StringBuilder();
+      for (String word : name().split("_")) {
+        label.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+      }
+      return label.toString();
     }
 
     /** True when the referrer receives a value: a change of the target can change it. */

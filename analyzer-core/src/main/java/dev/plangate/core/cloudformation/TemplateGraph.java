@@ -159,17 +159,6 @@ public final class TemplateGraph {
     return List.copyOf(dependencies);
   }
 
-  /** Addresses that depend on {@code address} directly, by any kind of dependency. */
-  public Set<String> dependentsOf(String address) {
-    Set<String> out = new LinkedHashSet<>();
-    for (Dependency d : dependencies) {
-      if (d.dependency().equals(address)) {
-        out.add(d.dependent());
-      }
-    }
-    return out;
-  }
-
   /** What the graph could not resolve, and what its templates could not show; one sentence each. */
   public List<String> warnings() {
     return List.copyOf(warnings);
@@ -206,14 +195,10 @@ public final class TemplateGraph {
     return new TemplateIntrinsics.Context() {
       @Override
       public String parameter(String name) {
-        if (s.parent() != null) {
-          TemplateResource stack = s.parent().template().resources().get(s.stackId());
-          if (stack != null && stack.properties().get("Parameters") instanceof Map<?, ?> p
-              && p.containsKey(name)) {
-            return TemplateIntrinsics.evaluate(p.get(name), context(s.parent()));
-          }
-        }
-        return s.template().parameterDefault(name);
+        Map<?, ?> passed = passed(s);
+        return passed.containsKey(name)
+            ? TemplateIntrinsics.evaluate(passed.get(name), context(s.parent()))
+            : s.template().parameterDefault(name);
       }
 
       @Override
@@ -221,6 +206,14 @@ public final class TemplateGraph {
         return s.stackName();
       }
     };
+  }
+
+  /** What the parent of a nested stack's scope passes in its Parameters; empty for a root. */
+  private static Map<?, ?> passed(Scope s) {
+    TemplateResource stack =
+        s.parent() == null ? null : s.parent().template().resources().get(s.stackId());
+    return stack != null && stack.properties().get("Parameters") instanceof Map<?, ?> p
+        ? p : Map.of();
   }
 
   private void resolve(Scope s) {
@@ -304,15 +297,12 @@ public final class TemplateGraph {
         }
       }
       case PARAMETER -> {
-        if (s.parent() != null && e.kind().carriesValue()
+        Map<?, ?> passed = passed(s);
+        if (e.kind().carriesValue() && passed.containsKey(e.target())
             && expanded.first(s, "Parameters." + e.target())) {
-          TemplateResource stack = s.parent().template().resources().get(s.stackId());
-          if (stack != null && stack.properties().get("Parameters") instanceof Map<?, ?> p
-              && p.containsKey(e.target())) {
-            for (String r : valueResources(s.parent(), p.get(e.target()), expanded,
-                depth + 1)) {
-              out.putIfAbsent(r, Kind.STACK_PARAMETER);
-            }
+          for (String r : valueResources(s.parent(), passed.get(e.target()), expanded,
+              depth + 1)) {
+            out.putIfAbsent(r, Kind.STACK_PARAMETER);
           }
         }
       }

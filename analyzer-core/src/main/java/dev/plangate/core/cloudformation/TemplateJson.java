@@ -78,7 +78,7 @@ final class TemplateJson {
    */
   private static Object read(JsonParser p, JsonToken token, int depth, boolean inResources,
       Map<String, Integer> lines) throws IOException {
-    switch (token) {
+    return switch (token) {
       case START_OBJECT -> {
         Map<String, Object> map = new LinkedHashMap<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_OBJECT; t = p.nextToken()) {
@@ -89,35 +89,23 @@ final class TemplateJson {
           boolean resources = depth == 0 && key.equals("Resources");
           map.put(key, read(p, p.nextToken(), depth + 1, resources, lines));
         }
-        return map;
+        yield map;
       }
       case START_ARRAY -> {
         List<Object> list = new ArrayList<>();
         for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
           list.add(read(p, t, depth + 1, false, lines));
         }
-        return list;
+        yield list;
       }
-      case VALUE_STRING -> {
-        return p.getText();
-      }
-      case VALUE_NUMBER_INT -> {
-        return p.getNumberValue();
-      }
-      case VALUE_NUMBER_FLOAT -> {
-        return p.getDecimalValue();
-      }
-      case VALUE_TRUE -> {
-        return Boolean.TRUE;
-      }
-      case VALUE_FALSE -> {
-        return Boolean.FALSE;
-      }
-      case VALUE_NULL -> {
-        return null;
-      }
+      case VALUE_STRING -> p.getText();
+      case VALUE_NUMBER_INT -> p.getNumberValue();
+      case VALUE_NUMBER_FLOAT -> p.getDecimalValue();
+      case VALUE_TRUE -> Boolean.TRUE;
+      case VALUE_FALSE -> Boolean.FALSE;
+      case VALUE_NULL -> null;
       default -> throw new com.fasterxml.jackson.core.JsonParseException(p,
           "unexpected " + token);
-    }
+    };
   }
 }

@@ -7,7 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -209,37 +209,33 @@ public final class TemplateReader {
       throws PlanReadException {
     budget.template(name, 1);
     budget.text(name, text);
-    return parse(text, name, new Tree(source, budget));
+    return parse(text, name, new Tree(source, budget, new ArrayList<>(), new HashMap<>()));
   }
 
-  /** One template read with its nested children. */
-  private static final class Tree {
-    final Source source;
-    final Budget budget;
-    /** The parents of the template being read, root first: a child among them is a cycle. */
-    final List<String> chain = new ArrayList<>();
-    /** Children read so far, by name, so that a template used twice is read and parsed once. */
-    final Map<String, Read> done = new HashMap<>();
-
-    Tree(Source source, Budget budget) {
-      this.source = source;
-      this.budget = budget;
-    }
-  }
+  /**
+   * One template read with its nested children.
+   *
+   * @param chain the parents of the template being read, root first: a child among them is a
+   *     cycle
+   * @param done children read so far, by name, so that a template used twice is read and parsed
+   *     once
+   */
+  private record Tree(Source source, Budget budget, List<String> chain, Map<String, Read> done) {}
 
   /** A child template and how many templates it holds, itself included. */
   private record Read(Template template, int templates) {}
 
   /** Strict UTF-8 (a leading byte-order mark is dropped); anything else is rejected. */
   static String decode(byte[] bytes, String name) throws PlanReadException {
-    try {
-      String text = StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes)).toString();
-      return text.startsWith("\uFEFF") ? text.substring(1) : text;
-    } catch (CharacterCodingException e) {
-      int bad = firstBadByte(bytes);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    // UTF-8 never decodes to more chars than it has bytes.
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT)
+        .decode(in, out, true);
+    if (result.isError()) {
+      int bad = Math.min(in.position(), bytes.length - 1);
       int line = 1;
       for (int i = 0; i < bad; i++) {
         if (bytes[i] == '\n') {
@@ -247,21 +243,16 @@ public final class TemplateReader {
         }
       }
       throw new PlanReadException(name, String.format("line %d: byte 0x%02X is not UTF-8; a"
-          + " template must be UTF-8 text", line, bytes[bad] & 0xff), e);
+          + " template must be UTF-8 text", line, bytes[bad] & 0xff));
     }
-  }
-
-  private static int firstBadByte(byte[] bytes) {
-    var decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer in = ByteBuffer.wrap(bytes);
-    decoder.decode(in, CharBuffer.allocate(bytes.length + 1), true);
-    return Math.min(in.position(), bytes.length - 1);
+    String text = out.flip().toString();
+    return text.startsWith("\uFEFF") ? text.substring(1) : text;
   }
 
   private static Template parse(String text, String name, Tree tree) throws PlanReadException {
-    TemplateYaml.Parsed parsed = looksLikeJson(text) ? TemplateJson.parse(text, name)
+    boolean json = text.chars().filter(c -> !Character.isWhitespace(c)).findFirst()
+        .orElse(0) == '{';
+    TemplateYaml.Parsed parsed = json ? TemplateJson.parse(text, name)
         : TemplateYaml.parse(text, name);
     if (!(parsed.value() instanceof Map<?, ?>)) {
       throw new PlanReadException(name, "not a CloudFormation template: the document is not a"
@@ -321,7 +312,7 @@ public final class TemplateReader {
         continue;
       }
       String u = localTemplate(r);
-      if (tree.source == null || u == null) {
+      if (tree.source() == null || u == null) {
         warnings.add("The nested stack " + r.logicalId() + " in " + name + (u == null
             ? " has a template that is not a local file"
             : " names a local template, but the text was read without its directory")
@@ -337,16 +328,16 @@ public final class TemplateReader {
 
   private static Template child(String parentName, TemplateResource stack, String url,
       Tree tree) throws PlanReadException {
-    String childName = tree.source.resolve(parentName, url);
+    String childName = tree.source().resolve(parentName, url);
     if (childName == null) {
       throw new PlanReadException(parentName, "nested stack " + stack.logicalId() + " ("
           + stack.location() + ") has TemplateURL " + url + ", which points outside "
-          + tree.source.boundary() + ", the directory of the template plangate was given;"
+          + tree.source().boundary() + ", the directory of the template plangate was given;"
           + " nested templates are read only from there");
     }
     String where = parentName + ": nested stack " + stack.logicalId() + " (" + stack.location()
         + ")";
-    List<String> chain = tree.chain;
+    List<String> chain = tree.chain();
     if (chain.contains(childName) || childName.equals(parentName)) {
       throw new PlanReadException(parentName, "nested stack " + stack.logicalId()
           + " includes " + childName + ", which includes it again (a cycle)");
@@ -355,20 +346,20 @@ public final class TemplateReader {
       throw new PlanReadException(parentName, "nested stacks go deeper than " + MAX_NESTING
           + " levels at " + stack.logicalId());
     }
-    Read done = tree.done.get(childName);
+    Read done = tree.done().get(childName);
     if (done != null) {
-      tree.budget.template(childName, done.templates());
+      tree.budget().template(childName, done.templates());
       return done.template();
     }
-    String text = tree.source.read(childName);
+    String text = tree.source().read(childName);
     if (text == null) {
       throw new PlanReadException(parentName, "nested stack " + stack.logicalId()
           + " has TemplateURL " + url + ", but " + childName + " does not exist; without it"
           + " plangate cannot see what the child stack changes (" + where + ")");
     }
-    int before = tree.budget.templates;
-    tree.budget.template(childName, 1);
-    tree.budget.text(childName, text);
+    int before = tree.budget().templates;
+    tree.budget().template(childName, 1);
+    tree.budget().text(childName, text);
     chain.add(parentName);
     Template child;
     try {
@@ -376,7 +367,7 @@ public final class TemplateReader {
     } finally {
       chain.remove(chain.size() - 1);
     }
-    tree.done.put(childName, new Read(child, tree.budget.templates - before));
+    tree.done().put(childName, new Read(child, tree.budget().templates - before));
     return child;
   }
 
@@ -404,16 +395,6 @@ public final class TemplateReader {
     }
     String lower = url.toLowerCase(java.util.Locale.ROOT);
     return lower.startsWith("file://") || !(lower.contains("://") || lower.startsWith("s3:"));
-  }
-
-  private static boolean looksLikeJson(String text) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (!Character.isWhitespace(c)) {
-        return c == '{';
-      }
-    }
-    return false;
   }
 
   private static List<String> transforms(Object transform) {
@@ -561,13 +542,19 @@ public final class TemplateReader {
       }
       List<Map<String, Object>> out = new ArrayList<>();
       for (String v : values) {
-        Map<String, Object> copy = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> f : fragment.entrySet()) {
-          String k = String.valueOf(f.getKey());
-          copy.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
-              replaceIdentifier(f.getValue(), identifier, v));
-        }
-        out.add(copy);
+        out.add(replaceInEntries(fragment, identifier, v));
+      }
+      return out;
+    }
+
+    /** The entries with the identifier replaced in their keys (but loop names) and values. */
+    private Map<String, Object> replaceInEntries(Map<?, ?> m, String identifier, String v)
+        throws PlanReadException {
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        String k = String.valueOf(e.getKey());
+        out.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
+            replaceIdentifier(e.getValue(), identifier, v));
       }
       return out;
     }
@@ -603,13 +590,7 @@ public final class TemplateReader {
           }
           return Map.of("Fn::Sub", replaced);
         }
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (Map.Entry<?, ?> e : m.entrySet()) {
-          String k = String.valueOf(e.getKey());
-          out.put(k.startsWith(FOR_EACH) ? k : substitute(k, identifier, v),
-              replaceIdentifier(e.getValue(), identifier, v));
-        }
-        return Collections.unmodifiableMap(out);
+        return Collections.unmodifiableMap(replaceInEntries(m, identifier, v));
       }
       if (value instanceof List<?> l) {
         List<Object> out = new ArrayList<>(l.size());

@@ -7,10 +7,12 @@ import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Template values are plain maps, lists and scalars; this is how they are frozen, compared and
@@ -47,6 +49,19 @@ final class TemplateValues {
   /** True when CloudFormation would see the same value. */
   static boolean same(Object a, Object b) {
     return same(a, b, null);
+  }
+
+  /** The keys of either mapping whose values are not the {@link #same}, in order. */
+  static Set<String> changedKeys(Map<?, ?> a, Map<?, ?> b) {
+    Set<Object> keys = new LinkedHashSet<>(a.keySet());
+    keys.addAll(b.keySet());
+    Set<String> out = new LinkedHashSet<>();
+    for (Object k : keys) {
+      if (!same(a.get(k), b.get(k))) {
+        out.add(String.valueOf(k));
+      }
+    }
+    return out;
   }
 
   /**

@@ -105,7 +105,8 @@ final class TemplateYaml {
       throw new PlanReadException(name, "the file is longer than " + MAX_CODE_POINTS
           + " characters, far above CloudFormation's own template size limit");
     }
-    LoaderOptions options = options();
+    LoaderOptions options = GuardedYamlParser.loaderOptions(MAX_CODE_POINTS + 1,
+        MAX_COLLECTION_ALIASES + 1, MAX_DEPTH + 1);
     GuardedYamlParser parser =
         new GuardedYamlParser(new ParserImpl(new LinearStreamReader(text), options), GUARD);
     try {
@@ -128,11 +129,6 @@ final class TemplateYaml {
       throw new PlanReadException(name, line(parser.lastMark()), column(parser.lastMark()),
           "not a valid template: " + e.getMessage(), e);
     }
-  }
-
-  static LoaderOptions options() {
-    return GuardedYamlParser.loaderOptions(MAX_CODE_POINTS + 1, MAX_COLLECTION_ALIASES + 1,
-        MAX_DEPTH + 1);
   }
 
   /** The mark's 1-based line, or 0 without one. */

@@ -23,11 +23,6 @@ public final class ChangeSetSource implements PlanSource {
   }
 
   @Override
-  public String id() {
-    return "cloudformation-change-set";
-  }
-
-  @Override
   public PlanFormat format() {
     return PlanFormat.CLOUDFORMATION_CHANGE_SET;
   }
@@ -78,8 +73,8 @@ public final class ChangeSetSource implements PlanSource {
     TemplateGraph after = TemplateGraph.of(TemplateReader.read(templates.get(0)));
     java.nio.file.Path before = beforeOfChangeSet(input.extras(), true)
         ? input.extras().templateBefore() : null;
-    return before == null ? ChangeSetGraph.withTemplate(plan, after)
-        : ChangeSetGraph.withTemplates(plan, after,
-            TemplateGraph.of(TemplateReader.read(before)), before.toString());
+    return ChangeSetGraph.withTemplates(plan, after,
+        before == null ? null : TemplateGraph.of(TemplateReader.read(before)),
+        before == null ? null : before.toString());
   }
 }

@@ -11,8 +11,10 @@ import java.util.List;
  * source and registering it there.
  */
 public interface PlanSource {
-  /** Short name, e.g. {@code terraform}. */
-  String id();
+  /** Short name, e.g. {@code terraform}: its format's. */
+  default String id() {
+    return format().id();
+  }
 
   /** The format of the plans it reads. */
   PlanFormat format();

@@ -18,11 +18,6 @@ public final class PulumiSource implements PlanSource {
   }
 
   @Override
-  public String id() {
-    return "pulumi";
-  }
-
-  @Override
   public PlanFormat format() {
     return PlanFormat.PULUMI;
   }

@@ -2,7 +2,7 @@ package dev.plangate.core.source;
 
 import dev.plangate.core.api.PlanExtras;
 import dev.plangate.core.cloudformation.TemplateDiff;
-import dev.plangate.core.cloudformation.TemplateReader;
+import dev.plangate.core.cloudformation.TemplateLoader;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.model.Plan;
 import dev.plangate.core.model.PlanFormat;
@@ -18,11 +18,6 @@ import java.util.List;
  * gives the change set its graph ({@link ChangeSetSource}).
  */
 public final class TemplateDiffSource implements PlanSource {
-  @Override
-  public String id() {
-    return "cloudformation-template";
-  }
-
   @Override
   public PlanFormat format() {
     return PlanFormat.CLOUDFORMATION_TEMPLATE;
@@ -71,15 +66,16 @@ public final class TemplateDiffSource implements PlanSource {
     PlanExtras x = in.extras();
     Path file = in.file();
     try {
+      TemplateLoader.Versions versions;
       if (file.equals(x.cdkOut())) {
-        return x.cdkOutBase() != null ? TemplateDiff.diffCdkOut(file, x.cdkOutBase(), in.name())
-            : TemplateDiff.diffCdkOutFromGit(in.git(), in.base(), file, in.name());
+        versions = x.cdkOutBase() != null ? TemplateLoader.cdkOut(file, x.cdkOutBase())
+            : TemplateLoader.cdkOutFromGit(in.git(), in.base(), file, in.name());
+      } else if (file.equals(x.templateAfter()) && x.templateBefore() != null) {
+        versions = TemplateLoader.files(x.templateBefore(), file);
+      } else {
+        versions = TemplateLoader.fromGit(in.git(), in.base(), file);
       }
-      if (file.equals(x.templateAfter()) && x.templateBefore() != null) {
-        return TemplateDiff.diff(TemplateReader.read(x.templateBefore()),
-            TemplateReader.read(file), in.name());
-      }
-      return TemplateDiff.diffFromGit(in.git(), in.base(), file, in.name());
+      return TemplateDiff.diff(versions, in.name());
     } catch (GitException e) {
       throw new PlanReadException(in.name(), e.getMessage());
     }

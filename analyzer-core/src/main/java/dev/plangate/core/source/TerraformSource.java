@@ -25,11 +25,6 @@ public final class TerraformSource implements PlanSource {
   }
 
   @Override
-  public String id() {
-    return "terraform";
-  }
-
-  @Override
   public PlanFormat format() {
     return PlanFormat.TERRAFORM;
   }

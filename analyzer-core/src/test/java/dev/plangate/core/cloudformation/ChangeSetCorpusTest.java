@@ -17,6 +17,8 @@ import dev.plangate.core.model.PlanFormat;
 import dev.plangate.core.model.ReplaceOrder;
 import dev.plangate.core.model.ResourceChange;
 import dev.plangate.core.plan.PlanReadException;
+import dev.plangate.core.source.ChangeSetSource;
+import dev.plangate.core.source.Sources;
 import dev.plangate.core.testing.CorpusTest;
 import dev.plangate.core.testing.SharedCorpus;
 import java.io.IOException;
@@ -112,7 +114,7 @@ class ChangeSetCorpusTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("documents")
   void everyDocumentIsSniffedAndRead(Path doc) throws Exception {
-    assertThat(ChangeSetReader.looksLike(doc)).as("sniff").isTrue();
+    assertThat(Sources.builtin().sniff(doc)).as("sniff").isInstanceOf(ChangeSetSource.class);
     Plan plan = readAsGiven(doc);
     assertThat(plan.format()).isEqualTo(PlanFormat.CLOUDFORMATION_CHANGE_SET);
     assertThat(plan.source()).isEqualTo(doc.getFileName().toString());
@@ -305,7 +307,8 @@ class ChangeSetCorpusTest {
     }
     assertThat(others).hasSizeGreaterThan(60);
     for (Path p : others) {
-      assertThat(ChangeSetReader.looksLike(p)).as(p.toString()).isFalse();
+      assertThat(Sources.builtin().sniff(p)).as(p.toString())
+          .isNotInstanceOf(ChangeSetSource.class);
     }
   }
 }

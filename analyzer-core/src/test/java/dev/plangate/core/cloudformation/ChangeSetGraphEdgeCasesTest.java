@@ -54,8 +54,8 @@ class ChangeSetGraphEdgeCasesTest {
 
   @Test
   void theChangeSetsOwnEdgesStayAndOnlyItsRemovalsAreNamedThreeAtMost() throws Exception {
-    Plan p = ChangeSetGraph.withTemplate(changeSet(TOPIC_ON_KEY, KEY, removed("A"),
-        removed("B"), removed("C"), removed("D")), graph("after.yaml", AFTER));
+    Plan p = ChangeSetGraph.withTemplates(changeSet(TOPIC_ON_KEY, KEY, removed("A"),
+        removed("B"), removed("C"), removed("D")), graph("after.yaml", AFTER), null, null);
     assertThat(edges(p)).containsExactly("Topic -> Key");
     assertThat(p.dependenciesKnown()).isFalse();
     assertThat(p.warnings()).singleElement().asString()
@@ -72,11 +72,11 @@ class ChangeSetGraphEdgeCasesTest {
 
   @Test
   void withoutRemovalsTheNewTemplateAloneKnowsTheDependencies() throws Exception {
-    Plan p = ChangeSetGraph.withTemplate(changeSet(KEY), graph("after.yaml", """
+    Plan p = ChangeSetGraph.withTemplates(changeSet(KEY), graph("after.yaml", """
         Resources:
           Key: {Type: AWS::KMS::Key}
           Topic: {Type: AWS::SNS::Topic, Properties: {KmsMasterKeyId: !Ref Key}}
-        """));
+        """), null, null);
     assertThat(p.dependenciesKnown()).isTrue();
     assertThat(p.warnings()).isEmpty();
     assertThat(p.changes()).extracting(ResourceChange::address).as("Key once, as listed")

@@ -47,10 +47,10 @@ class ChangeSetGraphTest {
 
   @Test
   void theNewTemplateAloneCannotTellWhatDependedOnARemovedResource() throws Exception {
-    Plan p = ChangeSetGraph.withTemplate(changeSet(), graph("after.yaml", """
+    Plan p = ChangeSetGraph.withTemplates(changeSet(), graph("after.yaml", """
         Resources:
           Topic: {Type: AWS::SNS::Topic, Properties: {TopicName: t}}
-        """));
+        """), null, null);
     assertThat(p.dependenciesKnown()).isFalse();
     assertThat(edges(p)).isEmpty();
     assertThat(p.changes()).extracting(ResourceChange::address)

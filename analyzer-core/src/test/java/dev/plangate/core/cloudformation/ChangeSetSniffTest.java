@@ -3,6 +3,8 @@ package dev.plangate.core.cloudformation;
 import static dev.plangate.core.cloudformation.ChangeSets.resource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.plangate.core.source.ChangeSetSource;
+import dev.plangate.core.source.Sources;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
@@ -22,7 +24,7 @@ class ChangeSetSniffTest {
       "import-dynamic-sync.json", "paged-1.json", "paged-3.json", "nested-root.json",
       "nested-grandchild.json", "before-context-string.json", "query-changes.json"})
   void everySyntheticChangeSetIsRecognised(String name) throws Exception {
-    assertThat(ChangeSetReader.looksLike(resource(name))).isTrue();
+    assertThat(Sources.builtin().sniff(resource(name))).isInstanceOf(ChangeSetSource.class);
   }
 
   @ParameterizedTest
@@ -98,7 +100,7 @@ class ChangeSetSniffTest {
     }
     sb.append("], \"ChangeSetId\": \"arn\"}");
     byte[] doc = sb.toString().getBytes(StandardCharsets.UTF_8);
-    assertThat(doc.length).isGreaterThan(ChangeSetReader.SNIFF_BYTES);
-    assertThat(ChangeSetReader.looksLike(doc, ChangeSetReader.SNIFF_BYTES)).isTrue();
+    assertThat(doc.length).isGreaterThan(Sources.SNIFF_BYTES);
+    assertThat(ChangeSetReader.looksLike(doc, Sources.SNIFF_BYTES)).isTrue();
   }
 }

@@ -512,8 +512,8 @@ class TemplateDiffTest {
         .commit("drop the volume, rename the topic\n", GitFixture.CLAUDE);
     GitRepository git = GitRepository.open(repo.dir());
 
-    Plan plan = TemplateDiff.diffFromGit(git, base, repo.dir().resolve("infra/app.yaml"),
-        "infra/app.yaml");
+    Plan plan = TemplateDiff.diff(
+        TemplateLoader.fromGit(git, base, repo.dir().resolve("infra/app.yaml")), "infra/app.yaml");
     ResourceChange data = change(plan, "Data");
     assertThat(data.kind()).isEqualTo(ChangeKind.DELETE);
     assertThat(data.why()).endsWith("its DeletionPolicy is Snapshot, so a snapshot is taken"
@@ -524,20 +524,20 @@ class TemplateDiffTest {
         .isEqualTo(ChangeKind.REPLACE);
     assertThat(topic.replacePaths()).containsExactly("TopicName");
 
-    Plan sameRev = TemplateDiff.diffFromGit(git, "HEAD", repo.dir().resolve("infra/app.yaml"),
-        "infra/app.yaml");
+    Plan sameRev = TemplateDiff.diff(TemplateLoader.fromGit(git, "HEAD",
+        repo.dir().resolve("infra/app.yaml")), "infra/app.yaml");
     assertThat(sameRev.changes()).allSatisfy(c -> assertThat(c.kind())
         .isEqualTo(ChangeKind.NO_OP));
 
     repo.write("infra/new.yaml", "Resources:\n  Q: {Type: AWS::SQS::Queue}\n");
-    Plan fresh = TemplateDiff.diffFromGit(git, "HEAD", repo.dir().resolve("infra/new.yaml"),
-        "infra/new.yaml");
+    Plan fresh = TemplateDiff.diff(TemplateLoader.fromGit(git, "HEAD",
+        repo.dir().resolve("infra/new.yaml")), "infra/new.yaml");
     assertThat(change(fresh, "Q").kind()).isEqualTo(ChangeKind.CREATE);
     assertThat(fresh.warnings()).first().asString()
         .isEqualTo("infra/new.yaml does not exist in HEAD: every resource in it is new.");
 
-    assertThatThrownBy(() -> TemplateDiff.diffFromGit(git, "no-such-rev",
-        repo.dir().resolve("infra/app.yaml"), "infra/app.yaml"))
+    assertThatThrownBy(() -> TemplateDiff.diff(TemplateLoader.fromGit(git, "no-such-rev",
+        repo.dir().resolve("infra/app.yaml")), "infra/app.yaml"))
         .isInstanceOf(GitException.class).hasMessageContaining("unknown revision 'no-such-rev'");
     assertThat(git.show(base, "infra/nested/events.yaml")).contains("TopicName: events}");
     assertThatThrownBy(() -> git.show(base, "infra/missing.yaml"))
@@ -551,7 +551,8 @@ class TemplateDiffTest {
 
   @Test
   void cdkCloudAssembliesAreDiffedStackByStack() throws Exception {
-    Plan plan = TemplateDiff.diffCdkOut(resource("cdk/head"), resource("cdk/base"), "cdk.out");
+    Plan plan = TemplateDiff.diff(TemplateLoader.cdkOut(resource("cdk/head"), resource("cdk/base")),
+        "cdk.out");
 
     ResourceChange table = change(plan, "DataStack/TableCD117FA1");
     assertThat(table.kind()).isEqualTo(ChangeKind.REPLACE);
@@ -591,9 +592,10 @@ class TemplateDiffTest {
     GitRepository git = GitRepository.open(repo.dir());
     Path cdkOut = repo.dir().resolve("app/cdk.out");
 
-    Plan fromGit = TemplateDiff.diffCdkOutFromGit(git, base, cdkOut, "app/cdk.out");
-    Plan fromDirs = TemplateDiff.diffCdkOut(resource("cdk/head"), resource("cdk/base"),
-        "app/cdk.out");
+    Plan fromGit = TemplateDiff.diff(TemplateLoader.cdkOutFromGit(git, base, cdkOut,
+        "app/cdk.out"), "app/cdk.out");
+    Plan fromDirs = TemplateDiff.diff(TemplateLoader.cdkOut(resource("cdk/head"),
+        resource("cdk/base")), "app/cdk.out");
     assertThat(fromGit.changes()).extracting(ResourceChange::address, ResourceChange::kind)
         .containsExactlyInAnyOrderElementsOf(fromDirs.changes().stream()
             .map(c -> org.assertj.core.groups.Tuple.tuple(c.address(), c.kind())).toList());
@@ -608,8 +610,8 @@ class TemplateDiffTest {
     String base = repo.commit("start\n");
     repo.copyTree(resource("cdk/head"), "cdk.out");
     GitRepository git = GitRepository.open(repo.dir());
-    assertThatThrownBy(() -> TemplateDiff.diffCdkOutFromGit(git, base,
-        repo.dir().resolve("cdk.out"), "cdk.out"))
+    assertThatThrownBy(() -> TemplateDiff.diff(TemplateLoader.cdkOutFromGit(git, base,
+        repo.dir().resolve("cdk.out"), "cdk.out"), "cdk.out"))
         .isInstanceOf(PlanReadException.class)
         .hasMessage("cdk.out: " + base + " has no cdk.out/manifest.json, so there is no base"
             + " assembly to diff against (cdk.out is usually not committed): give the base's"
@@ -627,8 +629,8 @@ class TemplateDiffTest {
     String base = repo.commit("synth\n");
     repo.copyTree(resource("cdk/head"), "cdk.out");
     GitRepository git = GitRepository.open(repo.dir());
-    assertThatThrownBy(() -> TemplateDiff.diffCdkOutFromGit(git, base,
-        repo.dir().resolve("cdk.out"), "cdk.out"))
+    assertThatThrownBy(() -> TemplateDiff.diff(TemplateLoader.cdkOutFromGit(git, base,
+        repo.dir().resolve("cdk.out"), "cdk.out"), "cdk.out"))
         .isInstanceOf(PlanReadException.class)
         .hasMessage(base + ":cdk.out/manifest.json: stack artifact S has templateFile"
             + " ../secret.json, which points outside the cloud assembly directory " + base
@@ -637,7 +639,7 @@ class TemplateDiffTest {
 
   @Test
   void aDirectoryThatIsNotACloudAssemblyIsRejected(@TempDir Path dir) {
-    assertThatThrownBy(() -> TemplateDiff.diffCdkOut(dir, dir, "cdk.out"))
+    assertThatThrownBy(() -> TemplateDiff.diff(TemplateLoader.cdkOut(dir, dir), "cdk.out"))
         .isInstanceOf(PlanReadException.class)
         .hasMessageContaining("is not a CDK cloud assembly (cdk.out) directory");
   }

@@ -128,7 +128,7 @@ class TemplateGraphTest {
         "Alarm DependsOn Topic resource @DependsOn",
         "Alarm DependsOn Queue resource @DependsOn");
     TemplateGraph g = TemplateGraph.of(t);
-    assertThat(g.dependentsOf("Topic")).containsExactlyInAnyOrder("Role", "Alarm");
+    assertThat(dependentsOf(g, "Topic")).containsExactlyInAnyOrder("Role", "Alarm");
     assertThat(g.dependencies()).contains(
         new Dependency("Role", "Topic", Kind.SUB_ATTR, "Properties/RoleName"));
   }
@@ -156,7 +156,7 @@ class TemplateGraphTest {
             "Properties/VpcPeeringConnectionId"),
         // a child goes when its stack goes
         new Dependency(connection, "VPCPeeringRequesterSetupStack", Kind.NESTED_STACK, ""));
-    assertThat(g.dependentsOf(connection)).contains("VPCPeeringUpdatesStack",
+    assertThat(dependentsOf(g, connection)).contains("VPCPeeringUpdatesStack",
         "VPCPeeringUpdatesStack/PeerRoute1", "VPCPeeringUpdatesStack/PeerRoute2");
   }
 
@@ -197,7 +197,7 @@ class TemplateGraphTest {
             "Properties/VpcId"),
         new Dependency("service/LoadBalancerRule", "production/PublicLoadBalancerListener",
             Kind.IMPORT_VALUE, "Properties/ListenerArn"));
-    assertThat(g.dependentsOf("production/ECSCluster")).contains("service/Service");
+    assertThat(dependentsOf(g, "production/ECSCluster")).contains("service/Service");
 
     TemplateGraph alone = TemplateGraph.of(TemplateFixtures.corpus(
         "ecs-fargate-service-public.yaml"));
@@ -262,5 +262,11 @@ class TemplateGraphTest {
         "Properties/Tags/0/Value").property()).isEqualTo("Tags");
     assertThat(new TemplateEdge("A", "B", TargetKind.RESOURCE, Kind.SUB, null,
         "Metadata/AWS::CloudFormation::Init").property()).isNull();
+  }
+
+  /** Addresses that depend on {@code address} directly, by any kind of dependency. */
+  private static List<String> dependentsOf(TemplateGraph g, String address) {
+    return g.dependencies().stream().filter(d -> d.dependency().equals(address))
+        .map(TemplateGraph.Dependency::dependent).distinct().toList();
   }
 }

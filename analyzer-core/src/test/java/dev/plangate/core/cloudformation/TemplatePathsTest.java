@@ -154,8 +154,8 @@ class TemplatePathsTest {
         .commit("app\n");
     repo.write("infra/app.yaml", TOPIC).commit("no child\n");
     GitRepository git = GitRepository.open(repo.dir());
-    assertThatThrownBy(() -> TemplateDiff.diffFromGit(git, base,
-        repo.dir().resolve("infra/app.yaml"), "infra/app.yaml"))
+    assertThatThrownBy(() -> TemplateDiff.diff(TemplateLoader.fromGit(git, base,
+        repo.dir().resolve("infra/app.yaml")), "infra/app.yaml"))
         .isInstanceOf(PlanReadException.class)
         .hasMessage(base + ":infra/app.yaml: nested stack Child (" + base
             + ":infra/app.yaml:2) has TemplateURL ../secrets/creds.yaml, which points outside "
@@ -171,8 +171,8 @@ class TemplatePathsTest {
         .commit("app\n");
     repo.write("nested/child.yaml", "Resources:\n  Topic: {Type: AWS::SNS::Topic,"
         + " Properties: {TopicName: renamed}}\n").commit("rename\n");
-    Plan plan = TemplateDiff.diffFromGit(GitRepository.open(repo.dir()), base,
-        repo.dir().resolve("app.yaml"), "app.yaml");
+    Plan plan = TemplateDiff.diff(TemplateLoader.fromGit(GitRepository.open(repo.dir()), base,
+        repo.dir().resolve("app.yaml")), "app.yaml");
     assertThat(plan.changes()).anySatisfy(c -> {
       assertThat(c.address()).isEqualTo("Child/Topic");
       assertThat(c.kind()).isEqualTo(ChangeKind.REPLACE);
