@@ -23,8 +23,7 @@ jsa="${TMPDIR:-/tmp}/plangate-bench/hook.jsa"
 mkdir -p "${jsa%/*}"
 rm -f "$jsa"
 if [[ "${CDS:-on}" != off ]]; then
-  java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:ArchiveClassesAtExit="$jsa" "-Xlog:cds*=off" \
-    -jar "$jar" cds-training >/dev/null 2>&1 || true
+  (cd "$root" && source bench/cds.sh && prepare_archive "$jar" "$jsa") || true
 fi
 cds=$([[ -f "$jsa" ]] && echo on || echo off)
 

@@ -99,19 +99,11 @@ fi
 JSA="$WORK/cds/plangate.jsa"
 BASE_JSA="$WORK/cds/baseline.jsa"
 BASE_CDS="${PLANGATE_CDS:-on}"
-prepare_archive() { # jar, archive; fails when the jar cannot make one
-  local jar="$1" jsa="$2" i
-  [[ "${PLANGATE_CDS:-}" == off ]] && return 0
-  PLANGATE_JAR="$jar" PLANGATE_CDS_ARCHIVE="$jsa" bin/plangate --version > /dev/null
-  for ((i = 0; i < 600; i++)); do
-    if [[ -f "$jsa" && ! -e "$jsa.lock" && ! "$jar" -nt "$jsa" ]]; then return 0; fi
-    [[ $i -gt 50 && ! -e "$jsa.lock" ]] && break # the training run ended without an archive
-    sleep 0.1
-  done
-  return 1
-}
-prepare_archive "$JAR" "$JSA" || die "no class-data-sharing archive $JSA"
-if [[ -n "$BASELINE" ]] && ! prepare_archive "$BASELINE" "$BASE_JSA"; then
+source bench/cds.sh
+if [[ "${PLANGATE_CDS:-}" != off ]]; then
+  prepare_archive "$JAR" "$JSA" || die "no class-data-sharing archive $JSA"
+fi
+if [[ -n "$BASELINE" && "$BASE_CDS" != off ]] && ! prepare_archive "$BASELINE" "$BASE_JSA"; then
   # A jar from before `plangate cds-training` cannot make one: it is timed without.
   echo "plan-bench: the baseline made no class-data-sharing archive; it is timed without one" >&2
   BASE_CDS=off

@@ -27,11 +27,8 @@ plan="$work/plan-$services.json"
 [[ -s "$plan" ]] || java -cp "$gen_cp" dev.plangate.core.testing.PlanGenerator --services "$services" \
   --change-rate 0.5 --out "$plan" 2>/dev/null
 jsa="$work/plangate.jsa"
-rm -f "$jsa"
-# The archive is made as bin/plangate makes it, in the foreground here.
-java -XX:TieredStopAtLevel=1 -XX:+UseParallelGC -XX:ArchiveClassesAtExit="$jsa" "-Xlog:cds*=off" \
-  -jar "$jar" cds-training >/dev/null 2>&1 || true
-[[ -f "$jsa" ]] || { echo "startup-bench: the archive was not created" >&2; exit 1; }
+source bench/cds.sh
+prepare_archive "$jar" "$jsa" || { echo "startup-bench: the archive was not created" >&2; exit 1; }
 
 one() { # prints ms of one run; $1 = off (no archive) or the archive's path
   local s e

@@ -60,9 +60,12 @@ if [ ! -f "$jsa" ] || [ ! -f "$jsa.stamp" ] || [ "$(cat -- "$jsa.stamp")" != "$s
   rm -f -- "$jsa" "$jsa.stamp"
   training="$(mktemp -d)"
   status=0
-  # The training run never talks to an API and starts no other program.
-  (cd -- "$training" && java -XX:ArchiveClassesAtExit="$jsa" -jar "$jar" cds-training \
-    > "$training/log" 2>&1) || status=$?
+  # The training run never talks to an API and starts no other program. A static archive of
+  # the classes it loaded (-Xshare:dump), not a dynamic one: Java 17 leaves picocli's classes
+  # (class-file version 49) out of a dynamic archive (bin/plangate says more).
+  (cd -- "$training" && java -XX:DumpLoadedClassList="$training/classes" -jar "$jar" \
+    cds-training && java -Xshare:dump -XX:SharedClassListFile="$training/classes" \
+    -XX:SharedArchiveFile="$jsa" -cp "$jar") > "$training/log" 2>&1 || status=$?
   if [ -f "$jsa" ] && [ "$status" -eq 0 ]; then
     printf '%s' "$stamp" > "$jsa.stamp"
     echo "plangate: class-data-sharing archive created: $jsa"

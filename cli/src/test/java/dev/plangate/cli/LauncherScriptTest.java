@@ -110,7 +110,7 @@ class LauncherScriptTest {
     Path jar = fakeJava17(dir);
     Path log = dir.resolve("training.log");
     Files.writeString(dir.resolve("jdk/bin/java"), "#!/bin/sh\nfor a in \"$@\"; do case $a in"
-        + " -XX:ArchiveClassesAtExit=*) echo run >> '" + log + "'; exit 1;; esac; done\n");
+        + " -XX:DumpLoadedClassList=*) echo run >> '" + log + "'; exit 1;; esac; done\n");
     Path archive = dir.resolve("cds/plangate.jsa");
     Map<String, String> env = new java.util.HashMap<>(Map.of("JAVA_HOME",
         dir.resolve("jdk").toString(), "PLANGATE_JAR", jar.toString(), "PLANGATE_CDS_ARCHIVE",

@@ -37,11 +37,17 @@ final class ActionSandbox {
       fi
       # The class-data-sharing training run of build.sh: records it and writes the archive.
       case "${1:-}" in
-        -XX:ArchiveClassesAtExit=*)
+        -XX:DumpLoadedClassList=*)
           printf '%s\\0' "$@" > "$log/java-cds.argv"
           echo run >> "$log/java-cds.count"
-          if [ "${FAKE_JAVA_CDS_EXIT:-0}" = 0 ]; then echo "fake archive" > "${1#*=}"; fi
           exit "${FAKE_JAVA_CDS_EXIT:-0}"
+          ;;
+        -Xshare:dump)
+          printf '%s\\0' "$@" > "$log/java-cds-dump.argv"
+          for a in "$@"; do
+            case "$a" in -XX:SharedArchiveFile=*) echo "fake archive" > "${a#*=}";; esac
+          done
+          exit 0
           ;;
       esac
       printf '%s\\0' "$@" > "$log/java.argv"
@@ -233,7 +239,7 @@ final class ActionSandbox {
   /** Forgets what the fakes recorded, for a second run in the same sandbox. */
   void clearLogs() throws IOException {
     for (String f : List.of("java.argv", "java.env", "java.cwd", "mvn.argv", "java-cds.argv",
-        "java-cds.count")) {
+        "java-cds-dump.argv", "java-cds.count")) {
       Files.deleteIfExists(logs.resolve(f));
     }
   }
