@@ -2,6 +2,7 @@ package dev.plangate.core.agent;
 
 import dev.plangate.core.agent.ShellTokens.Word;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +17,17 @@ import java.util.Set;
 final class ShellWords {
   private ShellWords() {}
 
+  /**
+   * Whether a word from {@code from} on is an action word, or one built when the line runs
+   * writes one in a parameter expansion ({@code ${ACTION:-destroy}}): what it becomes is
+   * unknown, and that is one of the things it may become.
+   */
   static boolean hasActionWord(List<Word> w, int from) {
     for (int j = from; j < w.size(); j++) {
-      if (!w.get(j).dynamic()) {
-        for (String a : ToolWords.ACTION_WORDS) {
-          if (a.equals(w.get(j).value())) {
-            return true;
-          }
-        }
+      Word x = w.get(j);
+      if (x.dynamic() ? ToolWords.hasActionWordInExpansion(x.shellText())
+          : Arrays.asList(ToolWords.ACTION_WORDS).contains(x.value())) {
+        return true;
       }
     }
     return false;

@@ -201,9 +201,22 @@ final class ToolWords {
 
   /** Whether one of {@link #ACTION_WORDS} stands in s as a word of its own. */
   static boolean hasActionWord(String s) {
+    return hasActionWord(s, false);
+  }
+
+  /**
+   * Whether a word's shell text writes an action word inside a parameter expansion ({@code
+   * ${A:-destroy}}): the word may become it. Outside one it is fixed text ({@code "$HOME/apply"}
+   * can only end in {@code /apply}); a command substitution's text is not in it.
+   */
+  static boolean hasActionWordInExpansion(String shellText) {
+    return hasActionWord(shellText, true);
+  }
+
+  private static boolean hasActionWord(String s, boolean inExpansionOnly) {
     int n = s.length();
     for (int i = 0; i < n; i++) {
-      if (i > 0 && isWordChar(s.charAt(i - 1))) {
+      if (i > 0 && isWordChar(s.charAt(i - 1)) && !afterDefaultOperator(s, i)) {
         continue;
       }
       char c = s.charAt(i);
@@ -212,12 +225,56 @@ final class ToolWords {
       }
       for (String w : ACTION_WORDS) {
         int e = i + w.length();
-        if (w.charAt(0) == c && s.startsWith(w, i) && (e == n || !isWordChar(s.charAt(e)))) {
+        if (w.charAt(0) == c && s.startsWith(w, i) && (e == n || !isWordChar(s.charAt(e)))
+            && (!inExpansionOnly || insideExpansion(s, i))) {
           return true;
         }
       }
     }
     return false;
+  }
+
+  /** Whether s[i] is inside a {@code ${} not closed before it. */
+  private static boolean insideExpansion(String s, int i) {
+    int depth = 0;
+    for (int k = 0; k < i; k++) {
+      char c = s.charAt(k);
+      if (c == '\\') {
+        k++;
+      } else if (c == '$' && k + 1 < i && s.charAt(k + 1) == '{') {
+        depth++;
+        k++;
+      } else if (c == '}' && depth > 0) {
+        depth--;
+      }
+    }
+    return depth > 0;
+  }
+
+  /**
+   * Whether s[i] starts the word of a parameter expansion's {@code -} or {@code :-} operator,
+   * {@code ${NAME:-destroy}}: the value unless NAME is set, so it is a word of its own, though a
+   * {@code -} stands before it as in {@code pre-destroy}.
+   */
+  private static boolean afterDefaultOperator(String s, int i) {
+    if (s.charAt(i - 1) != '-') {
+      return false;
+    }
+    int open = s.lastIndexOf("${", i);
+    if (open < 0 || s.indexOf('}', open) < i) {
+      return false;
+    }
+    int end = i - 1 > open + 2 && s.charAt(i - 2) == ':' ? i - 2 : i - 1;
+    if (end <= open + 2) {
+      return false;
+    }
+    for (int k = open + 2; k < end; k++) {
+      char c = s.charAt(k);
+      if (!(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
