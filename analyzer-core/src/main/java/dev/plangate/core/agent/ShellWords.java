@@ -19,14 +19,27 @@ final class ShellWords {
 
   /**
    * Whether a word from {@code from} on is an action word, or one built when the line runs
-   * writes one in a parameter expansion ({@code ${ACTION:-destroy}}): what it becomes is
-   * unknown, and that is one of the things it may become.
+   * writes one in a parameter expansion ({@code ${ACTION:-destroy}}) or a command substitution
+   * ({@code $(echo destroy)}): what it becomes is unknown, and that is one of the things it may
+   * become.
    */
   static boolean hasActionWord(List<Word> w, int from) {
     for (int j = from; j < w.size(); j++) {
       Word x = w.get(j);
-      if (x.dynamic() ? ToolWords.hasActionWordInExpansion(x.shellText())
+      if (x.dynamic() ? writesActionWord(x)
           : Arrays.asList(ToolWords.ACTION_WORDS).contains(x.value())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean writesActionWord(Word x) {
+    if (ToolWords.hasActionWordInExpansion(x.shellText())) {
+      return true;
+    }
+    for (ShellTokens.Program p : x.substitutions()) {
+      if (ToolWords.hasActionWord(p.src())) {
         return true;
       }
     }

@@ -264,20 +264,22 @@ class ShellWalkerTest {
   /**
    * An action word as the default of a parameter expansion: {@code ${ACTION:-destroy}} is
    * {@code destroy} unless ACTION is set. Those with {@code -} before the word were allowed (the
-   * word scan read {@code -destroy} as one word, like {@code pre-destroy}).
+   * word scan read {@code -destroy} as one word, like {@code pre-destroy}), and so were the
+   * unknown runner's with a command substitution that writes one.
    */
   @ParameterizedTest
   @ValueSource(strings = {"$TF ${ACTION:-destroy}", "$TF \"${ACTION:-destroy}\" -auto-approve",
       "$TF ${ACTION-apply}", "$TF ${1:-destroy}", "\"$TF\" ${A:+destroy}",
-      "flock /tmp/l $TF ${A:-destroy}", "flock /tmp/l \"$TF\" \"${A-apply}\""})
-  void anActionWordAsTheDefaultOfAnExpansionCounts(String line) {
+      "flock /tmp/l $TF ${A:-destroy}", "flock /tmp/l \"$TF\" \"${A-apply}\"",
+      "flock /tmp/l $TF $(echo destroy)", "flock /tmp/l $TF \"`echo apply`\" -auto-approve"})
+  void anActionWordAnExpansionMayBecomeCounts(String line) {
     assertThat(verdict(line)).as(line).endsWith("?");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"$EDITOR ${FILE:-pre-destroy.md}", "$EDITOR notes-destroy.md",
       "$PAGER ${A:-x}-destroy", "echo ${A:-destroy}", "flock /tmp/l $EDITOR \"$HOME/apply\"",
-      "flock /tmp/l $EDITOR \"${HOME}/apply\""})
+      "flock /tmp/l $EDITOR \"${HOME}/apply\"", "flock /tmp/l $EDITOR $(ls notes-apply.md)"})
   void aWordThatOnlyEndsInAnActionWordDoesNotCount(String line) {
     assertThat(verdict(line)).as(line).isEmpty();
   }
