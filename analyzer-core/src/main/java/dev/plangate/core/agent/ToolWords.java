@@ -213,42 +213,44 @@ final class ToolWords {
     return hasActionWord(shellText, true);
   }
 
+  /**
+   * One pass, so that a hostile line costs its length: the {@code ${} depth is kept as it goes,
+   * and the operator check looks back only over the name before the {@code -}.
+   */
   private static boolean hasActionWord(String s, boolean inExpansionOnly) {
     int n = s.length();
+    int depth = 0;
     for (int i = 0; i < n; i++) {
-      if (i > 0 && isWordChar(s.charAt(i - 1)) && !afterDefaultOperator(s, i)) {
-        continue;
-      }
       char c = s.charAt(i);
-      if (ACTION_INITIALS.indexOf(c) < 0) {
+      if (inExpansionOnly) {
+        if (c == '\\') {
+          i++;
+          continue;
+        }
+        if (c == '$' && i + 1 < n && s.charAt(i + 1) == '{') {
+          depth++;
+          i++;
+          continue;
+        }
+        if (c == '}' && depth > 0) {
+          depth--;
+        }
+        if (depth == 0) {
+          continue;
+        }
+      }
+      if (ACTION_INITIALS.indexOf(c) < 0
+          || i > 0 && isWordChar(s.charAt(i - 1)) && !afterDefaultOperator(s, i)) {
         continue;
       }
       for (String w : ACTION_WORDS) {
         int e = i + w.length();
-        if (w.charAt(0) == c && s.startsWith(w, i) && (e == n || !isWordChar(s.charAt(e)))
-            && (!inExpansionOnly || insideExpansion(s, i))) {
+        if (w.charAt(0) == c && s.startsWith(w, i) && (e == n || !isWordChar(s.charAt(e)))) {
           return true;
         }
       }
     }
     return false;
-  }
-
-  /** Whether s[i] is inside a {@code ${} not closed before it. */
-  private static boolean insideExpansion(String s, int i) {
-    int depth = 0;
-    for (int k = 0; k < i; k++) {
-      char c = s.charAt(k);
-      if (c == '\\') {
-        k++;
-      } else if (c == '$' && k + 1 < i && s.charAt(k + 1) == '{') {
-        depth++;
-        k++;
-      } else if (c == '}' && depth > 0) {
-        depth--;
-      }
-    }
-    return depth > 0;
   }
 
   /**
@@ -260,21 +262,16 @@ final class ToolWords {
     if (s.charAt(i - 1) != '-') {
       return false;
     }
-    int open = s.lastIndexOf("${", i);
-    if (open < 0 || s.indexOf('}', open) < i) {
-      return false;
+    int k = i - 2;
+    if (k >= 0 && s.charAt(k) == ':') {
+      k--;
     }
-    int end = i - 1 > open + 2 && s.charAt(i - 2) == ':' ? i - 2 : i - 1;
-    if (end <= open + 2) {
-      return false;
+    int nameEnd = k;
+    while (k >= 0 && (s.charAt(k) == '_' || Character.isLetterOrDigit(s.charAt(k))
+        && s.charAt(k) < 0x80)) {
+      k--;
     }
-    for (int k = open + 2; k < end; k++) {
-      char c = s.charAt(k);
-      if (!(c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9')) {
-        return false;
-      }
-    }
-    return true;
+    return k < nameEnd && k >= 1 && s.charAt(k) == '{' && s.charAt(k - 1) == '$';
   }
 
   /**

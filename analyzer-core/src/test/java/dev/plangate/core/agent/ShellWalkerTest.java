@@ -276,6 +276,21 @@ class ShellWalkerTest {
     assertThat(verdict(line)).as(line).endsWith("?");
   }
 
+  /**
+   * The action-word scan is one pass: its first version looked back for a {@code ${} at every
+   * {@code -}, and a line of dashes took time in the square of its length (60 KB: 1.4 s).
+   */
+  @Test
+  void theActionWordScanOfALongLineIsLinear() {
+    String dashes = "$TF " + "-".repeat(600_000) + "destroy";
+    String quoted = "$TF \"$X " + "apply ".repeat(10_000) + "\"";
+    org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(10),
+        () -> {
+          assertThat(verdict(dashes)).isEmpty();
+          assertThat(verdict(quoted)).endsWith("?");
+        });
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"$EDITOR ${FILE:-pre-destroy.md}", "$EDITOR notes-destroy.md",
       "$PAGER ${A:-x}-destroy", "echo ${A:-destroy}", "flock /tmp/l $EDITOR \"$HOME/apply\"",
