@@ -168,15 +168,24 @@ public final class CommandRecognizer {
         return List.of();
       }
       if (line.length() > MAX_LENGTH) {
-        return ToolWords.mentioned(line) ? List.of(unparseable(line, null)) : List.of();
+        return unread(line);
       }
       ShellWalker w = new ShellWalker(budget, line, table);
       w.shell(line, 0, new ShellScope());
       return w.result();
     } catch (RuntimeException | StackOverflowError | LinkageError e) {
       // A bug must not open the gate: say what we know, which is that a tool may be named.
-      return ToolWords.mentioned(line) ? List.of(unparseable(line, null)) : List.of();
+      return unread(line);
     }
+  }
+
+  /**
+   * A line not walked: unparseable when it names a tool, or when a variable may name one before
+   * an action word ({@code $TF destroy} padded past {@link #MAX_LENGTH} was allowed).
+   */
+  private static List<InfraCommand> unread(String line) {
+    return ToolWords.mentioned(line) || ToolWords.hasExpansion(line)
+        && ToolWords.hasActionWord(line) ? List.of(unparseable(line, null)) : List.of();
   }
 
   static InfraCommand unparseable(String text, String cwd) {

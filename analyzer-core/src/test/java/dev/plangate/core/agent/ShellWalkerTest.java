@@ -291,6 +291,14 @@ class ShellWalkerTest {
         });
   }
 
+  /** A line too long to walk that runs a variable program with an action word: not allowed. */
+  @Test
+  void aVariableProgramPaddedPastTheLengthLimitIsNotAllowed() {
+    String padded = "$TF destroy " + "x ".repeat(CommandRecognizer.MAX_LENGTH / 2);
+    assertThat(verdict(padded)).isEqualTo("UNKNOWN UNPARSEABLE");
+    assertThat(verdict("ls " + "x ".repeat(CommandRecognizer.MAX_LENGTH / 2))).isEmpty();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"$EDITOR ${FILE:-pre-destroy.md}", "$EDITOR notes-destroy.md",
       "$PAGER ${A:-x}-destroy", "echo ${A:-destroy}", "flock /tmp/l $EDITOR \"$HOME/apply\"",
