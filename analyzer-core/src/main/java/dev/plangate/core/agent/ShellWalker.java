@@ -615,12 +615,13 @@ final class ShellWalker {
     }
     // An unknown runner: would what it is handed be an infrastructure command?
     int before = out.size();
+    int lastAction = ShellWords.lastActionWord(w, i + 1);
     for (int j = i + 1; j < w.size() && hypotheses < 32; j++) {
       Word x = w.get(j);
       if (x.dynamic()) {
         // "flock /tmp/l $TF destroy": the runner may run a program named when the line runs.
         Tool hint = x.soleVar() != null ? inv.scope.hints.get(x.soleVar()) : null;
-        if (hint != null || hasActionWord(w, j + 1)) {
+        if (hint != null || lastAction > j) {
           hypotheses++;
           ask(hint != null ? hint : guess(inv.text()), inv, "it runs under `" + name + "`,"
               + " which plangate does not know, and that program may run a program named when"

@@ -24,14 +24,22 @@ final class ShellWords {
    * become.
    */
   static boolean hasActionWord(List<Word> w, int from) {
-    for (int j = from; j < w.size(); j++) {
+    return lastActionWord(w, from) >= 0;
+  }
+
+  /**
+   * The index of the last word from {@code from} on that {@link #hasActionWord} counts, or -1:
+   * a loop over the words asks {@code j < last} instead of scanning the rest again at each.
+   */
+  static int lastActionWord(List<Word> w, int from) {
+    for (int j = w.size() - 1; j >= from; j--) {
       Word x = w.get(j);
       if (x.dynamic() ? writesActionWord(x)
           : Arrays.asList(ToolWords.ACTION_WORDS).contains(x.value())) {
-        return true;
+        return j;
       }
     }
-    return false;
+    return -1;
   }
 
   private static boolean writesActionWord(Word x) {

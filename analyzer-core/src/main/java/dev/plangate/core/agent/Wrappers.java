@@ -474,9 +474,10 @@ final class Wrappers {
         return j + 1 < w.size() ? j + 1 : STOP;
       }
     }
+    int lastAction = ShellWords.lastActionWord(w, from);
     for (int j = from; j < w.size(); j++) {
       Word x = w.get(j);
-      if (x.dynamic() && hasActionWord(w, j + 1)) {
+      if (x.dynamic() && lastAction > j) {
         // "aws-vault exec prod $TF destroy": a program named when the line runs.
         return j;
       }
