@@ -23,8 +23,8 @@ import picocli.CommandLine.Command;
  * machine, which is half of a hook's answer. bin/plangate and the GitHub Action make the archive
  * this way.
  *
- * <p>What runs: a check of a small bundled Terraform plan with every report format, and the agent
- * hook judging a harmless and a destructive command. Everything happens in a temporary directory
+ * <p>What runs: a check of a small bundled Terraform plan with every report format, the usage, and
+ * the agent hook judging a harmless and a destructive command. Everything happens in a temporary directory
  * that is removed afterwards: no repository, policy or audit log of the caller is read or written,
  * no API is called and no other program is started. Exit 0 when every step answered as it
  * should (a caller keeps the archive only then), 2 otherwise.
@@ -49,10 +49,13 @@ final class CdsTrainingCommand implements Callable<Integer> {
           "--report", "markdown=" + dir.resolve("report.md"),
           "--report", "text=" + dir.resolve("report.txt"),
           "--report", "sarif=" + dir.resolve("report.sarif"));
+      // A run that names its command builds only that command's model: the usage builds them
+      // all, so the archive holds every command's classes.
+      int usage = cli(InputStream.nullInputStream()).run("--help");
       int harmless = hook(dir, "ls -la");
       // A destroy the hook judges without starting a program (a terraform command would plan).
       int destroy = hook(dir, "aws cloudformation delete-stack --stack-name demo");
-      return check == 1 && harmless == 0 && destroy == 0 ? 0 : Cli.USAGE;
+      return check == 1 && usage == 0 && harmless == 0 && destroy == 0 ? 0 : Cli.USAGE;
     } finally {
       try (Stream<Path> files = Files.walk(dir)) {
         for (Path p : (Iterable<Path>) files.sorted(Comparator.reverseOrder())::iterator) {

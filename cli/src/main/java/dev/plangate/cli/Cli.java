@@ -7,8 +7,10 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 
 /**
@@ -55,20 +57,17 @@ public final class Cli {
   }
 
   public int run(String... args) {
-    AgentHookCommand hook = new AgentHookCommand(env, in);
-    if (hookJudge != null) {
-      hook.withJudge(hookJudge);
+    CommandLine cl = new CommandLine(new PlangateCommand());
+    // picocli builds a command's model by reflecting over its options and annotations, a few
+    // milliseconds a command: a run that names its command gets only that one. Otherwise (usage,
+    // --help, --version, a misspelt name) all are there, to be listed and suggested.
+    Map<String, Supplier<Object>> commands = commands();
+    Supplier<Object> named = args.length > 0 ? commands.get(args[0]) : null;
+    if (named != null) {
+      cl.addSubcommand(named.get());
+    } else {
+      commands.values().forEach(command -> cl.addSubcommand(command.get()));
     }
-    CommandLine cl = new CommandLine(new PlangateCommand())
-        .addSubcommand(new CheckCommand(env, terminal))
-        .addSubcommand(new HookCommand())
-        .addSubcommand(new PrePushCommand(env, in, terminal))
-        .addSubcommand(hook)
-        .addSubcommand(new ApplyCommand(env, tty, runner))
-        .addSubcommand(new AuditCommand());
-    cl.getSubcommands().get("agent-hook").addSubcommand("doctor", new AgentHookDoctor(env));
-    cl.addSubcommand(new ShimExecCommand(env, runner));
-    cl.addSubcommand(new CdsTrainingCommand());
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -83,6 +82,28 @@ public final class Cli {
     });
     cl.setExitCodeExceptionMapper(ex -> USAGE);
     return cl.execute(args);
+  }
+
+  /** Each subcommand by the name its {@code @Command} gives it, in the order usage lists them. */
+  Map<String, Supplier<Object>> commands() {
+    Map<String, Supplier<Object>> commands = new LinkedHashMap<>();
+    commands.put("check", () -> new CheckCommand(env, terminal));
+    commands.put("hook", HookCommand::new);
+    commands.put("pre-push", () -> new PrePushCommand(env, in, terminal));
+    commands.put("agent-hook", this::agentHook);
+    commands.put("apply", () -> new ApplyCommand(env, tty, runner));
+    commands.put("audit", AuditCommand::new);
+    commands.put("shim-exec", () -> new ShimExecCommand(env, runner));
+    commands.put("cds-training", CdsTrainingCommand::new);
+    return commands;
+  }
+
+  private CommandLine agentHook() {
+    AgentHookCommand hook = new AgentHookCommand(env, in);
+    if (hookJudge != null) {
+      hook.withJudge(hookJudge);
+    }
+    return new CommandLine(hook).addSubcommand("doctor", new AgentHookDoctor(env));
   }
 
   /** A PrintStream onto {@code w}, for code that writes bytes (workflow commands). */
