@@ -30,6 +30,9 @@ public final class Main {
       }
       in = new java.io.ByteArrayInputStream(input);
     }
+    if (args.length > 0 && (args[0].equals("check") || args[0].equals("pre-push"))) {
+      warmUp();
+    }
     PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
     int code;
@@ -45,6 +48,24 @@ public final class Main {
     out.flush();
     err.flush();
     System.exit(code);
+  }
+
+  /**
+   * Reads the bundled catalogues on the second core while this one parses the command line and
+   * opens the repository: a check needs both, and the first JSON mapper costs tens of
+   * milliseconds to set up. A failure here is met again, and reported, where they are used.
+   */
+  private static void warmUp() {
+    Thread t = new Thread(() -> {
+      try {
+        dev.plangate.core.catalog.ResourceCatalog.builtin();
+        dev.plangate.core.authorship.SignalCatalog.builtin();
+      } catch (RuntimeException e) {
+        // reported by the check itself
+      }
+    }, "plangate-warm-up");
+    t.setDaemon(true);
+    t.start();
   }
 
   /** {@code agent-hook} alone, or with {@code --agent NAME} of a known agent. */
