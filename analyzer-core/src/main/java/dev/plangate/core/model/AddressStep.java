@@ -2,12 +2,24 @@ package dev.plangate.core.model;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * One dot-separated step of a Terraform address or reference, with its instance key as written
  * ({@code 0} or {@code "a.b"} including the quotes), or a null key.
  */
 public record AddressStep(String name, String key) {
+
+  // Written out for the reason ResourceAddress gives: an address's equality compares its steps.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof AddressStep s && name.equals(s.name) && Objects.equals(key, s.key);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * name.hashCode() + Objects.hashCode(key);
+  }
 
   /**
    * Splits an address or reference into steps. Keys are HCL literals and may contain dots,
