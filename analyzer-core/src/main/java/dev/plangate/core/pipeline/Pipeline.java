@@ -117,7 +117,10 @@ public final class Pipeline {
       try {
         Approvals approvals = request.approver().approvals(
             new ApprovalRequest(result.fingerprint(), policy.approvalLabel(), headSha));
-        result = decide(request, findings, errors, who, approvals);
+        if (!approvals.found().isEmpty() || !approvals.notes().isEmpty()) {
+          // Nothing found decides as the first pass did; a large plan's pass is not free.
+          result = decide(request, findings, errors, who, approvals);
+        }
       } catch (Approver.ApprovalException e) {
         errors.add(Problem.general(Problem.CODE_APPROVALS,
             "approvals could not be checked: " + e.getMessage()));

@@ -9,6 +9,7 @@ import dev.plangate.core.catalog.ResourceCatalog;
 import dev.plangate.core.gate.Approval;
 import dev.plangate.core.gate.Approvals;
 import dev.plangate.core.gate.Approver;
+import dev.plangate.core.gate.Reason;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.policy.Policy;
@@ -197,6 +198,21 @@ class PipelineTest {
     assertThat(r.decision()).isEqualTo(Decision.PASS);
     assertThat(asked).containsExactly(r.fingerprint(), Policy.DEFAULT_LABEL, git.head());
     assertThat(r.approvalRoute()).isEqualTo(approver.route());
+  }
+
+  @Test
+  void whatTheApproverCouldNotCountIsSaidEvenWhenItFoundNoApproval() throws IOException {
+    GitFixture git = aiRemovesTheDatabase();
+    Path plan = write(git.dir(), "plan.json", DELETE_DB);
+    Approver approver = request -> new Approvals(List.of(),
+        List.of("The label added by dependabot[bot] does not count: bots cannot approve."));
+
+    Report r = check(CheckRequest.builder(List.of(plan))
+        .commits(git.dir(), CommitSelection.between("HEAD~1", "HEAD")).approver(approver));
+
+    assertThat(r.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
+    assertThat(r.reasons()).extracting(Reason::text)
+        .contains("The label added by dependabot[bot] does not count: bots cannot approve.");
   }
 
   @Test
