@@ -148,6 +148,24 @@ class LauncherCdsIT {
     assertThat(with.err()).isEqualTo(without.err());
   }
 
+  /**
+   * A check runs with JVM options of its own (plangate's methods compiled sooner): the JVM must
+   * not announce them, or a JSON report on standard output would not be JSON.
+   */
+  @Test
+  void aCheckPrintsOnlyItsReport() throws Exception {
+    Path plan = Files.writeString(tmp.resolve("plan.json"), "{\"format_version\":\"1.2\","
+        + "\"resource_changes\":[{\"address\":\"terraform_data.db\",\"mode\":\"managed\","
+        + "\"type\":\"terraform_data\",\"name\":\"db\",\"change\":{\"actions\":[\"delete\"]}}],"
+        + "\"configuration\":{\"root_module\":{}}}");
+    Proc p = launch(Map.of("PLANGATE_CDS", "off"), "check", "--github", "off", "--plan",
+        plan.toString(), "--format", "json");
+    assertThat(p.exit()).as(p.err()).isEqualTo(1);
+    assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(p.out())
+        .path("findings").get(0).path("address").asText()).isEqualTo("terraform_data.db");
+    assertThat(p.out()).startsWith("{");
+  }
+
   @Test
   void offMakesNoArchive() throws Exception {
     Proc p = launch(Map.of("PLANGATE_CDS", "off"), "--version");

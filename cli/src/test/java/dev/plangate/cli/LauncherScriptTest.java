@@ -95,10 +95,12 @@ class LauncherScriptTest {
     assertThat(p.exit()).as(p.err()).isZero();
     // A later -XX option wins, so a user can turn C2 back on.
     assertThat(p.out().lines()).containsExactly("-XX:TieredStopAtLevel=1",
-        "-XX:+UseParallelGC", "-Xmx512m", "-XX:TieredStopAtLevel=4", "-jar", jar.toString(),
-        "check", "--plan", "plan.json");
+        "-XX:+UseParallelGC", "-XX:CompileCommand=quiet",
+        "-XX:CompileCommand=CompileThresholdScaling,dev.plangate.*::*,0.05", "-Xmx512m",
+        "-XX:TieredStopAtLevel=4", "-jar", jar.toString(), "check", "--plan", "plan.json");
     Proc hook = launch(dir, env, "agent-hook", "--agent", "claude-code");
-    assertThat(hook.out().lines()).startsWith("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+    assertThat(hook.out().lines()).startsWith("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC")
+        .noneMatch(option -> option.startsWith("-XX:CompileCommand"));
   }
 
   /**

@@ -33,6 +33,8 @@ class ActionBuildTest {
     assertThat(s.javaJar()).isEqualTo(jar.toString());
     assertThat(s.javaOptions())
         .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
+            "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,dev.plangate.*::*,0.05",
             "-XX:SharedArchiveFile=" + jsa);
   }
 
@@ -116,7 +118,9 @@ class ActionBuildTest {
         .contains("class-data-sharing archive");
     assertThat(r.step("build").outputs()).containsEntry("jsa", "");
     // No archive, but the JIT setting stays: it does not depend on the archive.
-    assertThat(s.javaOptions()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC");
+    assertThat(s.javaOptions()).containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
+        "-XX:CompileCommand=quiet",
+        "-XX:CompileCommand=CompileThresholdScaling,dev.plangate.*::*,0.05");
     assertThat(s.jarArgs()).first().isEqualTo("check");
   }
 

@@ -60,6 +60,8 @@ class ActionCacheTest {
     assertThat(jsa).endsWith("/plangate.jsa");
     assertThat(warm.javaOptions())
         .containsExactly("-XX:TieredStopAtLevel=1", "-XX:+UseParallelGC",
+            "-XX:CompileCommand=quiet",
+            "-XX:CompileCommand=CompileThresholdScaling,dev.plangate.*::*,0.05",
             "-XX:SharedArchiveFile=" + jsa);
     assertThat(warm.javaJar()).isEqualTo(second.step("build").outputs().get("jar"))
         .startsWith(cold.runnerTemp.toRealPath().toString());
