@@ -63,12 +63,16 @@ public final class Main {
         dev.plangate.core.catalog.ResourceCatalog.builtin();
         dev.plangate.core.authorship.SignalCatalog.builtin();
         java.security.MessageDigest.getInstance("SHA-256").digest(new byte[1 << 14]);
-      } catch (RuntimeException | java.security.NoSuchAlgorithmException e) {
+      } catch (Exception | LinkageError e) {
         // reported by the check itself
       }
     }, "plangate-warm-up");
     t.setDaemon(true);
-    t.start();
+    try {
+      t.start();
+    } catch (RuntimeException | OutOfMemoryError e) {
+      // no thread to be had: the check reads them itself, only later
+    }
   }
 
   /** {@code agent-hook} alone, or with {@code --agent NAME} of a known agent. */

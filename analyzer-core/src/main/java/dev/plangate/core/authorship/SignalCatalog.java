@@ -31,7 +31,7 @@ public final class SignalCatalog {
   private static final String RESOURCE = "ai-signals.json";
   /** Built-in patterns are matched without regard to case: tools and people vary it. */
   private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-  private static volatile SignalCatalog builtin;
+  private static SignalCatalog builtin;
 
   private final List<SignalRule> rules;
   private final Set<String> agents;
@@ -58,7 +58,9 @@ public final class SignalCatalog {
   }
 
   /** The catalogue shipped with plangate, read once. */
-  public static SignalCatalog builtin() {
+  // Synchronized: the CLI reads it on a second thread at start-up, and a check that asks while
+  // that read is under way waits for it rather than parsing the file again.
+  public static synchronized SignalCatalog builtin() {
     SignalCatalog c = builtin;
     if (c == null) {
       try (InputStream in = SignalCatalog.class.getResourceAsStream(RESOURCE)) {

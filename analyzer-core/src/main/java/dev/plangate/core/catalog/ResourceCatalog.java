@@ -27,7 +27,7 @@ import java.util.Set;
  */
 public final class ResourceCatalog implements AttributeSelector {
   private static final String RESOURCE = "critical-resources.json";
-  private static volatile ResourceCatalog builtin;
+  private static ResourceCatalog builtin;
 
   private final Map<String, CatalogEntry> entries;
   private final Map<String, Set<String>> rootsByType = new HashMap<>();
@@ -48,7 +48,9 @@ public final class ResourceCatalog implements AttributeSelector {
   }
 
   /** The catalogue shipped with plangate. */
-  public static ResourceCatalog builtin() {
+  // Synchronized: the CLI reads it on a second thread at start-up, and a check that asks while
+  // that read is under way waits for it rather than parsing the file again.
+  public static synchronized ResourceCatalog builtin() {
     ResourceCatalog c = builtin;
     if (c == null) {
       try (InputStream in = ResourceCatalog.class.getResourceAsStream(RESOURCE)) {
