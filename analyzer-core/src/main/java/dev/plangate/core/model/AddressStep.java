@@ -13,12 +13,12 @@ public record AddressStep(String name, String key) {
   // Written out for the reason ResourceAddress gives: an address's equality compares its steps.
   @Override
   public boolean equals(Object o) {
-    return o instanceof AddressStep s && name.equals(s.name) && Objects.equals(key, s.key);
+    return o instanceof AddressStep s && Objects.equals(name, s.name) && Objects.equals(key, s.key);
   }
 
   @Override
   public int hashCode() {
-    return 31 * name.hashCode() + Objects.hashCode(key);
+    return 31 * Objects.hashCode(name) + Objects.hashCode(key);
   }
 
   /**

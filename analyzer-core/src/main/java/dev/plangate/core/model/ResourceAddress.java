@@ -25,8 +25,9 @@ public record ResourceAddress(
   // cost a check about 15 ms, in the one-core part after reading (renames are found in sets).
   @Override
   public boolean equals(Object o) {
-    return o instanceof ResourceAddress a && data == a.data && type.equals(a.type)
-        && name.equals(a.name) && Objects.equals(key, a.key) && modules.equals(a.modules);
+    return o instanceof ResourceAddress a && data == a.data && Objects.equals(type, a.type)
+        && Objects.equals(name, a.name) && Objects.equals(key, a.key)
+        && modules.equals(a.modules);
   }
 
   @Override

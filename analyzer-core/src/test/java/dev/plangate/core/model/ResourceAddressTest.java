@@ -126,4 +126,22 @@ class ResourceAddressTest {
         .containsExactly(new AddressStep("m", "0"));
     assertThat(List.of(ResourceAddress.parse("t.n[\"a\"]").key())).containsExactly("\"a\"");
   }
+
+  /** equals and hashCode are written out (for start-up time): every component still counts. */
+  @Test
+  void addressesAreEqualExactlyWhenEveryPartIs() {
+    String a = "module.m[\"k\"].data.t.n[0]";
+    assertThat(ResourceAddress.parse(a)).isEqualTo(ResourceAddress.parse(a))
+        .hasSameHashCodeAs(ResourceAddress.parse(a));
+    for (String other : List.of("module.m[\"j\"].data.t.n[0]", "module.x[\"k\"].data.t.n[0]",
+        "module.m[\"k\"].t.n[0]", "module.m[\"k\"].data.u.n[0]", "module.m[\"k\"].data.t.o[0]",
+        "module.m[\"k\"].data.t.n[1]", "module.m[\"k\"].data.t.n", "data.t.n[0]")) {
+      assertThat(ResourceAddress.parse(other)).as(other).isNotEqualTo(ResourceAddress.parse(a));
+    }
+    assertThat(new AddressStep("m", null)).isEqualTo(new AddressStep("m", null))
+        .isNotEqualTo(new AddressStep("m", "0")).isNotEqualTo("m");
+    assertThat(new ResourceAddress(List.of(), false, null, null, null))
+        .isEqualTo(new ResourceAddress(List.of(), false, null, null, null))
+        .hasSameHashCodeAs(new ResourceAddress(List.of(), false, null, null, null));
+  }
 }
