@@ -10,6 +10,7 @@ import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.platform.ApiException;
 import dev.plangate.platform.ChangeCheckout;
+import dev.plangate.platform.StickyComment;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -62,12 +63,8 @@ public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest
     try {
       PullRequest pr = PullRequest.of(api.get(prefix + "/pulls/" + number));
       ChangeCheckout checkout = new ChangeCheckout(git, pr.baseSha(), pr.headSha(),
-          "pull request");
-      String problem = checkout.problem("check out with actions/checkout, ref: the pull"
-          + " request's head sha and fetch-depth: 0", "run");
-      if (problem != null) {
-        throw new GitHubCheckException(problem);
-      }
+          "pull request").requireHead("check out with actions/checkout, ref: the pull"
+              + " request's head sha and fetch-depth: 0", "run");
       List<String> notes = new ArrayList<>();
       Policy policy = checkout.policy(policyPath, labelOverride, notes, true);
       List<PullRequestCommit> commits = new ArrayList<>();
@@ -87,7 +84,8 @@ public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest
       SignalCatalog catalog = SignalCatalog.builtin().withExtra(policy.signals());
       Optional<StickyComment> sticky = Optional.empty();
       if (readComment) {
-        sticky = StickyComment.find(api, prefix, number, commentAuthor);
+        sticky = StickyComment.find(api.getAll(prefix + "/issues/" + number + "/comments"),
+            c -> Account.of(c.get("user")).sameAs(commentAuthor));
       }
       Optional<ApprovalSeal> seal = sticky.flatMap(c -> ApprovalSeal.find(
           ApprovalSeal.Scheme.GITHUB, c.body(), repo.owner() + "/" + repo.name(), number,

@@ -6,13 +6,15 @@ import dev.plangate.core.authorship.PlatformSignals;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.gate.ApprovalSeal;
-import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Approver.ApprovalException;
+import dev.plangate.core.gate.Approver;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.platform.ApiException;
+import dev.plangate.platform.ApiText;
 import dev.plangate.platform.ChangeCheckout;
+import dev.plangate.platform.StickyComment;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ import java.util.Optional;
  * is an error (exit 2) that says to set the token, while one that destroys nothing still passes.
  */
 public record MergeRequestContext(GitLabApi api, String project, MergeRequest mergeRequest,
-    Policy policy, List<String> notes, Optional<StickyNote> note, Approver approver,
+    Policy policy, List<String> notes, Optional<StickyComment> note, Approver approver,
     GitLabApprover gitLabApprover, PlatformSignals platformSignals, byte[] sealKey) {
   /**
    * @param api the client, or null without a token: then no note can be written
@@ -81,10 +83,12 @@ public record MergeRequestContext(GitLabApi api, String project, MergeRequest me
         }
         return p;
       };
-      Optional<StickyNote> sticky = Optional.empty();
+      Optional<StickyComment> sticky = Optional.empty();
       if (readNote) {
         long self = api.get("/user").path("id").asLong(-1);
-        sticky = StickyNote.find(api, prefix, self);
+        sticky = StickyComment.find(api.getAll(prefix + "/notes?sort=asc&order_by=created_at"),
+            n -> n.path("author").path("id").asLong(-1) == self
+                && !n.path("system").asBoolean(false));
       }
       Optional<ApprovalSeal> seal = sticky.flatMap(n -> ApprovalSeal.find(
           ApprovalSeal.Scheme.GITLAB, n.body(), project, iid, sealKey));
@@ -169,15 +173,10 @@ public record MergeRequestContext(GitLabApi api, String project, MergeRequest me
 
   /** The merge request in this checkout, which must be its head. */
   private static ChangeCheckout checkout(GitRepository git, MergeRequest mr)
-      throws GitException, GitLabCheckException {
-    ChangeCheckout checkout = new ChangeCheckout(git, mr.baseSha(), mr.headSha(),
-        "merge request");
-    String problem = checkout.problem("set GIT_DEPTH: 0 (or fetch the target branch) before"
-        + " plangate", "pipeline");
-    if (problem != null) {
-      throw new GitLabCheckException(problem);
-    }
-    return checkout;
+      throws GitException {
+    return new ChangeCheckout(git, mr.baseSha(), mr.headSha(), "merge request")
+        .requireHead("set GIT_DEPTH: 0 (or fetch the target branch) before plangate",
+            "pipeline");
   }
 
   /** {@code approved_by}; a project without the approvals API (404) has none. */
@@ -201,7 +200,7 @@ public record MergeRequestContext(GitLabApi api, String project, MergeRequest me
           at = Instant.parse(when);
         } catch (DateTimeParseException e) {
           throw new GitLabCheckException("an approval has no valid approved_at: '"
-              + GitLabApi.clean(when, 40) + "'");
+              + ApiText.clean(when, 40) + "'");
         }
       }
       out.add(new GitLabApprover.MergeRequestApproval(GitLabUser.of(a.get("user")), at));
