@@ -88,8 +88,7 @@ public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest
             c -> Account.of(c.get("user")).sameAs(commentAuthor));
       }
       Optional<ApprovalSeal> seal = sticky.flatMap(c -> ApprovalSeal.find(
-          ApprovalSeal.Scheme.GITHUB, c.body(), repo.owner() + "/" + repo.name(), number,
-          sealKey));
+          ApprovalSeal.Scheme.GITHUB, c.body(), repo.toString(), number, sealKey));
       Map<String, String> roles = new HashMap<>();
       GitHubApprover.Permissions permissions = login -> {
         String role = roles.get(login);
@@ -99,16 +98,8 @@ public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest
         }
         return role;
       };
-      // git is read for participants only when a sign-off is judged; the gate reads the same
-      // range for authorship anyway, and most runs never get here.
-      GitHubApprover.ParticipantSource participants = () -> {
-        try {
-          return Participants.of(commits, git.range(pr.baseSha(), pr.headSha()).commits());
-        } catch (GitException e) {
-          throw new ApprovalException("cannot read the pull request's commits: "
-              + e.getMessage());
-        }
-      };
+      GitHubApprover.ParticipantSource participants = () -> Participants.of(commits,
+          checkout.commits());
       GitHubApprover approver = new GitHubApprover(pr, timeline, participants, permissions,
           sha -> pushedAt(api, prefix, sha), trigger(event, pr), seal, catalog);
       return new PullRequestContext(api, repo, pr, policy, notes, sticky, approver,
@@ -124,7 +115,7 @@ public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest
       return "";
     }
     return approver.sealToWrite().map(s -> s.marker(ApprovalSeal.Scheme.GITHUB,
-        repo.owner() + "/" + repo.name(), pullRequest.number(), sealKey)).orElse("");
+        repo.toString(), pullRequest.number(), sealKey)).orElse("");
   }
 
   String apiPrefix() {

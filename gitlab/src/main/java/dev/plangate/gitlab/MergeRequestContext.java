@@ -66,7 +66,8 @@ public record MergeRequestContext(GitLabApi api, String project, MergeRequest me
       }
       MergeRequest mr = MergeRequest.of(api.get(prefix));
       List<String> notes = new ArrayList<>();
-      Policy policy = checkout(git, mr).policy(policyPath, labelOverride, notes, false);
+      ChangeCheckout checkout = checkout(git, mr);
+      Policy policy = checkout.policy(policyPath, labelOverride, notes, false);
       List<JsonNode> commits = api.getAll(prefix + "/commits");
       List<LabelEvent> events = new ArrayList<>();
       for (JsonNode e : api.getAll(prefix + "/resource_label_events")) {
@@ -92,14 +93,8 @@ public record MergeRequestContext(GitLabApi api, String project, MergeRequest me
       }
       Optional<ApprovalSeal> seal = sticky.flatMap(n -> ApprovalSeal.find(
           ApprovalSeal.Scheme.GITLAB, n.body(), project, iid, sealKey));
-      GitLabApprover.ParticipantSource participants = () -> {
-        try {
-          return Participants.of(commits, git.range(mr.baseSha(), mr.headSha()).commits());
-        } catch (GitException e) {
-          throw new ApprovalException("cannot read the merge request's commits: "
-              + e.getMessage());
-        }
-      };
+      GitLabApprover.ParticipantSource participants = () -> Participants.of(commits,
+          checkout.commits());
       GitLabApprover approver = new GitLabApprover(mr, events, approvals, people, participants,
           sha -> pushedAt(api, prefix, sha), seal, catalog);
       PlatformSignals platform = authorSignals(mr, people, catalog);

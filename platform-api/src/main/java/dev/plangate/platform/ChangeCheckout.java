@@ -1,5 +1,6 @@
 package dev.plangate.platform;
 
+import dev.plangate.core.gate.Approver.ApprovalException;
 import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
@@ -93,6 +94,18 @@ public record ChangeCheckout(GitRepository git, String baseSha, String headSha, 
     }
     return labelOverride == null || labelOverride.isBlank() ? policy
         : policy.withApprovalLabel(labelOverride.strip());
+  }
+
+  /**
+   * The change's commits in this checkout, to learn who took part; read only when a sign-off is
+   * judged (the gate reads the same range for authorship anyway, and most runs never get here).
+   */
+  public List<Commit> commits() throws ApprovalException {
+    try {
+      return git.range(baseSha, headSha).commits();
+    } catch (GitException e) {
+      throw new ApprovalException("cannot read the " + noun + "'s commits: " + e.getMessage());
+    }
   }
 
   private byte[] bytes(String sha, String path) throws GitException {
