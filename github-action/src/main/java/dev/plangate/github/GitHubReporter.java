@@ -1,5 +1,7 @@
 package dev.plangate.github;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.FindingAction;
@@ -12,6 +14,7 @@ import dev.plangate.github.WorkflowCommands.Level;
 import dev.plangate.github.WorkflowCommands.Props;
 import dev.plangate.platform.ApiException;
 import dev.plangate.platform.RepositoryPaths;
+import dev.plangate.platform.StickyComment;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -28,6 +31,8 @@ import java.util.Optional;
 public final class GitHubReporter {
   /** Characters per summary; a character is at most 4 UTF-8 bytes, so this stays under 1 MiB. */
   private static final int SUMMARY_CHARS = StepSummary.MAX_BYTES / 4 - 4096;
+  /** GitHub refuses longer comment bodies. */
+  private static final int MAX_COMMENT_CHARS = 65_536;
 
   private final RunnerEnvironment env;
   private final PrintStream log;
@@ -140,14 +145,19 @@ public final class GitHubReporter {
       return Optional.of("No pull-request comment was posted: this pull request comes from a"
           + " fork, and GitHub gives fork runs a read-only token. This summary is the report.");
     }
-    if (report.findings().isEmpty() && report.errors().isEmpty() && c.comment().isEmpty()) {
-      return Optional.empty(); // nothing to say, and nothing said before to correct
+    Optional<String> body = StickyComment.text(report, c.comment(), MAX_COMMENT_CHARS,
+        c.sealMarker());
+    if (body.isEmpty()) {
+      return Optional.empty();
     }
-    String seal = c.sealMarker();
-    String body = Renderers.MARKDOWN.render(report, RenderOptions.DEFAULT.withMaxChars(
-        StickyComment.MAX_CHARS - seal.length() - 1)) + (seal.isEmpty() ? "" : "\n" + seal);
+    ObjectNode payload = JsonNodeFactory.instance.objectNode().put("body", body.get());
     try {
-      StickyComment.write(c.api(), c.apiPrefix(), c.pullRequest().number(), c.comment(), body);
+      if (c.comment().isPresent()) {
+        c.api().patch(c.apiPrefix() + "/issues/comments/" + c.comment().get().id(), payload);
+      } else {
+        c.api().post(c.apiPrefix() + "/issues/" + c.pullRequest().number() + "/comments",
+            payload);
+      }
       return Optional.empty();
     } catch (ApiException e) {
       String why = "The pull-request comment could not be written (" + e.getMessage() + ");"

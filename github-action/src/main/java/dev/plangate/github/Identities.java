@@ -17,8 +17,6 @@ import java.util.Optional;
  * say; dependency bots (dependabot, renovate) are apps but not agents.
  */
 final class Identities {
-  static final String UNKNOWN_APP = " (a GitHub App not known to be an AI agent)";
-
   private Identities() {}
 
   /**
@@ -72,7 +70,7 @@ final class Identities {
     }
     if (who.isApp() && unknownAppsCount) {
       return Optional.of(new Signal(kind, who.describe(), Confidence.MEDIUM,
-          who.login() + UNKNOWN_APP));
+          who.login() + " (a GitHub App not known to be an AI agent)"));
     }
     return Optional.empty();
   }

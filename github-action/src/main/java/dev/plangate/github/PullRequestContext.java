@@ -10,6 +10,7 @@ import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.platform.ApiException;
 import dev.plangate.platform.ChangeCheckout;
+import dev.plangate.platform.StickyComment;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -62,12 +63,8 @@ public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest
     try {
       PullRequest pr = PullRequest.of(api.get(prefix + "/pulls/" + number));
       ChangeCheckout checkout = new ChangeCheckout(git, pr.baseSha(), pr.headSha(),
-          "pull request");
-      String problem = checkout.problem("check out with actions/checkout, ref: the pull"
-          + " request's head sha and fetch-depth: 0", "run");
-      if (problem != null) {
-        throw new GitHubCheckException(problem);
-      }
+          "pull request").requireHead("check out with actions/checkout, ref: the pull"
+              + " request's head sha and fetch-depth: 0", "run");
       List<String> notes = new ArrayList<>();
       Policy policy = checkout.policy(policyPath, labelOverride, notes, true);
       List<PullRequestCommit> commits = new ArrayList<>();
@@ -87,11 +84,11 @@ public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest
       SignalCatalog catalog = SignalCatalog.builtin().withExtra(policy.signals());
       Optional<StickyComment> sticky = Optional.empty();
       if (readComment) {
-        sticky = StickyComment.find(api, prefix, number, commentAuthor);
+        sticky = StickyComment.find(api.getAll(prefix + "/issues/" + number + "/comments"),
+            c -> Account.of(c.get("user")).sameAs(commentAuthor));
       }
       Optional<ApprovalSeal> seal = sticky.flatMap(c -> ApprovalSeal.find(
-          ApprovalSeal.Scheme.GITHUB, c.body(), repo.owner() + "/" + repo.name(), number,
-          sealKey));
+          ApprovalSeal.Scheme.GITHUB, c.body(), repo.toString(), number, sealKey));
       Map<String, String> roles = new HashMap<>();
       GitHubApprover.Permissions permissions = login -> {
         String role = roles.get(login);
@@ -101,16 +98,8 @@ public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest
         }
         return role;
       };
-      // git is read for participants only when a sign-off is judged; the gate reads the same
-      // range for authorship anyway, and most runs never get here.
-      GitHubApprover.ParticipantSource participants = () -> {
-        try {
-          return Participants.of(commits, git.range(pr.baseSha(), pr.headSha()).commits());
-        } catch (GitException e) {
-          throw new ApprovalException("cannot read the pull request's commits: "
-              + e.getMessage());
-        }
-      };
+      GitHubApprover.ParticipantSource participants = () -> Participants.of(commits,
+          checkout.commits());
       GitHubApprover approver = new GitHubApprover(pr, timeline, participants, permissions,
           sha -> pushedAt(api, prefix, sha), trigger(event, pr), seal, catalog);
       return new PullRequestContext(api, repo, pr, policy, notes, sticky, approver,
@@ -126,7 +115,7 @@ public record PullRequestContext(GitHubApi api, RepositoryName repo, PullRequest
       return "";
     }
     return approver.sealToWrite().map(s -> s.marker(ApprovalSeal.Scheme.GITHUB,
-        repo.owner() + "/" + repo.name(), pullRequest.number(), sealKey)).orElse("");
+        repo.toString(), pullRequest.number(), sealKey)).orElse("");
   }
 
   String apiPrefix() {

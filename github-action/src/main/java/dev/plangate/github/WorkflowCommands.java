@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 import java.util.UUID;
 
 /**
@@ -108,23 +109,21 @@ public final class WorkflowCommands {
 
   /** One annotation command line, without the line break. */
   static String format(Level level, String message, Props p) {
-    StringBuilder b = new StringBuilder("::").append(level.name().toLowerCase(Locale.ROOT));
-    String sep = " ";
-    sep = property(b, sep, "file", p.file());
-    sep = property(b, sep, "line", p.line());
-    sep = property(b, sep, "endLine", p.endLine());
-    sep = property(b, sep, "col", p.col());
-    sep = property(b, sep, "endColumn", p.endColumn());
-    property(b, sep, "title", p.title());
-    return b.append("::").append(escapeData(message == null ? "" : message)).toString();
+    StringJoiner props = new StringJoiner(",", " ", "").setEmptyValue("");
+    property(props, "file", p.file());
+    property(props, "line", p.line());
+    property(props, "endLine", p.endLine());
+    property(props, "col", p.col());
+    property(props, "endColumn", p.endColumn());
+    property(props, "title", p.title());
+    return "::" + level.name().toLowerCase(Locale.ROOT) + props + "::"
+        + escapeData(message == null ? "" : message);
   }
 
-  private static String property(StringBuilder b, String sep, String key, Object value) {
-    if (value == null || value.toString().isEmpty()) {
-      return sep;
+  private static void property(StringJoiner props, String key, Object value) {
+    if (value != null && !value.toString().isEmpty()) {
+      props.add(key + "=" + escapeProperty(value.toString()));
     }
-    b.append(sep).append(key).append('=').append(escapeProperty(value.toString()));
-    return ",";
   }
 
   /** Escapes a command's message ({@code escapeData} in actions/toolkit). */

@@ -28,11 +28,6 @@ public final class GitLabApi extends RestClient {
     super(NAMES, baseUrl, token, retry, Limits.DEFAULT.withoutRedirects());
   }
 
-  /** Text from the network made safe for a one-line message (see {@link ApiText#clean}). */
-  static String clean(String s, int max) {
-    return ApiText.clean(s == null ? "" : s, max);
-  }
-
   @Override
   protected void headers(HttpRequest.Builder request, String token) {
     request.header("Accept", "application/json");
@@ -47,7 +42,7 @@ public final class GitLabApi extends RestClient {
     try {
       JsonNode n = MAPPER.readTree(body);
       JsonNode m = n == null ? null : n.has("message") ? n.get("message") : n.get("error");
-      return m == null ? null : clean(m.isTextual() ? m.asText() : m.toString(),
+      return m == null ? null : ApiText.clean(m.isTextual() ? m.asText() : m.toString(),
           ApiText.MAX_MESSAGE_CHARS);
     } catch (IOException e) {
       return null;

@@ -8,6 +8,7 @@ import dev.plangate.core.gate.LabelApprover;
 import dev.plangate.core.git.Commit;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +69,9 @@ public final class GitLabApprover extends LabelApprover<LabelEvent> {
       PushClock clock, Optional<ApprovalSeal> seal, SignalCatalog catalog) {
     super(seal);
     this.mr = mr;
-    this.events = List.copyOf(events);
+    // GitLab lists events oldest first; sorted anyway, by time then id, so order is its clock.
+    this.events = events.stream().sorted(Comparator.comparing(LabelEvent::at)
+        .thenComparingLong(LabelEvent::id)).toList();
     this.mrApprovals = List.copyOf(mrApprovals);
     this.people = people;
     this.participantSource = participants;
@@ -82,13 +85,9 @@ public final class GitLabApprover extends LabelApprover<LabelEvent> {
     return ApprovalRoute.MERGE_REQUEST_LABEL;
   }
 
-  /** GitLab lists events oldest first; sorted anyway, by time then id, so order is its clock. */
   @Override
   protected List<LabelEvent> labelEvents() {
-    List<LabelEvent> ordered = new ArrayList<>(events);
-    ordered.sort((a, b) -> a.at().equals(b.at()) ? Long.compare(a.id(), b.id())
-        : a.at().compareTo(b.at()));
-    return ordered;
+    return events;
   }
 
   @Override

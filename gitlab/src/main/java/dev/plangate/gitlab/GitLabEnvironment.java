@@ -1,5 +1,6 @@
 package dev.plangate.gitlab;
 
+import dev.plangate.platform.ApiText;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,30 +31,32 @@ public final class GitLabEnvironment {
 
   /** {@code CI_MERGE_REQUEST_IID}, validated. */
   public long mergeRequestIid() throws GitLabCheckException {
-    String v = get("CI_MERGE_REQUEST_IID").orElseThrow(() -> new GitLabCheckException(
-        "CI_MERGE_REQUEST_IID is not set: this is not a merge-request pipeline"));
-    if (!v.matches("[1-9][0-9]{0,17}")) {
-      throw new GitLabCheckException("CI_MERGE_REQUEST_IID is not a merge-request number: '"
-          + GitLabApi.clean(v, 30) + "'");
-    }
-    return Long.parseLong(v);
+    return Long.parseLong(number("CI_MERGE_REQUEST_IID", "this is not a merge-request pipeline",
+        "a merge-request number"));
   }
 
   /** {@code CI_PROJECT_ID}, validated. */
   public String projectId() throws GitLabCheckException {
-    String v = get("CI_PROJECT_ID").orElseThrow(() -> new GitLabCheckException(
-        "CI_PROJECT_ID is not set: GitLab sets it in every CI job"));
-    if (!v.matches("[1-9][0-9]{0,17}")) {
-      throw new GitLabCheckException("CI_PROJECT_ID is not a project id: '"
-          + GitLabApi.clean(v, 30) + "'");
-    }
-    return v;
+    return number("CI_PROJECT_ID", "GitLab sets it in every CI job", "a project id");
   }
 
   /** {@code CI_API_V4_URL}, e.g. {@code https://gitlab.com/api/v4}. */
   public String apiUrl() throws GitLabCheckException {
-    return get("CI_API_V4_URL").orElseThrow(() -> new GitLabCheckException(
-        "CI_API_V4_URL is not set: GitLab sets it in every CI job"));
+    return required("CI_API_V4_URL", "GitLab sets it in every CI job");
+  }
+
+  private String required(String name, String why) throws GitLabCheckException {
+    return get(name).orElseThrow(() -> new GitLabCheckException(name + " is not set: " + why));
+  }
+
+  /** A variable that must hold a positive number of at most 18 digits. */
+  private String number(String name, String why, String what) throws GitLabCheckException {
+    String v = required(name, why);
+    if (!v.matches("[1-9][0-9]{0,17}")) {
+      throw new GitLabCheckException(name + " is not " + what + ": '" + ApiText.clean(v, 30)
+          + "'");
+    }
+    return v;
   }
 
   /** {@value #TOKEN}, empty when unset. */

@@ -1,9 +1,10 @@
 package dev.plangate.gitlab;
 
-import dev.plangate.core.report.RenderOptions;
-import dev.plangate.core.report.Renderers;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.plangate.core.report.Report;
 import dev.plangate.platform.ApiException;
+import dev.plangate.platform.StickyComment;
 import java.util.Optional;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Optional;
  * written is reported and does not change the decision: the exit code already carries it.
  */
 public final class GitLabReporter {
+  /** GitLab refuses notes longer than 1,000,000 characters; stay far below. */
+  private static final int MAX_NOTE_CHARS = 200_000;
+
   private GitLabReporter() {}
 
   /**
@@ -27,14 +31,18 @@ public final class GitLabReporter {
       return Optional.of("No merge-request note was written: " + GitLabEnvironment.TOKEN
           + " is not set.");
     }
-    if (report.findings().isEmpty() && report.errors().isEmpty() && c.note().isEmpty()) {
+    Optional<String> body = StickyComment.text(report, c.note(), MAX_NOTE_CHARS,
+        c.sealMarker());
+    if (body.isEmpty()) {
       return Optional.empty();
     }
-    String seal = c.sealMarker();
-    String body = Renderers.MARKDOWN.render(report, RenderOptions.DEFAULT.withMaxChars(
-        StickyNote.MAX_CHARS - seal.length() - 1)) + (seal.isEmpty() ? "" : "\n" + seal);
+    JsonNode payload = JsonNodeFactory.instance.objectNode().put("body", body.get());
     try {
-      StickyNote.write(c.api(), c.notePrefix(), c.note(), body);
+      if (c.note().isPresent()) {
+        c.api().put(c.notePrefix() + "/notes/" + c.note().get().id(), payload);
+      } else {
+        c.api().post(c.notePrefix() + "/notes", payload);
+      }
       return Optional.empty();
     } catch (ApiException e) {
       return Optional.of("The merge-request note could not be written (" + e.getMessage()

@@ -2,6 +2,7 @@ package dev.plangate.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.plangate.core.gate.LabelChange;
+import dev.plangate.platform.ApiText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -25,7 +26,7 @@ public record LabelEvent(long id, GitLabUser user, Instant at, String label, boo
   static LabelEvent of(JsonNode n) throws GitLabCheckException {
     String action = n.path("action").asText("");
     if (!action.equals("add") && !action.equals("remove")) {
-      throw new GitLabCheckException("a label event has action '" + GitLabApi.clean(action, 20)
+      throw new GitLabCheckException("a label event has action '" + ApiText.clean(action, 20)
           + "', neither add nor remove");
     }
     Instant at;

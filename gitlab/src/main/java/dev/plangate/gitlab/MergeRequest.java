@@ -1,6 +1,7 @@
 package dev.plangate.gitlab;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.plangate.platform.ApiText;
 
 /**
  * A merge request as {@code GET /projects/:id/merge_requests/:iid} answers now.
@@ -21,11 +22,11 @@ public record MergeRequest(long iid, GitLabUser author, String headSha, String b
     String base = n.path("diff_refs").path("base_sha").asText("");
     if (!head.matches(SHA)) {
       throw new GitLabCheckException("the merge request has no usable head commit (sha '"
-          + GitLabApi.clean(head, 70) + "')");
+          + ApiText.clean(head, 70) + "')");
     }
     if (!base.matches(SHA)) {
       throw new GitLabCheckException("the merge request has no usable diff_refs.base_sha ('"
-          + GitLabApi.clean(base, 70) + "'), so plangate cannot tell which policy was in force");
+          + ApiText.clean(base, 70) + "'), so plangate cannot tell which policy was in force");
     }
     GitLabUser author = GitLabUser.of(n.get("author"));
     if (!author.exists()) {

@@ -6,13 +6,15 @@ import dev.plangate.core.authorship.PlatformSignals;
 import dev.plangate.core.authorship.Signal;
 import dev.plangate.core.authorship.SignalCatalog;
 import dev.plangate.core.gate.ApprovalSeal;
-import dev.plangate.core.gate.Approver;
 import dev.plangate.core.gate.Approver.ApprovalException;
+import dev.plangate.core.gate.Approver;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.policy.Policy;
 import dev.plangate.platform.ApiException;
+import dev.plangate.platform.ApiText;
 import dev.plangate.platform.ChangeCheckout;
+import dev.plangate.platform.StickyComment;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -33,7 +35,7 @@ import java.util.Optional;
  * is an error (exit 2) that says to set the token, while one that destroys nothing still passes.
  */
 public record MergeRequestContext(GitLabApi api, String project, MergeRequest mergeRequest,
-    Policy policy, List<String> notes, Optional<StickyNote> note, Approver approver,
+    Policy policy, List<String> notes, Optional<StickyComment> note, Approver approver,
     GitLabApprover gitLabApprover, PlatformSignals platformSignals, byte[] sealKey) {
   /**
    * @param api the client, or null without a token: then no note can be written
@@ -64,7 +66,8 @@ public record MergeRequestContext(GitLabApi api, String project, MergeRequest me
       }
       MergeRequest mr = MergeRequest.of(api.get(prefix));
       List<String> notes = new ArrayList<>();
-      Policy policy = checkout(git, mr).policy(policyPath, labelOverride, notes, false);
+      ChangeCheckout checkout = checkout(git, mr);
+      Policy policy = checkout.policy(policyPath, labelOverride, notes, false);
       List<JsonNode> commits = api.getAll(prefix + "/commits");
       List<LabelEvent> events = new ArrayList<>();
       for (JsonNode e : api.getAll(prefix + "/resource_label_events")) {
@@ -81,21 +84,17 @@ public record MergeRequestContext(GitLabApi api, String project, MergeRequest me
         }
         return p;
       };
-      Optional<StickyNote> sticky = Optional.empty();
+      Optional<StickyComment> sticky = Optional.empty();
       if (readNote) {
         long self = api.get("/user").path("id").asLong(-1);
-        sticky = StickyNote.find(api, prefix, self);
+        sticky = StickyComment.find(api.getAll(prefix + "/notes?sort=asc&order_by=created_at"),
+            n -> n.path("author").path("id").asLong(-1) == self
+                && !n.path("system").asBoolean(false));
       }
       Optional<ApprovalSeal> seal = sticky.flatMap(n -> ApprovalSeal.find(
           ApprovalSeal.Scheme.GITLAB, n.body(), project, iid, sealKey));
-      GitLabApprover.ParticipantSource participants = () -> {
-        try {
-          return Participants.of(commits, git.range(mr.baseSha(), mr.headSha()).commits());
-        } catch (GitException e) {
-          throw new ApprovalException("cannot read the merge request's commits: "
-              + e.getMessage());
-        }
-      };
+      GitLabApprover.ParticipantSource participants = () -> Participants.of(commits,
+          checkout.commits());
       GitLabApprover approver = new GitLabApprover(mr, events, approvals, people, participants,
           sha -> pushedAt(api, prefix, sha), seal, catalog);
       PlatformSignals platform = authorSignals(mr, people, catalog);
@@ -169,15 +168,10 @@ public record MergeRequestContext(GitLabApi api, String project, MergeRequest me
 
   /** The merge request in this checkout, which must be its head. */
   private static ChangeCheckout checkout(GitRepository git, MergeRequest mr)
-      throws GitException, GitLabCheckException {
-    ChangeCheckout checkout = new ChangeCheckout(git, mr.baseSha(), mr.headSha(),
-        "merge request");
-    String problem = checkout.problem("set GIT_DEPTH: 0 (or fetch the target branch) before"
-        + " plangate", "pipeline");
-    if (problem != null) {
-      throw new GitLabCheckException(problem);
-    }
-    return checkout;
+      throws GitException {
+    return new ChangeCheckout(git, mr.baseSha(), mr.headSha(), "merge request")
+        .requireHead("set GIT_DEPTH: 0 (or fetch the target branch) before plangate",
+            "pipeline");
   }
 
   /** {@code approved_by}; a project without the approvals API (404) has none. */
@@ -201,7 +195,7 @@ public record MergeRequestContext(GitLabApi api, String project, MergeRequest me
           at = Instant.parse(when);
         } catch (DateTimeParseException e) {
           throw new GitLabCheckException("an approval has no valid approved_at: '"
-              + GitLabApi.clean(when, 40) + "'");
+              + ApiText.clean(when, 40) + "'");
         }
       }
       out.add(new GitLabApprover.MergeRequestApproval(GitLabUser.of(a.get("user")), at));

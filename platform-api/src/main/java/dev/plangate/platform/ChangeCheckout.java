@@ -1,5 +1,6 @@
 package dev.plangate.platform;
 
+import dev.plangate.core.gate.Approver.ApprovalException;
 import dev.plangate.core.git.Commit;
 import dev.plangate.core.git.GitException;
 import dev.plangate.core.git.GitRepository;
@@ -21,27 +22,30 @@ import java.util.List;
 public record ChangeCheckout(GitRepository git, String baseSha, String headSha, String noun) {
 
   /**
-   * Why this checkout cannot be judged as the change, or null when it can. The plans were made
-   * from it, so it must be the head (or the merge commit the platform builds on top of it); a
-   * newer push means a newer run decides.
+   * This checkout, when it can be judged as the change. The plans were made from it, so it must
+   * be the head (or the merge commit the platform builds on top of it); a newer push means a
+   * newer run decides.
    *
    * @param fetchHint how to get a missing commit into the checkout
    * @param decider what decides for the newer push: "run", "pipeline"
+   * @throws IllegalArgumentException naming why the checkout cannot be judged
    */
-  public String problem(String fetchHint, String decider) throws GitException {
+  public ChangeCheckout requireHead(String fetchHint, String decider) throws GitException {
     for (String sha : List.of(headSha, baseSha)) {
       if (git.resolve(sha + "^{commit}").isEmpty()) {
-        return "commit " + Commit.shortSha(sha) + " (the " + noun + "'s "
-            + (sha.equals(headSha) ? "head" : "base") + ") is not in this checkout; " + fetchHint;
+        throw new IllegalArgumentException("commit " + Commit.shortSha(sha) + " (the " + noun
+            + "'s " + (sha.equals(headSha) ? "head" : "base") + ") is not in this checkout; "
+            + fetchHint);
       }
     }
     String head = git.resolve("HEAD").orElse("");
     if (!head.equals(headSha) && !git.resolve("HEAD^2").orElse("").equals(headSha)) {
-      return "the " + noun + "'s head is now " + Commit.shortSha(headSha) + " but this checkout"
-          + " is " + Commit.shortSha(head) + ": the plans are of an older commit, and the "
-          + decider + " for the newer push decides";
+      throw new IllegalArgumentException("the " + noun + "'s head is now "
+          + Commit.shortSha(headSha) + " but this checkout is " + Commit.shortSha(head)
+          + ": the plans are of an older commit, and the " + decider
+          + " for the newer push decides");
     }
-    return null;
+    return this;
   }
 
   /**
@@ -90,6 +94,18 @@ public record ChangeCheckout(GitRepository git, String baseSha, String headSha, 
     }
     return labelOverride == null || labelOverride.isBlank() ? policy
         : policy.withApprovalLabel(labelOverride.strip());
+  }
+
+  /**
+   * The change's commits in this checkout, to learn who took part; read only when a sign-off is
+   * judged (the gate reads the same range for authorship anyway, and most runs never get here).
+   */
+  public List<Commit> commits() throws ApprovalException {
+    try {
+      return git.range(baseSha, headSha).commits();
+    } catch (GitException e) {
+      throw new ApprovalException("cannot read the " + noun + "'s commits: " + e.getMessage());
+    }
   }
 
   private byte[] bytes(String sha, String path) throws GitException {

@@ -27,6 +27,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -611,8 +612,7 @@ public abstract class RestClient {
           || c == '-' || c == '.' || c == '_' || c == '~') {
         b.append((char) c);
       } else {
-        b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
-            .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+        b.append('%').append(HexFormat.of().withUpperCase().toHexDigits(x));
       }
     }
     return b.toString();
