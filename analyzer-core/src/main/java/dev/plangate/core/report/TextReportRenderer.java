@@ -52,7 +52,7 @@ public final class TextReportRenderer extends NamedRenderer {
       }
       return sb.toString();
     }
-    List<Finding> sorted = Wording.bySeverity(r.findings());
+    List<Finding> sorted = r.findingsBySeverity();
     if (!sorted.isEmpty()) {
       sb.append('\n');
       int width = 0;

@@ -23,10 +23,6 @@ final class Wording {
       .thenComparing(f -> -f.downstream().total())
       .thenComparing(Finding::key);
 
-  static List<Finding> bySeverity(List<Finding> findings) {
-    return findings.stream().sorted(SEVERITY).toList();
-  }
-
   /** Distinct suggested moved blocks, worst finding first. */
   static java.util.Set<String> suggestions(List<Finding> sorted) {
     return sorted.stream().map(Finding::suggestion).filter(java.util.Objects::nonNull)
