@@ -171,11 +171,6 @@ public record AuditEntry(
       addresses = List.copyOf(kept);
     }
 
-    /** No destroy, replace or forget. */
-    public static Findings none() {
-      return new Findings(0, 0, 0, 0, List.of(), 0);
-    }
-
     /** The summary of a check's findings. */
     public static Findings of(List<Finding> findings) {
       int destroy = 0;
