@@ -77,11 +77,8 @@ public record AuditLine(long seq, String prev, AuditEntry entry) {
         g.writeNumberField("replace", f.replace());
         g.writeNumberField("forget", f.forget());
         g.writeNumberField("critical", f.critical());
-        g.writeArrayFieldStart("addresses");
-        for (String a : f.addresses()) {
-          g.writeString(a);
-        }
-        g.writeEndArray();
+        g.writeFieldName("addresses");
+        g.writeArray(f.addresses().toArray(String[]::new), 0, f.addresses().size());
         g.writeNumberField("moreAddresses", f.moreAddresses());
         g.writeEndObject();
       }
