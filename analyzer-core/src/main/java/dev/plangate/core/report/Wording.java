@@ -209,11 +209,7 @@ final class Wording {
    *
    * @param warning shown with a warning sign
    */
-  record PolicyLine(String label, String text, boolean warning) {
-    String plain() {
-      return label + text;
-    }
-  }
+  record PolicyLine(String label, String text, boolean warning) {}
 
   /**
    * What the report says about the policy: which one was in force when a policy file was read
