@@ -21,7 +21,7 @@ import java.util.Map;
  * which is exactly why its resources are being destroyed) stops the chain the same way. A source
  * that climbs out of the repository is ignored likewise.
  */
-final class Declarations {
+public final class Declarations {
   private final String rootDirectory;
   private final Map<String, String> moduleSources;
   private final Map<String, Declaration> byConfigAddress = new HashMap<>();
@@ -86,9 +86,9 @@ final class Declarations {
 
   /**
    * {@code a/./b/../c/} to {@code a/c}; {@code ""} for the top; null when the path climbs above
-   * the top.
+   * the top. Also what SARIF locations are made of.
    */
-  static String normalise(String path) {
+  public static String normalise(String path) {
     Deque<String> parts = new ArrayDeque<>();
     for (String part : path.split("/")) {
       if (part.isEmpty() || part.equals(".")) {

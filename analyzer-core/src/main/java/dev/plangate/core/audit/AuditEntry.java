@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One decision of {@code plangate check}, an agent hook or the apply wrapper, as written to the
@@ -121,18 +122,10 @@ public record AuditEntry(
    * the log escapes them.
    */
   public static String argv(List<String> words) {
-    StringBuilder sb = new StringBuilder();
-    for (String w : words) {
-      if (sb.length() > 0) {
-        sb.append(' ');
-      }
-      if (!w.isEmpty() && w.chars().allMatch(AuditEntry::shellSafe)) {
-        sb.append(w);
-      } else {
-        sb.append('\'').append(w.replace("'", "'\\''")).append('\'');
-      }
-    }
-    return sb.toString();
+    return words.stream()
+        .map(w -> !w.isEmpty() && w.chars().allMatch(AuditEntry::shellSafe) ? w
+            : "'" + w.replace("'", "'\\''") + "'")
+        .collect(Collectors.joining(" "));
   }
 
   private static boolean shellSafe(int c) {
@@ -169,11 +162,6 @@ public record AuditEntry(
         }
       }
       addresses = List.copyOf(kept);
-    }
-
-    /** No destroy, replace or forget. */
-    public static Findings none() {
-      return new Findings(0, 0, 0, 0, List.of(), 0);
     }
 
     /** The summary of a check's findings. */

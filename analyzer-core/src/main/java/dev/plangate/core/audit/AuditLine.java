@@ -1,15 +1,13 @@
 package dev.plangate.core.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonFactoryBuilder;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.plangate.core.io.StrictJson;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,14 +34,11 @@ import java.util.regex.Pattern;
 public record AuditLine(long seq, String prev, AuditEntry entry) {
   private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
 
-  private static final JsonFactory FACTORY = new JsonFactoryBuilder()
+  private static final JsonFactory FACTORY = StrictJson.factoryBuilder()
       .characterEscapes(new AsciiOnly())
       .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
       .build();
-  private static final ObjectMapper MAPPER = new ObjectMapper(FACTORY)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY);
+  private static final ObjectMapper MAPPER = StrictJson.mapper(FACTORY);
 
   public AuditLine {
     if (seq < 1) {
@@ -82,11 +77,8 @@ public record AuditLine(long seq, String prev, AuditEntry entry) {
         g.writeNumberField("replace", f.replace());
         g.writeNumberField("forget", f.forget());
         g.writeNumberField("critical", f.critical());
-        g.writeArrayFieldStart("addresses");
-        for (String a : f.addresses()) {
-          g.writeString(a);
-        }
-        g.writeEndArray();
+        g.writeFieldName("addresses");
+        g.writeArray(f.addresses().toArray(String[]::new), 0, f.addresses().size());
         g.writeNumberField("moreAddresses", f.moreAddresses());
         g.writeEndObject();
       }

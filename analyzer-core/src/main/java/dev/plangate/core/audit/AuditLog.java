@@ -117,11 +117,6 @@ public final class AuditLog {
     }
   }
 
-  /** Verifies the whole log; see {@link AuditVerifier#verify(Path)}. */
-  public AuditVerification verify() throws IOException {
-    return AuditVerifier.verify(file);
-  }
-
   /** Lower-case hex SHA-256 of {@code bytes}. */
   public static String sha256(byte[] bytes) {
     try {

@@ -273,7 +273,8 @@ public final class GitRepository {
     if (commits != null) {
       String headSha = headOf(commits, head);
       String problem = commits.isEmpty() ? emptyProblem(base, head, headSha)
-          : crossesShallowBoundary(commits) ? cutOffProblem(base) : null;
+          : crossesShallowBoundary(commits) ? becauseShallow("The history between the base"
+              + " revision " + base + " and the head is cut off") : null;
       return new CommitRange(base, head, headSha, commits, problem);
     }
     // git refused a revision: find out which, and whether a shallow clone explains it
@@ -286,7 +287,7 @@ public final class GitRepository {
           + ": it is not in this repository's history (fetch it, or check the name)");
     }
     return new CommitRange(base, head, headSha, log(List.of(headSha)).orThrow(),
-        shallowProblem(base));
+        becauseShallow("The base revision " + base + " is not in this clone's history"));
   }
 
   /**
@@ -419,14 +420,10 @@ public final class GitRepository {
     return ":(top,glob)" + dir + "*" + escapeGlob(suffix);
   }
 
-  /**
-   * The problem sentence of a range whose base is missing from a shallow clone. Public so that
-   * front ends and tests can recognise it.
-   */
-  public static String shallowProblem(String base) {
-    return "The base revision " + base + " is not in this clone's history because the clone is"
-        + " shallow; CI must fetch full history (e.g. actions/checkout `fetch-depth: 0`);"
-        + " authorship is therefore unknown.";
+  /** The problem sentence of a range a shallow clone cuts short: {@code what} happened. */
+  private static String becauseShallow(String what) {
+    return what + " because the clone is shallow; CI must fetch full history (e.g."
+        + " actions/checkout `fetch-depth: 0`); authorship is therefore unknown.";
   }
 
   /**
@@ -451,13 +448,6 @@ public final class GitRepository {
         + " the commit the change started from (for a branch, the merge base with the default"
         + " branch: git merge-base origin/main HEAD) and as the head the change's newest"
         + " commit.";
-  }
-
-  /** The problem sentence of a range whose base is present but whose history is cut off. */
-  public static String cutOffProblem(String base) {
-    return "The history between the base revision " + base + " and the head is cut off because"
-        + " the clone is shallow; CI must fetch full history (e.g. actions/checkout"
-        + " `fetch-depth: 0`); authorship is therefore unknown.";
   }
 
   @Override

@@ -57,14 +57,9 @@ final class PatchParser {
       int start = 0;
       for (int i = 0; i < n; i++) {
         if (buf[i] == '\n') {
-          if (pending.size() > 0) {
-            keep(pending, buf, start, i - start);
-            line(pending.toString(StandardCharsets.UTF_8));
-            pending.reset();
-          } else {
-            line(new String(buf, start, Math.min(i - start, MAX_LINE_BYTES),
-                StandardCharsets.UTF_8));
-          }
+          keep(pending, buf, start, i - start);
+          line(pending.toString(StandardCharsets.UTF_8));
+          pending.reset();
           start = i + 1;
         }
       }

@@ -144,9 +144,7 @@ public record BriefReport(String headline, List<Line> findings, int more, List<S
           + (suggestions.size() == 1 ? "" : "s") + ", "
           + Phrases.plural(Wording.coveredBySuggestions(sorted), "destroy becomes",
               "destroys become") + " a move:");
-      for (String block : suggestions.stream().limit(1).toList()) {
-        block.lines().forEach(l -> moved.add("  " + terminal(l)));
-      }
+      suggestions.iterator().next().lines().forEach(l -> moved.add("  " + terminal(l)));
       if (suggestions.size() > 1) {
         moved.add("  ... " + (suggestions.size() - 1) + " more in the report");
       }

@@ -175,10 +175,7 @@ public final class JsonReportWriter extends NamedRenderer {
 
   static void strings(JsonGenerator g, String name, List<String> values)
       throws IOException {
-    g.writeArrayFieldStart(name);
-    for (String v : values) {
-      g.writeString(v);
-    }
-    g.writeEndArray();
+    g.writeFieldName(name);
+    g.writeArray(values.toArray(String[]::new), 0, values.size());
   }
 }

@@ -205,13 +205,10 @@ public final class MarkdownReportRenderer extends NamedRenderer {
     for (Finding f : sorted) {
       reasons.merge(Wording.shortReason(f), 1, Integer::sum);
     }
-    sb.append("\n**Why:** ");
-    if (reasons.size() == 1) {
-      sb.append(markdown(reasons.keySet().iterator().next())).append(".  \n");
-      return;
-    }
-    sb.append(reasons.entrySet().stream().map(e -> markdown(e.getKey()) + " (" + e.getValue()
-        + ")").collect(Collectors.joining("; "))).append(".  \n");
+    // A reason every finding shares goes without its count.
+    sb.append("\n**Why:** ").append(reasons.entrySet().stream()
+        .map(e -> markdown(e.getKey()) + (reasons.size() == 1 ? "" : " (" + e.getValue() + ")"))
+        .collect(Collectors.joining("; "))).append(".  \n");
   }
 
   /**

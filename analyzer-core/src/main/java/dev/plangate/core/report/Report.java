@@ -101,7 +101,7 @@ public record Report(
 
   /** The findings, worst first: what every renderer lists, in this order. */
   public List<Finding> findingsBySeverity() {
-    return Wording.bySeverity(findings);
+    return findings.stream().sorted(Wording.SEVERITY).toList();
   }
 
   /** The sentences alone, as the JSON report lists them. */

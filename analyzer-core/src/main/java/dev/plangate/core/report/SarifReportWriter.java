@@ -2,6 +2,8 @@ package dev.plangate.core.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.plangate.core.attribution.Declarations;
+import dev.plangate.core.audit.AuditLog;
 import dev.plangate.core.authorship.Attribution;
 import dev.plangate.core.gate.Decision;
 import dev.plangate.core.gate.Verdict;
@@ -14,14 +16,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Writes the report as SARIF 2.1.0 for GitHub code scanning (docs/sarif.md): one run, one result
@@ -432,20 +430,12 @@ public final class SarifReportWriter extends NamedRenderer {
         return null;
       }
     }
-    Deque<String> segments = new ArrayDeque<>();
-    for (String s : p.split("/")) {
-      if (s.isEmpty() || s.equals(".")) {
-        continue;
-      }
-      if (s.equals("..")) {
-        if (segments.pollLast() == null) {
-          return null;
-        }
-        continue;
-      }
-      segments.add(encode(s));
+    String normalised = Declarations.normalise(p);
+    if (normalised == null || normalised.isEmpty()) {
+      return null;
     }
-    return segments.isEmpty() ? null : String.join("/", segments);
+    return Arrays.stream(normalised.split("/")).map(SarifReportWriter::encode)
+        .collect(Collectors.joining("/"));
   }
 
   private static String relativeToWorkingDirectory(String absolute) {
@@ -478,12 +468,7 @@ public final class SarifReportWriter extends NamedRenderer {
   }
 
   private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(
-          MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return AuditLog.sha256(s.getBytes(StandardCharsets.UTF_8));
   }
 
   private static String version() {

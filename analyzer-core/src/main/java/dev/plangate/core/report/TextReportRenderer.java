@@ -52,17 +52,14 @@ public final class TextReportRenderer extends NamedRenderer {
       }
       return sb.toString();
     }
-    List<Finding> sorted = Wording.bySeverity(r.findings());
+    List<Finding> sorted = r.findingsBySeverity();
     if (!sorted.isEmpty()) {
       sb.append('\n');
-      int width = 0;
-      for (int i = 0; i < Math.min(SHOWN, sorted.size()); i++) {
-        width = Math.max(width, terminal(sorted.get(i).key()).length());
-      }
-      width = Math.min(width, 72);
+      List<Finding> shown = sorted.subList(0, Math.min(SHOWN, sorted.size()));
+      int width = Math.min(72, shown.stream().mapToInt(f -> terminal(f.key()).length()).max()
+          .orElse(0));
       // A cause shared by several findings is said once, after them; a finding only names its
       // cause when it is another one.
-      List<Finding> shown = sorted.subList(0, Math.min(SHOWN, sorted.size()));
       java.util.Map<String, Long> causes = shown.stream().filter(f -> !f.attribution().isEmpty())
           .collect(java.util.stream.Collectors.groupingBy(f -> Wording.cause(f.attribution()
               .get(0)), java.util.LinkedHashMap::new, java.util.stream.Collectors.counting()));
@@ -201,9 +198,7 @@ public final class TextReportRenderer extends NamedRenderer {
       List<String> hidden = f.downstream().unchanged();
       if (!hidden.isEmpty()) {
         sb.append(" (").append(hidden.size()).append(" not changed by this plan: ");
-        for (int i = 0; i < Math.min(3, hidden.size()); i++) {
-          sb.append(i > 0 ? ", " : "").append(terminal(hidden.get(i)));
-        }
+        sb.append(String.join(", ", hidden.stream().limit(3).map(Escape::terminal).toList()));
         sb.append(hidden.size() > 3 ? ", ...)" : ")");
       }
       sb.append('\n');

@@ -23,10 +23,6 @@ final class Wording {
       .thenComparing(f -> -f.downstream().total())
       .thenComparing(Finding::key);
 
-  static List<Finding> bySeverity(List<Finding> findings) {
-    return findings.stream().sorted(SEVERITY).toList();
-  }
-
   /** Distinct suggested moved blocks, worst finding first. */
   static java.util.Set<String> suggestions(List<Finding> sorted) {
     return sorted.stream().map(Finding::suggestion).filter(java.util.Objects::nonNull)
@@ -213,11 +209,7 @@ final class Wording {
    *
    * @param warning shown with a warning sign
    */
-  record PolicyLine(String label, String text, boolean warning) {
-    String plain() {
-      return label + text;
-    }
-  }
+  record PolicyLine(String label, String text, boolean warning) {}
 
   /**
    * What the report says about the policy: which one was in force when a policy file was read

@@ -147,7 +147,8 @@ class AuditEdgesTest {
   void everyFieldAnEntryIsMadeWithIsKept() {
     AuditEntry e = AuditEntry.now("apply", "terraform apply", "approved")
         .withAgent("Claude Code").withApprovedBy("tty:alice").withReason("typed 3")
-        .withPlan("0123", AuditEntry.Findings.none()).withDecision("refused");
+        .withPlan("0123", new AuditEntry.Findings(0, 0, 0, 0, List.of(), 0))
+        .withDecision("refused");
     assertThat(e.agent()).isEqualTo("Claude Code");
     assertThat(e.approvedBy()).isEqualTo("tty:alice");
     assertThat(e.reason()).isEqualTo("typed 3");

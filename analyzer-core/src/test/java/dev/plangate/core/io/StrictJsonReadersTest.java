@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.plangate.core.audit.AuditLog;
 import dev.plangate.core.audit.AuditTestDataAccess;
 import dev.plangate.core.audit.AuditVerification;
+import dev.plangate.core.audit.AuditVerifier;
 import dev.plangate.core.catalog.ResourceCatalog;
 import dev.plangate.core.cloudformation.ChangeSetReader;
 import dev.plangate.core.cloudformation.TemplateReader;
@@ -182,12 +183,12 @@ class StrictJsonReadersTest {
     Path log = dir.resolve("audit.log");
     AuditLog.at(log).append(AuditTestDataAccess.entry(1));
     String line = Files.readString(log, StandardCharsets.UTF_8).strip();
-    assertThat(AuditLog.at(log).verify().ok()).isTrue();
+    assertThat(AuditVerifier.verify(log).ok()).isTrue();
     Files.writeString(log, line.replaceFirst("\\{", "{\"seq\":1,") + "\n");
-    AuditVerification dup = AuditLog.at(log).verify();
+    AuditVerification dup = AuditVerifier.verify(log);
     assertThat(dup.ok()).isFalse();
     assertThat(dup.message()).isEqualTo("line 1: not valid JSON");
     Files.writeString(log, line + "{}\n");
-    assertThat(AuditLog.at(log).verify().ok()).isFalse();
+    assertThat(AuditVerifier.verify(log).ok()).isFalse();
   }
 }

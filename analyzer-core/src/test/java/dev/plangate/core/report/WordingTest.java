@@ -274,7 +274,7 @@ class WordingTest {
     Report r = new Report(Decision.PASS, List.of(new Reason(Reason.Kind.NOTE, "said already")),
         "f", "l", new Authorship(false, List.of(), List.of(), List.of()), List.of(), List.of(),
         Map.of(), List.of(), origin, List.of("said already", "a waiver expired"), null);
-    assertThat(Wording.policyLines(r)).extracting(Wording.PolicyLine::plain).containsExactly(
+    assertThat(Wording.policyLines(r)).extracting(l -> l.label() + l.text()).containsExactly(
         "Policy in force: .plangate.yml at origin/main (1a2b3c4).",
         "The change tried to loosen the policy (ignored): a protect rule was removed",
         "a waiver expired");
@@ -288,7 +288,7 @@ class WordingTest {
     Report loosenedOnly = new Report(Decision.PASS, List.of(), "f", "l",
         new Authorship(false, List.of(), List.of(), List.of()), List.of(), List.of(), Map.of(),
         List.of(), new PolicyOrigin(null, null, List.of("x"), List.of()), List.of(), null);
-    assertThat(Wording.policyLines(loosenedOnly)).extracting(Wording.PolicyLine::plain)
+    assertThat(Wording.policyLines(loosenedOnly)).extracting(l -> l.label() + l.text())
         .startsWith("Policy in force: the built-in defaults.");
   }
 
