@@ -66,7 +66,6 @@ public final class ChangeSetReader {
 
   private static final Set<String> HEADER_KEYS =
       Set.of("changesetid", "changesetname", "stackname", "stackid");
-  private static final String STACK_TYPE = "AWS::CloudFormation::Stack";
 
   private final AttributeSelector attributes;
 
@@ -363,7 +362,7 @@ public final class ChangeSetReader {
           warnings.add(verdict.warning());
         }
         placed.add(new Placed(address, prefix, parentStack, e, verdict));
-        if (!e.resourceType().equals(STACK_TYPE)) {
+        if (!e.resourceType().equals(TemplateReader.NESTED_STACK_TYPE)) {
           continue;
         }
         if (e.nestedChangeSetId() != null) {
@@ -453,7 +452,6 @@ public final class ChangeSetReader {
     private Dependencies dependencies(Map<String, Integer> index) {
       EdgeSet edges = new EdgeSet();
       for (Placed p : placed) {
-        int node = index.get(p.address());
         List<String> on = new ArrayList<>();
         for (ChangeEntry.Detail d : p.entry().details()) {
           String entity = d.causingEntity();
@@ -470,12 +468,7 @@ public final class ChangeSetReader {
         if (p.parentStack() != null) {
           on.add(p.parentStack());
         }
-        for (String target : on) {
-          Integer dep = index.get(target);
-          if (dep != null) {
-            edges.add(node, dep);
-          }
-        }
+        on.forEach(target -> edges.add(index, p.address(), target));
       }
       return edges.build();
     }
