@@ -98,9 +98,7 @@ public final class TemplateGraph {
 
   /** The graph of one stack's template (and its nested stacks); addresses are logical IDs. */
   public static TemplateGraph of(Template template) {
-    Map<String, Template> one = new LinkedHashMap<>();
-    one.put("", template);
-    return of(one);
+    return of(Map.of("", template));
   }
 
   /**

@@ -629,16 +629,12 @@ public final class TemplateReader {
 
   /** {@code ${Id}} becomes the value; {@code &{Id}} the value with only letters and digits. */
   private static String substitute(String text, String identifier, String value) {
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
+    return PLACEHOLDER.matcher(text).replaceAll(m -> {
       String replacement = m.group(0);
       if (m.group(1).strip().equals(identifier)) {
         replacement = m.group(0).charAt(0) == '&' ? value.replaceAll("[^A-Za-z0-9]", "") : value;
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(sb);
-    return sb.toString();
+      return Matcher.quoteReplacement(replacement);
+    });
   }
 }
