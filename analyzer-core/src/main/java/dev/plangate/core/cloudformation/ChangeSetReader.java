@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -288,15 +289,11 @@ public final class ChangeSetReader {
             : d.changeSetName() != null ? "name:" + d.changeSetName() + "@" + d.stackName()
                 : "anonymous";
         ChangeSet s = sets.computeIfAbsent(key, ChangeSet::new);
-        boolean repeat = false;
-        for (ChangeSetDocument seen : s.pages()) {
-          if (seen.tree().equals(d.tree())) {
-            warnings.add(d.display() + " repeats " + seen.display() + "; it was read once.");
-            repeat = true;
-            break;
-          }
-        }
-        if (!repeat) {
+        Optional<ChangeSetDocument> seen =
+            s.pages().stream().filter(page -> page.tree().equals(d.tree())).findFirst();
+        if (seen.isPresent()) {
+          warnings.add(d.display() + " repeats " + seen.get().display() + "; it was read once.");
+        } else {
           s.pages().add(d);
           statusWarnings(d);
         }
