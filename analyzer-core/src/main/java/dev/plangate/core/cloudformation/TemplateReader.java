@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Reads CloudFormation templates, JSON or YAML, into {@link Template}s. Fails closed: a file that
@@ -236,12 +237,7 @@ public final class TemplateReader {
         .decode(in, out, true);
     if (result.isError()) {
       int bad = Math.min(in.position(), bytes.length - 1);
-      int line = 1;
-      for (int i = 0; i < bad; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
+      long line = 1 + IntStream.range(0, bad).filter(i -> bytes[i] == '\n').count();
       throw new PlanReadException(name, String.format("line %d: byte 0x%02X is not UTF-8; a"
           + " template must be UTF-8 text", line, bytes[bad] & 0xff));
     }
