@@ -4,11 +4,14 @@ import dev.plangate.core.cloudformation.ChangeEntry.Detail;
 import dev.plangate.core.model.ChangeKind;
 import dev.plangate.core.model.ReplaceOrder;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Turns CloudFormation's {@code Action}, {@code Replacement} and {@code PolicyAction} into
@@ -328,9 +331,7 @@ final class ChangeClassifier {
     for (Map.Entry<String, List<Detail>> t : byTarget.entrySet()) {
       List<Detail> ds = t.getValue();
       String level = strongest(ds);
-      boolean recreates = "Always".equals(level) || "Conditionally".equals(level)
-          || (level != null && !"Never".equals(level));
-      if (onlyRecreating && !recreates) {
+      if (onlyRecreating && rank(level) <= 0) {
         continue;
       }
       StringBuilder sb = new StringBuilder("changing ").append(t.getKey());
@@ -349,13 +350,8 @@ final class ChangeClassifier {
         sb.append(" has RequiresRecreation ").append(level)
             .append(", which plangate does not know");
       }
-      Set<String> causes = new LinkedHashSet<>();
-      for (Detail d : ds) {
-        String c = cause(d);
-        if (c != null) {
-          causes.add(c);
-        }
-      }
+      Set<String> causes = ds.stream().map(ChangeClassifier::cause).filter(Objects::nonNull)
+          .collect(Collectors.toCollection(LinkedHashSet::new));
       if (!causes.isEmpty()) {
         sb.append(", caused by ").append(String.join(" and ", causes));
       }
@@ -376,18 +372,10 @@ final class ChangeClassifier {
     };
   }
 
+  /** The first of the strongest recreation levels, or null when no detail says. */
   private static String strongest(List<Detail> ds) {
-    String best = null;
-    int rank = -1;
-    for (Detail d : ds) {
-      String rr = d.requiresRecreation();
-      int r = rank(rr);
-      if (r > rank) {
-        rank = r;
-        best = rr;
-      }
-    }
-    return best;
+    return ds.stream().map(Detail::requiresRecreation).filter(Objects::nonNull)
+        .max(Comparator.comparingInt(ChangeClassifier::rank)).orElse(null);
   }
 
   private static String cause(Detail d) {

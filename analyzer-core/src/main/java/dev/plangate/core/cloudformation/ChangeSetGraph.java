@@ -57,11 +57,7 @@ public final class ChangeSetGraph {
         if (g == before && inAfter.contains(d.dependent()) && inAfter.contains(d.dependency())) {
           continue; // both still exist: the new template says how they relate now
         }
-        Integer from = index.get(d.dependent());
-        Integer to = index.get(d.dependency());
-        if (from != null && to != null) {
-          edges.add(from, to);
-        }
+        edges.add(index, d.dependent(), d.dependency());
       }
     }
     String unknown = Plan.dependenciesUnknownWarning(changeSet.format());
@@ -72,23 +68,20 @@ public final class ChangeSetGraph {
         .filter(c -> c.listed() && c.kind().destroys() && c.deposed() == null
             && !inAfter.contains(c.address()))
         .map(ResourceChange::address).distinct().toList();
-    Plan out = changeSet.withChanges(nodes, edges.build());
     if (before != null) {
       warnings.addAll(before.warnings());
       if (!removed.isEmpty()) {
         warnings.add("What depended on " + names(removed) + " (removed by the change set) comes"
             + " from the template before the change, " + beforeName + ".");
       }
-      return out.withWarnings(warnings).withDependenciesKnown(true);
-    }
-    if (!removed.isEmpty()) {
+    } else if (!removed.isEmpty()) {
       warnings.add("Dependencies unknown for " + names(removed) + ": the change set removes"
           + " them, so the template it was created from no longer holds what depended on them."
           + " Give the template from before the change as well (--template-before; aws"
           + " cloudformation get-template --template-stage Original gives the deployed one).");
-      return out.withWarnings(warnings).withDependenciesKnown(false);
     }
-    return out.withWarnings(warnings).withDependenciesKnown(true);
+    return changeSet.withChanges(nodes, edges.build()).withWarnings(warnings)
+        .withDependenciesKnown(before != null || removed.isEmpty());
   }
 
   private static String names(List<String> addresses) {

@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -66,7 +67,6 @@ public final class ChangeSetReader {
 
   private static final Set<String> HEADER_KEYS =
       Set.of("changesetid", "changesetname", "stackname", "stackid");
-  private static final String STACK_TYPE = "AWS::CloudFormation::Stack";
 
   private final AttributeSelector attributes;
 
@@ -289,15 +289,11 @@ public final class ChangeSetReader {
             : d.changeSetName() != null ? "name:" + d.changeSetName() + "@" + d.stackName()
                 : "anonymous";
         ChangeSet s = sets.computeIfAbsent(key, ChangeSet::new);
-        boolean repeat = false;
-        for (ChangeSetDocument seen : s.pages()) {
-          if (seen.tree().equals(d.tree())) {
-            warnings.add(d.display() + " repeats " + seen.display() + "; it was read once.");
-            repeat = true;
-            break;
-          }
-        }
-        if (!repeat) {
+        Optional<ChangeSetDocument> seen =
+            s.pages().stream().filter(page -> page.tree().equals(d.tree())).findFirst();
+        if (seen.isPresent()) {
+          warnings.add(d.display() + " repeats " + seen.get().display() + "; it was read once.");
+        } else {
           s.pages().add(d);
           statusWarnings(d);
         }
@@ -363,7 +359,7 @@ public final class ChangeSetReader {
           warnings.add(verdict.warning());
         }
         placed.add(new Placed(address, prefix, parentStack, e, verdict));
-        if (!e.resourceType().equals(STACK_TYPE)) {
+        if (!e.resourceType().equals(TemplateReader.NESTED_STACK_TYPE)) {
           continue;
         }
         if (e.nestedChangeSetId() != null) {
@@ -453,7 +449,6 @@ public final class ChangeSetReader {
     private Dependencies dependencies(Map<String, Integer> index) {
       EdgeSet edges = new EdgeSet();
       for (Placed p : placed) {
-        int node = index.get(p.address());
         List<String> on = new ArrayList<>();
         for (ChangeEntry.Detail d : p.entry().details()) {
           String entity = d.causingEntity();
@@ -470,12 +465,7 @@ public final class ChangeSetReader {
         if (p.parentStack() != null) {
           on.add(p.parentStack());
         }
-        for (String target : on) {
-          Integer dep = index.get(target);
-          if (dep != null) {
-            edges.add(node, dep);
-          }
-        }
+        on.forEach(target -> edges.add(index, p.address(), target));
       }
       return edges.build();
     }

@@ -4,6 +4,7 @@ import dev.plangate.core.model.Dependencies;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,6 +21,18 @@ final class EdgeSet {
     long key = ((long) dependent << 32) | (dependency & 0xffffffffL);
     if (dependent != dependency && seen.add(key)) {
       edges.add(new int[] {dependent, dependency});
+    }
+  }
+
+  /**
+   * Adds {@code dependent → dependency} by address when both are nodes of {@code index};
+   * an edge to a resource the plan does not hold is dropped.
+   */
+  void add(Map<String, Integer> index, String dependent, String dependency) {
+    Integer from = index.get(dependent);
+    Integer to = index.get(dependency);
+    if (from != null && to != null) {
+      add(from, to);
     }
   }
 

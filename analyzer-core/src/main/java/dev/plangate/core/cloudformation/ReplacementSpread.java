@@ -85,8 +85,7 @@ final class ReplacementSpread {
     String property = d.property();
     if (property == null) {
       if (dependent.kind == ChangeKind.NO_OP) {
-        dependent.kind = ChangeKind.UPDATE;
-        dependent.impact = "WILL_UPDATE";
+        dependent.become(ChangeKind.UPDATE, "WILL_UPDATE");
         dependent.causes.add("it refers to " + d.dependency() + ", which is replaced");
       }
     } else {

@@ -28,6 +28,12 @@ final class ResourceOutcome {
     this.location = location;
   }
 
+  /** Sets the kind and the raw action the report shows for it. */
+  void become(ChangeKind kind, String impact) {
+    this.kind = kind;
+    this.impact = impact;
+  }
+
   boolean replaced() {
     return kind == ChangeKind.REPLACE || (kind == ChangeKind.FORGET && order != null);
   }

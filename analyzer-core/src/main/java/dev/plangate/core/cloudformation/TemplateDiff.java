@@ -110,8 +110,7 @@ public final class TemplateDiff {
       outcomes.put(address, o);
       String stack = droppedStack(address, droppedStacks);
       if (stack != null) {
-        o.kind = ChangeKind.FORGET;
-        o.impact = "WILL_ORPHAN";
+        o.become(ChangeKind.FORGET, "WILL_ORPHAN");
         o.causes.add("the stack " + stack + " is no longer among the stacks given (for a CDK"
             + " app: it was removed from the app): a deploy leaves it as it is, no longer"
             + " updated, and destroying that stack would delete it");
@@ -124,8 +123,7 @@ public final class TemplateDiff {
       TemplateResource now = ga.resource(address);
       TemplateResource was = gb.resource(address);
       if (was == null) {
-        o.kind = ChangeKind.CREATE;
-        o.impact = "WILL_CREATE";
+        o.become(ChangeKind.CREATE, "WILL_CREATE");
         String from = renamedFrom.get(address);
         o.causes.add(from != null ? Renames.why(from, address)
             : createdInNewStack(address, ga, gb) ? "its nested stack is new"
@@ -177,13 +175,11 @@ public final class TemplateDiff {
     String policy = r.deletionPolicy();
     boolean defaultSnapshot = policy == null && snapshotsByDefault(r);
     if ("Retain".equals(policy) || "RetainExceptOnCreate".equals(policy)) {
-      o.kind = ChangeKind.FORGET;
-      o.impact = "WILL_ORPHAN";
+      o.become(ChangeKind.FORGET, "WILL_ORPHAN");
       o.causes.add(because + "; its DeletionPolicy is " + policy + ", so it is kept, no longer"
           + " managed by the stack");
     } else {
-      o.kind = ChangeKind.DELETE;
-      o.impact = "WILL_DESTROY";
+      o.become(ChangeKind.DELETE, "WILL_DESTROY");
       o.causes.add(because + ("Snapshot".equals(policy)
           ? "; its DeletionPolicy is Snapshot, so a snapshot is taken first"
           : defaultSnapshot ? "; a snapshot is taken first (Snapshot is the default"
@@ -212,8 +208,7 @@ public final class TemplateDiff {
   private void compare(ResourceOutcome o, TemplateResource was, Template wasIn,
       TemplateResource now, Template nowIn, Set<String> changedStackParameters) {
     if (!was.type().equals(now.type())) {
-      o.kind = ChangeKind.REPLACE;
-      o.impact = "WILL_REPLACE";
+      o.become(ChangeKind.REPLACE, "WILL_REPLACE");
       o.replacePaths.add("Type");
       o.causes.add("its type changed from " + was.type() + " to " + now.type()
           + ", and CloudFormation replaces a resource whose type changes");
@@ -255,8 +250,7 @@ public final class TemplateDiff {
     if (changed.isEmpty() && viaParameters.isEmpty() && otherChanged.isEmpty()) {
       return;
     }
-    o.kind = ChangeKind.UPDATE;
-    o.impact = "WILL_UPDATE";
+    o.become(ChangeKind.UPDATE, "WILL_UPDATE");
     for (String property : changed) {
       effect(o, now.type(), property, property + " changed", false);
     }
@@ -338,8 +332,7 @@ public final class TemplateDiff {
     }
     if (effect == Effect.UPDATE) {
       if (o.kind == ChangeKind.NO_OP) {
-        o.kind = ChangeKind.UPDATE;
-        o.impact = "WILL_UPDATE";
+        o.become(ChangeKind.UPDATE, "WILL_UPDATE");
       }
       return;
     }
@@ -347,9 +340,8 @@ public final class TemplateDiff {
     int severity = possibly ? 2 : 3;
     if (severity > o.severity()) {
       boolean wasReplace = o.replaced();
-      o.kind = ChangeKind.REPLACE;
+      o.become(ChangeKind.REPLACE, possibly ? "MAY_REPLACE" : "WILL_REPLACE");
       o.conditional = possibly;
-      o.impact = possibly ? "MAY_REPLACE" : "WILL_REPLACE";
       if (!wasReplace) {
         o.causes.clear();
       }
@@ -380,8 +372,7 @@ public final class TemplateDiff {
       }
       ResourceOutcome stack = outcomes.get(s.parent().address(s.stackId()));
       if (stack != null && stack.kind == ChangeKind.NO_OP) {
-        stack.kind = ChangeKind.UPDATE;
-        stack.impact = "WILL_UPDATE";
+        stack.become(ChangeKind.UPDATE, "WILL_UPDATE");
         stack.causes.add("resources in its template change");
       }
     }
@@ -444,33 +435,21 @@ public final class TemplateDiff {
     }
     EdgeSet edges = new EdgeSet();
     for (TemplateGraph.Dependency d : ga.dependencies()) {
-      addEdge(index, d, edges);
+      edges.add(index, d.dependent(), d.dependency());
     }
     for (TemplateGraph.Dependency d : gb.dependencies()) {
       if (ga.resource(d.dependent()) == null || ga.resource(d.dependency()) == null) {
-        addEdge(index, d, edges);
+        edges.add(index, d.dependent(), d.dependency());
       }
     }
     List<String> warnings = new ArrayList<>(diffWarnings);
-    for (String w : Stream.concat(ga.warnings().stream(), gb.warnings().stream()).toList()) {
-      if (!warnings.contains(w)) {
-        warnings.add(w);
-      }
-    }
+    Stream.concat(ga.warnings().stream(), gb.warnings().stream()).distinct()
+        .filter(w -> !diffWarnings.contains(w)).forEach(warnings::add);
     String version = after.size() == 1 ? after.values().iterator().next().formatVersion()
         : null;
     return new Plan(name, PlanFormat.CLOUDFORMATION_TEMPLATE, version, null, changes,
         edges.build(), 0, List.of(), false, true, warnings,
         Map.of());
-  }
-
-  private static void addEdge(Map<String, Integer> index, TemplateGraph.Dependency d,
-      EdgeSet edges) {
-    Integer dependent = index.get(d.dependent());
-    Integer dependency = index.get(d.dependency());
-    if (dependent != null && dependency != null) {
-      edges.add(dependent, dependency);
-    }
   }
 
   private static String why(ResourceOutcome o) {

@@ -35,6 +35,9 @@ import java.util.Set;
 public final class TemplateGraph {
   private static final String OUTPUTS = "Outputs.";
   private static final String CONDITIONS = "Conditions.";
+  /** The parts of a resource's definition whose references are edges. */
+  private static final List<String> RESOURCE_SECTIONS = List.of("Properties", "Metadata",
+      "CreationPolicy", "UpdatePolicy", "DeletionPolicy", "UpdateReplacePolicy");
   /** How deep value resolution follows outputs, parameters and imports before giving up. */
   private static final int MAX_RESOLUTION_DEPTH = 32;
 
@@ -98,9 +101,7 @@ public final class TemplateGraph {
 
   /** The graph of one stack's template (and its nested stacks); addresses are logical IDs. */
   public static TemplateGraph of(Template template) {
-    Map<String, Template> one = new LinkedHashMap<>();
-    one.put("", template);
-    return of(one);
+    return of(Map.of("", template));
   }
 
   /**
@@ -353,41 +354,32 @@ public final class TemplateGraph {
   public static List<TemplateEdge> edges(Template t) {
     Set<TemplateEdge> out = new LinkedHashSet<>();
     for (TemplateResource r : t.resources().values()) {
-      String id = r.logicalId();
-      Map<String, Object> def = r.definition();
-      if (r.condition() != null) {
-        out.add(new TemplateEdge(id, r.condition(), TargetKind.CONDITION, Kind.CONDITION, null,
-            "Condition"));
-      }
-      for (String d : r.dependsOn()) {
-        out.add(new TemplateEdge(id, d, TargetKind.RESOURCE, Kind.DEPENDS_ON, null,
-            "DependsOn"));
-      }
-      for (String section : List.of("Properties", "Metadata", "CreationPolicy", "UpdatePolicy",
-          "DeletionPolicy", "UpdateReplacePolicy")) {
-        if (def.containsKey(section)) {
-          out.addAll(TemplateIntrinsics.walk(id, def.get(section), section, t, false));
-        }
-      }
+      entryEdges(out, r.logicalId(), r.definition(), r.dependsOn(), RESOURCE_SECTIONS, t);
     }
     for (Map.Entry<String, Object> o : t.outputs().entrySet()) {
-      String id = OUTPUTS + o.getKey();
-      if (!(o.getValue() instanceof Map<?, ?> output)) {
-        continue;
-      }
-      if (output.get("Condition") instanceof String c) {
-        out.add(new TemplateEdge(id, c, TargetKind.CONDITION, Kind.CONDITION, null,
-            "Condition"));
-      }
-      for (String section : List.of("Value", "Export")) {
-        if (output.containsKey(section)) {
-          out.addAll(TemplateIntrinsics.walk(id, output.get(section), section, t, false));
-        }
+      if (o.getValue() instanceof Map<?, ?> output) {
+        entryEdges(out, OUTPUTS + o.getKey(), output, List.of(), List.of("Value", "Export"), t);
       }
     }
     for (Map.Entry<String, Object> c : t.conditions().entrySet()) {
       out.addAll(TemplateIntrinsics.walk(CONDITIONS + c.getKey(), c.getValue(), "", t, true));
     }
     return List.copyOf(out);
+  }
+
+  /** The edges of a resource or an output: its Condition, DependsOn, then its sections. */
+  private static void entryEdges(Set<TemplateEdge> out, String id, Map<?, ?> entry,
+      List<String> dependsOn, List<String> sections, Template t) {
+    if (entry.get("Condition") instanceof String c) {
+      out.add(new TemplateEdge(id, c, TargetKind.CONDITION, Kind.CONDITION, null, "Condition"));
+    }
+    for (String d : dependsOn) {
+      out.add(new TemplateEdge(id, d, TargetKind.RESOURCE, Kind.DEPENDS_ON, null, "DependsOn"));
+    }
+    for (String section : sections) {
+      if (entry.containsKey(section)) {
+        out.addAll(TemplateIntrinsics.walk(id, entry.get(section), section, t, false));
+      }
+    }
   }
 }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * Reads CloudFormation templates, JSON or YAML, into {@link Template}s. Fails closed: a file that
@@ -236,12 +237,7 @@ public final class TemplateReader {
         .decode(in, out, true);
     if (result.isError()) {
       int bad = Math.min(in.position(), bytes.length - 1);
-      int line = 1;
-      for (int i = 0; i < bad; i++) {
-        if (bytes[i] == '\n') {
-          line++;
-        }
-      }
+      long line = 1 + IntStream.range(0, bad).filter(i -> bytes[i] == '\n').count();
       throw new PlanReadException(name, String.format("line %d: byte 0x%02X is not UTF-8; a"
           + " template must be UTF-8 text", line, bytes[bad] & 0xff));
     }
@@ -629,16 +625,12 @@ public final class TemplateReader {
 
   /** {@code ${Id}} becomes the value; {@code &{Id}} the value with only letters and digits. */
   private static String substitute(String text, String identifier, String value) {
-    Matcher m = PLACEHOLDER.matcher(text);
-    StringBuilder sb = new StringBuilder();
-    while (m.find()) {
+    return PLACEHOLDER.matcher(text).replaceAll(m -> {
       String replacement = m.group(0);
       if (m.group(1).strip().equals(identifier)) {
         replacement = m.group(0).charAt(0) == '&' ? value.replaceAll("[^A-Za-z0-9]", "") : value;
       }
-      m.appendReplacement(sb, Matcher.quoteReplacement(replacement));
-    }
-    m.appendTail(sb);
-    return sb.toString();
+      return Matcher.quoteReplacement(replacement);
+    });
   }
 }

@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Template values are plain maps, lists and scalars; this is how they are frozen, compared and
@@ -201,45 +202,25 @@ final class TemplateValues {
    * name an export whose name is an expression.
    */
   static String json(Object value) {
-    StringBuilder sb = new StringBuilder();
-    json(value, sb);
-    return sb.toString();
-  }
-
-  private static void json(Object value, StringBuilder sb) {
     if (value == null) {
-      sb.append("null");
-    } else if (value instanceof Map<?, ?> m) {
-      sb.append('{');
-      boolean first = true;
-      for (Map.Entry<?, ?> e : m.entrySet()) {
-        if (!first) {
-          sb.append(", ");
-        }
-        first = false;
-        quote(String.valueOf(e.getKey()), sb);
-        sb.append(": ");
-        json(e.getValue(), sb);
-      }
-      sb.append('}');
-    } else if (value instanceof List<?> l) {
-      sb.append('[');
-      for (int i = 0; i < l.size(); i++) {
-        if (i > 0) {
-          sb.append(", ");
-        }
-        json(l.get(i), sb);
-      }
-      sb.append(']');
-    } else if (value instanceof Number || value instanceof Boolean) {
-      sb.append(scalarText(value));
-    } else {
-      quote(value.toString(), sb);
+      return "null";
     }
+    if (value instanceof Map<?, ?> m) {
+      return m.entrySet().stream()
+          .map(e -> quote(String.valueOf(e.getKey())) + ": " + json(e.getValue()))
+          .collect(Collectors.joining(", ", "{", "}"));
+    }
+    if (value instanceof List<?> l) {
+      return l.stream().map(TemplateValues::json).collect(Collectors.joining(", ", "[", "]"));
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return scalarText(value);
+    }
+    return quote(value.toString());
   }
 
-  private static void quote(String s, StringBuilder sb) {
-    sb.append('"');
+  private static String quote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
       switch (c) {
@@ -257,6 +238,6 @@ final class TemplateValues {
         }
       }
     }
-    sb.append('"');
+    return sb.append('"').toString();
   }
 }

@@ -5,12 +5,14 @@ import dev.plangate.core.plan.LinearStreamReader;
 import dev.plangate.core.plan.PlanReadException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.constructor.AbstractConstruct;
@@ -67,8 +69,13 @@ final class TemplateYaml {
       "Not", "GetAtt", "Length", "ToJsonString", "Contains", "EachMemberEquals", "EachMemberIn",
       "RefAll", "ValueOf", "ValueOfAll");
 
+  /** Each short-form tag and the key of its long form: {@code !Ref} is {@code Ref}. */
+  private static final Map<String, String> LONG_FORMS = longForms();
+
   /** The intrinsic function tags and the plain YAML types; any other tag is refused. */
-  private static final Set<String> ALLOWED_TAGS = allowedTags();
+  private static final Set<String> ALLOWED_TAGS = Stream.concat(
+      GuardedYamlParser.STANDARD_TAGS.stream(), LONG_FORMS.keySet().stream())
+      .collect(Collectors.toUnmodifiableSet());
 
   /**
    * What the guard stops: tags other than the intrinsic functions and the plain YAML types,
@@ -141,14 +148,12 @@ final class TemplateYaml {
     return mark == null ? 0 : mark.getColumn() + 1;
   }
 
-  private static Set<String> allowedTags() {
-    Set<String> tags = new TreeSet<>(GuardedYamlParser.STANDARD_TAGS);
-    tags.add("!Ref");
-    tags.add("!Condition");
-    for (String f : FUNCTIONS) {
-      tags.add("!" + f);
-    }
-    return Set.copyOf(tags);
+  private static Map<String, String> longForms() {
+    Map<String, String> forms = new LinkedHashMap<>();
+    forms.put("!Ref", "Ref");
+    forms.put("!Condition", "Condition");
+    FUNCTIONS.forEach(f -> forms.put("!" + f, "Fn::" + f));
+    return Collections.unmodifiableMap(forms);
   }
 
   /**
@@ -227,11 +232,7 @@ final class TemplateYaml {
       super(options);
       // The constructor keeps its own copy of this flag; Yaml would copy it, we must do it here.
       setAllowDuplicateKeys(options.isAllowDuplicateKeys());
-      yamlConstructors.put(new Tag("!Ref"), new LongForm("Ref"));
-      yamlConstructors.put(new Tag("!Condition"), new LongForm("Condition"));
-      for (String f : FUNCTIONS) {
-        yamlConstructors.put(new Tag("!" + f), new LongForm("Fn::" + f));
-      }
+      LONG_FORMS.forEach((tag, key) -> yamlConstructors.put(new Tag(tag), new LongForm(key)));
       // Dates and binary never come from a template; the guard refuses the tags, this is a
       // second line of defence should a resolver ever produce them.
       yamlConstructors.remove(Tag.TIMESTAMP);
