@@ -54,8 +54,8 @@ import picocli.CommandLine.Spec;
             + " one is on PATH."})
 public final class CheckCommand implements Callable<Integer> {
   /**
-   * A renderer by the name users type, in any case (as the enum it replaces was); an unknown
-   * name fails with picocli's own words for an enum value.
+   * A renderer by the name users type, in any case; an unknown name fails with picocli's own
+   * words for an enum value.
    */
   static final class FormatConverter implements ITypeConverter<ReportRenderer> {
     @Override
