@@ -275,10 +275,8 @@ public final class AgentHookCommand implements Callable<Integer> {
         : judge.check(ws.policy(), env, p.agent(), planSeconds, call.get().command(), ws.dir(),
             table);
     try {
-      Audit.append(Audit.file(auditLog, ws.policy(), ws.root()), Audit.withReports(
-          AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK, call.get().command(), o.kind().id())
-              .withAgent(p.agent())
-              .withReason(o.kind() == Kind.ALLOW ? null : o.forAgent()), o.reports()));
+      Audit.append(Audit.file(auditLog, ws.policy(), ws.root()), Audit.outcome(
+          AuditEntry.SOURCE_AGENT_HOOK, call.get().command(), p.agent(), o));
     } catch (IOException e) {
       return Result.denied(p, Escape.terminal(e.getMessage()));
     }

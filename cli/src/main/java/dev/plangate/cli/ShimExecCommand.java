@@ -146,7 +146,7 @@ final class ShimExecCommand implements Callable<Integer> {
       return judgeCopyApply(err, guard, log, c, args, dir, line);
     }
     ApplyGuard.Outcome o = guard.check(line, cwd);
-    if (!Audit.record(log, entry(line, agent, o), err)) {
+    if (!Audit.record(log, Audit.outcome(AuditEntry.SOURCE_APPLY, line, agent, o), err)) {
       return Cli.USAGE;
     }
     return o.kind() == ApplyGuard.Outcome.Kind.ALLOW ? runner.run(withReal(args), cwd)
@@ -233,7 +233,7 @@ final class ShimExecCommand implements Callable<Integer> {
     String shown = "`" + Escape.terminal(line) + "`";
     o = new ApplyGuard.Outcome(o.kind(), o.forPerson().replace(internal, shown),
         o.forAgent().replace(internal, shown), o.commands(), o.reports());
-    if (!Audit.record(log, entry(line, agentName(), o), err)) {
+    if (!Audit.record(log, Audit.outcome(AuditEntry.SOURCE_APPLY, line, agentName(), o), err)) {
       return Cli.USAGE;
     }
     if (o.kind() != ApplyGuard.Outcome.Kind.ALLOW) {
@@ -269,11 +269,5 @@ final class ShimExecCommand implements Callable<Integer> {
       return null;
     }
     return AgentProtocol.byId(id).map(AgentProtocol::agent).orElse(id);
-  }
-
-  private static AuditEntry entry(String line, String agent, ApplyGuard.Outcome o) {
-    return Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_APPLY, line, o.kind().id())
-        .withAgent(agent).withReason(o.kind() == ApplyGuard.Outcome.Kind.ALLOW ? null
-            : o.forAgent()), o.reports());
   }
 }
