@@ -139,13 +139,10 @@ public final class AgentHookCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<AgentProtocol> forced = Optional.empty();
-    if (agent != null) {
-      forced = AgentProtocol.byId(agent);
-      if (forced.isEmpty()) {
-        return refuse(err, "--agent must be claude-code, cursor, gemini or kiro, not '"
-            + Escape.terminal(agent) + "'");
-      }
+    Optional<AgentProtocol> forced = agent == null ? Optional.empty() : AgentProtocol.byId(agent);
+    if (agent != null && forced.isEmpty()) {
+      return refuse(err, "--agent must be claude-code, cursor, gemini or kiro, not '"
+          + Escape.terminal(agent) + "'");
     }
     long seconds;
     try {
@@ -155,9 +152,8 @@ public final class AgentHookCommand implements Callable<Integer> {
     }
     // The protocol, once the input names it: a deadline answer uses the agent's own format.
     AtomicReference<AgentProtocol> known = new AtomicReference<>(forced.orElse(null));
-    Optional<AgentProtocol> f = forced;
     long planSeconds = planTimeout; // the deadline stops a longer plan (and kills it)
-    FutureTask<Result> task = new FutureTask<>(() -> decide(f, known, planSeconds));
+    FutureTask<Result> task = new FutureTask<>(() -> decide(forced, known, planSeconds));
     Thread worker = new Thread(task, "plangate-agent-hook");
     worker.setDaemon(true); // a stuck read or plan must not keep the JVM alive past the answer
     worker.start();
