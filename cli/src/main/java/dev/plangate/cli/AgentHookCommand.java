@@ -139,13 +139,10 @@ public final class AgentHookCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Optional<AgentProtocol> forced = Optional.empty();
-    if (agent != null) {
-      forced = AgentProtocol.byId(agent);
-      if (forced.isEmpty()) {
-        return refuse(err, "--agent must be claude-code, cursor, gemini or kiro, not '"
-            + Escape.terminal(agent) + "'");
-      }
+    Optional<AgentProtocol> forced = agent == null ? Optional.empty() : AgentProtocol.byId(agent);
+    if (agent != null && forced.isEmpty()) {
+      return refuse(err, "--agent must be claude-code, cursor, gemini or kiro, not '"
+          + Escape.terminal(agent) + "'");
     }
     long seconds;
     try {
@@ -155,9 +152,8 @@ public final class AgentHookCommand implements Callable<Integer> {
     }
     // The protocol, once the input names it: a deadline answer uses the agent's own format.
     AtomicReference<AgentProtocol> known = new AtomicReference<>(forced.orElse(null));
-    Optional<AgentProtocol> f = forced;
     long planSeconds = planTimeout; // the deadline stops a longer plan (and kills it)
-    FutureTask<Result> task = new FutureTask<>(() -> decide(f, known, planSeconds));
+    FutureTask<Result> task = new FutureTask<>(() -> decide(forced, known, planSeconds));
     Thread worker = new Thread(task, "plangate-agent-hook");
     worker.setDaemon(true); // a stuck read or plan must not keep the JVM alive past the answer
     worker.start();
@@ -275,10 +271,8 @@ public final class AgentHookCommand implements Callable<Integer> {
         : judge.check(ws.policy(), env, p.agent(), planSeconds, call.get().command(), ws.dir(),
             table);
     try {
-      Audit.append(Audit.file(auditLog, ws.policy(), ws.root()), Audit.withReports(
-          AuditEntry.now(AuditEntry.SOURCE_AGENT_HOOK, call.get().command(), o.kind().id())
-              .withAgent(p.agent())
-              .withReason(o.kind() == Kind.ALLOW ? null : o.forAgent()), o.reports()));
+      Audit.append(Audit.file(auditLog, ws.policy(), ws.root()), Audit.outcome(
+          AuditEntry.SOURCE_AGENT_HOOK, call.get().command(), p.agent(), o));
     } catch (IOException e) {
       return Result.denied(p, Escape.terminal(e.getMessage()));
     }

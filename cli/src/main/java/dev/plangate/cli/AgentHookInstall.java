@@ -227,18 +227,16 @@ final class AgentHookInstall implements Callable<Integer> {
   static void merge(AgentProtocol p, ObjectNode config, String command) {
     switch (p) {
       case CLAUDE_CODE -> {
-        ArrayNode groups = hooks(config, "PreToolUse");
         // onFailure: Claude Code 2.1.295 and later block when the hook cannot start, times out
         // or exits with another code; earlier versions ignore it, and || exit 2 covers them.
         ObjectNode entry = JSON.createObjectNode().put("type", "command").put("command", command)
             .put("timeout", TIMEOUT_SECONDS).put("onFailure", "block");
         // MCP tool calls too: a server's delete_resource is judged by the destructive-command table.
-        place(groups, JSON.createObjectNode().put("matcher", "Bash|mcp__.*")
+        place(config, "PreToolUse", JSON.createObjectNode().put("matcher", "Bash|mcp__.*")
             .set("hooks", JSON.createArrayNode().add(entry)), MARKER.strip());
         // The shims go first on PATH for the whole session through CLAUDE_ENV_FILE.
-        ArrayNode start = hooks(config, "SessionStart");
-        place(start, JSON.createObjectNode().set("hooks", JSON.createArrayNode().add(
-            JSON.createObjectNode().put("type", "command").put("command",
+        place(config, "SessionStart", JSON.createObjectNode().set("hooks",
+            JSON.createArrayNode().add(JSON.createObjectNode().put("type", "command").put("command",
                 "\"$CLAUDE_PROJECT_DIR\"/" + BIN + "/plangate-session claude-code").put("timeout",
                 10))), SESSION_MARKER);
       }
@@ -246,28 +244,27 @@ final class AgentHookInstall implements Callable<Integer> {
         if (!config.has("version")) {
           config.put("version", 1);
         }
-        ArrayNode hooks = hooks(config, "beforeShellExecution");
-        place(hooks, JSON.createObjectNode().put("command", command), MARKER.strip());
+        place(config, "beforeShellExecution", JSON.createObjectNode().put("command", command),
+            MARKER.strip());
       }
       case GEMINI -> {
-        ArrayNode groups = hooks(config, "BeforeTool");
         ObjectNode entry = JSON.createObjectNode().put("type", "command").put("command", command)
             .put("name", "plangate").put("timeout", TIMEOUT_SECONDS * 1000);
-        place(groups, JSON.createObjectNode().put("matcher", "run_shell_command")
+        place(config, "BeforeTool", JSON.createObjectNode().put("matcher", "run_shell_command")
             .set("hooks", JSON.createArrayNode().add(entry)), MARKER.strip());
       }
       case KIRO -> {
         // Every tool: the shell tool under its current and earlier names, and MCP tools.
-        ArrayNode hooks = hooks(config, "preToolUse");
-        place(hooks, JSON.createObjectNode().put("matcher", "*").put("command", command)
-            .put("timeout_ms", 60_000), MARKER.strip());
+        place(config, "preToolUse", JSON.createObjectNode().put("matcher", "*")
+            .put("command", command).put("timeout_ms", 60_000), MARKER.strip());
       }
       default -> throw new IllegalStateException(p.name());
     }
   }
 
-  /** Replaces an earlier plangate entry (found by its command), else appends. */
-  private static void place(ArrayNode list, ObjectNode entry, String marker) {
+  /** Replaces an earlier plangate entry of {@code event} (found by its command), else appends. */
+  private static void place(ObjectNode config, String event, ObjectNode entry, String marker) {
+    ArrayNode list = hooks(config, event);
     for (int i = 0; i < list.size(); i++) {
       if (list.get(i).toString().contains(marker)) {
         list.set(i, entry);

@@ -130,8 +130,8 @@ public final class ApplyCommand implements Callable<Integer> {
     Path log = Audit.file(auditLog, ws.policy(), ws.root());
     ApplyGuard.Outcome o = new ApplyGuard(ws.policy(), env, agent.orElse(null),
         new PlanProducer(planTimeout), ApprovalRoute.APPLY_WRAPPER).check(line, cwd);
-    AuditEntry entry = Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_APPLY,
-        AuditEntry.argv(command), "allow").withAgent(agent.orElse(null)), o.reports());
+    AuditEntry entry = Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_APPLY, line, "allow")
+        .withAgent(agent.orElse(null)), o.reports());
     switch (o.kind()) {
       case ALLOW -> {
         return Audit.record(log, entry, err) ? runner.run(command, cwd) : Cli.USAGE;

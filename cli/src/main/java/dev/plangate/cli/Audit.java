@@ -1,5 +1,6 @@
 package dev.plangate.cli;
 
+import dev.plangate.core.agent.ApplyGuard;
 import dev.plangate.core.audit.AuditEntry;
 import dev.plangate.core.audit.AuditLog;
 import dev.plangate.core.impact.Finding;
@@ -26,6 +27,13 @@ final class Audit {
     List<Finding> findings = new ArrayList<>();
     reports.forEach(r -> findings.addAll(r.findings()));
     return entry.withPlan(reports.get(0).fingerprint(), AuditEntry.Findings.of(findings));
+  }
+
+  /** What the agent hook and the shim record of a guard's outcome on {@code line}. */
+  static AuditEntry outcome(String source, String line, String agent, ApplyGuard.Outcome o) {
+    return withReports(AuditEntry.now(source, line, o.kind().id()).withAgent(agent)
+        .withReason(o.kind() == ApplyGuard.Outcome.Kind.ALLOW ? null : o.forAgent()),
+        o.reports());
   }
 
   /**

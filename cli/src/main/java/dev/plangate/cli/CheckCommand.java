@@ -54,8 +54,8 @@ import picocli.CommandLine.Spec;
             + " one is on PATH."})
 public final class CheckCommand implements Callable<Integer> {
   /**
-   * A renderer by the name users type, in any case (as the enum it replaces was); an unknown
-   * name fails with picocli's own words for an enum value.
+   * A renderer by the name users type, in any case; an unknown name fails with picocli's own
+   * words for an enum value.
    */
   static final class FormatConverter implements ITypeConverter<ReportRenderer> {
     @Override
@@ -248,26 +248,21 @@ public final class CheckCommand implements Callable<Integer> {
     }
     if (gh.isPresent()) {
       gh.get().publish(report, comment.equals("update"), reports.get(Renderers.JSON));
-      if (output == null && format == Renderers.TEXT) {
-        // Resource names in the log must not read as workflow commands (::error:: ...).
-        new WorkflowCommands(Cli.printStream(out)).printUntrusted(
-            Renderers.TEXT.render(report, RenderOptions.DEFAULT));
-        out.flush();
-        return report.decision().exitCode();
-      }
     }
     boolean textErrorOnly = report.decision() == Decision.ERROR && format == Renderers.TEXT;
-    if (!textErrorOnly) {
-      if (output != null) {
-        long t1 = System.nanoTime();
-        if (!write(report, format, output, err)) {
-          return Cli.USAGE;
-        }
-        PhaseTimer.report("report", t1);
-        err.println("plangate: " + report.decision().id() + "; report written to " + output);
-      } else {
-        render(report, format, out, workspace.color(env, terminal));
+    if (gh.isPresent() && output == null && format == Renderers.TEXT) {
+      // Resource names in the log must not read as workflow commands (::error:: ...).
+      new WorkflowCommands(Cli.printStream(out)).printUntrusted(
+          Renderers.TEXT.render(report, RenderOptions.DEFAULT));
+    } else if (!textErrorOnly && output != null) {
+      long t1 = System.nanoTime();
+      if (!write(report, format, output, err)) {
+        return Cli.USAGE;
       }
+      PhaseTimer.report("report", t1);
+      err.println("plangate: " + report.decision().id() + "; report written to " + output);
+    } else if (!textErrorOnly) {
+      render(report, format, out, workspace.color(env, terminal));
     }
     out.flush();
     return report.decision().exitCode();

@@ -128,8 +128,6 @@ final class GitHubMode {
     return eventBase;
   }
 
-  private static final String ZEROS = "0000000000000000000000000000000000000000";
-
   /**
    * A merge group's {@code base_sha}; a push's {@code before}, or for a new branch (before is
    * all zeros) or a force push whose old head a full clone lacks, the repository's default

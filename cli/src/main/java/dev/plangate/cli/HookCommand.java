@@ -54,23 +54,17 @@ public final class HookCommand extends UsageCommand {
     public Integer call() throws IOException {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
-      GitRepository git;
       Path hooks;
+      Policy policy;
       try {
-        git = GitRepository.open(repo == null ? Path.of("").toAbsolutePath() : repo);
+        GitRepository git = GitRepository.open(repo == null ? Path.of("").toAbsolutePath() : repo);
         hooks = git.hooksDirectory();
-      } catch (GitException e) {
+        policy = Workspace.open(git.root(), null, true).policy();
+      } catch (GitException | Workspace.UsageException e) {
         Cli.error(err, e.getMessage());
         return Cli.USAGE;
       }
       // A hook with no plans to check would let every push through: refuse to install it.
-      Policy policy;
-      try {
-        policy = Workspace.open(git.root(), null, true).policy();
-      } catch (Workspace.UsageException e) {
-        Cli.error(err, e.getMessage());
-        return Cli.USAGE;
-      }
       if (policy.plans().isEmpty()) {
         err.println("plangate: error: " + (policy.source() == null ? "there is no .plangate.yml"
             : Escape.terminal(policy.source()) + " names no plans") + ", so the hook would"

@@ -72,10 +72,8 @@ final class InfraFiles {
 
   /** Whether the repository-relative, {@code /}-separated {@code path} is infrastructure. */
   boolean matches(String path) {
-    for (String dir : projects) {
-      if (path.startsWith(dir)) {
-        return true;
-      }
+    if (projects.stream().anyMatch(path::startsWith)) {
+      return true;
     }
     Path p;
     try {
@@ -84,16 +82,7 @@ final class InfraFiles {
       return true; // a name plangate cannot even represent is not cleared
     }
     Path name = p.getFileName();
-    for (PathMatcher m : byName) {
-      if (name != null && m.matches(name)) {
-        return true;
-      }
-    }
-    for (PathMatcher m : byPath) {
-      if (m.matches(p)) {
-        return true;
-      }
-    }
-    return false;
+    return (name != null && byName.stream().anyMatch(m -> m.matches(name)))
+        || byPath.stream().anyMatch(m -> m.matches(p));
   }
 }

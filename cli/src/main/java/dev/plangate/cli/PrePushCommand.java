@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -209,13 +210,11 @@ public final class PrePushCommand implements Callable<Integer> {
   private Optional<InfraCommit> newestInfraCommit(GitRepository git, List<PushedRef> refs)
       throws GitException {
     List<String> extra = git.configValues("plangate.infraFiles");
-    InfraCommit newest = null;
+    List<InfraCommit> found = new ArrayList<>();
     for (PushedRef ref : refs) {
-      boolean remoteKnown = !ref.createsBranch() && git.resolve(ref.remoteSha()).isPresent();
-      CommitRange range = remoteKnown ? git.range(ref.remoteSha(), ref.localSha())
+      CommitRange range = remoteKnown(git, ref) ? git.range(ref.remoteSha(), ref.localSha())
           : git.unpushed(ref.localSha(), remote);
       InfraFiles infra = new InfraFiles(extra, git.files(ref.localSha()));
-      List<InfraCommit> found = new ArrayList<>();
       if (!range.complete()) {
         found.add(new InfraCommit(range.headSha(), git.commitTime(range.headSha()),
             "files plangate cannot see (the clone is shallow)"));
@@ -226,13 +225,13 @@ public final class PrePushCommand implements Callable<Integer> {
         e.getValue().stream().filter(infra::matches).findFirst().ifPresent(path ->
             found.add(new InfraCommit(e.getKey(), bySha.get(e.getKey()).committedAt(), path)));
       }
-      for (InfraCommit c : found) {
-        if (newest == null || c.at().isAfter(newest.at())) {
-          newest = c;
-        }
-      }
     }
-    return Optional.ofNullable(newest);
+    // Of commits made in the same instant the first found counts: max keeps the first of equals.
+    return found.stream().max(Comparator.comparing(InfraCommit::at));
+  }
+
+  private static boolean remoteKnown(GitRepository git, PushedRef ref) throws GitException {
+    return !ref.createsBranch() && git.resolve(ref.remoteSha()).isPresent();
   }
 
   /**
@@ -270,7 +269,7 @@ public final class PrePushCommand implements Callable<Integer> {
       PrintWriter out, PrintWriter err) {
     boolean remoteKnown;
     try {
-      remoteKnown = !ref.createsBranch() && git.resolve(ref.remoteSha()).isPresent();
+      remoteKnown = remoteKnown(git, ref);
     } catch (GitException e) {
       Cli.error(err, e.getMessage());
       return Cli.USAGE;
@@ -287,14 +286,15 @@ public final class PrePushCommand implements Callable<Integer> {
       err.println("plangate: the push is refused until plangate can read its input.");
       return Cli.USAGE;
     }
-    if (report.decision() == Decision.PASS) {
-      if (!report.findings().isEmpty()) {
-        out.print(Renderers.TEXT.render(report, RenderOptions.DEFAULT.withColor(color())));
-      }
+    boolean pass = report.decision() == Decision.PASS;
+    if (!pass || !report.findings().isEmpty()) {
+      out.print(Renderers.TEXT.render(report, RenderOptions.DEFAULT.withColor(
+          workspace.color(env, terminal))));
+    }
+    if (pass) {
       out.flush();
       return 0;
     }
-    out.print(Renderers.TEXT.render(report, RenderOptions.DEFAULT.withColor(color())));
     out.println();
     out.println("  plangate refused the push of " + Escape.terminal(ref.branch()) + ".");
     if (report.decision() == Decision.BLOCKED) {
@@ -368,9 +368,5 @@ public final class PrePushCommand implements Callable<Integer> {
       throw new Workspace.UsageException("planCommand `" + command + "` failed with exit code "
           + p.exitValue() + "; the push is refused until the plan can be made.");
     }
-  }
-
-  private boolean color() {
-    return workspace.color(env, terminal);
   }
 }

@@ -146,7 +146,7 @@ final class ShimExecCommand implements Callable<Integer> {
       return judgeCopyApply(err, guard, log, c, args, dir, line);
     }
     ApplyGuard.Outcome o = guard.check(line, cwd);
-    if (!Audit.record(log, entry(line, agent, o), err)) {
+    if (!Audit.record(log, Audit.outcome(AuditEntry.SOURCE_APPLY, line, agent, o), err)) {
       return Cli.USAGE;
     }
     return o.kind() == ApplyGuard.Outcome.Kind.ALLOW ? runner.run(withReal(args), cwd)
@@ -222,18 +222,18 @@ final class ShimExecCommand implements Callable<Integer> {
       Path plan, Path dir, String line) throws IOException, InterruptedException {
     String tool = c.tool() == Tool.TOFU ? "tofu" : "terraform";
     ApplyGuard.Outcome o = guard.check(tool + " apply " + plan.getFileName(), dir);
+    String shown = "`" + Escape.terminal(line) + "`";
     // A destroy is at least a person's decision, whatever the plan holds.
     if (c.action() == Action.DESTROY && o.kind() == ApplyGuard.Outcome.Kind.ALLOW) {
-      o = new ApplyGuard.Outcome(ApplyGuard.Outcome.Kind.ASK, "`" + Escape.terminal(line)
-          + "` destroys; a person decides.", "`" + Escape.terminal(line) + "` destroys; a"
-          + " person decides.", o.commands(), o.reports());
+      String why = shown + " destroys; a person decides.";
+      o = new ApplyGuard.Outcome(ApplyGuard.Outcome.Kind.ASK, why, why, o.commands(),
+          o.reports());
     }
     // The person reads the command that was run, not plangate's own apply of its plan file.
     String internal = "`" + tool + " apply " + plan.getFileName() + "`";
-    String shown = "`" + Escape.terminal(line) + "`";
     o = new ApplyGuard.Outcome(o.kind(), o.forPerson().replace(internal, shown),
         o.forAgent().replace(internal, shown), o.commands(), o.reports());
-    if (!Audit.record(log, entry(line, agentName(), o), err)) {
+    if (!Audit.record(log, Audit.outcome(AuditEntry.SOURCE_APPLY, line, agentName(), o), err)) {
       return Cli.USAGE;
     }
     if (o.kind() != ApplyGuard.Outcome.Kind.ALLOW) {
@@ -269,11 +269,5 @@ final class ShimExecCommand implements Callable<Integer> {
       return null;
     }
     return AgentProtocol.byId(id).map(AgentProtocol::agent).orElse(id);
-  }
-
-  private static AuditEntry entry(String line, String agent, ApplyGuard.Outcome o) {
-    return Audit.withReports(AuditEntry.now(AuditEntry.SOURCE_APPLY, line, o.kind().id())
-        .withAgent(agent).withReason(o.kind() == ApplyGuard.Outcome.Kind.ALLOW ? null
-            : o.forAgent()), o.reports());
   }
 }

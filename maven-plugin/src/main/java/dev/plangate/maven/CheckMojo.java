@@ -9,9 +9,11 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -31,6 +33,11 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class CheckMojo extends AbstractMojo {
   /** How many findings the failure message names; the rest are in the report. */
   static final int FINDINGS_IN_MESSAGE = 5;
+  /**
+   * Beyond this many findings the log points to the report instead (plans of 10,000 exist);
+   * the brief report is made with at most this many lines.
+   */
+  static final int MAX_FINDING_LINES = 1000;
 
   /** The goal's parameter names, as the sources' problems name them to a Maven user. */
   static final Vocabulary VOCABULARY = new Vocabulary("plans", "templates", "templateBefore",
@@ -152,10 +159,10 @@ public class CheckMojo extends AbstractMojo {
     }
     Path shown = written.isEmpty() ? null : files.mostReadable(written);
     String where = shown == null ? null : relative(shown);
-    BriefReport brief = BriefReport.of(report, BuildLog.MAX_FINDING_LINES);
+    BriefReport brief = BriefReport.of(report, MAX_FINDING_LINES);
     boolean fails = report.decision() == Decision.BLOCKED
         || (report.decision() == Decision.APPROVAL_REQUIRED && failOnApprovalRequired);
-    new BuildLog(getLog()).report(brief, report.decision(), fails);
+    log(brief, report.decision(), fails);
     if (where != null) {
       getLog().info("plangate: report written to " + where);
     }
@@ -171,6 +178,28 @@ public class CheckMojo extends AbstractMojo {
       }
       default -> { }
     }
+  }
+
+  /**
+   * The report in Maven's log: the decision, then one line per finding, then the next step. The
+   * level says how much it matters: what fails the build is an error, a critical finding in a
+   * build that passes is a warning, the rest is information.
+   */
+  private void log(BriefReport brief, Decision decision, boolean failsTheBuild) {
+    Log log = getLog();
+    boolean error = failsTheBuild || decision == Decision.ERROR;
+    Consumer<CharSequence> headline = error ? log::error
+        : brief.findings().isEmpty() ? log::info : log::warn;
+    headline.accept(brief.headline());
+    for (BriefReport.Line line : brief.findings()) {
+      Consumer<CharSequence> level = line.critical() ? (error ? log::error : log::warn)
+          : (error ? log::warn : log::info);
+      level.accept("  " + line.text());
+    }
+    if (brief.more() > 0) {
+      headline.accept("  ... " + brief.more() + " more in the report");
+    }
+    brief.next().forEach(headline);
   }
 
   /**

@@ -17,18 +17,10 @@ import java.util.List;
 import java.util.Set;
 
 /** The report files under {@code target/plangate/}, every one rendered from the same result. */
-final class ReportFiles {
+record ReportFiles(Set<ReportRenderer> formats, Path directory) {
   /** Which file a person opens first: the most readable format written. */
   private static final List<String> READABLE_FIRST = List.of("markdown", "text", "json",
       "sarif");
-
-  private final Set<ReportRenderer> formats;
-  private final Path directory;
-
-  private ReportFiles(Set<ReportRenderer> formats, Path directory) {
-    this.formats = formats;
-    this.directory = directory;
-  }
 
   /** Checks the formats parameter against {@link Renderers}; none at all is allowed. */
   static ReportFiles of(List<String> names, Path directory) throws Inputs.ParameterException {
