@@ -297,14 +297,11 @@ final class ShellWalker {
     boolean toPipe = after == OpKind.PIPE || after == OpKind.PIPE_AMP;
     boolean persistent = !inPipe && !toPipe && after != OpKind.AMP;
     // Expansions run first, each in a subshell of this one.
-    for (Word w : c.words) {
-      for (Program sub : w.substitutions()) {
-        walk(sub, depth, scope.subshell());
-      }
-    }
-    for (Word w : c.targets) {
-      for (Program sub : w.substitutions()) {
-        walk(sub, depth, scope.subshell());
+    for (List<Word> ws : List.of(c.words, c.targets)) {
+      for (Word w : ws) {
+        for (Program sub : w.substitutions()) {
+          walk(sub, depth, scope.subshell());
+        }
       }
     }
     for (Heredoc h : c.heredocs) {
