@@ -193,19 +193,15 @@ final class ToolWords {
   }
 
   /**
-   * Whether a word's shell text writes an action word inside a parameter expansion ({@code
-   * ${A:-destroy}}): the word may become it. Outside one it is fixed text ({@code "$HOME/apply"}
-   * can only end in {@code /apply}); a command substitution's text is not in it.
+   * Whether one of {@link #ACTION_WORDS} stands in s as a word of its own; with {@code
+   * inExpansionOnly}, whether a word's shell text writes one inside a parameter expansion
+   * ({@code ${A:-destroy}}): the word may become it. Outside one it is fixed text ({@code
+   * "$HOME/apply"} can only end in {@code /apply}); a command substitution's text is not in it.
+   *
+   * <p>One pass, so that a hostile line costs its length: the {@code ${} depth is kept as it
+   * goes, and the operator check looks back only over the name before the {@code -}.
    */
-  static boolean hasActionWordInExpansion(String shellText) {
-    return hasActionWord(shellText, true);
-  }
-
-  /**
-   * One pass, so that a hostile line costs its length: the {@code ${} depth is kept as it goes,
-   * and the operator check looks back only over the name before the {@code -}.
-   */
-  private static boolean hasActionWord(String s, boolean inExpansionOnly) {
+  static boolean hasActionWord(String s, boolean inExpansionOnly) {
     int n = s.length();
     int depth = 0;
     for (int i = 0; i < n; i++) {
