@@ -114,7 +114,7 @@ final class ToolWords {
   }
 
   /** A glob character: in command position it may name any program. */
-  private static boolean hasGlob(String s) {
+  static boolean hasGlob(String s) {
     return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
   }
 
