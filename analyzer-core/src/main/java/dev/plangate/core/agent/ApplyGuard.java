@@ -14,8 +14,6 @@ import dev.plangate.core.policy.Policy;
 import dev.plangate.core.report.BriefReport;
 import dev.plangate.core.report.Escape;
 import dev.plangate.core.report.Report;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -258,11 +256,7 @@ public final class ApplyGuard {
       return check(List.of(plan));
     } finally {
       if (temporary) {
-        try {
-          Files.deleteIfExists(plan);
-        } catch (IOException ignored) {
-          // a leftover .plangate-*.tfplan is harmless and named for what it is
-        }
+        PlanProducer.discard(plan);
       }
     }
   }

@@ -189,9 +189,8 @@ public final class CommandRecognizer {
   }
 
   static InfraCommand unparseable(String text, String cwd) {
-    Tool t = ToolWords.first(text);
-    return new InfraCommand(t == null ? Tool.UNKNOWN : t, Action.UNPARSEABLE, List.of(), null,
-        cwd, capped(text), null, false);
+    return new InfraCommand(ShellWords.guess(text), Action.UNPARSEABLE, List.of(), null, cwd,
+        capped(text), null, false);
   }
 
   /** At most {@link #MAX_TEXT} characters of a command's text, and "…" when it is longer. */

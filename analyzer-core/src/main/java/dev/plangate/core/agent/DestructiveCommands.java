@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -374,8 +373,7 @@ public final class DestructiveCommands {
       }
     }
     if (toolInput != null && toolInput.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = toolInput.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> f = it.next();
+      for (Map.Entry<String, JsonNode> f : toolInput.properties()) {
         if (f.getValue().isTextual() && (f.getKey().equals("cli_command")
             || f.getKey().equals("command") || f.getKey().equals("cmd"))) {
           List<InfraCommand> found = CommandRecognizer.recognize(f.getValue().asText(), this);

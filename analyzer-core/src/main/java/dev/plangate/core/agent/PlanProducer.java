@@ -83,12 +83,17 @@ public final class PlanProducer {
       }
       return out;
     } catch (PlanReadException | RuntimeException e) {
-      try {
-        Files.deleteIfExists(out);
-      } catch (IOException ignored) {
-        // a leftover .plangate-*.tfplan is harmless and named for what it is
-      }
+      discard(out);
       throw e;
+    }
+  }
+
+  /** Deletes a plan {@link #plan} made, if it can. */
+  static void discard(Path plan) {
+    try {
+      Files.deleteIfExists(plan);
+    } catch (IOException ignored) {
+      // a leftover .plangate-*.tfplan is harmless and named for what it is
     }
   }
 }

@@ -47,12 +47,13 @@ final class Runners {
       "--volumes-from", "--runtime", "--shm-size", "--stop-signal", "--cidfile", "--attach",
       "--cpu-shares", "--expose", "--group-add", "--health-cmd", "--link", "--network-alias",
       "--service-ports", "--detach-keys", "--userns", "--uts", "--init-path", "--stop-timeout");
+  private static final Set<String> HEAD_WRAPPERS =
+      Set.of("sudo", "env", "timeout", "exec", "eval", "time", "nohup");
+
   /** Tools, shells and wrappers: words worth resolving after an unknown variable prefix. */
   static boolean isHead(String name) {
     return Names.tool(name) != null || SHELLS.contains(name) || JS_RUNNERS.contains(name)
-        || name.equals("sudo") || name.equals("env") || name.equals("timeout")
-        || name.equals("exec") || name.equals("eval") || name.equals("time")
-        || name.equals("nohup") || CRED_RUNNERS.contains(name);
+        || HEAD_WRAPPERS.contains(name) || CRED_RUNNERS.contains(name);
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.plangate.core.agent.CommandRecognizer.MAX_SHELL_DEPTH;
 import static dev.plangate.core.agent.CommandRecognizer.unparseable;
 import static dev.plangate.core.agent.ShellWords.assignmentEnd;
 import static dev.plangate.core.agent.ShellWords.fields;
+import static dev.plangate.core.agent.ShellWords.firstNonNull;
 import static dev.plangate.core.agent.ShellWords.guess;
 import static dev.plangate.core.agent.ShellWords.hasActionWord;
 import static dev.plangate.core.agent.ShellWords.isFlagOf;
@@ -297,14 +298,11 @@ final class ShellWalker {
     boolean toPipe = after == OpKind.PIPE || after == OpKind.PIPE_AMP;
     boolean persistent = !inPipe && !toPipe && after != OpKind.AMP;
     // Expansions run first, each in a subshell of this one.
-    for (Word w : c.words) {
-      for (Program sub : w.substitutions()) {
-        walk(sub, depth, scope.subshell());
-      }
-    }
-    for (Word w : c.targets) {
-      for (Program sub : w.substitutions()) {
-        walk(sub, depth, scope.subshell());
+    for (List<Word> ws : List.of(c.words, c.targets)) {
+      for (Word w : ws) {
+        for (Program sub : w.substitutions()) {
+          walk(sub, depth, scope.subshell());
+        }
       }
     }
     for (Heredoc h : c.heredocs) {
@@ -344,8 +342,7 @@ final class ShellWalker {
     }
     if (after == OpKind.RPAREN && n == 1 && i == 0 && !words.get(0).dynamic()) {
       // "case $X in prod) ... ;; *) ..." : a lone word before ")" is a case pattern.
-      String v = words.get(0).value();
-      if (v.indexOf('*') >= 0 || v.indexOf('?') >= 0 || v.indexOf('[') >= 0) {
+      if (ToolWords.hasGlob(words.get(0).value())) {
         return null;
       }
     }
@@ -391,29 +388,19 @@ final class ShellWalker {
 
   /** What echo/printf/cat-with-heredoc write, for {@code ... | bash}; null when unknown. */
   private String stdout(Cmd c, List<Word> w, int i, String pipedIn) {
-    String name = Names.command(w.get(i).value());
     int j = i + 1;
-    switch (name) {
+    return switch (Names.command(w.get(i).value())) {
       case "echo" -> {
         while (j < w.size() && isFlagOf(w.get(j).value(), "neE")) {
           j++;
         }
-        return join(w, j);
+        yield join(w, j);
       }
-      case "printf" -> {
-        return j < w.size() ? join(w, j).replace("\\n", "\n") : null;
-      }
-      case "cat" -> {
-        if (j == w.size()) {
-          // "echo ... | cat | bash": cat passes its input on.
-          return c.fed() != null ? c.fed() : pipedIn;
-        }
-        return null;
-      }
-      default -> {
-        return null;
-      }
-    }
+      case "printf" -> j < w.size() ? join(w, j).replace("\\n", "\n") : null;
+      // "echo ... | cat | bash": cat passes its input on.
+      case "cat" -> j == w.size() ? firstNonNull(c.fed(), pipedIn) : null;
+      default -> null;
+    };
   }
 
   void assign(ShellScope scope, Word w) {

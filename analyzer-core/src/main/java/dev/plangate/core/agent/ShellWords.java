@@ -43,7 +43,7 @@ final class ShellWords {
   }
 
   private static boolean writesActionWord(Word x) {
-    if (ToolWords.hasActionWordInExpansion(x.shellText())) {
+    if (ToolWords.hasActionWord(x.shellText(), true)) {
       return true;
     }
     for (ShellTokens.Program p : x.substitutions()) {

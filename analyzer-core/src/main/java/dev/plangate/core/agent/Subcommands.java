@@ -77,18 +77,28 @@ final class Subcommands {
    * literal word.
    */
   int subcommandAt(Tool tool, List<Word> a, Set<String> valueOpts, String dir) {
-    int j = 0;
-    while (j < a.size()) {
-      String v = a.get(j).value();
-      if (!v.startsWith("-") || v.equals("-")) {
-        break;
-      }
-      j += v.indexOf('=') < 0 && valueOpts.contains(v) ? 2 : 1;
-    }
+    int j = skipLeading(a, 0, valueOpts, "-");
     if (hasHelp(a, 0) || hasOption(a, 0, "version")) {
       return -1;
     }
     return literalAt(tool, a, j, dir) ? j : -1;
+  }
+
+  /**
+   * Where the first word from {@code from} on that is not an option stands: {@code valueOpts}
+   * take the next word as their value (unless written {@code --opt=value}); {@code operand} is
+   * the one word starting with {@code -} that is not an option ({@code -} or {@code --}).
+   */
+  static int skipLeading(List<Word> a, int from, Set<String> valueOpts, String operand) {
+    int j = from;
+    while (j < a.size()) {
+      String v = a.get(j).value();
+      if (!v.startsWith("-") || v.equals(operand)) {
+        break;
+      }
+      j += v.indexOf('=') < 0 && valueOpts.contains(v) ? 2 : 1;
+    }
+    return j;
   }
 
   /**

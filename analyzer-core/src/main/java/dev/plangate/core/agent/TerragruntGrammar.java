@@ -1,5 +1,6 @@
 package dev.plangate.core.agent;
 
+import static dev.plangate.core.agent.ShellWords.hasFlag;
 import static dev.plangate.core.agent.ShellWords.hasHelp;
 
 import dev.plangate.core.agent.ShellTokens.Word;
@@ -45,12 +46,9 @@ final class TerragruntGrammar implements ToolGrammar {
       }
     }
     int j = tgSkip(a, 0);
-    for (int k = 0; k < j; k++) {
-      String opt = a.get(k).value();
-      if (opt.equals("--help") || opt.equals("-h") || opt.equals("-help")
-          || opt.equals("--version") || opt.equals("-v")) {
-        return;
-      }
+    List<Word> options = a.subList(0, j);
+    if (hasHelp(options, 0) || hasFlag(options, 0, "--version") || hasFlag(options, 0, "-v")) {
+      return;
     }
     if (!out.literalAt(Tool.TERRAGRUNT, a, j, dir)) {
       return;
@@ -97,14 +95,6 @@ final class TerragruntGrammar implements ToolGrammar {
   }
 
   private static int tgSkip(List<Word> a, int from) {
-    int k = from;
-    while (k < a.size()) {
-      String v = a.get(k).value();
-      if (!v.startsWith("-") || v.equals("--")) {
-        break;
-      }
-      k += v.indexOf('=') < 0 && VALUE_OPTS.contains(v) ? 2 : 1;
-    }
-    return k;
+    return Subcommands.skipLeading(a, from, VALUE_OPTS, "--");
   }
 }

@@ -43,17 +43,15 @@ final class ToolWords {
   static final String[] TABLE_WORDS = {"aws", "kubectl", "oc", "helm", "rm", "clean", "shred",
       "truncate", "unlink", "sam"};
 
-  /** Parts of names the table's rules need: x.tfstate, TF_CLI_ARGS_apply. */
-  private static final String[] TABLE_NAME_PARTS = {"tfstate", "TF_CLI_ARGS"};
-
   /**
    * Whether the line may hold an infrastructure command at all: it mentions a tool word, or it
-   * has a {@code $}/backtick and an action word (a variable may name the binary).
+   * has a {@code $}/backtick and an action word (a variable may name the binary), or a part of
+   * a name the table's rules need ({@code x.tfstate}, {@code TF_CLI_ARGS_apply}).
    */
   static boolean mayMatch(String s) {
     return first(s) != null || hasExpansion(s) && hasActionWord(s) || s.contains("$'")
-        || s.contains("$\"") || hasGlob(s) || hasWord(s, TABLE_WORDS)
-        || hasPart(s, TABLE_NAME_PARTS);
+        || s.contains("$\"") || hasGlob(s) || hasWord(s, TABLE_WORDS) || s.contains("tfstate")
+        || s.contains("TF_CLI_ARGS");
   }
 
   /**
@@ -116,18 +114,8 @@ final class ToolWords {
   }
 
   /** A glob character: in command position it may name any program. */
-  private static boolean hasGlob(String s) {
+  static boolean hasGlob(String s) {
     return s.indexOf('*') >= 0 || s.indexOf('?') >= 0 || s.indexOf('[') >= 0;
-  }
-
-  /** Whether one of the parts occurs anywhere (a plain loop: this runs in a hook's cold JVM). */
-  private static boolean hasPart(String s, String[] parts) {
-    for (String p : parts) {
-      if (s.contains(p)) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Whether one of the words occurs as a whole word (between non-word characters). */
@@ -205,19 +193,15 @@ final class ToolWords {
   }
 
   /**
-   * Whether a word's shell text writes an action word inside a parameter expansion ({@code
-   * ${A:-destroy}}): the word may become it. Outside one it is fixed text ({@code "$HOME/apply"}
-   * can only end in {@code /apply}); a command substitution's text is not in it.
+   * Whether one of {@link #ACTION_WORDS} stands in s as a word of its own; with {@code
+   * inExpansionOnly}, whether a word's shell text writes one inside a parameter expansion
+   * ({@code ${A:-destroy}}): the word may become it. Outside one it is fixed text ({@code
+   * "$HOME/apply"} can only end in {@code /apply}); a command substitution's text is not in it.
+   *
+   * <p>One pass, so that a hostile line costs its length: the {@code ${} depth is kept as it
+   * goes, and the operator check looks back only over the name before the {@code -}.
    */
-  static boolean hasActionWordInExpansion(String shellText) {
-    return hasActionWord(shellText, true);
-  }
-
-  /**
-   * One pass, so that a hostile line costs its length: the {@code ${} depth is kept as it goes,
-   * and the operator check looks back only over the name before the {@code -}.
-   */
-  private static boolean hasActionWord(String s, boolean inExpansionOnly) {
+  static boolean hasActionWord(String s, boolean inExpansionOnly) {
     int n = s.length();
     int depth = 0;
     for (int i = 0; i < n; i++) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.plangate.core.agent.ApplyGuard.Outcome.Kind;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -17,43 +18,45 @@ public enum AgentProtocol {
    * answer is {@code hookSpecificOutput.permissionDecision} allow / ask / deny with a reason
    * (shown to the person on ask, to the model on deny).
    */
-  CLAUDE_CODE("claude-code", "Claude Code"),
+  CLAUDE_CODE("claude-code", "Claude Code", "PreToolUse"),
   /**
    * Cursor {@code beforeShellExecution}: {@code command} and {@code cwd} at the top level; the
    * answer is {@code permission} allow / ask / deny with a message for the person and one for
    * the agent.
    */
-  CURSOR("cursor", "Cursor"),
+  CURSOR("cursor", "Cursor", "beforeShellExecution"),
   /**
    * Gemini CLI {@code BeforeTool} on {@code run_shell_command}: {@code tool_input.command}; the
    * answer is {@code decision} allow / deny with a {@code reason} for the agent and a
    * {@code systemMessage} for the person. Gemini has no "ask": what needs a person is denied,
    * and the reason tells the agent to hand the command to the person.
    */
-  GEMINI("gemini", "Gemini CLI"),
+  GEMINI("gemini", "Gemini CLI", "BeforeTool", "dir_path", "directory"),
   /**
    * Kiro CLI {@code preToolUse} on its shell tool ({@code shell}, formerly {@code execute_bash}):
    * {@code tool_input.command}. Kiro reads no answer on standard output: exit 0 lets the tool
    * run, exit 2 blocks it and hands standard error to the model. There is no "ask": what needs
    * a person is blocked, with the findings and the command the person runs instead.
    */
-  KIRO("kiro", "Kiro CLI");
+  KIRO("kiro", "Kiro CLI", "preToolUse", "working_dir");
 
   /** The exit code every supported agent reads as "block this tool call". */
   public static final int BLOCK = 2;
-
-  /** Kiro's shell tool, by its current and its earlier name. */
-  private static final java.util.Set<String> KIRO_SHELL = java.util.Set.of("shell",
-      "execute_bash", "execute_cmd");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final String id;
   private final String agent;
+  /** The hook event that hands over a shell command. */
+  private final String event;
+  /** The tool input's fields that may name the call's own directory, the first present wins. */
+  private final List<String> dirFields;
 
-  AgentProtocol(String id, String agent) {
+  AgentProtocol(String id, String agent, String event, String... dirFields) {
     this.id = id;
     this.agent = agent;
+    this.event = event;
+    this.dirFields = List.of(dirFields);
   }
 
   /** The name {@code --agent} takes: claude-code, cursor, gemini, kiro. */
@@ -101,46 +104,22 @@ public enum AgentProtocol {
    *     another, or a shell tool call without a command string
    */
   public Optional<ShellCall> shellCall(JsonNode input) {
-    String event = input.path("hook_event_name").asText("");
+    require(input.path("hook_event_name").asText("").equals(event), "hook_event_name is not "
+        + event);
     String cwd = textOrNull(input.path("cwd"));
-    switch (this) {
-      case CLAUDE_CODE -> {
-        require(event.equals("PreToolUse"), "hook_event_name is not PreToolUse");
-        String tool = toolName(input);
-        if (!tool.equals("Bash")) {
-          return Optional.empty();
-        }
-        return Optional.of(new ShellCall(text(input.path("tool_input"), "tool_input.command",
-            "command"), cwd));
-      }
-      case CURSOR -> {
-        require(event.equals("beforeShellExecution"), "hook_event_name is not"
-            + " beforeShellExecution");
-        return Optional.of(new ShellCall(text(input, "command", "command"), cwd));
-      }
-      case GEMINI -> {
-        require(event.equals("BeforeTool"), "hook_event_name is not BeforeTool");
-        String tool = toolName(input);
-        if (!tool.equals("run_shell_command")) {
-          return Optional.empty();
-        }
-        JsonNode args = input.path("tool_input");
-        String dir = textOrNull(args.path("dir_path"));
-        return Optional.of(new ShellCall(text(args, "tool_input.command", "command"),
-            within(cwd, dir != null ? dir : textOrNull(args.path("directory")))));
-      }
-      case KIRO -> {
-        require(event.equals("preToolUse"), "hook_event_name is not preToolUse");
-        String tool = toolName(input);
-        if (!KIRO_SHELL.contains(tool)) {
-          return Optional.empty();
-        }
-        JsonNode args = input.path("tool_input");
-        return Optional.of(new ShellCall(text(args, "tool_input.command", "command"),
-            within(cwd, textOrNull(args.path("working_dir")))));
-      }
-      default -> throw new IllegalStateException(name());
+    if (this == CURSOR) {
+      return Optional.of(new ShellCall(text(input, "command", "command"), cwd));
     }
+    if (!HookFastPath.runsShell(id, toolName(input))) {
+      return Optional.empty();
+    }
+    JsonNode args = input.path("tool_input");
+    String dir = null;
+    for (String field : dirFields) {
+      dir = dir != null ? dir : textOrNull(args.path(field));
+    }
+    return Optional.of(new ShellCall(text(args, "tool_input.command", "command"),
+        within(cwd, dir)));
   }
 
   private static String textOrNull(JsonNode n) {
@@ -192,12 +171,7 @@ public enum AgentProtocol {
    */
   public Optional<String> render(HookAnswer answer) {
     if (answer.verdict() == Kind.ALLOW) {
-      String allow = switch (this) {
-        case CLAUDE_CODE -> HookFastPath.CLAUDE_ALLOW;
-        case CURSOR -> HookFastPath.CURSOR_ALLOW;
-        case GEMINI -> HookFastPath.GEMINI_ALLOW;
-        case KIRO -> HookFastPath.KIRO_ALLOW;
-      };
+      String allow = HookFastPath.allow(id);
       // Claude Code: no opinion, the person's own permission rules still apply.
       return allow.isEmpty() ? Optional.empty() : Optional.of(allow);
     }

@@ -18,13 +18,6 @@ import java.util.Map;
  * infrastructure command) is left to the full hook, which decides it.
  */
 public final class HookFastPath {
-  /** What each protocol answers for a harmless command; {@link AgentProtocol#render} agrees. */
-  static final String CLAUDE_ALLOW = "";
-  static final String CURSOR_ALLOW = "{\"permission\":\"allow\"}";
-  static final String GEMINI_ALLOW = "{\"decision\":\"allow\"}";
-  /** Kiro reads only the exit code: 0 and nothing printed lets the tool run. */
-  static final String KIRO_ALLOW = "";
-
   /** A key that comes twice anywhere leaves the input to the full hook, which denies it. */
   private static final JsonFactory FACTORY = new JsonFactory()
       .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
@@ -53,21 +46,33 @@ public final class HookFastPath {
       return null;
     }
     // Null for a tool call of another tool than the shell: the full hook looks at it.
-    String command = switch (protocol) {
-      case "claude-code" -> "Bash".equals(tool) ? f.get(TOOL_COMMAND) : null;
-      case "cursor" -> f.get("command");
-      case "gemini" -> "run_shell_command".equals(tool) ? f.get(TOOL_COMMAND) : null;
-      default -> "shell".equals(tool) || "execute_bash".equals(tool)
-          || "execute_cmd".equals(tool) ? f.get(TOOL_COMMAND) : null;
-    };
-    String allow = switch (protocol) {
-      case "cursor" -> CURSOR_ALLOW;
-      case "gemini" -> GEMINI_ALLOW;
-      case "kiro" -> KIRO_ALLOW;
-      default -> CLAUDE_ALLOW;
-    };
+    String command = protocol.equals("cursor") ? f.get("command")
+        : runsShell(protocol, tool) ? f.get(TOOL_COMMAND) : null;
     return command != null && CommandRecognizer.recognize(command).isEmpty()
-        && !repositoryRules(f.get("cwd")) ? allow : null;
+        && !repositoryRules(f.get("cwd")) ? allow(protocol) : null;
+  }
+
+  /** What a protocol answers for a harmless command; {@link AgentProtocol#render} prints it too. */
+  static String allow(String protocol) {
+    return switch (protocol) {
+      case "cursor" -> "{\"permission\":\"allow\"}";
+      case "gemini" -> "{\"decision\":\"allow\"}";
+      // Claude Code: no opinion. Kiro reads only the exit code: 0 and nothing printed lets the
+      // tool run.
+      default -> "";
+    };
+  }
+
+  /**
+   * Whether a tool call of a protocol whose event is a tool call (not Cursor's) runs the shell:
+   * Kiro's shell tool goes by its current and its earlier names.
+   */
+  static boolean runsShell(String protocol, String tool) {
+    return switch (protocol) {
+      case "claude-code" -> "Bash".equals(tool);
+      case "gemini" -> "run_shell_command".equals(tool);
+      default -> "shell".equals(tool) || "execute_bash".equals(tool) || "execute_cmd".equals(tool);
+    };
   }
 
   /**
