@@ -20,11 +20,7 @@ public record CatalogEntry(String type, String category, boolean dataBearing,
 
   /** Decides from the {@code before} attributes; empty verdict when no rule holds. */
   public Recoverability assess(Map<String, Object> before) {
-    for (RecoverabilityRule r : rules) {
-      if (r.holds(before)) {
-        return new Recoverability(r.recoverable(), r.because());
-      }
-    }
-    return Recoverability.UNKNOWN;
+    return rules.stream().filter(r -> r.holds(before)).findFirst()
+        .map(r -> new Recoverability(r.recoverable(), r.because())).orElse(Recoverability.UNKNOWN);
   }
 }

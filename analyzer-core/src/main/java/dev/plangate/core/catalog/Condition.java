@@ -55,8 +55,8 @@ public record Condition(List<String> path, String operator, Object operand) {
       case "is" -> equal(v, operand);
       case "isNot" -> v != null && !equal(v, operand);
       case "empty" -> isEmpty(v) == Boolean.TRUE.equals(operand);
-      case "gt" -> compare(v) > 0;
-      case "lt" -> compare(v) < 0 && compare(v) != Integer.MIN_VALUE;
+      case "gt" -> compare(v, operand) > 0;
+      case "lt" -> compare(v, operand) < 0 && compare(v, operand) != Integer.MIN_VALUE;
       default -> false;
     };
   }
@@ -77,10 +77,8 @@ public record Condition(List<String> path, String operator, Object operand) {
   }
 
   private static boolean equal(Object a, Object b) {
-    if (a instanceof Number x && b instanceof Number y) {
-      return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString())) == 0;
-    }
-    return Objects.equals(a, b);
+    int c = compare(a, b);
+    return c == Integer.MIN_VALUE ? Objects.equals(a, b) : c == 0;
   }
 
   private static boolean isEmpty(Object v) {
@@ -90,9 +88,9 @@ public record Condition(List<String> path, String operator, Object operand) {
         || (v instanceof Map<?, ?> m && m.isEmpty());
   }
 
-  /** Sign of value minus operand; {@link Integer#MIN_VALUE} when either is not a number. */
-  private int compare(Object v) {
-    if (!(v instanceof Number x) || !(operand instanceof Number y)) {
+  /** Sign of {@code a} minus {@code b}; {@link Integer#MIN_VALUE} when either is not a number. */
+  private static int compare(Object a, Object b) {
+    if (!(a instanceof Number x) || !(b instanceof Number y)) {
       return Integer.MIN_VALUE;
     }
     return new BigDecimal(x.toString()).compareTo(new BigDecimal(y.toString()));

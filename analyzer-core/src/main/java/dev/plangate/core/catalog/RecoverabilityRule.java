@@ -10,11 +10,6 @@ public record RecoverabilityRule(List<Condition> when, boolean recoverable, Stri
   }
 
   boolean holds(Map<String, Object> before) {
-    for (Condition c : when) {
-      if (!c.test(before)) {
-        return false;
-      }
-    }
-    return true;
+    return when.stream().allMatch(c -> c.test(before));
   }
 }

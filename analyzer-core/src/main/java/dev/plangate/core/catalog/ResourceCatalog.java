@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The catalogue of critical resource types: their category, whether they hold data, and the
@@ -36,13 +37,9 @@ public final class ResourceCatalog implements AttributeSelector {
   private ResourceCatalog(Map<String, CatalogEntry> entries) {
     this.entries = Map.copyOf(entries);
     for (CatalogEntry e : this.entries.values()) {
-      Set<String> roots = new HashSet<>();
-      for (RecoverabilityRule r : e.rules()) {
-        for (Condition c : r.when()) {
-          roots.add(c.root());
-        }
-      }
-      rootsByType.put(e.type(), Set.copyOf(roots));
+      Set<String> roots = e.rules().stream().flatMap(r -> r.when().stream())
+          .map(Condition::root).collect(Collectors.toUnmodifiableSet());
+      rootsByType.put(e.type(), roots);
       allRoots.addAll(roots);
     }
   }

@@ -161,15 +161,13 @@ public final class Gate {
       return elsewhere(policy, fingerprint, route);
     }
     boolean gitlab = route == ApprovalRoute.MERGE_REQUEST_LABEL;
-    String how = (gitlab ? "Someone with Developer access or above" : "A maintainer with write access")
-        + " approves by adding the label "
-        + policy.approvalLabel() + " (fingerprint " + fingerprint + "); a change to what is"
-        + " destroyed makes a new fingerprint and voids it.";
+    String access = gitlab ? "Developer access or above" : "write access";
     if (required == 1) {
-      return how;
+      return (gitlab ? "Someone" : "A maintainer") + " with " + access
+          + " approves by adding the label " + policy.approvalLabel() + " (fingerprint "
+          + fingerprint + "); a change to what is destroyed makes a new fingerprint and voids it.";
     }
-    String rule = required + " different people with " + (gitlab ? "Developer access or above"
-        : "write access") + " must approve"
+    String rule = required + " different people with " + access + " must approve"
         + (critical && policy.criticalApprovers() > policy.approvers()
             ? " because a critical resource is affected" : "")
         + ": the one who adds the label " + policy.approvalLabel() + ", and "

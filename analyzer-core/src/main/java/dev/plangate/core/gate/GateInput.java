@@ -31,11 +31,4 @@ public record GateInput(
     approvals = approvals == null ? Approvals.none() : approvals;
     route = route == null ? ApprovalRoute.PULL_REQUEST_LABEL : route;
   }
-
-  /** On a pull request, where the approval label approves. */
-  public GateInput(List<Finding> findings, List<String> errors, Authorship authorship,
-      Policy policy, Approvals approvals, LocalDate today) {
-    this(findings, errors, authorship, policy, approvals, today,
-        ApprovalRoute.PULL_REQUEST_LABEL);
-  }
 }

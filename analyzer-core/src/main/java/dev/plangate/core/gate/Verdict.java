@@ -1,26 +1,23 @@
 package dev.plangate.core.gate;
 
+import java.util.Locale;
+
 /** What the gate concluded about one finding. */
 public enum Verdict {
   /** A protect rule forbids it; no approval helps. */
-  BLOCKED("blocked"),
+  BLOCKED,
   /** Needs a human approval that is not there yet. */
-  APPROVAL_REQUIRED("approval_required"),
+  APPROVAL_REQUIRED,
   /** Needed an approval and has one. */
-  APPROVED("approved"),
+  APPROVED,
   /** A waiver in the policy exempts it until its expiry. */
-  WAIVED("waived"),
+  WAIVED,
   /** Needs nothing: the policy does not ask for approval for it (human-only, or an action the
    * policy does not gate). */
-  ALLOWED("allowed");
+  ALLOWED;
 
-  private final String id;
-
-  Verdict(String id) {
-    this.id = id;
-  }
-
+  /** The name in lower case, as the reports write it. */
   public String id() {
-    return id;
+    return name().toLowerCase(Locale.ROOT);
   }
 }

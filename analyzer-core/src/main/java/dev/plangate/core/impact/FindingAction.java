@@ -1,19 +1,16 @@
 package dev.plangate.core.impact;
 
+import java.util.Locale;
+
 /** What a finding reports. */
 public enum FindingAction {
-  DELETE("delete"),
-  REPLACE("replace"),
-  FORGET("forget");
+  DELETE,
+  REPLACE,
+  FORGET;
 
-  private final String id;
-
-  FindingAction(String id) {
-    this.id = id;
-  }
-
+  /** The name in lower case, as the policy and the reports write it. */
   public String id() {
-    return id;
+    return name().toLowerCase(Locale.ROOT);
   }
 
   /** True for delete and replace: the existing object is destroyed. */

@@ -1,5 +1,6 @@
 package dev.plangate.core.impact;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -95,18 +96,14 @@ final class Reasons {
     return false;
   }
 
+  /** "`a`", "`a` and `b`", "`a`, `b` and `c`", "`a`, `b`, `c` and 2 more": cannot change. */
   private static String cannotUpdate(List<String> paths) {
-    StringBuilder sb = new StringBuilder();
-    int shown = Math.min(paths.size(), 3);
-    for (int i = 0; i < shown; i++) {
-      if (i > 0) {
-        sb.append(i == shown - 1 && paths.size() <= 3 ? " and " : ", ");
-      }
-      sb.append('`').append(paths.get(i)).append('`');
-    }
+    List<String> named = new ArrayList<>(paths.stream().limit(3).map(p -> "`" + p + "`").toList());
     if (paths.size() > 3) {
-      sb.append(" and ").append(paths.size() - 3).append(" more");
+      named.add((paths.size() - 3) + " more");
     }
-    return sb.append(" cannot change in place").toString();
+    int last = named.size() - 1;
+    return (last == 0 ? "" : String.join(", ", named.subList(0, last)) + " and ")
+        + named.get(last) + " cannot change in place";
   }
 }

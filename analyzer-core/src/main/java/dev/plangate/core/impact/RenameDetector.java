@@ -7,7 +7,6 @@ import dev.plangate.core.model.ResourceChange;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -117,10 +116,8 @@ final class RenameDetector {
   private static void pairModuleMoves(Set<ResourceAddress> deleted,
       Set<ResourceAddress> created, Map<String, String> out,
       Map<String, List<String>> renamedTo) {
-    Map<String, List<ResourceAddress>> createdByResource = new HashMap<>();
-    for (ResourceAddress c : created) {
-      createdByResource.computeIfAbsent(c.resourcePart(), k -> new ArrayList<>()).add(c);
-    }
+    Map<String, List<ResourceAddress>> createdByResource = created.stream()
+        .collect(Collectors.groupingBy(ResourceAddress::resourcePart));
     for (ResourceAddress d : deleted) {
       List<ResourceAddress> candidates = createdByResource.get(d.resourcePart());
       if (candidates == null) {

@@ -1,22 +1,19 @@
 package dev.plangate.core.model;
 
+import java.util.Locale;
+
 /** The tools whose plans plangate reads. */
 public enum PlanFormat {
-  TERRAFORM("terraform"),
+  TERRAFORM,
   /** {@code aws cloudformation describe-change-set} output (one or more documents). */
-  CLOUDFORMATION_CHANGE_SET("cloudformation-change-set"),
+  CLOUDFORMATION_CHANGE_SET,
   /** Two CloudFormation templates diffed offline. */
-  CLOUDFORMATION_TEMPLATE("cloudformation-template"),
+  CLOUDFORMATION_TEMPLATE,
   /** {@code pulumi preview --json} or an engine event stream. */
-  PULUMI("pulumi");
+  PULUMI;
 
-  private final String id;
-
-  PlanFormat(String id) {
-    this.id = id;
-  }
-
+  /** The name in lower case with hyphens, as the reports write it. */
   public String id() {
-    return id;
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

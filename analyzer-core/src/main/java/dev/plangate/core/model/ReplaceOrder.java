@@ -1,24 +1,20 @@
 package dev.plangate.core.model;
 
+import java.util.Locale;
+
 /** Order of the two halves of a replacement. */
 public enum ReplaceOrder {
   /** Terraform's default: the old object is gone before the new one exists. */
-  DELETE_BEFORE_CREATE("delete_before_create"),
+  DELETE_BEFORE_CREATE,
   /** {@code create_before_destroy}: the new object exists before the old one is destroyed. */
-  CREATE_BEFORE_DELETE("create_before_delete"),
+  CREATE_BEFORE_DELETE,
   /** OpenTofu's {@code ["forget","create"]}: the old object is left running, unmanaged. */
-  FORGET_BEFORE_CREATE("forget_before_create"),
+  FORGET_BEFORE_CREATE,
   /** Terraform's {@code ["create","forget"]}. */
-  CREATE_BEFORE_FORGET("create_before_forget");
-
-  private final String id;
-
-  ReplaceOrder(String id) {
-    this.id = id;
-  }
+  CREATE_BEFORE_FORGET;
 
   /** The identifier used in reports. */
   public String id() {
-    return id;
+    return name().toLowerCase(Locale.ROOT);
   }
 }

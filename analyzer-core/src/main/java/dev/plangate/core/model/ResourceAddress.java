@@ -3,6 +3,7 @@ package dev.plangate.core.model;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * A parsed Terraform resource instance address:
@@ -87,14 +88,8 @@ public record ResourceAddress(
 
   /** The first {@code depth} module steps as a module instance path. */
   public String moduleInstance(int depth) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = 0; i < depth; i++) {
-      if (i > 0) {
-        sb.append('.');
-      }
-      sb.append("module.").append(modules.get(i).text());
-    }
-    return sb.toString();
+    return modules.subList(0, depth).stream().map(m -> "module." + m.text())
+        .collect(Collectors.joining("."));
   }
 
   /** The module call names, without keys: the configuration module path. */

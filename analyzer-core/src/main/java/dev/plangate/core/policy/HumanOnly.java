@@ -1,21 +1,18 @@
 package dev.plangate.core.policy;
 
+import java.util.Locale;
+
 /** What the gate does when no AI agent was involved ({@code humanOnly:} in the policy). */
 public enum HumanOnly {
   /** Pass, and say in the report that a human destroys something (the default). */
-  WARN("warn"),
+  WARN,
   /** Pass without comment. */
-  PASS("pass"),
+  PASS,
   /** Require the same approval as for an AI-authored change. */
-  REQUIRE_APPROVAL("require-approval");
+  REQUIRE_APPROVAL;
 
-  private final String id;
-
-  HumanOnly(String id) {
-    this.id = id;
-  }
-
+  /** The name in lower case with hyphens, as the policy and the reports write it. */
   public String id() {
-    return id;
+    return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 }

@@ -25,7 +25,8 @@ import java.util.Set;
  * @param criticalApprovers the same when a finding that needs approval is critical
  * @param auditLog where decisions are appended (relative to the repository root), or null;
  *     a command line {@code --audit-log} takes precedence
- * @param origin which file and revision it is, and what a change tried to loosen
+ * @param origin which file and revision it is, and what a change tried to loosen; null for
+ *     {@code source} read as it is
  */
 public record Policy(
     String source,
@@ -62,17 +63,6 @@ public record Policy(
     }
   }
 
-  /** A policy read from {@code source} as it is. */
-  public Policy(String source, Set<FindingAction> approvalActions, String approvalLabel,
-      HumanOnly humanOnly, boolean unknownAuthorshipIsAi, List<ProtectRule> protect,
-      List<Waiver> waivers, List<SignalRule> signals, List<CriticalityOverride> criticality,
-      List<String> plans, String planCommand, int approvers, int criticalApprovers,
-      String auditLog) {
-    this(source, approvalActions, approvalLabel, humanOnly, unknownAuthorshipIsAi, protect,
-        waivers, signals, criticality, plans, planCommand, approvers, criticalApprovers,
-        auditLog, null);
-  }
-
   /** The same policy with another origin (where it was read, what a change tried). */
   public Policy withOrigin(PolicyOrigin newOrigin) {
     return new Policy(source, approvalActions, approvalLabel, humanOnly, unknownAuthorshipIsAi,
@@ -100,6 +90,6 @@ public record Policy(
   static Policy defaults(String source) {
     return new Policy(source, EnumSet.of(FindingAction.DELETE, FindingAction.REPLACE),
         DEFAULT_LABEL, HumanOnly.WARN, true, List.of(), List.of(), List.of(), List.of(),
-        List.of(), null, 1, 1, null);
+        List.of(), null, 1, 1, null, null);
   }
 }

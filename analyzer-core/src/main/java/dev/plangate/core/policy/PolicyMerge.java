@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -70,7 +71,7 @@ public final class PolicyMerge {
     Set<FindingAction> actions = EnumSet.noneOf(FindingAction.class);
     actions.addAll(base.approvalActions());
     actions.addAll(proposed.approvalActions());
-    for (FindingAction a : sorted(base.approvalActions())) {
+    for (FindingAction a : new TreeSet<>(base.approvalActions())) {
       if (!proposed.approvalActions().contains(a)) {
         loosened.add("approval.actions drops " + a.id() + ": a " + a.id()
             + " still needs approval.");
@@ -284,13 +285,7 @@ public final class PolicyMerge {
     return g == null ? "" : g.pattern();
   }
 
-  private static List<FindingAction> sorted(Set<FindingAction> actions) {
-    List<FindingAction> list = new ArrayList<>(actions);
-    list.sort(null);
-    return list;
-  }
-
   private static String ids(Set<FindingAction> actions) {
-    return sorted(actions).stream().map(FindingAction::id).collect(Collectors.joining(", "));
+    return actions.stream().sorted().map(FindingAction::id).collect(Collectors.joining(", "));
   }
 }

@@ -92,7 +92,7 @@ final class PolicyReader {
         items(top, "protect", this::protectRule), items(top, "waivers", this::waiver),
         items(top, "signals", this::signal), items(top, "criticality", this::override), plans,
         planCommand, approvers, criticalApprovers == null ? approvers : criticalApprovers,
-        auditLog);
+        auditLog, null);
   }
 
   private ProtectRule protectRule(MappingNode item, String path) {

@@ -60,7 +60,8 @@ final class SafeYaml {
    */
   static Node compose(String text) throws YamlProblem {
     checkSize(text);
-    LoaderOptions options = options();
+    LoaderOptions options = GuardedYamlParser.loaderOptions(MAX_CODE_POINTS + 1,
+        MAX_COLLECTION_ALIASES, MAX_DEPTH);
     GuardedYamlParser parser =
         new GuardedYamlParser(new ParserImpl(new LinearStreamReader(text), options), GUARD);
     try {
@@ -75,11 +76,6 @@ final class SafeYaml {
       throw new YamlProblem(Problem.at(parser.lastMark(), "not a valid policy file: "
           + e.getMessage()));
     }
-  }
-
-  static LoaderOptions options() {
-    return GuardedYamlParser.loaderOptions(MAX_CODE_POINTS + 1, MAX_COLLECTION_ALIASES,
-        MAX_DEPTH);
   }
 
   private static void checkSize(String text) throws YamlProblem {

@@ -5,6 +5,8 @@ import com.networknt.schema.ValidationMessage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 
@@ -66,8 +68,7 @@ final class SchemaWording {
   }
 
   static String unknownKey(String key, String path, JsonNode properties) {
-    List<String> known = new ArrayList<>();
-    properties.fieldNames().forEachRemaining(known::add);
+    List<String> known = properties.propertyStream().map(Map.Entry::getKey).toList();
     String message = "unknown key " + YamlValues.quote(key)
         + (path.isEmpty() ? "" : " in " + YamlValues.quote(path));
     String close = didYouMean(key, known);
@@ -102,9 +103,8 @@ final class SchemaWording {
   static List<String> requiredOnlyKeys(JsonNode branches) {
     List<String> keys = new ArrayList<>();
     for (JsonNode b : branches) {
-      List<String> assertions = new ArrayList<>();
-      b.fieldNames().forEachRemaining(assertions::add);
-      assertions.removeAll(PolicySchema.ANNOTATIONS);
+      List<String> assertions = b.propertyStream().map(Map.Entry::getKey)
+          .filter(k -> !PolicySchema.ANNOTATIONS.contains(k)).toList();
       if (!assertions.equals(List.of("required")) || b.get("required").size() != 1) {
         return null;
       }
@@ -130,9 +130,8 @@ final class SchemaWording {
     if (type == null) {
       return "a valid value";
     }
-    List<String> names = new ArrayList<>();
-    (type.isArray() ? type : List.of(type)).forEach(t -> names.add(typeName(t.asText(), schema)));
-    return String.join(" or ", names);
+    Stream<JsonNode> types = type.isArray() ? type.valueStream() : Stream.of(type);
+    return types.map(t -> typeName(t.asText(), schema)).collect(Collectors.joining(" or "));
   }
 
   private static final Map<String, String> TYPE_NAMES = Map.of("object", "a mapping", "array",
@@ -154,9 +153,7 @@ final class SchemaWording {
       return plural(resolve(items));
     }
     if (items.has("enum")) {
-      List<String> names = new ArrayList<>();
-      items.get("enum").forEach(v -> names.add(v.asText()));
-      return join(names, "or");
+      return join(items.get("enum").valueStream().map(JsonNode::asText).toList(), "or");
     }
     return PLURALS.getOrDefault(items.path("type").asText(""), "values");
   }
@@ -184,9 +181,7 @@ final class SchemaWording {
     if (typed == null) {
       return "";
     }
-    List<String> names = new ArrayList<>();
-    values.forEach(v -> names.add(v.asText()));
-    return didYouMean(typed, names);
+    return didYouMean(typed, values.valueStream().map(JsonNode::asText).toList());
   }
 
   private static String didYouMean(String typed, List<String> known) {
@@ -204,8 +199,8 @@ final class SchemaWording {
   }
 
   private static String oneOf(JsonNode values) {
-    List<String> names = new ArrayList<>();
-    values.forEach(v -> names.add(v.isTextual() ? v.asText() : v.toString()));
+    List<String> names = values.valueStream()
+        .map(v -> v.isTextual() ? v.asText() : v.toString()).toList();
     return names.size() == 1 ? names.get(0) : "one of " + String.join(", ", names);
   }
 

@@ -60,14 +60,14 @@ class GateTest {
   static GateResult decide(List<Finding> findings, Authorship who, Policy policy,
       List<Approval> approvals) {
     return Gate.decide(new GateInput(findings, List.of(), who, policy,
-        Approvals.of(approvals), TODAY));
+        Approvals.of(approvals), TODAY, ApprovalRoute.PULL_REQUEST_LABEL));
   }
 
   static Policy with(HumanOnly humanOnly, boolean unknownIsAi, List<ProtectRule> protect,
       List<Waiver> waivers, Set<FindingAction> actions) {
     Policy d = Policy.defaults();
     return new Policy(".plangate.yml", actions, d.approvalLabel(), humanOnly, unknownIsAi,
-        protect, waivers, List.of(), List.of(), List.of(), null, 1, 1, null);
+        protect, waivers, List.of(), List.of(), List.of(), null, 1, 1, null, null);
   }
 
   @Test
@@ -236,7 +236,7 @@ class GateTest {
     String note = "The label plangate/approve-destroy was added by claude[bot], an app:"
         + " an AI agent or bot cannot approve.";
     GateResult r = Gate.decide(new GateInput(List.of(DB), List.of(), AI, Policy.defaults(),
-        new Approvals(List.of(), List.of(note)), TODAY));
+        new Approvals(List.of(), List.of(note)), TODAY, ApprovalRoute.PULL_REQUEST_LABEL));
 
     assertThat(r.decision()).isEqualTo(Decision.APPROVAL_REQUIRED);
     assertThat(r.because()).contains(new Reason(Reason.Kind.NOTE, note));
@@ -245,7 +245,7 @@ class GateTest {
   static Policy twoPersonForCritical() {
     Policy d = Policy.defaults();
     return new Policy(".plangate.yml", d.approvalActions(), d.approvalLabel(), d.humanOnly(),
-        true, List.of(), List.of(), List.of(), List.of(), List.of(), null, 1, 2, null);
+        true, List.of(), List.of(), List.of(), List.of(), List.of(), null, 1, 2, null, null);
   }
 
   @Test
@@ -350,7 +350,7 @@ class GateTest {
   @Test
   void inputErrorsDecideError() {
     GateResult r = Gate.decide(new GateInput(List.of(DB), List.of("p.json: truncated"), AI,
-        Policy.defaults(), Approvals.none(), TODAY));
+        Policy.defaults(), Approvals.none(), TODAY, ApprovalRoute.PULL_REQUEST_LABEL));
     assertThat(r.decision()).isEqualTo(Decision.ERROR);
     assertThat(r.decision().exitCode()).isEqualTo(2);
     assertThat(r.reasons()).containsExactly("Input error: p.json: truncated");

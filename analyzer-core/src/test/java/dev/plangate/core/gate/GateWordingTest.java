@@ -35,13 +35,13 @@ class GateWordingTest {
     Policy d = Policy.defaults();
     return new Policy(".plangate.yml", d.approvalActions(), d.approvalLabel(), d.humanOnly(),
         true, List.of(), List.of(), List.of(), List.of(), List.of(), null, approvers,
-        criticalApprovers, null);
+        criticalApprovers, null, null);
   }
 
   static Policy actions(Set<FindingAction> actions, HumanOnly humanOnly) {
     Policy d = Policy.defaults();
     return new Policy(".plangate.yml", actions, d.approvalLabel(), humanOnly, true, List.of(),
-        List.of(), List.of(), List.of(), List.of(), null, 1, 1, null);
+        List.of(), List.of(), List.of(), List.of(), null, 1, 1, null, null);
   }
 
   @Test
