@@ -16,7 +16,7 @@ public enum Verdict {
    * policy does not gate). */
   ALLOWED;
 
-  /** The name in lower case, as the reports write it. */
+  /** The name in lower case, as the policy and the reports write it. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);
   }

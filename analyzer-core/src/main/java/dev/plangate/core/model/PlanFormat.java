@@ -12,7 +12,7 @@ public enum PlanFormat {
   /** {@code pulumi preview --json} or an engine event stream. */
   PULUMI;
 
-  /** The name in lower case with hyphens, as the reports write it. */
+  /** The name in lower case, as the policy and the reports write it. */
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }

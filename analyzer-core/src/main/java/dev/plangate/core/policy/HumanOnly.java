@@ -11,7 +11,7 @@ public enum HumanOnly {
   /** Require the same approval as for an AI-authored change. */
   REQUIRE_APPROVAL;
 
-  /** The name in lower case with hyphens, as the policy and the reports write it. */
+  /** The name in lower case, as the policy and the reports write it. */
   public String id() {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
