@@ -1,7 +1,5 @@
 package dev.plangate.core.gate;
 
-import java.util.Locale;
-
 /**
  * How a person can approve a change on the surface that judged it. Only a GitHub pull request
  * can carry an approval that plangate verifies (a label from someone with write access); every
@@ -11,29 +9,35 @@ import java.util.Locale;
  */
 public enum ApprovalRoute {
   /** A GitHub pull request: a maintainer with write access adds the policy's label. */
-  PULL_REQUEST_LABEL,
+  PULL_REQUEST_LABEL("pull-request-label"),
   /**
    * A GitLab merge request: someone with Developer access or above adds the policy's label;
    * merge-request approvals count for the two-person rule.
    */
-  MERGE_REQUEST_LABEL,
+  MERGE_REQUEST_LABEL("merge-request-label"),
   /**
    * {@code plangate check} without a pull request (locally, or a CI push event): nothing can be
    * approved on this run.
    */
-  NO_PULL_REQUEST,
+  NO_PULL_REQUEST("no-pull-request"),
   /** git's pre-push hook: a person reviews and pushes from their own shell. */
-  PRE_PUSH,
+  PRE_PUSH("pre-push"),
   /** {@code plangate apply}: the count typed on the terminal, or {@code --approve FINGERPRINT}. */
-  APPLY_WRAPPER,
+  APPLY_WRAPPER("apply-wrapper"),
   /** An agent's hook: the agent's own permission prompt asks the person. */
-  AGENT_PROMPT,
+  AGENT_PROMPT("agent-prompt"),
   /** The Maven goal: a pull-request pipeline, or a reviewed waiver in the base branch's policy. */
-  MAVEN_BUILD;
+  MAVEN_BUILD("maven-build");
+
+  private final String id;
+
+  ApprovalRoute(String id) {
+    this.id = id;
+  }
 
   /** The identifier the JSON report uses: {@code pull-request-label}, {@code pre-push}, ... */
   public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return id;
   }
 
   /** Whether the approval label can approve on this surface. */

@@ -1,23 +1,23 @@
 package dev.plangate.core.gate;
 
-import java.util.Locale;
-
 /** The gate's answer, with its exit code. */
 public enum Decision {
-  PASS(0),
-  APPROVAL_REQUIRED(1),
-  BLOCKED(1),
-  ERROR(2);
+  PASS("pass", 0),
+  APPROVAL_REQUIRED("approval_required", 1),
+  BLOCKED("blocked", 1),
+  ERROR("error", 2);
 
+  private final String id;
   private final int exitCode;
 
-  Decision(int exitCode) {
+  Decision(String id, int exitCode) {
+    this.id = id;
     this.exitCode = exitCode;
   }
 
   /** The identifier used in reports: {@code pass}, {@code approval_required}, ... */
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** 0 pass, 1 approval required or blocked, 2 input or usage error. */

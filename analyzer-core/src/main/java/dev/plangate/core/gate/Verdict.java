@@ -1,23 +1,26 @@
 package dev.plangate.core.gate;
 
-import java.util.Locale;
-
 /** What the gate concluded about one finding. */
 public enum Verdict {
   /** A protect rule forbids it; no approval helps. */
-  BLOCKED,
+  BLOCKED("blocked"),
   /** Needs a human approval that is not there yet. */
-  APPROVAL_REQUIRED,
+  APPROVAL_REQUIRED("approval_required"),
   /** Needed an approval and has one. */
-  APPROVED,
+  APPROVED("approved"),
   /** A waiver in the policy exempts it until its expiry. */
-  WAIVED,
+  WAIVED("waived"),
   /** Needs nothing: the policy does not ask for approval for it (human-only, or an action the
    * policy does not gate). */
-  ALLOWED;
+  ALLOWED("allowed");
 
-  /** The name in lower case, as the policy and the reports write it. */
+  private final String id;
+
+  Verdict(String id) {
+    this.id = id;
+  }
+
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 }

@@ -1,16 +1,19 @@
 package dev.plangate.core.impact;
 
-import java.util.Locale;
-
 /** What a finding reports. */
 public enum FindingAction {
-  DELETE,
-  REPLACE,
-  FORGET;
+  DELETE("delete"),
+  REPLACE("replace"),
+  FORGET("forget");
 
-  /** The name in lower case, as the policy and the reports write it. */
+  private final String id;
+
+  FindingAction(String id) {
+    this.id = id;
+  }
+
   public String id() {
-    return name().toLowerCase(Locale.ROOT);
+    return id;
   }
 
   /** True for delete and replace: the existing object is destroyed. */

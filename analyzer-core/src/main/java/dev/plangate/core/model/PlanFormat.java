@@ -1,19 +1,22 @@
 package dev.plangate.core.model;
 
-import java.util.Locale;
-
 /** The tools whose plans plangate reads. */
 public enum PlanFormat {
-  TERRAFORM,
+  TERRAFORM("terraform"),
   /** {@code aws cloudformation describe-change-set} output (one or more documents). */
-  CLOUDFORMATION_CHANGE_SET,
+  CLOUDFORMATION_CHANGE_SET("cloudformation-change-set"),
   /** Two CloudFormation templates diffed offline. */
-  CLOUDFORMATION_TEMPLATE,
+  CLOUDFORMATION_TEMPLATE("cloudformation-template"),
   /** {@code pulumi preview --json} or an engine event stream. */
-  PULUMI;
+  PULUMI("pulumi");
 
-  /** The name in lower case, as the policy and the reports write it. */
+  private final String id;
+
+  PlanFormat(String id) {
+    this.id = id;
+  }
+
   public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return id;
   }
 }

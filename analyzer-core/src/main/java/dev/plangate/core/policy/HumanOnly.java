@@ -1,18 +1,21 @@
 package dev.plangate.core.policy;
 
-import java.util.Locale;
-
 /** What the gate does when no AI agent was involved ({@code humanOnly:} in the policy). */
 public enum HumanOnly {
   /** Pass, and say in the report that a human destroys something (the default). */
-  WARN,
+  WARN("warn"),
   /** Pass without comment. */
-  PASS,
+  PASS("pass"),
   /** Require the same approval as for an AI-authored change. */
-  REQUIRE_APPROVAL;
+  REQUIRE_APPROVAL("require-approval");
 
-  /** The name in lower case, as the policy and the reports write it. */
+  private final String id;
+
+  HumanOnly(String id) {
+    this.id = id;
+  }
+
   public String id() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return id;
   }
 }
