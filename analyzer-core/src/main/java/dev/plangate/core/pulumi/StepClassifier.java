@@ -50,6 +50,10 @@ final class StepClassifier {
       "protected: the delete will fail unless protect is removed";
   /** Why a plain {@code delete} step happens outside {@code pulumi destroy}. */
   static final String NOT_DECLARED = "the program no longer declares it";
+  /** Least destructive first, for the rare object with several unrelated steps. */
+  private static final List<ChangeKind> RANK = List.of(ChangeKind.NO_OP, ChangeKind.READ,
+      ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.FORGET, ChangeKind.REPLACE,
+      ChangeKind.DELETE, ChangeKind.UNKNOWN);
 
   private StepClassifier() {}
 
@@ -124,7 +128,7 @@ final class StepClassifier {
         continue;
       }
       Verdict v = single(op, s, deleteCause);
-      if (worst == null || rank(v.kind()) > rank(worst.kind())) {
+      if (worst == null || RANK.indexOf(v.kind()) > RANK.indexOf(worst.kind())) {
         worst = v;
       }
     }
@@ -330,17 +334,4 @@ final class StepClassifier {
     return states.filter(Objects::nonNull).findFirst().orElse(null);
   }
 
-  /** Most destructive first, for the rare object with several unrelated steps. */
-  private static int rank(ChangeKind k) {
-    return switch (k) {
-      case UNKNOWN -> 7;
-      case DELETE -> 6;
-      case REPLACE -> 5;
-      case FORGET -> 4;
-      case UPDATE -> 3;
-      case CREATE -> 2;
-      case READ -> 1;
-      case NO_OP -> 0;
-    };
-  }
 }
