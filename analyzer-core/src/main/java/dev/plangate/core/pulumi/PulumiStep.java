@@ -35,7 +35,6 @@ record PulumiStep(
   PulumiStep {
     replaceReasons = List.copyOf(replaceReasons);
     diffReasons = List.copyOf(diffReasons);
-    detailedDiff = detailedDiff == null ? Map.of() : detailedDiff;
   }
 
   /** The op, or null when this version of plangate does not know it. */
