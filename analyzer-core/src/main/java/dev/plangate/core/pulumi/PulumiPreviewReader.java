@@ -182,13 +182,11 @@ public final class PulumiPreviewReader {
           throw json.fail("unexpected data after the end of the preview document");
         }
         if (t == JsonToken.START_ARRAY && value == 0) {
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
+          int events = json.forEachElement(t, "the document", i -> {
             json.expect(p.currentToken(), JsonToken.START_OBJECT, "[" + i + "]");
             rootObject("[" + i + "]", i == 0);
-            i++;
-          }
-          if (i == 0) {
+          });
+          if (events == 0) {
             throw new PulumiJson.Invalid("not a Pulumi preview: the file holds an empty array");
           }
         } else {
@@ -216,7 +214,8 @@ public final class PulumiPreviewReader {
             readChangeSummary(v);
           }
           case "config", "duration" -> p.skipChildren();
-          case "diagnostics" -> readDiagnostics(v);
+          case "diagnostics" -> json.forEachElement(v, f,
+              i -> diagnostic(p.currentToken(), "diagnostics[" + i + "]"));
           case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
           case "deployment", "checkpoint" -> throw json.fail("this is a Pulumi stack export, not a"
               + " preview: give it as the stack export, and `pulumi preview --json` output or an"
@@ -250,28 +249,14 @@ public final class PulumiPreviewReader {
     }
 
     private void readSteps(JsonToken t) throws IOException {
-      if (!json.orNull(t, JsonToken.START_ARRAY, "steps")) {
-        return;
-      }
-      int i = 0;
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        String ctx = "steps[" + i++ + "]";
+      json.forEachElement(t, "steps", i -> {
+        String ctx = "steps[" + i + "]";
         PulumiStep step = json.readStep(ctx, steps.size());
         if (!add(step)) {
           throw json.fail(ctx + " repeats the " + step.op() + " step of " + step.urn()
               + ": a preview digest lists each step once");
         }
-      }
-    }
-
-    private void readDiagnostics(JsonToken t) throws IOException {
-      if (!json.orNull(t, JsonToken.START_ARRAY, "diagnostics")) {
-        return;
-      }
-      int i = 0;
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        diagnostic(p.currentToken(), "diagnostics[" + i++ + "]");
-      }
+      });
     }
 
     /** Keeps error diagnostics: a failed preview does not show everything it would destroy. */

@@ -87,12 +87,8 @@ final class StackExportReader {
         JsonToken v = p.nextToken();
         if (f.equals("resources")) {
           sawResources = true;
-          if (!json.orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
-            continue;
-          }
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            String at = ctx + ".resources[" + i++ + "]";
+          json.forEachElement(v, ctx + ".resources", i -> {
+            String at = ctx + ".resources[" + i + "]";
             PulumiState s = json.readState(p.currentToken(), at, null);
             if (s.urn() == null || s.urn().isBlank()) {
               throw json.fail(at + " has no urn");
@@ -103,7 +99,7 @@ final class StackExportReader {
                   + " stack holds one live object per URN");
             }
             resources.add(s);
-          }
+          });
         } else {
           p.skipChildren();
         }

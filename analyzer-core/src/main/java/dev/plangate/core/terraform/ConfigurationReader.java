@@ -48,15 +48,8 @@ final class ConfigurationReader extends TokenReader {
     for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
-        case "resources" -> {
-          if (!orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
-            continue;
-          }
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            readResource(m, ctx + ".resources[" + i++ + "]");
-          }
-        }
+        case "resources" -> forEachElement(v, ctx + ".resources",
+            i -> readResource(m, ctx + ".resources[" + i + "]"));
         case "module_calls" -> {
           if (!orNull(v, JsonToken.START_OBJECT, ctx + ".module_calls")) {
             continue;
