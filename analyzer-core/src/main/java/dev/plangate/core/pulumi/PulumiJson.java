@@ -106,11 +106,7 @@ final class PulumiJson extends TokenReader {
   }
 
   private static String typeHint(String type, String urn) {
-    if (type != null) {
-      return type;
-    }
-    PulumiUrn parsed = PulumiUrn.tryParse(urn);
-    return parsed == null ? null : parsed.type();
+    return type != null ? type : PulumiUrn.typeOf(urn, null);
   }
 
   private Map<String, String> readDetailedDiff(JsonToken t, String ctx) throws IOException {

@@ -53,8 +53,7 @@ record PulumiStep(
     if (before != null && before.type() != null) {
       return before.type();
     }
-    PulumiUrn parsed = PulumiUrn.tryParse(urn);
-    return parsed == null ? "unknown" : parsed.type();
+    return PulumiUrn.typeOf(urn, "unknown");
   }
 
   /**

@@ -58,6 +58,12 @@ public record PulumiUrn(String urn, String stack, String project, String qualifi
     }
   }
 
+  /** The own type of {@code urn}, or {@code otherwise} when it is not a Pulumi URN. */
+  static String typeOf(String urn, String otherwise) {
+    PulumiUrn parsed = tryParse(urn);
+    return parsed == null ? otherwise : parsed.type();
+  }
+
   /** The resource's own type token: the last {@code $} segment of the qualified type. */
   public String type() {
     int dollar = qualifiedType.lastIndexOf('$');

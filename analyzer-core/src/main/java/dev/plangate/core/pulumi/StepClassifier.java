@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -183,20 +184,9 @@ final class StepClassifier {
 
   private static Verdict replacement(List<PulumiStep> steps, PulumiState anyBefore,
       PulumiState anyAfter) {
-    PulumiStep logical =
-        steps.stream().filter(s -> s.knownOp() == StepOp.REPLACE).findFirst().orElse(null);
-    PulumiStep newHalf = null;
-    PulumiStep oldHalf = null;
-    for (PulumiStep s : steps) {
-      StepOp op = s.knownOp();
-      if (op != null && op.isNewHalf() && newHalf == null) {
-        newHalf = s;
-      }
-      if (op != null && (op.isOldHalf() || op == StepOp.REMOVE_PENDING_REPLACE)
-          && oldHalf == null) {
-        oldHalf = s;
-      }
-    }
+    PulumiStep logical = first(steps, op -> op == StepOp.REPLACE);
+    PulumiStep newHalf = first(steps, StepOp::isNewHalf);
+    PulumiStep oldHalf = first(steps, op -> op.isOldHalf() || op == StepOp.REMOVE_PENDING_REPLACE);
     PulumiState old = firstOf(Stream.of(oldHalf == null ? null : oldHalf.before(),
         logical == null ? null : logical.before(),
         newHalf == null ? null : newHalf.before(), anyBefore));
@@ -328,6 +318,11 @@ final class StepClassifier {
     if (!list.contains(s)) {
       list.add(s);
     }
+  }
+
+  private static PulumiStep first(List<PulumiStep> steps, Predicate<StepOp> op) {
+    return steps.stream().filter(s -> s.knownOp() != null && op.test(s.knownOp())).findFirst()
+        .orElse(null);
   }
 
   private static PulumiState firstOf(Stream<PulumiState> states) {
