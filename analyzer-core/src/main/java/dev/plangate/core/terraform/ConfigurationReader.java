@@ -196,20 +196,11 @@ final class ConfigurationReader extends TokenReader {
   static List<String> dropUnwrappedModuleCalls(Collection<String> refs) {
     List<String> out = new ArrayList<>(refs.size());
     for (String r : refs) {
-      if (r.startsWith("module.") && isBareModuleCall(r)) {
-        boolean moreSpecific = false;
-        for (String other : refs) {
-          if (other.length() > r.length() && other.startsWith(r)
-              && other.charAt(r.length()) == '.') {
-            moreSpecific = true;
-            break;
-          }
-        }
-        if (moreSpecific) {
-          continue;
-        }
+      boolean unwrapped = r.startsWith("module.") && isBareModuleCall(r)
+          && refs.stream().anyMatch(other -> other.startsWith(r + "."));
+      if (!unwrapped) {
+        out.add(r);
       }
-      out.add(r);
     }
     return out;
   }
