@@ -25,7 +25,7 @@ import java.util.Set;
  * resource catalogue asks for, so memory grows with the number of resources, not with the size of
  * the file (event logs and digests of large stacks carry whole rendered templates and user data).
  */
-final class PulumiJson extends TokenReader {
+class PulumiJson extends TokenReader {
   /** Deepest nesting accepted; real files stay far below, hostile input does not. */
   static final int MAX_NESTING_DEPTH = 1000;
 

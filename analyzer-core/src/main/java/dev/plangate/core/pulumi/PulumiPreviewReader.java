@@ -150,9 +150,7 @@ public final class PulumiPreviewReader {
   private enum Kind { DIGEST, EVENTS }
 
   /** One pass over the file: a digest document, or a stream of event objects. */
-  private final class Reading {
-    private final JsonParser p;
-    private final PulumiJson json;
+  private final class Reading extends PulumiJson {
     private final List<PulumiStep> steps = new ArrayList<>();
     /** (urn, op, pending-delete id) already taken: pre- and outputs events repeat each step. */
     private final Set<String> seenSteps = new HashSet<>();
@@ -167,8 +165,7 @@ public final class PulumiPreviewReader {
     private int drift;
 
     Reading(JsonParser p) {
-      this.p = p;
-      this.json = new PulumiJson(p, attributes);
+      super(p, attributes);
     }
 
     Preview document() throws IOException {
@@ -179,18 +176,18 @@ public final class PulumiPreviewReader {
       int value = 0;
       while (t != null) {
         if (kind == Kind.DIGEST) {
-          throw json.fail("unexpected data after the end of the preview document");
+          throw fail("unexpected data after the end of the preview document");
         }
         if (t == JsonToken.START_ARRAY && value == 0) {
-          int events = json.forEachElement(t, "the document", i -> {
-            json.expect(p.currentToken(), JsonToken.START_OBJECT, "[" + i + "]");
+          int events = forEachElement(t, "the document", i -> {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "[" + i + "]");
             rootObject("[" + i + "]", i == 0);
           });
           if (events == 0) {
             throw new PulumiJson.Invalid("not a Pulumi preview: the file holds an empty array");
           }
         } else {
-          json.expect(t, JsonToken.START_OBJECT, "value " + (value + 1));
+          expect(t, JsonToken.START_OBJECT, "value " + (value + 1));
           rootObject(value == 0 ? "the document" : "value " + (value + 1), value == 0);
         }
         value++;
@@ -214,10 +211,10 @@ public final class PulumiPreviewReader {
             readChangeSummary(v);
           }
           case "config", "duration" -> p.skipChildren();
-          case "diagnostics" -> json.forEachElement(v, f,
+          case "diagnostics" -> forEachElement(v, f,
               i -> diagnostic(p.currentToken(), "diagnostics[" + i + "]"));
-          case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
-          case "deployment", "checkpoint" -> throw json.fail("this is a Pulumi stack export, not a"
+          case "maybeCorrupt" -> maybeCorrupt |= bool(v, ctx, f);
+          case "deployment", "checkpoint" -> throw fail("this is a Pulumi stack export, not a"
               + " preview: give it as the stack export, and `pulumi preview --json` output or an"
               + " event log as the plan");
           case "sequence", "timestamp", "type" -> p.skipChildren();
@@ -240,7 +237,7 @@ public final class PulumiPreviewReader {
 
     private boolean start(Kind found, String ctx) {
       if (kind != null && kind != found) {
-        throw json.fail(ctx + (found == Kind.DIGEST
+        throw fail(ctx + (found == Kind.DIGEST
             ? " mixes a preview digest into an engine event stream"
             : " mixes engine events into a preview digest"));
       }
@@ -249,11 +246,11 @@ public final class PulumiPreviewReader {
     }
 
     private void readSteps(JsonToken t) throws IOException {
-      json.forEachElement(t, "steps", i -> {
+      forEachElement(t, "steps", i -> {
         String ctx = "steps[" + i + "]";
-        PulumiStep step = json.readStep(ctx, steps.size());
+        PulumiStep step = readStep(ctx, steps.size());
         if (!add(step)) {
-          throw json.fail(ctx + " repeats the " + step.op() + " step of " + step.urn()
+          throw fail(ctx + " repeats the " + step.op() + " step of " + step.urn()
               + ": a preview digest lists each step once");
         }
       });
@@ -261,14 +258,14 @@ public final class PulumiPreviewReader {
 
     /** Keeps error diagnostics: a failed preview does not show everything it would destroy. */
     private void diagnostic(JsonToken t, String ctx) throws IOException {
-      json.expect(t, JsonToken.START_OBJECT, ctx);
+      expect(t, JsonToken.START_OBJECT, ctx);
       String severity = null;
       String message = null;
       for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         switch (f) {
-          case "severity" -> severity = json.string(v, ctx, f);
-          case "message" -> message = json.string(v, ctx, f);
+          case "severity" -> severity = string(v, ctx, f);
+          case "message" -> message = string(v, ctx, f);
           default -> p.skipChildren();
         }
       }
@@ -284,14 +281,14 @@ public final class PulumiPreviewReader {
           for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             if (f.equals("metadata")) {
-              json.expect(v, JsonToken.START_OBJECT, ctx + ".metadata");
-              step = json.readStep(ctx + ".metadata", steps.size());
+              expect(v, JsonToken.START_OBJECT, ctx + ".metadata");
+              step = readStep(ctx + ".metadata", steps.size());
             } else {
               p.skipChildren();
             }
           }
           if (step == null) {
-            throw json.fail(ctx + " has no metadata");
+            throw fail(ctx + " has no metadata");
           }
           if (kind.equals("resOpFailedEvent")) {
             failedSteps++;
@@ -304,8 +301,8 @@ public final class PulumiPreviewReader {
           for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             switch (f) {
-              case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
-              case "result" -> failedResult |= "failed".equals(json.string(v, ctx, f));
+              case "maybeCorrupt" -> maybeCorrupt |= bool(v, ctx, f);
+              case "result" -> failedResult |= "failed".equals(string(v, ctx, f));
               default -> p.skipChildren();
             }
           }
