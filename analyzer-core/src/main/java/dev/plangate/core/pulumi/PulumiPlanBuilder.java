@@ -78,8 +78,7 @@ final class PulumiPlanBuilder {
         listed.stream().map(Listed::urn), stateOnly.stream().map(PulumiState::urn)).toList());
 
     List<ResourceChange> changes = new ArrayList<>(listed.size() + stateOnly.size());
-    List<String> warnings = new ArrayList<>();
-    int assumedOrder = 0;
+    List<String> warnings = new ArrayList<>(preview.warnings());
     for (Listed l : listed) {
       StepClassifier.Verdict v = l.verdict();
       String type = l.steps().stream().map(PulumiStep::type).filter(Objects::nonNull)
@@ -98,10 +97,8 @@ final class PulumiPlanBuilder {
                 : " that plangate does not know;")
             + " treated as a destroy.");
       }
-      if (v.orderAssumed()) {
-        assumedOrder++;
-      }
     }
+    long assumedOrder = listed.stream().filter(l -> l.verdict().orderAssumed()).count();
     if (assumedOrder > 0) {
       warnings.add(assumedOrder + " replacement(s) show only the logical replace step and the"
           + " state does not say which half runs first: assumed create-before-delete, Pulumi's"
@@ -118,12 +115,10 @@ final class PulumiPlanBuilder {
       warnings.add("The stack export shares no resource with the preview: is it the export of"
           + " the same stack? Its dependencies were not matched to any change.");
     }
-    List<String> allWarnings = new ArrayList<>(preview.warnings());
-    allWarnings.addAll(warnings);
 
     Dependencies edges = edges(listed, stateOnly, stateByUrn);
     return new Plan(source, PlanFormat.PULUMI, null, null, changes, edges, preview.drift(),
-        List.of(), preview.errored(), true, allWarnings, Map.of());
+        List.of(), preview.errored(), true, warnings, Map.of());
   }
 
   private record Listed(String urn, String deposed, List<PulumiStep> steps,
