@@ -83,13 +83,9 @@ final class PulumiWhy {
 
   /** {@code tags.CostCenter} and {@code ingress[0]} belong to {@code tags} and {@code ingress}. */
   static String topLevel(String path) {
-    int end = path.length();
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c == '.' || c == '[') {
-        end = i;
-        break;
-      }
+    int end = 0;
+    while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+      end++;
     }
     return path.substring(0, end);
   }
