@@ -40,8 +40,8 @@ public final class PulumiPreviewReader {
   private static final Set<String> HARMLESS_OPS = Set.of("same", "create", "update", "read",
       "refresh", "import");
 
-  private static final Pattern DIGEST_KEY =
-      Pattern.compile("\"(steps|changeSummary)\"\\s*:");
+  private static final Pattern STEPS_KEY = Pattern.compile("\"steps\"\\s*:");
+  private static final Pattern CHANGE_SUMMARY_KEY = Pattern.compile("\"changeSummary\"\\s*:");
   private static final Pattern PULUMI_URN = Pattern.compile("\"urn:pulumi:");
   /** The event kinds of {@code apitype.EngineEvent}; any of them as a key marks a stream. */
   private static final Pattern EVENT_KEY = Pattern.compile("\"(cancel|stdout|diagnostic|prelude"
@@ -95,18 +95,8 @@ public final class PulumiPreviewReader {
     if (EVENT_KEY.matcher(first).find()) {
       return true;
     }
-    if (text.charAt(i) != '{') {
-      return false;
-    }
-    boolean steps = false;
-    var digest = DIGEST_KEY.matcher(text);
-    while (digest.find()) {
-      if (digest.group(1).equals("changeSummary")) {
-        return true;
-      }
-      steps = true;
-    }
-    return steps && PULUMI_URN.matcher(text).find();
+    return text.charAt(i) == '{' && (CHANGE_SUMMARY_KEY.matcher(text).find()
+        || STEPS_KEY.matcher(text).find() && PULUMI_URN.matcher(text).find());
   }
 
   /** {@link #looksLike(byte[])} on the first {@link #SNIFF_BYTES} of {@code file}. */
