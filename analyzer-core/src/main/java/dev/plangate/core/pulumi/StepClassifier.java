@@ -328,5 +328,4 @@ final class StepClassifier {
   private static PulumiState firstOf(Stream<PulumiState> states) {
     return states.filter(Objects::nonNull).findFirst().orElse(null);
   }
-
 }
