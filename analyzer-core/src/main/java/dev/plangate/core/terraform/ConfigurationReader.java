@@ -147,11 +147,10 @@ final class ConfigurationReader extends TokenReader {
         case "depends_on" -> readStrings(v, call.dependsOn);
         case "source" -> call.source = v == JsonToken.VALUE_STRING ? p.getText() : null;
         case "module" -> {
-          ConfigModule child = new ConfigModule(childPath);
+          call.module = new ConfigModule(childPath);
           if (orNull(v, JsonToken.START_OBJECT, ctx + ".module")) {
-            readModule(child, ctx + ".module");
+            readModule(call.module, ctx + ".module");
           }
-          call.module = child;
         }
         default -> p.skipChildren();
       }
