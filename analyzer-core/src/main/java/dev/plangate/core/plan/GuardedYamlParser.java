@@ -60,18 +60,7 @@ public final class GuardedYamlParser implements Parser {
    */
   public record Rules(int maxDepth, String depthNote, int maxCollectionAliases,
       String aliasesNote, Predicate<String> tagAllowed, Function<String, String> tagRefusal,
-      Problem problem, long maxExpanded) {
-
-    /** The rules with {@link #DEFAULT_MAX_EXPANDED}. */
-    public Rules(int maxDepth, String depthNote, int maxCollectionAliases, String aliasesNote,
-        Predicate<String> tagAllowed, Function<String, String> tagRefusal, Problem problem) {
-      this(maxDepth, depthNote, maxCollectionAliases, aliasesNote, tagAllowed, tagRefusal,
-          problem, DEFAULT_MAX_EXPANDED);
-    }
-  }
-
-  /** The expanded weight allowed when a reader sets none: 16 million characters and nodes. */
-  public static final long DEFAULT_MAX_EXPANDED = 16L << 20;
+      Problem problem, long maxExpanded) {}
 
   private final Parser delegate;
   private final Rules rules;

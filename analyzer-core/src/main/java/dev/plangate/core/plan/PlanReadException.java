@@ -47,17 +47,10 @@ public final class PlanReadException extends Exception {
     if (text == null) {
       return "";
     }
-    StringBuilder sb = null;
+    StringBuilder sb = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean control = Character.isISOControl(c) || c == '\u2028' || c == '\u2029';
-      if (control && sb == null) {
-        sb = new StringBuilder(text.length() + 8).append(text, 0, i);
-      }
-      if (sb == null) {
-        continue;
-      }
-      if (!control) {
+      if (!Character.isISOControl(c) && c != '\u2028' && c != '\u2029') {
         sb.append(c);
       } else if (c == '\n') {
         sb.append("\\n");
@@ -69,7 +62,7 @@ public final class PlanReadException extends Exception {
         sb.append(String.format("\\u%04x", (int) c));
       }
     }
-    return sb == null ? text : sb.toString();
+    return sb.toString();
   }
 
   public String file() {

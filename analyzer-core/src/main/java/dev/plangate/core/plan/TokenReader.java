@@ -94,6 +94,29 @@ public class TokenReader {
     return out;
   }
 
+  /** Reads one element of an array; its first token is the current one. */
+  @FunctionalInterface
+  public interface Element {
+    void read(int index) throws IOException;
+  }
+
+  /**
+   * Reads each element of an array with {@code element}, or nothing for null; anything else
+   * fails.
+   *
+   * @return how many elements the array has
+   */
+  public int forEachElement(JsonToken t, Object ctx, Element element) throws IOException {
+    if (!orNull(t, JsonToken.START_ARRAY, ctx)) {
+      return 0;
+    }
+    int i = 0;
+    while (p.nextToken() != JsonToken.END_ARRAY) {
+      element.read(i++);
+    }
+    return i;
+  }
+
   /** One copy of each distinct string: a plan repeats a few (types, modes) millions of times. */
   protected String intern(String s) {
     return s == null ? null : interned.computeIfAbsent(s, k -> k);

@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Turns URNs into the addresses plangate shows, matches policy globs against and keys findings by.
@@ -42,10 +44,10 @@ public final class PulumiAddresses {
         parsed.put(u, p);
       }
     }
-    Map<String, Integer> shortCounts = counts(distinct, parsed, PulumiUrn::shortForm);
-    Map<String, Integer> qualifiedCounts = counts(distinct, parsed, PulumiUrn::qualifiedForm);
+    Map<String, Long> shortCounts = counts(parsed.values().stream().map(PulumiUrn::shortForm));
+    Map<String, Long> qualifiedCounts =
+        counts(parsed.values().stream().map(PulumiUrn::qualifiedForm));
     Map<String, String> out = new LinkedHashMap<>();
-    Set<String> taken = new LinkedHashSet<>();
     for (String u : distinct) {
       PulumiUrn p = parsed.get(u);
       String address;
@@ -59,27 +61,15 @@ public final class PulumiAddresses {
         address = u;
       }
       out.put(u, address);
-      taken.add(address);
     }
     // A short form can still equal another resource's verbatim (unparseable) text; keys must
     // stay unique whatever the input, so fall back to full URNs for any such clash.
-    if (taken.size() != out.size()) {
-      Map<String, Integer> seen = new HashMap<>();
-      out.values().forEach(a -> seen.merge(a, 1, Integer::sum));
-      out.replaceAll((u, a) -> seen.get(a) > 1 ? u : a);
-    }
+    Map<String, Long> seen = counts(out.values().stream());
+    out.replaceAll((u, a) -> seen.get(a) > 1 ? u : a);
     return out;
   }
 
-  private static Map<String, Integer> counts(Set<String> urns, Map<String, PulumiUrn> parsed,
-      Function<PulumiUrn, String> form) {
-    Map<String, Integer> counts = new HashMap<>();
-    for (String u : urns) {
-      PulumiUrn p = parsed.get(u);
-      if (p != null) {
-        counts.merge(form.apply(p), 1, Integer::sum);
-      }
-    }
-    return counts;
+  private static Map<String, Long> counts(Stream<String> forms) {
+    return forms.collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
   }
 }

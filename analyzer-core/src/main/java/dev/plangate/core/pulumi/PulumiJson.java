@@ -25,7 +25,7 @@ import java.util.Set;
  * resource catalogue asks for, so memory grows with the number of resources, not with the size of
  * the file (event logs and digests of large stacks carry whole rendered templates and user data).
  */
-final class PulumiJson extends TokenReader {
+class PulumiJson extends TokenReader {
   /** Deepest nesting accepted; real files stay far below, hostile input does not. */
   static final int MAX_NESTING_DEPTH = 1000;
 
@@ -106,11 +106,7 @@ final class PulumiJson extends TokenReader {
   }
 
   private static String typeHint(String type, String urn) {
-    if (type != null) {
-      return type;
-    }
-    PulumiUrn parsed = PulumiUrn.tryParse(urn);
-    return parsed == null ? null : parsed.type();
+    return type != null ? type : PulumiUrn.typeOf(urn, null);
   }
 
   private Map<String, String> readDetailedDiff(JsonToken t, String ctx) throws IOException {

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Turns the steps of a preview and the resources of a stack export into a {@link Plan}: one change
@@ -56,8 +57,6 @@ final class PulumiPlanBuilder {
             + " pulumi destroy)"
         : StepClassifier.NOT_DECLARED;
 
-    record Listed(String urn, String deposed, List<PulumiStep> steps,
-        StepClassifier.Verdict verdict) {}
     List<Listed> listed = new ArrayList<>();
     Set<String> listedUrns = new HashSet<>();
     for (List<PulumiStep> steps : groups.values()) {
@@ -72,21 +71,14 @@ final class PulumiPlanBuilder {
         stateByUrn.putIfAbsent(s.urn(), s);
       }
     }
-    List<PulumiState> stateOnly = new ArrayList<>();
-    for (PulumiState s : stateByUrn.values()) {
-      if (!listedUrns.contains(s.urn())) {
-        stateOnly.add(s);
-      }
-    }
+    List<PulumiState> stateOnly = stateByUrn.values().stream()
+        .filter(s -> !listedUrns.contains(s.urn())).toList();
 
-    List<String> allUrns = new ArrayList<>();
-    listed.forEach(l -> allUrns.add(l.urn()));
-    stateOnly.forEach(s -> allUrns.add(s.urn()));
-    Map<String, String> address = PulumiAddresses.shorten(allUrns);
+    Map<String, String> address = PulumiAddresses.shorten(Stream.concat(
+        listed.stream().map(Listed::urn), stateOnly.stream().map(PulumiState::urn)).toList());
 
     List<ResourceChange> changes = new ArrayList<>(listed.size() + stateOnly.size());
-    List<String> warnings = new ArrayList<>();
-    int assumedOrder = 0;
+    List<String> warnings = new ArrayList<>(preview.warnings());
     for (Listed l : listed) {
       StepClassifier.Verdict v = l.verdict();
       String type = l.steps().stream().map(PulumiStep::type).filter(Objects::nonNull)
@@ -105,21 +97,15 @@ final class PulumiPlanBuilder {
                 : " that plangate does not know;")
             + " treated as a destroy.");
       }
-      if (v.orderAssumed()) {
-        assumedOrder++;
-      }
     }
+    long assumedOrder = listed.stream().filter(l -> l.verdict().orderAssumed()).count();
     if (assumedOrder > 0) {
       warnings.add(assumedOrder + " replacement(s) show only the logical replace step and the"
           + " state does not say which half runs first: assumed create-before-delete, Pulumi's"
           + " default (`pulumi preview --json --show-replacement-steps` shows the order).");
     }
     for (PulumiState s : stateOnly) {
-      String type = s.type();
-      if (type == null) {
-        PulumiUrn urn = PulumiUrn.tryParse(s.urn());
-        type = urn == null ? "unknown" : urn.type();
-      }
+      String type = s.type() != null ? s.type() : PulumiUrn.typeOf(s.urn(), "unknown");
       changes.add(ResourceChange.builder().address(address.get(s.urn())).urn(s.urn()).type(type)
           .managed(!s.external()).kind(ChangeKind.NO_OP).listed(false)
           .location(location(s, null)).build());
@@ -129,22 +115,20 @@ final class PulumiPlanBuilder {
       warnings.add("The stack export shares no resource with the preview: is it the export of"
           + " the same stack? Its dependencies were not matched to any change.");
     }
-    List<String> allWarnings = new ArrayList<>(preview.warnings());
-    allWarnings.addAll(warnings);
 
-    Dependencies edges = edges(listed.stream().map(l -> new Node(l.urn(), l.deposed(), l.steps()))
-        .toList(), stateOnly, stateByUrn);
+    Dependencies edges = edges(listed, stateOnly, stateByUrn);
     return new Plan(source, PlanFormat.PULUMI, null, null, changes, edges, preview.drift(),
-        List.of(), preview.errored(), true, allWarnings, Map.of());
+        List.of(), preview.errored(), true, warnings, Map.of());
   }
 
-  private record Node(String urn, String deposed, List<PulumiStep> steps) {}
+  private record Listed(String urn, String deposed, List<PulumiStep> steps,
+      StepClassifier.Verdict verdict) {}
 
-  private static Dependencies edges(List<Node> listed, List<PulumiState> stateOnly,
+  private static Dependencies edges(List<Listed> listed, List<PulumiState> stateOnly,
       Map<String, PulumiState> stateByUrn) {
     Map<String, Integer> nodeOf = new HashMap<>();
     for (int i = 0; i < listed.size(); i++) {
-      Node n = listed.get(i);
+      Listed n = listed.get(i);
       if (n.deposed() == null) {
         nodeOf.put(n.urn(), i);
       }
@@ -158,7 +142,7 @@ final class PulumiPlanBuilder {
     List<int[]> out = new ArrayList<>();
     Set<Long> seen = new HashSet<>();
     for (int i = 0; i < listed.size(); i++) {
-      Node n = listed.get(i);
+      Listed n = listed.get(i);
       Set<String> targets = new LinkedHashSet<>();
       for (PulumiStep s : n.steps()) {
         if (s.before() != null) {

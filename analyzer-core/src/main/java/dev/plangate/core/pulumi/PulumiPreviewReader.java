@@ -10,7 +10,6 @@ import dev.plangate.core.plan.PlanReadException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -40,8 +39,8 @@ public final class PulumiPreviewReader {
   private static final Set<String> HARMLESS_OPS = Set.of("same", "create", "update", "read",
       "refresh", "import");
 
-  private static final Pattern DIGEST_KEY =
-      Pattern.compile("\"(steps|changeSummary)\"\\s*:");
+  private static final Pattern STEPS_KEY = Pattern.compile("\"steps\"\\s*:");
+  private static final Pattern CHANGE_SUMMARY_KEY = Pattern.compile("\"changeSummary\"\\s*:");
   private static final Pattern PULUMI_URN = Pattern.compile("\"urn:pulumi:");
   /** The event kinds of {@code apitype.EngineEvent}; any of them as a key marks a stream. */
   private static final Pattern EVENT_KEY = Pattern.compile("\"(cancel|stdout|diagnostic|prelude"
@@ -95,18 +94,8 @@ public final class PulumiPreviewReader {
     if (EVENT_KEY.matcher(first).find()) {
       return true;
     }
-    if (text.charAt(i) != '{') {
-      return false;
-    }
-    boolean steps = false;
-    var digest = DIGEST_KEY.matcher(text);
-    while (digest.find()) {
-      if (digest.group(1).equals("changeSummary")) {
-        return true;
-      }
-      steps = true;
-    }
-    return steps && PULUMI_URN.matcher(text).find();
+    return text.charAt(i) == '{' && (CHANGE_SUMMARY_KEY.matcher(text).find()
+        || STEPS_KEY.matcher(text).find() && PULUMI_URN.matcher(text).find());
   }
 
   /** {@link #looksLike(byte[])} on the first {@link #SNIFF_BYTES} of {@code file}. */
@@ -150,9 +139,7 @@ public final class PulumiPreviewReader {
   private enum Kind { DIGEST, EVENTS }
 
   /** One pass over the file: a digest document, or a stream of event objects. */
-  private final class Reading {
-    private final JsonParser p;
-    private final PulumiJson json;
+  private final class Reading extends PulumiJson {
     private final List<PulumiStep> steps = new ArrayList<>();
     /** (urn, op, pending-delete id) already taken: pre- and outputs events repeat each step. */
     private final Set<String> seenSteps = new HashSet<>();
@@ -167,8 +154,7 @@ public final class PulumiPreviewReader {
     private int drift;
 
     Reading(JsonParser p) {
-      this.p = p;
-      this.json = new PulumiJson(p, attributes);
+      super(p, attributes);
     }
 
     Preview document() throws IOException {
@@ -179,20 +165,18 @@ public final class PulumiPreviewReader {
       int value = 0;
       while (t != null) {
         if (kind == Kind.DIGEST) {
-          throw json.fail("unexpected data after the end of the preview document");
+          throw fail("unexpected data after the end of the preview document");
         }
         if (t == JsonToken.START_ARRAY && value == 0) {
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            json.expect(p.currentToken(), JsonToken.START_OBJECT, "[" + i + "]");
+          int events = forEachElement(t, "the document", i -> {
+            expect(p.currentToken(), JsonToken.START_OBJECT, "[" + i + "]");
             rootObject("[" + i + "]", i == 0);
-            i++;
-          }
-          if (i == 0) {
+          });
+          if (events == 0) {
             throw new PulumiJson.Invalid("not a Pulumi preview: the file holds an empty array");
           }
         } else {
-          json.expect(t, JsonToken.START_OBJECT, "value " + (value + 1));
+          expect(t, JsonToken.START_OBJECT, "value " + (value + 1));
           rootObject(value == 0 ? "the document" : "value " + (value + 1), value == 0);
         }
         value++;
@@ -216,9 +200,10 @@ public final class PulumiPreviewReader {
             readChangeSummary(v);
           }
           case "config", "duration" -> p.skipChildren();
-          case "diagnostics" -> readDiagnostics(v);
-          case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
-          case "deployment", "checkpoint" -> throw json.fail("this is a Pulumi stack export, not a"
+          case "diagnostics" -> forEachElement(v, f,
+              i -> diagnostic(p.currentToken(), "diagnostics[" + i + "]"));
+          case "maybeCorrupt" -> maybeCorrupt |= bool(v, ctx, f);
+          case "deployment", "checkpoint" -> throw fail("this is a Pulumi stack export, not a"
               + " preview: give it as the stack export, and `pulumi preview --json` output or an"
               + " event log as the plan");
           case "sequence", "timestamp", "type" -> p.skipChildren();
@@ -241,7 +226,7 @@ public final class PulumiPreviewReader {
 
     private boolean start(Kind found, String ctx) {
       if (kind != null && kind != found) {
-        throw json.fail(ctx + (found == Kind.DIGEST
+        throw fail(ctx + (found == Kind.DIGEST
             ? " mixes a preview digest into an engine event stream"
             : " mixes engine events into a preview digest"));
       }
@@ -250,40 +235,26 @@ public final class PulumiPreviewReader {
     }
 
     private void readSteps(JsonToken t) throws IOException {
-      if (!json.orNull(t, JsonToken.START_ARRAY, "steps")) {
-        return;
-      }
-      int i = 0;
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        String ctx = "steps[" + i++ + "]";
-        PulumiStep step = json.readStep(ctx, steps.size());
+      forEachElement(t, "steps", i -> {
+        String ctx = "steps[" + i + "]";
+        PulumiStep step = readStep(ctx, steps.size());
         if (!add(step)) {
-          throw json.fail(ctx + " repeats the " + step.op() + " step of " + step.urn()
+          throw fail(ctx + " repeats the " + step.op() + " step of " + step.urn()
               + ": a preview digest lists each step once");
         }
-      }
-    }
-
-    private void readDiagnostics(JsonToken t) throws IOException {
-      if (!json.orNull(t, JsonToken.START_ARRAY, "diagnostics")) {
-        return;
-      }
-      int i = 0;
-      while (p.nextToken() != JsonToken.END_ARRAY) {
-        diagnostic(p.currentToken(), "diagnostics[" + i++ + "]");
-      }
+      });
     }
 
     /** Keeps error diagnostics: a failed preview does not show everything it would destroy. */
     private void diagnostic(JsonToken t, String ctx) throws IOException {
-      json.expect(t, JsonToken.START_OBJECT, ctx);
+      expect(t, JsonToken.START_OBJECT, ctx);
       String severity = null;
       String message = null;
       for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         switch (f) {
-          case "severity" -> severity = json.string(v, ctx, f);
-          case "message" -> message = json.string(v, ctx, f);
+          case "severity" -> severity = string(v, ctx, f);
+          case "message" -> message = string(v, ctx, f);
           default -> p.skipChildren();
         }
       }
@@ -299,14 +270,14 @@ public final class PulumiPreviewReader {
           for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             if (f.equals("metadata")) {
-              json.expect(v, JsonToken.START_OBJECT, ctx + ".metadata");
-              step = json.readStep(ctx + ".metadata", steps.size());
+              expect(v, JsonToken.START_OBJECT, ctx + ".metadata");
+              step = readStep(ctx + ".metadata", steps.size());
             } else {
               p.skipChildren();
             }
           }
           if (step == null) {
-            throw json.fail(ctx + " has no metadata");
+            throw fail(ctx + " has no metadata");
           }
           if (kind.equals("resOpFailedEvent")) {
             failedSteps++;
@@ -319,8 +290,8 @@ public final class PulumiPreviewReader {
           for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
             JsonToken v = p.nextToken();
             switch (f) {
-              case "maybeCorrupt" -> maybeCorrupt |= json.bool(v, ctx, f);
-              case "result" -> failedResult |= "failed".equals(json.string(v, ctx, f));
+              case "maybeCorrupt" -> maybeCorrupt |= bool(v, ctx, f);
+              case "result" -> failedResult |= "failed".equals(string(v, ctx, f));
               default -> p.skipChildren();
             }
           }

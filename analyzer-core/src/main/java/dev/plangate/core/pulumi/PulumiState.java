@@ -3,6 +3,8 @@ package dev.plangate.core.pulumi;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
  * What plangate keeps of one resource state: a {@code ResourceV3} (the {@code oldState} and
@@ -53,7 +55,6 @@ record PulumiState(
   PulumiState {
     dependencies = List.copyOf(dependencies);
     replaceWith = List.copyOf(replaceWith);
-    attributes = attributes == null ? Map.of() : attributes;
   }
 
   /**
@@ -63,15 +64,8 @@ record PulumiState(
    */
   List<String> edgesTo() {
     LinkedHashSet<String> all = new LinkedHashSet<>(dependencies);
-    if (parent != null && !parent.isEmpty()) {
-      all.add(parent);
-    }
-    if (provider != null && !provider.isEmpty()) {
-      all.add(provider);
-    }
-    if (deletedWith != null && !deletedWith.isEmpty()) {
-      all.add(deletedWith);
-    }
+    // Absent ones are null, never empty: the reader maps "" to null.
+    Stream.of(parent, provider, deletedWith).filter(Objects::nonNull).forEach(all::add);
     all.addAll(replaceWith);
     return List.copyOf(all);
   }

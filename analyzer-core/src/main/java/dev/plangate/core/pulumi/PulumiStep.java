@@ -35,7 +35,6 @@ record PulumiStep(
   PulumiStep {
     replaceReasons = List.copyOf(replaceReasons);
     diffReasons = List.copyOf(diffReasons);
-    detailedDiff = detailedDiff == null ? Map.of() : detailedDiff;
   }
 
   /** The op, or null when this version of plangate does not know it. */
@@ -54,8 +53,7 @@ record PulumiStep(
     if (before != null && before.type() != null) {
       return before.type();
     }
-    PulumiUrn parsed = PulumiUrn.tryParse(urn);
-    return parsed == null ? "unknown" : parsed.type();
+    return PulumiUrn.typeOf(urn, "unknown");
   }
 
   /**

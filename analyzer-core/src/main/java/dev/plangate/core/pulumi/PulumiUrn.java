@@ -38,23 +38,15 @@ public record PulumiUrn(String urn, String stack, String project, String qualifi
     if (text == null || !text.startsWith(PREFIX)) {
       throw new IllegalArgumentException("not a Pulumi URN (no urn:pulumi: prefix): " + text);
     }
-    String rest = text.substring(PREFIX.length());
-    String[] parts = new String[3];
-    int from = 0;
-    for (int i = 0; i < 3; i++) {
-      int at = rest.indexOf(SEPARATOR, from);
-      if (at < 0) {
-        throw new IllegalArgumentException(
-            "not a Pulumi URN (expected stack::project::type::name): " + text);
-      }
-      parts[i] = rest.substring(from, at);
-      from = at + SEPARATOR.length();
+    String[] parts = text.substring(PREFIX.length()).split(SEPARATOR, 4);
+    if (parts.length < 4) {
+      throw new IllegalArgumentException(
+          "not a Pulumi URN (expected stack::project::type::name): " + text);
     }
-    String name = rest.substring(from);
     if (parts[2].isEmpty()) {
       throw new IllegalArgumentException("not a Pulumi URN (empty type): " + text);
     }
-    return new PulumiUrn(text, parts[0], parts[1], parts[2], name);
+    return new PulumiUrn(text, parts[0], parts[1], parts[2], parts[3]);
   }
 
   /** Like {@link #parse}, but null when {@code text} is not a Pulumi URN. */
@@ -64,6 +56,12 @@ public record PulumiUrn(String urn, String stack, String project, String qualifi
     } catch (IllegalArgumentException e) {
       return null;
     }
+  }
+
+  /** The own type of {@code urn}, or {@code otherwise} when it is not a Pulumi URN. */
+  static String typeOf(String urn, String otherwise) {
+    PulumiUrn parsed = tryParse(urn);
+    return parsed == null ? otherwise : parsed.type();
   }
 
   /** The resource's own type token: the last {@code $} segment of the qualified type. */

@@ -1,6 +1,7 @@
 package dev.plangate.core.pulumi;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,10 @@ import java.util.Set;
 final class PulumiWhy {
   /** Property names listed before "and N more". */
   private static final int MAX_NAMES = 5;
+  /** The diff kinds that force a replacement, in the order the cause names them, with verbs. */
+  private static final List<Map.Entry<String, String>> REPLACING_KINDS = List.of(
+      Map.entry("update-replace", "changing"), Map.entry("add-replace", "adding"),
+      Map.entry("delete-replace", "removing"));
 
   private PulumiWhy() {}
 
@@ -25,37 +30,25 @@ final class PulumiWhy {
    */
   static String replacement(List<String> replaceReasons, List<String> diffReasons,
       Map<String, String> detailedDiff) {
-    List<String> adding = new ArrayList<>();
-    List<String> changing = new ArrayList<>();
-    List<String> removing = new ArrayList<>();
-    detailedDiff.forEach((path, kind) -> {
-      switch (kind) {
-        case "add-replace" -> adding.add(path);
-        case "update-replace" -> changing.add(path);
-        case "delete-replace" -> removing.add(path);
-        default -> { }
-      }
-    });
-    int count;
+    Map<String, List<String>> pathsByKind = new HashMap<>();
+    detailedDiff.forEach((path, kind) ->
+        pathsByKind.computeIfAbsent(kind, k -> new ArrayList<>()).add(path));
+    int count = 0;
     List<String> parts = new ArrayList<>();
-    if (adding.isEmpty() && changing.isEmpty() && removing.isEmpty()) {
+    for (Map.Entry<String, String> kind : REPLACING_KINDS) {
+      List<String> paths = pathsByKind.get(kind.getKey());
+      if (paths != null) {
+        parts.add(kind.getValue() + " " + names(paths));
+        count += paths.size();
+      }
+    }
+    if (parts.isEmpty()) {
       if (replaceReasons.isEmpty()) {
         return "Pulumi plans a replacement without naming a property (a resource it depends on,"
             + " or its provider, may be replaced)";
       }
       parts.add("changing " + names(replaceReasons));
       count = replaceReasons.size();
-    } else {
-      if (!changing.isEmpty()) {
-        parts.add("changing " + names(changing));
-      }
-      if (!adding.isEmpty()) {
-        parts.add("adding " + names(adding));
-      }
-      if (!removing.isEmpty()) {
-        parts.add("removing " + names(removing));
-      }
-      count = adding.size() + changing.size() + removing.size();
     }
     StringBuilder sb = new StringBuilder(join(parts))
         .append(count == 1 ? " forces replacement" : " force replacement");
@@ -90,13 +83,9 @@ final class PulumiWhy {
 
   /** {@code tags.CostCenter} and {@code ingress[0]} belong to {@code tags} and {@code ingress}. */
   static String topLevel(String path) {
-    int end = path.length();
-    for (int i = 0; i < path.length(); i++) {
-      char c = path.charAt(i);
-      if (c == '.' || c == '[') {
-        end = i;
-        break;
-      }
+    int end = 0;
+    while (end < path.length() && path.charAt(end) != '.' && path.charAt(end) != '[') {
+      end++;
     }
     return path.substring(0, end);
   }

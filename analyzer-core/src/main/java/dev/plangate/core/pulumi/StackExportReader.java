@@ -25,18 +25,15 @@ final class StackExportReader {
     return PulumiJson.parse(file, displayName, p -> new Reading(p).document());
   }
 
-  private static final class Reading {
-    private final JsonParser p;
-    private final PulumiJson json;
+  private static final class Reading extends PulumiJson {
     private final List<PulumiState> resources = new ArrayList<>();
     /** Where each live object's URN was seen; objects pending deletion may share a URN. */
     private final Map<String, String> live = new HashMap<>();
     private boolean sawResources;
 
     Reading(JsonParser p) {
-      this.p = p;
       // Only the graph is wanted from the state: no property values at all.
-      this.json = new PulumiJson(p, AttributeSelector.none());
+      super(p, AttributeSelector.none());
     }
 
     List<PulumiState> document() throws IOException {
@@ -44,19 +41,19 @@ final class StackExportReader {
       if (t == null) {
         throw new PulumiJson.Invalid("the stack export is empty");
       }
-      json.expect(t, JsonToken.START_OBJECT, "the stack export");
+      expect(t, JsonToken.START_OBJECT, "the stack export");
       for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         switch (f) {
           case "deployment" -> deployment(v, "deployment");
           case "checkpoint" -> checkpoint(v);
-          case "steps", "changeSummary" -> throw json.fail("this is a preview (it has " + f
+          case "steps", "changeSummary" -> throw fail("this is a preview (it has " + f
               + "), not a stack export: give `pulumi stack export` output as the stack export");
           default -> p.skipChildren();
         }
       }
       if (p.nextToken() != null) {
-        throw json.fail("unexpected data after the end of the stack export");
+        throw fail("unexpected data after the end of the stack export");
       }
       if (!sawResources) {
         throw new PulumiJson.Invalid("not a Pulumi stack export: it has no deployment.resources"
@@ -66,7 +63,7 @@ final class StackExportReader {
     }
 
     private void checkpoint(JsonToken t) throws IOException {
-      if (!json.orNull(t, JsonToken.START_OBJECT, "checkpoint")) {
+      if (!orNull(t, JsonToken.START_OBJECT, "checkpoint")) {
         return;
       }
       for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
@@ -80,30 +77,26 @@ final class StackExportReader {
     }
 
     private void deployment(JsonToken t, String ctx) throws IOException {
-      if (!json.orNull(t, JsonToken.START_OBJECT, ctx)) {
+      if (!orNull(t, JsonToken.START_OBJECT, ctx)) {
         return;
       }
       for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
         JsonToken v = p.nextToken();
         if (f.equals("resources")) {
           sawResources = true;
-          if (!json.orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
-            continue;
-          }
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            String at = ctx + ".resources[" + i++ + "]";
-            PulumiState s = json.readState(p.currentToken(), at, null);
+          forEachElement(v, ctx + ".resources", i -> {
+            String at = ctx + ".resources[" + i + "]";
+            PulumiState s = readState(p.currentToken(), at, null);
             if (s.urn() == null || s.urn().isBlank()) {
-              throw json.fail(at + " has no urn");
+              throw fail(at + " has no urn");
             }
             String first = s.pendingDelete() ? null : live.putIfAbsent(s.urn(), at);
             if (first != null) {
-              throw json.fail(at + " repeats the urn of " + first + " (" + s.urn() + "): a"
+              throw fail(at + " repeats the urn of " + first + " (" + s.urn() + "): a"
                   + " stack holds one live object per URN");
             }
             resources.add(s);
-          }
+          });
         } else {
           p.skipChildren();
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -50,6 +51,10 @@ final class StepClassifier {
       "protected: the delete will fail unless protect is removed";
   /** Why a plain {@code delete} step happens outside {@code pulumi destroy}. */
   static final String NOT_DECLARED = "the program no longer declares it";
+  /** Least destructive first, for the rare object with several unrelated steps. */
+  private static final List<ChangeKind> RANK = List.of(ChangeKind.NO_OP, ChangeKind.READ,
+      ChangeKind.CREATE, ChangeKind.UPDATE, ChangeKind.FORGET, ChangeKind.REPLACE,
+      ChangeKind.DELETE, ChangeKind.UNKNOWN);
 
   private StepClassifier() {}
 
@@ -124,7 +129,7 @@ final class StepClassifier {
         continue;
       }
       Verdict v = single(op, s, deleteCause);
-      if (worst == null || rank(v.kind()) > rank(worst.kind())) {
+      if (worst == null || RANK.indexOf(v.kind()) > RANK.indexOf(worst.kind())) {
         worst = v;
       }
     }
@@ -179,20 +184,9 @@ final class StepClassifier {
 
   private static Verdict replacement(List<PulumiStep> steps, PulumiState anyBefore,
       PulumiState anyAfter) {
-    PulumiStep logical =
-        steps.stream().filter(s -> s.knownOp() == StepOp.REPLACE).findFirst().orElse(null);
-    PulumiStep newHalf = null;
-    PulumiStep oldHalf = null;
-    for (PulumiStep s : steps) {
-      StepOp op = s.knownOp();
-      if (op != null && op.isNewHalf() && newHalf == null) {
-        newHalf = s;
-      }
-      if (op != null && (op.isOldHalf() || op == StepOp.REMOVE_PENDING_REPLACE)
-          && oldHalf == null) {
-        oldHalf = s;
-      }
-    }
+    PulumiStep logical = first(steps, op -> op == StepOp.REPLACE);
+    PulumiStep newHalf = first(steps, StepOp::isNewHalf);
+    PulumiStep oldHalf = first(steps, op -> op.isOldHalf() || op == StepOp.REMOVE_PENDING_REPLACE);
     PulumiState old = firstOf(Stream.of(oldHalf == null ? null : oldHalf.before(),
         logical == null ? null : logical.before(),
         newHalf == null ? null : newHalf.before(), anyBefore));
@@ -326,21 +320,12 @@ final class StepClassifier {
     }
   }
 
-  private static PulumiState firstOf(Stream<PulumiState> states) {
-    return states.filter(Objects::nonNull).findFirst().orElse(null);
+  private static PulumiStep first(List<PulumiStep> steps, Predicate<StepOp> op) {
+    return steps.stream().filter(s -> s.knownOp() != null && op.test(s.knownOp())).findFirst()
+        .orElse(null);
   }
 
-  /** Most destructive first, for the rare object with several unrelated steps. */
-  private static int rank(ChangeKind k) {
-    return switch (k) {
-      case UNKNOWN -> 7;
-      case DELETE -> 6;
-      case REPLACE -> 5;
-      case FORGET -> 4;
-      case UPDATE -> 3;
-      case CREATE -> 2;
-      case READ -> 1;
-      case NO_OP -> 0;
-    };
+  private static PulumiState firstOf(Stream<PulumiState> states) {
+    return states.filter(Objects::nonNull).findFirst().orElse(null);
   }
 }

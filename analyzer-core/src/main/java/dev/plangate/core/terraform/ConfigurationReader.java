@@ -48,15 +48,8 @@ final class ConfigurationReader extends TokenReader {
     for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
       switch (f) {
-        case "resources" -> {
-          if (!orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
-            continue;
-          }
-          int i = 0;
-          while (p.nextToken() != JsonToken.END_ARRAY) {
-            readResource(m, ctx + ".resources[" + i++ + "]");
-          }
-        }
+        case "resources" -> forEachElement(v, ctx + ".resources",
+            i -> readResource(m, ctx + ".resources[" + i + "]"));
         case "module_calls" -> {
           if (!orNull(v, JsonToken.START_OBJECT, ctx + ".module_calls")) {
             continue;
@@ -154,11 +147,10 @@ final class ConfigurationReader extends TokenReader {
         case "depends_on" -> readStrings(v, call.dependsOn);
         case "source" -> call.source = v == JsonToken.VALUE_STRING ? p.getText() : null;
         case "module" -> {
-          ConfigModule child = new ConfigModule(childPath);
+          call.module = new ConfigModule(childPath);
           if (orNull(v, JsonToken.START_OBJECT, ctx + ".module")) {
-            readModule(child, ctx + ".module");
+            readModule(call.module, ctx + ".module");
           }
-          call.module = child;
         }
         default -> p.skipChildren();
       }
@@ -203,20 +195,11 @@ final class ConfigurationReader extends TokenReader {
   static List<String> dropUnwrappedModuleCalls(Collection<String> refs) {
     List<String> out = new ArrayList<>(refs.size());
     for (String r : refs) {
-      if (r.startsWith("module.") && isBareModuleCall(r)) {
-        boolean moreSpecific = false;
-        for (String other : refs) {
-          if (other.length() > r.length() && other.startsWith(r)
-              && other.charAt(r.length()) == '.') {
-            moreSpecific = true;
-            break;
-          }
-        }
-        if (moreSpecific) {
-          continue;
-        }
+      boolean unwrapped = r.startsWith("module.") && isBareModuleCall(r)
+          && refs.stream().anyMatch(other -> other.startsWith(r + "."));
+      if (!unwrapped) {
+        out.add(r);
       }
-      out.add(r);
     }
     return out;
   }

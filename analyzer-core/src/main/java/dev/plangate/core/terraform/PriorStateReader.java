@@ -49,19 +49,14 @@ final class PriorStateReader extends TokenReader {
   private void readModule(String ctx) throws IOException {
     for (String f = p.nextFieldName(); f != null; f = p.nextFieldName()) {
       JsonToken v = p.nextToken();
-      if (f.equals("resources") && orNull(v, JsonToken.START_ARRAY, ctx + ".resources")) {
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          readResource(ctx + ".resources", i++);
-        }
-      } else if (f.equals("child_modules")
-          && orNull(v, JsonToken.START_ARRAY, ctx + ".child_modules")) {
-        int i = 0;
-        while (p.nextToken() != JsonToken.END_ARRAY) {
-          String c = ctx + ".child_modules[" + i++ + "]";
+      if (f.equals("resources")) {
+        forEachElement(v, ctx + ".resources", i -> readResource(ctx + ".resources", i));
+      } else if (f.equals("child_modules")) {
+        forEachElement(v, ctx + ".child_modules", i -> {
+          String c = ctx + ".child_modules[" + i + "]";
           expect(p.currentToken(), JsonToken.START_OBJECT, c);
           readModule(c);
-        }
+        });
       } else {
         p.skipChildren();
       }
