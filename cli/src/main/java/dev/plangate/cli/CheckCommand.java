@@ -14,6 +14,7 @@ import dev.plangate.core.report.RenderOptions;
 import dev.plangate.core.report.Renderers;
 import dev.plangate.core.report.Report;
 import dev.plangate.core.report.ReportRenderer;
+import dev.plangate.github.Account;
 import dev.plangate.github.EventRange;
 import dev.plangate.github.GitHubCheckException;
 import dev.plangate.github.PullRequest;
@@ -169,7 +170,7 @@ public final class CheckCommand implements Callable<Integer> {
           + " comment or note) or off.")
   String comment;
 
-  @Option(names = "--comment-author", paramLabel = "LOGIN", defaultValue = GitHubMode.WORKFLOW_BOT,
+  @Option(names = "--comment-author", paramLabel = "LOGIN", defaultValue = Account.WORKFLOW_BOT,
       description = "In GitHub mode: the login the comment is written as (default:"
           + " ${DEFAULT-VALUE}); a comment by anyone else is never taken for plangate's.")
   String commentAuthor;

@@ -26,9 +26,6 @@ import java.util.Optional;
  * and the sticky comment.
  */
 final class GitHubMode {
-  /** The identity GITHUB_TOKEN writes comments as. */
-  static final String WORKFLOW_BOT = "github-actions[bot]";
-
   enum Use { auto, on, off }
 
   private final RunnerEnvironment env;

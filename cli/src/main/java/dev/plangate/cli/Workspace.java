@@ -180,9 +180,7 @@ record Workspace(Path dir, GitRepository git, Policy policy, String policyPath,
   }
 
   private Workspace withOutsideNote() {
-    return new Workspace(dir, git, policy.withOrigin(policy.origin().withNotes(List.of(
-        "The policy file " + policy.source() + " is outside the repository, so no change can"
-            + " edit it; it applies as it is."))), policyPath, true);
+    return new Workspace(dir, git, policy.outsideRepository(), policyPath, true);
   }
 
   /** {@code file} relative to {@code root} ({@code /}-separated), if it lies inside it. */

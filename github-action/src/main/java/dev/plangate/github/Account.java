@@ -14,6 +14,8 @@ import java.util.Locale;
  */
 public record Account(String login, long id, String type) {
   public static final Account NONE = new Account(null, 0, null);
+  /** The identity GITHUB_TOKEN writes comments as: the default author of plangate's comment. */
+  public static final String WORKFLOW_BOT = "github-actions[bot]";
 
   /** Reads {@code {"login": ..., "id": ..., "type": ...}}; a missing or null node is NONE. */
   public static Account of(JsonNode node) {

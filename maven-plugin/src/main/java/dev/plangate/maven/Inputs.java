@@ -140,9 +140,7 @@ final class Inputs {
       if (goal.policy != null) {
         path = Platform.repositoryPath(git, basedir.resolve(goal.policy.toPath()));
         if (path == null) {
-          return working.withOrigin(working.origin().withNotes(List.of("The policy file "
-              + working.source() + " is outside the repository, so no change can edit it; it"
-              + " applies as it is.")));
+          return working.outsideRepository();
         }
       }
       String rev;

@@ -6,6 +6,7 @@ import dev.plangate.core.authorship.PlatformSignals;
 import dev.plangate.core.gate.Approver;
 import dev.plangate.core.git.GitRepository;
 import dev.plangate.core.policy.Policy;
+import dev.plangate.github.Account;
 import dev.plangate.github.GitHubApi;
 import dev.plangate.github.GitHubCheckException;
 import dev.plangate.github.PullRequest;
@@ -73,7 +74,7 @@ record Platform(String surface, Policy policy, CommitSelection commits, String b
       GitHubApi api = new GitHubApi(github.apiUrl(), github.token().orElse(null),
           RetryPolicy.defaults());
       PullRequestContext c = PullRequestContext.read(api, github.repository(), event, git,
-          policyPath, label, "github-actions[bot]", false,
+          policyPath, label, Account.WORKFLOW_BOT, false,
           github.get("PLANGATE_APPROVAL_SECRET").orElse("").getBytes(StandardCharsets.UTF_8));
       PullRequest pr = c.pullRequest();
       return Optional.of(new Platform("pull request", c.policy(),

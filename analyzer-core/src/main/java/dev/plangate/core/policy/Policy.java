@@ -70,6 +70,15 @@ public record Policy(
         criticalApprovers, auditLog, newOrigin);
   }
 
+  /**
+   * The same policy, noted as read from a file outside the repository: no change can edit it,
+   * so there is no base to compare it with and it applies as it is (every front end says so).
+   */
+  public Policy outsideRepository() {
+    return withOrigin(origin.withNotes(List.of("The policy file " + source + " is outside the"
+        + " repository, so no change can edit it; it applies as it is.")));
+  }
+
   /** The same policy with another approval label (a CI input overriding the file). */
   public Policy withApprovalLabel(String label) {
     return new Policy(source, approvalActions, label, humanOnly, unknownAuthorshipIsAi, protect,

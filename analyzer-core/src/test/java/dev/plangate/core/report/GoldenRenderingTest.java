@@ -75,7 +75,7 @@ class GoldenRenderingTest {
     assertThat(Golden.firstDifference("a\n", "a\nb\n")).contains("(expected ends here)");
   }
 
-  /** The brief report as a build log shows it: BuildLog's layout, without log levels. */
+  /** The brief report as a build log shows it: the Maven goal's layout, without log levels. */
   static String brief(BriefReport b) {
     StringBuilder sb = new StringBuilder(b.headline()).append('\n');
     for (BriefReport.Line line : b.findings()) {
