@@ -95,7 +95,8 @@ import java.util.List;
  * {@link Tool#UNKNOWN}.
  *
  * <p>The fast path, precisely: a line with no tool word (case-insensitive, looking through quote
- * characters) and no {@code $}/backtick next to an action word returns empty after one scan.
+ * characters) and no {@code $}/backtick next to an action word (looking through quote characters
+ * too: {@code $TF de"stroy"} is {@code $TF destroy}) returns empty after one scan.
  * A line without any tool word can only yield UNPARSEABLE/UNKNOWN, through the variable rule.
  *
  * <h2>When the hook's own plan would not be the plan applied</h2>

@@ -163,6 +163,16 @@ final class ToolWords {
   }
 
   private static boolean matchesAt(CharSequence s, int i, String word) {
+    return endThroughQuotes(s, i, word, true) >= 0;
+  }
+
+  /**
+   * Where {@code word} ends when it starts at s[i], looking through quote characters,
+   * backslashes and backslash-newlines inside it (the shell runs {@code terra"form"} as
+   * {@code terraform}); -1 when it does not start there. {@code word} is lower case; with
+   * {@code anyCase} so may s be in any case (tool names), else exactly (action words).
+   */
+  private static int endThroughQuotes(CharSequence s, int i, String word, boolean anyCase) {
     int n = s.length();
     int p = i;
     for (int k = 0; k < word.length(); k++) {
@@ -170,12 +180,12 @@ final class ToolWords {
           || s.charAt(p) == '\n' && s.charAt(p - 1) == '\\')) {
         p++;
       }
-      if (p >= n || (s.charAt(p) | 0x20) != word.charAt(k)) {
-        return false;
+      if (p >= n || (anyCase ? s.charAt(p) | 0x20 : s.charAt(p)) != word.charAt(k)) {
+        return -1;
       }
       p++;
     }
-    return true;
+    return p;
   }
 
   static boolean hasExpansion(String s) {
@@ -187,7 +197,10 @@ final class ToolWords {
         || c >= '0' && c <= '9';
   }
 
-  /** Whether one of {@link #ACTION_WORDS} stands in s as a word of its own. */
+  /**
+   * Whether one of {@link #ACTION_WORDS} stands in s as a word of its own, looking through quote
+   * characters inside it as the shell does ({@code de"stroy"}).
+   */
   static boolean hasActionWord(String s) {
     return hasActionWord(s, false);
   }
@@ -228,8 +241,8 @@ final class ToolWords {
         continue;
       }
       for (String w : ACTION_WORDS) {
-        int e = i + w.length();
-        if (w.charAt(0) == c && s.startsWith(w, i) && (e == n || !isWordChar(s.charAt(e)))) {
+        int e = w.charAt(0) == c ? endThroughQuotes(s, i, w, false) : -1;
+        if (e >= 0 && (e == n || !isWordChar(s.charAt(e)))) {
           return true;
         }
       }

@@ -277,6 +277,27 @@ class ShellWalkerTest {
   }
 
   /**
+   * An action word spliced from quoted parts is the same word to the shell, as a tool word is
+   * ({@code terra"form"}): each of these lines was allowed, while the same line with the word
+   * written plainly asked.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"$TF de\"stroy\"", "$TF de'str'oy", "$TF d\\estroy",
+      "$TF \"de\"\"stroy\"", "flock /tmp/l $TF de\"stroy\"", "$P \"de\"stroy --yes",
+      "$TF -auto-approve ap'ply'", "\"$TF\" ta\"int\" aws_db.x", "$TF des\\\ntroy"})
+  void anActionWordSplicedFromQuotedPartsCounts(String line) {
+    assertThat(verdict(line)).as(line).endsWith("?");
+  }
+
+  /** Looking through quotes still needs the whole word: a part of one, or another case, is not. */
+  @ParameterizedTest
+  @ValueSource(strings = {"$EDITOR \"de\"\"stroyer.md\"", "$EDITOR 'pre'-destroy.md",
+      "$PAGER \"ap\"p.log", "$EDITOR DE'STROY'.txt", "echo \"de\"stroy"})
+  void aQuotedPartOfAnActionWordDoesNotCount(String line) {
+    assertThat(verdict(line)).as(line).isEmpty();
+  }
+
+  /**
    * The action-word scan is one pass: its first version looked back for a {@code ${} at every
    * {@code -}, and a line of dashes took time in the square of its length (60 KB: 1.4 s).
    */
