@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.plangate.core.testing.CpuTime;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,10 +37,10 @@ class PolicyYamlSafetyTest {
       """;
 
   @Test
-  void billionLaughsIsRejectedQuicklyAtTheAliasOverTheLimit() {
-    long start = System.nanoTime();
-    String out = errors(BILLION_LAUGHS);
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
+  void billionLaughsIsRejectedQuicklyAtTheAliasOverTheLimit() throws Exception {
+    String[] errors = new String[1];
+    Duration took = CpuTime.of(() -> errors[0] = errors(BILLION_LAUGHS));
+    String out = errors[0];
     // Aliases 1-9 are on line 2, 10-18 on line 3; the 21st is the third on line 4.
     assertThat(out).isEqualTo("p.yml:4:14: too many aliases (limit 20 aliases to lists or"
         + " mappings); aliases that multiply like this are how a \"billion laughs\" file"
