@@ -2,6 +2,7 @@ package dev.plangate.gitlab;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.plangate.core.audit.AuditLog;
 import dev.plangate.core.gate.Verdict;
 import dev.plangate.core.impact.Finding;
 import dev.plangate.core.impact.SourcePlace;
@@ -15,9 +16,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * GitLab's Code Quality report ({@code gl-code-quality-report.json}, declared as
@@ -105,7 +103,8 @@ public final class CodeQualityReport implements ReportRenderer {
     g.writeStartObject();
     g.writeStringField("description", description);
     g.writeStringField("check_name", check);
-    g.writeStringField("fingerprint", sha256(identity));
+    g.writeStringField("fingerprint",
+        AuditLog.sha256(identity.getBytes(StandardCharsets.UTF_8)));
     g.writeStringField("severity", severity);
     g.writeObjectFieldStart("location");
     g.writeStringField("path", path);
@@ -114,14 +113,5 @@ public final class CodeQualityReport implements ReportRenderer {
     g.writeEndObject();
     g.writeEndObject();
     g.writeEndObject();
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }
