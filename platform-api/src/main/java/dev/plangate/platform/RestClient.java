@@ -94,6 +94,8 @@ public abstract class RestClient {
 
   /** Strict: a key twice in one answer (or data after it) is an error, never the last copy. */
   protected static final ObjectMapper MAPPER = StrictJson.mapper();
+  /** Percent-encoding's digits (RFC 3986 says upper case). */
+  private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
 
   private final Names names;
   private final String base;
@@ -612,7 +614,7 @@ public abstract class RestClient {
           || c == '-' || c == '.' || c == '_' || c == '~') {
         b.append((char) c);
       } else {
-        b.append('%').append(HexFormat.of().withUpperCase().toHexDigits(x));
+        b.append('%').append(UPPER_HEX.toHexDigits(x));
       }
     }
     return b.toString();

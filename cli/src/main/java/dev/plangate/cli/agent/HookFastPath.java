@@ -52,14 +52,20 @@ public final class HookFastPath {
         && !repositoryRules(f.get("cwd")) ? allow(protocol) : null;
   }
 
-  /** What a protocol answers for a harmless command; {@link AgentProtocol#render} prints it too. */
+  /**
+   * What a protocol answers for a harmless command, or null for one it does not know;
+   * {@link AgentProtocol#render} prints it too.
+   */
   static String allow(String protocol) {
     return switch (protocol) {
       case "cursor" -> "{\"permission\":\"allow\"}";
       case "gemini" -> "{\"decision\":\"allow\"}";
       // Claude Code: no opinion. Kiro reads only the exit code: 0 and nothing printed lets the
       // tool run.
-      default -> "";
+      case "claude-code", "kiro" -> "";
+      // A protocol added without its answer here is never allowed by default: null leaves
+      // the call to the full hook.
+      default -> null;
     };
   }
 
@@ -71,7 +77,9 @@ public final class HookFastPath {
     return switch (protocol) {
       case "claude-code" -> "Bash".equals(tool);
       case "gemini" -> "run_shell_command".equals(tool);
-      default -> "shell".equals(tool) || "execute_bash".equals(tool) || "execute_cmd".equals(tool);
+      case "kiro" -> "shell".equals(tool) || "execute_bash".equals(tool)
+          || "execute_cmd".equals(tool);
+      default -> false;
     };
   }
 
